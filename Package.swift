@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Gazette",
+    products: [
+        .library(name: "Gazette", targets: ["Gazette"]),
+        .library(name: "GazetteText", targets: ["GazetteText"]),
+        .executable(name: "gazette", targets: ["GazetteCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Debian's libicu-dev. shim.h wraps every ICU function the project calls, so that no
+        // Swift code names ICU's version-suffixed symbols (ubrk_open_72 and so on).
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // Tokenizer, sentence splitter, normalizer. The only importer of CICU; never imports
+        // Foundation (the toolchain's Foundation ships ICU headers of its own as a module).
+        .target(
+            name: "GazetteText",
+            dependencies: ["CICU"]
+        ),
+        .target(
+            name: "Gazette",
+            dependencies: ["GazetteText"]
+        ),
+        .executableTarget(
+            name: "GazetteCLI",
+            dependencies: [
+                "Gazette",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GazetteTextTests", dependencies: ["GazetteText"]),
+        .testTarget(name: "GazetteTests", dependencies: ["Gazette"]),
+        .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

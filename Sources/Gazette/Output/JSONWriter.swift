@@ -1,0 +1,128 @@
+import GazetteText
+
+/// Writes JSON into a byte buffer, one value after another, with no intermediate objects.
+///
+/// Strings are escaped per RFC 8259 and written as UTF-8; ill-formed UTF-8 in a string is written
+/// as U+FFFD (see `UTF8Scanner`), so output is always valid UTF-8 whatever the input was.
+/// Commas are placed automatically; nesting is tracked up to 64 levels.
+public struct JSONWriter: Sendable {
+    /// The bytes written so far.
+    public var bytes: [UInt8] = []
+    /// Bit `depth` is set when the container at that depth already holds a value.
+    private var filled: UInt64 = 0
+    private var depth = 0
+    private var afterKey = false
+
+    public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
+
+    /// Empties the buffer, keeping its capacity.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        filled = 0
+        depth = 0
+        afterKey = false
+    }
+
+    @inline(__always)
+    private mutating func separate() {
+        if afterKey { afterKey = false; return }
+        let bit: UInt64 = 1 << UInt64(depth)
+        if filled & bit != 0 { bytes.append(UInt8(ascii: ",")) } else { filled |= bit }
+    }
+
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); push() }
+    public mutating func endObject() { pop(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); push() }
+    public mutating func endArray() { pop(); bytes.append(UInt8(ascii: "]")) }
+
+    private mutating func push() {
+        precondition(depth < 63, "JSON nested deeper than 63 levels")
+        depth += 1
+        filled &= ~(1 << UInt64(depth))
+    }
+    private mutating func pop() { depth -= 1 }
+
+    /// Ends a JSON Lines record.
+    public mutating func newline() {
+        bytes.append(0x0A)
+        filled = 0
+        depth = 0
+    }
+
+    /// An object key; the next value written is its value.
+    public mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
+    public mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { string($0) }
+    }
+
+    /// A string value from UTF-8 bytes, repaired where ill-formed.
+    public mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            if b >= 0x20 && b < 0x80 {
+                if b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(b)
+                i += 1
+            } else if b < 0x20 {
+                bytes.append(UInt8(ascii: "\\"))
+                switch b {
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                }
+                i += 1
+            } else {
+                let (_, length, valid) = UTF8Scanner.decode(utf8, at: i)
+                if valid {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<i + length]))
+                } else {
+                    let r = UTF8Scanner.replacement
+                    bytes.append(r.0); bytes.append(r.1); bytes.append(r.2)
+                }
+                i += length
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    public mutating func int(_ value: Int) {
+        separate()
+        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
+        var v = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        while v > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
+            v /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    public mutating func bool(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: value ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
+    }
+
+    public mutating func null() {
+        separate()
+        bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+    }
+}

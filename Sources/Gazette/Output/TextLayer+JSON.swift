@@ -1,0 +1,60 @@
+import GazetteText
+
+extension TextLayer {
+    /// Writes one JSON Lines record per token: its text, key, kind, shape, sentence index, code
+    /// point offsets (`start`, `end`: Python's `text[start:end]` gives the token back) and UTF-8
+    /// byte offsets (`byte_start`, `byte_end`).
+    ///
+    /// - Parameters:
+    ///   - text: the bytes this layer was made from.
+    ///   - vocabulary: the vocabulary of the tokenizer that made it, for the keys.
+    ///   - document: an id to put on each record, or nil for none.
+    public func writeTokenRecords(text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+                                  document: String? = nil, into json: inout JSONWriter) {
+        var cursor = CodePointCursor(valid: isValidUTF8)
+        var sentenceIndex = 0
+        for (index, token) in tokens.enumerated() {
+            while sentenceIndex < sentences.count && Int(sentences[sentenceIndex].endToken) <= index {
+                sentenceIndex += 1
+            }
+            json.beginObject()
+            if let document { json.key("doc"); json.string(document) }
+            json.key("i"); json.int(index)
+            json.key("text"); json.string(UnsafeBufferPointer(rebasing: text[token.byteRange]))
+            json.key("key"); vocabulary.withKeyBytes(token.key) { json.string($0) }
+            json.key("kind"); json.string(token.kind.name)
+            json.key("shape")
+            json.beginArray()
+            for name in token.shape.names { json.string(name) }
+            json.endArray()
+            json.key("sentence"); json.int(sentenceIndex)
+            json.key("start"); json.int(cursor.codePointOffset(ofByte: Int(token.start), in: text))
+            json.key("end"); json.int(cursor.codePointOffset(ofByte: Int(token.end), in: text))
+            json.key("byte_start"); json.int(Int(token.start))
+            json.key("byte_end"); json.int(Int(token.end))
+            json.endObject()
+            json.newline()
+        }
+    }
+
+    /// Writes one JSON Lines record per sentence: its index, text, token range, and code point
+    /// and byte offsets.
+    public func writeSentenceRecords(text: UnsafeBufferPointer<UInt8>, document: String? = nil,
+                                     into json: inout JSONWriter) {
+        var cursor = CodePointCursor(valid: isValidUTF8)
+        for (index, sentence) in sentences.enumerated() {
+            json.beginObject()
+            if let document { json.key("doc"); json.string(document) }
+            json.key("sentence"); json.int(index)
+            json.key("text"); json.string(UnsafeBufferPointer(rebasing: text[sentence.byteRange]))
+            json.key("first_token"); json.int(Int(sentence.firstToken))
+            json.key("end_token"); json.int(Int(sentence.endToken))
+            json.key("start"); json.int(cursor.codePointOffset(ofByte: Int(sentence.start), in: text))
+            json.key("end"); json.int(cursor.codePointOffset(ofByte: Int(sentence.end), in: text))
+            json.key("byte_start"); json.int(Int(sentence.start))
+            json.key("byte_end"); json.int(Int(sentence.end))
+            json.endObject()
+            json.newline()
+        }
+    }
+}

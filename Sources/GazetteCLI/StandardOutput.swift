@@ -1,0 +1,23 @@
+import Foundation
+
+/// Buffered writes to file descriptor 1 that stop quietly when the reader has gone away.
+struct StandardOutput {
+    /// Standard output was closed by its reader (EPIPE): the run ends quietly with exit code 0.
+    struct Closed: Error {}
+
+    /// Writes all of `bytes` to standard output.
+    static func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EPIPE { throw Closed() }
+                    throw InputFailure(message: "cannot write to standard output: \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// An interned normalized token key: equal keys mean equal match keys ("Bogotá" and "BOGOTA").
+public typealias KeyID = UInt32
+
+/// What a token is, from ICU's word-break rule status and the token's first character.
+public enum TokenKind: UInt8, Sendable, CaseIterable {
+    /// Letters (any script, including kana and ideographs), possibly with digits or inner
+    /// punctuation ("U.S.", "Manalo", "東京", "'s").
+    case word
+    /// Digits, possibly with separators ("1,500", "2.5", "2025-05-29", "28/05/2025").
+    case number
+    /// Punctuation: a character of Unicode general category P* ("-", "—", "“", ".").
+    case punctuation
+    /// Anything else that is not whitespace: symbols, emoji, U+FFFD from invalid bytes.
+    case symbol
+
+    /// The lower-case name used in JSON output.
+    public var name: String {
+        switch self {
+        case .word: "word"
+        case .number: "number"
+        case .punctuation: "punctuation"
+        case .symbol: "symbol"
+        }
+    }
+}
+
+/// Shape flags of a token's surface form.
+public struct TokenShape: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// The first character is upper or title case ("Manalo", "U.S.", "RAA").
+    public static let capitalized = TokenShape(rawValue: 1 << 0)
+    /// At least one cased letter and no lower-case letter ("RAA", "U.S.").
+    public static let allCaps = TokenShape(rawValue: 1 << 1)
+    /// At least one decimal digit ("2025-05-29", "G20").
+    public static let hasDigits = TokenShape(rawValue: 1 << 2)
+    /// A known abbreviation or initial that keeps its final period ("Jr.", "Sept.", "U.S.").
+    public static let abbreviation = TokenShape(rawValue: 1 << 3)
+
+    /// Flag names in a fixed order, for output.
+    public var names: [String] {
+        var out: [String] = []
+        if contains(.capitalized) { out.append("capitalized") }
+        if contains(.allCaps) { out.append("all_caps") }
+        if contains(.hasDigits) { out.append("has_digits") }
+        if contains(.abbreviation) { out.append("abbreviation") }
+        return out
+    }
+}
+
+/// One token: a half-open UTF-8 byte span of the document, its kind, shape and match key.
+public struct Token: Sendable, Equatable {
+    /// First byte of the token in the document.
+    public var start: UInt32
+    /// One past the last byte of the token.
+    public var end: UInt32
+    /// The interned normalized key (see `Vocabulary`).
+    public var key: KeyID
+    public var kind: TokenKind
+    public var shape: TokenShape
+
+    public init(start: UInt32, end: UInt32, key: KeyID, kind: TokenKind, shape: TokenShape) {
+        self.start = start
+        self.end = end
+        self.key = key
+        self.kind = kind
+        self.shape = shape
+    }
+
+    /// The byte range, for slicing the document's bytes.
+    @inlinable public var byteRange: Range<Int> { Int(start)..<Int(end) }
+}
+
+/// One sentence: the byte span from its first token's start to its last token's end, and the
+/// range of its tokens in `TextLayer.tokens`.
+public struct Sentence: Sendable, Equatable {
+    public var start: UInt32
+    public var end: UInt32
+    public var firstToken: UInt32
+    public var endToken: UInt32
+
+    public init(start: UInt32, end: UInt32, firstToken: UInt32, endToken: UInt32) {
+        self.start = start
+        self.end = end
+        self.firstToken = firstToken
+        self.endToken = endToken
+    }
+
+    @inlinable public var byteRange: Range<Int> { Int(start)..<Int(end) }
+    @inlinable public var tokenRange: Range<Int> { Int(firstToken)..<Int(endToken) }
+}
+
+/// The text layer of one document: its tokens in order, and its sentences in order.
+///
+/// Tokens never overlap, never cover whitespace, and every byte that is not whitespace (or an
+/// invisible format character next to it) belongs to exactly one token. Every token belongs to
+/// exactly one sentence. A layer is reusable: `Tokenizer.analyze(_:into:)` clears it and keeps
+/// its capacity, so steady-state tokenizing allocates nothing.
+public struct TextLayer: Sendable {
+    public internal(set) var tokens: ContiguousArray<Token> = []
+    public internal(set) var sentences: ContiguousArray<Sentence> = []
+    /// Whether the document's bytes were well-formed UTF-8 (else they were read with repair).
+    public internal(set) var isValidUTF8: Bool = true
+
+    public init() {}
+
+    mutating func reset() {
+        tokens.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        isValidUTF8 = true
+    }
+}
+
+/// Why text could not be analyzed.
+public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// ICU could not be set up (missing data, failed to open an iterator).
+        case icu
+        /// The document is larger than ICU's 32-bit offsets allow (2 GiB).
+        case documentTooLarge
+    }
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

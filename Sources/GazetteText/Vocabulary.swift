@@ -1,0 +1,67 @@
+/// The interned strings of a tokenizer: normalized keys (`KeyID`s) and the token surfaces seen so
+/// far, each with its key and shape, so that each distinct surface is normalized once.
+///
+/// A vocabulary can be frozen: what it holds then (for instance every key of a compiled lexicon)
+/// keeps its id for good, and is what each worker's tokenizer starts from. Keys added after the
+/// freeze are transient: a tokenizer drops them between documents once there are more than its
+/// `transientLimit`, which bounds memory over a corpus of any size. A `KeyID` at or above
+/// `frozenKeyCount` is therefore only meaningful for the document that produced it.
+public struct Vocabulary: Sendable {
+    var keys = ByteStringTable(capacity: 4096)
+    var surfaces = ByteStringTable(capacity: 4096)
+    /// Per surface id: its key id.
+    var surfaceKeys: [KeyID] = []
+    /// Per surface id: shape bits, plus `SurfaceInfo` bits for the kind of its first character.
+    var surfaceInfo: [UInt8] = []
+    public private(set) var frozenKeyCount = 0
+    private(set) var frozenSurfaceCount = 0
+
+    public init() {}
+
+    /// How many distinct keys it holds.
+    public var keyCount: Int { keys.count }
+
+    /// The key `id` as a string (ill-formed bytes, which keys never hold, would read as U+FFFD).
+    public func key(_ id: KeyID) -> String {
+        keys.storage.withUnsafeBufferPointer { String(decoding: $0[keys.range(of: id)], as: UTF8.self) }
+    }
+
+    /// The bytes of key `id`, without copying, for the duration of `body`.
+    public func withKeyBytes<R>(_ id: KeyID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try keys.storage.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[keys.range(of: id)]))
+        }
+    }
+
+    /// The id of an already normalized key, or nil when no token with that key was seen.
+    public func keyID(forKey key: String) -> KeyID? {
+        var key = key
+        return key.withUTF8 { keys.find($0, hash: ByteStringTable.hash($0)) }
+    }
+
+    /// Makes everything held now permanent: it survives `trimTransient`.
+    public mutating func freeze() {
+        frozenKeyCount = keys.count
+        frozenSurfaceCount = surfaces.count
+    }
+
+    /// The number of surfaces and keys added since the last freeze.
+    var transientCount: Int { surfaces.count - frozenSurfaceCount + keys.count - frozenKeyCount }
+
+    /// Drops every key and surface added since the last freeze.
+    mutating func trimTransient() {
+        keys.truncate(to: frozenKeyCount)
+        surfaces.truncate(to: frozenSurfaceCount)
+        surfaceKeys.removeSubrange(frozenSurfaceCount...)
+        surfaceInfo.removeSubrange(frozenSurfaceCount...)
+    }
+}
+
+/// Bits of `Vocabulary.surfaceInfo` above the four shape bits.
+enum SurfaceInfo {
+    /// The first character is punctuation (general category P*).
+    static let punctuation: UInt8 = 1 << 6
+    /// The first character is a letter or a digit.
+    static let alphanumeric: UInt8 = 1 << 7
+    static let shapeMask: UInt8 = 0x0F
+}
