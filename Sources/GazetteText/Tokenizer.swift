@@ -23,10 +23,10 @@ public final class Tokenizer {
 
     private let normalizer: KeyNormalizer
     private let abbreviations = Tokenizer.sharedAbbreviations
-    private let wordBreaker: OpaquePointer
-    private let sentenceBreaker: OpaquePointer
+    fileprivate let wordBreaker: OpaquePointer
+    fileprivate let sentenceBreaker: OpaquePointer
     /// ICU's `UText *`, reused from one document to the next.
-    private var utext: OpaquePointer?
+    fileprivate var utext: OpaquePointer?
 
     private static let sharedAbbreviations = Abbreviations.Table()
 
@@ -142,8 +142,9 @@ public final class Tokenizer {
         tokens.append(token)
     }
 
-    /// Skips whitespace at `s` and the invisible characters ICU attaches to it (format characters,
-    /// combining marks, variation selectors); returns `end` when nothing else is left.
+    /// Skips whitespace and invisible characters at `s` (default-ignorable ones such as U+200B,
+    /// U+FEFF, and after whitespace also the combining marks ICU attaches to it); returns `end`
+    /// when nothing else is left.
     private func skipSpace(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
         var s = start
         var sawSpace = false
@@ -152,8 +153,8 @@ public final class Tokenizer {
             if let u = Unicode.Scalar(scalar) {
                 let p = u.properties
                 if p.isWhitespace { sawSpace = true; s += length; continue }
-                if sawSpace && (p.isDefaultIgnorableCodePoint || p.generalCategory == .nonspacingMark
-                    || p.generalCategory == .enclosingMark || p.generalCategory == .format) {
+                if p.isDefaultIgnorableCodePoint { s += length; continue }
+                if sawSpace && (p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark) {
                     s += length
                     continue
                 }
@@ -171,7 +172,8 @@ public final class Tokenizer {
         if status >= 200 {
             kind = .word
         } else if status >= 100 {
-            kind = .number
+            // ICU calls "G20" a number; a token that starts with a letter is a word here.
+            kind = info & SurfaceInfo.letter != 0 ? .word : .number
         } else if info & SurfaceInfo.punctuation != 0 {
             kind = .punctuation
         } else if info & SurfaceInfo.alphanumeric != 0 {
@@ -234,6 +236,7 @@ public final class Tokenizer {
                 if upper { info |= TokenShape.capitalized.rawValue }
                 if punct { info |= SurfaceInfo.punctuation }
                 if letter || digit { info |= SurfaceInfo.alphanumeric }
+                if letter { info |= SurfaceInfo.letter }
                 first = false
             }
             hasUpper = hasUpper || upper
@@ -363,5 +366,32 @@ public final class Tokenizer {
     switch b {
     case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: true
     default: false
+    }
+}
+
+extension Tokenizer {
+    /// The floor any ICU-based tokenizer pays: runs ICU's word and sentence break iterators over
+    /// `text` and counts the boundaries, with nothing else. For benchmarks that compare the
+    /// tokenizer with ICU alone.
+    @_spi(Benchmarks)
+    public func countICUBoundaries(_ text: UnsafeBufferPointer<UInt8>, sentences: Bool = true) -> Int {
+        guard let base = text.baseAddress, text.count > 0 else { return 0 }
+        var status = U_ZERO_ERROR
+        base.withMemoryRebound(to: CChar.self, capacity: text.count) { chars in
+            utext = OpaquePointer(cicu_utext_open_utf8(UnsafeMutablePointer(utext), chars, Int64(text.count), &status))
+        }
+        let done = cicu_ubrk_done()
+        var count = 0
+        cicu_ubrk_set_utext(wordBreaker, UnsafeMutablePointer(utext), &status)
+        _ = cicu_ubrk_first(wordBreaker)
+        while cicu_ubrk_next(wordBreaker) != done {
+            count += cicu_ubrk_rule_status(wordBreaker) == 0 ? 0 : 1
+        }
+        if sentences {
+            cicu_ubrk_set_utext(sentenceBreaker, UnsafeMutablePointer(utext), &status)
+            _ = cicu_ubrk_first(sentenceBreaker)
+            while cicu_ubrk_next(sentenceBreaker) != done { count += 1 }
+        }
+        return count
     }
 }

@@ -63,5 +63,7 @@ enum SurfaceInfo {
     static let punctuation: UInt8 = 1 << 6
     /// The first character is a letter or a digit.
     static let alphanumeric: UInt8 = 1 << 7
+    /// The first character is a letter.
+    static let letter: UInt8 = 1 << 5
     static let shapeMask: UInt8 = 0x0F
 }
