@@ -1,5 +1,7 @@
-/// The interned strings of a tokenizer: normalized keys (`KeyID`s) and the token surfaces seen so
-/// far, each with its key and shape, so that each distinct surface is normalized once.
+/// The interned strings of a tokenizer: normalized keys (`KeyID`s), and the non-ASCII token
+/// surfaces seen so far, each with its key and shape, so that each distinct non-ASCII surface goes
+/// through ICU normalization once. (An ASCII surface's key is its lower-cased bytes, computed in
+/// the same pass that hashes them; it is looked up among the keys directly.)
 ///
 /// A vocabulary can be frozen: what it holds then (for instance every key of a compiled lexicon)
 /// keeps its id for good, and is what each worker's tokenizer starts from. Keys added after the

@@ -1,0 +1,324 @@
+internal import CICU
+
+/// The per-token work of a `Tokenizer`: turning ICU segments into tokens (with the news cases),
+/// interning surfaces and keys, and the sentence splitter's abbreviation rule.
+struct TokenBuilder {
+    var vocabulary: Vocabulary
+    let normalizer: KeyNormalizer
+    let abbreviations = TokenBuilder.sharedAbbreviations
+
+    static let sharedAbbreviations = Abbreviations.Table()
+
+    init(vocabulary: Vocabulary, normalizer: KeyNormalizer) {
+        self.vocabulary = vocabulary
+        self.normalizer = normalizer
+    }
+
+    /// Runs ICU's word break iterator `breaker` (already set on `text`) and appends the tokens.
+    mutating func splitWords(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>,
+                             into tokens: inout ContiguousArray<Token>) {
+        let done = cicu_ubrk_done()
+        var start = Int(cicu_ubrk_first(breaker))
+        while true {
+            let end = Int(cicu_ubrk_next(breaker))
+            if end == done { break }
+            let status = cicu_ubrk_rule_status(breaker)
+            segment(text, start, end, status: status, into: &tokens)
+            start = end
+        }
+    }
+
+    /// Turns one ICU word-break segment into zero, one or two tokens, merging it with the tokens
+    /// before it where a news case asks for that.
+    @inline(__always)
+    mutating func segment(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, status: Int32,
+                         into tokens: inout ContiguousArray<Token>) {
+        var s = start
+        if status < 100 {
+            // UBRK_WORD_NONE: whitespace, punctuation, symbols, emoji.
+            if end - s == 1 && text[s] < 0x80 {
+                if isASCIISpace(text[s]) { return }
+            } else {
+                s = skipSpace(text, s, end)
+                if s == end { return }
+            }
+        }
+        var token = makeToken(text, s, end, status: status)
+        if token.kind == .word, let split = possessiveSplit(text, s, end) {
+            tokens.append(makeToken(text, s, split, status: status))
+            token = makeToken(text, split, end, status: status)
+        } else if token.kind == .punctuation && end - s == 1 && text[s] == UInt8(ascii: ".") {
+            if mergeAbbreviationPeriod(text, period: token, into: &tokens) { return }
+        } else if token.kind == .number {
+            if mergeNumericDate(text, last: token, into: &tokens) { return }
+        }
+        tokens.append(token)
+    }
+
+    /// Skips whitespace and invisible characters at `s` (default-ignorable ones such as U+200B,
+    /// U+FEFF, and after whitespace also the combining marks ICU attaches to it); returns `end`
+    /// when nothing else is left.
+    func skipSpace(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        var s = start
+        var sawSpace = false
+        while s < end {
+            let (scalar, length, _) = UTF8Scanner.decode(text, at: s)
+            if let u = Unicode.Scalar(scalar) {
+                let p = u.properties
+                if p.isWhitespace { sawSpace = true; s += length; continue }
+                if p.isDefaultIgnorableCodePoint { s += length; continue }
+                if sawSpace && (p.generalCategory == .nonspacingMark || p.generalCategory == .enclosingMark) {
+                    s += length
+                    continue
+                }
+            }
+            break
+        }
+        return s
+    }
+
+    @inline(__always)
+    mutating func makeToken(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, status: Int32) -> Token {
+        let (key, info) = keyAndInfo(UnsafeBufferPointer(rebasing: text[s..<e]))
+        let kind: TokenKind
+        if status >= 200 {
+            kind = .word
+        } else if status >= 100 {
+            // ICU calls "G20" a number; a token that starts with a letter is a word here.
+            kind = info & SurfaceInfo.letter != 0 ? .word : .number
+        } else if info & SurfaceInfo.punctuation != 0 {
+            kind = .punctuation
+        } else if info & SurfaceInfo.alphanumeric != 0 {
+            kind = .word
+        } else {
+            kind = .symbol
+        }
+        return Token(start: UInt32(s), end: UInt32(e), key: key, kind: kind,
+                     shape: TokenShape(rawValue: info & SurfaceInfo.shapeMask))
+    }
+
+    /// The longest token that takes the ASCII fast path.
+    static let asciiFastPathLimit = 64
+
+    /// The key id and `SurfaceInfo` bits of a token's bytes.
+    ///
+    /// ASCII tokens (most of English news) take a fast path: one pass lower-cases, hashes and
+    /// classifies the bytes, and the lower-cased bytes are looked up among the keys directly. The
+    /// key table is smaller than the surface table (case variants share a key), so this also
+    /// touches less memory. Other tokens are looked up among the surfaces and normalized with ICU
+    /// the first time they are seen.
+    @inline(__always)
+    mutating func keyAndInfo(_ bytes: UnsafeBufferPointer<UInt8>) -> (KeyID, UInt8) {
+        let count = bytes.count
+        if count <= Self.asciiFastPathLimit {
+            let fast: (KeyID, UInt8)? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.asciiFastPathLimit) { lower in
+                var hash: UInt32 = 0x811C_9DC5
+                var upper = false, lowerCase = false, digit = false
+                for i in 0..<count {
+                    let b = bytes[i]
+                    if b >= 0x80 { return nil }
+                    let isUpper = isASCIIUpper(b)
+                    upper = upper || isUpper
+                    lowerCase = lowerCase || isASCIILower(b)
+                    digit = digit || isASCIIDigit(b)
+                    let l = isUpper ? b | 0x20 : b
+                    lower[i] = l
+                    hash = (hash ^ UInt32(l)) &* 0x0100_0193
+                }
+                let key = UnsafeBufferPointer(rebasing: lower[0..<count])
+                let id = vocabulary.keys.find(key, hash: hash) ?? vocabulary.keys.insertNew(key, hash: hash)
+                var info: UInt8 = 0
+                if count > 0 {
+                    let first = bytes[0]
+                    if isASCIIUpper(first) { info |= TokenShape.capitalized.rawValue }
+                    if isASCIILetter(first) { info |= SurfaceInfo.letter | SurfaceInfo.alphanumeric }
+                    if isASCIIDigit(first) { info |= SurfaceInfo.alphanumeric }
+                    if asciiPunctuation(first) { info |= SurfaceInfo.punctuation }
+                }
+                if upper && !lowerCase { info |= TokenShape.allCaps.rawValue }
+                if digit { info |= TokenShape.hasDigits.rawValue }
+                return (id, info)
+            }
+            if let fast { return fast }
+        }
+        let id = surfaceID(bytes)
+        return (vocabulary.surfaceKeys[id], vocabulary.surfaceInfo[id])
+    }
+
+    /// The surface id of `bytes`, normalizing and interning them the first time they are seen.
+    @inline(__always)
+    mutating func surfaceID(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let hash = ByteStringTable.hash(bytes)
+        if let id = vocabulary.surfaces.find(bytes, hash: hash) { return Int(id) }
+        normalizer.normalize(bytes)
+        let key = normalizer.key.withUnsafeBufferPointer { vocabulary.keys.intern($0).id }
+        let id = vocabulary.surfaces.insertNew(bytes, hash: hash)
+        vocabulary.surfaceKeys.append(key)
+        vocabulary.surfaceInfo.append(Self.surfaceInfo(bytes))
+        return Int(id)
+    }
+
+    /// Shape bits and first-character class of a surface.
+    static func surfaceInfo(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        var hasUpper = false, hasLower = false, hasDigit = false
+        var info: UInt8 = 0
+        var i = 0
+        var first = true
+        while i < bytes.count {
+            let b = bytes[i]
+            var upper = false, lower = false, digit = false, letter = false, punct = false
+            if b < 0x80 {
+                upper = isASCIIUpper(b)
+                lower = isASCIILower(b)
+                digit = isASCIIDigit(b)
+                letter = upper || lower
+                punct = asciiPunctuation(b)
+                i += 1
+            } else {
+                let (value, length, _) = UTF8Scanner.decode(bytes, at: i)
+                i += length
+                if let scalar = Unicode.Scalar(value) {
+                    let p = scalar.properties
+                    let category = p.generalCategory
+                    upper = p.isUppercase || category == .titlecaseLetter
+                    lower = p.isLowercase
+                    digit = category == .decimalNumber
+                    letter = p.isAlphabetic
+                    switch category {
+                    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                         .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                        punct = true
+                    default: break
+                    }
+                }
+            }
+            if first {
+                if upper { info |= TokenShape.capitalized.rawValue }
+                if punct { info |= SurfaceInfo.punctuation }
+                if letter || digit { info |= SurfaceInfo.alphanumeric }
+                if letter { info |= SurfaceInfo.letter }
+                first = false
+            }
+            hasUpper = hasUpper || upper
+            hasLower = hasLower || lower
+            hasDigit = hasDigit || digit
+        }
+        if hasUpper && !hasLower { info |= TokenShape.allCaps.rawValue }
+        if hasDigit { info |= TokenShape.hasDigits.rawValue }
+        return info
+    }
+
+    // MARK: news cases
+
+    /// Where the possessive of a word ending in "'s" or "’s" starts, or nil.
+    @inline(__always)
+    func possessiveSplit(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        guard e - s > 2, text[e - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
+        if text[e - 2] == UInt8(ascii: "'") {
+            return e - 2 > s && text[e - 3] != UInt8(ascii: "'") ? e - 2 : nil
+        }
+        if e - s > 4 && text[e - 2] == 0x99 && text[e - 3] == 0x80 && text[e - 4] == 0xE2 {
+            return e - 4
+        }
+        return nil
+    }
+
+    /// Folds a period into the word right before it when that word is an abbreviation or an
+    /// initial ("Jr" + "." -> "Jr."). Returns whether it did.
+    mutating func mergeAbbreviationPeriod(_ text: UnsafeBufferPointer<UInt8>, period: Token,
+                                         into tokens: inout ContiguousArray<Token>) -> Bool {
+        guard let last = tokens.last, last.end == period.start, last.kind == .word,
+              !last.shape.contains(.abbreviation),
+              abbreviations.classify(UnsafeBufferPointer(rebasing: text[last.byteRange])) != nil
+        else { return false }
+        var merged = makeToken(text, Int(last.start), Int(period.end), status: 200)
+        merged.shape.insert(.abbreviation)
+        tokens[tokens.count - 1] = merged
+        return true
+    }
+
+    /// Folds "2025" "-" "05" "-" + `last` ("29") into one token when they spell a numeric date:
+    /// YYYY-MM-DD or YYYY/MM/DD, and DD/MM/YYYY, MM/DD/YYYY or the same with "-" or two-digit
+    /// years. Returns whether it did.
+    mutating func mergeNumericDate(_ text: UnsafeBufferPointer<UInt8>, last: Token,
+                                  into tokens: inout ContiguousArray<Token>) -> Bool {
+        let n = tokens.count
+        guard n >= 4 else { return false }
+        let first = tokens[n - 4], sep1 = tokens[n - 3], middle = tokens[n - 2], sep2 = tokens[n - 1]
+        guard first.end == sep1.start, sep1.end == middle.start, middle.end == sep2.start, sep2.end == last.start,
+              sep1.end - sep1.start == 1, sep2.end - sep2.start == 1
+        else { return false }
+        let separator = text[Int(sep1.start)]
+        guard separator == text[Int(sep2.start)],
+              separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/"),
+              allDigits(text, first), allDigits(text, middle), allDigits(text, last)
+        else { return false }
+        let a = first.end - first.start, b = middle.end - middle.start, c = last.end - last.start
+        let yearFirst = a == 4 && (1...2).contains(b) && (1...2).contains(c)
+        let yearLast = (1...2).contains(a) && (1...2).contains(b) && (c == 4 || c == 2)
+        guard yearFirst || yearLast else { return false }
+        tokens.removeLast(4)
+        tokens.append(makeToken(text, Int(first.start), Int(last.end), status: 100))
+        return true
+    }
+
+    @inline(__always)
+    func allDigits(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        token.kind == .number && text[token.byteRange].allSatisfy(isASCIIDigit)
+    }
+
+    // MARK: sentences
+
+    /// Runs ICU's sentence break iterator `breaker` (already set on `text`) over the tokens of
+    /// `layer` and appends its sentences, joining where `continuesSentence` says so. Mutating
+    /// only so that the caller reaches it in place, with no copy of the builder.
+    mutating func splitSentences(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) {
+        let tokens = layer.tokens
+        let count = tokens.count
+        guard count > 0 else { return }
+        let done = cicu_ubrk_done()
+        _ = cicu_ubrk_first(breaker)
+        var index = 0
+        var first = 0
+        while true {
+            let boundary = cicu_ubrk_next(breaker)
+            if boundary == done { break }
+            while index < count && tokens[index].start < UInt32(boundary) { index += 1 }
+            guard index > first, index < count else { continue }
+            if continuesSentence(text, tokens[index - 1], tokens[index]) { continue }
+            layer.sentences.append(Sentence(start: tokens[first].start, end: tokens[index - 1].end,
+                                            firstToken: UInt32(first), endToken: UInt32(index)))
+            first = index
+        }
+        if first < count {
+            layer.sentences.append(Sentence(start: tokens[first].start, end: tokens[count - 1].end,
+                                            firstToken: UInt32(first), endToken: UInt32(count)))
+        }
+    }
+
+
+    /// Whether a sentence that ICU ends after `last` goes on with `next`: `last` is an
+    /// abbreviation that does not end sentences before what `next` is, on the same line.
+    func continuesSentence(_ text: UnsafeBufferPointer<UInt8>, _ last: Token, _ next: Token) -> Bool {
+        guard last.shape.contains(.abbreviation) else { return false }
+        for i in Int(last.end)..<Int(next.start) where text[i] == 0x0A || text[i] == 0x0D || text[i] == 0xE2 {
+            // A line or paragraph break (LF, CR, U+2028, U+2029) ends the sentence anyway.
+            if text[i] != 0xE2 || (i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9)) {
+                return false
+            }
+        }
+        let word = UnsafeBufferPointer(rebasing: text[Int(last.start)..<Int(last.end) - 1])
+        guard let cls = abbreviations.classify(word) else { return false }
+        switch cls {
+        case .title:
+            return next.shape.contains(.capitalized) || next.kind == .number
+        case .month:
+            return next.kind == .number
+        case .initialism:
+            guard next.shape.contains(.capitalized) else { return false }
+            return word.count == 1 || abbreviations.isInstitutionWord(UnsafeBufferPointer(rebasing: text[next.byteRange]))
+        case .other:
+            return false
+        }
+    }
+}
