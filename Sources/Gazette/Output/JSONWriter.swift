@@ -105,15 +105,18 @@ public struct JSONWriter: Sendable {
 
     public mutating func int(_ value: Int) {
         separate()
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
-        var v = value.magnitude
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        while v > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
-            v /= 10
+        // Digits are written backwards into a stack buffer, then appended at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var v = value.magnitude
+            var i = 20
+            repeat {
+                i -= 1
+                digits[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            } while v > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
         }
-        bytes[start...].reverse()
     }
 
     public mutating func bool(_ value: Bool) {
