@@ -43,6 +43,7 @@ static inline void cicu_ubrk_set_utext(UBreakIterator *bi, UText *text, UErrorCo
 static inline int32_t cicu_ubrk_first(UBreakIterator *bi) { return ubrk_first(bi); }
 static inline int32_t cicu_ubrk_next(UBreakIterator *bi) { return ubrk_next(bi); }
 static inline int32_t cicu_ubrk_rule_status(UBreakIterator *bi) { return ubrk_getRuleStatus(bi); }
+static inline int32_t cicu_ubrk_following(UBreakIterator *bi, int32_t offset) { return ubrk_following(bi, offset); }
 static inline int32_t cicu_ubrk_done(void) { return UBRK_DONE; }
 
 // MARK: normalization

@@ -6,6 +6,8 @@ struct TokenBuilder {
     var vocabulary: Vocabulary
     let normalizer: KeyNormalizer
     let abbreviations = TokenBuilder.sharedAbbreviations
+    /// ICU's `UText *` for sentence windows, reused; closed by the owning `Tokenizer`.
+    var windowText: OpaquePointer?
 
     static let sharedAbbreviations = Abbreviations.Table()
 
@@ -269,10 +271,156 @@ struct TokenBuilder {
 
     // MARK: sentences
 
-    /// Runs ICU's sentence break iterator `breaker` (already set on `text`) over the tokens of
-    /// `layer` and appends its sentences, joining where `continuesSentence` says so. Mutating
-    /// only so that the caller reaches it in place, with no copy of the builder.
-    mutating func splitSentences(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) {
+    /// Appends the sentences of `layer`'s tokens, asking ICU's sentence rules only where a
+    /// sentence can end.
+    ///
+    /// By UAX #29 a sentence ends only after a line or paragraph separator, or after a terminal
+    /// ("." "!" "?" "。" ...) and any closing punctuation and spaces. A separator always ends one:
+    /// no ICU call. After a token that ends in a terminal or closing punctuation, ICU's sentence
+    /// iterator decides, run on a window of a few tokens around the gap: the rules look back one
+    /// character before the terminal and forward to the next letter, and the window holds both.
+    /// Where ICU ends a sentence after an abbreviation, `continuesSentence` may join it again.
+    ///
+    /// Running ICU over every character of the text costs about a third of the tokenizer's time;
+    /// windows cover a small part of it. `splitSentencesWithFullICUPass` is the same splitter with
+    /// ICU run over the whole text, kept as the reference the tests compare with.
+    ///
+    /// - Returns: false, with no sentences appended, when a window would reach too far (see
+    ///   `windowReach`); the caller then runs `splitSentencesWithFullICUPass`.
+    mutating func splitSentences(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) -> Bool {
+        let tokens = layer.tokens
+        let count = tokens.count
+        guard count > 0 else { return true }
+        var first = 0
+        for index in 1..<count {
+            let last = tokens[index - 1]
+            let next = tokens[index]
+            let ends: Bool
+            if lineBreak(text, Int(last.end), Int(next.start)) {
+                ends = true
+            } else if mayEndSentence(text, last) {
+                guard let icuEnds = icuEndsSentence(breaker, text, tokens, after: index - 1) else {
+                    layer.sentences.removeAll(keepingCapacity: true)
+                    return false
+                }
+                ends = icuEnds && !continuesSentence(text, last, next)
+            } else {
+                ends = false
+            }
+            if ends {
+                layer.sentences.append(Sentence(start: tokens[first].start, end: last.end,
+                                                firstToken: UInt32(first), endToken: UInt32(index)))
+                first = index
+            }
+        }
+        layer.sentences.append(Sentence(start: tokens[first].start, end: tokens[count - 1].end,
+                                        firstToken: UInt32(first), endToken: UInt32(count)))
+        return true
+    }
+
+    /// How many tokens a window reaches past the gap, and before it, at most. Past that (a long
+    /// run of numbers and symbols with no letter), the document's sentences come from ICU's
+    /// iterator run over the whole text instead, so that the cost stays linear.
+    static let windowReach = 64
+
+    /// Whether ICU's sentence rules put a boundary in the gap after `tokens[i]`, or nil when the
+    /// window would reach too far.
+    ///
+    /// The window runs from two tokens before the punctuation and symbols that end at `tokens[i]`
+    /// (closing quotes and brackets after a terminal, stray marks, the terminal, the character
+    /// before it) to the first
+    /// token after the gap that starts with a letter, or to a line break, or to the end: UAX #29
+    /// (SB8) looks that far ahead to tell "etc. 3 the" from "etc. 3 The".
+    mutating func icuEndsSentence(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>,
+                                  _ tokens: ContiguousArray<Token>, after i: Int) -> Bool? {
+        var j = i
+        while j > 0 && i - j < Self.windowReach && (tokens[j].kind == .punctuation || tokens[j].kind == .symbol) { j -= 1 }
+        let windowStart = Int(tokens[max(0, j - 1)].start)
+        var k = i + 1
+        while !startsWithLetter(text, tokens[k]) && k + 1 < tokens.count
+            && !lineBreak(text, Int(tokens[k].end), Int(tokens[k + 1].start)) {
+            k += 1
+            if k - i > Self.windowReach { return nil }
+        }
+        let windowEnd = Int(tokens[k].end)
+        var status = U_ZERO_ERROR
+        (text.baseAddress! + windowStart).withMemoryRebound(to: CChar.self, capacity: windowEnd - windowStart) { chars in
+            windowText = OpaquePointer(cicu_utext_open_utf8(UnsafeMutablePointer(windowText), chars, Int64(windowEnd - windowStart), &status))
+        }
+        cicu_ubrk_set_utext(breaker, UnsafeMutablePointer(windowText), &status)
+        guard cicu_failure(status) == 0 else { return nil }
+        let boundary = Int(cicu_ubrk_following(breaker, Int32(Int(tokens[i].end) - 1 - windowStart)))
+        return boundary != Int(cicu_ubrk_done()) && boundary <= Int(tokens[i + 1].start) - windowStart
+    }
+
+    @inline(__always)
+    func startsWithLetter(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let b = text[Int(token.start)]
+        return b < 0x80 ? isASCIILetter(b) : token.kind == .word
+    }
+
+    /// Whether `text[from..<to]` holds a line or paragraph separator: LF, CR, NEL, U+2028 or
+    /// U+2029 (UAX #29's ParaSep, after which a sentence always ends).
+    @inline(__always)
+    func lineBreak(_ text: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to {
+            let b = text[i]
+            if b == 0x0A || b == 0x0D { return true }
+            if b == 0xC2 && i + 1 < to && text[i + 1] == 0x85 { return true }
+            if b == 0xE2 && i + 2 < to && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether a sentence may end right after `token`: its last character, not counting the
+    /// combining marks and format characters UAX #29 attaches to it, is a sentence terminal, or
+    /// bracket or quotation punctuation (UAX #29's Close, which may follow one).
+    @inline(__always)
+    func mayEndSentence(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let lastByte = text[Int(token.end) - 1]
+        if lastByte < 0x80 { return Self.asciiMayEndSentence(lastByte) }
+        var end = Int(token.end)
+        // A token of combining marks or format characters alone: ask ICU (asking is never wrong,
+        // only slower).
+        while true {
+            guard end > Int(token.start) else { return true }
+            var start = end - 1
+            while start > Int(token.start) && text[start] & 0xC0 == 0x80 { start -= 1 }
+            guard let scalar = Unicode.Scalar(UTF8Scanner.decode(text, at: start).scalar) else { return false }
+            if scalar.isASCII { return Self.asciiMayEndSentence(UInt8(scalar.value)) }
+            let p = scalar.properties
+            switch p.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark, .format:
+                end = start  // attached to the character before it
+                continue
+            case .closePunctuation, .finalPunctuation, .initialPunctuation, .openPunctuation:
+                return true
+            default:
+                // Sentence_Terminal, quotation marks, and the full stops UAX #29 calls ATerm.
+                return p.isSentenceTerminal || p.isQuotationMark || scalar.value == 0x2024 || scalar.value == 0xFE52
+                    || scalar.value == 0xFF0E
+            }
+        }
+    }
+
+    @inline(__always)
+    static func asciiMayEndSentence(_ b: UInt8) -> Bool {
+        switch b {
+        // UAX #29's Close class holds opening brackets too: "etc.(" may end a sentence.
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+             UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"),
+             UInt8(ascii: "}"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The reference sentence splitter: ICU's sentence break iterator `breaker`, set on the whole
+    /// text, run over all of it. `splitSentences` must give the same sentences; tests check it.
+    mutating func splitSentencesWithFullICUPass(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) {
         let tokens = layer.tokens
         let count = tokens.count
         guard count > 0 else { return }
@@ -285,6 +433,8 @@ struct TokenBuilder {
             if boundary == done { break }
             while index < count && tokens[index].start < UInt32(boundary) { index += 1 }
             guard index > first, index < count else { continue }
+            // Sentences end between tokens: a boundary inside one ("example.org/a?b") is not one.
+            if tokens[index - 1].end > UInt32(boundary) { continue }
             if continuesSentence(text, tokens[index - 1], tokens[index]) { continue }
             layer.sentences.append(Sentence(start: tokens[first].start, end: tokens[index - 1].end,
                                             firstToken: UInt32(first), endToken: UInt32(index)))
@@ -296,17 +446,10 @@ struct TokenBuilder {
         }
     }
 
-
     /// Whether a sentence that ICU ends after `last` goes on with `next`: `last` is an
     /// abbreviation that does not end sentences before what `next` is, on the same line.
     func continuesSentence(_ text: UnsafeBufferPointer<UInt8>, _ last: Token, _ next: Token) -> Bool {
-        guard last.shape.contains(.abbreviation) else { return false }
-        for i in Int(last.end)..<Int(next.start) where text[i] == 0x0A || text[i] == 0x0D || text[i] == 0xE2 {
-            // A line or paragraph break (LF, CR, U+2028, U+2029) ends the sentence anyway.
-            if text[i] != 0xE2 || (i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9)) {
-                return false
-            }
-        }
+        guard last.shape.contains(.abbreviation), !lineBreak(text, Int(last.end), Int(next.start)) else { return false }
         let word = UnsafeBufferPointer(rebasing: text[Int(last.start)..<Int(last.end) - 1])
         guard let cls = abbreviations.classify(word) else { return false }
         switch cls {

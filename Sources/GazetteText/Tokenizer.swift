@@ -20,6 +20,9 @@ public final class Tokenizer {
     /// How many transient keys and surfaces (added since the vocabulary was frozen) may pile up
     /// before they are dropped at the start of the next document.
     public var transientLimit = 400_000
+    /// Runs ICU's sentence iterator over the whole text instead of windows around candidate
+    /// sentence ends: the reference that tests compare the windowed splitter with.
+    @_spi(Testing) public var fullSentencePass = false
 
     /// Everything the hot loop touches, in one value, so the loop reaches it with no dynamic
     /// exclusivity check per token.
@@ -52,6 +55,7 @@ public final class Tokenizer {
         cicu_ubrk_close(wordBreaker)
         cicu_ubrk_close(sentenceBreaker)
         if let utext { _ = cicu_utext_close(UnsafeMutablePointer(utext)) }
+        if let window = builder.windowText { _ = cicu_utext_close(UnsafeMutablePointer(window)) }
     }
 
     /// Replaces the vocabulary, for instance with a frozen one that a lexicon was compiled into.
@@ -79,12 +83,14 @@ public final class Tokenizer {
             throw TextError(.icu, "ICU cannot open the text (\(String(cString: cicu_error_name(status))))")
         }
         cicu_ubrk_set_utext(wordBreaker, UnsafeMutablePointer(utext), &status)
-        cicu_ubrk_set_utext(sentenceBreaker, UnsafeMutablePointer(utext), &status)
         guard cicu_failure(status) == 0 else {
             throw TextError(.icu, "ICU cannot iterate the text (\(String(cString: cicu_error_name(status))))")
         }
         builder.splitWords(wordBreaker, text, into: &layer.tokens)
-        builder.splitSentences(sentenceBreaker, text, layer: &layer)
+        if fullSentencePass || !builder.splitSentences(sentenceBreaker, text, layer: &layer) {
+            cicu_ubrk_set_utext(sentenceBreaker, UnsafeMutablePointer(utext), &status)
+            builder.splitSentencesWithFullICUPass(sentenceBreaker, text, layer: &layer)
+        }
     }
 
     /// Tokenizes `text` into a new layer.

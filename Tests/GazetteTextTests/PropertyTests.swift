@@ -1,5 +1,5 @@
 import Testing
-import GazetteText
+@_spi(Testing) import GazetteText
 
 /// Generated text of every kind the tokenizer meets, checked for the layer's invariants.
 @Suite("Tokenizer: properties over generated text")
@@ -104,6 +104,26 @@ struct PropertyTests {
         #expect(again.tokens.map(\.byteRange) == layer.tokens.map(\.byteRange))
         #expect(again.tokens.map { fresh.vocabulary.key($0.key) } == layer.tokens.map { tokenizer.vocabulary.key($0.key) })
         #expect(again.sentences == layer.sentences)
+    }
+
+    /// The windowed sentence splitter gives the sentences of ICU's iterator run over the whole text.
+    @Test(arguments: 0..<6)
+    func windowedSentencesMatchTheFullICUPass(seed: Int) throws {
+        var rng = SplitMix64(seed: UInt64(seed) &+ 977)
+        let windowed = try Tokenizer()
+        let full = try Tokenizer()
+        full.fullSentencePass = true
+        // Generated text, with more sentence punctuation than prose has.
+        let extra: [[UInt8]] = [".", ".", "?", "!", "...", ".”", ".)", "”", "(", "a", "the", "Iwaya", "3", "etc.", "e.g.", "U.S.", "No."].map { Array($0.utf8) }
+        for _ in 0..<300 {
+            var bytes = Self.generate(&rng)
+            for _ in 0..<Int.random(in: 0...20, using: &rng) {
+                bytes += extra.randomElement(using: &rng)! + (Bool.random(using: &rng) ? [0x20] : [])
+            }
+            let a = try windowed.analyze(bytes)
+            let b = try full.analyze(bytes)
+            #expect(a.sentences == b.sentences, "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
     }
 
     @Test func scannerAgreesWithSwiftOnRandomBytes() {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import GazetteText
+@_spi(Testing) import GazetteText
 
 /// The article the project started from (`../shared/samples/seed-article.txt`), read in place.
 @Suite("Seed article")
@@ -47,6 +47,12 @@ struct SeedArticleTests {
         #expect(sentences.contains("image.png\u{00A0}\u{00A0}Adapted by ASEAN Now from PhilStar 2025-05-29"))
         // No sentence runs across a paragraph break.
         #expect(!sentences.contains { $0.contains("\n") })
+    }
+
+    @Test func windowedSentencesMatchTheFullICUPass() throws {
+        let full = try Tokenizer()
+        full.fullSentencePass = true
+        #expect(try full.analyze(bytes).sentences == layer.sentences)
     }
 
     @Test func everyTokenSlicesBackToItsBytes() {
