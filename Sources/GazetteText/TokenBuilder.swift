@@ -1,4 +1,6 @@
-internal import CICU
+// Clients of GazetteText must never load CICU (it clashes with Foundation's ICU module): keep
+// every ICU handle in an OpaquePointer, never an ICU type, in stored properties. See DESIGN.md.
+@_implementationOnly import CICU
 
 /// The per-token work of a `Tokenizer`: turning ICU segments into tokens (with the news cases),
 /// interning surfaces and keys, and the sentence splitter's abbreviation rule.

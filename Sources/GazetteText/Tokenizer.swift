@@ -1,4 +1,6 @@
-internal import CICU
+// Clients of GazetteText must never load CICU (it clashes with Foundation's ICU module): keep
+// every ICU handle in an OpaquePointer, never an ICU type, in stored properties. See DESIGN.md.
+@_implementationOnly import CICU
 
 /// Splits UTF-8 text into tokens and sentences and gives each token an interned match key.
 ///
