@@ -1,5 +1,14 @@
+import Testing
 import Foundation
 import GazetteText
+
+/// A table row: a text and the token or sentence texts expected from it.
+struct TextCase: CustomTestStringConvertible, Sendable {
+    var name: String? = nil
+    var text: String
+    var expected: [String]
+    var testDescription: String { name ?? text }
+}
 
 /// The texts of `layer`'s tokens.
 func tokenTexts(_ layer: TextLayer, _ bytes: [UInt8]) -> [String] {

@@ -28,10 +28,7 @@ extension TextLayer {
             for name in token.shape.names { json.string(name) }
             json.endArray()
             json.key("sentence"); json.int(sentenceIndex)
-            json.key("start"); json.int(cursor.codePointOffset(ofByte: Int(token.start), in: text))
-            json.key("end"); json.int(cursor.codePointOffset(ofByte: Int(token.end), in: text))
-            json.key("byte_start"); json.int(Int(token.start))
-            json.key("byte_end"); json.int(Int(token.end))
+            json.span(token.start, token.end, cursor: &cursor, text: text)
             json.endObject()
             json.newline()
         }
@@ -49,12 +46,20 @@ extension TextLayer {
             json.key("text"); json.string(UnsafeBufferPointer(rebasing: text[sentence.byteRange]))
             json.key("first_token"); json.int(Int(sentence.firstToken))
             json.key("end_token"); json.int(Int(sentence.endToken))
-            json.key("start"); json.int(cursor.codePointOffset(ofByte: Int(sentence.start), in: text))
-            json.key("end"); json.int(cursor.codePointOffset(ofByte: Int(sentence.end), in: text))
-            json.key("byte_start"); json.int(Int(sentence.start))
-            json.key("byte_end"); json.int(Int(sentence.end))
+            json.span(sentence.start, sentence.end, cursor: &cursor, text: text)
             json.endObject()
             json.newline()
         }
+    }
+}
+
+extension JSONWriter {
+    /// Writes the fields of a span given in bytes: `start` and `end` in code points, then
+    /// `byte_start` and `byte_end`. Spans must come in increasing order for `cursor`.
+    mutating func span(_ start: UInt32, _ end: UInt32, cursor: inout CodePointCursor, text: UnsafeBufferPointer<UInt8>) {
+        key("start"); int(cursor.codePointOffset(ofByte: Int(start), in: text))
+        key("end"); int(cursor.codePointOffset(ofByte: Int(end), in: text))
+        key("byte_start"); int(Int(start))
+        key("byte_end"); int(Int(end))
     }
 }
