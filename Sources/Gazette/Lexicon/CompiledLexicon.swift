@@ -1,0 +1,155 @@
+import GazetteText
+
+/// Lexicons compiled into one token-level trie over interned match keys, shared read-only by all
+/// threads.
+///
+/// Each alias is tokenized with the same tokenizer documents go through, so an alias matches
+/// exactly the token sequences whose keys equal its own ("Japan-Philippines" is three tokens on
+/// both sides). The trie's edges live in one open-addressing table keyed by (node, key id).
+/// Matching (`LexiconMatcher`) walks it from every token; selection among overlapping matches is
+/// declared: priority, then length, then leftmost (see `LexiconMatcher.select`).
+public final class CompiledLexicon: Sendable {
+    /// The entries, in the order given; `LexiconMatch.entry` indexes this.
+    public let entries: [LexiconEntry]
+    /// The frozen vocabulary holding every alias key. Document tokenizers start from it, so keys
+    /// compare as integers (`makeTokenizer()`).
+    public let vocabulary: Vocabulary
+
+    struct Candidate: Sendable {
+        var entry: UInt32
+        var alias: UInt32
+        var priority: Int32
+        /// For exact-case aliases: the alias's token surfaces, which a match must equal byte for byte.
+        var exactTokens: [[UInt8]]?
+    }
+
+    let edges: EdgeTable
+    /// Per node, where its candidates start in `candidates`; `nodeCandidates[node + 1]` is the end.
+    let nodeCandidates: [UInt32]
+    let candidates: [Candidate]
+    /// The longest alias, in tokens.
+    public let longestAlias: Int
+
+    /// Compiles `entries`. O(total alias length); aliases are tokenized once.
+    /// - Throws: `TextError` when ICU cannot be set up.
+    public init(entries: [LexiconEntry]) throws(TextError) {
+        let tokenizer = try Tokenizer()
+        var edges = EdgeTable()
+        var nodeCount: UInt32 = 1  // node 0 is the root
+        var pending: [(node: UInt32, candidate: Candidate)] = []
+        var longest = 0
+        var layer = TextLayer()
+        for (entryIndex, entry) in entries.enumerated() {
+            for (aliasIndex, alias) in entry.aliases.enumerated() {
+                let bytes = Array(alias.text.utf8)
+                try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+                guard !layer.tokens.isEmpty else { continue }
+                var node: UInt32 = 0
+                for token in layer.tokens {
+                    if let next = edges.child(of: node, key: token.key) {
+                        node = next
+                    } else {
+                        edges.insert(parent: node, key: token.key, child: nodeCount)
+                        node = nodeCount
+                        nodeCount += 1
+                    }
+                }
+                longest = max(longest, layer.tokens.count)
+                let exact = alias.casePolicy == .exact ? layer.tokens.map { Array(bytes[$0.byteRange]) } : nil
+                pending.append((node, Candidate(entry: UInt32(entryIndex), alias: UInt32(aliasIndex),
+                                                priority: Int32(clamping: entry.priority), exactTokens: exact)))
+            }
+        }
+        // Candidates grouped by node, in entry order within a node.
+        pending.sort { ($0.node, $0.candidate.entry, $0.candidate.alias) < ($1.node, $1.candidate.entry, $1.candidate.alias) }
+        var starts = [UInt32](repeating: 0, count: Int(nodeCount) + 1)
+        for item in pending { starts[Int(item.node) + 1] += 1 }
+        for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        var vocabulary = tokenizer.vocabulary
+        vocabulary.freeze()
+        self.entries = entries
+        self.vocabulary = vocabulary
+        self.edges = edges
+        self.nodeCandidates = starts
+        self.candidates = pending.map(\.candidate)
+        self.longestAlias = longest
+    }
+
+    /// A tokenizer for documents, starting from this lexicon's vocabulary. One per thread.
+    public func makeTokenizer() throws(TextError) -> Tokenizer {
+        try Tokenizer(vocabulary: vocabulary)
+    }
+
+    /// The number of trie nodes, root included.
+    public var nodeCount: Int { nodeCandidates.count - 1 }
+
+    @inline(__always)
+    func candidateRange(of node: UInt32) -> Range<Int> {
+        Int(nodeCandidates[Int(node)])..<Int(nodeCandidates[Int(node) + 1])
+    }
+}
+
+/// The trie's edges: (parent node, key id) -> child node, open addressing over 64-bit keys.
+struct EdgeTable: Sendable {
+    /// (parent + 1) << 32 | key; 0 marks an empty slot.
+    private var keys: [UInt64]
+    private var children: [UInt32]
+    private var mask: Int
+    private(set) var count = 0
+
+    init() {
+        keys = [UInt64](repeating: 0, count: 1024)
+        children = [UInt32](repeating: 0, count: 1024)
+        mask = 1023
+    }
+
+    @inline(__always)
+    static func slotKey(_ parent: UInt32, _ key: KeyID) -> UInt64 { (UInt64(parent) + 1) << 32 | UInt64(key) }
+
+    @inline(__always)
+    static func hash(_ k: UInt64) -> Int {
+        // A 64-bit mix (splitmix64's finalizer).
+        var z = k &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: z ^ (z >> 31))
+    }
+
+    /// The child of `parent` along `key`, or nil. Expected O(1).
+    @inline(__always)
+    func child(of parent: UInt32, key: KeyID) -> UInt32? {
+        let k = Self.slotKey(parent, key)
+        var slot = Self.hash(k) & mask
+        return keys.withUnsafeBufferPointer { keys in
+            while true {
+                let stored = keys[slot]
+                if stored == k { return children[slot] }
+                if stored == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    mutating func insert(parent: UInt32, key: KeyID, child: UInt32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let k = Self.slotKey(parent, key)
+        var slot = Self.hash(k) & mask
+        while keys[slot] != 0 { slot = (slot + 1) & mask }
+        keys[slot] = k
+        children[slot] = child
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldChildren = children
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        children = [UInt32](repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        for i in 0..<oldKeys.count where oldKeys[i] != 0 {
+            var slot = Self.hash(oldKeys[i]) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = oldKeys[i]
+            children[slot] = oldChildren[i]
+        }
+    }
+}

@@ -1,0 +1,161 @@
+/// One entry of a lexicon: a person, a country, an agreement (or a type of the user's), with its
+/// canonical id, names and aliases; or a stop phrase that blocks matches inside it.
+public struct LexiconEntry: Sendable, Equatable {
+    /// A stable id: the Wikidata QID where a source gives one ("Q1234"), else a readable slug
+    /// ("country:JPN", "agreement:raa-jpn-phl").
+    public var id: String
+    /// "person", "country", "agreement", a type of the user's, or "stop" for a stop phrase.
+    public var type: String
+    /// The canonical name ("Takeshi Iwaya").
+    public var name: String
+    /// A short label ("Iwaya"); for people the surname. Defaults to the name.
+    public var label: String
+    /// Every way the entry is written; the name is always the first unless listed among them.
+    public var aliases: [Alias]
+    /// Offices held, with their dates (people).
+    public var roles: [Role]
+    /// Codes such as ISO 3166-1 alpha-2 and alpha-3 (countries).
+    public var codes: [String: String]
+    /// Parties, as country codes or entry ids (agreements).
+    public var parties: [String]
+    /// Signature date, ISO 8601 at the precision known (agreements).
+    public var signed: String?
+    /// Higher wins when matches overlap (before length). Default 0.
+    public var priority: Int
+    /// Where the entry comes from.
+    public var source: String?
+
+    public init(id: String, type: String, name: String, label: String? = nil, aliases: [Alias] = [],
+                roles: [Role] = [], codes: [String: String] = [:], parties: [String] = [], signed: String? = nil,
+                priority: Int = 0, source: String? = nil) {
+        self.id = id
+        self.type = type
+        self.name = name
+        self.label = label ?? name
+        // The name is an alias too (a stop phrase has only its aliases).
+        if type != LexiconEntry.stopType, !name.isEmpty, !aliases.contains(where: { $0.text == name }) {
+            self.aliases = [Alias(name)] + aliases
+        } else {
+            self.aliases = aliases
+        }
+        self.roles = roles
+        self.codes = codes
+        self.parties = parties
+        self.signed = signed
+        self.priority = priority
+        self.source = source
+    }
+
+    /// The type of stop phrases.
+    public static let stopType = "stop"
+}
+
+/// One way of writing an entry.
+public struct Alias: Sendable, Equatable, Hashable {
+    public var text: String
+    public var casePolicy: CasePolicy
+    public var kind: Kind
+
+    /// How letter case must agree for the alias to match.
+    public enum CasePolicy: String, Sendable, CaseIterable {
+        /// Any case, on the normalized key ("bogota" matches "Bogotá", "BOGOTA").
+        case insensitive
+        /// Only as written, letter for letter ("US" never matches "us"; "China" not "china").
+        case exact
+    }
+
+    /// What the alias is, for consumers that care (a capital stands for its country).
+    public enum Kind: String, Sendable, CaseIterable {
+        case name
+        /// A short or common form ("Japan", "Britain").
+        case short
+        /// An adjectival or demonym form ("Japanese", "Filipino").
+        case adjective
+        /// A capital city standing for its country ("ties between Manila and Tokyo").
+        case capital
+        /// A code (ISO alpha-2 or alpha-3).
+        case code
+        case acronym
+    }
+
+    public init(_ text: String, case casePolicy: CasePolicy? = nil, kind: Kind = .name) {
+        self.text = text
+        self.casePolicy = casePolicy ?? Alias.defaultPolicy(for: text)
+        self.kind = kind
+    }
+
+    /// The default case policy: exact for all-caps aliases of up to five letters ("US", "UK",
+    /// "RAA"), which as lower-case words are usually something else; insensitive otherwise.
+    /// Lexicons mark other ambiguous aliases ("Chad", "Jordan", "Turkey") exact themselves.
+    public static func defaultPolicy(for text: String) -> CasePolicy {
+        let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
+        if !letters.isEmpty && letters.count <= 5 && letters.allSatisfy({ $0.properties.isUppercase }) {
+            return .exact
+        }
+        return .insensitive
+    }
+}
+
+/// An office held for a time: "Minister for Foreign Affairs of JPN from 2024-10-01 to 2025-10-21".
+public struct Role: Sendable, Equatable {
+    public var office: String
+    /// ISO 3166-1 alpha-3 code of the country, when the office is a country's.
+    public var country: String?
+    /// ISO 8601 date at the precision known ("2024", "2024-10", "2024-10-01"), or nil if unknown.
+    public var start: String?
+    /// Same; nil while the office is held.
+    public var end: String?
+    public var source: String?
+
+    public init(office: String, country: String? = nil, start: String? = nil, end: String? = nil, source: String? = nil) {
+        self.office = office
+        self.country = country
+        self.start = start
+        self.end = end
+        self.source = source
+    }
+
+    /// Whether the role was held on `date` (an ISO date "YYYY-MM-DD"). A partial start counts
+    /// from its first day, a partial end to its last; an unknown start holds from always.
+    public func isHeld(on date: String) -> Bool {
+        guard let day = ISODay(date, rounding: .down) else { return false }
+        if let start, let s = ISODay(start, rounding: .down), day < s { return false }
+        if let end, let e = ISODay(end, rounding: .up), day > e { return false }
+        return true
+    }
+}
+
+/// A calendar day as a comparable integer (yyyymmdd), from ISO 8601 text at any precision.
+struct ISODay: Comparable {
+    enum Rounding { case down, up }
+    let value: Int
+
+    /// "2024" -> 20240101 (down) or 20241231 (up); "2024-10" -> 20241001 or 20241031;
+    /// "2024-10-01" and "2024-10-01T00:00:00Z" -> 20241001. Nil for anything else.
+    init?(_ text: String, rounding: Rounding) {
+        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        var month = rounding == .down ? 1 : 12
+        var day = rounding == .down ? 1 : 31
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            month = m
+            if parts.count == 2 && rounding == .up { day = ISODay.daysIn(month: m, year: year) }
+        }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let d = Int(parts[2]), (1...ISODay.daysIn(month: month, year: year)).contains(d) else { return nil }
+            day = d
+        }
+        value = year * 10000 + month * 100 + day
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func < (a: ISODay, b: ISODay) -> Bool { a.value < b.value }
+}

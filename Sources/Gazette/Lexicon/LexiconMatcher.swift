@@ -1,0 +1,106 @@
+import GazetteText
+
+/// A lexicon match: a token span and the entries it may name.
+public struct LexiconMatch: Sendable, Equatable {
+    /// First token of the span.
+    public var firstToken: UInt32
+    /// One past the last token.
+    public var endToken: UInt32
+    /// Where this match's candidates are in `LexiconMatcher.candidates`: more than one when the
+    /// alias belongs to several entries (an ambiguous surname, say).
+    public var candidates: Range<Int>
+    /// The highest priority among the candidates.
+    public var priority: Int32
+
+    public var tokenRange: Range<Int> { Int(firstToken)..<Int(endToken) }
+}
+
+/// One entry a match may name, and by which of its aliases.
+public struct LexiconCandidate: Sendable, Equatable {
+    public var entry: Int
+    public var alias: Int
+}
+
+/// Finds lexicon matches in a document. Holds scratch buffers reused across documents, so
+/// steady-state matching allocates nothing: make one per thread.
+public struct LexiconMatcher {
+    public let lexicon: CompiledLexicon
+    /// The selected matches of the last document, in text order; stop phrases are left out.
+    public private(set) var matches: [LexiconMatch] = []
+    /// The candidates the matches refer to.
+    public private(set) var candidates: [LexiconCandidate] = []
+    private var found: [LexiconMatch] = []
+    private var taken: [Bool] = []
+
+    public init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
+
+    /// Matches `layer` (tokenized from `text` by a tokenizer of `lexicon.makeTokenizer()`).
+    ///
+    /// Every span whose keys spell an alias, within one sentence, with case agreeing for exact
+    /// aliases, is a candidate; then overlapping candidates are resolved by priority, then length
+    /// (longest wins), then position (leftmost wins). Stop phrases take part like any entry and
+    /// then are dropped, so "South China Sea" hides "China". O(tokens x longest alias).
+    public mutating func match(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>) {
+        matches.removeAll(keepingCapacity: true)
+        candidates.removeAll(keepingCapacity: true)
+        found.removeAll(keepingCapacity: true)
+        let tokens = layer.tokens
+        for sentence in layer.sentences {
+            let end = Int(sentence.endToken)
+            for start in sentence.tokenRange {
+                var node: UInt32 = 0
+                var index = start
+                while index < end, let next = lexicon.edges.child(of: node, key: tokens[index].key) {
+                    node = next
+                    index += 1
+                    let range = lexicon.candidateRange(of: node)
+                    guard !range.isEmpty else { continue }
+                    let first = candidates.count
+                    var priority = Int32.min
+                    for c in range {
+                        let candidate = lexicon.candidates[c]
+                        if let exact = candidate.exactTokens, !Self.surfacesEqual(exact, tokens, start, text) { continue }
+                        candidates.append(LexiconCandidate(entry: Int(candidate.entry), alias: Int(candidate.alias)))
+                        priority = max(priority, candidate.priority)
+                    }
+                    if candidates.count > first {
+                        found.append(LexiconMatch(firstToken: UInt32(start), endToken: UInt32(index),
+                                                  candidates: first..<candidates.count, priority: priority))
+                    }
+                }
+            }
+        }
+        select(tokenCount: tokens.count)
+    }
+
+    /// Keeps a non-overlapping subset of `found`: highest priority first, then longest, then
+    /// leftmost; drops stop phrases; leaves the result in text order in `matches`.
+    private mutating func select(tokenCount: Int) {
+        guard !found.isEmpty else { return }
+        found.sort { a, b in
+            if a.priority != b.priority { return a.priority > b.priority }
+            let la = a.endToken - a.firstToken, lb = b.endToken - b.firstToken
+            if la != lb { return la > lb }
+            return a.firstToken < b.firstToken
+        }
+        if taken.count < tokenCount { taken = [Bool](repeating: false, count: tokenCount) }
+        for m in found where !m.tokenRange.contains(where: { taken[$0] }) {
+            for i in m.tokenRange { taken[i] = true }
+            let isStop = candidates[m.candidates].allSatisfy { lexicon.entries[$0.entry].type == LexiconEntry.stopType }
+            if !isStop { matches.append(m) }
+        }
+        for m in found { for i in m.tokenRange { taken[i] = false } }
+        matches.sort { $0.firstToken < $1.firstToken }
+    }
+
+    @inline(__always)
+    static func surfacesEqual(_ exact: [[UInt8]], _ tokens: ContiguousArray<Token>, _ start: Int,
+                              _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (offset, expected) in exact.enumerated() {
+            let token = tokens[start + offset]
+            guard token.byteRange.count == expected.count,
+                  text[token.byteRange].elementsEqual(expected) else { return false }
+        }
+        return true
+    }
+}
