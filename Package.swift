@@ -25,9 +25,15 @@ let package = Package(
             name: "GazetteText",
             dependencies: ["CICU"]
         ),
+        // The default lexicons (Lexicons/*.jsonl), embedded in the binary by an assembly file that
+        // Scripts/build-lexicons generates; the header search path is where .incbin finds them.
+        .target(
+            name: "GazetteLexiconData",
+            cSettings: [.headerSearchPath("../../Lexicons")]
+        ),
         .target(
             name: "Gazette",
-            dependencies: ["GazetteText"]
+            dependencies: ["GazetteText", "GazetteLexiconData"]
         ),
         .executableTarget(
             name: "GazetteCLI",

@@ -3,7 +3,7 @@
 /// them into text and exit codes.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String
-    /// 1-based line.
+    /// 1-based line, or 0 when the problem is the file as a whole (it cannot be read).
     public var line: Int
     /// 1-based column in Unicode code points, or nil when the whole line is meant.
     public var column: Int?
@@ -16,8 +16,9 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file:line:column: message`, as compilers print it.
+    /// `file:line:column: message`, as compilers print it (`file: message` for a whole file).
     public var description: String {
+        if line == 0 { return "\(file): \(message)" }
         if let column { return "\(file):\(line):\(column): \(message)" }
         return "\(file):\(line): \(message)"
     }

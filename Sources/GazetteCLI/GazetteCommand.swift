@@ -15,7 +15,7 @@ struct GazetteCommand: ParsableCommand {
             Exit codes: 0 success; 1 some input could not be processed; 2 usage or configuration error.
             """,
         version: "0.1.0",
-        subcommands: [Tokenize.self]
+        subcommands: [Extract.self, Tokenize.self]
     )
 
     /// Runs the command, with the project's exit codes: usage errors exit 2 (not 64), and a
@@ -28,6 +28,9 @@ struct GazetteCommand: ParsableCommand {
         } catch let failure as InputFailure {
             Diagnostics.error(failure.message)
             Foundation.exit(1)
+        } catch let failure as ConfigurationFailure {
+            Diagnostics.error(failure.message)
+            Foundation.exit(2)
         } catch is StandardOutput.Closed {
             Foundation.exit(0)
         } catch {
@@ -48,6 +51,11 @@ struct GazetteCommand: ParsableCommand {
 
 /// An input that could not be read or processed: reported on stderr, exit code 1.
 struct InputFailure: Error {
+    var message: String
+}
+
+/// A lexicon or other configuration that cannot be used: reported on stderr, exit code 2.
+struct ConfigurationFailure: Error {
     var message: String
 }
 

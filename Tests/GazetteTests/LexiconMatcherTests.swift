@@ -45,7 +45,9 @@ struct LexiconMatcherTests {
         Case(text: "The US and China met.", expected: ["US=country:USA", "China=country:CHN"]),
         Case(text: "let us buy china plates", expected: []),
         Case(text: "Chad and chad", expected: ["Chad=country:TCD"]),
-        Case(text: "UNITED STATES and united states", expected: ["UNITED STATES=country:USA", "united states=country:USA"]),
+        // Names match capitalized, in any case after the first letter; lower case is not a name.
+        Case(text: "UNITED STATES and United states and united states", expected: ["UNITED STATES=country:USA", "United states=country:USA"]),
+        Case(text: "ph-japan-manalo.jpg in Japan", expected: ["Japan=country:JPN"]),
         // Diacritics and normalized keys.
         Case(text: "in Bogota and BOGOTÁ", expected: ["Bogota=country:COL", "BOGOTÁ=country:COL"]),
         // Longest wins: a multi-token name over its parts.

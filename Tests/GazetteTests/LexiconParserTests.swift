@@ -21,7 +21,7 @@ struct LexiconParserTests {
         let iwaya = entries[0]
         #expect(iwaya.label == "Iwaya")
         #expect(iwaya.aliases.map(\.text) == ["Takeshi Iwaya", "Iwaya Takeshi", "IWAYA"])
-        #expect(iwaya.aliases.map(\.casePolicy) == [.insensitive, .insensitive, .exact])
+        #expect(iwaya.aliases.map(\.casePolicy) == [.capitalized, .capitalized, .exact])
         #expect(iwaya.roles.first?.country == "JPN")
         let japan = entries[1]
         #expect(japan.label == "Japan")
@@ -48,7 +48,7 @@ struct LexiconParserTests {
         BadLine(line: #"{"id":"a","type":"country","name":"X","alias":["Y"]}"#, column: 39,
                 message: "unknown field \"alias\"; expected one of aliases, codes, id, label, name, parties, priority, roles, signed, source, type"),
         BadLine(line: #"{"id":"a","type":"country","name":"X","aliases":[{"text":"Y","case":"loose"}]}"#, column: 62,
-                message: "\"case\" must be one of insensitive, exact"),
+                message: "\"case\" must be one of insensitive, capitalized, exact"),
         BadLine(line: #"{"id":"a","type":"person","name":"X","roles":[{"office":"PM","start":"2024-13"}]}"#, column: 62,
                 message: "role \"start\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or null"),
         BadLine(line: #"{"id":"a","type":"agreement","name":"X","signed":"May 2024"}"#, column: 41,

@@ -19,6 +19,13 @@ public final class CompiledLexicon: Sendable {
         var entry: UInt32
         var alias: UInt32
         var priority: Int32
+        /// A stop phrase's candidate.
+        var isStop: Bool
+        /// The first token must be capitalized.
+        var needsCapital: Bool
+        /// A code alias ("JPN"): not matched among all-caps words, where it is more likely a
+        /// word of a headline than a code.
+        var isCode: Bool
         /// For exact-case aliases: the alias's token surfaces, which a match must equal byte for byte.
         var exactTokens: [[UInt8]]?
     }
@@ -57,7 +64,10 @@ public final class CompiledLexicon: Sendable {
                 longest = max(longest, layer.tokens.count)
                 let exact = alias.casePolicy == .exact ? layer.tokens.map { Array(bytes[$0.byteRange]) } : nil
                 pending.append((node, Candidate(entry: UInt32(entryIndex), alias: UInt32(aliasIndex),
-                                                priority: Int32(clamping: entry.priority), exactTokens: exact)))
+                                                priority: Int32(clamping: entry.priority),
+                                                isStop: entry.type == LexiconEntry.stopType,
+                                                needsCapital: alias.casePolicy == .capitalized, isCode: alias.kind == .code,
+                                                exactTokens: exact)))
             }
         }
         // Candidates grouped by node, in entry order within a node.

@@ -60,6 +60,9 @@ public struct Alias: Sendable, Equatable, Hashable {
     public enum CasePolicy: String, Sendable, CaseIterable {
         /// Any case, on the normalized key ("bogota" matches "Bogotá", "BOGOTA").
         case insensitive
+        /// The first letter upper case, the rest in any case: "Japan" matches "Japan" and
+        /// "JAPAN" but not "japan" (lacquer, or a file name). The default for names.
+        case capitalized
         /// Only as written, letter for letter ("US" never matches "us"; "China" not "china").
         case exact
     }
@@ -85,12 +88,16 @@ public struct Alias: Sendable, Equatable, Hashable {
     }
 
     /// The default case policy: exact for all-caps aliases of up to five letters ("US", "UK",
-    /// "RAA"), which as lower-case words are usually something else; insensitive otherwise.
-    /// Lexicons mark other ambiguous aliases ("Chad", "Jordan", "Turkey") exact themselves.
+    /// "RAA"), which as lower-case words are usually something else; capitalized for aliases that
+    /// start with an upper-case letter (names); insensitive otherwise. Lexicons mark other
+    /// ambiguous aliases ("Chad", "Jordan", "Turkey") exact themselves.
     public static func defaultPolicy(for text: String) -> CasePolicy {
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
         if !letters.isEmpty && letters.count <= 5 && letters.allSatisfy({ $0.properties.isUppercase }) {
             return .exact
+        }
+        if let first = letters.first, first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter {
+            return .capitalized
         }
         return .insensitive
     }

@@ -57,11 +57,24 @@ public struct LexiconMatcher {
                     guard !range.isEmpty else { continue }
                     let first = candidates.count
                     var priority = Int32.min
+                    var stops = 0
                     for c in range {
                         let candidate = lexicon.candidates[c]
                         if let exact = candidate.exactTokens, !Self.surfacesEqual(exact, tokens, start, text) { continue }
+                        if candidate.needsCapital && !tokens[start].shape.contains(.capitalized) { continue }
+                        if candidate.isCode && Self.amongAllCaps(tokens, start, index, sentence.tokenRange) { continue }
                         candidates.append(LexiconCandidate(entry: Int(candidate.entry), alias: Int(candidate.alias)))
                         priority = max(priority, candidate.priority)
+                        if candidate.isStop { stops += 1 }
+                    }
+                    // A phrase that is both an entry's alias and a stop phrase names the entry.
+                    if stops > 0 && stops < candidates.count - first {
+                        var kept = first
+                        for i in first..<candidates.count where lexicon.entries[candidates[i].entry].type != LexiconEntry.stopType {
+                            candidates[kept] = candidates[i]
+                            kept += 1
+                        }
+                        candidates.removeSubrange(kept...)
                     }
                     if candidates.count > first {
                         found.append(LexiconMatch(firstToken: UInt32(start), endToken: UInt32(index),
@@ -91,6 +104,17 @@ public struct LexiconMatcher {
         }
         for m in found { for i in m.tokenRange { taken[i] = false } }
         matches.sort { $0.firstToken < $1.firstToken }
+    }
+
+    /// Whether the token before or after `start..<end` (within the sentence) is an all-caps word
+    /// of two letters or more: a headline or a shouted phrase.
+    static func amongAllCaps(_ tokens: ContiguousArray<Token>, _ start: Int, _ end: Int, _ sentence: Range<Int>) -> Bool {
+        func shouted(_ i: Int) -> Bool {
+            guard sentence.contains(i) else { return false }
+            let t = tokens[i]
+            return t.kind == .word && t.shape.contains(.allCaps) && t.end - t.start >= 2
+        }
+        return shouted(start - 1) || shouted(end)
     }
 
     @inline(__always)

@@ -1,0 +1,66 @@
+import GazetteText
+
+/// Gazette's pipeline, compiled once from lexicons and shared read-only by all threads; each
+/// thread runs documents through its own `PipelineWorker`.
+public final class Pipeline: Sendable {
+    public let lexicon: CompiledLexicon
+
+    /// Compiles a pipeline over `entries`.
+    public init(entries: [LexiconEntry]) throws(TextError) {
+        lexicon = try CompiledLexicon(entries: entries)
+    }
+
+    /// A pipeline over the default lexicons (unless `defaults` is false) and the lexicon files
+    /// at `paths`, in that order.
+    /// - Throws: `DiagnosticList` with every problem of every lexicon file.
+    public static func load(lexiconPaths paths: [String], defaults: Bool = true) throws -> Pipeline {
+        var entries: [LexiconEntry] = []
+        var diagnostics: [Diagnostic] = []
+        if defaults {
+            do { entries += try DefaultLexicons.entries() } catch { diagnostics += error.diagnostics }
+        }
+        for path in paths {
+            do { entries += try LexiconParser.load(path: path) } catch { diagnostics += error.diagnostics }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return try Pipeline(entries: entries)
+    }
+
+    /// A worker for one thread.
+    public func makeWorker() throws(TextError) -> PipelineWorker {
+        try PipelineWorker(pipeline: self)
+    }
+}
+
+/// Runs documents through a pipeline, reusing its buffers from one document to the next. Not
+/// thread-safe: one per thread.
+public final class PipelineWorker {
+    public let pipeline: Pipeline
+    public let tokenizer: Tokenizer
+    public private(set) var layer = TextLayer()
+    private var matcher: LexiconMatcher
+
+    init(pipeline: Pipeline) throws(TextError) {
+        self.pipeline = pipeline
+        tokenizer = try pipeline.lexicon.makeTokenizer()
+        matcher = LexiconMatcher(lexicon: pipeline.lexicon)
+    }
+
+    /// The entity mentions of `text`, in text order.
+    public func entities(in text: UnsafeBufferPointer<UInt8>) throws(TextError) -> [EntityMention] {
+        try tokenizer.analyze(text, into: &layer)
+        matcher.match(layer, text: text)
+        return matcher.matches.map { match in
+            let candidates = matcher.candidates[match.candidates]
+            let entries = candidates.map(\.entry)
+            let first = candidates.first!
+            return EntityMention(
+                candidates: entries.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+                alias: pipeline.lexicon.entries[first.entry].aliases[first.alias],
+                firstToken: Int(match.firstToken), endToken: Int(match.endToken),
+                byteStart: Int(layer.tokens[Int(match.firstToken)].start),
+                byteEnd: Int(layer.tokens[Int(match.endToken) - 1].end),
+                source: .lexicon)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@Suite("gazette extract")
+struct ExtractCommandTests {
+    @Test func entitiesOfTheExampleArticle() throws {
+        let result = try CLI.run(["extract", "--emit", "entities", "Examples/ministers-meeting.txt"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let records = try jsonObjects(result)
+        let ids = records.compactMap { $0["id"] as? String }
+        for id in ["country:PHL", "country:JPN", "country:VNM", "country:USA"] {
+            #expect(ids.contains(id), "\(id) missing")
+        }
+        let first = try #require(records.first)
+        #expect(first["schema"] as? String == "gazette.entity/1")
+        #expect(first["doc"] as? String == "Examples/ministers-meeting.txt")
+        #expect(first["text"] as? String == "MANILA")
+        #expect(first["alias_kind"] as? String == "capital")
+        #expect(first["start"] as? Int == 0 && first["end"] as? Int == 6)
+        #expect(first["source"] as? String == "lexicon")
+        // Offsets slice the text back, in code points.
+        let text = Array(try String(contentsOfFile: CLI.root.appendingPathComponent("Examples/ministers-meeting.txt").path, encoding: .utf8).unicodeScalars)
+        for record in records {
+            let start = try #require(record["start"] as? Int), end = try #require(record["end"] as? Int)
+            #expect(String(String.UnicodeScalarView(text[start..<end])) == record["text"] as? String)
+        }
+    }
+
+    @Test func userLexiconAddsEntriesAndSharedAliasesListCandidates() throws {
+        let lexicon = try CLI.temporaryFile(Array("""
+            {"id":"Q-a","type":"person","name":"Ana Reyes","label":"Reyes","aliases":["Reyes"]}
+            {"id":"Q-b","type":"person","name":"Ben Reyes","label":"Reyes","aliases":["Reyes"]}
+            """.utf8), suffix: ".jsonl")
+        defer { try? FileManager.default.removeItem(at: lexicon) }
+        let result = try CLI.run(["extract", "--no-default-lexicons", "--lexicon", lexicon.path, "--doc", "d7", "-"],
+                                 stdin: Data("Ana Reyes met Reyes in Japan.".utf8))
+        #expect(result.status == 0)
+        let records = try jsonObjects(result)
+        try #require(records.count == 2)  // no default lexicons: Japan is not found
+        #expect(records[0]["id"] as? String == "Q-a")
+        #expect(records[0]["doc"] as? String == "d7")
+        #expect(records[1]["id"] is NSNull)
+        let candidates = try #require(records[1]["candidates"] as? [[String: Any]])
+        #expect(candidates.compactMap { $0["id"] as? String } == ["Q-a", "Q-b"])
+    }
+
+    @Test func malformedLexiconIsAConfigurationError() throws {
+        let lexicon = try CLI.temporaryFile(Array("""
+            {"id":"ok","type":"country","name":"Fine"}
+            {"id":"x","type":"country","name":"X","alias":["Y"]}
+            not json
+            """.utf8), suffix: ".jsonl")
+        defer { try? FileManager.default.removeItem(at: lexicon) }
+        let result = try CLI.run(["extract", "--lexicon", lexicon.path, "-"], stdin: Data("text".utf8))
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("gazette: \(lexicon.path):2:39: unknown field \"alias\"") == true)
+        #expect(lines.last == "\(lexicon.path):3:2: not valid JSON: unexpected text here (one JSON object per line)")
+    }
+
+    @Test func missingLexiconFile() throws {
+        let result = try CLI.run(["extract", "--lexicon", "no-such.jsonl", "-"], stdin: Data("text".utf8))
+        #expect(result.status == 2)
+        #expect(result.stderr == "gazette: no-such.jsonl: no such file\n")
+    }
+}
