@@ -46,21 +46,11 @@ public final class PipelineWorker {
         matcher = LexiconMatcher(lexicon: pipeline.lexicon)
     }
 
-    /// The entity mentions of `text`, in text order.
-    public func entities(in text: UnsafeBufferPointer<UInt8>) throws(TextError) -> [EntityMention] {
+    /// The entities of `text` and their mentions, in text order.
+    public func entities(in text: UnsafeBufferPointer<UInt8>) throws(TextError) -> Extraction {
         try tokenizer.analyze(text, into: &layer)
         matcher.match(layer, text: text)
-        return matcher.matches.map { match in
-            let candidates = matcher.candidates[match.candidates]
-            let entries = candidates.map(\.entry)
-            let first = candidates.first!
-            return EntityMention(
-                candidates: entries.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
-                alias: pipeline.lexicon.entries[first.entry].aliases[first.alias],
-                firstToken: Int(match.firstToken), endToken: Int(match.endToken),
-                byteStart: Int(layer.tokens[Int(match.firstToken)].start),
-                byteEnd: Int(layer.tokens[Int(match.endToken) - 1].end),
-                source: .lexicon)
-        }
+        var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: tokenizer.vocabulary, text: text, layer: layer)
+        return resolver.resolve(matches: matcher.matches, candidates: matcher.candidates)
     }
 }

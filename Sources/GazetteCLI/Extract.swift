@@ -51,17 +51,17 @@ struct Extract: ParsableCommand {
         let document = doc ?? file
         var json = JSONWriter()
         try input.bytes.withUnsafeBufferPointer { text in
-            let mentions: [EntityMention]
+            let extraction: Extraction
             do {
-                mentions = try worker.entities(in: text)
+                extraction = try worker.entities(in: text)
             } catch let error as TextError {
                 throw InputFailure(message: "\(input.name): \(error.message)")
             }
             var cursor = CodePointCursor(valid: worker.layer.isValidUTF8)
             var sentence = 0
-            for mention in mentions {
+            for mention in extraction.mentions {
                 while Int(worker.layer.sentences[sentence].endToken) <= mention.firstToken { sentence += 1 }
-                mention.write(document: document, text: text, lexicon: pipeline.lexicon, sentence: sentence,
+                mention.write(document: document, text: text, entities: extraction.entities, sentence: sentence,
                               cursor: &cursor, into: &json)
             }
         }

@@ -19,6 +19,12 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_1_end):
+// titles.jsonl sha256 4dced484b3420fab19fe6dd60fa48cb8e88b1a9b79cb053a140ecc779d93f721
+    .globl SYMBOL(gazette_lexicon_2_start)
+    .globl SYMBOL(gazette_lexicon_2_end)
+SYMBOL(gazette_lexicon_2_start):
+    .incbin "titles.jsonl"
+SYMBOL(gazette_lexicon_2_end):
 #if defined(__linux__) && defined(__ELF__)
     .section .note.GNU-stack,"",@progbits
 #endif

@@ -42,22 +42,34 @@ struct DefaultLexiconTests {
 struct SeedArticleEntityTests {
     struct GoldLine: Decodable { var kind: String; var type: String?; var name: String?; var text: String? }
 
-    @Test func countriesOfTheGoldAreFoundAndChinaIsNot() throws {
+    @Test func everyGoldEntityIsFoundAndChinaIsNot() throws {
         let pipeline = try Pipeline.load(lexiconPaths: [])
         let worker = try pipeline.makeWorker()
         let bytes = [UInt8](try Data(contentsOf: sharedFolder.appendingPathComponent("samples/seed-article.txt")))
-        let mentions = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0) }
-        let found = Set(mentions.compactMap { $0.entry.map { pipeline.lexicon.entries[$0].name } })
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0) }
+        let mentions = extraction.mentions
+        let found = Set(mentions.compactMap { $0.entity.map { "\(extraction.entities[$0].type):\(extraction.entities[$0].name)" } })
         let gold = try String(contentsOf: sharedFolder.appendingPathComponent("samples/seed-article.gold.jsonl"), encoding: .utf8)
             .split(separator: "\n").map { try JSONDecoder().decode(GoldLine.self, from: Data($0.utf8)) }
-        for line in gold where line.kind == "entity" && line.type == "country" {
-            #expect(found.contains(line.name ?? ""), "\(line.name ?? "") not found")
+        let expected = gold.filter { $0.kind == "entity" }
+        #expect(expected.count == 16)
+        for line in expected {
+            #expect(found.contains("\(line.type ?? ""):\(line.name ?? "")"), "\(line.type ?? "") \(line.name ?? "") not found")
         }
         for line in gold where line.kind == "not_entity" {
             let texts = mentions.map { String(decoding: bytes[$0.byteStart..<$0.byteEnd], as: UTF8.self) }
             #expect(!texts.contains(line.text ?? ""), "\(line.text ?? "") must not be tagged")
         }
-        // Every mention is resolved: no country alias in this article is ambiguous.
-        #expect(mentions.allSatisfy { $0.entry != nil })
+        // Every mention is resolved: nothing in this article is ambiguous.
+        #expect(mentions.allSatisfy { $0.entity != nil })
+        // Offices from the titles, with their countries.
+        func person(_ name: String) -> DocumentEntity? { extraction.entities.first { $0.name == name } }
+        #expect(person("Enrique Manalo")?.office == "Secretary of Foreign Affairs")
+        #expect(person("Enrique Manalo")?.country == "PHL")
+        #expect(person("Takeshi Iwaya")?.office == "Minister for Foreign Affairs")
+        #expect(person("Takeshi Iwaya")?.country == "JPN")
+        #expect(person("Ferdinand Marcos Jr.")?.office == "President")
+        #expect(person("Ferdinand Marcos Jr.")?.label == "Marcos")
+        #expect(person("Shigeru Ishiba")?.office == "Prime Minister")
     }
 }

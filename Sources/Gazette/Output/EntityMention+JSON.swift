@@ -7,32 +7,33 @@ extension EntityMention {
     /// Writes this mention as one JSON Lines record (see docs/schema/entity.schema.json).
     ///
     /// - Parameters:
-    ///   - layer: the text layer of the document, for the sentence index.
+    ///   - entities: the document's entities, which `candidates` index.
+    ///   - sentence: the index of the sentence holding the mention.
     ///   - cursor: code point offsets of the document; mentions must come in text order.
-    public func write(document: String, text: UnsafeBufferPointer<UInt8>, lexicon: CompiledLexicon,
+    public func write(document: String, text: UnsafeBufferPointer<UInt8>, entities: [DocumentEntity],
                       sentence: Int, cursor: inout CodePointCursor, into json: inout JSONWriter) {
         json.beginObject()
         json.key("schema"); json.string(Self.schema)
         json.key("doc"); json.string(document)
-        let entries = candidates.map { lexicon.entries[$0] }
-        let types = Set(entries.map(\.type))
+        let named = candidates.map { entities[$0] }
+        let types = Set(named.map(\.type))
         json.key("type")
-        if types.count == 1 { json.string(entries[0].type) } else { json.null() }
-        json.key("id")
-        if let entry { json.string(lexicon.entries[entry].id) } else { json.null() }
-        json.key("name")
-        if let entry { json.string(lexicon.entries[entry].name) } else { json.null() }
-        json.key("label")
-        if let entry { json.string(lexicon.entries[entry].label) } else { json.null() }
+        if types.count == 1 { json.string(named[0].type) } else { json.null() }
+        let resolved = entity.map { entities[$0] }
+        json.key("id"); optional(resolved?.id, &json)
+        json.key("name"); optional(resolved?.name, &json)
+        json.key("label"); optional(resolved?.label, &json)
         json.key("text"); json.string(UnsafeBufferPointer(rebasing: text[byteStart..<byteEnd]))
-        json.key("alias_kind"); json.string(alias.kind.rawValue)
+        json.key("alias_kind"); json.string(aliasKind.rawValue)
         json.span(UInt32(byteStart), UInt32(byteEnd), cursor: &cursor, text: text)
         json.key("sentence"); json.int(sentence)
         json.key("source"); json.string(source.rawValue)
-        if entry == nil {
+        if let office = resolved?.office { json.key("office"); json.string(office) }
+        if let country = resolved?.country { json.key("country"); json.string(country) }
+        if resolved == nil {
             json.key("candidates")
             json.beginArray()
-            for e in entries {
+            for e in named {
                 json.beginObject()
                 json.key("id"); json.string(e.id)
                 json.key("type"); json.string(e.type)
@@ -43,5 +44,9 @@ extension EntityMention {
         }
         json.endObject()
         json.newline()
+    }
+
+    private func optional(_ value: String?, _ json: inout JSONWriter) {
+        if let value { json.string(value) } else { json.null() }
     }
 }

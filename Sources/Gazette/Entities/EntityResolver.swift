@@ -1,0 +1,304 @@
+import GazetteText
+
+/// The entity stage: turns lexicon matches into the entities and mentions of one document, and
+/// adds what the text itself says.
+///
+/// In order: lexicon mentions (title matches set aside); agreements by the form of their names
+/// ("... Agreement", "Treaty of ...", "Agreement on the Security of Information"), which win over
+/// the mentions inside them; acronyms defined in parentheses ("Reciprocal Access Agreement
+/// (RAA)"), whose later uses refer back; people after a title, with the office and the country
+/// the text gives ("Japanese Foreign Minister Takeshi Iwaya"); and surnames that refer back to a
+/// person met earlier ("Manalo", "Minister Iwaya").
+struct EntityResolver {
+    let lexicon: CompiledLexicon
+    /// The document tokenizer's vocabulary (the lexicon's, plus the document's own words).
+    let vocabulary: Vocabulary
+    let text: UnsafeBufferPointer<UInt8>
+    let layer: TextLayer
+    var result = Extraction()
+    /// Document entity of each lexicon entry used so far.
+    private var entityOfEntry: [Int: Int] = [:]
+    /// Tokens already in a mention.
+    private var covered: [Bool]
+
+    init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer) {
+        self.lexicon = lexicon
+        self.vocabulary = vocabulary
+        self.text = text
+        self.layer = layer
+        covered = [Bool](repeating: false, count: layer.tokens.count)
+    }
+
+    static let titleType = "title"
+    static let agreementHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"]
+    static let agreementLinks: Set<String> = ["on", "of", "for", "between", "concerning", "regarding"]
+    static let nameConnectors: Set<String> = ["and", "of", "the", "for", "on", "-", "&"]
+    /// Capitalized words that follow a title without being a name ("General Assembly").
+    static let notNames: Set<String> = [
+        "assembly", "council", "committee", "commission", "office", "ministry", "department", "house", "senate",
+        "congress", "court", "staff", "secretariat", "affairs", "minister", "ministers", "secretary", "president",
+        "government", "administration", "cabinet", "parliament", "embassy", "and", "of", "the", "said", "says",
+    ]
+    static let nameSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+
+    mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate]) -> Extraction {
+        var titles: [(range: Range<Int>, office: String)] = []
+        for match in matches {
+            let entries = candidates[match.candidates].map(\.entry)
+            if entries.allSatisfy({ lexicon.entries[$0].type == Self.titleType }) {
+                titles.append((match.tokenRange, lexicon.entries[entries[0]].name))
+                continue
+            }
+            let kept = entries.filter { lexicon.entries[$0].type != Self.titleType }
+            let first = candidates[match.candidates].first { $0.entry == kept[0] }!
+            var ids: [Int] = []
+            for entry in kept where !ids.contains(entity(ofEntry: entry)) { ids.append(entity(ofEntry: entry)) }
+            add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
+                              firstToken: match.tokenRange.lowerBound, endToken: match.tokenRange.upperBound,
+                              byteStart: 0, byteEnd: 0, source: .lexicon))
+        }
+        findAgreements()
+        findAcronyms()
+        for title in titles { findPerson(after: title.range, office: title.office) }
+        findSurnames()
+        result.mentions.sort { $0.firstToken < $1.firstToken }
+        return result
+    }
+
+    // MARK: helpers
+
+    func word(_ i: Int) -> String {
+        String(decoding: text[layer.tokens[i].byteRange], as: UTF8.self)
+    }
+
+    func key(_ i: Int) -> String { vocabulary.key(layer.tokens[i].key) }
+
+    func isCapitalizedWord(_ i: Int) -> Bool {
+        let t = layer.tokens[i]
+        return t.kind == .word && t.shape.contains(.capitalized)
+    }
+
+    func sentenceRange(of token: Int) -> Range<Int> {
+        var low = 0, high = layer.sentences.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(layer.sentences[mid].endToken) <= token { low = mid + 1 } else { high = mid }
+        }
+        return layer.sentences[low].tokenRange
+    }
+
+    mutating func entity(ofEntry entry: Int) -> Int {
+        if let index = entityOfEntry[entry] { return index }
+        let e = lexicon.entries[entry]
+        result.entities.append(DocumentEntity(id: e.id, type: e.type, name: e.name, label: e.label, lexiconEntry: entry))
+        entityOfEntry[entry] = result.entities.count - 1
+        return result.entities.count - 1
+    }
+
+    mutating func newEntity(type: String, name: String, label: String) -> Int {
+        let id = type + ":" + Self.slug(name)
+        if let index = result.entities.firstIndex(where: { $0.id == id }) { return index }
+        result.entities.append(DocumentEntity(id: id, type: type, name: name, label: label))
+        return result.entities.count - 1
+    }
+
+    static func slug(_ name: String) -> String {
+        var out = ""
+        var dash = false
+        for ch in name.lowercased().unicodeScalars {
+            if ch.properties.isAlphabetic || ch.properties.numericType != nil {
+                out.unicodeScalars.append(ch)
+                dash = false
+            } else if !dash && !out.isEmpty {
+                out.append("-")
+                dash = true
+            }
+        }
+        return dash ? String(out.dropLast()) : out
+    }
+
+    /// The text of tokens `range`, as written.
+    func surface(_ range: Range<Int>) -> String {
+        String(decoding: text[Int(layer.tokens[range.lowerBound].start)..<Int(layer.tokens[range.upperBound - 1].end)], as: UTF8.self)
+    }
+
+    mutating func add(_ mention: EntityMention) {
+        var m = mention
+        m.byteStart = Int(layer.tokens[m.firstToken].start)
+        m.byteEnd = Int(layer.tokens[m.endToken - 1].end)
+        for i in m.firstToken..<m.endToken { covered[i] = true }
+        result.mentions.append(m)
+    }
+
+    /// Removes the mentions inside `range` (a longer name found by its form wins over them).
+    mutating func uncover(_ range: Range<Int>) {
+        result.mentions.removeAll { range.contains($0.firstToken) && range.contains($0.endToken - 1) }
+        for i in range { covered[i] = false }
+    }
+
+    // MARK: agreements
+
+    /// Agreements by the form of their names: a capitalized run ending in a head word
+    /// ("Reciprocal Access Agreement", "Japan-Philippines Acquisition and Cross-Servicing
+    /// Agreement"), or a head word followed by "on", "of" ... and a capitalized run ("Agreement on
+    /// the Security of Information", "Treaty of Amity and Cooperation").
+    mutating func findAgreements() {
+        var i = 0
+        let count = layer.tokens.count
+        while i < count {
+            guard isCapitalizedWord(i), Self.agreementHeads.contains(key(i)) else { i += 1; continue }
+            let sentence = sentenceRange(of: i)
+            // Back over the capitalized words (and the connectors between them) before the head.
+            var start = i
+            while start > sentence.lowerBound {
+                let j = start - 1
+                if isCapitalizedWord(j) { start = j; continue }
+                if Self.nameConnectors.contains(key(j)) && j > sentence.lowerBound && isCapitalizedWord(j - 1)
+                    && !Self.agreementLinks.contains(key(j)) || key(j) == "-" && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
+                    start = j
+                    continue
+                }
+                break
+            }
+            // A sentence-initial article is not part of the name.
+            while start < i && ["the", "a", "an", "this", "that"].contains(key(start)) { start += 1 }
+            // Forward: "on the Security of Information".
+            var end = i + 1
+            if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) {
+                var k = end + 1
+                if k < sentence.upperBound && key(k) == "the" { k += 1 }
+                var last = -1
+                while k < sentence.upperBound {
+                    if isCapitalizedWord(k) { last = k; k += 1; continue }
+                    if Self.nameConnectors.contains(key(k)) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
+                    break
+                }
+                if last >= 0 { end = last + 1 }
+            }
+            guard end - start >= 2 else { i += 1; continue }
+            let name = surface(start..<end)
+            uncover(start..<end)
+            let entity = newEntity(type: "agreement", name: name, label: name)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
+                              byteStart: 0, byteEnd: 0, source: .pattern))
+            i = end
+        }
+    }
+
+    // MARK: acronyms
+
+    /// "Reciprocal Access Agreement (RAA)": the acronym in parentheses right after a mention
+    /// names the same entity, there and wherever it stands later.
+    mutating func findAcronyms() {
+        var acronyms: [String: Int] = [:]
+        let count = layer.tokens.count
+        for mention in result.mentions.sorted(by: { $0.firstToken < $1.firstToken }) {
+            let open = mention.endToken, acronym = open + 1, close = open + 2
+            guard close < count, word(open) == "(", word(close) == ")", let entity = mention.entity else { continue }
+            let t = layer.tokens[acronym]
+            guard t.kind == .word, t.shape.contains(.allCaps), t.end - t.start >= 2 else { continue }
+            let letters = Array(word(acronym).filter(\.isLetter))
+            let initials = (mention.firstToken..<mention.endToken).filter(isCapitalizedWord).compactMap { word($0).first }
+            guard Self.isAbbreviation(letters, of: initials) else { continue }
+            acronyms[word(acronym)] = entity
+            if !covered[acronym] {
+                add(EntityMention(candidates: [entity], aliasKind: .acronym, firstToken: acronym, endToken: acronym + 1,
+                                  byteStart: 0, byteEnd: 0, source: .coreference))
+            }
+        }
+        guard !acronyms.isEmpty else { return }
+        for i in 0..<count where !covered[i] && layer.tokens[i].shape.contains(.allCaps) {
+            if let entity = acronyms[word(i)] {
+                add(EntityMention(candidates: [entity], aliasKind: .acronym, firstToken: i, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .coreference))
+            }
+        }
+    }
+
+    /// Whether `letters` abbreviate words with `initials`: its first letter starts the first
+    /// word, and its letters appear among the initials in order ("RAA" for J-P-R-A-A).
+    static func isAbbreviation(_ letters: [Character], of initials: [Character]) -> Bool {
+        guard letters.count >= 2, letters.count <= initials.count else { return false }
+        // Match from the end: an acronym covers the last words, and may leave out the first ones.
+        var i = initials.count - 1
+        for letter in letters.reversed() {
+            while i >= 0 && initials[i].uppercased() != letter.uppercased() { i -= 1 }
+            if i < 0 { return false }
+            i -= 1
+        }
+        return letters.last?.uppercased() == initials.last?.uppercased()
+    }
+
+    // MARK: people
+
+    /// A person after a title: up to four capitalized words (with "Jr.", "II" ...), the country
+    /// from an adjective or name right before the title.
+    mutating func findPerson(after title: Range<Int>, office: String) {
+        let sentence = sentenceRange(of: title.lowerBound)
+        var end = title.upperBound
+        var nameTokens: [Int] = []
+        while end < sentence.upperBound && nameTokens.count < 5 {
+            let k = key(end)
+            let suffix = !nameTokens.isEmpty && Self.nameSuffixes.contains(k)
+            guard (isCapitalizedWord(end) && !Self.notNames.contains(k)) || suffix else { break }
+            if covered[end] && !suffix {
+                // A lexicon person is the name; anything else ends it.
+                if let m = result.mentions.first(where: { $0.firstToken == end }), let e = m.entity,
+                   result.entities[e].type == "person" {
+                    setOffice(e, office, before: title.lowerBound)
+                }
+                break
+            }
+            nameTokens.append(end)
+            end += 1
+        }
+        guard let first = nameTokens.first, let last = nameTokens.last else { return }
+        let range = first..<(last + 1)
+        let labelToken = nameTokens.last { !Self.nameSuffixes.contains(key($0)) } ?? last
+        let entity: Int
+        var source = EntityMention.Source.pattern
+        if nameTokens.count == 1, let known = person(labelled: key(first), before: first) {
+            entity = known
+            source = .coreference
+        } else {
+            entity = newEntity(type: "person", name: surface(range), label: word(labelToken))
+        }
+        setOffice(entity, office, before: title.lowerBound)
+        add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: range.lowerBound, endToken: range.upperBound,
+                          byteStart: 0, byteEnd: 0, source: source))
+    }
+
+    /// Gives person `entity` the office of a title at `titleStart`, and the country named right
+    /// before the title, unless it has an office already.
+    mutating func setOffice(_ entity: Int, _ office: String, before titleStart: Int) {
+        guard result.entities[entity].office == nil else { return }
+        result.entities[entity].office = office
+        if let m = result.mentions.first(where: { $0.endToken == titleStart }), let e = m.entity,
+           result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry {
+            result.entities[entity].country = lexicon.entries[entry].codes["alpha3"]
+        }
+    }
+
+    /// A person entity, mentioned before `token`, whose label has the key `labelKey`.
+    func person(labelled labelKey: String, before token: Int) -> Int? {
+        for m in result.mentions where m.firstToken < token {
+            guard let e = m.entity, result.entities[e].type == "person" else { continue }
+            if Self.normalizedLabel(result.entities[e].label) == labelKey { return e }
+        }
+        return nil
+    }
+
+    static func normalizedLabel(_ label: String) -> String { label.lowercased() }
+
+    /// Capitalized words equal to the surname of a person met earlier refer back to them.
+    mutating func findSurnames() {
+        let people = result.mentions.filter { m in m.entity.map { result.entities[$0].type == "person" } ?? false }
+        guard !people.isEmpty else { return }
+        for i in 0..<layer.tokens.count where !covered[i] && isCapitalizedWord(i) {
+            if let entity = person(labelled: key(i), before: i) {
+                add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .coreference))
+            }
+        }
+    }
+}
