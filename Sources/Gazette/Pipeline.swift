@@ -47,10 +47,13 @@ public final class PipelineWorker {
     }
 
     /// The entities of `text` and their mentions, in text order.
-    public func entities(in text: UnsafeBufferPointer<UInt8>) throws(TextError) -> Extraction {
+    /// - Parameter date: the document's date (ISO 8601 "YYYY-MM-DD"), when known: a person from a
+    ///   lexicon gets the office held that day, and a shared alias resolves to the one candidate in
+    ///   office then.
+    public func entities(in text: UnsafeBufferPointer<UInt8>, date: String? = nil) throws(TextError) -> Extraction {
         try tokenizer.analyze(text, into: &layer)
         matcher.match(layer, text: text)
-        var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: tokenizer.vocabulary, text: text, layer: layer)
+        var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: tokenizer.vocabulary, text: text, layer: layer, date: date)
         return resolver.resolve(matches: matcher.matches, candidates: matcher.candidates)
     }
 }

@@ -35,6 +35,15 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("The document id to put on each record (default: the file name).", valueName: "id"))
     var doc: String?
 
+    @Option(help: ArgumentHelp("The document's date, YYYY-MM-DD: people from a lexicon get the office they held that day, and a name several people share resolves to the one in office.", valueName: "date"))
+    var date: String?
+
+    func validate() throws {
+        if let date, date.count != 10 || !Role(office: "", start: date).isHeld(on: date) {
+            throw ValidationError("--date must be a calendar date YYYY-MM-DD, got '\(date)'")
+        }
+    }
+
     enum Emission: String, ExpressibleByArgument, CaseIterable {
         case entities
     }
@@ -53,7 +62,7 @@ struct Extract: ParsableCommand {
         try input.bytes.withUnsafeBufferPointer { text in
             let extraction: Extraction
             do {
-                extraction = try worker.entities(in: text)
+                extraction = try worker.entities(in: text, date: date)
             } catch let error as TextError {
                 throw InputFailure(message: "\(input.name): \(error.message)")
             }

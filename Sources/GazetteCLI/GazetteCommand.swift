@@ -41,9 +41,6 @@ struct GazetteCommand: ParsableCommand {
             if error is ExitCode { Foundation.exit(code.rawValue) }
             // Usage and configuration errors: ArgumentParser's message, then exit 2.
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data("Usage: see 'gazette --help'.\n".utf8))
-            }
             Foundation.exit(2)
         }
     }

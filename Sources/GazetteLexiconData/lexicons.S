@@ -13,18 +13,24 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// stop-phrases.jsonl sha256 8035b484c3c9ab24a372656c744825d8f9f97eeef26d61fbead5e0f9006c0a46
+// people.jsonl sha256 889670d01b0a054130406a11836fc048c92fbb7687c3b08aac70aec3281e50ae
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
-    .incbin "stop-phrases.jsonl"
+    .incbin "people.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// titles.jsonl sha256 4dced484b3420fab19fe6dd60fa48cb8e88b1a9b79cb053a140ecc779d93f721
+// stop-phrases.jsonl sha256 8035b484c3c9ab24a372656c744825d8f9f97eeef26d61fbead5e0f9006c0a46
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
-    .incbin "titles.jsonl"
+    .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_2_end):
+// titles.jsonl sha256 4dced484b3420fab19fe6dd60fa48cb8e88b1a9b79cb053a140ecc779d93f721
+    .globl SYMBOL(gazette_lexicon_3_start)
+    .globl SYMBOL(gazette_lexicon_3_end)
+SYMBOL(gazette_lexicon_3_start):
+    .incbin "titles.jsonl"
+SYMBOL(gazette_lexicon_3_end):
 #if defined(__linux__) && defined(__ELF__)
     .section .note.GNU-stack,"",@progbits
 #endif

@@ -7,16 +7,19 @@ extern const unsigned char gazette_lexicon_1_start[];
 extern const unsigned char gazette_lexicon_1_end[];
 extern const unsigned char gazette_lexicon_2_start[];
 extern const unsigned char gazette_lexicon_2_end[];
+extern const unsigned char gazette_lexicon_3_start[];
+extern const unsigned char gazette_lexicon_3_end[];
 
-static const char *const names[] = {"countries.jsonl", "stop-phrases.jsonl", "titles.jsonl"};
+static const char *const names[] = {"countries.jsonl", "people.jsonl", "stop-phrases.jsonl", "titles.jsonl"};
 
-int gazette_lexicon_count(void) { return 3; }
+int gazette_lexicon_count(void) { return 4; }
 const char *gazette_lexicon_name(int index) { return names[index]; }
 const unsigned char *gazette_lexicon_bytes(int index) {
     switch (index) {
     case 0: return gazette_lexicon_0_start;
     case 1: return gazette_lexicon_1_start;
     case 2: return gazette_lexicon_2_start;
+    case 3: return gazette_lexicon_3_start;
     default: return 0;
     }
 }
@@ -25,6 +28,7 @@ unsigned long gazette_lexicon_size(int index) {
     case 0: return (unsigned long)(gazette_lexicon_0_end - gazette_lexicon_0_start);
     case 1: return (unsigned long)(gazette_lexicon_1_end - gazette_lexicon_1_start);
     case 2: return (unsigned long)(gazette_lexicon_2_end - gazette_lexicon_2_start);
+    case 3: return (unsigned long)(gazette_lexicon_3_end - gazette_lexicon_3_start);
     default: return 0;
     }
 }

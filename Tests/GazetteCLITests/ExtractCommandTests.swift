@@ -67,3 +67,25 @@ struct ExtractCommandTests {
         #expect(result.stderr == "gazette: no-such.jsonl: no such file\n")
     }
 }
+
+@Suite("gazette extract --date")
+struct ExtractDateTests {
+    @Test func officeHeldOnTheDocumentsDate() throws {
+        let result = try CLI.run(["extract", "--date", "2025-05-28", "-"], stdin: Data("Bongbong Marcos and Shigeru Ishiba met.".utf8))
+        #expect(result.status == 0)
+        let people = try jsonObjects(result).filter { $0["type"] as? String == "person" }
+        #expect(people.compactMap { $0["name"] as? String } == ["Ferdinand Marcos Jr.", "Shigeru Ishiba"])
+        #expect(people.compactMap { $0["country"] as? String } == ["PHL", "JPN"])
+        #expect(people.last?["office"] as? String == "Prime Minister")
+        // After his term, Ishiba holds no office the lexicon knows.
+        let later = try CLI.run(["extract", "--date", "2025-12-01", "-"], stdin: Data("Shigeru Ishiba spoke.".utf8))
+        #expect(try jsonObjects(later).first?["office"] == nil)
+    }
+
+    @Test(arguments: ["2025-13-01", "2025-02-30", "May 28", "2025-5-28"])
+    func malformedDateIsAUsageError(_ date: String) throws {
+        let result = try CLI.run(["extract", "--date", date, "-"], stdin: Data("text".utf8))
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--date must be a calendar date YYYY-MM-DD, got '\(date)'"))
+    }
+}

@@ -29,17 +29,21 @@ struct EntityResolverTests {
         var testDescription: String { text }
     }
 
+    // Names invented for the tests, so that no default lexicon knows them.
     static let people: [Case] = [
-        Case(text: "Japanese Foreign Minister Takeshi Iwaya arrived.",
-             expected: ["Japanese=country:JPN(lexicon)", "Takeshi Iwaya=person:takeshi-iwaya(pattern)"]),
-        Case(text: "Australian FM Penny Wong spoke.",
-             expected: ["Australian=country:AUS(lexicon)", "Penny Wong=person:penny-wong(pattern)"]),
-        Case(text: "President Ferdinand Marcos Jr. and the rest.", expected: ["Ferdinand Marcos Jr.=person:ferdinand-marcos-jr(pattern)"]),
+        Case(text: "Japanese Foreign Minister Kenji Tanabeya arrived.",
+             expected: ["Japanese=country:JPN(lexicon)", "Kenji Tanabeya=person:kenji-tanabeya(pattern)"]),
+        Case(text: "Australian FM Lena Vorwick spoke.",
+             expected: ["Australian=country:AUS(lexicon)", "Lena Vorwick=person:lena-vorwick(pattern)"]),
+        Case(text: "President Marisol Quintaro Jr. and the rest.", expected: ["Marisol Quintaro Jr.=person:marisol-quintaro-jr(pattern)"]),
         // A surname later, with or without a title, refers back.
-        Case(text: "Foreign Minister Takeshi Iwaya met reporters. Minister Iwaya said Iwaya would stay.",
-             expected: ["Takeshi Iwaya=person:takeshi-iwaya(pattern)", "Iwaya=person:takeshi-iwaya(coreference)", "Iwaya=person:takeshi-iwaya(coreference)"]),
+        Case(text: "Foreign Minister Kenji Tanabeya met reporters. Minister Tanabeya said Tanabeya would stay.",
+             expected: ["Kenji Tanabeya=person:kenji-tanabeya(pattern)", "Tanabeya=person:kenji-tanabeya(coreference)", "Tanabeya=person:kenji-tanabeya(coreference)"]),
+        // A person the lexicon knows is the lexicon's, whatever title stands before.
+        Case(text: "Japanese Foreign Minister Takeshi Iwaya arrived.",
+             expected: ["Japanese=country:JPN(lexicon)", "Takeshi Iwaya=person:takeshi-iwaya(lexicon)"]),
         // A surname before the full name is not linked; a title with no name is no person.
-        Case(text: "Iwaya spoke. The Prime Minister said nothing.", expected: []),
+        Case(text: "Tanabeya spoke. The Prime Minister said nothing.", expected: []),
         // Institution words after a title are not names.
         Case(text: "The General Assembly met.", expected: []),
     ]
@@ -73,5 +77,50 @@ struct EntityResolverTests {
     func agreementsByShape(_ c: Case) throws {
         let got = try entityMentions(c.text)
         #expect(got == c.expected, "\(got)")
+    }
+}
+
+@Suite("Dated roles and ambiguity")
+struct DatedRoleTests {
+    static let entries = [
+        LexiconEntry(id: "Q-elder", type: "person", name: "Ferdinand E. Marcos", label: "Marcos", aliases: [Alias("Marcos")],
+                     roles: [Role(office: "President", country: "PHL", start: "1965-12-30", end: "1986-02-25")]),
+        LexiconEntry(id: "Q-junior", type: "person", name: "Ferdinand Marcos Jr.", label: "Marcos", aliases: [Alias("Marcos")],
+                     roles: [Role(office: "President", country: "PHL", start: "2022-06-30")]),
+        LexiconEntry(id: "Q-lee-sg", type: "person", name: "Lee Hsien Loong", label: "Lee", aliases: [Alias("Lee")],
+                     roles: [Role(office: "Prime Minister", country: "SGP", start: "2004-08-12", end: "2024-05-15")]),
+        LexiconEntry(id: "Q-lee-kr", type: "person", name: "Lee Jae-myung", label: "Lee", aliases: [Alias("Lee")],
+                     roles: [Role(office: "President", country: "KOR", start: "2025-06-04")]),
+        LexiconEntry(id: "country:SGP", type: "country", name: "Singapore", codes: ["alpha3": "SGP"]),
+    ]
+
+    func resolved(_ text: String, date: String?) throws -> [(id: String?, office: String?, candidates: Int)] {
+        let pipeline = try Pipeline(entries: Self.entries)
+        let worker = try pipeline.makeWorker()
+        let bytes = Array(text.utf8)
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: date) }
+        return extraction.mentions.filter { m in m.candidates.allSatisfy { extraction.entities[$0].type == "person" } }.map { m in
+            (m.entity.map { extraction.entities[$0].id }, m.entity.flatMap { extraction.entities[$0].office }, m.candidates.count)
+        }
+    }
+
+    @Test func theCandidateInOfficeOnTheDateWins() throws {
+        #expect(try resolved("Marcos spoke.", date: "2025-05-28").map(\.id) == ["Q-junior"])
+        #expect(try resolved("Marcos spoke.", date: "1980-01-01").map(\.id) == ["Q-elder"])
+        // Between their terms, and without a date, the text does not say: both stay.
+        #expect(try resolved("Marcos spoke.", date: "2000-01-01").map(\.candidates) == [2])
+        #expect(try resolved("Marcos spoke.", date: nil).map(\.candidates) == [2])
+    }
+
+    @Test func theDocumentsCountriesDecideWhenTheDateDoesNot() throws {
+        // In 2000 neither was in office; the document names Singapore.
+        #expect(try resolved("Lee met reporters in Singapore.", date: "2000-01-01").map(\.id) == ["Q-lee-sg"])
+        #expect(try resolved("Lee met reporters.", date: "2000-01-01").map(\.candidates) == [2])
+    }
+
+    @Test func officeHeldOnTheDate() throws {
+        #expect(try resolved("Ferdinand Marcos Jr. spoke.", date: "2025-05-28").map(\.office) == ["President"])
+        #expect(try resolved("Ferdinand Marcos Jr. spoke.", date: "2020-01-01").map(\.office) == [nil])
+        #expect(try resolved("Ferdinand Marcos Jr. spoke.", date: nil).map(\.office) == [nil])
     }
 }

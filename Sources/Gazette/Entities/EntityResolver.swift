@@ -15,15 +15,18 @@ struct EntityResolver {
     let vocabulary: Vocabulary
     let text: UnsafeBufferPointer<UInt8>
     let layer: TextLayer
+    /// The document's date ("YYYY-MM-DD"), when known: offices are those held on that day.
+    let date: String?
     var result = Extraction()
     /// Document entity of each lexicon entry used so far.
     private var entityOfEntry: [Int: Int] = [:]
     /// Tokens already in a mention.
     private var covered: [Bool]
 
-    init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer) {
+    init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
         self.vocabulary = vocabulary
+        self.date = date
         self.text = text
         self.layer = layer
         covered = [Bool](repeating: false, count: layer.tokens.count)
@@ -61,8 +64,51 @@ struct EntityResolver {
         findAcronyms()
         for title in titles { findPerson(after: title.range, office: title.office) }
         findSurnames()
+        resolveAmbiguity()
+        assignOffices()
         result.mentions.sort { $0.firstToken < $1.firstToken }
         return result
+    }
+
+    // MARK: roles and ambiguity
+
+    /// The role of lexicon entry `entry` held on the document's date, if any.
+    func roleHeld(by entry: Int) -> Role? {
+        guard let date else { return nil }
+        return lexicon.entries[entry].roles.first { $0.isHeld(on: date) }
+    }
+
+    /// A shared alias resolves to the one candidate that held an office on the document's date,
+    /// else to the one whose offices' countries the document names; otherwise all candidates stay.
+    mutating func resolveAmbiguity() {
+        let countries = Set(result.mentions.compactMap { m -> String? in
+            guard let e = m.entity, let entry = result.entities[e].lexiconEntry, result.entities[e].type == "country" else { return nil }
+            return lexicon.entries[entry].codes["alpha3"]
+        })
+        for index in result.mentions.indices where result.mentions[index].candidates.count > 1 {
+            let candidates = result.mentions[index].candidates
+            let entries = candidates.map { result.entities[$0].lexiconEntry }
+            let inOffice = candidates.indices.filter { entries[$0].flatMap(roleHeld(by:)) != nil }
+            if inOffice.count == 1 {
+                result.mentions[index].candidates = [candidates[inOffice[0]]]
+                continue
+            }
+            let pool = inOffice.isEmpty ? Array(candidates.indices) : inOffice
+            let local = pool.filter { i in
+                guard let entry = entries[i] else { return false }
+                return lexicon.entries[entry].roles.contains { $0.country.map(countries.contains) ?? false }
+            }
+            if local.count == 1 { result.mentions[index].candidates = [candidates[local[0]]] }
+        }
+    }
+
+    /// People from a lexicon that the text gives no office take the one they held on the date.
+    mutating func assignOffices() {
+        for index in result.entities.indices where result.entities[index].office == nil {
+            guard let entry = result.entities[index].lexiconEntry, let role = roleHeld(by: entry) else { continue }
+            result.entities[index].office = role.office
+            result.entities[index].country = role.country
+        }
     }
 
     // MARK: helpers
