@@ -54,9 +54,12 @@ struct Extract: ParsableCommand {
             pipeline = try Pipeline.load(lexiconPaths: lexicons, defaults: !noDefaultLexicons)
         } catch let list as DiagnosticList {
             throw ConfigurationFailure(message: list.description)
+        } catch let error as TextError {
+            throw ConfigurationFailure(message: error.message)
         }
         let input = try InputSource.read(file)
-        let worker = try pipeline.makeWorker()
+        let worker: PipelineWorker
+        do { worker = try pipeline.makeWorker() } catch { throw ConfigurationFailure(message: error.message) }
         let document = doc ?? file
         var json = JSONWriter()
         try input.bytes.withUnsafeBufferPointer { text in
@@ -72,6 +75,7 @@ struct Extract: ParsableCommand {
                 while Int(worker.layer.sentences[sentence].endToken) <= mention.firstToken { sentence += 1 }
                 mention.write(document: document, text: text, entities: extraction.entities, sentence: sentence,
                               cursor: &cursor, into: &json)
+                try StandardOutput.flushIfFull(&json)
             }
         }
         try StandardOutput.write(json.bytes)

@@ -1,26 +1,51 @@
 import Foundation
 
-/// Reads a whole input, a file path or `-` for standard input, as bytes.
+/// Reads a whole input, a file path or `-` for standard input, as bytes, with POSIX calls, so
+/// that every failure becomes a message naming the input and the system's reason.
 enum InputSource {
+    /// The largest input read whole: the tokenizer's limit (ICU's offsets are 32-bit).
+    static let maximumSize = 2_147_483_646
+
     static func read(_ path: String) throws -> (name: String, bytes: [UInt8]) {
+        let name = path == "-" ? "<stdin>" : path
+        let fd: Int32
         if path == "-" {
-            return ("<stdin>", [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+            fd = 0
+        } else {
+            fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw InputFailure(message: "\(name): \(reason(errno))") }
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputFailure(message: "\(path): no such file")
+        defer { if fd != 0 { close(fd) } }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw InputFailure(message: "\(name): \(reason(errno))") }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            throw InputFailure(message: "\(name): is a directory, expected a text file")
         }
-        guard !isDirectory.boolValue else {
-            throw InputFailure(message: "\(path): is a directory, expected a text file")
+        if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > maximumSize {
+            throw InputFailure(message: "\(name): \(info.st_size) bytes is over the limit of \(maximumSize) bytes for one document")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputFailure(message: "\(path): cannot open (permission denied?)")
+        var bytes: [UInt8] = []
+        if (info.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
+        let chunk = 1 << 20
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, chunk) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputFailure(message: "\(name): cannot read: \(reason(errno))")
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+            if bytes.count > maximumSize {
+                throw InputFailure(message: "\(name): over the limit of \(maximumSize) bytes for one document")
+            }
         }
-        defer { try? handle.close() }
-        do {
-            return (path, [UInt8](try handle.readToEnd() ?? Data()))
-        } catch {
-            throw InputFailure(message: "\(path): cannot read: \(error.localizedDescription)")
-        }
+        return (name, bytes)
+    }
+
+    /// The system's words for `code` ("No such file or directory"), in lower case as a clause.
+    static func reason(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        return text.prefix(1).lowercased() + text.dropFirst()
     }
 }

@@ -26,7 +26,8 @@ struct Tokenize: ParsableCommand {
 
     func run() throws {
         let input = try InputSource.read(file)
-        let tokenizer = try Tokenizer()
+        let tokenizer: Tokenizer
+        do { tokenizer = try Tokenizer() } catch { throw ConfigurationFailure(message: error.message) }
         var json = JSONWriter()
         try input.bytes.withUnsafeBufferPointer { text in
             var layer = TextLayer()
@@ -36,9 +37,10 @@ struct Tokenize: ParsableCommand {
                 throw InputFailure(message: "\(input.name): \(error.message)")
             }
             if sentences {
-                layer.writeSentenceRecords(text: text, document: doc, into: &json)
+                try layer.writeSentenceRecords(text: text, document: doc, into: &json, afterRecord: StandardOutput.flushIfFull)
             } else {
-                layer.writeTokenRecords(text: text, vocabulary: tokenizer.vocabulary, document: doc, into: &json)
+                try layer.writeTokenRecords(text: text, vocabulary: tokenizer.vocabulary, document: doc, into: &json,
+                                            afterRecord: StandardOutput.flushIfFull)
             }
         }
         try StandardOutput.write(json.bytes)

@@ -38,15 +38,10 @@ public struct TokenShape: OptionSet, Sendable, Hashable {
     /// A known abbreviation or initial that keeps its final period ("Jr.", "Sept.", "U.S.").
     public static let abbreviation = TokenShape(rawValue: 1 << 3)
 
-    /// Flag names in a fixed order, for output.
-    public var names: [String] {
-        var out: [String] = []
-        if contains(.capitalized) { out.append("capitalized") }
-        if contains(.allCaps) { out.append("all_caps") }
-        if contains(.hasDigits) { out.append("has_digits") }
-        if contains(.abbreviation) { out.append("abbreviation") }
-        return out
-    }
+    /// Each flag with its name in output, in a fixed order.
+    public static let flagNames: [(TokenShape, StaticString)] = [
+        (.capitalized, "capitalized"), (.allCaps, "all_caps"), (.hasDigits, "has_digits"), (.abbreviation, "abbreviation"),
+    ]
 }
 
 /// One token: a half-open UTF-8 byte span of the document, its kind, shape and match key.

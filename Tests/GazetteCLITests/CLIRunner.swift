@@ -32,7 +32,7 @@ struct CLI {
         let out = Pipe()
         process.standardOutput = out
         let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let errHandle = try FileHandle(forWritingTo: errURL)
         process.standardError = errHandle
         let input = Pipe()

@@ -72,8 +72,20 @@ struct TokenizeCommandTests {
     @Test func missingFileIsAnInputError() throws {
         let result = try CLI.run(["tokenize", "no-such-file.txt"])
         #expect(result.status == 1)
-        #expect(result.stderr == "gazette: no-such-file.txt: no such file\n")
+        #expect(result.stderr == "gazette: no-such-file.txt: no such file or directory\n")
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test func unreadableStandardInputIsAnInputError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" tokenize - <&- 2>&1; echo \"exit $?\"", CLI.executable.path]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text == "gazette: <stdin>: bad file descriptor\nexit 1\n")
     }
 
     @Test func directoryIsAnInputError() throws {

@@ -73,7 +73,7 @@ struct TokenRecordTests {
         let bytes = Array(text.utf8)
         var json = JSONWriter()
         let layer = try tokenizer.analyze(bytes)
-        bytes.withUnsafeBufferPointer { layer.writeTokenRecords(text: $0, vocabulary: tokenizer.vocabulary, document: "d1", into: &json) }
+        try bytes.withUnsafeBufferPointer { try layer.writeTokenRecords(text: $0, vocabulary: tokenizer.vocabulary, document: "d1", into: &json) }
         let scalars = Array(text.unicodeScalars)
         let lines = json.bytes.split(separator: 0x0A)
         #expect(lines.count == layer.tokens.count)
@@ -87,6 +87,8 @@ struct TokenRecordTests {
             #expect(record["doc"] as? String == "d1")
             #expect(record["i"] as? Int == i)
             #expect(record["key"] as? String == tokenizer.vocabulary.key(layer.tokens[i].key))
+            let sentence = try #require(layer.sentences.firstIndex { $0.tokenRange.contains(i) })
+            #expect(record["sentence"] as? Int == sentence)
         }
     }
 
@@ -96,7 +98,7 @@ struct TokenRecordTests {
         let bytes = Array(text.utf8)
         let layer = try tokenizer.analyze(bytes)
         var json = JSONWriter()
-        bytes.withUnsafeBufferPointer { layer.writeSentenceRecords(text: $0, into: &json) }
+        try bytes.withUnsafeBufferPointer { try layer.writeSentenceRecords(text: $0, into: &json) }
         let records = try json.bytes.split(separator: 0x0A).map { try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any]) }
         #expect(records.map { $0["text"] as? String } == ["Mr. Iwaya met Manalo.", "They agreed on Sept. 21 to meet again."])
         #expect(records.map { $0["first_token"] as? Int } == [0, 5])

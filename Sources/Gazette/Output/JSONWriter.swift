@@ -59,6 +59,11 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// A string value from a static string.
+    public mutating func string(_ value: StaticString) {
+        value.withUTF8Buffer { string($0) }
+    }
+
     public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { string($0) }
@@ -85,8 +90,12 @@ public struct JSONWriter: Sendable {
                 case 0x0C: bytes.append(UInt8(ascii: "f"))
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    let hex: StaticString = "0123456789abcdef"
+                    bytes.append(UInt8(ascii: "u"))
+                    bytes.append(0x30)
+                    bytes.append(0x30)
+                    bytes.append(hex.utf8Start[Int(b >> 4)])
+                    bytes.append(hex.utf8Start[Int(b & 0xF)])
                 }
                 i += 1
             } else {

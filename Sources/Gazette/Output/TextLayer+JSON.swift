@@ -9,8 +9,11 @@ extension TextLayer {
     ///   - text: the bytes this layer was made from.
     ///   - vocabulary: the vocabulary of the tokenizer that made it, for the keys.
     ///   - document: an id to put on each record, or nil for none.
+    ///   - afterRecord: called after each record, for instance to write out and empty `json` when
+    ///     it has grown, so that output streams in bounded memory.
     public func writeTokenRecords(text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
-                                  document: String? = nil, into json: inout JSONWriter) {
+                                  document: String? = nil, into json: inout JSONWriter,
+                                  afterRecord: (inout JSONWriter) throws -> Void = { _ in }) throws {
         var cursor = CodePointCursor(valid: isValidUTF8)
         var sentenceIndex = 0
         for (index, token) in tokens.enumerated() {
@@ -25,19 +28,21 @@ extension TextLayer {
             json.key("kind"); json.string(token.kind.name)
             json.key("shape")
             json.beginArray()
-            for name in token.shape.names { json.string(name) }
+            for (flag, name) in TokenShape.flagNames where token.shape.contains(flag) { json.string(name) }
             json.endArray()
             json.key("sentence"); json.int(sentenceIndex)
             json.span(token.start, token.end, cursor: &cursor, text: text)
             json.endObject()
             json.newline()
+            try afterRecord(&json)
         }
     }
 
     /// Writes one JSON Lines record per sentence: its index, text, token range, and code point
     /// and byte offsets.
     public func writeSentenceRecords(text: UnsafeBufferPointer<UInt8>, document: String? = nil,
-                                     into json: inout JSONWriter) {
+                                     into json: inout JSONWriter,
+                                     afterRecord: (inout JSONWriter) throws -> Void = { _ in }) throws {
         var cursor = CodePointCursor(valid: isValidUTF8)
         for (index, sentence) in sentences.enumerated() {
             json.beginObject()
@@ -49,6 +54,7 @@ extension TextLayer {
             json.span(sentence.start, sentence.end, cursor: &cursor, text: text)
             json.endObject()
             json.newline()
+            try afterRecord(&json)
         }
     }
 }
