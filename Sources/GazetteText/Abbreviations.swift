@@ -9,6 +9,9 @@ enum AbbreviationClass: UInt8 {
     /// Initials and dotted acronyms ("W.", "U.S.", "U.N."): a sentence does not end after it when
     /// an institution or office word follows ("U.S. President", "U.N. Security Council").
     case initialism
+    /// "a.m." and "p.m.": a sentence does not end after them when a day, a month or a time zone
+    /// follows ("3 p.m. Tuesday", "9 a.m. EST").
+    case time
     /// Everything else ("Jr.", "Inc.", "etc."): ICU's sentence rules decide, which already keep
     /// a sentence going when a lower-case word or a number follows.
     case other
@@ -30,6 +33,20 @@ enum Abbreviations {
         "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
         "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
     ]
+    static let times = ["a.m", "p.m", "A.M", "P.M"]
+    /// Words that usually start a sentence: after an abbreviation, they end the sentence anyway
+    /// ("Plan B. The rest failed", "on Main St. The house"). Keys, in lower case.
+    static let sentenceStarters = [
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+        "but", "and", "or", "so", "then", "there", "here", "his", "her", "their", "our", "my", "what", "who", "why",
+        "how", "however", "meanwhile", "also", "still", "yet", "now", "today", "yesterday", "if", "when", "while",
+        "after", "before", "in", "on", "at", "for", "with", "as", "no", "yes", "some", "many", "most", "all",
+    ]
+    /// Days and months (keys): after "a.m."/"p.m." they continue the sentence.
+    static let calendarWords = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
     /// Capitalized words after which a dotted acronym does not end a sentence.
     static let institutionWords = [
         "President", "Vice", "Secretary", "Ambassador", "Embassy", "Envoy", "State", "Senate",
@@ -47,6 +64,8 @@ enum Abbreviations {
         var surfaces = ByteStringTable(capacity: 256)
         var classes: [AbbreviationClass] = []
         var institutions = ByteStringTable(capacity: 128)
+        var starters = ByteStringTable(capacity: 128)
+        var calendar = ByteStringTable(capacity: 64)
 
         init() {
             func add(_ words: [String], _ cls: AbbreviationClass) {
@@ -58,26 +77,54 @@ enum Abbreviations {
             add(titles, .title)
             add(months, .month)
             add(others, .other)
-            for w in institutionWords {
-                _ = Array(w.utf8).withUnsafeBufferPointer { institutions.intern($0) }
-            }
+            add(times, .time)
+            for w in institutionWords { _ = Array(w.utf8).withUnsafeBufferPointer { institutions.intern($0) } }
+            for w in sentenceStarters { _ = Array(w.utf8).withUnsafeBufferPointer { starters.intern($0) } }
+            for w in calendarWords { _ = Array(w.utf8).withUnsafeBufferPointer { calendar.intern($0) } }
+        }
+
+        /// Whether `key` (a normalized key) usually starts a sentence.
+        func isSentenceStarter(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            starters.find(key, hash: ByteStringTable.hash(key)) != nil
+        }
+
+        /// Whether `key` (a normalized key) is a day or a month.
+        func isCalendarWord(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            calendar.find(key, hash: ByteStringTable.hash(key)) != nil
         }
 
         /// The class of the word `bytes` when followed directly by a period, or nil when that
         /// period ends the word rather than abbreviating it.
         func classify(_ bytes: UnsafeBufferPointer<UInt8>) -> AbbreviationClass? {
             if let id = surfaces.find(bytes, hash: ByteStringTable.hash(bytes)) { return classes[Int(id)] }
-            // A single capital letter: an initial ("George W. Bush").
-            if bytes.count == 1 { return isASCIIUpper(bytes[0]) ? .initialism : nil }
-            // Letters separated by periods: "U.S", "U.N", "e.g", "U.S.A" (ICU keeps these whole).
-            if bytes.count >= 3 && bytes.count % 2 == 1 {
-                for i in 0..<bytes.count {
-                    let b = bytes[i]
-                    if i % 2 == 0 ? !isASCIILetter(b) : b != UInt8(ascii: ".") { return nil }
+            // A single capital letter: an initial ("George W. Bush"); not the pronoun "I".
+            if bytes.count == 1 { return isASCIIUpper(bytes[0]) && bytes[0] != UInt8(ascii: "I") ? .initialism : nil }
+            // Groups of one or two letters separated by periods: "U.S", "U.N", "e.g", "U.S.A",
+            // "Ph.D" (ICU keeps these whole).
+            var groups = 1, run = 0
+            for b in bytes {
+                if b == UInt8(ascii: ".") {
+                    guard run > 0 else { return nil }
+                    groups += 1
+                    run = 0
+                } else {
+                    guard isASCIILetter(b), run < 2 else { return upperCaseVariant(bytes) }
+                    run += 1
                 }
-                return .initialism
             }
-            return nil
+            if groups >= 2 && run > 0 { return .initialism }
+            return upperCaseVariant(bytes)
+        }
+
+        /// The class of an all-capitals word written in the table with an initial capital:
+        /// "MR" as "Mr", "SEPT" as "Sept".
+        private func upperCaseVariant(_ bytes: UnsafeBufferPointer<UInt8>) -> AbbreviationClass? {
+            guard bytes.count >= 2, bytes.count <= 8, bytes.allSatisfy(isASCIIUpper) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { word in
+                for i in 0..<bytes.count { word[i] = i == 0 ? bytes[i] : bytes[i] | 0x20 }
+                let variant = UnsafeBufferPointer(rebasing: word[0..<bytes.count])
+                return surfaces.find(variant, hash: ByteStringTable.hash(variant)).map { classes[Int($0)] }
+            }
         }
 
         func isInstitutionWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

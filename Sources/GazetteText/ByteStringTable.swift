@@ -90,10 +90,13 @@ struct ByteStringTable: Sendable {
     mutating func truncate(to count: Int) {
         guard count < ends.count else { return }
         let keepBytes = count == 0 ? 0 : Int(ends[count - 1])
-        storage.removeSubrange(keepBytes...)
-        ends.removeSubrange(count...)
-        hashes.removeSubrange(count...)
-        rebuildSlots(size: slots.count)
+        // New arrays, not shortened ones: the memory of what is dropped goes back.
+        storage = Array(storage[..<keepBytes])
+        ends = Array(ends[..<count])
+        hashes = Array(hashes[..<count])
+        var size = 16
+        while size < count * 2 + 2 { size <<= 1 }
+        rebuildSlots(size: max(size, 1024))
     }
 
     private mutating func grow() { rebuildSlots(size: slots.count * 2) }

@@ -10,6 +10,8 @@ struct TokenBuilder {
     let abbreviations = TokenBuilder.sharedAbbreviations
     /// ICU's `UText *` for sentence windows, reused; closed by the owning `Tokenizer`.
     var windowText: OpaquePointer?
+    /// Bytes of windows the current document may still give ICU (see `splitSentences`).
+    var windowBudget = 0
 
     static let sharedAbbreviations = Abbreviations.Table()
 
@@ -48,6 +50,10 @@ struct TokenBuilder {
             }
         }
         var token = makeToken(text, s, end, status: status)
+        if token.kind == .word && end - s == 1 && text[s] | 0x20 == UInt8(ascii: "s"),
+           mergeDetachedPossessive(text, s: token, into: &tokens) {
+            return
+        }
         if token.kind == .word, let split = possessiveSplit(text, s, end) {
             tokens.append(makeToken(text, s, split, status: status))
             token = makeToken(text, split, end, status: status)
@@ -214,7 +220,7 @@ struct TokenBuilder {
 
     // MARK: news cases
 
-    /// Where the possessive of a word ending in "'s" or "’s" starts, or nil.
+    /// Where the possessive of a word ending in "'s", "’s" or "ʼs" starts, or nil.
     @inline(__always)
     func possessiveSplit(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
         guard e - s > 2, text[e - 1] | 0x20 == UInt8(ascii: "s") else { return nil }
@@ -222,9 +228,26 @@ struct TokenBuilder {
             return e - 2 > s && text[e - 3] != UInt8(ascii: "'") ? e - 2 : nil
         }
         if e - s > 4 && text[e - 2] == 0x99 && text[e - 3] == 0x80 && text[e - 4] == 0xE2 {
-            return e - 4
+            return e - 4  // U+2019
+        }
+        if e - s > 3 && text[e - 2] == 0xBC && text[e - 3] == 0xCA {
+            return e - 3  // U+02BC
         }
         return nil
+    }
+
+    /// Joins an apostrophe and "s" that ICU left apart after a word it does not join them to
+    /// ("U.S." "'" "s" -> "U.S." "'s"). Returns whether it did.
+    mutating func mergeDetachedPossessive(_ text: UnsafeBufferPointer<UInt8>, s: Token,
+                                          into tokens: inout ContiguousArray<Token>) -> Bool {
+        let n = tokens.count
+        guard n >= 2 else { return false }
+        let apostrophe = tokens[n - 1], word = tokens[n - 2]
+        guard apostrophe.end == s.start, word.end == apostrophe.start, word.kind == .word || word.kind == .number else { return false }
+        let a = text[Int(apostrophe.start)..<Int(apostrophe.end)]
+        guard a.elementsEqual([0x27]) || a.elementsEqual([0xE2, 0x80, 0x99]) || a.elementsEqual([0xCA, 0xBC]) else { return false }
+        tokens[n - 1] = makeToken(text, Int(apostrophe.start), Int(s.end), status: 200)
+        return true
     }
 
     /// Folds a period into the word right before it when that word is an abbreviation or an
@@ -258,8 +281,12 @@ struct TokenBuilder {
               allDigits(text, first), allDigits(text, middle), allDigits(text, last)
         else { return false }
         let a = first.end - first.start, b = middle.end - middle.start, c = last.end - last.start
-        let yearFirst = a == 4 && (1...2).contains(b) && (1...2).contains(c)
+        func value(_ t: Token) -> Int { text[t.byteRange].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
+        let (x, y, z) = (value(first), value(middle), value(last))
+        // Year first: month and day in range. Year last: day and month in either order.
+        let yearFirst = a == 4 && (1...2).contains(b) && (1...2).contains(c) && (1...12).contains(y) && (1...31).contains(z)
         let yearLast = (1...2).contains(a) && (1...2).contains(b) && (c == 4 || c == 2)
+            && (1...31).contains(x) && (1...31).contains(y) && ((1...12).contains(x) || (1...12).contains(y))
         guard yearFirst || yearLast else { return false }
         tokens.removeLast(4)
         tokens.append(makeToken(text, Int(first.start), Int(last.end), status: 100))
@@ -288,12 +315,16 @@ struct TokenBuilder {
     /// ICU run over the whole text, kept as the reference the tests compare with.
     ///
     /// - Returns: false, with no sentences appended, when a window would reach too far (see
-    ///   `windowReach`); the caller then runs `splitSentencesWithFullICUPass`.
+    ///   `windowReach`) or the windows would add up to more than twice the text; the caller then
+    ///   runs `splitSentencesWithFullICUPass`.
     mutating func splitSentences(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) -> Bool {
         let tokens = layer.tokens
         let count = tokens.count
         guard count > 0 else { return true }
         var first = 0
+        // The windows may overlap; past twice the text in all (dense punctuation), the
+        // whole-text pass is cheaper.
+        windowBudget = 2 * text.count + 4096
         for index in 1..<count {
             let last = tokens[index - 1]
             let next = tokens[index]
@@ -345,6 +376,8 @@ struct TokenBuilder {
             if k - i > Self.windowReach { return nil }
         }
         let windowEnd = Int(tokens[k].end)
+        windowBudget -= windowEnd - windowStart
+        if windowBudget < 0 { return nil }
         var status = U_ZERO_ERROR
         (text.baseAddress! + windowStart).withMemoryRebound(to: CChar.self, capacity: windowEnd - windowStart) { chars in
             windowText = OpaquePointer(cicu_utext_open_utf8(UnsafeMutablePointer(windowText), chars, Int64(windowEnd - windowStart), &status))
@@ -454,14 +487,20 @@ struct TokenBuilder {
         guard last.shape.contains(.abbreviation), !lineBreak(text, Int(last.end), Int(next.start)) else { return false }
         let word = UnsafeBufferPointer(rebasing: text[Int(last.start)..<Int(last.end) - 1])
         guard let cls = abbreviations.classify(word) else { return false }
+        let nextIsStarter = vocabulary.withKeyBytes(next.key) { abbreviations.isSentenceStarter($0) }
         switch cls {
         case .title:
-            return next.shape.contains(.capitalized) || next.kind == .number
+            return (next.shape.contains(.capitalized) && !nextIsStarter) || next.kind == .number
         case .month:
             return next.kind == .number
         case .initialism:
-            guard next.shape.contains(.capitalized) else { return false }
+            guard next.shape.contains(.capitalized), !nextIsStarter else { return false }
             return word.count == 1 || abbreviations.isInstitutionWord(UnsafeBufferPointer(rebasing: text[next.byteRange]))
+        case .time:
+            guard next.kind == .word, next.shape.contains(.capitalized) else { return false }
+            let nextLength = next.end - next.start
+            return vocabulary.withKeyBytes(next.key) { abbreviations.isCalendarWord($0) }
+                || (next.shape.contains(.allCaps) && nextLength >= 2 && nextLength <= 4)
         case .other:
             return false
         }

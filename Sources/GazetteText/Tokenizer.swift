@@ -22,6 +22,8 @@ public final class Tokenizer {
     /// How many transient keys and surfaces (added since the vocabulary was frozen) may pile up
     /// before they are dropped at the start of the next document.
     public var transientLimit = 400_000
+    /// The same limit in bytes of transient keys and surfaces.
+    public var transientByteLimit = 32 << 20
     /// Runs ICU's sentence iterator over the whole text instead of windows around candidate
     /// sentence ends: the reference that tests compare the windowed splitter with.
     @_spi(Testing) public var fullSentencePass = false
@@ -73,7 +75,9 @@ public final class Tokenizer {
         guard text.count <= Self.maximumDocumentSize else {
             throw TextError(.documentTooLarge, "document of \(text.count) bytes is over the limit of \(Self.maximumDocumentSize) bytes")
         }
-        if builder.vocabulary.transientCount > transientLimit { builder.vocabulary.trimTransient() }
+        if builder.vocabulary.transientCount > transientLimit || builder.vocabulary.transientBytes > transientByteLimit {
+            builder.vocabulary.trimTransient()
+        }
         layer.isValidUTF8 = UTF8Scanner.isValid(text)
         guard let base = text.baseAddress, text.count > 0 else { return }
 

@@ -7,7 +7,9 @@
 /// keeps its id for good, and is what each worker's tokenizer starts from. Keys added after the
 /// freeze are transient: a tokenizer drops them between documents once there are more than its
 /// `transientLimit`, which bounds memory over a corpus of any size. A `KeyID` at or above
-/// `frozenKeyCount` is therefore only meaningful for the document that produced it.
+/// `frozenKeyCount` is therefore only meaningful for the document that produced it. (The limit
+/// counts both entries and bytes, so that a corpus of long unique tokens, base64 blobs say, is
+/// bounded too.)
 public struct Vocabulary: Sendable {
     var keys = ByteStringTable(capacity: 4096)
     var surfaces = ByteStringTable(capacity: 4096)
@@ -45,10 +47,16 @@ public struct Vocabulary: Sendable {
     public mutating func freeze() {
         frozenKeyCount = keys.count
         frozenSurfaceCount = surfaces.count
+        frozenBytes = surfaces.storage.count + keys.storage.count
     }
+
+    private(set) var frozenBytes = 0
 
     /// The number of surfaces and keys added since the last freeze.
     var transientCount: Int { surfaces.count - frozenSurfaceCount + keys.count - frozenKeyCount }
+
+    /// The bytes of the surfaces and keys added since the last freeze.
+    var transientBytes: Int { surfaces.storage.count + keys.storage.count - frozenBytes }
 
     /// Drops every key and surface added since the last freeze.
     mutating func trimTransient() {

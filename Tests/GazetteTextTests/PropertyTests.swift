@@ -126,6 +126,36 @@ struct PropertyTests {
         }
     }
 
+    /// Past the window limits (a long run of symbols after a terminal; windows adding up to more
+    /// than twice the text), the splitter falls back to ICU over the whole text: same sentences.
+    @Test(arguments: [
+        "We met. " + String(repeating: "% ", count: 80) + "and then. Next one.",
+        String(repeating: String(repeating: "!", count: 60) + " a ", count: 200),
+        String(repeating: "a." + String(repeating: ")", count: 60) + " b ", count: 100),
+        (1...300).map { "\($0)." }.joined(separator: " ") + " a",
+    ])
+    func fallbackToTheFullPass(_ text: String) throws {
+        let windowed = try Tokenizer()
+        let full = try Tokenizer()
+        full.fullSentencePass = true
+        #expect(try windowed.analyze(text).sentences == full.analyze(text).sentences)
+    }
+
+    @Test func vocabularyIsBoundedInBytes() throws {
+        let tokenizer = try Tokenizer()
+        tokenizer.transientByteLimit = 1 << 16
+        var rng = SplitMix64(seed: 7)
+        var peak = 0
+        for _ in 0..<40 {
+            // One long unique token per document, as a base64 blob would be.
+            let blob = String((0..<20_000).map { _ in Character(Unicode.Scalar(UInt8.random(in: 97...122, using: &rng))) })
+            _ = try tokenizer.analyze("Data: " + blob)
+            peak = max(peak, tokenizer.vocabulary.keyCount)
+        }
+        // Each document adds a few keys; without the byte limit there would be 40 blobs' worth.
+        #expect(peak < 12)
+    }
+
     @Test func scannerAgreesWithSwiftOnRandomBytes() {
         var rng = SplitMix64(seed: 42)
         for _ in 0..<2000 {

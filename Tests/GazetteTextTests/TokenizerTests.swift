@@ -13,6 +13,10 @@ struct TokenizerNewsCaseTests {
         TextCase(text: "JAPAN'S LEGISLATURE", expected: ["JAPAN", "'S", "LEGISLATURE"]),
         TextCase(text: "the ministers' talks", expected: ["the", "ministers", "'", "talks"]),
         TextCase(text: "O'Neill met", expected: ["O'Neill", "met"]),
+        TextCase(text: "Manaloʼs visit", expected: ["Manalo", "ʼs", "visit"]),
+        // After an abbreviation ICU leaves the apostrophe and the "s" apart; they are joined.
+        TextCase(text: "the U.S.'s role", expected: ["the", "U.S.", "'s", "role"]),
+        TextCase(text: "Acme Inc.’s deal", expected: ["Acme", "Inc.", "’s", "deal"]),
         // Abbreviations keep their period.
         TextCase(text: "Ferdinand Marcos Jr. and", expected: ["Ferdinand", "Marcos", "Jr.", "and"]),
         TextCase(text: "the U.S. and Japan", expected: ["the", "U.S.", "and", "Japan"]),
@@ -22,6 +26,10 @@ struct TokenizerNewsCaseTests {
         TextCase(text: "Mr. Iwaya", expected: ["Mr.", "Iwaya"]),
         TextCase(text: "George W. Bush", expected: ["George", "W.", "Bush"]),
         TextCase(text: "e.g. trade", expected: ["e.g.", "trade"]),
+        TextCase(text: "a Ph.D. from", expected: ["a", "Ph.D.", "from"]),
+        TextCase(text: "MR. SMITH", expected: ["MR.", "SMITH"]),
+        // The pronoun is no initial.
+        TextCase(text: "So do I. Then", expected: ["So", "do", "I", ".", "Then"]),
         // A sentence-final period is not an abbreviation's.
         TextCase(text: "the end of the war.", expected: ["the", "end", "of", "the", "war", "."]),
         TextCase(text: "met in Tokyo.", expected: ["met", "in", "Tokyo", "."]),
@@ -32,6 +40,10 @@ struct TokenizerNewsCaseTests {
         TextCase(text: "1,500 troops", expected: ["1,500", "troops"]),
         TextCase(text: "2.5 percent", expected: ["2.5", "percent"]),
         TextCase(text: "28.05.2025", expected: ["28.05.2025"]),
+        TextCase(text: "on 10/12/14 at", expected: ["on", "10/12/14", "at"]),
+        // Digit groups that are no calendar date stay apart.
+        TextCase(text: "2025-13-45", expected: ["2025", "-", "13", "-", "45"]),
+        TextCase(text: "40/41/2025", expected: ["40", "/", "41", "/", "2025"]),
         // A span of years is not a date; a range of days stays split for the date layer.
         TextCase(text: "in 2019-2020", expected: ["in", "2019", "-", "2020"]),
         TextCase(text: "Oct. 28-31", expected: ["Oct.", "28", "-", "31"]),
@@ -86,6 +98,16 @@ struct SentenceSplitterTests {
         TextCase(text: "Jump to content\n\nRecommended Posts\n\nPosted",
              expected: ["Jump to content", "Recommended Posts", "Posted"]),
         TextCase(text: "He said: “We met.” Then he left.", expected: ["He said: “We met.”", "Then he left."]),
+        // Abbreviations that end a sentence before a word that starts one.
+        TextCase(text: "So do I. Then we left.", expected: ["So do I.", "Then we left."]),
+        TextCase(text: "They chose Plan B. The rest failed.", expected: ["They chose Plan B.", "The rest failed."]),
+        TextCase(text: "He lives on Main St. The house is old.", expected: ["He lives on Main St.", "The house is old."]),
+        TextCase(text: "he said No. Then he left.", expected: ["he said No.", "Then he left."]),
+        // Times before a day or a time zone; titles in capitals.
+        TextCase(text: "It ends at 3:30 p.m. Tuesday in Manila.", expected: ["It ends at 3:30 p.m. Tuesday in Manila."]),
+        TextCase(text: "at 3 a.m. EST the talks began.", expected: ["at 3 a.m. EST the talks began."]),
+        TextCase(text: "It ended at 5 p.m. Officials left.", expected: ["It ended at 5 p.m.", "Officials left."]),
+        TextCase(text: "MR. SMITH arrived. He left.", expected: ["MR. SMITH arrived.", "He left."]),
     ]
 
     @Test(arguments: cases)
