@@ -10,8 +10,11 @@ struct Tokenize: ParsableCommand {
             (the normalized match key), kind (word, number, punctuation, symbol), shape \
             (capitalized, all_caps, has_digits, abbreviation), sentence (index), start and end \
             (Unicode code point offsets: Python's text[start:end] is the token) and byte_start and \
-            byte_end (UTF-8 byte offsets). Invalid UTF-8 is read as U+FFFD; offsets still count the \
-            original bytes.
+            byte_end (UTF-8 byte offsets into the input). Invalid UTF-8 is read as U+FFFD (one per \
+            ill-formed sequence): start and end count code points of that repaired text, \
+            byte_start and byte_end the original bytes. With --sentences each record holds \
+            sentence (index), text, first_token and end_token (token indexes, end exclusive) and \
+            the same offsets.
             """
     )
 

@@ -468,7 +468,7 @@ struct TokenBuilder {
             if boundary == done { break }
             while index < count && tokens[index].start < UInt32(boundary) { index += 1 }
             guard index > first, index < count else { continue }
-            // Sentences end between tokens: a boundary inside one ("example.org/a?b") is not one.
+            // Sentences end between tokens: a boundary inside one ("St.Louis") is not one.
             if tokens[index - 1].end > UInt32(boundary) { continue }
             if continuesSentence(text, tokens[index - 1], tokens[index]) { continue }
             layer.sentences.append(Sentence(start: tokens[first].start, end: tokens[index - 1].end,
