@@ -89,3 +89,20 @@ struct ExtractDateTests {
         #expect(result.stderr.contains("--date must be a calendar date YYYY-MM-DD, got '\(date)'"))
     }
 }
+
+@Suite("README examples")
+struct ReadmeCLIExampleTests {
+    /// The `gazette extract` example of README.md: the input its command line echoes gives the
+    /// records shown below it.
+    @Test func extractExampleIsCurrent() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let commandIndex = try #require(lines.firstIndex { $0.hasPrefix("$ echo ") && $0.hasSuffix("| gazette extract") })
+        let command = lines[commandIndex]
+        let input = try #require(command.split(separator: "\"").dropFirst().first.map(String.init))
+        let shown = lines[(commandIndex + 1)...].prefix { $0.hasPrefix("{") }
+        let result = try CLI.run(["extract"], stdin: Data((input + "\n").utf8))
+        #expect(result.status == 0)
+        #expect(result.lines == Array(shown))
+    }
+}
