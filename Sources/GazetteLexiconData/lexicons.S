@@ -7,30 +7,36 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// countries.jsonl sha256 7600cf8ec70e0cd4e6db510bffea4fe87f07d6fd0ae894023d87457ee6d3748b
+// agreements.jsonl sha256 8daa03b1735dc4dcfe1dce1387ecd8441b035cbc7a241fdffba30632385bb46a
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):
-    .incbin "countries.jsonl"
+    .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// people.jsonl sha256 889670d01b0a054130406a11836fc048c92fbb7687c3b08aac70aec3281e50ae
+// countries.jsonl sha256 7600cf8ec70e0cd4e6db510bffea4fe87f07d6fd0ae894023d87457ee6d3748b
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
-    .incbin "people.jsonl"
+    .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// stop-phrases.jsonl sha256 8035b484c3c9ab24a372656c744825d8f9f97eeef26d61fbead5e0f9006c0a46
+// people.jsonl sha256 889670d01b0a054130406a11836fc048c92fbb7687c3b08aac70aec3281e50ae
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
-    .incbin "stop-phrases.jsonl"
+    .incbin "people.jsonl"
 SYMBOL(gazette_lexicon_2_end):
-// titles.jsonl sha256 4dced484b3420fab19fe6dd60fa48cb8e88b1a9b79cb053a140ecc779d93f721
+// stop-phrases.jsonl sha256 8035b484c3c9ab24a372656c744825d8f9f97eeef26d61fbead5e0f9006c0a46
     .globl SYMBOL(gazette_lexicon_3_start)
     .globl SYMBOL(gazette_lexicon_3_end)
 SYMBOL(gazette_lexicon_3_start):
-    .incbin "titles.jsonl"
+    .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
+// titles.jsonl sha256 4dced484b3420fab19fe6dd60fa48cb8e88b1a9b79cb053a140ecc779d93f721
+    .globl SYMBOL(gazette_lexicon_4_start)
+    .globl SYMBOL(gazette_lexicon_4_end)
+SYMBOL(gazette_lexicon_4_start):
+    .incbin "titles.jsonl"
+SYMBOL(gazette_lexicon_4_end):
 #if defined(__linux__) && defined(__ELF__)
     .section .note.GNU-stack,"",@progbits
 #endif

@@ -9,10 +9,12 @@ extern const unsigned char gazette_lexicon_2_start[];
 extern const unsigned char gazette_lexicon_2_end[];
 extern const unsigned char gazette_lexicon_3_start[];
 extern const unsigned char gazette_lexicon_3_end[];
+extern const unsigned char gazette_lexicon_4_start[];
+extern const unsigned char gazette_lexicon_4_end[];
 
-static const char *const names[] = {"countries.jsonl", "people.jsonl", "stop-phrases.jsonl", "titles.jsonl"};
+static const char *const names[] = {"agreements.jsonl", "countries.jsonl", "people.jsonl", "stop-phrases.jsonl", "titles.jsonl"};
 
-int gazette_lexicon_count(void) { return 4; }
+int gazette_lexicon_count(void) { return 5; }
 const char *gazette_lexicon_name(int index) { return names[index]; }
 const unsigned char *gazette_lexicon_bytes(int index) {
     switch (index) {
@@ -20,6 +22,7 @@ const unsigned char *gazette_lexicon_bytes(int index) {
     case 1: return gazette_lexicon_1_start;
     case 2: return gazette_lexicon_2_start;
     case 3: return gazette_lexicon_3_start;
+    case 4: return gazette_lexicon_4_start;
     default: return 0;
     }
 }
@@ -29,6 +32,7 @@ unsigned long gazette_lexicon_size(int index) {
     case 1: return (unsigned long)(gazette_lexicon_1_end - gazette_lexicon_1_start);
     case 2: return (unsigned long)(gazette_lexicon_2_end - gazette_lexicon_2_start);
     case 3: return (unsigned long)(gazette_lexicon_3_end - gazette_lexicon_3_start);
+    case 4: return (unsigned long)(gazette_lexicon_4_end - gazette_lexicon_4_start);
     default: return 0;
     }
 }

@@ -78,15 +78,23 @@ struct EntityResolver {
         return lexicon.entries[entry].roles.first { $0.isHeld(on: date) }
     }
 
-    /// A shared alias resolves to the one candidate that held an office on the document's date,
-    /// else to the one whose offices' countries the document names; otherwise all candidates stay.
+    /// A shared alias resolves to the one candidate the document names unambiguously elsewhere,
+    /// else to the one that held an office on the document's date, else to the one whose offices'
+    /// countries the document names; otherwise all candidates stay.
     mutating func resolveAmbiguity() {
         let countries = Set(result.mentions.compactMap { m -> String? in
             guard let e = m.entity, let entry = result.entities[e].lexiconEntry, result.entities[e].type == "country" else { return nil }
             return lexicon.entries[entry].codes["alpha3"]
         })
+        let named = Set(result.mentions.compactMap(\.entity))
         for index in result.mentions.indices where result.mentions[index].candidates.count > 1 {
             let candidates = result.mentions[index].candidates
+            // An entity the document names unambiguously elsewhere ("RAA" after the full name).
+            let elsewhere = candidates.filter(named.contains)
+            if elsewhere.count == 1 {
+                result.mentions[index].candidates = elsewhere
+                continue
+            }
             let entries = candidates.map { result.entities[$0].lexiconEntry }
             let inOffice = candidates.indices.filter { entries[$0].flatMap(roleHeld(by:)) != nil }
             if inOffice.count == 1 {
@@ -222,6 +230,13 @@ struct EntityResolver {
                 if last >= 0 { end = last + 1 }
             }
             guard end - start >= 2 else { i += 1; continue }
+            // A lexicon agreement at the head is the name (with or without words around it).
+            if result.mentions.contains(where: { m in
+                m.firstToken <= i && i < m.endToken && m.candidates.contains { result.entities[$0].type == "agreement" }
+            }) {
+                i = end
+                continue
+            }
             let name = surface(start..<end)
             uncover(start..<end)
             let entity = newEntity(type: "agreement", name: name, label: name)
