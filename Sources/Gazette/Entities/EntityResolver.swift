@@ -20,8 +20,10 @@ struct EntityResolver {
     var result = Extraction()
     /// Document entity of each lexicon entry used so far.
     private var entityOfEntry: [Int: Int] = [:]
-    /// Tokens already in a mention.
-    private var covered: [Bool]
+    /// Per token, the index in `result.mentions` of the mention holding it, or -1.
+    private var owner: [Int32]
+    /// Per person label (lower case), the person and the first token of its first mention.
+    private var personByLabel: [String: (entity: Int, firstToken: Int)] = [:]
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
@@ -29,7 +31,7 @@ struct EntityResolver {
         self.date = date
         self.text = text
         self.layer = layer
-        covered = [Bool](repeating: false, count: layer.tokens.count)
+        owner = [Int32](repeating: -1, count: layer.tokens.count)
     }
 
     static let titleType = "title"
@@ -64,6 +66,7 @@ struct EntityResolver {
         findAcronyms()
         for title in titles { findPerson(after: title.range, office: title.office) }
         findSurnames()
+        result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
         resolveAmbiguity()
         assignOffices()
         result.mentions.sort { $0.firstToken < $1.firstToken }
@@ -176,18 +179,47 @@ struct EntityResolver {
         String(decoding: text[Int(layer.tokens[range.lowerBound].start)..<Int(layer.tokens[range.upperBound - 1].end)], as: UTF8.self)
     }
 
+    func covered(_ token: Int) -> Bool { owner[token] >= 0 }
+
+    /// The mention starting at `token`, if any.
+    func mention(startingAt token: Int) -> EntityMention? {
+        guard token < owner.count, owner[token] >= 0 else { return nil }
+        let m = result.mentions[Int(owner[token])]
+        return m.firstToken == token ? m : nil
+    }
+
+    /// The mention ending right before `token`, if any.
+    func mention(endingAt token: Int) -> EntityMention? {
+        guard token > 0, token - 1 < owner.count, owner[token - 1] >= 0 else { return nil }
+        let m = result.mentions[Int(owner[token - 1])]
+        return m.endToken == token ? m : nil
+    }
+
     mutating func add(_ mention: EntityMention) {
         var m = mention
         m.byteStart = Int(layer.tokens[m.firstToken].start)
         m.byteEnd = Int(layer.tokens[m.endToken - 1].end)
-        for i in m.firstToken..<m.endToken { covered[i] = true }
+        let index = Int32(result.mentions.count)
+        for i in m.firstToken..<m.endToken { owner[i] = index }
         result.mentions.append(m)
+        if let e = m.entity, result.entities[e].type == "person" {
+            let label = Self.normalizedLabel(result.entities[e].label)
+            if let known = personByLabel[label], known.firstToken <= m.firstToken { return }
+            personByLabel[label] = (e, m.firstToken)
+        }
     }
 
-    /// Removes the mentions inside `range` (a longer name found by its form wins over them).
+    /// Drops the mentions inside `range` (a longer name found by its form wins over them). They
+    /// are emptied here and removed at the end, so that indexes stay valid meanwhile.
     mutating func uncover(_ range: Range<Int>) {
-        result.mentions.removeAll { range.contains($0.firstToken) && range.contains($0.endToken - 1) }
-        for i in range { covered[i] = false }
+        for i in range where owner[i] >= 0 {
+            let index = Int(owner[i])
+            let m = result.mentions[index]
+            if range.contains(m.firstToken) && range.contains(m.endToken - 1) {
+                for t in m.firstToken..<m.endToken { owner[t] = -1 }
+                result.mentions[index].candidates = []
+            }
+        }
     }
 
     // MARK: agreements
@@ -231,9 +263,7 @@ struct EntityResolver {
             }
             guard end - start >= 2 else { i += 1; continue }
             // A lexicon agreement at the head is the name (with or without words around it).
-            if result.mentions.contains(where: { m in
-                m.firstToken <= i && i < m.endToken && m.candidates.contains { result.entities[$0].type == "agreement" }
-            }) {
+            if owner[i] >= 0, result.mentions[Int(owner[i])].candidates.contains(where: { result.entities[$0].type == "agreement" }) {
                 i = end
                 continue
             }
@@ -253,7 +283,7 @@ struct EntityResolver {
     mutating func findAcronyms() {
         var acronyms: [String: Int] = [:]
         let count = layer.tokens.count
-        for mention in result.mentions.sorted(by: { $0.firstToken < $1.firstToken }) {
+        for mention in result.mentions.sorted(by: { $0.firstToken < $1.firstToken }) where !mention.candidates.isEmpty {
             let open = mention.endToken, acronym = open + 1, close = open + 2
             guard close < count, word(open) == "(", word(close) == ")", let entity = mention.entity else { continue }
             let t = layer.tokens[acronym]
@@ -262,13 +292,13 @@ struct EntityResolver {
             let initials = (mention.firstToken..<mention.endToken).filter(isCapitalizedWord).compactMap { word($0).first }
             guard Self.isAbbreviation(letters, of: initials) else { continue }
             acronyms[word(acronym)] = entity
-            if !covered[acronym] {
+            if !covered(acronym) {
                 add(EntityMention(candidates: [entity], aliasKind: .acronym, firstToken: acronym, endToken: acronym + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
             }
         }
         guard !acronyms.isEmpty else { return }
-        for i in 0..<count where !covered[i] && layer.tokens[i].shape.contains(.allCaps) {
+        for i in 0..<count where !covered(i) && layer.tokens[i].shape.contains(.allCaps) {
             if let entity = acronyms[word(i)] {
                 add(EntityMention(candidates: [entity], aliasKind: .acronym, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
@@ -302,10 +332,9 @@ struct EntityResolver {
             let k = key(end)
             let suffix = !nameTokens.isEmpty && Self.nameSuffixes.contains(k)
             guard (isCapitalizedWord(end) && !Self.notNames.contains(k)) || suffix else { break }
-            if covered[end] && !suffix {
+            if covered(end) && !suffix {
                 // A lexicon person is the name; anything else ends it.
-                if let m = result.mentions.first(where: { $0.firstToken == end }), let e = m.entity,
-                   result.entities[e].type == "person" {
+                if let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
                     setOffice(e, office, before: title.lowerBound)
                 }
                 break
@@ -334,7 +363,7 @@ struct EntityResolver {
     mutating func setOffice(_ entity: Int, _ office: String, before titleStart: Int) {
         guard result.entities[entity].office == nil else { return }
         result.entities[entity].office = office
-        if let m = result.mentions.first(where: { $0.endToken == titleStart }), let e = m.entity,
+        if let m = mention(endingAt: titleStart), let e = m.entity,
            result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry {
             result.entities[entity].country = lexicon.entries[entry].codes["alpha3"]
         }
@@ -342,20 +371,16 @@ struct EntityResolver {
 
     /// A person entity, mentioned before `token`, whose label has the key `labelKey`.
     func person(labelled labelKey: String, before token: Int) -> Int? {
-        for m in result.mentions where m.firstToken < token {
-            guard let e = m.entity, result.entities[e].type == "person" else { continue }
-            if Self.normalizedLabel(result.entities[e].label) == labelKey { return e }
-        }
-        return nil
+        guard let known = personByLabel[labelKey], known.firstToken < token else { return nil }
+        return known.entity
     }
 
     static func normalizedLabel(_ label: String) -> String { label.lowercased() }
 
     /// Capitalized words equal to the surname of a person met earlier refer back to them.
     mutating func findSurnames() {
-        let people = result.mentions.filter { m in m.entity.map { result.entities[$0].type == "person" } ?? false }
-        guard !people.isEmpty else { return }
-        for i in 0..<layer.tokens.count where !covered[i] && isCapitalizedWord(i) {
+        guard !personByLabel.isEmpty else { return }
+        for i in 0..<layer.tokens.count where !covered(i) && isCapitalizedWord(i) {
             if let entity = person(labelled: key(i), before: i) {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
