@@ -8,6 +8,20 @@ import PackageDescription
 let gazettePackage = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
+/// A benchmark suite over one product of the Gazette package.
+func suite(_ name: String, measuring product: String) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: [
+            "BenchmarkSupport",
+            .product(name: "Benchmark", package: "benchmark"),
+            .product(name: product, package: gazettePackage),
+        ],
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
+
 let package = Package(
     name: "GazetteBenchmarks",
     platforms: [.macOS(.v13)],
@@ -16,24 +30,10 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "TextBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "GazetteText", package: gazettePackage),
-            ],
-            path: "Benchmarks/TextBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "LexiconBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Gazette", package: gazettePackage),
-            ],
-            path: "Benchmarks/LexiconBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        // The corpus sample the suites share.
+        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
+        suite("TextBenchmarks", measuring: "GazetteText"),
+        suite("LexiconBenchmarks", measuring: "Gazette"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import Gazette
 
 /// Lexicon compilation and matching, with the default lexicons and with a million generated

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 @_spi(Benchmarks) import GazetteText
 
 /// Throughput of the text layer on UNGDC speeches, side by side with ICU's break iterators alone.

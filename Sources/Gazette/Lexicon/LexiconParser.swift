@@ -7,8 +7,6 @@ import Foundation
 /// never silently drops an entry.
 public enum LexiconParser {
     static let entryFields: Set<String> = ["id", "type", "name", "label", "aliases", "roles", "codes", "parties", "signed", "priority", "source"]
-    static let aliasFields: Set<String> = ["text", "case", "kind"]
-    static let roleFields: Set<String> = ["office", "country", "start", "end", "source"]
 
     /// Parses the lexicon text `bytes`, named `file` in diagnostics.
     public static func parse(_ bytes: [UInt8], file: String) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
@@ -160,40 +158,43 @@ public enum LexiconParser {
     }
 
     static func parseAlias(_ object: [String: Any], _ c: inout LineContext) -> Alias? {
-        for key in object.keys.sorted() where !aliasFields.contains(key) {
-            c.fail("unknown alias field \"\(key)\"; expected text, case, kind", at: key)
+        rejectUnknownFields(object, allowed: ["text", "case", "kind"], of: "alias", &c)
+        guard let text = requiredText(object, "text", of: "an alias object", at: "aliases", &c) else { return nil }
+        guard let policy: Alias.CasePolicy? = optionalEnum(object, "case", &c),
+              let kind: Alias.Kind? = optionalEnum(object, "kind", &c) else { return nil }
+        return Alias(text, case: policy, kind: kind ?? .name)
+    }
+
+    static func rejectUnknownFields(_ object: [String: Any], allowed: [String], of what: String, _ c: inout LineContext) {
+        for key in object.keys.sorted() where !allowed.contains(key) {
+            c.fail("unknown \(what) field \"\(key)\"; expected \(allowed.joined(separator: ", "))", at: key)
         }
-        guard let text = object["text"] as? String, !text.isEmpty else {
-            c.fail("an alias object needs a non-empty \"text\"", at: "aliases")
+    }
+
+    static func requiredText(_ object: [String: Any], _ key: String, of what: String, at anchor: String,
+                             _ c: inout LineContext) -> String? {
+        guard let text = object[key] as? String, !text.isEmpty else {
+            c.fail("\(what) needs a non-empty \"\(key)\"", at: anchor)
             return nil
         }
-        var policy: Alias.CasePolicy?
-        if let value = object["case"] {
-            guard let name = value as? String, let parsed = Alias.CasePolicy(rawValue: name) else {
-                c.fail("\"case\" must be one of \(Alias.CasePolicy.allCases.map(\.rawValue).joined(separator: ", "))", at: "case")
-                return nil
-            }
-            policy = parsed
+        return text
+    }
+
+    /// The value of `key` as one of `T`'s names: `.some(nil)` when absent, nil (with a
+    /// diagnostic) when it is not one of them.
+    static func optionalEnum<T: RawRepresentable & CaseIterable>(_ object: [String: Any], _ key: String,
+                                                                 _ c: inout LineContext) -> T?? where T.RawValue == String {
+        guard let value = object[key] else { return .some(nil) }
+        guard let name = value as? String, let parsed = T(rawValue: name) else {
+            c.fail("\"\(key)\" must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))", at: key)
+            return nil
         }
-        var kind = Alias.Kind.name
-        if let value = object["kind"] {
-            guard let name = value as? String, let parsed = Alias.Kind(rawValue: name) else {
-                c.fail("\"kind\" must be one of \(Alias.Kind.allCases.map(\.rawValue).joined(separator: ", "))", at: "kind")
-                return nil
-            }
-            kind = parsed
-        }
-        return Alias(text, case: policy, kind: kind)
+        return .some(parsed)
     }
 
     static func parseRole(_ object: [String: Any], _ c: inout LineContext) -> Role? {
-        for key in object.keys.sorted() where !roleFields.contains(key) {
-            c.fail("unknown role field \"\(key)\"; expected office, country, start, end, source", at: key)
-        }
-        guard let office = object["office"] as? String, !office.isEmpty else {
-            c.fail("a role needs a non-empty \"office\"", at: "roles")
-            return nil
-        }
+        rejectUnknownFields(object, allowed: ["office", "country", "start", "end", "source"], of: "role", &c)
+        guard let office = requiredText(object, "office", of: "a role", at: "roles", &c) else { return nil }
         var dates: [String?] = []
         for key in ["start", "end"] {
             let value = object[key]

@@ -1,20 +1,20 @@
 import Foundation
 
 /// Speeches from the UNGDC corpus (`../shared/data/corpus/` beside the project), read once.
-enum Corpus {
+public enum Corpus {
     /// How many megabytes of text to take from the start of the corpus (GAZETTE_BENCH_MB, default 16).
-    static let megabytes = Int(ProcessInfo.processInfo.environment["GAZETTE_BENCH_MB"] ?? "") ?? 16
+    public static let megabytes = Int(ProcessInfo.processInfo.environment["GAZETTE_BENCH_MB"] ?? "") ?? 16
 
-    static let path: String = {
+    public static let path: String = {
         if let path = ProcessInfo.processInfo.environment["GAZETTE_CORPUS"] { return path }
-        // Benchmarks/Benchmarks/TextBenchmarks/Corpus.swift -> project root -> ../shared
+        // Benchmarks/Benchmarks/BenchmarkSupport/Corpus.swift -> project root -> ../shared
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         return root.deletingLastPathComponent().appendingPathComponent("shared/data/corpus/ungdc-1946-2024.jsonl.gz").path
     }()
 
     /// The texts of the first documents of the corpus, `megabytes` in all, as UTF-8 bytes.
-    static let documents: [[UInt8]] = {
+    public static let documents: [[UInt8]] = {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // Take a little more than needed; the last, cut line is dropped below.
@@ -38,5 +38,5 @@ enum Corpus {
         return texts
     }()
 
-    static let byteCount = documents.reduce(0) { $0 + $1.count }
+    public static let byteCount = documents.reduce(0) { $0 + $1.count }
 }
