@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 889670d01b0a054130406a11836fc048c92fbb7687c3b08aac70aec3281e50ae
+// people.jsonl sha256 8e2cc9154dbb2aefb7e35fac409466e8ec1b265c3d0df2dc736b9a142ce9eefe
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 4dced484b3420fab19fe6dd60fa48cb8e88b1a9b79cb053a140ecc779d93f721
+// titles.jsonl sha256 64f492492c1ffa9f4502a5a6b4f875e9eb4ed1d6fbeab96b624d2c913e230565
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

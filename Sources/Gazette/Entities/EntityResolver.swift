@@ -113,12 +113,18 @@ struct EntityResolver {
         }
     }
 
-    /// People from a lexicon that the text gives no office take the one they held on the date.
+    /// People from a lexicon that the text gives no office take the one they held on the date;
+    /// those the text gives an office without a country take that role's country.
     mutating func assignOffices() {
-        for index in result.entities.indices where result.entities[index].office == nil {
+        for index in result.entities.indices {
             guard let entry = result.entities[index].lexiconEntry, let role = roleHeld(by: entry) else { continue }
-            result.entities[index].office = role.office
-            result.entities[index].country = role.country
+            if result.entities[index].office == nil {
+                result.entities[index].office = role.office
+                result.entities[index].country = role.country
+            } else if result.entities[index].country == nil {
+                // A title without a country before it: the country of the office held that day.
+                result.entities[index].country = role.country
+            }
         }
     }
 
