@@ -13,15 +13,12 @@ func entityMentions(_ text: String) throws -> [String] {
     }
 }
 
-nonisolated(unsafe) private var cachedPipeline: Pipeline?
-func sharedPipeline() throws -> Pipeline {
-    if let cachedPipeline { return cachedPipeline }
-    let pipeline = try Pipeline.load(lexiconPaths: [])
-    cachedPipeline = pipeline
-    return pipeline
-}
+/// The pipeline over the default lexicons, compiled once for all tests (a global is initialized
+/// once, safely, on first use).
+private let defaultPipeline = Result { try Pipeline.load(lexiconPaths: []) }
+func sharedPipeline() throws -> Pipeline { try defaultPipeline.get() }
 
-@Suite("Entity resolution", .serialized)
+@Suite("Entity resolution")
 struct EntityResolverTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var text: String
@@ -130,5 +127,45 @@ struct DatedRoleTests {
         #expect(try resolved("Ferdinand Marcos Jr. spoke.", date: "2025-05-28").map(\.office) == ["President"])
         #expect(try resolved("Ferdinand Marcos Jr. spoke.", date: "2020-01-01").map(\.office) == [nil])
         #expect(try resolved("Ferdinand Marcos Jr. spoke.", date: nil).map(\.office) == [nil])
+    }
+}
+
+@Suite("Default people lexicon")
+struct DefaultPeopleTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var date: String
+        var id: String
+        var office: String?
+        var country: String?
+        var testDescription: String { "\(text) on \(date)" }
+    }
+
+    static let cases: [Case] = [
+        Case(text: "Takeshi Iwaya", date: "2025-05-28", id: "person:takeshi-iwaya", office: "Minister for Foreign Affairs", country: "JPN"),
+        Case(text: "Enrique Manalo", date: "2025-05-28", id: "person:enrique-manalo", office: "Secretary of Foreign Affairs", country: "PHL"),
+        Case(text: "Bongbong Marcos", date: "2025-05-28", id: "Q983324", office: "Head of Government", country: "PHL"),
+        Case(text: "Shigeru Ishiba", date: "2025-05-28", id: "Q1335527", office: "Prime Minister", country: "JPN"),
+        Case(text: "Shigeru Ishiba", date: "2025-11-01", id: "Q1335527", office: nil, country: nil),
+        Case(text: "Marco Rubio", date: "2025-05-28", id: "person:marco-rubio", office: "Secretary of State", country: "USA"),
+        Case(text: "Antony Blinken", date: "2024-05-28", id: "person:antony-blinken", office: "Secretary of State", country: "USA"),
+        Case(text: "Antony Blinken", date: "2025-05-28", id: "person:antony-blinken", office: nil, country: nil),
+        Case(text: "Wang Yi", date: "2023-03-01", id: "person:wang-yi", office: nil, country: nil),
+        Case(text: "Wang Yi", date: "2024-03-01", id: "person:wang-yi", office: "Minister of Foreign Affairs", country: "CHN"),
+        Case(text: "David Cameron", date: "2024-01-15", id: "Q192", office: "Foreign Secretary", country: "GBR"),
+        Case(text: "Penny Wong", date: "2025-05-28", id: "person:penny-wong", office: "Minister for Foreign Affairs", country: "AUS"),
+        Case(text: "Gilberto Teodoro", date: "2025-05-28", id: "person:gilberto-teodoro", office: "Secretary of National Defense", country: "PHL"),
+    ]
+
+    @Test(arguments: cases)
+    func officeOnTheDate(_ c: Case) throws {
+        let worker = try sharedPipeline().makeWorker()
+        let bytes = Array("\(c.text) spoke.".utf8)
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: c.date) }
+        let mention = try #require(extraction.mentions.first)
+        let entity = try #require(mention.entity.map { extraction.entities[$0] })
+        #expect(entity.id == c.id)
+        #expect(entity.office == c.office)
+        #expect(entity.country == c.country)
     }
 }
