@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 8e2cc9154dbb2aefb7e35fac409466e8ec1b265c3d0df2dc736b9a142ce9eefe
+// people.jsonl sha256 4f25b37b31dd48e9c924394677dd747c644e682b0632eb726a16bb72ee633ff6
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 64f492492c1ffa9f4502a5a6b4f875e9eb4ed1d6fbeab96b624d2c913e230565
+// titles.jsonl sha256 123250e8b5882b5aad10c1e3a6c0419b19b98cc05a0aac42cd663b91aa522b70
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
