@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 4f25b37b31dd48e9c924394677dd747c644e682b0632eb726a16bb72ee633ff6
+// people.jsonl sha256 19bfcc1180a0ac0929a7630650fdbf0aeefe6ce34fd01e58ca64d022d2fb875e
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 123250e8b5882b5aad10c1e3a6c0419b19b98cc05a0aac42cd663b91aa522b70
+// titles.jsonl sha256 0afcd8280951ee38d2d89c63c8b3667f380fdb2b30b2608bca053c05090a09d5
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

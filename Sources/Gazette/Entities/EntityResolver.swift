@@ -119,11 +119,15 @@ struct EntityResolver {
         for index in result.entities.indices {
             guard let entry = result.entities[index].lexiconEntry, let role = roleHeld(by: entry) else { continue }
             if result.entities[index].office == nil {
+                // No title in the text: the office held that day.
                 result.entities[index].office = role.office
                 result.entities[index].country = role.country
             } else if result.entities[index].country == nil {
-                // A title without a country before it: the country of the office held that day.
-                result.entities[index].country = role.country
+                // A title without a country before it: the country of that office, if the
+                // lexicon has the person holding it that day.
+                let office = result.entities[index].office
+                result.entities[index].country = lexicon.entries[entry].roles
+                    .first { $0.office == office && $0.isHeld(on: date ?? "") }?.country
             }
         }
     }
