@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 19bfcc1180a0ac0929a7630650fdbf0aeefe6ce34fd01e58ca64d022d2fb875e
+// people.jsonl sha256 e30476a696cc656783456dcd786e3567006ea076c91045d919c17f4bfa72fbfd
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 0afcd8280951ee38d2d89c63c8b3667f380fdb2b30b2608bca053c05090a09d5
+// titles.jsonl sha256 830818bd3c0c83e744682733cfced6e11d001e1560e0667c2fddf75e73168ce2
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
