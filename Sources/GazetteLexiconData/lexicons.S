@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 e30476a696cc656783456dcd786e3567006ea076c91045d919c17f4bfa72fbfd
+// people.jsonl sha256 66d426818a18f3c5680b8d6a25e421dbce8745f97a50c2c049f678afd00b978d
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
