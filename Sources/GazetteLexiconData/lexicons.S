@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 66d426818a18f3c5680b8d6a25e421dbce8745f97a50c2c049f678afd00b978d
+// people.jsonl sha256 757985935d96adcbb635a2cb9447ebf35053e216b6335bf6be993ca7dba2277a
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
