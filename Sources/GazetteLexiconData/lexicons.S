@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 8daa03b1735dc4dcfe1dce1387ecd8441b035cbc7a241fdffba30632385bb46a
+// agreements.jsonl sha256 05844695be045aaea2fbf12de0c35b6a27a15d9a50bb91a17a0f526fe3ce4529
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):

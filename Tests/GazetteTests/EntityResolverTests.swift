@@ -70,6 +70,8 @@ struct EntityResolverTests {
         Case(text: "the Japan-Australia Reciprocal Access Agreement, or RAA, and the RAA again",
              expected: ["Japan-Australia Reciprocal Access Agreement=agreement:raa-jpn-aus(lexicon)", "RAA=agreement:raa-jpn-aus(lexicon)", "RAA=agreement:raa-jpn-aus(lexicon)"]),
         Case(text: "The RAA was signed.", expected: ["RAA=agreement:raa-jpn-aus|agreement:raa-jpn-gbr|agreement:raa-jpn-phl(lexicon)"]),
+        Case(text: "Under the US-Japan Acquisition and Cross-Servicing Agreement, the ACSA, supplies flow.",
+             expected: ["US-Japan Acquisition and Cross-Servicing Agreement=agreement:acsa-jpn-usa(lexicon)", "ACSA=agreement:acsa-jpn-usa(lexicon)"]),
     ]
 
     @Test(arguments: people)

@@ -272,10 +272,15 @@ struct EntityResolver {
                 if last >= 0 { end = last + 1 }
             }
             guard end - start >= 2 else { i += 1; continue }
-            // A lexicon agreement at the head is the name (with or without words around it).
-            if owner[i] >= 0, result.mentions[Int(owner[i])].candidates.contains(where: { result.entities[$0].type == "agreement" }) {
-                i = end
-                continue
+            // A lexicon agreement that spans the whole name is the name. One that spans only part
+            // of it (the generic "Acquisition and Cross-Servicing Agreement" inside "Chile-Tonga
+            // Acquisition and Cross-Servicing Agreement") gives way to the longer name.
+            if owner[i] >= 0 {
+                let m = result.mentions[Int(owner[i])]
+                if m.firstToken <= start && m.endToken >= end && m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+                    i = max(end, m.endToken)
+                    continue
+                }
             }
             let name = surface(start..<end)
             uncover(start..<end)
