@@ -249,8 +249,10 @@ struct EntityResolver {
             while start > sentence.lowerBound {
                 let j = start - 1
                 if isCapitalizedWord(j) { start = j; continue }
-                if Self.nameConnectors.contains(key(j)) && j > sentence.lowerBound && isCapitalizedWord(j - 1)
-                    && !Self.agreementLinks.contains(key(j)) || key(j) == "-" && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
+                // Inside a name before its head word, "and", "-" and "&" join capitalized words;
+                // "the" and the links ("on", "of", "for") start a name's tail, not its head
+                // ("Under the US-Japan ... Agreement" is not one name).
+                if ["and", "-", "&"].contains(key(j)) && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
                     start = j
                     continue
                 }
