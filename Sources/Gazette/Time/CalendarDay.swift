@@ -1,0 +1,88 @@
+import Foundation
+
+/// A day of the proleptic Gregorian calendar, with the arithmetic date normalization needs, in
+/// plain integers (days since 1970-01-01; the civil-from-days algorithm of H. Hinnant).
+public struct CalendarDay: Sendable, Hashable, Comparable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A valid day, or nil ("2025-02-30").
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), (1...CalendarDay.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    init(days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        day = doy - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// Days since 1970-01-01.
+    public var days: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// 1 = Monday ... 7 = Sunday (ISO 8601).
+    public var weekday: Int { ((days % 7 + 7) % 7 + 3) % 7 + 1 }
+
+    public func adding(days n: Int) -> CalendarDay { CalendarDay(days: days + n) }
+
+    /// ISO 8601 week-numbering year and week ("1998-W32").
+    public var isoWeek: (year: Int, week: Int) {
+        let thursday = adding(days: 4 - weekday)
+        let jan1 = CalendarDay(year: thursday.year, month: 1, day: 1)!
+        return (thursday.year, (thursday.days - jan1.days) / 7 + 1)
+    }
+
+    public var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.days < b.days }
+
+    /// Parses a document date at the precision given: "2025-05-29", "2025-05-29T16:05:45Z",
+    /// "2023-09", "2023" (a month or a year counts from its first day), "May 29, 2025", "29 May 2025".
+    public static func parseDocumentDate(_ text: String) -> CalendarDay? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let parts = t.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        if let y = Int(parts[0]), parts[0].count == 4 {
+            let m = parts.count > 1 ? Int(parts[1]) : 1
+            let d = parts.count > 2 ? Int(parts[2]) : 1
+            if let m, let d { return CalendarDay(year: y, month: m, day: d) }
+            return nil
+        }
+        // "May 29, 2025" / "29 May 2025"
+        let words = t.replacingOccurrences(of: ",", with: " ").split(separator: " ").map { $0.lowercased() }
+        guard words.count == 3 else { return nil }
+        if let m = DateWords.months[words[0]], let d = Int(words[1]), let y = Int(words[2]) { return CalendarDay(year: y, month: m, day: d) }
+        if let d = Int(words[0]), let m = DateWords.months[words[1]], let y = Int(words[2]) { return CalendarDay(year: y, month: m, day: d) }
+        return nil
+    }
+}
+

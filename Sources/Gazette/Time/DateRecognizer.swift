@@ -1,0 +1,389 @@
+import GazetteText
+
+/// Finds date expressions in a document's tokens and normalizes them against its date.
+///
+/// Forms: numeric dates ("2025-05-28", "28/05/2025"), day and month names ("28 May", "May 28,
+/// 2025", "28th of May", "Nov. 1"), months and years ("in April", "May 2025", "in 2023", "the
+/// 1990s"), weekdays, "today", "yesterday", "last week", "this year", "next month", "two days
+/// ago", "a year earlier", "earlier this month", quarters ("the third quarter"), seasons ("last
+/// fall"), and the TimeML references "now" (PRESENT_REF), "recently" (PAST_REF), "the future"
+/// (FUTURE_REF). Without a year, an expression takes the year that puts it nearest the document
+/// date, leaning to the past; a future cue before it ("will", "next", "scheduled to") leans
+/// forward.
+public struct DateRecognizer: Sendable {
+    /// Read "05/06/2025" as 5 June (true) or as May 6 (false).
+    public var dayFirst: Bool
+
+    public init(dayFirst: Bool = true) { self.dayFirst = dayFirst }
+
+    /// The date expressions of `layer`, in text order.
+    public func recognize(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+                          documentDate: CalendarDay?) -> [DateMention] {
+        var context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst)
+        var out: [DateMention] = []
+        for sentence in layer.sentences {
+            var i = sentence.tokenRange.lowerBound
+            let end = sentence.tokenRange.upperBound
+            while i < end {
+                if let m = context.match(at: i, end: end, sentenceStart: sentence.tokenRange.lowerBound) {
+                    out.append(m)
+                    i = m.endToken
+                } else {
+                    i += 1
+                }
+            }
+        }
+        return out
+    }
+
+    struct Context {
+        let layer: TextLayer
+        let text: UnsafeBufferPointer<UInt8>
+        let vocabulary: Vocabulary
+        let dct: CalendarDay?
+        let dayFirst: Bool
+        var keys: [Int: String] = [:]
+
+        /// The key of token `i` (short keys are small strings, built without allocating).
+        mutating func key(_ i: Int) -> String {
+            if let k = keys[i] { return k }
+            let k = vocabulary.key(layer.tokens[i].key)
+            keys[i] = k
+            return k
+        }
+
+        func surface(_ i: Int) -> Substring {
+            Substring(String(decoding: text[layer.tokens[i].byteRange], as: UTF8.self))
+        }
+
+        func isCapitalized(_ i: Int) -> Bool { layer.tokens[i].shape.contains(.capitalized) }
+
+        /// The value of an all-digit number token.
+        func number(_ i: Int, end: Int) -> Int? {
+            guard i < end, layer.tokens[i].kind == .number else { return nil }
+            var n = 0
+            for b in text[layer.tokens[i].byteRange] {
+                guard b >= 0x30 && b <= 0x39 else { return nil }
+                n = n * 10 + Int(b - 0x30)
+                if n > 100_000 { return nil }
+            }
+            return n
+        }
+
+        /// A day of the month: "28" or "28th".
+        mutating func dayNumber(_ i: Int, end: Int) -> Int? {
+            guard i < end else { return nil }
+            if let n = number(i, end: end), (1...31).contains(n), layer.tokens[i].end - layer.tokens[i].start <= 2 { return n }
+            let k = key(i)
+            for suffix in ["st", "nd", "rd", "th"] where k.hasSuffix(suffix) {
+                if let n = Int(k.dropLast(2)), (1...31).contains(n) { return n }
+            }
+            return nil
+        }
+
+        mutating func month(_ i: Int, end: Int, needsCapital: Bool = false) -> Int? {
+            guard i < end, let m = DateWords.months[key(i)] else { return nil }
+            // "may" and "march" are words too; a month name alone must be capitalized.
+            if needsCapital || key(i) == "may" || key(i) == "march" {
+                guard isCapitalized(i) else { return nil }
+            }
+            return m
+        }
+
+        func year(_ i: Int, end: Int) -> Int? {
+            guard let n = number(i, end: end), layer.tokens[i].end - layer.tokens[i].start == 4, (1000...2199).contains(n) else { return nil }
+            return n
+        }
+
+        /// Whether the words just before token `i` point to the future.
+        mutating func futureCue(before i: Int, sentenceStart: Int) -> Bool {
+            for j in stride(from: i - 1, through: max(sentenceStart, i - 6), by: -1) where DateWords.futureCues.contains(key(j)) {
+                return true
+            }
+            return false
+        }
+
+        func mention(_ start: Int, _ end: Int, _ value: String?, _ g: DateMention.Granularity, absolute: Bool = false) -> DateMention {
+            DateMention(firstToken: start, endToken: end, value: value, granularity: g,
+                        anchor: absolute ? .absolute : (value == nil ? .none : .documentDate))
+        }
+
+        /// How much farther a date on the other side of the lean may be and still win: a
+        /// reported event is more likely past ("on Wednesday" in a Saturday article).
+        static let leanWeight = 1.5
+
+        /// The year that puts (month, day) nearest the document date, counting distances on the
+        /// side opposite the lean (future by default, past after a future cue) `leanWeight` times.
+        func resolveYear(month: Int, day: Int?, future: Bool) -> Int? {
+            guard let dct else { return nil }
+            var best: (year: Int, cost: Double)?
+            for y in (dct.year - 1)...(dct.year + 1) {
+                let d = min(day ?? 15, CalendarDay.daysIn(month: month, year: y))
+                guard let probe = CalendarDay(year: y, month: month, day: d) else { continue }
+                let distance = Double(probe.days - dct.days)
+                // A month alone counts from its middle; the month of the document date is this one.
+                if day == nil && y == dct.year && month == dct.month { return y }
+                let ahead = distance > 0
+                let cost = abs(distance) * (ahead != future && distance != 0 ? Self.leanWeight : 1)
+                if best == nil || cost < best!.cost { best = (y, cost) }
+            }
+            return best?.year
+        }
+
+        static func monthValue(_ y: Int, _ m: Int) -> String { "\(CalendarDay.pad(y, 4))-\(CalendarDay.pad(m, 2))" }
+        static func weekValue(_ day: CalendarDay) -> String { let w = day.isoWeek; return "\(CalendarDay.pad(w.year, 4))-W\(CalendarDay.pad(w.week, 2))" }
+        static func quarterOf(_ month: Int) -> Int { (month - 1) / 3 + 1 }
+
+        /// "The quarter" of news: the one just reported, which is the previous quarter during the
+        /// first two months of a quarter (results come out weeks after a quarter ends), else the
+        /// current one. May be 0 (the last quarter of the year before).
+        static func reportedQuarter(_ dct: CalendarDay) -> Int {
+            let current = quarterOf(dct.month)
+            return (dct.month - 1) % 3 < 2 ? current - 1 : current
+        }
+
+        // swiftlint:disable:next cyclomatic_complexity function_body_length
+        mutating func match(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
+            let k = key(i)
+            // Numeric dates the tokenizer kept whole.
+            if layer.tokens[i].kind == .number, let m = numericDate(i) { return m }
+            // 28 May [2025] / 28th of May
+            if let d = dayNumber(i, end: end) {
+                var j = i + 1
+                if j < end && key(j) == "of" { j += 1 }
+                if let m = month(j, end: end) {
+                    var e = j + 1
+                    if let y = year(e, end: end) ?? (e + 1 < end && key(e) == "," ? year(e + 1, end: end) : nil) {
+                        e = year(e, end: end) != nil ? e + 1 : e + 2
+                        return CalendarDay(year: y, month: m, day: d).map { mention(i, e, $0.iso, .day, absolute: true) }
+                    }
+                    let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
+                    return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
+                }
+            }
+            if let m = month(i, end: end) {
+                // May 28[, 2025] / Nov. 1
+                if let d = dayNumber(i + 1, end: end) {
+                    var e = i + 2
+                    if e < end && key(e) == "," && year(e + 1, end: end) != nil { e += 1 }
+                    if let y = year(e, end: end) {
+                        return CalendarDay(year: y, month: m, day: d).map { mention(i, e + 1, $0.iso, .day, absolute: true) }
+                    }
+                    // A range "Oct. 28-31": the span is the range, the value its first day.
+                    if e + 1 < end && key(e) == "-" && dayNumber(e + 1, end: end) != nil { e += 2 }
+                    let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
+                    return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
+                }
+                // May 2025
+                if let y = year(i + 1, end: end) { return mention(i, i + 2, Self.monthValue(y, m), .month, absolute: true) }
+                // April (alone, capitalized)
+                if isCapitalized(i) {
+                    let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart))
+                    return mention(i, i + 1, y.map { Self.monthValue($0, m) }, .month)
+                }
+            }
+            // Years: "in 2023", "fiscal 1989", "the 1990s".
+            if let y = year(i, end: end), i > sentenceStart,
+               ["in", "since", "by", "until", "till", "during", "from", "through", "fiscal", "of", "before", "after", "early", "late", "mid", "and", "to", "-", "for", "year", "the"].contains(key(i - 1)) {
+                // "the 1988 second quarter", "1988's fourth quarter"
+                if let q = yearsQuarter(after: i + 1), q.end <= end {
+                    return mention(i, q.end, "\(y)-Q\(q.number)", .quarter, absolute: true)
+                }
+                return mention(i, i + 1, String(y), .year, absolute: true)
+            }
+            if k.count == 5 && k.hasSuffix("s"), let decade = Int(k.dropLast()), (1000...2190).contains(decade), decade % 10 == 0 {
+                return mention(i, i + 1, "\(decade / 10)X", .decade, absolute: true)
+            }
+            if let w = DateWords.weekdays[k] { return weekday(w, at: i, end: end, sentenceStart: sentenceStart) }
+            switch k {
+            case "today", "tonight":
+                return mention(i, i + 1, dct?.iso, .day)
+            case "yesterday":
+                return mention(i, i + 1, dct?.adding(days: -1).iso, .day)
+            case "tomorrow":
+                return mention(i, i + 1, dct?.adding(days: 1).iso, .day)
+            case "now", "currently", "presently":
+                return mention(i, i + 1, "PRESENT_REF", .reference)
+            case "recently", "lately":
+                return mention(i, i + 1, "PAST_REF", .reference)
+            default:
+                break
+            }
+            if k == "the" || k == "this" || k == "last" || k == "next" || k == "past" || k == "coming" || k == "current" || k == "latest" || k == "previous" || k == "a" || k == "earlier" || k == "later" || k == "early" || k == "late" || k == "year" || DateWords.ordinals[k] != nil || DateWords.numbers[k] != nil {
+                return relative(at: i, end: end, sentenceStart: sentenceStart)
+            }
+            return nil
+        }
+
+        func numericDate(_ i: Int) -> DateMention? {
+            let s = surface(i)
+            let sep: Character = s.contains("-") ? "-" : (s.contains("/") ? "/" : ".")
+            let parts = s.split(separator: sep).compactMap { Int($0) }
+            guard parts.count == 3, s.split(separator: sep).count == 3 else { return nil }
+            var y, m, d: Int
+            if s.split(separator: sep)[0].count == 4 {
+                (y, m, d) = (parts[0], parts[1], parts[2])
+            } else {
+                (d, m, y) = dayFirst ? (parts[0], parts[1], parts[2]) : (parts[1], parts[0], parts[2])
+                if m > 12 && d <= 12 { swap(&m, &d) }
+                if y < 100 { y += y < 50 ? 2000 : 1900 }
+            }
+            return CalendarDay(year: y, month: m, day: d).map { mention(i, i + 1, $0.iso, .day, absolute: true) }
+        }
+
+        mutating func weekday(_ w: Int, at i: Int, end: Int, sentenceStart: Int) -> DateMention {
+            var e = i + 1
+            // "Wednesday night", "Friday morning": the same day.
+            if e < end, ["night", "morning", "afternoon", "evening"].contains(key(e)) { e += 1 }
+            guard let dct else { return mention(i, e, nil, .day) }
+            let future = futureCue(before: i, sentenceStart: sentenceStart) || (i > sentenceStart && key(i - 1) == "next")
+            // The day itself, else the last such day; after a future cue, the next one. (News
+            // reports what happened: a bare weekday is in the past week far more often than in
+            // the next, even when the next is nearer.)
+            let back = (dct.weekday - w + 7) % 7
+            let ahead = (w - dct.weekday + 7) % 7
+            let delta = back == 0 ? 0 : (future ? ahead : -back)
+            return mention(i, e, dct.adding(days: delta).iso, .day)
+        }
+
+        /// this/last/next/... + a unit, "N units ago", quarters, seasons, "the future".
+        mutating func relative(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
+            var j = i
+            var modifier = key(j)
+            // "earlier this month", "late last year", "early next week"
+            var part: String?
+            if ["earlier", "later", "early", "late"].contains(modifier), j + 1 < end {
+                part = modifier
+                j += 1
+                modifier = key(j)
+            }
+            if modifier == "the" && j + 1 < end { j += 1; modifier = key(j) }
+            // "late November", "early 2025"
+            if part != nil, let m = month(j, end: end, needsCapital: true) {
+                let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart))
+                return mention(i, j + 1, y.map { Self.monthValue($0, m) }, .month)
+            }
+            if part != nil, let y = year(j, end: end) { return mention(i, j + 1, String(y), .year, absolute: true) }
+            // "the future"
+            if modifier == "future" { return mention(i, j + 1, "FUTURE_REF", .reference) }
+            if modifier == "past" && j + 1 < end && !["week", "month", "year", "quarter", "weekend"].contains(key(j + 1)) {
+                return nil
+            }
+            // Quarters: "the third quarter [of 1998]", "third-quarter", "the quarter".
+            if let q = quarter(at: j, end: end) {
+                var e = q.end
+                var y: Int?
+                if e + 1 < end && key(e) == "of", let yy = year(e + 1, end: end) { y = yy; e += 2 } else if let yy = year(e, end: end) { y = yy; e += 1 }
+                if y == nil, let dct {
+                    let current = Self.quarterOf(dct.month)
+                    let n = q.number ?? Self.reportedQuarter(dct)
+                    var yy = dct.year
+                    var qq = n
+                    if q.number != nil && qq > current { yy -= 1 }
+                    while qq < 1 { qq += 4; yy -= 1 }
+                    while qq > 4 { qq -= 4; yy += 1 }
+                    return mention(i, e, "\(yy)-Q\(qq)", .quarter)
+                }
+                if let y, let n = q.number { return mention(i, e, "\(y)-Q\(n)", .quarter, absolute: true) }
+                return mention(i, e, nil, .quarter)
+            }
+            // this/last/next + unit
+            let offsets: [String: Int] = ["this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "latest": 0, "next": 1, "coming": 1]
+            if let offset = offsets[modifier], j + 1 < end {
+                let unit = key(j + 1)
+                return unitMention(i, j + 2, unit: unit, offset: offset, part: part)
+            }
+            // "year-earlier" (year - earlier), "the year-earlier quarter"
+            if modifier == "year" && j + 2 < end && key(j + 1) == "-" && key(j + 2) == "earlier" {
+                var e = j + 3
+                if e < end && ["quarter", "period"].contains(key(e)) { e += 1 }
+                return yearBack(i, e, sentence: sentenceStart..<end)
+            }
+            // N units ago / a year earlier
+            if let n = DateWords.numbers[modifier] ?? number(j, end: end), j + 2 < end, ["ago", "earlier"].contains(key(j + 2)) {
+                let unit = key(j + 1)
+                if n == 1 && unit == "year" { return yearBack(i, j + 3, sentence: sentenceStart..<end) }
+                return unitMention(i, j + 3, unit: unit, offset: -n, part: nil, exact: true)
+            }
+            return nil
+        }
+
+        /// "A year earlier": the year before; in a sentence about a quarter's results ("profit rose
+        /// in the third quarter from a year earlier"), the same quarter a year before.
+        mutating func yearBack(_ start: Int, _ end: Int, sentence: Range<Int>) -> DateMention {
+            guard let dct else { return mention(start, end, nil, .year) }
+            if sentence.contains(where: { key($0) == "quarter" || key($0) == "quarterly" }) {
+                var q = Self.reportedQuarter(dct), y = dct.year - 1
+                if q < 1 { q += 4; y -= 1 }
+                // A numbered quarter in the sentence is the one compared.
+                for t in sentence where t + 1 < sentence.upperBound {
+                    if let n = DateWords.ordinals[key(t)], key(t + 1) == "quarter" || (key(t + 1) == "-" && t + 2 < sentence.upperBound && key(t + 2) == "quarter") {
+                        q = n
+                        y = (n > Self.quarterOf(dct.month) ? dct.year - 1 : dct.year) - 1
+                        break
+                    }
+                }
+                return mention(start, end, "\(y)-Q\(q)", .quarter)
+            }
+            return mention(start, end, String(dct.year - 1), .year)
+        }
+
+        /// "'s third quarter", "'s quarter" or "second quarter" right after a year at `end`: the
+        /// quarter it names, numbered (the year's "quarter" alone is the reported one).
+        mutating func yearsQuarter(after end: Int) -> (number: Int, end: Int)? {
+            var j = end
+            guard j < layer.tokens.count else { return nil }
+            if key(j) == "'s" { j += 1 }
+            guard j < layer.tokens.count else { return nil }
+            if let q = quarter(at: j, end: layer.tokens.count) {
+                if let n = q.number { return (n, q.end) }
+                if let dct { return (max(1, Self.reportedQuarter(dct)), q.end) }
+            }
+            return nil
+        }
+
+        /// A quarter word at `j`: its number ("third quarter"), or the current one ("the quarter",
+        /// "the latest quarter") with an offset ("last quarter").
+        mutating func quarter(at j: Int, end: Int) -> (number: Int?, offset: Int, end: Int)? {
+            if let n = DateWords.ordinals[key(j)] {
+                if j + 1 < end && key(j + 1) == "quarter" { return (n, 0, j + 2) }
+                if j + 2 < end && key(j + 1) == "-" && key(j + 2) == "quarter" { return (n, 0, j + 3) }
+                return nil
+            }
+            if key(j) == "quarter" { return (nil, 0, j + 1) }
+            return nil
+        }
+
+        mutating func unitMention(_ start: Int, _ end: Int, unit: String, offset: Int, part: String?, exact: Bool = false) -> DateMention? {
+            let singular = unit.hasSuffix("s") ? String(unit.dropLast()) : unit
+            switch singular {
+            case "day":
+                return mention(start, end, dct?.adding(days: offset).iso, .day)
+            case "week", "weekend":
+                return mention(start, end, dct.map { Self.weekValue($0.adding(days: 7 * offset)) }, .week)
+            case "month":
+                guard let dct else { return mention(start, end, nil, .month) }
+                var y = dct.year, m = dct.month + offset
+                while m < 1 { m += 12; y -= 1 }
+                while m > 12 { m -= 12; y += 1 }
+                return mention(start, end, Self.monthValue(y, m), .month)
+            case "year":
+                if let q = yearsQuarter(after: end) {
+                    return mention(start, q.end, dct.map { "\($0.year + offset)-Q\(q.number)" }, .quarter)
+                }
+                return mention(start, end, dct.map { String($0.year + offset) }, .year)
+            case "quarter":
+                guard let dct else { return mention(start, end, nil, .quarter) }
+                var q = (offset <= 0 ? Self.reportedQuarter(dct) : Self.quarterOf(dct.month)) + (offset > 0 ? offset : 0), y = dct.year
+                while q < 1 { q += 4; y -= 1 }
+                while q > 4 { q -= 4; y += 1 }
+                return mention(start, end, "\(y)-Q\(q)", .quarter)
+            default:
+                if let s = DateWords.seasons[singular] {
+                    return mention(start, end, dct.map { "\($0.year + offset)-\(s)" }, .season)
+                }
+                return nil
+            }
+        }
+    }
+}

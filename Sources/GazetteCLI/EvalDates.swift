@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import Gazette
+
+/// `gazette eval-dates`: scores the date recognizer against TimeML files.
+struct EvalDates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval-dates",
+        abstract: "Score date recognition and normalization against TimeML files.",
+        discussion: """
+            Reads every .tml file under the folder: the document creation time (the TIMEX3 with \
+            functionInDocument="CREATION_TIME") and the TIMEX3 tags of type DATE in <TEXT>, with \
+            their values. Runs the date recognizer on the text with the tags removed, anchored on \
+            that creation time, and prints recall (gold DATE expressions that some recognized date \
+            overlaps) and value accuracy (of those found, the share whose value equals the gold \
+            value).
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A folder of TimeML (.tml) files, searched recursively.", valueName: "dir"))
+    var directory: String
+
+    @Flag(help: "List each missed expression and each wrong value.")
+    var verbose = false
+
+    struct Gold { var start: Int; var end: Int; var value: String; var text: String }
+
+    func run() throws {
+        guard let walker = FileManager.default.enumerator(atPath: directory) else {
+            throw InputFailure(message: "\(directory): cannot list the folder")
+        }
+        let files = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".tml") }.sorted()
+        guard !files.isEmpty else { throw InputFailure(message: "\(directory): no .tml files") }
+        let tokenizer: Tokenizer
+        do { tokenizer = try Tokenizer() } catch { throw ConfigurationFailure(message: error.message) }
+        let recognizer = DateRecognizer()
+        var total = 0, found = 0, correct = 0
+        var report: [String] = []
+        for file in files {
+            let path = (directory as NSString).appendingPathComponent(file)
+            guard let content = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw InputFailure(message: "\(path): cannot read as UTF-8")
+            }
+            guard let (dct, text, gold) = Self.parse(content) else {
+                throw InputFailure(message: "\(path): no <TEXT> or no creation time")
+            }
+            let layer: TextLayer
+            do { layer = try tokenizer.analyze(text) } catch { throw InputFailure(message: "\(path): \(error.message)") }
+            let mentions = text.withUnsafeBufferPointer {
+                recognizer.recognize(layer, text: $0, vocabulary: tokenizer.vocabulary, documentDate: dct)
+            }
+            let spans = mentions.map { (Int(layer.tokens[$0.firstToken].start), Int(layer.tokens[$0.endToken - 1].end), $0.value) }
+            for g in gold {
+                total += 1
+                guard let hit = spans.first(where: { $0.0 < g.end && g.start < $0.1 }) else {
+                    if verbose { report.append("\(file): missed \"\(g.text)\" (\(g.value))") }
+                    continue
+                }
+                found += 1
+                if hit.2 == g.value {
+                    correct += 1
+                } else if verbose {
+                    let got = String(decoding: text[hit.0..<hit.1], as: UTF8.self)
+                    report.append("\(file): \"\(g.text)\" is \(g.value); got \"\(got)\" = \(hit.2 ?? "nil")")
+                }
+            }
+        }
+        func percent(_ a: Int, _ b: Int) -> String { b == 0 ? "n/a" : String(format: "%.1f%%", 100 * Double(a) / Double(b)) }
+        var out = report.map { $0 + "\n" }.joined()
+        out += "documents: \(files.count)\n"
+        out += "DATE expressions: \(total)\n"
+        out += "found (relaxed, any overlap): \(found) (recall \(percent(found, total)))\n"
+        out += "value correct: \(correct) of \(found) found (accuracy \(percent(correct, found)))\n"
+        try StandardOutput.write(Array(out.utf8))
+    }
+
+    /// The creation date, the text of <TEXT> with tags removed (as UTF-8), and its DATE TIMEX3s.
+    static func parse(_ content: String) -> (CalendarDay, [UInt8], [Gold])? {
+        guard let dctTag = content.range(of: #"<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>"#, options: .regularExpression),
+              let dctValue = attribute("value", in: String(content[dctTag])),
+              let dct = CalendarDay.parseDocumentDate(String(dctValue.prefix(10))),
+              let open = content.range(of: "<TEXT>"), let close = content.range(of: "</TEXT>")
+        else { return nil }
+        let body = Array(content[open.upperBound..<close.lowerBound].utf8)
+        var text: [UInt8] = []
+        var gold: [Gold] = []
+        var stack: [(start: Int, type: String?, value: String?)] = []
+        var i = 0
+        while i < body.count {
+            let b = body[i]
+            if b == UInt8(ascii: "<"), let close = body[i...].firstIndex(of: UInt8(ascii: ">")) {
+                let tag = String(decoding: body[(i + 1)..<close], as: UTF8.self)
+                if tag.hasPrefix("TIMEX3") {
+                    stack.append((text.count, attribute("type", in: tag), attribute("value", in: tag)))
+                } else if tag.hasPrefix("/TIMEX3"), let t = stack.popLast(), t.type == "DATE", let v = t.value {
+                    gold.append(Gold(start: t.start, end: text.count, value: v, text: String(decoding: text[t.start...], as: UTF8.self)))
+                }
+                i = close + 1
+                continue
+            }
+            if b == UInt8(ascii: "&"), let semi = body[i...].prefix(8).firstIndex(of: UInt8(ascii: ";")) {
+                let entity = String(decoding: body[(i + 1)..<semi], as: UTF8.self)
+                let map = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+                if let c = map[entity] {
+                    text += Array(c.utf8)
+                    i = semi + 1
+                    continue
+                }
+            }
+            text.append(b)
+            i += 1
+        }
+        return (dct, text, gold)
+    }
+
+    static func attribute(_ name: String, in tag: String) -> String? {
+        guard let r = tag.range(of: "\(name)=\"") else { return nil }
+        let rest = tag[r.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}
