@@ -46,14 +46,25 @@ public final class PipelineWorker {
         matcher = LexiconMatcher(lexicon: pipeline.lexicon)
     }
 
-    /// The entities of `text` and their mentions, in text order.
-    /// - Parameter date: the document's date (ISO 8601 "YYYY-MM-DD"), when known: a person from a
-    ///   lexicon gets the office held that day, and a shared alias resolves to the one candidate in
-    ///   office then.
-    public func entities(in text: UnsafeBufferPointer<UInt8>, date: String? = nil) throws(TextError) -> Extraction {
+    /// Recognizes dates; `dayFirst` reads "05/06/2025" as 5 June.
+    public var dateRecognizer = DateRecognizer()
+
+    /// The entities of `text` and their mentions, and its dates, in text order.
+    /// - Parameter date: the document's date, when known (`CalendarDay.parseDocumentDate` reads
+    ///   "2025-05-29", "2023-09", "May 29, 2025" ...); else it is read from the text, if the text
+    ///   states it. Relative dates resolve against it; a person from a lexicon gets the office held
+    ///   that day; a shared alias resolves to the one candidate in office then.
+    public func entities(in text: UnsafeBufferPointer<UInt8>, date: CalendarDay? = nil) throws(TextError) -> Extraction {
         try tokenizer.analyze(text, into: &layer)
         matcher.match(layer, text: text)
-        var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: tokenizer.vocabulary, text: text, layer: layer, date: date)
-        return resolver.resolve(matches: matcher.matches, candidates: matcher.candidates)
+        let vocabulary = tokenizer.vocabulary
+        let documentDate = date ?? dateRecognizer.documentDate(in: layer, text: text, vocabulary: vocabulary)
+        var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: vocabulary, text: text, layer: layer,
+                                      date: documentDate?.iso)
+        var extraction = resolver.resolve(matches: matcher.matches, candidates: matcher.candidates)
+        extraction.documentDate = documentDate
+        extraction.documentDateSource = date != nil ? .given : (documentDate != nil ? .text : nil)
+        extraction.dates = dateRecognizer.recognize(layer, text: text, vocabulary: vocabulary, documentDate: documentDate)
+        return extraction
     }
 }

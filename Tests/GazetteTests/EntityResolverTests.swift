@@ -105,7 +105,7 @@ struct DatedRoleTests {
         let pipeline = try Pipeline(entries: Self.entries)
         let worker = try pipeline.makeWorker()
         let bytes = Array(text.utf8)
-        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: date) }
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: date.flatMap(CalendarDay.parseDocumentDate)) }
         return extraction.mentions.filter { m in m.candidates.allSatisfy { extraction.entities[$0].type == "person" } }.map { m in
             (m.entity.map { extraction.entities[$0].id }, m.entity.flatMap { extraction.entities[$0].office }, m.candidates.count)
         }
@@ -163,7 +163,7 @@ struct DefaultPeopleTests {
     func officeOnTheDate(_ c: Case) throws {
         let worker = try sharedPipeline().makeWorker()
         let bytes = Array("\(c.text) spoke.".utf8)
-        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: c.date) }
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate(c.date)) }
         let mention = try #require(extraction.mentions.first)
         let entity = try #require(mention.entity.map { extraction.entities[$0] })
         #expect(entity.id == c.id)

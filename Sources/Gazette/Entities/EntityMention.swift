@@ -48,9 +48,14 @@ public struct EntityMention: Sendable, Equatable {
     public var entity: Int? { candidates.count == 1 ? candidates[0] : nil }
 }
 
-/// What the entity stage found in one document.
+/// What the entity and date stages found in one document.
 public struct Extraction: Sendable {
     public var entities: [DocumentEntity] = []
     /// In text order, not overlapping.
     public var mentions: [EntityMention] = []
+    /// Date expressions, in text order.
+    public var dates: [DateMention] = []
+    /// The document date the dates were resolved against, and where it came from.
+    public var documentDate: CalendarDay?
+    public var documentDateSource: DocumentDateSource?
 }

@@ -50,3 +50,28 @@ extension EntityMention {
         if let value { json.string(value) } else { json.null() }
     }
 }
+
+extension DateMention {
+    /// Writes this date as one JSON Lines record of type "date" (docs/schema/entity.schema.json).
+    public func write(document: String, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, sentence: Int,
+                      cursor: inout CodePointCursor, into json: inout JSONWriter) {
+        let start = Int(layer.tokens[firstToken].start), end = Int(layer.tokens[endToken - 1].end)
+        json.beginObject()
+        json.key("schema"); json.string(EntityMention.schema)
+        json.key("doc"); json.string(document)
+        json.key("type"); json.string("date")
+        json.key("id"); json.null()
+        json.key("name"); json.null()
+        json.key("label"); json.null()
+        json.key("text"); json.string(UnsafeBufferPointer(rebasing: text[start..<end]))
+        json.span(UInt32(start), UInt32(end), cursor: &cursor, text: text)
+        json.key("sentence"); json.int(sentence)
+        json.key("source"); json.string("pattern")
+        json.key("value")
+        if let value { json.string(value) } else { json.null() }
+        json.key("granularity"); json.string(granularity.rawValue)
+        json.key("anchor"); json.string(anchor.rawValue)
+        json.endObject()
+        json.newline()
+    }
+}

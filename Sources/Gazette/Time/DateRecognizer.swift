@@ -202,10 +202,10 @@ public struct DateRecognizer: Sendable {
                 return mention(i, i + 1, dct?.adding(days: -1).iso, .day)
             case "tomorrow":
                 return mention(i, i + 1, dct?.adding(days: 1).iso, .day)
-            case "now", "currently", "presently":
-                return mention(i, i + 1, "PRESENT_REF", .reference)
-            case "recently", "lately":
-                return mention(i, i + 1, "PAST_REF", .reference)
+            case "now", "currently", "presently", "recently", "lately":
+                // Capitalized inside a sentence, these are names ("ASEAN Now").
+                guard !isCapitalized(i) || i == sentenceStart else { return nil }
+                return mention(i, i + 1, ["recently", "lately"].contains(k) ? "PAST_REF" : "PRESENT_REF", .reference)
             default:
                 break
             }

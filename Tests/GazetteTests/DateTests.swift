@@ -1,0 +1,122 @@
+import Testing
+import Gazette
+
+/// Dates of `text` resolved against `dct`: "text=value" in text order.
+func dates(_ text: String, dct: String?, dayFirst: Bool = true) throws -> [String] {
+    let tokenizer = try Tokenizer()
+    let bytes = Array(text.utf8)
+    let layer = try tokenizer.analyze(bytes)
+    let recognizer = DateRecognizer(dayFirst: dayFirst)
+    let mentions = bytes.withUnsafeBufferPointer {
+        recognizer.recognize(layer, text: $0, vocabulary: tokenizer.vocabulary, documentDate: dct.flatMap(CalendarDay.parseDocumentDate))
+    }
+    return mentions.map { m in
+        let s = Int(layer.tokens[m.firstToken].start), e = Int(layer.tokens[m.endToken - 1].end)
+        return "\(String(decoding: bytes[s..<e], as: UTF8.self))=\(m.value ?? "nil")"
+    }
+}
+
+@Suite("Dates")
+struct DateTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var dct: String?
+        var expected: [String]
+        var testDescription: String { "\(text) @ \(dct ?? "no date")" }
+    }
+
+    static let cases: [Case] = [
+        // Absolute forms.
+        Case(text: "They met on 28 May 2025.", dct: nil, expected: ["28 May 2025=2025-05-28"]),
+        Case(text: "They met on May 28, 2025.", dct: nil, expected: ["May 28, 2025=2025-05-28"]),
+        Case(text: "on the 28th of May 2025", dct: nil, expected: ["28th of May 2025=2025-05-28"]),
+        Case(text: "signed on 2025-05-28 in Tokyo", dct: nil, expected: ["2025-05-28=2025-05-28"]),
+        Case(text: "signed on 28/05/2025 in Tokyo", dct: nil, expected: ["28/05/2025=2025-05-28"]),
+        Case(text: "in May 2025 and in 2023", dct: nil, expected: ["May 2025=2025-05", "2023=2023"]),
+        Case(text: "since the 1990s", dct: nil, expected: ["1990s=199X"]),
+        // Without a year: nearest the document date, leaning to the past.
+        Case(text: "a meeting on 28 May between them", dct: "2025-05-29", expected: ["28 May=2025-05-28"]),
+        Case(text: "on Nov. 1 and on Sept. 21", dct: "2025-11-20", expected: ["Nov. 1=2025-11-01", "Sept. 21=2025-09-21"]),
+        Case(text: "talks in April", dct: "2025-05-29", expected: ["April=2025-04"]),
+        Case(text: "talks in December", dct: "2025-01-10", expected: ["December=2024-12"]),
+        Case(text: "Oct. 28-31 talks", dct: "2025-11-03", expected: ["Oct. 28-31=2025-10-28"]),
+        // Year boundaries, both ways.
+        Case(text: "on Dec. 30 they met", dct: "2026-01-02", expected: ["Dec. 30=2025-12-30"]),
+        Case(text: "on Jan. 3 they will meet", dct: "2025-12-29", expected: ["Jan. 3=2026-01-03"]),
+        Case(text: "on Jan. 14 they meet", dct: "2000-01-05", expected: ["Jan. 14=2000-01-14"]),
+        // Leap days.
+        Case(text: "on Feb. 29 they met", dct: "2024-03-10", expected: ["Feb. 29=2024-02-29"]),
+        // No 29 February in 2023: the month is all that stands.
+        Case(text: "on 29 February 2023", dct: nil, expected: ["February 2023=2023-02"]),
+        Case(text: "yesterday", dct: "2024-03-01", expected: ["yesterday=2024-02-29"]),
+        // Weekdays: the day itself, else the last one; after a future cue, the next one.
+        Case(text: "They met on Wednesday.", dct: "2025-05-31", expected: ["Wednesday=2025-05-28"]),
+        Case(text: "They met on Saturday.", dct: "2025-05-31", expected: ["Saturday=2025-05-31"]),
+        Case(text: "They will meet on Wednesday.", dct: "2025-05-31", expected: ["Wednesday=2025-06-04"]),
+        // Relative units.
+        Case(text: "today, yesterday and tomorrow", dct: "2025-05-29", expected: ["today=2025-05-29", "yesterday=2025-05-28", "tomorrow=2025-05-30"]),
+        Case(text: "last week, this month and next month", dct: "2025-05-29",
+             expected: ["last week=2025-W21", "this month=2025-05", "next month=2025-06"]),
+        Case(text: "this year and last year", dct: "2025-05-29", expected: ["this year=2025", "last year=2024"]),
+        Case(text: "two days ago and three years ago", dct: "2025-05-29", expected: ["two days ago=2025-05-27", "three years ago=2022"]),
+        Case(text: "earlier this month", dct: "2025-05-29", expected: ["earlier this month=2025-05"]),
+        Case(text: "We meet next month. We met in November.", dct: "2026-01-10", expected: ["next month=2026-02", "November=2025-11"]),
+        // The nearest wins when the other side is much farther: January, seen from mid-December.
+        Case(text: "They meet in January.", dct: "2025-12-15", expected: ["January=2026-01"]),
+        // Quarters, seasons, references.
+        Case(text: "in the third quarter", dct: "1989-11-02", expected: ["the third quarter=1989-Q3"]),
+        Case(text: "profit in the quarter rose from a year earlier", dct: "1989-11-02", expected: ["the quarter=1989-Q3", "a year earlier=1988-Q3"]),
+        Case(text: "last fall", dct: "1998-03-01", expected: ["last fall=1997-FA"]),
+        Case(text: "It is now clear; recently it was not; in the future", dct: "2025-05-29",
+             expected: ["now=PRESENT_REF", "recently=PAST_REF", "the future=FUTURE_REF"]),
+        // Without a document date, relative dates keep their text and get no value.
+        Case(text: "They met on Wednesday and last year.", dct: nil, expected: ["Wednesday=nil", "last year=nil"]),
+        // Not dates.
+        Case(text: "you may go; ASEAN Now reported; 1,500 troops", dct: "2025-05-29", expected: []),
+    ]
+
+    @Test(arguments: cases)
+    func recognizes(_ c: Case) throws {
+        let got = try dates(c.text, dct: c.dct)
+        #expect(got == c.expected, "\(got)")
+    }
+
+    @Test func monthFirst() throws {
+        #expect(try dates("on 05/06/2025", dct: nil) == ["05/06/2025=2025-06-05"])
+        #expect(try dates("on 05/06/2025", dct: nil, dayFirst: false) == ["05/06/2025=2025-05-06"])
+        // A day over 12 decides the order whatever the option.
+        #expect(try dates("on 28/05/2025", dct: nil, dayFirst: false) == ["28/05/2025=2025-05-28"])
+    }
+
+    @Test(arguments: [
+        ("2025-05-29", "2025-05-29"), ("2025-05-29T16:05:45Z", "2025-05-29"), ("2023-09", "2023-09-01"), ("2023", "2023-01-01"),
+        ("May 29, 2025", "2025-05-29"), ("29 May 2025", "2025-05-29"),
+    ])
+    func documentDates(_ text: String, _ iso: String) {
+        #expect(CalendarDay.parseDocumentDate(text)?.iso == iso)
+    }
+
+    @Test func documentDateFromTheText() throws {
+        let tokenizer = try Tokenizer()
+        for (text, expected) in [
+            ("MANILA, 2025-03-14 — Ministers met on Thursday.", "2025-03-14"),
+            ("Ministers met on Thursday." + String(repeating: " Words here.", count: 40) + " Adapted from PhilStar 2025-05-29", "2025-05-29"),
+            ("Ministers met on Thursday.", nil),
+        ] as [(String, String?)] {
+            let bytes = Array(text.utf8)
+            let layer = try tokenizer.analyze(bytes)
+            let date = bytes.withUnsafeBufferPointer { DateRecognizer().documentDate(in: layer, text: $0, vocabulary: tokenizer.vocabulary) }
+            #expect(date?.iso == expected, "\(text.prefix(30))")
+        }
+    }
+
+    @Test func calendarArithmetic() {
+        let d = CalendarDay(year: 2024, month: 2, day: 28)!
+        #expect(d.adding(days: 1).iso == "2024-02-29")
+        #expect(d.adding(days: 2).iso == "2024-03-01")
+        #expect(CalendarDay(year: 2025, month: 5, day: 31)!.weekday == 6)  // a Saturday
+        #expect(CalendarDay(year: 2021, month: 1, day: 3)!.isoWeek == (2020, 53))
+        #expect(CalendarDay(year: 1970, month: 1, day: 1)!.days == 0)
+        #expect(CalendarDay(year: 2023, month: 2, day: 29) == nil)
+    }
+}
