@@ -109,3 +109,53 @@ struct ReadmeCLIExampleTests {
         #expect(result.lines == Array(shown))
     }
 }
+
+@Suite("gazette eval-dates")
+struct EvalDatesCommandTests {
+    /// A TimeML file written for the tests: four DATE expressions the recognizer gets right, one
+    /// it cannot find, and a DURATION that does not count.
+    @Test func scoresRecallAndValueAccuracy() throws {
+        let folder = CLI.root.appendingPathComponent("Tests/GazetteCLITests/Fixtures/timeml").path
+        let result = try CLI.run(["eval-dates", folder])
+        #expect(result.status == 0)
+        #expect(result.lines == [
+            "documents: 1",
+            "DATE expressions: 5",
+            "found (relaxed, any overlap): 4 (recall 80.0%)",
+            "value correct: 4 of 4 found (accuracy 100.0%)",
+        ])
+        let verbose = try CLI.run(["eval-dates", "--verbose", folder])
+        #expect(verbose.lines.first == "summit.tml: missed \"a day the text leaves vague\" (2025-05-01)")
+    }
+
+    @Test func folderWithoutTimeML() throws {
+        let result = try CLI.run(["eval-dates", CLI.root.appendingPathComponent("Examples").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasSuffix("Examples: no .tml files\n"))
+    }
+}
+
+@Suite("gazette extract dates")
+struct ExtractDatesTests {
+    /// The seed article states its date at its end; "28 May" resolves against it.
+    @Test func seedArticleDatesResolveAgainstTheDateInTheText() throws {
+        let seed = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/samples/seed-article.txt").path
+        let result = try CLI.run(["extract", seed])
+        #expect(result.status == 0)
+        let dates = try jsonObjects(result).filter { $0["type"] as? String == "date" }
+        let byText = Dictionary(dates.map { ($0["text"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byText["28 May"]?["value"] as? String == "2025-05-28")
+        #expect(byText["28 May"]?["anchor"] as? String == "document_date")
+        #expect(byText["April"]?["value"] as? String == "2025-04")
+        #expect(byText["2025-05-29"]?["anchor"] as? String == "absolute")
+    }
+
+    @Test func relativeDatesWithoutADocumentDateHaveNoValue() throws {
+        let result = try CLI.run(["extract", "-"], stdin: Data("They met on Wednesday.".utf8))
+        let date = try #require(try jsonObjects(result).first { $0["type"] as? String == "date" })
+        #expect(date["value"] is NSNull)
+        #expect(date["anchor"] as? String == "none")
+        let dated = try CLI.run(["extract", "--date", "May 31, 2025", "-"], stdin: Data("They met on Wednesday.".utf8))
+        #expect(try jsonObjects(dated).first { $0["type"] as? String == "date" }?["value"] as? String == "2025-05-28")
+    }
+}
