@@ -39,7 +39,10 @@ struct DateTests {
         Case(text: "on Nov. 1 and on Sept. 21", dct: "2025-11-20", expected: ["Nov. 1=2025-11-01", "Sept. 21=2025-09-21"]),
         Case(text: "talks in April", dct: "2025-05-29", expected: ["April=2025-04"]),
         Case(text: "talks in December", dct: "2025-01-10", expected: ["December=2024-12"]),
-        Case(text: "Oct. 28-31 talks", dct: "2025-11-03", expected: ["Oct. 28-31=2025-10-28"]),
+        // Ranges: ISO 8601 intervals.
+        Case(text: "Oct. 28-31 talks", dct: "2025-11-03", expected: ["Oct. 28-31=2025-10-28/2025-10-31"]),
+        Case(text: "talks from April 25 to May 9", dct: "2025-05-20", expected: ["from April 25 to May 9=2025-04-25/2025-05-09"]),
+        Case(text: "the summit on 22nd – 24th March 2018", dct: nil, expected: ["22nd – 24th March 2018=2018-03-22/2018-03-24"]),
         // Year boundaries, both ways.
         Case(text: "on Dec. 30 they met", dct: "2026-01-02", expected: ["Dec. 30=2025-12-30"]),
         Case(text: "on Jan. 3 they will meet", dct: "2025-12-29", expected: ["Jan. 3=2026-01-03"]),

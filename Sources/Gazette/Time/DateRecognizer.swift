@@ -2,7 +2,7 @@ import GazetteText
 
 /// Finds date expressions in a document's tokens and normalizes them against its date.
 ///
-/// Forms: numeric dates ("2025-05-28", "28/05/2025"), day and month names ("28 May", "May 28,
+/// Forms: numeric dates ("2025-05-28", "28/05/2025"), ranges ("Oct. 28-31", "from April 25 to May 9", "22nd – 24th March 2018", as ISO 8601 intervals), day and month names ("28 May", "May 28,
 /// 2025", "28th of May", "Nov. 1"), months and years ("in April", "May 2025", "in 2023", "the
 /// 1990s"), weekdays, "today", "yesterday", "last week", "this year", "next month", "two days
 /// ago", "a year earlier", "earlier this month", quarters ("the third quarter"), seasons ("last
@@ -25,7 +25,18 @@ public struct DateRecognizer: Sendable {
             var i = sentence.tokenRange.lowerBound
             let end = sentence.tokenRange.upperBound
             while i < end {
-                if let m = context.match(at: i, end: end, sentenceStart: sentence.tokenRange.lowerBound) {
+                if var m = context.match(at: i, end: end, sentenceStart: sentence.tokenRange.lowerBound) {
+                    // "from April 25 to May 9", "between 3 and 5 June": one interval.
+                    if let last = out.last, last.granularity == .day, m.granularity == .day,
+                       let a = last.value, let b = m.value, !a.contains("/"), !b.contains("/"), a < b,
+                       last.endToken + 1 == m.firstToken, last.firstToken > sentence.tokenRange.lowerBound {
+                        let link = context.key(last.endToken), before = context.key(last.firstToken - 1)
+                        if (before == "from" && ["to", "until", "through", "-"].contains(link)) || (before == "between" && link == "and") {
+                            out.removeLast()
+                            m = DateMention(firstToken: last.firstToken - 1, endToken: m.endToken, value: "\(a)/\(b)",
+                                            granularity: .day, anchor: last.anchor == .absolute && m.anchor == .absolute ? .absolute : .documentDate)
+                        }
+                    }
                     out.append(m)
                     i = m.endToken
                 } else {
@@ -147,6 +158,16 @@ public struct DateRecognizer: Sendable {
             let k = key(i)
             // Numeric dates the tokenizer kept whole.
             if layer.tokens[i].kind == .number, let m = numericDate(i) { return m }
+            // 22nd - 24th March 2018: a range of days.
+            if let d1 = dayNumber(i, end: end), i + 2 < end, ["-", "to"].contains(key(i + 1)), let d2 = dayNumber(i + 2, end: end),
+               let m = month(i + 3, end: end) {
+                var e = i + 4
+                let y = year(e, end: end) ?? resolveYear(month: m, day: d1, future: futureCue(before: i, sentenceStart: sentenceStart))
+                if year(e, end: end) != nil { e += 1 }
+                if let y, let a = CalendarDay(year: y, month: m, day: d1), let b = CalendarDay(year: y, month: m, day: d2), a < b {
+                    return mention(i, e, "\(a.iso)/\(b.iso)", .day, absolute: year(e - 1, end: end) != nil)
+                }
+            }
             // 28 May [2025] / 28th of May
             if let d = dayNumber(i, end: end) {
                 var j = i + 1
@@ -169,8 +190,18 @@ public struct DateRecognizer: Sendable {
                     if let y = year(e, end: end) {
                         return CalendarDay(year: y, month: m, day: d).map { mention(i, e + 1, $0.iso, .day, absolute: true) }
                     }
-                    // A range "Oct. 28-31": the span is the range, the value its first day.
-                    if e + 1 < end && key(e) == "-" && dayNumber(e + 1, end: end) != nil { e += 2 }
+                    // A range "Oct. 28-31" [, 2025]: an ISO 8601 interval.
+                    if e + 1 < end && key(e) == "-", let d2 = dayNumber(e + 1, end: end), d2 > d {
+                        var e2 = e + 2
+                        if e2 + 1 < end && key(e2) == "," && year(e2 + 1, end: end) != nil { e2 += 1 }
+                        let given = year(e2, end: end)
+                        let y = given ?? resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
+                        if given != nil { e2 += 1 }
+                        let value = y.flatMap { y in
+                            CalendarDay(year: y, month: m, day: d).flatMap { a in CalendarDay(year: y, month: m, day: d2).map { "\(a.iso)/\($0.iso)" } }
+                        }
+                        return mention(i, e2, value, .day, absolute: given != nil)
+                    }
                     let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
                     return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
                 }
