@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Gazette
 
 /// `gazette extract`: runs the pipeline over a document and writes what it finds as JSON Lines.
@@ -6,8 +7,11 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract entity mentions and dates from one text as JSON Lines.",
         discussion: """
-            The whole input is one document; its id is the file name as given ("-" for standard \
-            input) unless --doc names it. Each record holds: schema, doc, type, id, name, label \
+            A text input is one document; its id is the file name as given ("-" for standard \
+            input) unless --doc names it. A JSON Lines input (--format jsonl, or a file ending in \
+            .jsonl) holds a document a line, with its id, text and date in fields (--id-field, \
+            --text-field, --date-field); a line that is not a JSON object or has no text is \
+            reported as file:line on standard error and skipped, and the run ends with exit code 1. Each record holds: schema, doc, type, id, name, label \
             (of the entry the mention names), text (as written), alias_kind (name, short, \
             adjective, capital, code, acronym), start and end (code point offsets), byte_start and \
             byte_end, sentence, and source. A mention whose alias several entries share has id, \
@@ -53,6 +57,22 @@ struct Extract: ParsableCommand {
         case entities
     }
 
+    @Option(help: ArgumentHelp("Input format: text (the whole input is one document), jsonl (one JSON object a line), or auto (jsonl for files ending in .jsonl or .ndjson).", valueName: "format"))
+    var format: InputFormat = .auto
+
+    @Option(help: ArgumentHelp("JSON Lines: the field holding a document's id (else file:line is its id).", valueName: "name"))
+    var idField = "id"
+
+    @Option(help: ArgumentHelp("JSON Lines: the field holding a document's text; a title field, when present, is read before it.", valueName: "name"))
+    var textField = "text"
+
+    @Option(help: ArgumentHelp("JSON Lines: the field holding a document's date (as --date; --date wins when given).", valueName: "name"))
+    var dateField = "date"
+
+    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
+        case auto, text, jsonl
+    }
+
     func run() throws {
         let pipeline: Pipeline
         do {
@@ -66,37 +86,82 @@ struct Extract: ParsableCommand {
         let worker: PipelineWorker
         do { worker = try pipeline.makeWorker() } catch { throw ConfigurationFailure(message: error.message) }
         worker.dateRecognizer.dayFirst = !monthFirst
-        let documentDate = date.flatMap(CalendarDay.parseDocumentDate)
-        let document = doc ?? file
+        let givenDate = date.flatMap(CalendarDay.parseDocumentDate)
         var json = JSONWriter()
-        try input.bytes.withUnsafeBufferPointer { text in
-            let extraction: Extraction
+        let jsonl = format == .jsonl || (format == .auto && (file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")))
+        guard jsonl else {
+            try input.bytes.withUnsafeBufferPointer { text in
+                try extract(text, document: doc ?? file, date: givenDate, worker: worker, name: input.name, into: &json)
+            }
+            try StandardOutput.write(json.bytes)
+            return
+        }
+        // JSON Lines: a document a line; a bad line is reported and skipped, and the run goes on.
+        var failed = 0
+        var lineNumber = 0
+        for line in input.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let place = "\(input.name):\(lineNumber)"
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
+                Diagnostics.error("\(place): not a JSON object")
+                failed += 1
+                continue
+            }
+            guard let body = object[textField] as? String else {
+                Diagnostics.error("\(place): " + (object[textField] == nil ? "no \"\(textField)\" field" : "\"\(textField)\" is not a string"))
+                failed += 1
+                continue
+            }
+            let text = (object["title"] as? String).map { $0 + "\n\n" + body } ?? body
+            let id = (object[idField] as? String) ?? (object[idField] as? NSNumber)?.stringValue ?? place
+            var documentDate = givenDate
+            if documentDate == nil, let value = object[dateField] {
+                documentDate = (value as? String).flatMap(CalendarDay.parseDocumentDate)
+                if documentDate == nil { Diagnostics.error("\(place): \"\(dateField)\" is not a date (\(value)); reading the date from the text") }
+            }
+            var bytes = Array(text.utf8)
             do {
-                extraction = try worker.entities(in: text, date: documentDate)
-            } catch let error as TextError {
-                throw InputFailure(message: "\(input.name): \(error.message)")
-            }
-            var cursor = CodePointCursor(valid: worker.layer.isValidUTF8)
-            var sentence = 0
-            var m = 0, d = 0
-            let mentions = extraction.mentions, dates = extraction.dates
-            // Entity and date records, merged in text order.
-            while m < mentions.count || d < dates.count {
-                let takeDate = d < dates.count && (m == mentions.count || dates[d].firstToken < mentions[m].firstToken)
-                let first = takeDate ? dates[d].firstToken : mentions[m].firstToken
-                while Int(worker.layer.sentences[sentence].endToken) <= first { sentence += 1 }
-                if takeDate {
-                    dates[d].write(document: document, text: text, layer: worker.layer, sentence: sentence,
-                                   cursor: &cursor, into: &json)
-                    d += 1
-                } else {
-                    mentions[m].write(document: document, text: text, entities: extraction.entities, sentence: sentence,
-                                      cursor: &cursor, into: &json)
-                    m += 1
+                try bytes.withUnsafeMutableBufferPointer { buffer in
+                    try extract(UnsafeBufferPointer(buffer), document: id, date: documentDate, worker: worker, name: place, into: &json)
                 }
-                try StandardOutput.flushIfFull(&json)
+            } catch let failure as InputFailure {
+                Diagnostics.error(failure.message)
+                failed += 1
             }
+            bytes.removeAll()
         }
         try StandardOutput.write(json.bytes)
+        if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Runs one document and writes its entity and date records, merged in text order.
+    func extract(_ text: UnsafeBufferPointer<UInt8>, document: String, date: CalendarDay?, worker: PipelineWorker,
+                 name: String, into json: inout JSONWriter) throws {
+        let extraction: Extraction
+        do {
+            extraction = try worker.entities(in: text, date: date)
+        } catch {
+            throw InputFailure(message: "\(name): \(error.message)")
+        }
+        var cursor = CodePointCursor(valid: worker.layer.isValidUTF8)
+        var sentence = 0
+        var m = 0, d = 0
+        let mentions = extraction.mentions, dates = extraction.dates
+        while m < mentions.count || d < dates.count {
+            let takeDate = d < dates.count && (m == mentions.count || dates[d].firstToken < mentions[m].firstToken)
+            let first = takeDate ? dates[d].firstToken : mentions[m].firstToken
+            while Int(worker.layer.sentences[sentence].endToken) <= first { sentence += 1 }
+            if takeDate {
+                dates[d].write(document: document, text: text, layer: worker.layer, sentence: sentence,
+                               cursor: &cursor, into: &json)
+                d += 1
+            } else {
+                mentions[m].write(document: document, text: text, entities: extraction.entities, sentence: sentence,
+                                  cursor: &cursor, into: &json)
+                m += 1
+            }
+            try StandardOutput.flushIfFull(&json)
+        }
     }
 }

@@ -159,3 +159,55 @@ struct ExtractDatesTests {
         #expect(try jsonObjects(dated).first { $0["type"] as? String == "date" }?["value"] as? String == "2025-05-28")
     }
 }
+
+@Suite("gazette extract --format jsonl")
+struct ExtractJSONLTests {
+    static let input = """
+        {"id":"a1","date":"2025-05-31","text":"Japanese Foreign Minister Takeshi Iwaya met Manalo on Wednesday."}
+        not json
+        {"id":7,"text":12}
+        {"title":"Talks in Tokyo","text":"The ministers met on Wednesday.","date":"not a date"}
+        {"headline":"no text here"}
+
+        {"doc_id":"b2","body":"Talks","when":"2025-05-29"}
+        """
+
+    @Test func documentsByLineWithTheirIdsAndDates() throws {
+        let result = try CLI.run(["extract", "--format", "jsonl", "-"], stdin: Data(Self.input.utf8))
+        #expect(result.status == 1)  // some lines failed
+        let records = try jsonObjects(result)
+        // Line 1: its id, and "Wednesday" resolved against its date.
+        let first = records.filter { $0["doc"] as? String == "a1" }
+        #expect(first.compactMap { $0["text"] as? String } == ["Japanese", "Takeshi Iwaya", "Wednesday"])
+        #expect(first.last?["value"] as? String == "2025-05-28")
+        // Line 4: no id field, so file:line; the title is read first ("Tokyo"); its date is no date.
+        let fourth = records.filter { $0["doc"] as? String == "<stdin>:4" }
+        #expect(fourth.compactMap { $0["text"] as? String } == ["Tokyo", "Wednesday"])
+        #expect(fourth.last?["value"] is NSNull)
+        // Every bad line is reported with its line number; the run goes on.
+        #expect(result.stderr.split(separator: "\n").map(String.init) == [
+            "gazette: <stdin>:2: not a JSON object",
+            "gazette: <stdin>:3: \"text\" is not a string",
+            "gazette: <stdin>:4: \"date\" is not a date (not a date); reading the date from the text",
+            "gazette: <stdin>:5: no \"text\" field",
+            "gazette: <stdin>:7: no \"text\" field",
+        ])
+    }
+
+    @Test func fieldNamesAreConfigurable() throws {
+        let line = #"{"doc_id":"b2","body":"They met on Wednesday in Manila.","when":"2025-05-31"}"#
+        let result = try CLI.run(["extract", "--format", "jsonl", "--id-field", "doc_id", "--text-field", "body", "--date-field", "when", "-"],
+                                 stdin: Data(line.utf8))
+        #expect(result.status == 0)
+        let records = try jsonObjects(result)
+        #expect(records.allSatisfy { $0["doc"] as? String == "b2" })
+        #expect(records.first { $0["type"] as? String == "date" }?["value"] as? String == "2025-05-28")
+    }
+
+    @Test func jsonlFilesAreDetectedByName() throws {
+        let file = try CLI.temporaryFile(Array(#"{"id":"x","text":"Talks in Tokyo."}"#.utf8), suffix: ".jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try CLI.run(["extract", file.path])
+        #expect(try jsonObjects(result).compactMap { $0["doc"] as? String } == ["x"])
+    }
+}
