@@ -19,7 +19,11 @@ public struct DateRecognizer: Sendable {
     /// The date expressions of `layer`, in text order.
     public func recognize(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
                           documentDate: CalendarDay?) -> [DateMention] {
-        var context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst)
+        // The keys that can start a date, as ids of this document's vocabulary: most tokens are
+        // then passed over with one set lookup.
+        var triggers = Set<KeyID>()
+        for word in Self.triggerWords { if let id = vocabulary.keyID(forKey: word) { triggers.insert(id) } }
+        var context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst, triggers: triggers)
         var out: [DateMention] = []
         for sentence in layer.sentences {
             var i = sentence.tokenRange.lowerBound
@@ -47,21 +51,24 @@ public struct DateRecognizer: Sendable {
         return out
     }
 
+    /// Every word a date expression can start with (numbers aside).
+    static let triggerWords: [String] = Array(DateWords.months.keys) + Array(DateWords.weekdays.keys) + Array(DateWords.numbers.keys)
+        + Array(DateWords.ordinals.keys) + [
+            "today", "tonight", "yesterday", "tomorrow", "now", "currently", "presently", "recently", "lately", "the", "this",
+            "last", "next", "past", "coming", "current", "latest", "previous", "earlier", "later", "early", "late", "year",
+            "quarter", "future",
+        ]
+
     struct Context {
         let layer: TextLayer
         let text: UnsafeBufferPointer<UInt8>
         let vocabulary: Vocabulary
         let dct: CalendarDay?
         let dayFirst: Bool
-        var keys: [Int: String] = [:]
+        let triggers: Set<KeyID>
 
         /// The key of token `i` (short keys are small strings, built without allocating).
-        mutating func key(_ i: Int) -> String {
-            if let k = keys[i] { return k }
-            let k = vocabulary.key(layer.tokens[i].key)
-            keys[i] = k
-            return k
-        }
+        func key(_ i: Int) -> String { vocabulary.key(layer.tokens[i].key) }
 
         func surface(_ i: Int) -> Substring {
             Substring(String(decoding: text[layer.tokens[i].byteRange], as: UTF8.self))
@@ -155,6 +162,8 @@ public struct DateRecognizer: Sendable {
 
         // swiftlint:disable:next cyclomatic_complexity function_body_length
         mutating func match(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
+            let token = layer.tokens[i]
+            guard token.kind == .number || token.shape.contains(.hasDigits) || triggers.contains(token.key) else { return nil }
             let k = key(i)
             // Numeric dates the tokenizer kept whole.
             if layer.tokens[i].kind == .number, let m = numericDate(i) { return m }
