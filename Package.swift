@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "GazetteTextTests", dependencies: ["GazetteText"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette"]),
-        .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI"]),
+        .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
