@@ -19,12 +19,18 @@ public struct DateRecognizer: Sendable {
     /// The date expressions of `layer`, in text order.
     public func recognize(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
                           documentDate: CalendarDay?) -> [DateMention] {
+        recognize(layer, text: text, vocabulary: vocabulary, documentDate: documentDate) { _ in true }
+    }
+
+    /// The same over the sentences `include` accepts.
+    func recognize(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+                   documentDate: CalendarDay?, include: (Sentence) -> Bool) -> [DateMention] {
         // The keys that can start a date, as ids of this document's vocabulary: most tokens are
         // then passed over with one set lookup.
         let triggers = Self.triggerWords.compactMap { vocabulary.keyID(forKey: $0) }.sorted()
         var context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst, triggers: triggers)
         var out: [DateMention] = []
-        for sentence in layer.sentences {
+        for sentence in layer.sentences where include(sentence) {
             var i = sentence.tokenRange.lowerBound
             let end = sentence.tokenRange.upperBound
             while i < end {
@@ -157,6 +163,15 @@ public struct DateRecognizer: Sendable {
             return best?.year
         }
 
+        static let unitOffsets: [String: Int] = ["this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "latest": 0, "next": 1, "coming": 1]
+        static let yearPrepositions: Set<String> = [
+            "in", "since", "by", "until", "till", "during", "from", "through", "fiscal", "of", "before", "after", "early", "late",
+            "mid", "and", "to", "-", "for", "year", "the",
+        ]
+        static let relativeStarters: Set<String> = [
+            "the", "this", "last", "next", "past", "coming", "current", "latest", "previous", "a", "earlier", "later", "early", "late", "year",
+        ]
+
         static func monthValue(_ y: Int, _ m: Int) -> String { "\(CalendarDay.pad(y, 4))-\(CalendarDay.pad(m, 2))" }
         static func weekValue(_ day: CalendarDay) -> String { let w = day.isoWeek; return "\(CalendarDay.pad(w.year, 4))-W\(CalendarDay.pad(w.week, 2))" }
         static func quarterOf(_ month: Int) -> Int { (month - 1) / 3 + 1 }
@@ -232,8 +247,7 @@ public struct DateRecognizer: Sendable {
                 }
             }
             // Years: "in 2023", "fiscal 1989", "the 1990s".
-            if let y = year(i, end: end), i > sentenceStart,
-               ["in", "since", "by", "until", "till", "during", "from", "through", "fiscal", "of", "before", "after", "early", "late", "mid", "and", "to", "-", "for", "year", "the"].contains(key(i - 1)) {
+            if let y = year(i, end: end), i > sentenceStart, Self.yearPrepositions.contains(key(i - 1)) {
                 // "the 1988 second quarter", "1988's fourth quarter"
                 if let q = yearsQuarter(after: i + 1), q.end <= end {
                     return mention(i, q.end, "\(y)-Q\(q.number)", .quarter, absolute: true)
@@ -258,7 +272,7 @@ public struct DateRecognizer: Sendable {
             default:
                 break
             }
-            if k == "the" || k == "this" || k == "last" || k == "next" || k == "past" || k == "coming" || k == "current" || k == "latest" || k == "previous" || k == "a" || k == "earlier" || k == "later" || k == "early" || k == "late" || k == "year" || DateWords.ordinals[k] != nil || DateWords.numbers[k] != nil {
+            if Self.relativeStarters.contains(k) || DateWords.ordinals[k] != nil || DateWords.numbers[k] != nil {
                 return relative(at: i, end: end, sentenceStart: sentenceStart)
             }
             return nil
@@ -337,8 +351,7 @@ public struct DateRecognizer: Sendable {
                 return mention(i, e, nil, .quarter)
             }
             // this/last/next + unit
-            let offsets: [String: Int] = ["this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "latest": 0, "next": 1, "coming": 1]
-            if let offset = offsets[modifier], j + 1 < end {
+            if let offset = Self.unitOffsets[modifier], j + 1 < end {
                 let unit = key(j + 1)
                 return unitMention(i, j + 2, unit: unit, offset: offset, part: part)
             }
