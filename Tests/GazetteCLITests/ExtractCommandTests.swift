@@ -211,3 +211,16 @@ struct ExtractJSONLTests {
         #expect(try jsonObjects(result).compactMap { $0["doc"] as? String } == ["x"])
     }
 }
+
+extension ReadmeCLIExampleTests {
+    /// The quick start's output shown in README.md is what the quick start prints first.
+    @Test func quickStartOutputIsCurrent() throws {
+        let readme = try String(contentsOf: CLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let lines = readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("The first prints one JSON object per entity mention") })
+        let shown = lines[start...].drop { !$0.hasPrefix("{") }.prefix { $0.hasPrefix("{") }
+        let result = try CLI.run(["extract", "Examples/ministers-meeting.txt"])
+        #expect(Array(result.lines.prefix(shown.count)) == Array(shown))
+        #expect(shown.count >= 3)
+    }
+}
