@@ -36,6 +36,9 @@ struct EntityResolverTests {
         // A surname later, with or without a title, refers back.
         Case(text: "Foreign Minister Kenji Tanabeya met reporters. Minister Tanabeya said Tanabeya would stay.",
              expected: ["Kenji Tanabeya=person:kenji-tanabeya(pattern)", "Tanabeya=person:kenji-tanabeya(coreference)", "Tanabeya=person:kenji-tanabeya(coreference)"]),
+        // A surname with diacritics refers back too.
+        Case(text: "Foreign Minister Émile Dévéraux spoke. Dévéraux left.",
+             expected: ["Émile Dévéraux=person:emile-deveraux(pattern)", "Dévéraux=person:emile-deveraux(coreference)"]),
         // A person the lexicon knows is the lexicon's, whatever title stands before.
         Case(text: "Japanese Foreign Minister Takeshi Iwaya arrived.",
              expected: ["Japanese=country:JPN(lexicon)", "Takeshi Iwaya=person:takeshi-iwaya(lexicon)"]),

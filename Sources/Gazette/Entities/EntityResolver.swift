@@ -1,3 +1,4 @@
+import Foundation
 import GazetteText
 
 /// The entity stage: turns lexicon matches into the entities and mentions of one document, and
@@ -172,7 +173,8 @@ struct EntityResolver {
     static func slug(_ name: String) -> String {
         var out = ""
         var dash = false
-        for ch in name.lowercased().unicodeScalars {
+        // Folded like labels, so slugs are ASCII where the name is Latin ("emile-deveraux").
+        for ch in normalizedLabel(name).unicodeScalars {
             if ch.properties.isAlphabetic || ch.properties.numericType != nil {
                 out.unicodeScalars.append(ch)
                 dash = false
@@ -392,7 +394,11 @@ struct EntityResolver {
         return known.entity
     }
 
-    static func normalizedLabel(_ label: String) -> String { label.lowercased() }
+    /// A label folded as token keys are (case and diacritics), so "Séjourné" meets the key
+    /// "sejourne" of the word in the text.
+    static func normalizedLabel(_ label: String) -> String {
+        label.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
 
     /// Capitalized words equal to the surname of a person met earlier refer back to them.
     mutating func findSurnames() {

@@ -147,21 +147,13 @@ struct ISODay: Comparable {
         if parts.count >= 2 {
             guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
             month = m
-            if parts.count == 2 && rounding == .up { day = ISODay.daysIn(month: m, year: year) }
+            if parts.count == 2 && rounding == .up { day = CalendarDay.daysIn(month: m, year: year) }
         }
         if parts.count == 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), (1...ISODay.daysIn(month: month, year: year)).contains(d) else { return nil }
+            guard parts[2].count == 2, let d = Int(parts[2]), (1...CalendarDay.daysIn(month: month, year: year)).contains(d) else { return nil }
             day = d
         }
         value = year * 10000 + month * 100 + day
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     static func < (a: ISODay, b: ISODay) -> Bool { a.value < b.value }

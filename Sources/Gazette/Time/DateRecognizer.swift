@@ -28,7 +28,7 @@ public struct DateRecognizer: Sendable {
         // The keys that can start a date, as ids of this document's vocabulary: most tokens are
         // then passed over with one set lookup.
         let triggers = Self.triggerWords.compactMap { vocabulary.keyID(forKey: $0) }.sorted()
-        var context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst, triggers: triggers)
+        let context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst, triggers: triggers)
         var out: [DateMention] = []
         for sentence in layer.sentences where include(sentence) {
             var i = sentence.tokenRange.lowerBound
@@ -104,7 +104,7 @@ public struct DateRecognizer: Sendable {
         }
 
         /// A day of the month: "28" or "28th".
-        mutating func dayNumber(_ i: Int, end: Int) -> Int? {
+        func dayNumber(_ i: Int, end: Int) -> Int? {
             guard i < end else { return nil }
             if let n = number(i, end: end), (1...31).contains(n), layer.tokens[i].end - layer.tokens[i].start <= 2 { return n }
             let k = key(i)
@@ -114,7 +114,7 @@ public struct DateRecognizer: Sendable {
             return nil
         }
 
-        mutating func month(_ i: Int, end: Int, needsCapital: Bool = false) -> Int? {
+        func month(_ i: Int, end: Int, needsCapital: Bool = false) -> Int? {
             guard i < end, let m = DateWords.months[key(i)] else { return nil }
             // "may" and "march" are words too; a month name alone must be capitalized.
             if needsCapital || key(i) == "may" || key(i) == "march" {
@@ -129,7 +129,7 @@ public struct DateRecognizer: Sendable {
         }
 
         /// Whether the words just before token `i` point to the future.
-        mutating func futureCue(before i: Int, sentenceStart: Int) -> Bool {
+        func futureCue(before i: Int, sentenceStart: Int) -> Bool {
             for j in stride(from: i - 1, through: max(sentenceStart, i - 6), by: -1) where DateWords.futureCues.contains(key(j)) {
                 return true
             }
@@ -185,7 +185,7 @@ public struct DateRecognizer: Sendable {
         }
 
         // swiftlint:disable:next cyclomatic_complexity function_body_length
-        mutating func match(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
+        func match(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
             let token = layer.tokens[i]
             guard token.kind == .number || token.shape.contains(.hasDigits) || isTrigger(token.key) else { return nil }
             let k = key(i)
@@ -294,7 +294,7 @@ public struct DateRecognizer: Sendable {
             return CalendarDay(year: y, month: m, day: d).map { mention(i, i + 1, $0.iso, .day, absolute: true) }
         }
 
-        mutating func weekday(_ w: Int, at i: Int, end: Int, sentenceStart: Int) -> DateMention {
+        func weekday(_ w: Int, at i: Int, end: Int, sentenceStart: Int) -> DateMention {
             var e = i + 1
             // "Wednesday night", "Friday morning": the same day.
             if e < end, ["night", "morning", "afternoon", "evening"].contains(key(e)) { e += 1 }
@@ -310,7 +310,7 @@ public struct DateRecognizer: Sendable {
         }
 
         /// this/last/next/... + a unit, "N units ago", quarters, seasons, "the future".
-        mutating func relative(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
+        func relative(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
             var j = i
             var modifier = key(j)
             // "earlier this month", "late last year", "early next week"
@@ -372,7 +372,7 @@ public struct DateRecognizer: Sendable {
 
         /// "A year earlier": the year before; in a sentence about a quarter's results ("profit rose
         /// in the third quarter from a year earlier"), the same quarter a year before.
-        mutating func yearBack(_ start: Int, _ end: Int, sentence: Range<Int>) -> DateMention {
+        func yearBack(_ start: Int, _ end: Int, sentence: Range<Int>) -> DateMention {
             guard let dct else { return mention(start, end, nil, .year) }
             if sentence.contains(where: { key($0) == "quarter" || key($0) == "quarterly" }) {
                 var q = Self.reportedQuarter(dct), y = dct.year - 1
@@ -392,7 +392,7 @@ public struct DateRecognizer: Sendable {
 
         /// "'s third quarter", "'s quarter" or "second quarter" right after a year at `end`: the
         /// quarter it names, numbered (the year's "quarter" alone is the reported one).
-        mutating func yearsQuarter(after end: Int) -> (number: Int, end: Int)? {
+        func yearsQuarter(after end: Int) -> (number: Int, end: Int)? {
             var j = end
             guard j < layer.tokens.count else { return nil }
             if key(j) == "'s" { j += 1 }
@@ -406,7 +406,7 @@ public struct DateRecognizer: Sendable {
 
         /// A quarter word at `j`: its number ("third quarter"), or the current one ("the quarter",
         /// "the latest quarter") with an offset ("last quarter").
-        mutating func quarter(at j: Int, end: Int) -> (number: Int?, offset: Int, end: Int)? {
+        func quarter(at j: Int, end: Int) -> (number: Int?, offset: Int, end: Int)? {
             if let n = DateWords.ordinals[key(j)] {
                 if j + 1 < end && key(j + 1) == "quarter" { return (n, 0, j + 2) }
                 if j + 2 < end && key(j + 1) == "-" && key(j + 2) == "quarter" { return (n, 0, j + 3) }
@@ -416,7 +416,7 @@ public struct DateRecognizer: Sendable {
             return nil
         }
 
-        mutating func unitMention(_ start: Int, _ end: Int, unit: String, offset: Int, part: String?, exact: Bool = false) -> DateMention? {
+        func unitMention(_ start: Int, _ end: Int, unit: String, offset: Int, part: String?, exact: Bool = false) -> DateMention? {
             let singular = unit.hasSuffix("s") ? String(unit.dropLast()) : unit
             switch singular {
             case "day":
