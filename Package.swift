@@ -29,7 +29,7 @@ let package = Package(
         // Scripts/build-lexicons generates; the header search path is where .incbin finds them.
         .target(
             name: "GazetteLexiconData",
-            cSettings: [.headerSearchPath("../../Lexicons")]
+            cSettings: [.headerSearchPath("../../Lexicons"), .headerSearchPath("../../Rules")]
         ),
         .target(
             name: "Gazette",

@@ -1,29 +1,59 @@
 import GazetteText
 
-/// Gazette's pipeline, compiled once from lexicons and shared read-only by all threads; each
-/// thread runs documents through its own `PipelineWorker`.
+/// Gazette's pipeline, compiled once from lexicons and rules and shared read-only by all
+/// threads; each thread runs documents through its own `PipelineWorker`.
+///
+/// ```swift
+/// let pipeline = try Pipeline.load()                 // default lexicons and rules
+/// let worker = try pipeline.makeWorker()
+/// let triples = try worker.triples(in: text, document: "doc-1")
+/// ```
 public final class Pipeline: Sendable {
     public let lexicon: CompiledLexicon
+    public let rules: CompiledRules
 
-    /// Compiles a pipeline over `entries`.
-    public init(entries: [LexiconEntry]) throws(TextError) {
-        lexicon = try CompiledLexicon(entries: entries)
+    /// Compiles a pipeline over lexicon `entries` and `rules`.
+    /// - Throws: `DiagnosticList` when a rule names an unknown class or type (with file, line
+    ///   and column); `TextError` when ICU cannot be set up.
+    public init(entries: [LexiconEntry], rules: RuleFile = RuleFile()) throws {
+        lexicon = try CompiledLexicon(entries: entries, extraWords: CompiledRules.words(of: rules))
+        self.rules = try CompiledRules(rules, lexicon: lexicon)
     }
 
     /// A pipeline over the default lexicons (unless `defaults` is false) and the lexicon files
-    /// at `paths`, in that order.
-    /// - Throws: `DiagnosticList` with every problem of every lexicon file.
-    public static func load(lexiconPaths paths: [String], defaults: Bool = true) throws -> Pipeline {
+    /// at `lexiconPaths`, and the default rules (unless `defaultRules` is false) and the rule
+    /// files at `rulePaths`, in that order.
+    /// - Throws: `DiagnosticList` with every problem of every lexicon and rule file.
+    public static func load(lexiconPaths: [String] = [], defaults: Bool = true,
+                            rulePaths: [String] = [], defaultRules: Bool = true) throws -> Pipeline {
         var entries: [LexiconEntry] = []
+        var rules = RuleFile()
         var diagnostics: [Diagnostic] = []
         if defaults {
             do { entries += try DefaultLexicons.entries() } catch { diagnostics += error.diagnostics }
         }
-        for path in paths {
+        for path in lexiconPaths {
             do { entries += try LexiconParser.load(path: path) } catch { diagnostics += error.diagnostics }
         }
+        if defaultRules {
+            do { rules = rules + (try DefaultRules.file()) } catch { diagnostics += error.diagnostics }
+        }
+        for path in rulePaths {
+            do { rules = rules + (try RuleParser.load(path: path)) } catch { diagnostics += error.diagnostics }
+        }
+        // A class defined twice across files.
+        var definedAt: [String: RuleFile.Definition] = [:]
+        for d in rules.definitions {
+            if let first = definedAt[d.name] {
+                if first.file != d.file {
+                    diagnostics.append(Diagnostic(file: d.file, line: d.line, message: "class \(d.name) is already defined at \(first.file):\(first.line)"))
+                }
+            } else {
+                definedAt[d.name] = d
+            }
+        }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        return try Pipeline(entries: entries)
+        return try Pipeline(entries: entries, rules: rules)
     }
 
     /// A worker for one thread.
@@ -39,11 +69,36 @@ public final class PipelineWorker {
     public let tokenizer: Tokenizer
     public private(set) var layer = TextLayer()
     private var matcher: LexiconMatcher
+    private var ruleMatcher: RuleMatcher
 
     init(pipeline: Pipeline) throws(TextError) {
         self.pipeline = pipeline
         tokenizer = try pipeline.lexicon.makeTokenizer()
         matcher = LexiconMatcher(lexicon: pipeline.lexicon)
+        ruleMatcher = RuleMatcher(rules: pipeline.rules)
+    }
+
+    /// Everything the pipeline finds in `text`: entities and dates (as `entities(in:date:)`),
+    /// then the rules' matches and the facts they state. The token and sentence layer stays in
+    /// `layer` until the next document.
+    public func extract(_ text: UnsafeBufferPointer<UInt8>, date: CalendarDay? = nil) throws(TextError) -> Extraction {
+        var extraction = try entities(in: text, date: date)
+        let found = ruleMatcher.match(layer, extraction: extraction)
+        RelationBuilder(rules: pipeline.rules, lexicon: pipeline.lexicon).build(found, layer: layer, into: &extraction)
+        return extraction
+    }
+
+    /// The triples of `text`, as self-contained values (names, offsets in code points, evidence
+    /// sentences), ready for Swift code or for `Triple.jsonLine`.
+    /// - Parameters:
+    ///   - document: the id the triples carry.
+    ///   - date: the document's date, if known (see `entities(in:date:)`).
+    public func triples(in text: String, document: String, date: CalendarDay? = nil) throws(TextError) -> [Triple] {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in
+            let extraction = try extract(buffer, date: date)
+            return Triple.make(extraction, document: document, text: buffer, layer: layer, rules: pipeline.rules)
+        }
     }
 
     /// Recognizes dates; `dayFirst` reads "05/06/2025" as 5 June.

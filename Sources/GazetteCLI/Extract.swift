@@ -29,14 +29,20 @@ struct Extract: ParsableCommand {
     @Argument(help: ArgumentHelp("The text file to read, or - for standard input.", valueName: "file"))
     var file: String = "-"
 
-    @Option(help: ArgumentHelp("What to write: entities (one record per entity mention).", valueName: "kind"))
-    var emit: Emission = .entities
+    @Option(help: ArgumentHelp("What to write: triples (one record per fact the rules find), entities (one record per entity mention and date expression), or all (entities, then triples, per document).", valueName: "kind"))
+    var emit: Emission = .triples
 
     @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file (JSON Lines) to use as well; repeatable.", valueName: "path"))
     var lexicons: [String] = []
 
     @Flag(help: "Do not use the default lexicons built into gazette.")
     var noDefaultLexicons = false
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file to use as well (docs/rules.md); repeatable.", valueName: "path"))
+    var rules: [String] = []
+
+    @Flag(help: "Do not use the default rules built into gazette.")
+    var noDefaultRules = false
 
     @Option(help: ArgumentHelp("The document id to put on each record (default: the file name).", valueName: "id"))
     var doc: String?
@@ -54,7 +60,7 @@ struct Extract: ParsableCommand {
     }
 
     enum Emission: String, ExpressibleByArgument, CaseIterable {
-        case entities
+        case triples, entities, all
     }
 
     @Option(help: ArgumentHelp("Input format: text (the whole input is one document), jsonl (one JSON object a line), or auto (jsonl for files ending in .jsonl or .ndjson).", valueName: "format"))
@@ -76,7 +82,8 @@ struct Extract: ParsableCommand {
     func run() throws {
         let pipeline: Pipeline
         do {
-            pipeline = try Pipeline.load(lexiconPaths: lexicons, defaults: !noDefaultLexicons)
+            pipeline = try Pipeline.load(lexiconPaths: lexicons, defaults: !noDefaultLexicons,
+                                         rulePaths: rules, defaultRules: !noDefaultRules)
         } catch let list as DiagnosticList {
             throw ConfigurationFailure(message: list.description)
         } catch let error as TextError {
@@ -135,15 +142,27 @@ struct Extract: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 
-    /// Runs one document and writes its entity and date records, merged in text order.
+    /// Runs one document and writes its records: entity and date records merged in text order,
+    /// then triples, as `--emit` asks.
     func extract(_ text: UnsafeBufferPointer<UInt8>, document: String, date: CalendarDay?, worker: PipelineWorker,
                  name: String, into json: inout JSONWriter) throws {
         let extraction: Extraction
         do {
-            extraction = try worker.entities(in: text, date: date)
+            extraction = emit == .entities ? try worker.entities(in: text, date: date) : try worker.extract(text, date: date)
         } catch {
             throw InputFailure(message: "\(name): \(error.message)")
         }
+        if emit != .triples { writeEntities(extraction, text: text, document: document, worker: worker, into: &json) }
+        if emit != .entities {
+            for triple in Triple.make(extraction, document: document, text: text, layer: worker.layer, rules: worker.pipeline.rules) {
+                triple.write(into: &json)
+            }
+        }
+        try StandardOutput.flushIfFull(&json)
+    }
+
+    func writeEntities(_ extraction: Extraction, text: UnsafeBufferPointer<UInt8>, document: String, worker: PipelineWorker,
+                       into json: inout JSONWriter) {
         var cursor = CodePointCursor(valid: worker.layer.isValidUTF8)
         var sentence = 0
         var m = 0, d = 0
@@ -161,7 +180,6 @@ struct Extract: ParsableCommand {
                                   cursor: &cursor, into: &json)
                 m += 1
             }
-            try StandardOutput.flushIfFull(&json)
         }
     }
 }

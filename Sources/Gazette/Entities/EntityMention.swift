@@ -33,6 +33,10 @@ public struct EntityMention: Sendable, Equatable {
     public var byteEnd: Int
     /// How it was found.
     public var source: Source
+    /// For a person after a title: the first token of the title, or of the country word before
+    /// it ("Japanese" in "Japanese Foreign Minister Takeshi Iwaya"). Rules match a person from
+    /// there as well as from the name.
+    public var titleStart: Int? = nil
 
     public enum Source: String, Sendable {
         /// An alias of a lexicon entry.
@@ -48,14 +52,28 @@ public struct EntityMention: Sendable, Equatable {
     public var entity: Int? { candidates.count == 1 ? candidates[0] : nil }
 }
 
-/// What the entity and date stages found in one document.
+/// A title in the text ("Foreign Minister"), whether or not a name follows it.
+public struct TitleMention: Sendable, Equatable {
+    public var firstToken: Int
+    public var endToken: Int
+    /// The office: the title entry's name ("Minister for Foreign Affairs").
+    public var office: String
+}
+
+/// What the stages found in one document: entities, dates, titles, rule matches and facts.
 public struct Extraction: Sendable {
     public var entities: [DocumentEntity] = []
     /// In text order, not overlapping.
     public var mentions: [EntityMention] = []
+    /// Titles, in text order.
+    public var titles: [TitleMention] = []
     /// Date expressions, in text order.
     public var dates: [DateMention] = []
     /// The document date the dates were resolved against, and where it came from.
     public var documentDate: CalendarDay?
     public var documentDateSource: DocumentDateSource?
+    /// Every match of every rule, in sentence and token order, with what became of it.
+    public var matches: [RuleMatch] = []
+    /// The facts the rules found, each once, in the order of their first evidence.
+    public var facts: [Fact] = []
 }

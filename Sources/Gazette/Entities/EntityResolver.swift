@@ -65,7 +65,10 @@ struct EntityResolver {
         }
         findAgreements()
         findAcronyms()
-        for title in titles { findPerson(after: title.range, office: title.office) }
+        for title in titles {
+            result.titles.append(TitleMention(firstToken: title.range.lowerBound, endToken: title.range.upperBound, office: title.office))
+            findPerson(after: title.range, office: title.office)
+        }
         findSurnames()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
         resolveAmbiguity()
@@ -126,9 +129,13 @@ struct EntityResolver {
             } else if result.entities[index].country == nil {
                 // A title without a country before it: the country of that office, if the
                 // lexicon has the person holding it that day.
+                // Else, when every role held that day is of one country, that country ("President
+                // Ferdinand Marcos Jr.", whose roles are Head of State and of Government).
                 let office = result.entities[index].office
-                result.entities[index].country = lexicon.entries[entry].roles
-                    .first { $0.office == office && $0.isHeld(on: date ?? "") }?.country
+                let held = lexicon.entries[entry].roles.filter { $0.isHeld(on: date ?? "") }
+                let countries = Set(held.compactMap(\.country))
+                result.entities[index].country = held.first { $0.office == office }?.country
+                    ?? (countries.count == 1 ? countries.first : nil)
             }
         }
     }
@@ -355,6 +362,7 @@ struct EntityResolver {
                 // A lexicon person is the name; anything else ends it.
                 if let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
                     setOffice(e, office, before: title.lowerBound)
+                    result.mentions[Int(owner[end])].titleStart = titleStart(title.lowerBound)
                 }
                 break
             }
@@ -374,7 +382,13 @@ struct EntityResolver {
         }
         setOffice(entity, office, before: title.lowerBound)
         add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: range.lowerBound, endToken: range.upperBound,
-                          byteStart: 0, byteEnd: 0, source: source))
+                          byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(title.lowerBound)))
+    }
+
+    /// Where a title starting at `token` starts with the country named right before it.
+    func titleStart(_ token: Int) -> Int {
+        if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m.firstToken }
+        return token
     }
 
     /// Gives person `entity` the office of a title at `titleStart`, and the country named right

@@ -38,8 +38,10 @@ public final class CompiledLexicon: Sendable {
     public let longestAlias: Int
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
+    /// - Parameter extraWords: texts whose token keys the vocabulary must hold as well (the
+    ///   words of rules), so that they compare as integers with documents' keys.
     /// - Throws: `TextError` when ICU cannot be set up.
-    public init(entries: [LexiconEntry]) throws(TextError) {
+    public init(entries: [LexiconEntry], extraWords: [String] = []) throws(TextError) {
         let tokenizer = try Tokenizer()
         var edges = EdgeTable()
         var nodeCount: UInt32 = 1  // node 0 is the root
@@ -75,6 +77,10 @@ public final class CompiledLexicon: Sendable {
         var starts = [UInt32](repeating: 0, count: Int(nodeCount) + 1)
         for item in pending { starts[Int(item.node) + 1] += 1 }
         for i in 1..<starts.count { starts[i] += starts[i - 1] }
+        for word in extraWords {
+            let bytes = Array(word.utf8)
+            try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+        }
         var vocabulary = tokenizer.vocabulary
         vocabulary.freeze()
         self.entries = entries

@@ -1,0 +1,328 @@
+import GazetteText
+
+/// Rules compiled against a lexicon's vocabulary into one small program each, for a Pike-style
+/// virtual machine (`RuleMatcher`): no backtracking, so a run from one start token takes time
+/// linear in the sentence's length times the program's size, whatever the input.
+///
+/// Compiled once and shared read-only by all threads.
+public final class CompiledRules: Sendable {
+    /// The rules, in load order; `RuleMatch.rule` indexes this.
+    public let rules: [Rule]
+    let programs: [Program]
+    /// Annotation type names; an annotation's type is an index into this. 0 is "date" and 1
+    /// is "title"; the rest are entity types.
+    let typeNames: [String]
+    /// Rules whose first element is a word, by its key; rules that start with an annotation,
+    /// by type; and rules that may start on any token.
+    let byFirstKey: [KeyID: [Int32]]
+    let byFirstType: [[Int32]]
+    let anywhere: [Int32]
+    /// Countries of the lexicon by ISO 3166-1 alpha-3 code (for a person's country and an
+    /// agreement's parties).
+    let countryEntry: [String: Int]
+
+    static let dateType: UInt8 = 0
+    static let titleType: UInt8 = 1
+
+    enum Inst: Sendable, Equatable {
+        /// A token whose key is this one.
+        case key(KeyID)
+        /// A token whose key is in `keySets[index]` (sorted).
+        case keySet(Int32)
+        /// A token with (or without) an attribute; nil attribute is any token.
+        case attribute(RulePattern.TokenAttribute?, negated: Bool)
+        /// An annotation of a type starting here; its end is where the thread goes on.
+        case annotation(type: UInt8, slot: Int16)
+        /// Go on at both; the first is preferred.
+        case split(Int32, Int32)
+        case jump(Int32)
+        case match
+    }
+
+    struct Program: Sendable {
+        var insts: [Inst]
+        var keySets: [[KeyID]]
+        /// Capture names, by slot.
+        var captures: [String]
+    }
+
+    /// The literal texts of `file`'s rules, as `CompiledLexicon(extraWords:)` wants them.
+    static func words(of file: RuleFile) -> [String] {
+        var out: [String] = []
+        func visit(_ p: RulePattern) {
+            switch p {
+            case .literal(let words): out += words.map(tokenizable)
+            case .sequence(let items), .alternation(let items): items.forEach(visit)
+            case .repetition(let inner, _, _): visit(inner)
+            default: break
+            }
+        }
+        file.rules.forEach { visit($0.pattern) }
+        file.definitions.forEach { visit($0.pattern) }
+        return out
+    }
+
+    /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
+    /// word, so it gets a word before it, which `keys(of:)` drops.
+    static func tokenizable(_ word: String) -> String {
+        guard let first = word.unicodeScalars.first, ["'", "\u{2019}", "\u{02BC}"].contains(first) else { return word }
+        return "x" + word
+    }
+
+    /// Compiles `file` for `lexicon`, whose vocabulary must hold the rules' words (see
+    /// `Pipeline`).
+    /// - Throws: `DiagnosticList` with every problem: an unknown class or type, a recursive class,
+    ///   a pattern that can match no token.
+    init(_ file: RuleFile, lexicon: CompiledLexicon) throws {
+        var types = ["date", "title", "person", "country", "agreement"]
+        for entry in lexicon.entries where entry.type != LexiconEntry.stopType && !types.contains(entry.type) {
+            types.append(entry.type)
+        }
+        let tokenizer = try lexicon.makeTokenizer()
+        var compiler = Compiler(definitions: file.definitions, types: types, tokenizer: tokenizer)
+        var diagnostics: [Diagnostic] = []
+        for definition in file.definitions {
+            for capture in RulePattern.captures(of: definition.pattern).keys.sorted() {
+                diagnostics.append(Diagnostic(file: definition.file, line: definition.line,
+                                              message: "class \(definition.name) captures '\(capture)': a class cannot capture; use @_:type, and capture in the rule"))
+            }
+        }
+        var programs: [Program] = []
+        var byFirstKey: [KeyID: [Int32]] = [:]
+        var byFirstType = [[Int32]](repeating: [], count: types.count)
+        var anywhere: [Int32] = []
+        var seen: [String: Rule] = [:]
+        for (index, rule) in file.rules.enumerated() {
+            if let other = seen[rule.id] {
+                diagnostics.append(Diagnostic(file: rule.file, line: rule.line, message: "rule '\(rule.id)' is already defined at \(other.file):\(other.line)"))
+            }
+            seen[rule.id] = rule
+            compiler.begin(rule)
+            let program = compiler.compile(rule.pattern)
+            diagnostics += compiler.diagnostics
+            programs.append(program)
+            guard compiler.diagnostics.isEmpty else { continue }
+            if compiler.nullable(rule.pattern) {
+                diagnostics.append(Diagnostic(file: rule.file, line: rule.line, message: "rule '\(rule.id)': its pattern can match no token at all; make something in it required"))
+                continue
+            }
+            // Where the rule can start.
+            var first = FirstSet()
+            compiler.first(of: rule.pattern, into: &first)
+            if first.any { anywhere.append(Int32(index)); continue }
+            for key in first.keys { byFirstKey[key, default: []].append(Int32(index)) }
+            for type in first.types { byFirstType[Int(type)].append(Int32(index)) }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        self.rules = file.rules
+        self.programs = programs
+        self.typeNames = types
+        self.byFirstKey = byFirstKey.mapValues { Array(Set($0)).sorted() }
+        self.byFirstType = byFirstType.map { Array(Set($0)).sorted() }
+        self.anywhere = anywhere
+        var countries: [String: Int] = [:]
+        for (i, entry) in lexicon.entries.enumerated() where entry.type == "country" {
+            if let code = entry.codes["alpha3"], countries[code] == nil { countries[code] = i }
+            if countries[entry.id] == nil { countries[entry.id] = i }
+        }
+        self.countryEntry = countries
+    }
+
+    /// The slot of capture `name` in rule `rule`'s matches, if it captures it.
+    func slot(of name: String, inRule rule: Int) -> Int? {
+        programs[rule].captures.firstIndex(of: name)
+    }
+
+    struct FirstSet {
+        var keys: Set<KeyID> = []
+        var types: Set<UInt8> = []
+        var any = false
+    }
+
+    struct Compiler {
+        let definitions: [String: RuleFile.Definition]
+        let types: [String]
+        let tokenizer: Tokenizer
+        var diagnostics: [Diagnostic] = []
+        var rule: Rule?
+        var insts: [Inst] = []
+        var keySets: [[KeyID]] = []
+        var captures: [String] = []
+        var expanding: [String] = []
+
+        init(definitions: [RuleFile.Definition], types: [String], tokenizer: Tokenizer) {
+            var byName: [String: RuleFile.Definition] = [:]
+            for d in definitions where byName[d.name] == nil { byName[d.name] = d }
+            self.definitions = byName
+            self.types = types
+            self.tokenizer = tokenizer
+        }
+
+        mutating func begin(_ rule: Rule) {
+            self.rule = rule
+            diagnostics = []
+            insts = []
+            keySets = []
+            captures = []
+            expanding = []
+        }
+
+        mutating func compile(_ pattern: RulePattern) -> Program {
+            emit(pattern)
+            insts.append(.match)
+            return Program(insts: insts, keySets: keySets, captures: captures)
+        }
+
+        func error(_ line: Int?, _ column: Int?, _ message: String) -> Diagnostic {
+            Diagnostic(file: rule?.file ?? "", line: line ?? rule?.line ?? 0, column: column,
+                       message: "rule '\(rule?.id ?? "")': " + message)
+        }
+
+        /// The token keys of a word as written in a rule.
+        func keys(of word: String) -> [KeyID] {
+            let text = CompiledRules.tokenizable(word)
+            guard let layer = try? tokenizer.analyze(text) else { return [] }
+            let keys = layer.tokens.map(\.key)
+            return text == word ? keys : Array(keys.dropFirst())
+        }
+
+        func definition(_ name: String) -> RuleFile.Definition? { definitions[name] }
+
+        /// Single words of an alternation of literals, or nil when a branch is anything else.
+        func singleKeys(_ branches: [RulePattern]) -> [KeyID]? {
+            var out: [KeyID] = []
+            for branch in branches {
+                switch branch {
+                case .literal(let words):
+                    guard words.count == 1 else { return nil }
+                    let k = keys(of: words[0])
+                    guard k.count == 1 else { return nil }
+                    out.append(k[0])
+                case .classRef(let name, _, _):
+                    guard !expanding.contains(name), let d = definition(name) else { return nil }
+                    if case .alternation(let inner) = d.pattern, let k = singleKeys(inner) { out += k } else if let k = singleKeys([d.pattern]) {
+                        out += k
+                    } else { return nil }
+                default: return nil
+                }
+            }
+            return out
+        }
+
+        mutating func emit(_ pattern: RulePattern) {
+            switch pattern {
+            case .literal(let words):
+                for word in words {
+                    let k = keys(of: word)
+                    if k.isEmpty {
+                        diagnostics.append(error(nil, nil, "'\(word)' is no token: the tokenizer keeps it inside the word before it (write the whole word, e.g. didn't)"))
+                    }
+                    for key in k { insts.append(.key(key)) }
+                }
+            case .classRef(let name, let line, let column):
+                guard let d = definition(name) else {
+                    diagnostics.append(error(line, column, "unknown class \(name) (define it with 'define \(name) = ...')"))
+                    return
+                }
+                if expanding.contains(name) {
+                    diagnostics.append(error(line, column, "class \(name) refers to itself (through \((expanding + [name]).joined(separator: " -> ")))"))
+                    return
+                }
+                expanding.append(name)
+                emit(d.pattern)
+                expanding.removeLast()
+            case .attribute(let attribute, let negated):
+                insts.append(.attribute(attribute, negated: negated))
+            case .annotation(let capture, let type):
+                guard let t = types.firstIndex(of: type) else {
+                    diagnostics.append(error(nil, nil, "unknown type '\(type)' in @\(capture ?? "_"):\(type); the types are \(types.joined(separator: ", "))"))
+                    return
+                }
+                var slot: Int16 = -1
+                if let capture {
+                    if let existing = captures.firstIndex(of: capture) { slot = Int16(existing) } else {
+                        captures.append(capture)
+                        slot = Int16(captures.count - 1)
+                    }
+                }
+                insts.append(.annotation(type: UInt8(t), slot: slot))
+            case .sequence(let items):
+                items.forEach { emit($0) }
+            case .alternation(let branches):
+                if let keys = singleKeys(branches) {
+                    keySets.append(Array(Set(keys)).sorted())
+                    insts.append(.keySet(Int32(keySets.count - 1)))
+                    return
+                }
+                // split L1, next; L1: branch; jump end; ...
+                var jumps: [Int] = []
+                for (i, branch) in branches.enumerated() {
+                    if i < branches.count - 1 {
+                        let split = insts.count
+                        insts.append(.split(0, 0))
+                        emit(branch)
+                        jumps.append(insts.count)
+                        insts.append(.jump(0))
+                        insts[split] = .split(Int32(split + 1), Int32(insts.count))
+                    } else {
+                        emit(branch)
+                    }
+                }
+                for j in jumps { insts[j] = .jump(Int32(insts.count)) }
+            case .repetition(let inner, let min, let max):
+                for _ in 0..<min { emit(inner) }
+                if let max {
+                    // Each optional copy: split(take, skip); greedy.
+                    var splits: [Int] = []
+                    for _ in min..<max {
+                        splits.append(insts.count)
+                        insts.append(.split(0, 0))
+                        emit(inner)
+                    }
+                    for s in splits { insts[s] = .split(Int32(s + 1), Int32(insts.count)) }
+                } else {
+                    let loop = insts.count
+                    insts.append(.split(0, 0))
+                    emit(inner)
+                    insts.append(.jump(Int32(loop)))
+                    insts[loop] = .split(Int32(loop + 1), Int32(insts.count))
+                }
+            }
+        }
+
+        /// Whether `pattern` can match no token.
+        func nullable(_ pattern: RulePattern) -> Bool {
+            switch pattern {
+            case .literal(let words): return words.allSatisfy { keys(of: $0).isEmpty }
+            case .classRef(let name, _, _): return definition(name).map { nullable($0.pattern) } ?? false
+            case .attribute, .annotation: return false
+            case .sequence(let items): return items.allSatisfy(nullable)
+            case .alternation(let items): return items.contains(where: nullable)
+            case .repetition(let inner, let min, _): return min == 0 || nullable(inner)
+            }
+        }
+
+        /// What the first token of a match can be.
+        func first(of pattern: RulePattern, into set: inout FirstSet) {
+            switch pattern {
+            case .literal(let words):
+                for word in words {
+                    let k = keys(of: word)
+                    if let key = k.first { set.keys.insert(key); return }
+                }
+            case .classRef(let name, _, _):
+                if let d = definition(name) { first(of: d.pattern, into: &set) }
+            case .attribute: set.any = true
+            case .annotation(_, let type):
+                if let t = types.firstIndex(of: type) { set.types.insert(UInt8(t)) }
+            case .sequence(let items):
+                for item in items {
+                    first(of: item, into: &set)
+                    if !nullable(item) { return }
+                }
+            case .alternation(let items): items.forEach { first(of: $0, into: &set) }
+            case .repetition(let inner, _, _): first(of: inner, into: &set)
+            }
+        }
+    }
+}

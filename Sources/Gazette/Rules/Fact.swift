@@ -1,0 +1,189 @@
+import GazetteText
+
+/// A fact the rules found: (subject, predicate, object, date), with qualifiers and the matches
+/// that state it. The same fact stated twice in a document is one `Fact` with two pieces of
+/// evidence.
+public struct Fact: Sendable, Equatable {
+    public var subject: Argument
+    public var predicate: String
+    public var object: Argument
+    /// Index into `Extraction.dates`: the date the rule captured, else the date expression of
+    /// the sentence nearest to the match; nil when the sentence has none (the document's own
+    /// date is never used for a fact unless the text states it).
+    public var date: Int?
+    /// The office a title gives ("Minister for Foreign Affairs").
+    public var office: String?
+    /// Where it happened: an entity the rule captured as its place.
+    public var place: Argument?
+    /// Indexes into `Extraction.matches`, in text order; the first is the one whose mentions
+    /// and rule the output shows first.
+    public var evidence: [Int]
+
+    /// An entity in a fact: an index into `Extraction.entities`, and the mention that names it,
+    /// unless it is derived (a person's country from the lexicon, an agreement's parties).
+    public struct Argument: Sendable, Equatable {
+        public var entity: Int
+        public var mention: Int?
+    }
+}
+
+/// The relation stage: turns rule matches into facts. Suppression first (a negative rule's
+/// match suppresses the overlapping matches of the predicates it names), then overlap (among
+/// overlapping matches of one predicate in a sentence: higher priority, then longer, then
+/// leftmost, then earlier rule), then arguments, dates and de-duplication.
+struct RelationBuilder {
+    let rules: CompiledRules
+    let lexicon: CompiledLexicon
+
+    func build(_ found: [RuleMatch], layer: TextLayer, into extraction: inout Extraction) {
+        var matches = found
+        let ruleList = rules.rules
+        // Group by sentence (matches come in sentence order).
+        var groupStart = 0
+        while groupStart < matches.count {
+            var groupEnd = groupStart
+            while groupEnd < matches.count && matches[groupEnd].sentence == matches[groupStart].sentence { groupEnd += 1 }
+            let group = groupStart..<groupEnd
+            // Suppression.
+            for n in group where ruleList[matches[n].rule].isNegative {
+                let suppressed = ruleList[matches[n].rule].suppresses
+                for m in group where matches[m].outcome == .kept {
+                    guard let p = ruleList[matches[m].rule].predicate, suppressed.contains(p),
+                          matches[m].firstToken < matches[n].endToken, matches[n].firstToken < matches[m].endToken else { continue }
+                    matches[m].outcome = .suppressed(by: n)
+                }
+            }
+            // Overlap within a predicate.
+            let order = group.filter { matches[$0].outcome == .kept && !ruleList[matches[$0].rule].isNegative }.sorted { a, b in
+                let ma = matches[a], mb = matches[b]
+                let pa = ruleList[ma.rule].priority, pb = ruleList[mb.rule].priority
+                if pa != pb { return pa > pb }
+                let la = ma.endToken - ma.firstToken, lb = mb.endToken - mb.firstToken
+                if la != lb { return la > lb }
+                if ma.firstToken != mb.firstToken { return ma.firstToken < mb.firstToken }
+                return ma.rule < mb.rule
+            }
+            var accepted: [Int] = []
+            for m in order {
+                let predicate = ruleList[matches[m].rule].predicate
+                if let winner = accepted.first(where: { w in
+                    ruleList[matches[w].rule].predicate == predicate
+                        && matches[m].firstToken < matches[w].endToken && matches[w].firstToken < matches[m].endToken
+                }) {
+                    matches[m].outcome = .overlapped(by: winner)
+                } else {
+                    accepted.append(m)
+                }
+            }
+            groupStart = groupEnd
+        }
+        extraction.matches = matches
+
+        var index: [String: Int] = [:]
+        var facts: [Fact] = []
+        for (m, match) in matches.enumerated() where match.outcome == .kept {
+            let rule = ruleList[match.rule]
+            guard !rule.isNegative else { continue }
+            let date = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, extraction)
+            var office: String?
+            if let name = rule.office { office = self.office(capture: name, match, extraction) }
+            var place: Fact.Argument?
+            if let name = rule.place { place = resolve([Rule.ArgumentRef(capture: name, derived: nil, column: 0)], match, &extraction).first }
+            for emit in rule.emits {
+                let subjects = resolve(emit.subject, match, &extraction)
+                let objects = resolve(emit.object, match, &extraction)
+                for s in subjects {
+                    for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
+                        var (subject, object) = (s, o)
+                        if rule.symmetric && extraction.entities[object.entity].id < extraction.entities[subject.entity].id {
+                            swap(&subject, &object)
+                        }
+                        let dateValue: String = date.flatMap { extraction.dates[$0].value } ?? ""
+                        let key: String = extraction.entities[subject.entity].id + "\u{1F}" + emit.predicate + "\u{1F}"
+                            + extraction.entities[object.entity].id + "\u{1F}" + dateValue
+                        if let existing = index[key] {
+                            if !facts[existing].evidence.contains(m) { facts[existing].evidence.append(m) }
+                            if facts[existing].office == nil { facts[existing].office = office }
+                            if facts[existing].place == nil { facts[existing].place = place }
+                            continue
+                        }
+                        index[key] = facts.count
+                        facts.append(Fact(subject: subject, predicate: emit.predicate, object: object, date: date,
+                                          office: office, place: place, evidence: [m]))
+                    }
+                }
+            }
+        }
+        extraction.facts = facts
+    }
+
+    /// The capture of `name` in `match`, if the pattern took that branch.
+    func captured(_ name: String, _ match: RuleMatch) -> RuleMatch.Annotation? {
+        guard let slot = rules.slot(of: name, inRule: match.rule), slot < match.captures.count else { return nil }
+        return match.captures[slot]
+    }
+
+    /// The entities an argument names: the first alternative that yields any.
+    func resolve(_ refs: [Rule.ArgumentRef], _ match: RuleMatch, _ extraction: inout Extraction) -> [Fact.Argument] {
+        for ref in refs {
+            guard case .mention(let m)? = captured(ref.capture, match), let e = extraction.mentions[m].entity else { continue }
+            switch ref.derived {
+            case nil:
+                return [Fact.Argument(entity: e, mention: m)]
+            case .country?:
+                if extraction.entities[e].type == "country" { return [Fact.Argument(entity: e, mention: m)] }
+                // The country word before the title ("Japanese Foreign Minister ...").
+                if let start = extraction.mentions[m].titleStart,
+                   let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }),
+                   let ce = extraction.mentions[c].entity, extraction.entities[ce].type == "country", c != m {
+                    return [Fact.Argument(entity: ce, mention: c)]
+                }
+                if let code = extraction.entities[e].country, let ce = countryEntity(code, &extraction) {
+                    return [Fact.Argument(entity: ce, mention: nil)]
+                }
+            case .parties?:
+                guard let entry = extraction.entities[e].lexiconEntry else { continue }
+                let parties = lexicon.entries[entry].parties.compactMap { countryEntity($0, &extraction) }
+                if !parties.isEmpty { return parties.map { Fact.Argument(entity: $0, mention: nil) } }
+            }
+        }
+        return []
+    }
+
+    /// The document entity of the country with ISO 3166-1 alpha-3 code (or entry id) `code`, added from the
+    /// lexicon when the document has not mentioned it.
+    func countryEntity(_ code: String, _ extraction: inout Extraction) -> Int? {
+        guard let entry = rules.countryEntry[code] else { return nil }
+        if let existing = extraction.entities.firstIndex(where: { $0.lexiconEntry == entry }) { return existing }
+        let e = lexicon.entries[entry]
+        extraction.entities.append(DocumentEntity(id: e.id, type: e.type, name: e.name, label: e.label, lexiconEntry: entry))
+        return extraction.entities.count - 1
+    }
+
+    func office(capture name: String, _ match: RuleMatch, _ extraction: Extraction) -> String? {
+        switch captured(name, match) {
+        case .title(let t)?: return extraction.titles[t].office
+        case .mention(let m)?: return extraction.mentions[m].entity.flatMap { extraction.entities[$0].office }
+        default: return nil
+        }
+    }
+
+    /// The rule's date capture, else (unless the rule says `date none`) the date expression of
+    /// the sentence nearest to the match, the earlier one on a tie.
+    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, _ extraction: Extraction) -> Int? {
+        switch rule.date {
+        case .none?: return nil
+        case .capture(let name)?:
+            if case .date(let d)? = captured(name, match) { return d }
+        case nil: break
+        }
+        var best: (distance: Int, index: Int)?
+        for (i, d) in extraction.dates.enumerated() where d.value != nil && d.granularity != .reference {
+            guard d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound else { continue }
+            let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
+                : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
+            if best == nil || distance < best!.distance { best = (distance, i) }
+        }
+        return best?.index
+    }
+}

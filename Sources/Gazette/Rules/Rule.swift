@@ -1,0 +1,79 @@
+/// A relation rule as written in a rule file: a pattern matched within one sentence, and the
+/// triples it emits (or, for a negative rule, the predicates whose matches it suppresses).
+/// docs/rules.md is the language reference.
+public struct Rule: Sendable, Equatable {
+    /// The rule's id ("met.between"): unique among the rules of a pipeline.
+    public var id: String
+    public var pattern: RulePattern
+    /// What a match emits; empty for a negative rule.
+    public var emits: [Emit]
+    /// Where the fact's date comes from: a date capture, or none at all; nil means the nearest
+    /// date expression of the sentence.
+    public var date: DateSource?
+    /// Qualifiers: the office (from a title or person capture) and the place (an entity capture).
+    public var office: String?
+    public var place: String?
+    /// The two arguments come out in one canonical order (by entity id).
+    public var symmetric = false
+    /// Higher wins among overlapping matches of the same predicate.
+    public var priority = 0
+    /// For a negative rule: the predicates whose overlapping matches it suppresses.
+    public var suppresses: [String] = []
+    /// Where the rule starts: file and line of its `rule` line.
+    public var file: String
+    public var line: Int
+
+    /// A negative rule emits nothing and suppresses matches of other rules.
+    public var isNegative: Bool { !suppresses.isEmpty }
+
+    /// The predicate the rule emits (all its emits share it), or nil for a negative rule.
+    public var predicate: String? { emits.first?.predicate }
+
+    public struct Emit: Sendable, Equatable {
+        public var subject: [ArgumentRef]
+        public var predicate: String
+        public var object: [ArgumentRef]
+    }
+
+    public enum DateSource: Sendable, Equatable {
+        case capture(String)
+        case none
+    }
+
+    /// An argument: a capture, or something derived from it. Alternatives are tried in order
+    /// (`c | a.country`); the first that yields an entity is used.
+    public struct ArgumentRef: Sendable, Equatable {
+        public var capture: String
+        public var derived: Derived?
+        public var column: Int
+
+        public enum Derived: String, Sendable, Equatable {
+            /// For a person: the country of the office the text (or the lexicon, on the
+            /// document's date) gives them.
+            case country
+            /// For an agreement: each of its parties (countries) the lexicon lists.
+            case parties
+        }
+    }
+}
+
+/// A token pattern (docs/rules.md).
+public indirect enum RulePattern: Sendable, Equatable {
+    /// One or more words, each matched on its normalized key ("held talks").
+    case literal([String])
+    /// A named class defined with `define`, and where the reference stands (for diagnostics).
+    case classRef(String, line: Int, column: Int)
+    /// Any token (`[]`), or a token with (or without, when negated) an attribute.
+    case attribute(TokenAttribute?, negated: Bool)
+    /// An annotation of a type: an entity mention, a date expression or a title; captured under
+    /// `capture` unless it is nil.
+    case annotation(capture: String?, type: String)
+    case sequence([RulePattern])
+    case alternation([RulePattern])
+    /// `max` nil is unbounded.
+    case repetition(RulePattern, min: Int, max: Int?)
+
+    public enum TokenAttribute: String, Sendable, CaseIterable {
+        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol
+    }
+}

@@ -1,0 +1,257 @@
+import GazetteText
+
+/// A match of a rule in one sentence.
+public struct RuleMatch: Sendable, Equatable {
+    /// Index into `CompiledRules.rules`.
+    public var rule: Int
+    public var sentence: Int
+    /// Token span.
+    public var firstToken: Int
+    public var endToken: Int
+    /// Per capture slot of the rule, the annotation captured (see `Annotation`), or nil.
+    public var captures: [Annotation?]
+    public var outcome: Outcome
+
+    public enum Outcome: Sendable, Equatable {
+        /// It emitted (or, for a negative rule, it was looked at for suppression).
+        case kept
+        /// A negative rule's match, the index in `Extraction.matches` of which, overlapped it.
+        case suppressed(by: Int)
+        /// An overlapping match of the same predicate won (priority, length, position, rule order).
+        case overlapped(by: Int)
+    }
+
+    /// What a pattern element captured.
+    public enum Annotation: Sendable, Equatable {
+        /// Index into `Extraction.mentions`.
+        case mention(Int)
+        /// Index into `Extraction.dates`.
+        case date(Int)
+        /// Index into `Extraction.titles`.
+        case title(Int)
+    }
+}
+
+/// Runs compiled rules over one document's annotations. Keeps its buffers from one document to
+/// the next, so steady-state matching allocates only for the matches it returns. Not thread-safe:
+/// one per worker.
+struct RuleMatcher {
+    let rules: CompiledRules
+
+    /// The document's annotations, sorted by start token, and per token where its own start
+    /// (`annotationStart[t] ..< annotationStart[t + 1]`).
+    private var annotations: [Annot] = []
+    private var annotationStart: [Int32] = []
+
+    struct Annot {
+        var start: Int32
+        var end: Int32
+        var type: UInt8
+        var value: RuleMatch.Annotation
+    }
+
+    // VM scratch: pending threads in per-position buckets (linked lists), captures in a pool.
+    private var bucketHead: [Int32] = []
+    private var bucketTail: [Int32] = []
+    private var bucketStamp: [UInt64] = []
+    private var threadPC: [Int32] = []
+    private var threadCaps: [Int32] = []
+    private var threadNext: [Int32] = []
+    private var capPool: [Int32] = []
+    private var visited: [UInt64] = []
+    private var stamp: UInt64 = 0
+    private var stack: [(pc: Int32, caps: Int32)] = []
+    private var candidateStamp: [UInt64] = []
+    private var candidates: [Int32] = []
+
+    init(rules: CompiledRules) {
+        self.rules = rules
+        candidateStamp = [UInt64](repeating: 0, count: rules.rules.count)
+        let longest = rules.programs.map(\.insts.count).max() ?? 0
+        visited = [UInt64](repeating: 0, count: longest)
+    }
+
+    /// Every match of every rule in `layer`, sentence by sentence: at each token, the longest
+    /// match of each rule that can start there.
+    mutating func match(_ layer: TextLayer, extraction: Extraction) -> [RuleMatch] {
+        index(layer, extraction)
+        var out: [RuleMatch] = []
+        let tokens = layer.tokens
+        for (s, sentence) in layer.sentences.enumerated() {
+            let end = Int(sentence.endToken)
+            for p in sentence.tokenRange {
+                // The rules that can start at p.
+                stamp += 1
+                candidates.removeAll(keepingCapacity: true)
+                if let list = rules.byFirstKey[tokens[p].key] { for r in list { consider(r) } }
+                for a in Int(annotationStart[p])..<Int(annotationStart[p + 1]) {
+                    for r in rules.byFirstType[Int(annotations[a].type)] { consider(r) }
+                }
+                for r in rules.anywhere { consider(r) }
+                guard !candidates.isEmpty else { continue }
+                candidates.sort()
+                for r in candidates {
+                    if let m = run(rule: Int(r), at: p, end: end, tokens: tokens) {
+                        out.append(RuleMatch(rule: Int(r), sentence: s, firstToken: p, endToken: m.end, captures: m.captures, outcome: .kept))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    private mutating func consider(_ rule: Int32) {
+        if candidateStamp[Int(rule)] != stamp {
+            candidateStamp[Int(rule)] = stamp
+            candidates.append(rule)
+        }
+    }
+
+    /// Builds the annotation index: resolved entity mentions (a titled person also from the
+    /// start of its title), dates with a value, and titles.
+    private mutating func index(_ layer: TextLayer, _ extraction: Extraction) {
+        annotations.removeAll(keepingCapacity: true)
+        let types = rules.typeNames
+        for (i, m) in extraction.mentions.enumerated() {
+            guard let e = m.entity, let type = types.firstIndex(of: extraction.entities[e].type) else { continue }
+            annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
+            if let t = m.titleStart, t < m.firstToken {
+                annotations.append(Annot(start: Int32(t), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
+            }
+        }
+        for (i, d) in extraction.dates.enumerated() where d.value != nil {
+            annotations.append(Annot(start: Int32(d.firstToken), end: Int32(d.endToken), type: CompiledRules.dateType, value: .date(i)))
+        }
+        for (i, t) in extraction.titles.enumerated() {
+            annotations.append(Annot(start: Int32(t.firstToken), end: Int32(t.endToken), type: CompiledRules.titleType, value: .title(i)))
+        }
+        annotations.sort { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
+        let count = layer.tokens.count
+        annotationStart.removeAll(keepingCapacity: true)
+        annotationStart.reserveCapacity(count + 1)
+        var a = 0
+        for t in 0...count {
+            while a < annotations.count && Int(annotations[a].start) < t { a += 1 }
+            annotationStart.append(Int32(a))
+        }
+        if bucketHead.count < count + 1 {
+            bucketHead = [Int32](repeating: -1, count: count + 1)
+            bucketTail = [Int32](repeating: -1, count: count + 1)
+            bucketStamp = [UInt64](repeating: 0, count: count + 1)
+        }
+    }
+
+    @inline(__always)
+    private func passes(_ attribute: RulePattern.TokenAttribute?, _ token: Token) -> Bool {
+        guard let attribute else { return true }
+        switch attribute {
+        case .capitalized: return token.shape.contains(.capitalized)
+        case .allCaps: return token.shape.contains(.allCaps)
+        case .number: return token.kind == .number
+        case .punctuation: return token.kind == .punctuation
+        case .word: return token.kind == .word
+        case .symbol: return token.kind == .symbol
+        }
+    }
+
+    /// Queues a thread at token position `pos`.
+    @inline(__always)
+    private mutating func push(_ pos: Int, pc: Int32, caps: Int32, runStamp: UInt64, horizon: inout Int) {
+        let t = Int32(threadPC.count)
+        threadPC.append(pc)
+        threadCaps.append(caps)
+        threadNext.append(-1)
+        if bucketStamp[pos] != runStamp {
+            bucketStamp[pos] = runStamp
+            bucketHead[pos] = t
+        } else {
+            threadNext[Int(bucketTail[pos])] = t
+        }
+        bucketTail[pos] = t
+        if pos > horizon { horizon = pos }
+    }
+
+    /// The longest match of rule `rule` from token `start`, not past token `end`. Among matches
+    /// of one length, the first the pattern's preferences reach (earlier alternatives, greedy
+    /// repetitions). Each (instruction, position) pair is visited at most once.
+    private mutating func run(rule: Int, at start: Int, end: Int, tokens: ContiguousArray<Token>) -> (end: Int, captures: [RuleMatch.Annotation?])? {
+        let program = rules.programs[rule]
+        let ncap = program.captures.count
+        threadPC.removeAll(keepingCapacity: true)
+        threadCaps.removeAll(keepingCapacity: true)
+        threadNext.removeAll(keepingCapacity: true)
+        capPool.removeAll(keepingCapacity: true)
+        for _ in 0..<ncap { capPool.append(-1) }
+        stamp += 1
+        let runStamp = stamp
+        var horizon = start
+        push(start, pc: 0, caps: 0, runStamp: runStamp, horizon: &horizon)
+        var best: (end: Int, caps: Int32)?
+        var pos = start
+        while pos <= horizon {
+            defer { pos += 1 }
+            guard bucketStamp[pos] == runStamp else { continue }
+            stamp += 1
+            let stepStamp = stamp
+            var matchedHere = false
+            var t = bucketHead[pos]
+            while t >= 0 {
+                stack.append((threadPC[Int(t)], threadCaps[Int(t)]))
+                while let (pc, caps) = stack.popLast() {
+                    if visited[Int(pc)] == stepStamp { continue }
+                    visited[Int(pc)] = stepStamp
+                    switch program.insts[Int(pc)] {
+                    case .match:
+                        if !matchedHere { best = (pos, caps); matchedHere = true }
+                    case .jump(let to):
+                        stack.append((to, caps))
+                    case .split(let a, let b):
+                        stack.append((b, caps))
+                        stack.append((a, caps))
+                    case .key(let key):
+                        if pos < end && tokens[pos].key == key { push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon) }
+                    case .keySet(let set):
+                        if pos < end && Self.contains(program.keySets[Int(set)], tokens[pos].key) {
+                            push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
+                        }
+                    case .attribute(let attribute, let negated):
+                        if pos < end && passes(attribute, tokens[pos]) != negated {
+                            push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
+                        }
+                    case .annotation(let type, let slot):
+                        for a in Int(annotationStart[pos])..<Int(annotationStart[pos + 1]) {
+                            let annotation = annotations[a]
+                            guard annotation.type == type, Int(annotation.end) <= end else { continue }
+                            var newCaps = caps
+                            if slot >= 0 {
+                                newCaps = Int32(capPool.count)
+                                for c in 0..<ncap { capPool.append(capPool[Int(caps) + c]) }
+                                capPool[Int(newCaps) + Int(slot)] = Int32(a)
+                            }
+                            push(Int(annotation.end), pc: pc + 1, caps: newCaps, runStamp: runStamp, horizon: &horizon)
+                        }
+                    }
+                }
+                t = threadNext[Int(t)]
+            }
+        }
+        guard let best, best.end > start else { return nil }
+        var captures: [RuleMatch.Annotation?] = []
+        captures.reserveCapacity(ncap)
+        for c in 0..<ncap {
+            let a = capPool[Int(best.caps) + c]
+            captures.append(a >= 0 ? annotations[Int(a)].value : nil)
+        }
+        return (best.end, captures)
+    }
+
+    @inline(__always)
+    static func contains(_ sorted: [KeyID], _ key: KeyID) -> Bool {
+        var low = 0, high = sorted.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if sorted[mid] < key { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == key
+    }
+}

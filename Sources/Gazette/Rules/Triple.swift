@@ -1,0 +1,193 @@
+import GazetteText
+
+/// A fact as the output shows it: self-contained (names, surfaces, code point offsets, evidence
+/// sentences), so it outlives the document's buffers. `jsonLine` is its JSON Lines record
+/// (docs/schema/triple.schema.json).
+public struct Triple: Sendable, Equatable {
+    /// The version of the triple record.
+    public static let schema = "gazette.triple/1"
+
+    public var document: String
+    public var subject: Entity
+    public var predicate: String
+    public var object: Entity
+    public var date: DateValue?
+    /// Qualifiers: the office a title gives, the place a rule captured.
+    public var office: String?
+    public var place: Entity?
+    /// The rule of the first evidence.
+    public var rule: String
+    /// Every match that states the fact, in text order.
+    public var evidence: [Evidence]
+
+    /// An argument: the entity, and where the text names it (nil for an entity the fact derives,
+    /// such as a person's country from the lexicon or an agreement's parties).
+    public struct Entity: Sendable, Equatable {
+        public var id: String
+        public var type: String
+        public var name: String
+        /// Short label; for people the surname.
+        public var label: String
+        /// The mention as written, and its code point offsets in the document.
+        public var text: String?
+        public var start: Int?
+        public var end: Int?
+    }
+
+    public struct DateValue: Sendable, Equatable {
+        /// ISO 8601 at the precision the text gives ("2025-05-28", "2025-04").
+        public var value: String
+        public var granularity: String
+        /// The expression as written, and its code point offsets.
+        public var text: String
+        public var start: Int
+        public var end: Int
+    }
+
+    public struct Evidence: Sendable, Equatable {
+        public var rule: String
+        /// Index of the sentence in the document, its code point offsets and its text.
+        public var sentence: Int
+        public var start: Int
+        public var end: Int
+        public var text: String
+        /// Code point offsets of the rule's match.
+        public var matchStart: Int
+        public var matchEnd: Int
+    }
+
+    /// The triples of `extraction`'s facts, in order.
+    public static func make(_ extraction: Extraction, document: String, text: UnsafeBufferPointer<UInt8>,
+                     layer: TextLayer, rules: CompiledRules) -> [Triple] {
+        guard !extraction.facts.isEmpty else { return [] }
+        // Code point offsets for every byte offset used, in one forward pass.
+        var offsets: [Int] = []
+        func mentionBytes(_ a: Fact.Argument?) {
+            guard let m = a?.mention else { return }
+            offsets.append(extraction.mentions[m].byteStart)
+            offsets.append(extraction.mentions[m].byteEnd)
+        }
+        for fact in extraction.facts {
+            mentionBytes(fact.subject)
+            mentionBytes(fact.object)
+            mentionBytes(fact.place)
+            if let d = fact.date {
+                offsets.append(Int(layer.tokens[extraction.dates[d].firstToken].start))
+                offsets.append(Int(layer.tokens[extraction.dates[d].endToken - 1].end))
+            }
+            for e in fact.evidence {
+                let match = extraction.matches[e]
+                let sentence = layer.sentences[match.sentence]
+                offsets += [Int(sentence.start), Int(sentence.end), Int(layer.tokens[match.firstToken].start), Int(layer.tokens[match.endToken - 1].end)]
+            }
+        }
+        offsets = Array(Set(offsets)).sorted()
+        var cursor = CodePointCursor(valid: layer.isValidUTF8)
+        var codePoints: [Int: Int] = [:]
+        for o in offsets { codePoints[o] = cursor.codePointOffset(ofByte: o, in: text) }
+        func string(_ range: Range<Int>) -> String { String(decoding: text[range], as: UTF8.self) }
+        func entity(_ a: Fact.Argument) -> Entity {
+            let e = extraction.entities[a.entity]
+            var out = Entity(id: e.id, type: e.type, name: e.name, label: e.label)
+            if let m = a.mention {
+                let mention = extraction.mentions[m]
+                out.text = string(mention.byteStart..<mention.byteEnd)
+                out.start = codePoints[mention.byteStart]
+                out.end = codePoints[mention.byteEnd]
+            }
+            return out
+        }
+        return extraction.facts.map { fact in
+            var date: DateValue?
+            if let d = fact.date, let value = extraction.dates[d].value {
+                let mention = extraction.dates[d]
+                let start = Int(layer.tokens[mention.firstToken].start), end = Int(layer.tokens[mention.endToken - 1].end)
+                date = DateValue(value: value, granularity: mention.granularity.rawValue, text: string(start..<end),
+                                 start: codePoints[start]!, end: codePoints[end]!)
+            }
+            let evidence = fact.evidence.map { e -> Evidence in
+                let match = extraction.matches[e]
+                let sentence = layer.sentences[match.sentence]
+                return Evidence(rule: rules.rules[match.rule].id, sentence: match.sentence,
+                                start: codePoints[Int(sentence.start)]!, end: codePoints[Int(sentence.end)]!,
+                                text: string(sentence.byteRange),
+                                matchStart: codePoints[Int(layer.tokens[match.firstToken].start)]!,
+                                matchEnd: codePoints[Int(layer.tokens[match.endToken - 1].end)]!)
+            }
+            return Triple(document: document, subject: entity(fact.subject), predicate: fact.predicate, object: entity(fact.object),
+                          date: date, office: fact.office, place: fact.place.map(entity), rule: evidence[0].rule, evidence: evidence)
+        }
+    }
+
+    /// Writes this triple as one JSON Lines record (docs/schema/triple.schema.json).
+    public func write(into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("schema"); json.string(Self.schema)
+        json.key("doc"); json.string(document)
+        json.key("subject"); subject.write(into: &json)
+        json.key("predicate"); json.string(predicate)
+        json.key("object"); object.write(into: &json)
+        json.key("date")
+        if let date {
+            json.beginObject()
+            json.key("value"); json.string(date.value)
+            json.key("granularity"); json.string(date.granularity)
+            json.key("text"); json.string(date.text)
+            json.key("start"); json.int(date.start)
+            json.key("end"); json.int(date.end)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("qualifiers")
+        json.beginObject()
+        if let office { json.key("office"); json.string(office) }
+        if let place { json.key("place"); place.write(into: &json) }
+        json.endObject()
+        json.key("rule"); json.string(rule)
+        json.key("evidence")
+        json.beginArray()
+        for e in evidence {
+            json.beginObject()
+            json.key("rule"); json.string(e.rule)
+            json.key("sentence"); json.int(e.sentence)
+            json.key("start"); json.int(e.start)
+            json.key("end"); json.int(e.end)
+            json.key("match_start"); json.int(e.matchStart)
+            json.key("match_end"); json.int(e.matchEnd)
+            json.key("text"); json.string(e.text)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.newline()
+    }
+
+    /// The JSON Lines record, newline included.
+    public var jsonLine: String {
+        var json = JSONWriter(capacity: 1024)
+        write(into: &json)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+}
+
+extension Triple.Entity {
+    public init(id: String, type: String, name: String, label: String) {
+        self.init(id: id, type: type, name: name, label: label, text: nil, start: nil, end: nil)
+    }
+
+    func write(into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("id"); json.string(id)
+        json.key("type"); json.string(type)
+        json.key("name"); json.string(name)
+        json.key("label"); json.string(label)
+        json.key("text")
+        if let text { json.string(text) } else { json.null() }
+        json.key("start")
+        if let start { json.int(start) } else { json.null() }
+        json.key("end")
+        if let end { json.int(end) } else { json.null() }
+        json.endObject()
+    }
+}
