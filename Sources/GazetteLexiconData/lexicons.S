@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 9ab5b8359430a49837eb81e6557a05d51a148d59ec2b71c2d8e3bc3fe606f429
+// agreements.rules sha256 bf31ad9e6b0f1222ba0481a03f1f127277ed0edd32916a7a9fe3e9640fac7f23
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9ea7c92f74faaae6ecdc716452408469313945463f36dfba2796a71fab77e81e
+// classes.rules sha256 18ba80c12bac817ec5b77ce51956cd4a5ec50ff16eb0efaf7cf0c13b4454fec3
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 c65ebdcfb766d22ce1717bea4b366eeceac045c52ae971b269d537db6bd1afcb
+// negative.rules sha256 7a4185c86df88117ac8776a347e6efd192367d14ba7a4da15972cd9a78b12b1d
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -33,7 +33,7 @@ struct ExtractCommandTests {
             {"id":"Q-b","type":"person","name":"Ben Reyes","label":"Reyes","aliases":["Reyes"]}
             """.utf8), suffix: ".jsonl")
         defer { try? FileManager.default.removeItem(at: lexicon) }
-        let result = try CLI.run(["extract", "--no-default-lexicons", "--lexicon", lexicon.path, "--doc", "d7", "-"],
+        let result = try CLI.run(["extract", "--emit", "entities", "--no-default-lexicons", "--lexicon", lexicon.path, "--doc", "d7", "-"],
                                  stdin: Data("Reyes met reporters in Japan.".utf8))
         #expect(result.status == 0)
         let records = try jsonObjects(result)
@@ -43,7 +43,7 @@ struct ExtractCommandTests {
         let candidates = try #require(records[0]["candidates"] as? [[String: Any]])
         #expect(candidates.compactMap { $0["id"] as? String } == ["Q-a", "Q-b"])
         // Once the document names one of them in full, the surname is that one.
-        let named = try CLI.run(["extract", "--no-default-lexicons", "--lexicon", lexicon.path, "-"],
+        let named = try CLI.run(["extract", "--emit", "entities", "--no-default-lexicons", "--lexicon", lexicon.path, "-"],
                                 stdin: Data("Ana Reyes met Reyes.".utf8))
         #expect(try jsonObjects(named).compactMap { $0["id"] as? String } == ["Q-a", "Q-a"])
     }
@@ -55,7 +55,7 @@ struct ExtractCommandTests {
             not json
             """.utf8), suffix: ".jsonl")
         defer { try? FileManager.default.removeItem(at: lexicon) }
-        let result = try CLI.run(["extract", "--lexicon", lexicon.path, "-"], stdin: Data("text".utf8))
+        let result = try CLI.run(["extract", "--emit", "entities", "--lexicon", lexicon.path, "-"], stdin: Data("text".utf8))
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n").map(String.init)
@@ -74,14 +74,14 @@ struct ExtractCommandTests {
 @Suite("gazette extract --date")
 struct ExtractDateTests {
     @Test func officeHeldOnTheDocumentsDate() throws {
-        let result = try CLI.run(["extract", "--date", "2025-05-28", "-"], stdin: Data("Bongbong Marcos and Shigeru Ishiba met.".utf8))
+        let result = try CLI.run(["extract", "--emit", "entities", "--date", "2025-05-28", "-"], stdin: Data("Bongbong Marcos and Shigeru Ishiba met.".utf8))
         #expect(result.status == 0)
         let people = try jsonObjects(result).filter { $0["type"] as? String == "person" }
         #expect(people.compactMap { $0["name"] as? String } == ["Ferdinand Marcos Jr.", "Shigeru Ishiba"])
         #expect(people.compactMap { $0["country"] as? String } == ["PHL", "JPN"])
         #expect(people.last?["office"] as? String == "Prime Minister")
         // After his term, Ishiba holds no office the lexicon knows.
-        let later = try CLI.run(["extract", "--date", "2025-12-01", "-"], stdin: Data("Shigeru Ishiba spoke.".utf8))
+        let later = try CLI.run(["extract", "--emit", "entities", "--date", "2025-12-01", "-"], stdin: Data("Shigeru Ishiba spoke.".utf8))
         #expect(try jsonObjects(later).first?["office"] == nil)
     }
 
@@ -140,7 +140,7 @@ struct ExtractDatesTests {
     /// The seed article states its date at its end; "28 May" resolves against it.
     @Test func seedArticleDatesResolveAgainstTheDateInTheText() throws {
         let seed = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/samples/seed-article.txt").path
-        let result = try CLI.run(["extract", seed])
+        let result = try CLI.run(["extract", "--emit", "entities", seed])
         #expect(result.status == 0)
         let dates = try jsonObjects(result).filter { $0["type"] as? String == "date" }
         let byText = Dictionary(dates.map { ($0["text"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
@@ -151,11 +151,11 @@ struct ExtractDatesTests {
     }
 
     @Test func relativeDatesWithoutADocumentDateHaveNoValue() throws {
-        let result = try CLI.run(["extract", "-"], stdin: Data("They met on Wednesday.".utf8))
+        let result = try CLI.run(["extract", "--emit", "entities", "-"], stdin: Data("They met on Wednesday.".utf8))
         let date = try #require(try jsonObjects(result).first { $0["type"] as? String == "date" })
         #expect(date["value"] is NSNull)
         #expect(date["anchor"] as? String == "none")
-        let dated = try CLI.run(["extract", "--date", "May 31, 2025", "-"], stdin: Data("They met on Wednesday.".utf8))
+        let dated = try CLI.run(["extract", "--emit", "entities", "--date", "May 31, 2025", "-"], stdin: Data("They met on Wednesday.".utf8))
         #expect(try jsonObjects(dated).first { $0["type"] as? String == "date" }?["value"] as? String == "2025-05-28")
     }
 }
@@ -173,7 +173,7 @@ struct ExtractJSONLTests {
         """
 
     @Test func documentsByLineWithTheirIdsAndDates() throws {
-        let result = try CLI.run(["extract", "--format", "jsonl", "-"], stdin: Data(Self.input.utf8))
+        let result = try CLI.run(["extract", "--emit", "entities", "--format", "jsonl", "-"], stdin: Data(Self.input.utf8))
         #expect(result.status == 1)  // some lines failed
         let records = try jsonObjects(result)
         // Line 1: its id, and "Wednesday" resolved against its date.
@@ -196,7 +196,7 @@ struct ExtractJSONLTests {
 
     @Test func fieldNamesAreConfigurable() throws {
         let line = #"{"doc_id":"b2","body":"They met on Wednesday in Manila.","when":"2025-05-31"}"#
-        let result = try CLI.run(["extract", "--format", "jsonl", "--id-field", "doc_id", "--text-field", "body", "--date-field", "when", "-"],
+        let result = try CLI.run(["extract", "--emit", "entities", "--format", "jsonl", "--id-field", "doc_id", "--text-field", "body", "--date-field", "when", "-"],
                                  stdin: Data(line.utf8))
         #expect(result.status == 0)
         let records = try jsonObjects(result)
@@ -207,7 +207,7 @@ struct ExtractJSONLTests {
     @Test func jsonlFilesAreDetectedByName() throws {
         let file = try CLI.temporaryFile(Array(#"{"id":"x","text":"Talks in Tokyo."}"#.utf8), suffix: ".jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try CLI.run(["extract", file.path])
+        let result = try CLI.run(["extract", "--emit", "entities", file.path])
         #expect(try jsonObjects(result).compactMap { $0["doc"] as? String } == ["x"])
     }
 }

@@ -113,7 +113,13 @@ struct EntityResolver {
                 guard let entry = entries[i] else { return false }
                 return lexicon.entries[entry].roles.contains { $0.country.map(countries.contains) ?? false }
             }
-            if local.count == 1 { result.mentions[index].candidates = [candidates[local[0]]] }
+            if local.count == 1 { result.mentions[index].candidates = [candidates[local[0]]]; continue }
+            // Agreements: the one with the most parties the document names ("Reciprocal Access
+            // Agreement" in a text naming Japan and the Philippines).
+            let named = pool.map { i in entries[i].map { lexicon.entries[$0].parties.filter(countries.contains).count } ?? 0 }
+            if let best = named.max(), best > 0, named.filter({ $0 == best }).count == 1 {
+                result.mentions[index].candidates = [candidates[pool[named.firstIndex(of: best)!]]]
+            }
         }
     }
 

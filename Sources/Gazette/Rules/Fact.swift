@@ -168,6 +168,9 @@ struct RelationBuilder {
         }
     }
 
+    /// How far into a document a date counts as its dateline.
+    static let datelineTokens = 8
+
     /// The rule's date capture, else (unless the rule says `date none`) the date expression of
     /// the sentence nearest to the match, the earlier one on a tie.
     func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, _ extraction: Extraction) -> Int? {
@@ -180,6 +183,8 @@ struct RelationBuilder {
         var best: (distance: Int, index: Int)?
         for (i, d) in extraction.dates.enumerated() where d.value != nil && d.granularity != .reference {
             guard d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound else { continue }
+            // A dateline ("MANILA, 2025-03-14 —") dates the document, not the events it reports.
+            if d.firstToken < Self.datelineTokens, d.anchor == .absolute, d.value == extraction.documentDate?.iso { continue }
             let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
             if best == nil || distance < best!.distance { best = (distance, i) }

@@ -1,0 +1,172 @@
+import Foundation
+
+/// A rule's regression case: a text, its date, the triples it must give and those it must not,
+/// and whether the rule under test fires on it (docs/rules.md, "Fixtures").
+///
+/// ```
+/// case met.verb fires: a plain "met"
+/// text: Japanese Foreign Minister Takeshi Iwaya met Enrique Manalo in Tokyo on Tuesday.
+/// date: 2025-05-29
+/// expect: Takeshi Iwaya | met | Enrique Manalo | 2025-05-27
+/// reject: Takeshi Iwaya | visited | Japan
+/// ```
+public struct RuleFixture: Sendable, Equatable {
+    /// The rule under test.
+    public var rule: String
+    /// `fires`: the rule contributes a triple (a negative rule: suppresses a match). `silent`:
+    /// it does not.
+    public var fires: Bool
+    public var title: String
+    public var text: String = ""
+    public var date: String?
+    public var expect: [Pattern] = []
+    public var reject: [Pattern] = []
+    public var file: String
+    public var line: Int
+
+    /// A triple to look for: subject and object by canonical name or id; the date, when given,
+    /// is an ISO value or "-" for no date.
+    public struct Pattern: Sendable, Equatable, CustomStringConvertible {
+        public var subject: String
+        public var predicate: String
+        public var object: String
+        /// nil: not compared; "-": the triple has no date.
+        public var date: String?
+
+        public var description: String {
+            [subject, predicate, object].joined(separator: " | ") + (date.map { " | " + $0 } ?? "")
+        }
+
+        func matches(_ t: Triple, symmetric: Bool) -> Bool {
+            func names(_ e: Triple.Entity, _ s: String) -> Bool { e.name == s || e.id == s }
+            guard t.predicate == predicate else { return false }
+            let forward = names(t.subject, subject) && names(t.object, object)
+            let backward = symmetric && names(t.subject, object) && names(t.object, subject)
+            guard forward || backward else { return false }
+            guard let date else { return true }
+            return date == "-" ? t.date == nil : t.date?.value == date
+        }
+    }
+
+    /// Parses fixture text; every problem comes with its line and column.
+    public static func parse(_ text: String, file: String) -> (fixtures: [RuleFixture], diagnostics: [Diagnostic]) {
+        var fixtures: [RuleFixture] = []
+        var diagnostics: [Diagnostic] = []
+        func close() {
+            guard let last = fixtures.last else { return }
+            if last.text.isEmpty {
+                diagnostics.append(Diagnostic(file: file, line: last.line, message: "case '\(last.title)' has no 'text:' line"))
+            }
+        }
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+            let number = i + 1
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if line.hasPrefix("case ") {
+                close()
+                // case RULE fires|silent: title
+                let head = line.dropFirst(5)
+                let parts = head.split(separator: ":", maxSplits: 1)
+                let words = parts.first.map { $0.split(separator: " ") } ?? []
+                guard words.count == 2, words[1] == "fires" || words[1] == "silent" else {
+                    diagnostics.append(Diagnostic(file: file, line: number, column: 6, message: "expected 'case <rule-id> fires: <title>' or 'case <rule-id> silent: <title>'"))
+                    continue
+                }
+                let title = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+                fixtures.append(RuleFixture(rule: String(words[0]), fires: words[1] == "fires", title: title, file: file, line: number))
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else {
+                diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: "expected 'case', 'text:', 'date:', 'expect:' or 'reject:'"))
+                continue
+            }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard !fixtures.isEmpty else {
+                diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: "'\(key):' before the first 'case' line"))
+                continue
+            }
+            let valueColumn = line.distance(from: line.startIndex, to: colon) + 3
+            switch key {
+            case "text": fixtures[fixtures.count - 1].text = value
+            case "date":
+                guard CalendarDay.parseDocumentDate(value) != nil else {
+                    diagnostics.append(Diagnostic(file: file, line: number, column: valueColumn, message: "expected a date such as 2025-05-29, got '\(value)'"))
+                    continue
+                }
+                fixtures[fixtures.count - 1].date = value
+            case "expect", "reject":
+                let fields = value.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard fields.count == 3 || fields.count == 4, !fields[0].isEmpty, !fields[1].isEmpty, !fields[2].isEmpty else {
+                    diagnostics.append(Diagnostic(file: file, line: number, column: valueColumn, message: "expected 'subject | predicate | object' with an optional '| date' (an ISO value, or - for none)"))
+                    continue
+                }
+                let pattern = Pattern(subject: fields[0], predicate: fields[1], object: fields[2], date: fields.count == 4 ? fields[3] : nil)
+                if key == "expect" { fixtures[fixtures.count - 1].expect.append(pattern) } else { fixtures[fixtures.count - 1].reject.append(pattern) }
+            default:
+                diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: "unknown field '\(key)'; expected text, date, expect or reject"))
+            }
+        }
+        close()
+        return (fixtures, diagnostics)
+    }
+
+    /// Reads and parses a fixture file.
+    public static func load(path: String) throws(DiagnosticList) -> [RuleFixture] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            throw DiagnosticList([Diagnostic(file: path, line: 0, message: reason)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticList([Diagnostic(file: path, line: 0, message: "not UTF-8 text")])
+        }
+        let (fixtures, diagnostics) = parse(text, file: path)
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return fixtures
+    }
+
+    /// What running a fixture gave.
+    public struct Outcome: Sendable {
+        public var fixture: RuleFixture
+        /// Each failed check, in words; empty when the case passes.
+        public var failures: [String]
+        public var triples: [Triple]
+        public var passed: Bool { failures.isEmpty }
+    }
+
+    /// Runs the case through `worker` and checks it.
+    public func run(_ worker: PipelineWorker) throws -> Outcome {
+        let rules = worker.pipeline.rules.rules
+        var failures: [String] = []
+        guard let ruleIndex = rules.firstIndex(where: { $0.id == rule }) else {
+            return Outcome(fixture: self, failures: ["no rule '\(rule)' is loaded"], triples: [])
+        }
+        let bytes = Array(text.utf8)
+        let (extraction, triples) = try bytes.withUnsafeBufferPointer { buffer in
+            let extraction = try worker.extract(buffer, date: date.flatMap(CalendarDay.parseDocumentDate))
+            return (extraction, Triple.make(extraction, document: "\(file):\(line)", text: buffer, layer: worker.layer, rules: worker.pipeline.rules))
+        }
+        let symmetric = Set(rules.filter(\.symmetric).compactMap(\.predicate))
+        for pattern in expect where !triples.contains(where: { pattern.matches($0, symmetric: symmetric.contains($0.predicate)) }) {
+            failures.append("expected (\(pattern)), not found")
+        }
+        for pattern in reject where triples.contains(where: { pattern.matches($0, symmetric: symmetric.contains($0.predicate)) }) {
+            failures.append("rejected (\(pattern)), found")
+        }
+        let fired: Bool
+        if rules[ruleIndex].isNegative {
+            fired = extraction.matches.contains { m in
+                if case .suppressed(let by) = m.outcome { return extraction.matches[by].rule == ruleIndex }
+                return false
+            }
+        } else {
+            fired = triples.contains { $0.evidence.contains { $0.rule == rule } }
+        }
+        if fired != fires {
+            failures.append(fires ? "rule \(rule) did not \(rules[ruleIndex].isNegative ? "suppress anything" : "give a triple")"
+                                  : "rule \(rule) \(rules[ruleIndex].isNegative ? "suppressed a match" : "gave a triple") but should stay silent")
+        }
+        return Outcome(fixture: self, failures: failures, triples: triples)
+    }
+}
