@@ -39,7 +39,9 @@ public final class Pipeline: Sendable {
             do { rules = rules + (try DefaultRules.file()) } catch { diagnostics += error.diagnostics }
         }
         for path in rulePaths {
-            do { rules = rules + (try RuleParser.load(path: path)) } catch { diagnostics += error.diagnostics }
+            let read = RuleParser.read(path: path)
+            rules = rules + read.file
+            diagnostics += read.diagnostics
         }
         // A class defined twice across files.
         var definedAt: [String: RuleFile.Definition] = [:]
@@ -52,7 +54,11 @@ public final class Pipeline: Sendable {
                 definedAt[d.name] = d
             }
         }
-        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        if !diagnostics.isEmpty {
+            // Compile what did parse, so that unknown classes and types come out in the same run.
+            do { _ = try Pipeline(entries: entries, rules: rules) } catch let list as DiagnosticList { diagnostics += list.diagnostics } catch {}
+            throw DiagnosticList(diagnostics)
+        }
         return try Pipeline(entries: entries, rules: rules)
     }
 

@@ -71,6 +71,10 @@ struct RuleMatcher {
         visited = [UInt64](repeating: 0, count: longest)
     }
 
+    /// The most tokens a match spans. It bounds each run, so matching a document takes time
+    /// linear in its length whatever its sentences' lengths and the rules' repetitions.
+    static let maxMatchTokens = 256
+
     /// Every match of every rule in `layer`, sentence by sentence: at each token, the longest
     /// match of each rule that can start there.
     mutating func match(_ layer: TextLayer, extraction: Extraction) -> [RuleMatch] {
@@ -78,8 +82,9 @@ struct RuleMatcher {
         var out: [RuleMatch] = []
         let tokens = layer.tokens
         for (s, sentence) in layer.sentences.enumerated() {
-            let end = Int(sentence.endToken)
+            let sentenceEnd = Int(sentence.endToken)
             for p in sentence.tokenRange {
+                let end = min(sentenceEnd, p + Self.maxMatchTokens)
                 // The rules that can start at p.
                 stamp += 1
                 candidates.removeAll(keepingCapacity: true)
@@ -219,6 +224,7 @@ struct RuleMatcher {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
                     case .annotation(let type, let slot):
+                        guard pos < end else { continue }
                         for a in Int(annotationStart[pos])..<Int(annotationStart[pos + 1]) {
                             let annotation = annotations[a]
                             guard annotation.type == type, Int(annotation.end) <= end else { continue }

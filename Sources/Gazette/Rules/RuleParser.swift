@@ -51,17 +51,23 @@ public enum RuleParser {
     /// Reads and parses the rule file at `path`.
     /// - Throws: `DiagnosticList` with every problem of the file (or the reason it cannot be read).
     public static func load(path: String) throws(DiagnosticList) -> RuleFile {
+        let (file, diagnostics) = read(path: path)
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return file
+    }
+
+    /// Reads and parses the rule file at `path`: the rules that parse, and the problems of the
+    /// others (or the reason the file cannot be read).
+    public static func read(path: String) -> (file: RuleFile, diagnostics: [Diagnostic]) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw DiagnosticList([Diagnostic(file: path, line: 0, message: "is a directory, not a rule file")])
+            return (RuleFile(), [Diagnostic(file: path, line: 0, message: "is a directory, not a rule file")])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw DiagnosticList([Diagnostic(file: path, line: 0, message: reason)])
+            return (RuleFile(), [Diagnostic(file: path, line: 0, message: reason)])
         }
-        let (file, diagnostics) = parse([UInt8](data), file: path)
-        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        return file
+        return parse([UInt8](data), file: path)
     }
 
     // MARK: lexing
@@ -133,8 +139,10 @@ public enum RuleParser {
         /// indented lines.
         enum Open {
             case none
-            case rule(Rule, matchLexemes: [Lexeme]?, matchLine: Int, lastClause: String?)
+            case rule(Rule, matchLexemes: [Lexeme]?, matchLine: Int, lastClause: String?, clauseIndent: Int)
             case define(name: String, line: Int, lexemes: [Lexeme])
+            /// After a statement whose first line is wrong: its indented lines are skipped.
+            case skipping
         }
         var open = Open.none
         var ruleIDs: [String: Int] = [:]
@@ -149,29 +157,34 @@ public enum RuleParser {
             let (lexemes, lexError) = RuleParser.lex(scalars, line: number)
             if let lexError { error(number, lexError.column, lexError.message); return }
             guard let first = lexemes.first else { return }
-            let indented = scalars.first == " " || scalars.first == "\t"
-            if !indented {
+            let indent = first.column - 1
+            if indent == 0 {
                 finish()
                 switch first.text {
                 case "rule" where first.kind == .word: startRule(lexemes)
                 case "define" where first.kind == .word: startDefine(lexemes)
                 default:
                     error(number, first.column, "expected 'rule <id>' or 'define <NAME> = <pattern>' at the start of a line (clauses of a rule are indented)")
+                    open = .skipping
                 }
                 return
             }
             switch open {
             case .none:
                 error(number, first.column, "an indented line outside a rule: clauses follow a 'rule <id>' line")
+                open = .skipping
+            case .skipping:
+                break
             case .define(let name, let line, let previous):
                 open = .define(name: name, line: line, lexemes: previous + lexemes)
-            case .rule(var rule, var match, let matchLine, let last):
-                if first.kind == .word && RuleParser.clauseKeywords.contains(first.text) {
+            case .rule(var rule, var match, let matchLine, let last, let clauseIndent):
+                if last == "match", indent > clauseIndent, let previous = match {
+                    // A pattern goes on over lines indented deeper than its clause.
+                    open = .rule(rule, matchLexemes: previous + lexemes, matchLine: matchLine, lastClause: last, clauseIndent: clauseIndent)
+                } else if first.kind == .word && RuleParser.clauseKeywords.contains(first.text) {
                     clause(&rule, &match, lexemes)
-                    open = .rule(rule, matchLexemes: match, matchLine: first.text == "match" ? number : matchLine, lastClause: first.text)
-                } else if last == "match", let previous = match {
-                    // A pattern goes on over indented lines that do not start with a clause keyword.
-                    open = .rule(rule, matchLexemes: previous + lexemes, matchLine: matchLine, lastClause: last)
+                    open = .rule(rule, matchLexemes: match, matchLine: first.text == "match" ? number : matchLine, lastClause: first.text,
+                                 clauseIndent: indent)
                 } else {
                     error(number, first.column, "expected a clause (\(RuleParser.clauseKeywords.sorted().joined(separator: ", "))), got '\(first.text)'")
                 }
@@ -182,11 +195,13 @@ public enum RuleParser {
             let line = lexemes[0].line
             guard lexemes.count >= 2 else {
                 error(line, lexemes[0].column + 4, "expected a rule id after 'rule' (lower case letters, digits, '_', '.' and '-', e.g. met.between)")
+                open = .skipping
                 return
             }
             let id = lexemes[1]
             guard id.kind == .word, RuleParser.isIdentifier(id.text, allowing: ["_", ".", "-"]) else {
                 error(line, id.column, "expected a rule id (lower case letters, digits, '_', '.' and '-', e.g. met.between), got '\(id.text)'")
+                open = .skipping
                 return
             }
             if lexemes.count > 2 { error(line, lexemes[2].column, "unexpected '\(lexemes[2].text)' after the rule id; clauses go on the indented lines below") }
@@ -195,7 +210,7 @@ public enum RuleParser {
             }
             ruleIDs[id.text] = line
             open = .rule(Rule(id: id.text, pattern: .sequence([]), emits: [], file: file, line: line),
-                         matchLexemes: nil, matchLine: line, lastClause: nil)
+                         matchLexemes: nil, matchLine: line, lastClause: nil, clauseIndent: 0)
         }
 
         mutating func startDefine(_ lexemes: [Lexeme]) {
@@ -203,11 +218,13 @@ public enum RuleParser {
             guard lexemes.count >= 2, lexemes[1].kind == .word, RuleParser.isClassName(lexemes[1].text) else {
                 let column = lexemes.count >= 2 ? lexemes[1].column : lexemes[0].column + 6
                 error(line, column, "expected a class name in capitals after 'define' (e.g. MEET)")
+                open = .skipping
                 return
             }
             guard lexemes.count >= 3, lexemes[2].text == "=", lexemes[2].kind == .symbol else {
                 error(line, lexemes.count >= 3 ? lexemes[2].column : lexemes[1].column + lexemes[1].text.unicodeScalars.count,
                       "expected '=' after 'define \(lexemes[1].text)'")
+                open = .skipping
                 return
             }
             open = .define(name: lexemes[1].text, line: line, lexemes: Array(lexemes[3...]))
@@ -216,7 +233,7 @@ public enum RuleParser {
         /// Closes the statement being read.
         mutating func finish() {
             switch open {
-            case .none: break
+            case .none, .skipping: break
             case .define(let name, let line, let lexemes):
                 if lexemes.isEmpty {
                     error(line, nil, "'define \(name)' has no pattern after '='")
@@ -227,7 +244,7 @@ public enum RuleParser {
                         result.definitions.append(RuleFile.Definition(name: name, pattern: pattern, file: file, line: line))
                     }
                 }
-            case .rule(var rule, let match, let matchLine, _):
+            case .rule(var rule, let match, let matchLine, _, _):
                 if let match {
                     if match.isEmpty {
                         error(matchLine, nil, "'match' has no pattern")

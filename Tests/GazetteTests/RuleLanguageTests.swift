@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+import Gazette
+
+/// A small lexicon for the rule tests: two people, two countries (one with its capital), an
+/// agreement with its parties.
+let ruleTestLexicon = """
+{"id":"p:ann","type":"person","name":"Ann Lee","label":"Lee","aliases":["Ann Lee"]}
+{"id":"p:bob","type":"person","name":"Bob Ray","label":"Ray","aliases":["Bob Ray"]}
+{"id":"p:cy","type":"person","name":"Cy Dow","label":"Dow","aliases":["Cy Dow"]}
+{"id":"c:aa","type":"country","name":"Avalon","aliases":["Avalon",{"text":"Camelot","kind":"capital"}],"codes":{"alpha3":"AVA"}}
+{"id":"c:bb","type":"country","name":"Borduria","aliases":["Borduria"],"codes":{"alpha3":"BOR"}}
+{"id":"x:pact","type":"agreement","name":"Avalon-Borduria Pact","aliases":["Pact of Camelot"],"parties":["AVA","BOR"]}
+"""
+
+/// Compiles `rules` over the test lexicon, without the default rules.
+func rulePipeline(_ rules: String) throws -> Pipeline {
+    let entries = LexiconParser.parse(Array(ruleTestLexicon.utf8), file: "test.jsonl")
+    #expect(entries.diagnostics.isEmpty)
+    let parsed = RuleParser.parse(Array(rules.utf8), file: "test.rules")
+    #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+    return try Pipeline(entries: entries.entries, rules: parsed.file)
+}
+
+/// The triples of `text` as "(subject predicate object date)" strings, by entity id.
+func triples(_ pipeline: Pipeline, _ text: String, date: String? = "2025-05-29") throws -> [String] {
+    let worker = try pipeline.makeWorker()
+    return try worker.triples(in: text, document: "t", date: date.flatMap(CalendarDay.parseDocumentDate)).map {
+        "(\($0.subject.id) \($0.predicate) \($0.object.id) \($0.date?.value ?? "-"))"
+    }
+}
+
+@Suite("Rule language: parsing")
+struct RuleParserTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var source: String
+        var expected: [String]
+        var testDescription: String { expected.first ?? "" }
+    }
+
+    /// Malformed rule files: every problem, with line and column, and what was expected.
+    static let cases: [Case] = [
+        Case(source: "rule\n", expected: ["f.rules:1:5: expected a rule id after 'rule' (lower case letters, digits, '_', '.' and '-', e.g. met.between)"]),
+        Case(source: "rule Met\n    match x\n    emit a m b\n", expected: ["f.rules:1:6: expected a rule id (lower case letters, digits, '_', '.' and '-', e.g. met.between), got 'Met'"]),
+        Case(source: "rule r\n    emit a met b\n", expected: ["f.rules:1: rule 'r' has no 'match' clause"]),
+        Case(source: "rule r\n    match @a:person \"met\n    emit a met a\n", expected: ["f.rules:2:21: unterminated string: a quoted phrase ends with \" on the same line", "f.rules:1: rule 'r' has no 'match' clause"]),
+        Case(source: "rule r\n    match @a:person [verb] @b:person\n    emit a met b\n", expected: ["f.rules:2:22: unknown token attribute 'verb'; expected one of: capitalized, all_caps, number, punctuation, word, symbol"]),
+        Case(source: "rule r\n    match x{4,2}\n    suppress met\n", expected: ["f.rules:2:12: a repetition whose maximum (2) is below its minimum (4)"]),
+        Case(source: "rule r\n    match @a:person met @b:person\n    emit a met c\n", expected: ["f.rules:1: rule 'r': emit names 'c', which the pattern does not capture (captures: a, b)"]),
+        Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    suppress met\n", expected: ["f.rules:1: rule 'r' has both 'emit' and 'suppress': a negative rule only suppresses"]),
+        Case(source: "    match x\nrule r\n    match @a:person met\n    flags symmetric\n    emit a met a\n",
+             expected: ["f.rules:1:5: an indented line outside a rule: clauses follow a 'rule <id>' line",
+                        "f.rules:4:5: expected a clause (date, emit, match, office, place, priority, suppress, symmetric), got 'flags'"]),
+        Case(source: "define meet = met\n", expected: ["f.rules:1:8: expected a class name in capitals after 'define' (e.g. MEET)"]),
+        Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\nrule r\n    match x\n    suppress met\n", expected: ["f.rules:4:6: rule 'r' is already defined on line 1"]),
+        Case(source: "rule r\n    match @d:date met @b:person\n    emit d met b\n", expected: ["f.rules:1: rule 'r': 'd' captures a date, which cannot be an argument"]),
+    ]
+
+    @Test(arguments: cases)
+    func malformedRuleFiles(_ c: Case) {
+        let parsed = RuleParser.parse(Array(c.source.utf8), file: "f.rules")
+        #expect(parsed.diagnostics.map(\.description) == c.expected)
+    }
+
+    @Test func aPatternGoesOnOverIndentedLines() throws {
+        let source = "define VB = met\n    | meets\nrule r\n    match @a:person VB\n        @b:person\n    emit a met b\n"
+        let parsed = RuleParser.parse(Array(source.utf8), file: "f.rules")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.file.definitions.first?.pattern == .alternation([.literal(["met"]), .literal(["meets"])]))
+        #expect(parsed.file.rules.first?.pattern == .sequence([.annotation(capture: "a", type: "person"), .classRef("VB", line: 4, column: 21),
+                                                              .annotation(capture: "b", type: "person")]))
+    }
+
+    /// Problems only compilation finds: unknown classes and types, recursive classes, patterns
+    /// that match nothing.
+    @Test(arguments: [
+        ("rule r\n    match @a:person MEETS @b:person\n    emit a met b\n", "f.rules:2:21: rule 'r': unknown class MEETS (define it with 'define MEETS = ...')"),
+        ("rule r\n    match @a:people met @b:person\n    emit a met b\n", "f.rules:1: rule 'r': unknown type 'people' in @a:people; the types are date, title, person, country, agreement"),
+        ("define AA = x BB\ndefine BB = y AA\nrule r\n    match AA\n    suppress met\n", "f.rules:2:15: rule 'r': class AA refers to itself (through AA -> BB -> AA)"),
+        ("rule r\n    match []?\n    suppress met\n", "f.rules:1: rule 'r': its pattern can match no token at all; make something in it required"),
+    ])
+    func compileErrors(_ source: String, _ expected: String) throws {
+        let parsed = RuleParser.parse(Array(source.utf8), file: "f.rules")
+        #expect(parsed.diagnostics.isEmpty)
+        let entries = LexiconParser.parse(Array(ruleTestLexicon.utf8), file: "test.jsonl").entries
+        #expect(throws: DiagnosticList.self) { try Pipeline(entries: entries, rules: parsed.file) }
+        do { _ = try Pipeline(entries: entries, rules: parsed.file) } catch let list as DiagnosticList {
+            #expect(list.diagnostics.map(\.description) == [expected])
+        }
+    }
+
+    @Test func theDefaultRulesParse() throws {
+        let file = try DefaultRules.file()
+        #expect(file.rules.count >= 20)
+        #expect(Set(file.rules.compactMap(\.predicate)) == ["met", "visited", "signed", "ratified", "negotiating", "holds_office"])
+    }
+}
+
+@Suite("Rule language: matching")
+struct RuleMatchingTests {
+    @Test func elementsOfThePatternLanguage() throws {
+        let p = try rulePipeline("""
+            define MEET = met | "held talks"
+            rule m
+                match @a:person (also | later)? MEET (with)? [!punctuation]{0,2} @b:person
+                emit a met b
+            rule n
+                match [number] [capitalized]+ "," @c:country
+                emit c noted c
+            """)
+        #expect(try triples(p, "Ann Lee met Bob Ray.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee later held talks with Bob Ray.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee met the envoy Bob Ray.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee met the new envoy Bob Ray.") == [])
+        #expect(try triples(p, "Ann Lee met, then Bob Ray.") == [])
+    }
+
+    @Test func symmetricFactsHaveOneOrderAndMergeTheirEvidence() throws {
+        let p = try rulePipeline("rule m\n    match @a:person met @b:person\n    emit a met b\n    symmetric\n")
+        let worker = try p.makeWorker()
+        let out = try worker.triples(in: "Bob Ray met Ann Lee. Ann Lee met Bob Ray.", document: "d")
+        #expect(out.map { "\($0.subject.id) \($0.object.id)" } == ["p:ann p:bob"])
+        #expect(out.first?.evidence.map(\.sentence) == [0, 1])
+        #expect(out.first?.subject.text == "Ann Lee")
+    }
+
+    @Test func datesComeFromTheCaptureElseTheNearestInTheSentenceNeverTheDocumentDate() throws {
+        let p = try rulePipeline("""
+            rule m
+                match @a:person met @b:person (on @d:date)?
+                emit a met b
+                date d
+            rule v
+                match @a:person visited @c:country
+                emit a visited c
+                date none
+            """)
+        #expect(try triples(p, "On 3 May, Ann Lee met Bob Ray on 4 May.") == ["(p:ann met p:bob 2025-05-04)"])
+        #expect(try triples(p, "On 3 May, Ann Lee met Bob Ray. It rained on 4 May.") == ["(p:ann met p:bob 2025-05-03)"])
+        #expect(try triples(p, "Ann Lee met Bob Ray.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee visited Camelot on 4 May.") == ["(p:ann visited c:aa -)"])
+    }
+
+    @Test func derivedArgumentsAndAlternatives() throws {
+        let p = try rulePipeline("""
+            rule s
+                match (@a:country | the two sides) signed the @x:agreement
+                emit a | x.parties signed x
+            """)
+        #expect(try triples(p, "Avalon signed the Pact of Camelot.") == ["(c:aa signed x:pact -)"])
+        #expect(try triples(p, "Yesterday the two sides signed the Pact of Camelot.") == ["(c:aa signed x:pact 2025-05-28)", "(c:bb signed x:pact 2025-05-28)"])
+    }
+
+    @Test func negativeRulesSuppressOnlyWhatTheyOverlap() throws {
+        let p = try rulePipeline("""
+            rule m
+                match @a:person (will)? meet @b:person
+                emit a met b
+            rule no
+                match will meet
+                suppress met
+            """)
+        #expect(try triples(p, "Ann Lee will meet Bob Ray.") == [])
+        #expect(try triples(p, "Ann Lee meet Bob Ray, and Cy Dow will meet them.") == ["(p:ann met p:bob -)"])
+    }
+
+    /// Overlapping matches of one predicate: priority, then length; different predicates
+    /// both stand.
+    @Test func overlapPolicy() throws {
+        let p = try rulePipeline("""
+            rule short
+                match @a:person met @b:person
+                emit a met b
+            rule long
+                match @a:person met @b:person and @c:person
+                emit a met c
+            rule other
+                match @a:person met @b:person
+                emit a saw b
+            """)
+        #expect(try triples(p, "Ann Lee met Bob Ray and Cy Dow.") == ["(p:ann met p:cy -)", "(p:ann saw p:bob -)"])
+        let q = try rulePipeline("""
+            rule short
+                match @a:person met @b:person
+                emit a met b
+                priority 1
+            rule long
+                match @a:person met @b:person and @c:person
+                emit a met c
+            """)
+        #expect(try triples(q, "Ann Lee met Bob Ray and Cy Dow.") == ["(p:ann met p:bob -)"])
+    }
+
+    /// A pattern that backtracking engines take exponential time on runs in one pass: each
+    /// (instruction, token) pair is visited once per start, and a match spans at most 256 tokens.
+    @Test func nestedRepetitionsDoNotBlowUp() throws {
+        let p = try rulePipeline("rule r\n    match ([word] | [word] [word])* @a:person zzz\n    emit a met a\n")
+        let words = Array(repeating: "word", count: 3_000).joined(separator: " ")
+        #expect(try triples(p, words + " Ann Lee.") == [])
+        let q = try rulePipeline("rule r\n    match @a:person []* @b:person\n    emit a met b\n")
+        let gap = Array(repeating: "word", count: 300).joined(separator: " ")
+        #expect(try triples(q, "Ann Lee " + gap + " Bob Ray.") == [])
+        #expect(try triples(q, "Ann Lee word Bob Ray.") == ["(p:ann met p:bob -)"])
+    }
+}
