@@ -34,6 +34,7 @@ let package = Package(
         .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
         suite("TextBenchmarks", measuring: "GazetteText"),
         suite("LexiconBenchmarks", measuring: "Gazette"),
+        suite("RuleBenchmarks", measuring: "Gazette"),
     ],
     swiftLanguageModes: [.v6]
 )

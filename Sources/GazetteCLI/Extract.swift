@@ -5,24 +5,28 @@ import Gazette
 /// `gazette extract`: runs the pipeline over a document and writes what it finds as JSON Lines.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Extract entity mentions and dates from one text as JSON Lines.",
+        abstract: "Extract facts (triples), entity mentions and dates from text as JSON Lines.",
         discussion: """
             A text input is one document; its id is the file name as given ("-" for standard \
             input) unless --doc names it. A JSON Lines input (--format jsonl, or a file ending in \
             .jsonl) holds a document a line, with its id, text and date in fields (--id-field, \
             --text-field, --date-field); a line that is not a JSON object or has no text is \
-            reported as file:line on standard error and skipped, and the run ends with exit code 1. Each record holds: schema, doc, type, id, name, label \
-            (of the entry the mention names), text (as written), alias_kind (name, short, \
-            adjective, capital, code, acronym), start and end (code point offsets), byte_start and \
-            byte_end, sentence, and source. A mention whose alias several entries share has id, \
-            name and label null and lists them all under candidates. docs/schema/entity.schema.json \
-            specifies the record. Date expressions come out as records of type date, with \
-            value (ISO 8601 at the precision the text gives), granularity and anchor \
-            (absolute, document_date, or none when a relative date has no document date).
+            reported as file:line on standard error and skipped, and the run ends with exit code 1.
 
-            Lexicons: the defaults built into gazette (countries and stop phrases), then each \
-            --lexicon file in order. Lexicons/README.md describes the format. A malformed \
-            lexicon line stops the run with file:line:column and exit code 2.
+            By default each record is a fact the rules find (docs/schema/triple.schema.json): \
+            doc; subject, predicate and object, each entity with id, type, name, label and the \
+            mention (text, start and end in code points; null for an entity the fact derives); \
+            date (value, granularity, text, offsets) or null; qualifiers (office, place); rule; \
+            and evidence, every match that states the fact with its rule and sentence. With \
+            --emit entities each record is an entity mention or a date expression \
+            (docs/schema/entity.schema.json); --emit all writes both, entities first.
+
+            Rules: the defaults built into gazette (met, visited, signed, ratified, negotiating, \
+            holds_office, and negative rules), then each --rules file in order; docs/rules.md \
+            describes the language. Lexicons: the defaults (countries, people, agreements, \
+            titles, stop phrases), then each --lexicon file in order; Lexicons/README.md \
+            describes the format. A malformed rule or lexicon line stops the run before any \
+            input is read, with every problem as file:line:column and exit code 2.
             """
     )
 

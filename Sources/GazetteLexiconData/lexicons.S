@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 18ba80c12bac817ec5b77ce51956cd4a5ec50ff16eb0efaf7cf0c13b4454fec3
+// classes.rules sha256 bb89c861a51b77bd24cc9b4f836594a75c9c287d37b3ba02582ca851ad969e8b
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 c75795f3cc671b5c024e37b1ae1e36b43d89308c8d57ffa08eebffd265a20310
+// met.rules sha256 4d2e44d3fb2d51afcbee77ecd484607cc7f3af44e0c2aa227a01afe0f934cf6f
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

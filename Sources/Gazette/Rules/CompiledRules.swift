@@ -12,9 +12,11 @@ public final class CompiledRules: Sendable {
     /// Annotation type names; an annotation's type is an index into this. 0 is "date" and 1
     /// is "title"; the rest are entity types.
     let typeNames: [String]
-    /// Rules whose first element is a word, by its key; rules that start with an annotation,
-    /// by type; and rules that may start on any token.
-    let byFirstKey: [KeyID: [Int32]]
+    /// Rules whose first element is a word, by its key (`firstKeyStart[key] ..< firstKeyStart[key
+    /// + 1]` in `firstKeyRules`, for the vocabulary's frozen keys); rules that start with an
+    /// annotation, by type; and rules that may start on any token.
+    let firstKeyStart: [Int32]
+    let firstKeyRules: [Int32]
     let byFirstType: [[Int32]]
     let anywhere: [Int32]
     /// Countries of the lexicon by ISO 3166-1 alpha-3 code (for a person's country and an
@@ -117,7 +119,17 @@ public final class CompiledRules: Sendable {
         self.rules = file.rules
         self.programs = programs
         self.typeNames = types
-        self.byFirstKey = byFirstKey.mapValues { Array(Set($0)).sorted() }
+        // A dense table over the frozen keys: one array read per token.
+        let keyCount = lexicon.vocabulary.frozenKeyCount
+        var starts = [Int32](repeating: 0, count: keyCount + 1)
+        var list: [Int32] = []
+        for key in 0..<keyCount {
+            starts[key] = Int32(list.count)
+            if let rules = byFirstKey[KeyID(key)] { list += Array(Set(rules)).sorted() }
+        }
+        starts[keyCount] = Int32(list.count)
+        self.firstKeyStart = starts
+        self.firstKeyRules = list
         self.byFirstType = byFirstType.map { Array(Set($0)).sorted() }
         self.anywhere = anywhere
         var countries: [String: Int] = [:]

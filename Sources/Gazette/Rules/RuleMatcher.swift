@@ -63,6 +63,7 @@ struct RuleMatcher {
     private var stack: [(pc: Int32, caps: Int32)] = []
     private var candidateStamp: [UInt64] = []
     private var candidates: [Int32] = []
+    private var entityTypes: [Int] = []
 
     init(rules: CompiledRules) {
         self.rules = rules
@@ -88,7 +89,10 @@ struct RuleMatcher {
                 // The rules that can start at p.
                 stamp += 1
                 candidates.removeAll(keepingCapacity: true)
-                if let list = rules.byFirstKey[tokens[p].key] { for r in list { consider(r) } }
+                let key = Int(tokens[p].key)
+                if key + 1 < rules.firstKeyStart.count {
+                    for i in Int(rules.firstKeyStart[key])..<Int(rules.firstKeyStart[key + 1]) { consider(rules.firstKeyRules[i]) }
+                }
                 for a in Int(annotationStart[p])..<Int(annotationStart[p + 1]) {
                     for r in rules.byFirstType[Int(annotations[a].type)] { consider(r) }
                 }
@@ -117,8 +121,11 @@ struct RuleMatcher {
     private mutating func index(_ layer: TextLayer, _ extraction: Extraction) {
         annotations.removeAll(keepingCapacity: true)
         let types = rules.typeNames
+        entityTypes.removeAll(keepingCapacity: true)
+        for e in extraction.entities { entityTypes.append(types.firstIndex(of: e.type) ?? -1) }
         for (i, m) in extraction.mentions.enumerated() {
-            guard let e = m.entity, let type = types.firstIndex(of: extraction.entities[e].type) else { continue }
+            guard let e = m.entity, entityTypes[e] >= 0 else { continue }
+            let type = entityTypes[e]
             annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
             if let t = m.titleStart, t < m.firstToken {
                 annotations.append(Annot(start: Int32(t), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
