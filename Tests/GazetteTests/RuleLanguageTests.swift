@@ -46,14 +46,17 @@ struct RuleParserTests {
         Case(source: "rule r\n    match @a:person \"met\n    emit a met a\n", expected: ["f.rules:2:21: unterminated string: a quoted phrase ends with \" on the same line", "f.rules:1: rule 'r' has no 'match' clause"]),
         Case(source: "rule r\n    match @a:person [verb] @b:person\n    emit a met b\n", expected: ["f.rules:2:22: unknown token attribute 'verb'; expected one of: capitalized, all_caps, number, punctuation, word, symbol"]),
         Case(source: "rule r\n    match x{4,2}\n    suppress met\n", expected: ["f.rules:2:12: a repetition whose maximum (2) is below its minimum (4)"]),
-        Case(source: "rule r\n    match @a:person met @b:person\n    emit a met c\n", expected: ["f.rules:1: rule 'r': emit names 'c', which the pattern does not capture (captures: a, b)"]),
+        Case(source: "rule r\n    match @a:person met @b:person\n    emit a met c\n", expected: ["f.rules:3:16: rule 'r': emit names 'c', which the pattern does not capture (captures: a, b)"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    suppress met\n", expected: ["f.rules:1: rule 'r' has both 'emit' and 'suppress': a negative rule only suppresses"]),
         Case(source: "    match x\nrule r\n    match @a:person met\n    flags symmetric\n    emit a met a\n",
              expected: ["f.rules:1:5: an indented line outside a rule: clauses follow a 'rule <id>' line",
                         "f.rules:4:5: expected a clause (date, emit, match, office, place, priority, suppress, symmetric), got 'flags'"]),
         Case(source: "define meet = met\n", expected: ["f.rules:1:8: expected a class name in capitals after 'define' (e.g. MEET)"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\nrule r\n    match x\n    suppress met\n", expected: ["f.rules:4:6: rule 'r' is already defined on line 1"]),
-        Case(source: "rule r\n    match @d:date met @b:person\n    emit d met b\n", expected: ["f.rules:1: rule 'r': 'd' captures a date, which cannot be an argument"]),
+        Case(source: "rule r\n    match @a:person met @b:person on @d:date\n    emit a met b\n    emit a saw b\n    place d\n",
+             expected: ["f.rules:4:12: rule 'r' emits met and saw: one rule emits one predicate; split it",
+                        "f.rules:5:11: rule 'r': 'place d' needs an entity capture"]),
+        Case(source: "rule r\n    match @d:date met @b:person\n    emit d met b\n", expected: ["f.rules:3:10: rule 'r': 'd' captures a date, which cannot be an argument"]),
     ]
 
     @Test(arguments: cases)
@@ -67,15 +70,16 @@ struct RuleParserTests {
         let parsed = RuleParser.parse(Array(source.utf8), file: "f.rules")
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.file.definitions.first?.pattern == .alternation([.literal(["met"]), .literal(["meets"])]))
-        #expect(parsed.file.rules.first?.pattern == .sequence([.annotation(capture: "a", type: "person"), .classRef("VB", line: 4, column: 21),
-                                                              .annotation(capture: "b", type: "person")]))
+        #expect(parsed.file.rules.first?.pattern == .sequence([.annotation(capture: "a", type: "person", line: 4, column: 14),
+                                                              .classRef("VB", line: 4, column: 21),
+                                                              .annotation(capture: "b", type: "person", line: 5, column: 12)]))
     }
 
     /// Problems only compilation finds: unknown classes and types, recursive classes, patterns
     /// that match nothing.
     @Test(arguments: [
         ("rule r\n    match @a:person MEETS @b:person\n    emit a met b\n", "f.rules:2:21: rule 'r': unknown class MEETS (define it with 'define MEETS = ...')"),
-        ("rule r\n    match @a:people met @b:person\n    emit a met b\n", "f.rules:1: rule 'r': unknown type 'people' in @a:people; the types are date, title, person, country, agreement"),
+        ("rule r\n    match @a:people met @b:person\n    emit a met b\n", "f.rules:2:14: rule 'r': unknown type 'people' in @a:people; the types are date, title, person, country, agreement"),
         ("define AA = x BB\ndefine BB = y AA\nrule r\n    match AA\n    suppress met\n", "f.rules:2:15: rule 'r': class AA refers to itself (through AA -> BB -> AA)"),
         ("rule r\n    match []?\n    suppress met\n", "f.rules:1: rule 'r': its pattern can match no token at all; make something in it required"),
     ])

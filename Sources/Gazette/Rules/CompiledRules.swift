@@ -245,9 +245,9 @@ public final class CompiledRules: Sendable {
                 expanding.removeLast()
             case .attribute(let attribute, let negated):
                 insts.append(.attribute(attribute, negated: negated))
-            case .annotation(let capture, let type):
+            case .annotation(let capture, let type, let line, let column):
                 guard let t = types.firstIndex(of: type) else {
-                    diagnostics.append(error(nil, nil, "unknown type '\(type)' in @\(capture ?? "_"):\(type); the types are \(types.joined(separator: ", "))"))
+                    diagnostics.append(error(line, column, "unknown type '\(type)' in @\(capture ?? "_"):\(type); the types are \(types.joined(separator: ", "))"))
                     return
                 }
                 var slot: Int16 = -1
@@ -325,7 +325,7 @@ public final class CompiledRules: Sendable {
             case .classRef(let name, _, _):
                 if let d = definition(name) { first(of: d.pattern, into: &set) }
             case .attribute: set.any = true
-            case .annotation(_, let type):
+            case .annotation(_, let type, _, _):
                 if let t = types.firstIndex(of: type) { set.types.insert(UInt8(t)) }
             case .sequence(let items):
                 for item in items {

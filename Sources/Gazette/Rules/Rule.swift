@@ -22,6 +22,14 @@ public struct Rule: Sendable, Equatable {
     /// Where the rule starts: file and line of its `rule` line.
     public var file: String
     public var line: Int
+    /// Where the values of its `date`, `office` and `place` clauses stand, for diagnostics.
+    public var clauseLocations: [String: Location] = [:]
+
+    /// A line and a column (in code points, 1-based) of a rule file.
+    public struct Location: Sendable, Equatable {
+        public var line: Int
+        public var column: Int
+    }
 
     /// A negative rule emits nothing and suppresses matches of other rules.
     public var isNegative: Bool { !suppresses.isEmpty }
@@ -33,6 +41,9 @@ public struct Rule: Sendable, Equatable {
         public var subject: [ArgumentRef]
         public var predicate: String
         public var object: [ArgumentRef]
+        /// Where the predicate stands.
+        public var line: Int
+        public var column: Int
     }
 
     public enum DateSource: Sendable, Equatable {
@@ -66,8 +77,8 @@ public indirect enum RulePattern: Sendable, Equatable {
     /// Any token (`[]`), or a token with (or without, when negated) an attribute.
     case attribute(TokenAttribute?, negated: Bool)
     /// An annotation of a type: an entity mention, a date expression or a title; captured under
-    /// `capture` unless it is nil.
-    case annotation(capture: String?, type: String)
+    /// `capture` unless it is nil. `line` and `column` locate the type, for diagnostics.
+    case annotation(capture: String?, type: String, line: Int, column: Int)
     case sequence([RulePattern])
     case alternation([RulePattern])
     /// `max` nil is unbounded.

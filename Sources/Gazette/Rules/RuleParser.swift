@@ -268,46 +268,48 @@ public enum RuleParser {
             if !rule.emits.isEmpty && !rule.suppresses.isEmpty {
                 error(rule.line, nil, "rule '\(rule.id)' has both 'emit' and 'suppress': a negative rule only suppresses")
             }
-            let predicates = Set(rule.emits.map(\.predicate))
-            if predicates.count > 1 {
-                error(rule.line, nil, "rule '\(rule.id)' emits \(predicates.sorted().joined(separator: " and ")): one rule emits one predicate; split it")
+            if let first = rule.emits.first, let other = rule.emits.first(where: { $0.predicate != first.predicate }) {
+                error(other.line, other.column, "rule '\(rule.id)' emits \(first.predicate) and \(other.predicate): one rule emits one predicate; split it")
             }
             let captures = RulePattern.captures(of: rule.pattern)
+            let known = captures.keys.sorted().joined(separator: ", ")
             for emit in rule.emits {
                 for ref in emit.subject + emit.object {
                     guard let types = captures[ref.capture] else {
-                        error(rule.line, nil, "rule '\(rule.id)': emit names '\(ref.capture)', which the pattern does not capture (captures: \(captures.keys.sorted().joined(separator: ", ")))")
+                        error(emit.line, ref.column, "rule '\(rule.id)': emit names '\(ref.capture)', which the pattern does not capture (captures: \(known))")
                         continue
                     }
                     if types.contains("date") || types.contains("title") {
-                        error(rule.line, nil, "rule '\(rule.id)': '\(ref.capture)' captures a \(types.sorted().joined(separator: "/")), which cannot be an argument")
+                        error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture)' captures a \(types.sorted().joined(separator: "/")), which cannot be an argument")
                     }
                     if ref.derived == .parties && !types.contains("agreement") {
-                        error(rule.line, nil, "rule '\(rule.id)': '\(ref.capture).parties' needs an agreement capture")
+                        error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).parties' needs an agreement capture")
                     }
                     if ref.derived == .country && !types.contains("person") && !types.contains("country") {
-                        error(rule.line, nil, "rule '\(rule.id)': '\(ref.capture).country' needs a person capture")
+                        error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).country' needs a person capture")
                     }
                 }
             }
             if case .capture(let name) = rule.date {
+                let at = rule.clauseLocations["date"]
                 if let types = captures[name] {
-                    if types != ["date"] { error(rule.line, nil, "rule '\(rule.id)': 'date \(name)' names a capture that is not @\(name):date") }
+                    if types != ["date"] { error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': 'date \(name)' names a capture that is not @\(name):date") }
                 } else {
-                    error(rule.line, nil, "rule '\(rule.id)': 'date \(name)' names a capture the pattern does not have")
+                    error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': 'date \(name)' names a capture the pattern does not have (captures: \(known))")
                 }
             }
             for (clause, name) in [("office", rule.office), ("place", rule.place)] {
                 guard let name else { continue }
+                let at = rule.clauseLocations[clause]
                 guard let types = captures[name] else {
-                    error(rule.line, nil, "rule '\(rule.id)': '\(clause) \(name)' names a capture the pattern does not have")
+                    error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': '\(clause) \(name)' names a capture the pattern does not have (captures: \(known))")
                     continue
                 }
                 if clause == "office" && !types.isSubset(of: ["title", "person"]) {
-                    error(rule.line, nil, "rule '\(rule.id)': 'office \(name)' needs a title or person capture")
+                    error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': 'office \(name)' needs a title or person capture")
                 }
                 if clause == "place" && (types.contains("date") || types.contains("title")) {
-                    error(rule.line, nil, "rule '\(rule.id)': 'place \(name)' needs an entity capture")
+                    error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': 'place \(name)' needs an entity capture")
                 }
             }
             return diagnostics.count == before
@@ -335,9 +337,11 @@ public enum RuleParser {
             case "date":
                 guard let w = words(1, "a date capture name, or none") else { return }
                 rule.date = w[0].text == "none" ? Rule.DateSource.none : .capture(w[0].text)
+                rule.clauseLocations["date"] = Rule.Location(line: line, column: w[0].column)
             case "office", "place":
                 guard let w = words(1, "a capture name") else { return }
                 if keyword.text == "office" { rule.office = w[0].text } else { rule.place = w[0].text }
+                rule.clauseLocations[keyword.text] = Rule.Location(line: line, column: w[0].column)
             case "symmetric":
                 if let extra = rest.first { error(line, extra.column, "'symmetric' takes nothing after it") }
                 rule.symmetric = true
@@ -390,13 +394,14 @@ public enum RuleParser {
                 return nil
             }
             let predicate = lexemes[i].text
+            let predicateColumn = lexemes[i].column
             i += 1
             guard let object = argument() else { return nil }
             if i < lexemes.count {
                 error(line, lexemes[i].column, "unexpected '\(lexemes[i].text)' after the object of 'emit'")
                 return nil
             }
-            return Rule.Emit(subject: subject, predicate: predicate, object: object)
+            return Rule.Emit(subject: subject, predicate: predicate, object: object, line: line, column: predicateColumn)
         }
 
         // MARK: patterns
@@ -507,7 +512,7 @@ public enum RuleParser {
                     return nil
                 }
                 i += 1
-                return .annotation(capture: name.text == "_" ? nil : name.text, type: type.text)
+                return .annotation(capture: name.text == "_" ? nil : name.text, type: type.text, line: type.line, column: type.column)
             default:
                 fail(c, "expected a pattern element: a word, a \"phrase\", a CLASS, [attribute], @name:type or '(' ... ')', got '\(c.text)'")
                 return nil
@@ -566,7 +571,7 @@ extension RulePattern {
         var out: [String: Set<String>] = [:]
         func visit(_ p: RulePattern) {
             switch p {
-            case .annotation(let capture?, let type): out[capture, default: []].insert(type)
+            case .annotation(let capture?, let type, _, _): out[capture, default: []].insert(type)
             case .sequence(let items), .alternation(let items): items.forEach(visit)
             case .repetition(let inner, _, _): visit(inner)
             default: break
