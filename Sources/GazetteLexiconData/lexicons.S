@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 7a4185c86df88117ac8776a347e6efd192367d14ba7a4da15972cd9a78b12b1d
+// negative.rules sha256 573e4d6614715635deee0eada2a327b5d15dc5d3f3a5df90dd63121d4ed00dc4
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

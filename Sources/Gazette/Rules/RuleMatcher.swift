@@ -64,6 +64,8 @@ struct RuleMatcher {
     private var candidateStamp: [UInt64] = []
     private var candidates: [Int32] = []
     private var entityTypes: [Int] = []
+    /// The start token of the current run.
+    private var runStart = 0
 
     init(rules: CompiledRules) {
         self.rules = rules
@@ -146,10 +148,12 @@ struct RuleMatcher {
             while a < annotations.count && Int(annotations[a].start) < t { a += 1 }
             annotationStart.append(Int32(a))
         }
-        if bucketHead.count < count + 1 {
-            bucketHead = [Int32](repeating: -1, count: count + 1)
-            bucketTail = [Int32](repeating: -1, count: count + 1)
-            bucketStamp = [UInt64](repeating: 0, count: count + 1)
+        if bucketHead.isEmpty {
+            // Buckets are indexed by position relative to a run's start, which a run never
+            // passes by more than maxMatchTokens.
+            bucketHead = [Int32](repeating: -1, count: Self.maxMatchTokens + 1)
+            bucketTail = [Int32](repeating: -1, count: Self.maxMatchTokens + 1)
+            bucketStamp = [UInt64](repeating: 0, count: Self.maxMatchTokens + 1)
         }
     }
 
@@ -166,9 +170,10 @@ struct RuleMatcher {
         }
     }
 
-    /// Queues a thread at token position `pos`.
+    /// Queues a thread at token `position`, in the bucket of its offset from the run's start.
     @inline(__always)
-    private mutating func push(_ pos: Int, pc: Int32, caps: Int32, runStamp: UInt64, horizon: inout Int) {
+    private mutating func push(_ position: Int, pc: Int32, caps: Int32, runStamp: UInt64, horizon: inout Int) {
+        let pos = position - runStart
         let t = Int32(threadPC.count)
         threadPC.append(pc)
         threadCaps.append(caps)
@@ -180,7 +185,7 @@ struct RuleMatcher {
             threadNext[Int(bucketTail[pos])] = t
         }
         bucketTail[pos] = t
-        if pos > horizon { horizon = pos }
+        if position > horizon { horizon = position }
     }
 
     /// The longest match of rule `rule` from token `start`, not past token `end`. Among matches
@@ -196,17 +201,18 @@ struct RuleMatcher {
         for _ in 0..<ncap { capPool.append(-1) }
         stamp += 1
         let runStamp = stamp
+        runStart = start
         var horizon = start
         push(start, pc: 0, caps: 0, runStamp: runStamp, horizon: &horizon)
         var best: (end: Int, caps: Int32)?
         var pos = start
         while pos <= horizon {
             defer { pos += 1 }
-            guard bucketStamp[pos] == runStamp else { continue }
+            guard bucketStamp[pos - start] == runStamp else { continue }
             stamp += 1
             let stepStamp = stamp
             var matchedHere = false
-            var t = bucketHead[pos]
+            var t = bucketHead[pos - start]
             while t >= 0 {
                 stack.append((threadPC[Int(t)], threadCaps[Int(t)]))
                 while let (pc, caps) = stack.popLast() {
