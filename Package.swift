@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // gzip'd input, through the system zlib (Debian's zlib1g-dev).
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Debian's libicu-dev. shim.h wraps every ICU function the project calls, so that no
@@ -33,7 +35,10 @@ let package = Package(
         ),
         .target(
             name: "Gazette",
-            dependencies: ["GazetteText", "GazetteLexiconData"]
+            dependencies: [
+                "GazetteText", "GazetteLexiconData",
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
         ),
         .executableTarget(
             name: "GazetteCLI",

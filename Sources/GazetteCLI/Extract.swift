@@ -30,8 +30,8 @@ struct Extract: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The text file to read, or - for standard input.", valueName: "file"))
-    var file: String = "-"
+    @Argument(help: ArgumentHelp("Files and folders to read (folders recursively, in name order), plain or gzip'd; - or nothing for standard input.", valueName: "input"))
+    var inputs: [String] = []
 
     @Option(help: ArgumentHelp("What to write: triples (one record per fact the rules find), entities (one record per entity mention and date expression), or all (entities, then triples, per document).", valueName: "kind"))
     var emit: Emission = .triples
@@ -48,27 +48,17 @@ struct Extract: ParsableCommand {
     @Flag(help: "Do not use the default rules built into gazette.")
     var noDefaultRules = false
 
-    @Option(help: ArgumentHelp("The document id to put on each record (default: the file name).", valueName: "id"))
+    @Option(help: ArgumentHelp("The id of a text input's document (default: its file name, or - for standard input).", valueName: "id"))
     var doc: String?
 
-    @Option(help: ArgumentHelp("The document's date: 2025-05-29, 2025-05-29T16:05:45Z, 2025-05, 2025, May 29, 2025 or 29 May 2025. Relative dates resolve against it; people from a lexicon get the office they held that day, and a name several people share resolves to the one in office. Without it, a date the text states in its dateline or near its end is used, if any.", valueName: "date"))
+    @Option(help: ArgumentHelp("The documents' date: 2025-05-29, 2025-05-29T16:05:45Z, 2025-05, 2025, May 29, 2025 or 29 May 2025. Relative dates resolve against it; people from a lexicon get the office they held that day, and a name several people share resolves to the one in office. Without it, a JSON line's date field is used, else a date the text states in its dateline or near its end, if any.", valueName: "date"))
     var date: String?
 
     @Flag(help: "Read 05/06/2025 as May 6 (month first); by default it is 5 June.")
     var monthFirst = false
 
-    func validate() throws {
-        if let date, CalendarDay.parseDocumentDate(date) == nil {
-            throw ValidationError("--date must be a date such as 2025-05-29, 2025-05, 2025 or May 29, 2025; got '\(date)'")
-        }
-    }
-
-    enum Emission: String, ExpressibleByArgument, CaseIterable {
-        case triples, entities, all
-    }
-
-    @Option(help: ArgumentHelp("Input format: text (the whole input is one document), jsonl (one JSON object a line), or auto (jsonl for files ending in .jsonl or .ndjson).", valueName: "format"))
-    var format: InputFormat = .auto
+    @Option(help: ArgumentHelp("Input format: text (a file is one document), jsonl (one JSON object a line), or auto (jsonl for names ending in .jsonl or .ndjson, before .gz; on standard input, jsonl when the first line is a JSON object).", valueName: "format"))
+    var format: InputOptions.Format = .auto
 
     @Option(help: ArgumentHelp("JSON Lines: the field holding a document's id (else file:line is its id).", valueName: "name"))
     var idField = "id"
@@ -79,8 +69,32 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("JSON Lines: the field holding a document's date (as --date; --date wins when given).", valueName: "name"))
     var dateField = "date"
 
-    enum InputFormat: String, ExpressibleByArgument, CaseIterable {
-        case auto, text, jsonl
+    @Option(help: ArgumentHelp("JSON Lines: fields to carry to every record of a document, under \"fields\" (comma-separated).", valueName: "a,b"))
+    var keepFields: String?
+
+    @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Threads to run documents on (default: one per core). The output is the same for any number.", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(help: "Stop at the first document that fails (exit code 1).")
+    var strict = false
+
+    @Flag(help: "Show a progress line on standard error even when it is not a terminal.")
+    var progress = false
+
+    @Flag(help: "Write neither the progress line nor the summary on standard error (problems still are).")
+    var quiet = false
+
+    @Option(help: ArgumentHelp("Write the run's summary as JSON to this file.", valueName: "file"))
+    var stats: String?
+
+    func validate() throws {
+        if let date, CalendarDay.parseDocumentDate(date) == nil {
+            throw ValidationError("--date must be a date such as 2025-05-29, 2025-05, 2025 or May 29, 2025; got '\(date)'")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more; got \(jobs)") }
+        if let keepFields, keepFields.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--keep-fields takes field names separated by commas; got '\(keepFields)'")
+        }
     }
 
     func run() throws {
@@ -93,97 +107,36 @@ struct Extract: ParsableCommand {
         } catch let error as TextError {
             throw ConfigurationFailure(message: error.message)
         }
-        let input = try InputSource.read(file)
-        let worker: PipelineWorker
-        do { worker = try pipeline.makeWorker() } catch { throw ConfigurationFailure(message: error.message) }
-        worker.dateRecognizer.dayFirst = !monthFirst
-        let givenDate = date.flatMap(CalendarDay.parseDocumentDate)
-        var json = JSONWriter()
-        let jsonl = format == .jsonl || (format == .auto && (file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")))
-        guard jsonl else {
-            try input.bytes.withUnsafeBufferPointer { text in
-                try extract(text, document: doc ?? file, date: givenDate, worker: worker, name: input.name, into: &json)
-            }
-            try StandardOutput.write(json.bytes)
-            return
-        }
-        // JSON Lines: a document a line; a bad line is reported and skipped, and the run goes on.
-        var failed = 0
-        var lineNumber = 0
-        for line in input.bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let place = "\(input.name):\(lineNumber)"
-            guard let object = (try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any] else {
-                Diagnostics.error("\(place): not a JSON object")
-                failed += 1
-                continue
-            }
-            guard let body = object[textField] as? String else {
-                Diagnostics.error("\(place): " + (object[textField] == nil ? "no \"\(textField)\" field" : "\"\(textField)\" is not a string"))
-                failed += 1
-                continue
-            }
-            let text = (object["title"] as? String).map { $0 + "\n\n" + body } ?? body
-            let id = (object[idField] as? String) ?? (object[idField] as? NSNumber)?.stringValue ?? place
-            var documentDate = givenDate
-            if documentDate == nil, let value = object[dateField] {
-                documentDate = (value as? String).flatMap(CalendarDay.parseDocumentDate)
-                if documentDate == nil { Diagnostics.error("\(place): \"\(dateField)\" is not a date (\(value)); reading the date from the text") }
-            }
-            var bytes = Array(text.utf8)
-            do {
-                try bytes.withUnsafeMutableBufferPointer { buffer in
-                    try extract(UnsafeBufferPointer(buffer), document: id, date: documentDate, worker: worker, name: place, into: &json)
-                }
-            } catch let failure as InputFailure {
-                Diagnostics.error(failure.message)
-                failed += 1
-            }
-            bytes.removeAll()
-        }
-        try StandardOutput.write(json.bytes)
-        if failed > 0 { throw ExitCode(1) }
-    }
-
-    /// Runs one document and writes its records: entity and date records merged in text order,
-    /// then triples, as `--emit` asks.
-    func extract(_ text: UnsafeBufferPointer<UInt8>, document: String, date: CalendarDay?, worker: PipelineWorker,
-                 name: String, into json: inout JSONWriter) throws {
-        let extraction: Extraction
-        do {
-            extraction = emit == .entities ? try worker.entities(in: text, date: date) : try worker.extract(text, date: date)
-        } catch {
-            throw InputFailure(message: "\(name): \(error.message)")
-        }
-        if emit != .triples { writeEntities(extraction, text: text, document: document, worker: worker, into: &json) }
-        if emit != .entities {
-            for triple in Triple.make(extraction, document: document, text: text, layer: worker.layer, rules: worker.pipeline.rules) {
-                triple.write(into: &json)
+        var options = BatchRunner.Options()
+        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        options.strict = strict
+        options.document.idField = idField
+        options.document.textField = textField
+        options.document.dateField = dateField
+        options.document.keepFields = keepFields?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        options.document.date = date.flatMap(CalendarDay.parseDocumentDate)
+        options.document.documentID = doc ?? ((inputs.isEmpty || inputs == ["-"]) ? "-" : nil)
+        options.document.dayFirst = !monthFirst
+        options.document.emit = emit
+        let reader = InputReader(paths: inputs, options: InputOptions(format: format))
+        let meter = ProgressMeter(enabled: !quiet && (progress || isatty(2) == 1), live: isatty(2) == 1, reader: reader)
+        let summary = try BatchRunner(pipeline: pipeline, options: options).run(
+            reader,
+            write: { try StandardOutput.write($0) },
+            report: { meter.clear(); Diagnostics.error($0) },
+            progress: { meter.show($0) })
+        meter.clear()
+        let elapsed = meter.elapsed
+        if !quiet { Diagnostics.note(ProgressMeter.summaryLine(summary, elapsed: elapsed)) }
+        if let stats {
+            let json = ProgressMeter.summaryJSON(summary, elapsed: elapsed, inputBytes: reader.bytesRead, jobs: options.jobs)
+            guard FileManager.default.createFile(atPath: stats, contents: Data(json.utf8)) else {
+                throw InputFailure(message: "\(stats): cannot write the stats file")
             }
         }
-        try StandardOutput.flushIfFull(&json)
-    }
-
-    func writeEntities(_ extraction: Extraction, text: UnsafeBufferPointer<UInt8>, document: String, worker: PipelineWorker,
-                       into json: inout JSONWriter) {
-        var cursor = CodePointCursor(valid: worker.layer.isValidUTF8)
-        var sentence = 0
-        var m = 0, d = 0
-        let mentions = extraction.mentions, dates = extraction.dates
-        while m < mentions.count || d < dates.count {
-            let takeDate = d < dates.count && (m == mentions.count || dates[d].firstToken < mentions[m].firstToken)
-            let first = takeDate ? dates[d].firstToken : mentions[m].firstToken
-            while Int(worker.layer.sentences[sentence].endToken) <= first { sentence += 1 }
-            if takeDate {
-                dates[d].write(document: document, text: text, layer: worker.layer, sentence: sentence,
-                               cursor: &cursor, into: &json)
-                d += 1
-            } else {
-                mentions[m].write(document: document, text: text, entities: extraction.entities, sentence: sentence,
-                                  cursor: &cursor, into: &json)
-                m += 1
-            }
-        }
+        if summary.documentsFailed > 0 { throw ExitCode(1) }
     }
 }
+
+extension Emission: ExpressibleByArgument {}
+extension InputOptions.Format: ExpressibleByArgument {}

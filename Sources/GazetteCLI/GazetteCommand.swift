@@ -60,4 +60,9 @@ enum Diagnostics {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("gazette: \(message)\n".utf8))
     }
+
+    /// A line of information (the run's summary), not a problem.
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("gazette: \(message)\n".utf8))
+    }
 }

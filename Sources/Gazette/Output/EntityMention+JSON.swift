@@ -10,8 +10,9 @@ extension EntityMention {
     ///   - entities: the document's entities, which `candidates` index.
     ///   - sentence: the index of the sentence holding the mention.
     ///   - cursor: code point offsets of the document; mentions must come in text order.
+    ///   - fields: a JSON object of input fields to carry (`--keep-fields`), written as `fields`.
     public func write(document: String, text: UnsafeBufferPointer<UInt8>, entities: [DocumentEntity],
-                      sentence: Int, cursor: inout CodePointCursor, into json: inout JSONWriter) {
+                      sentence: Int, cursor: inout CodePointCursor, fields: [UInt8]? = nil, into json: inout JSONWriter) {
         json.beginObject()
         json.key("schema"); json.string(Self.schema)
         json.key("doc"); json.string(document)
@@ -42,6 +43,7 @@ extension EntityMention {
             }
             json.endArray()
         }
+        if let fields { json.key("fields"); json.raw(fields) }
         json.endObject()
         json.newline()
     }
@@ -54,7 +56,7 @@ extension EntityMention {
 extension DateMention {
     /// Writes this date as one JSON Lines record of type "date" (docs/schema/entity.schema.json).
     public func write(document: String, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, sentence: Int,
-                      cursor: inout CodePointCursor, into json: inout JSONWriter) {
+                      cursor: inout CodePointCursor, fields: [UInt8]? = nil, into json: inout JSONWriter) {
         let start = Int(layer.tokens[firstToken].start), end = Int(layer.tokens[endToken - 1].end)
         json.beginObject()
         json.key("schema"); json.string(EntityMention.schema)
@@ -71,6 +73,7 @@ extension DateMention {
         if let value { json.string(value) } else { json.null() }
         json.key("granularity"); json.string(granularity.rawValue)
         json.key("anchor"); json.string(anchor.rawValue)
+        if let fields { json.key("fields"); json.raw(fields) }
         json.endObject()
         json.newline()
     }

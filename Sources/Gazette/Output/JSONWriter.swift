@@ -59,6 +59,13 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// An object key made at run time (escaped like any string).
+    public mutating func key(named name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        afterKey = true
+    }
+
     /// A string value from a static string.
     public mutating func string(_ value: StaticString) {
         value.withUTF8Buffer { string($0) }
@@ -131,6 +138,12 @@ public struct JSONWriter: Sendable {
     public mutating func bool(_ value: Bool) {
         separate()
         bytes.append(contentsOf: value ? [0x74, 0x72, 0x75, 0x65] : [0x66, 0x61, 0x6C, 0x73, 0x65])
+    }
+
+    /// A value already written as JSON (it is not checked).
+    public mutating func raw(_ json: [UInt8]) {
+        separate()
+        bytes.append(contentsOf: json)
     }
 
     public mutating func null() {

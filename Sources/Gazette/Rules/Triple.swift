@@ -119,8 +119,9 @@ public struct Triple: Sendable, Equatable {
         }
     }
 
-    /// Writes this triple as one JSON Lines record (docs/schema/triple.schema.json).
-    public func write(into json: inout JSONWriter) {
+    /// Writes this triple as one JSON Lines record (docs/schema/triple.schema.json); `fields`, a
+    /// JSON object of input fields to carry (`--keep-fields`), is written as `fields`.
+    public func write(fields: [UInt8]? = nil, into json: inout JSONWriter) {
         json.beginObject()
         json.key("schema"); json.string(Self.schema)
         json.key("doc"); json.string(document)
@@ -159,6 +160,7 @@ public struct Triple: Sendable, Equatable {
             json.endObject()
         }
         json.endArray()
+        if let fields { json.key("fields"); json.raw(fields) }
         json.endObject()
         json.newline()
     }

@@ -1,0 +1,351 @@
+import Foundation
+import GazetteText
+
+/// How each input item becomes a document.
+public struct DocumentOptions: Sendable {
+    /// JSON Lines fields: the document's id, text and date.
+    public var idField = "id"
+    public var textField = "text"
+    public var dateField = "date"
+    /// JSON Lines fields carried to every record of the document, under `fields`.
+    public var keepFields: [String] = []
+    /// The date of every document (wins over the date field).
+    public var date: CalendarDay?
+    /// The id of a text input's document (else its file name).
+    public var documentID: String?
+    /// Numeric dates read day first ("05/06/2025" is 5 June).
+    public var dayFirst = true
+    public var emit: Emission = .triples
+
+    public init() {}
+}
+
+/// Runs input items through a pipeline on several threads and hands out their records in input
+/// order, so the output is the same byte for byte whatever the number of threads.
+///
+/// The calling thread reads the input into batches and writes the results; `jobs` worker threads
+/// run the batches. At most `4 * jobs` batches are in flight, so memory stays bounded by the
+/// batch size, not by the input's.
+public final class BatchRunner {
+    public struct Options: Sendable {
+        public var jobs = 1
+        /// Stop at the first document that fails.
+        public var strict = false
+        public var document = DocumentOptions()
+        /// A batch closes at this many documents or bytes of input.
+        public var batchDocuments = 64
+        public var batchBytes = 1 << 20
+
+        public init() {}
+    }
+
+    /// What a run did.
+    public struct Summary: Sendable, Equatable {
+        /// Documents read: every item of the input, good or bad.
+        public var documentsRead = 0
+        public var documentsExtracted = 0
+        public var documentsFailed = 0
+        public var recordsWritten = 0
+        /// Bytes of document text (decompressed) run through the pipeline.
+        public var textBytes = 0
+        /// Whether `strict` stopped the run at a failure.
+        public var stopped = false
+
+        mutating func add(_ other: Summary) {
+            documentsRead += other.documentsRead
+            documentsExtracted += other.documentsExtracted
+            documentsFailed += other.documentsFailed
+            recordsWritten += other.recordsWritten
+            textBytes += other.textBytes
+            stopped = stopped || other.stopped
+        }
+    }
+
+    let pipeline: Pipeline
+    let options: Options
+
+    public init(pipeline: Pipeline, options: Options) {
+        self.pipeline = pipeline
+        self.options = options
+    }
+
+    struct Batch: Sendable {
+        var index: Int
+        var items: [InputItem]
+    }
+
+    struct Result: Sendable {
+        var output: [UInt8]
+        /// Messages for standard error, in input order.
+        var messages: [String]
+        var summary: Summary
+    }
+
+    /// State shared by the calling thread and the workers, guarded by `condition`.
+    final class Shared: @unchecked Sendable {
+        let condition = NSCondition()
+        var work: [Batch] = []
+        var results: [Int: Result] = [:]
+        var inputDone = false
+        var cancelled = false
+    }
+
+    /// Runs every item of `reader`.
+    /// - Parameters:
+    ///   - write: receives the records, batch by batch, in input order; a throw stops the run.
+    ///   - report: receives each message for standard error (a bad document, a warning), in order.
+    ///   - progress: called from time to time with the summary so far.
+    public func run(_ reader: InputReader, write: ([UInt8]) throws -> Void, report: (String) -> Void,
+                    progress: ((Summary) -> Void)? = nil) throws -> Summary {
+        let shared = Shared()
+        let jobs = max(1, options.jobs)
+        let pipeline = self.pipeline
+        let options = self.options
+        var threads: [Thread] = []
+        for _ in 0..<jobs {
+            let thread = Thread {
+                Self.work(shared: shared, pipeline: pipeline, options: options)
+            }
+            thread.stackSize = 8 << 20
+            threads.append(thread)
+            thread.start()
+        }
+        defer {
+            shared.condition.lock()
+            shared.cancelled = true
+            shared.condition.broadcast()
+            shared.condition.unlock()
+        }
+
+        var summary = Summary()
+        var nextIndex = 0
+        var nextToWrite = 0
+        var lastProgress = Date()
+        let maxInFlight = 4 * jobs
+
+        /// Writes the results that are ready, in order; with `waitForOne`, waits for the next.
+        func drain(waitForOne: Bool) throws -> Bool {
+            var waited = !waitForOne
+            while true {
+                shared.condition.lock()
+                while waited == false && shared.results[nextToWrite] == nil && !shared.cancelled {
+                    shared.condition.wait()
+                }
+                let result = shared.results.removeValue(forKey: nextToWrite)
+                shared.condition.unlock()
+                guard let result else { return true }
+                waited = true
+                nextToWrite += 1
+                for message in result.messages { report(message) }
+                if !result.output.isEmpty { try write(result.output) }
+                summary.add(result.summary)
+                if let progress, Date().timeIntervalSince(lastProgress) >= 0.5 {
+                    progress(summary)
+                    lastProgress = Date()
+                }
+                if result.summary.stopped { return false }
+            }
+        }
+
+        var batch: [InputItem] = []
+        var batchBytes = 0
+        var going = true
+        func submit() {
+            shared.condition.lock()
+            shared.work.append(Batch(index: nextIndex, items: batch))
+            shared.condition.signal()
+            shared.condition.unlock()
+            nextIndex += 1
+            batch = []
+            batchBytes = 0
+        }
+        while going, let item = reader.next() {
+            batchBytes += item.bytes.count
+            batch.append(item)
+            if batch.count >= options.batchDocuments || batchBytes >= options.batchBytes {
+                submit()
+                while going && nextIndex - nextToWrite >= maxInFlight { going = try drain(waitForOne: true) }
+                if going { going = try drain(waitForOne: false) }
+            }
+        }
+        if going && !batch.isEmpty { submit() }
+        shared.condition.lock()
+        shared.inputDone = true
+        shared.condition.broadcast()
+        shared.condition.unlock()
+        while going && nextToWrite < nextIndex { going = try drain(waitForOne: true) }
+        if let progress { progress(summary) }
+        return summary
+    }
+
+    /// A worker thread: takes batches until the input is done, runs them, posts the results.
+    static func work(shared: Shared, pipeline: Pipeline, options: Options) {
+        var processor: DocumentProcessor?
+        var setupError: String?
+        do { processor = try DocumentProcessor(pipeline: pipeline, options: options) } catch { setupError = "\(error)" }
+        while true {
+            shared.condition.lock()
+            while shared.work.isEmpty && !shared.inputDone && !shared.cancelled { shared.condition.wait() }
+            if shared.cancelled || shared.work.isEmpty {
+                shared.condition.unlock()
+                return
+            }
+            let batch = shared.work.removeFirst()
+            shared.condition.unlock()
+            var result: Result
+            if var p = processor {
+                result = p.run(batch.items)
+                processor = p
+            } else {
+                result = Result(output: [], messages: batch.items.map { "\($0.place): \(setupError ?? "cannot set up the pipeline")" },
+                                summary: Summary(documentsRead: batch.items.count, documentsFailed: batch.items.count))
+            }
+            shared.condition.lock()
+            shared.results[batch.index] = result
+            shared.condition.broadcast()
+            shared.condition.unlock()
+        }
+    }
+}
+
+/// Turns input items into documents and their records, on one thread.
+struct DocumentProcessor {
+    let worker: PipelineWorker
+    let options: BatchRunner.Options
+    var json = JSONWriter(capacity: 1 << 20)
+
+    init(pipeline: Pipeline, options: BatchRunner.Options) throws {
+        worker = try pipeline.makeWorker()
+        worker.dateRecognizer.dayFirst = options.document.dayFirst
+        self.options = options
+    }
+
+    mutating func run(_ items: [InputItem]) -> BatchRunner.Result {
+        json.reset()
+        var messages: [String] = []
+        var summary = BatchRunner.Summary()
+        for item in items {
+            summary.documentsRead += 1
+            let before = json.bytes.count
+            switch process(item, messages: &messages) {
+            case .some(let records):
+                summary.documentsExtracted += 1
+                summary.recordsWritten += records
+                summary.textBytes += item.bytes.count
+            case .none:
+                summary.documentsFailed += 1
+                json.bytes.removeSubrange(before...)
+                if options.strict {
+                    summary.stopped = true
+                    return BatchRunner.Result(output: json.bytes, messages: messages, summary: summary)
+                }
+            }
+        }
+        return BatchRunner.Result(output: json.bytes, messages: messages, summary: summary)
+    }
+
+    /// Runs one item; the number of records written, or nil when the document failed (with its
+    /// message added).
+    mutating func process(_ item: InputItem, messages: inout [String]) -> Int? {
+        let document = options.document
+        switch item.kind {
+        case .failure(let message):
+            messages.append(message)
+            return nil
+        case .text:
+            if let bad = Self.firstInvalidByte(item.bytes) {
+                messages.append("\(item.place): invalid UTF-8 at byte \(bad); ill-formed bytes are read as U+FFFD")
+            }
+            return run(item.bytes, id: document.documentID ?? item.file, date: document.date, fields: nil, place: item.place, messages: &messages)
+        case .jsonLine:
+            if let bad = Self.firstInvalidByte(item.bytes) {
+                messages.append("\(item.place): invalid UTF-8 at byte \(bad) of the line")
+                return nil
+            }
+            let parsed: Any
+            do {
+                parsed = try JSONSerialization.jsonObject(with: Data(item.bytes))
+            } catch {
+                messages.append("\(item.place): not valid JSON (\(Self.describe(error)))")
+                return nil
+            }
+            guard let object = parsed as? [String: Any] else {
+                messages.append("\(item.place): not a JSON object")
+                return nil
+            }
+            guard let value = object[document.textField], !(value is NSNull) else {
+                messages.append("\(item.place): no \"\(document.textField)\" field")
+                return nil
+            }
+            guard let body = value as? String else {
+                messages.append("\(item.place): \"\(document.textField)\" is not a string (\(Self.typeName(value)))")
+                return nil
+            }
+            let text = (object["title"] as? String).map { $0 + "\n\n" + body } ?? body
+            let id = (object[document.idField] as? String) ?? (object[document.idField] as? NSNumber)?.stringValue ?? item.place
+            var date = document.date
+            if date == nil, let value = object[document.dateField], !(value is NSNull) {
+                date = (value as? String).flatMap(CalendarDay.parseDocumentDate)
+                if date == nil {
+                    messages.append("\(item.place): \"\(document.dateField)\" is not a date (\(value)); the date is read from the text")
+                }
+            }
+            var fields: [UInt8]?
+            if !document.keepFields.isEmpty {
+                var out = JSONWriter(capacity: 256)
+                out.beginObject()
+                for name in document.keepFields {
+                    out.key(named: name)
+                    if let v = object[name], let data = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]) {
+                        out.raw([UInt8](data))
+                    } else {
+                        out.null()
+                    }
+                }
+                out.endObject()
+                fields = out.bytes
+            }
+            return run(Array(text.utf8), id: id, date: date, fields: fields, place: item.place, messages: &messages)
+        }
+    }
+
+    mutating func run(_ bytes: [UInt8], id: String, date: CalendarDay?, fields: [UInt8]?, place: String, messages: inout [String]) -> Int? {
+        do {
+            return try bytes.withUnsafeBufferPointer { (text) throws(TextError) -> Int in
+                try worker.writeRecords(text, document: id, date: date, emit: options.document.emit, fields: fields, into: &json)
+            }
+        } catch {
+            messages.append("\(place): \(error.message)")
+            return nil
+        }
+    }
+
+    /// The 0-based offset of the first byte of an ill-formed UTF-8 sequence, or nil.
+    static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            if UTF8Scanner.isValid(b) { return nil }
+            var i = 0
+            while i < b.count {
+                let d = UTF8Scanner.decode(b, at: i)
+                if !d.valid { return i }
+                i += d.length
+            }
+            return nil
+        }
+    }
+
+    static func typeName(_ value: Any) -> String {
+        switch value {
+        case is NSNumber: return "a number or boolean"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        default: return "not text"
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        let info = (error as NSError).userInfo
+        if let detail = info["NSDebugDescription"] as? String { return detail }
+        return (error as NSError).localizedDescription
+    }
+}

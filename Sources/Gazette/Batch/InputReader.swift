@@ -1,0 +1,430 @@
+import CompressNIO
+import Foundation
+import NIOCore
+
+/// One unit of input, in input order: a whole text file, a line of a JSON Lines file, or a
+/// problem that stands for one or more documents that cannot be read.
+public struct InputItem: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A text file: one document.
+        case text
+        /// A line of a JSON Lines file: one document (blank lines are not items).
+        case jsonLine
+        /// An input that cannot be read (a missing file, a truncated gzip stream): one failed
+        /// document, with the message.
+        case failure(String)
+    }
+    public var kind: Kind
+    public var bytes: [UInt8]
+    /// The input's name as given ("<stdin>" for standard input) and, for a JSON line, its
+    /// 1-based line number (0 for a whole file).
+    public var file: String
+    public var line: Int
+
+    /// `file:line`, or `file` for a whole file.
+    public var place: String { line > 0 ? "\(file):\(line)" : file }
+}
+
+/// How inputs are read.
+public struct InputOptions: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        /// JSON Lines for names ending in .jsonl or .ndjson (before .gz), else text; on standard
+        /// input, JSON Lines when the first line is a JSON object.
+        case auto
+        case text
+        case jsonl
+    }
+    public var format: Format = .auto
+
+    public init(format: Format = .auto) { self.format = format }
+}
+
+/// Reads files, folders (recursively, in name order, leaving out names that start with ".") and
+/// standard input, plain or gzip'd (detected by their first bytes), as a stream of `InputItem`s.
+/// Memory is bounded by the longest line or text file, not by an input's size: JSON Lines are
+/// read a chunk at a time and split at newlines.
+public final class InputReader {
+    /// The largest document read whole: the tokenizer's limit.
+    public static let maximumDocumentSize = 2_147_483_646
+    static let chunkSize = 1 << 20
+
+    private var pending: [(path: String, name: String)]
+    private let options: InputOptions
+    private var source: ByteSource?
+    private var sourceName = ""
+    private var sourceIsJSONL = false
+    private var lineNumber = 0
+    /// Decoded bytes not yet handed out, from `bufferStart`.
+    private var buffer: [UInt8] = []
+    private var bufferStart = 0
+    private var queued: [InputItem] = []
+
+    /// The compressed bytes read so far, and the size of all the files to read (nil when
+    /// standard input is among them): for progress.
+    public private(set) var bytesRead = 0
+    public private(set) var totalBytes: Int?
+
+    /// - Parameter paths: files, folders, or "-" for standard input; none means standard input.
+    public init(paths: [String], options: InputOptions) {
+        self.options = options
+        var list: [(String, String)] = []
+        var total: Int? = 0
+        var problems: [InputItem] = []
+        for path in paths.isEmpty ? ["-"] : paths {
+            if path == "-" {
+                list.append(("-", "<stdin>"))
+                total = nil
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                let files = Self.files(under: path)
+                if files.isEmpty { problems.append(InputItem(kind: .failure("\(path): no files in this folder"), bytes: [], file: path, line: 0)) }
+                for file in files {
+                    list.append((file, file))
+                    total = total.map { $0 + Self.size(of: file) }
+                }
+            } else {
+                list.append((path, path))
+                total = total.map { $0 + Self.size(of: path) }
+            }
+        }
+        pending = list
+        totalBytes = total
+        queued = problems
+    }
+
+    static func size(of path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Regular files below `folder`, in name order, leaving out hidden ones.
+    static func files(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var out: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let path = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out.append(path)
+            }
+        }
+        return out.sorted()
+    }
+
+    /// The next item, or nil at the end of all inputs.
+    public func next() -> InputItem? {
+        while true {
+            if !queued.isEmpty { return queued.removeFirst() }
+            if source == nil {
+                guard !pending.isEmpty else { return nil }
+                let (path, name) = pending.removeFirst()
+                open(path: path, name: name)
+                continue
+            }
+            if sourceIsJSONL {
+                if let item = nextLine() { return item }
+            } else {
+                if let item = wholeText() { return item }
+            }
+        }
+    }
+
+    private func open(path: String, name: String) {
+        sourceName = name
+        lineNumber = 0
+        buffer.removeAll(keepingCapacity: true)
+        bufferStart = 0
+        do {
+            let raw = try FileSource(path: path, name: name)
+            raw.onRead = { [weak self] n in self?.bytesRead += n }
+            // Sniff: gzip by its magic bytes; JSON Lines by name, or on standard input by a
+            // first line that opens an object.
+            let head = try raw.peek(2)
+            let gzip = head.count == 2 && head[0] == 0x1F && head[1] == 0x8B
+            var stripped = name
+            if gzip && stripped.hasSuffix(".gz") { stripped.removeLast(3) }
+            var jsonl: Bool
+            switch options.format {
+            case .text: jsonl = false
+            case .jsonl: jsonl = true
+            case .auto: jsonl = stripped.hasSuffix(".jsonl") || stripped.hasSuffix(".ndjson")
+            }
+            source = gzip ? GzipSource(raw, name: name) : raw
+            if options.format == .auto && path == "-" && !jsonl {
+                jsonl = try sniffJSONObject()
+            }
+            sourceIsJSONL = jsonl
+        } catch let failure as ReadFailure {
+            source = nil
+            queued.append(InputItem(kind: .failure(failure.message), bytes: [], file: name, line: 0))
+        } catch {
+            source = nil
+            queued.append(InputItem(kind: .failure("\(name): \(error)"), bytes: [], file: name, line: 0))
+        }
+    }
+
+    /// Whether the first non-blank byte on standard input opens a JSON object (reading what it
+    /// needs into the buffer).
+    private func sniffJSONObject() throws -> Bool {
+        while true {
+            if let first = buffer[bufferStart...].first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                return first == UInt8(ascii: "{")
+            }
+            guard try fill() else { return false }
+        }
+    }
+
+    /// Reads more decoded bytes into the buffer; false at the end of the source.
+    private func fill() throws -> Bool {
+        guard let source else { return false }
+        if bufferStart > 0 && bufferStart >= buffer.count / 2 {
+            buffer.removeSubrange(0..<bufferStart)
+            bufferStart = 0
+        }
+        return try source.read(into: &buffer, upTo: Self.chunkSize)
+    }
+
+    private func closeSource() {
+        source = nil
+        buffer.removeAll(keepingCapacity: true)
+        bufferStart = 0
+    }
+
+    /// The next non-blank line of the current JSON Lines source, or nil when it ends.
+    private func nextLine() -> InputItem? {
+        // How far past bufferStart the buffer has been searched for a newline.
+        var scanned = 0
+        while true {
+            let newline = buffer.withUnsafeBufferPointer { b -> Int? in
+                let from = bufferStart + scanned
+                guard from < b.count else { return nil }
+                let found = memchr(b.baseAddress! + from, 0x0A, b.count - from)
+                return found.map { UnsafeRawPointer($0) - UnsafeRawPointer(b.baseAddress!) }
+            }
+            if let newline {
+                lineNumber += 1
+                var end = newline
+                if end > bufferStart && buffer[end - 1] == 0x0D { end -= 1 }
+                let blank = buffer[bufferStart..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                let line = blank ? [] : Array(buffer[bufferStart..<end])
+                bufferStart = newline + 1
+                scanned = 0
+                if blank { continue }
+                return InputItem(kind: .jsonLine, bytes: line, file: sourceName, line: lineNumber)
+            }
+            scanned = buffer.count - bufferStart
+            let more: Bool
+            do {
+                more = try fill()
+            } catch let failure as ReadFailure {
+                // The stream breaks off: what was read of the last line is lost with it.
+                let partial = bufferStart < buffer.count
+                closeSource()
+                return InputItem(kind: .failure(failure.message + (partial ? "; line \(lineNumber + 1) is incomplete" : "")),
+                                 bytes: [], file: sourceName, line: 0)
+            } catch {
+                closeSource()
+                return InputItem(kind: .failure("\(sourceName): \(error)"), bytes: [], file: sourceName, line: 0)
+            }
+            if more { continue }
+            // The end of the source: a last line without a newline.
+            defer { closeSource() }
+            guard bufferStart < buffer.count else { return nil }
+            lineNumber += 1
+            var line = Array(buffer[bufferStart...])
+            if line.last == 0x0D { line.removeLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+            return InputItem(kind: .jsonLine, bytes: line, file: sourceName, line: lineNumber)
+        }
+    }
+
+    /// The whole current source as one text document.
+    private func wholeText() -> InputItem? {
+        do {
+            while try fill() {
+                if buffer.count - bufferStart > Self.maximumDocumentSize {
+                    closeSource()
+                    return InputItem(kind: .failure("\(sourceName): over the limit of \(Self.maximumDocumentSize) bytes for one document"),
+                                     bytes: [], file: sourceName, line: 0)
+                }
+            }
+        } catch let failure as ReadFailure {
+            closeSource()
+            return InputItem(kind: .failure(failure.message), bytes: [], file: sourceName, line: 0)
+        } catch {
+            closeSource()
+            return InputItem(kind: .failure("\(sourceName): \(error)"), bytes: [], file: sourceName, line: 0)
+        }
+        let text = bufferStart == 0 ? buffer : Array(buffer[bufferStart...])
+        closeSource()
+        return InputItem(kind: .text, bytes: text, file: sourceName, line: 0)
+    }
+}
+
+/// Why an input cannot be read, as a message naming it.
+struct ReadFailure: Error {
+    var message: String
+}
+
+/// A source of bytes: a file or standard input, or a gzip stream over one.
+protocol ByteSource: AnyObject {
+    /// Appends up to `count` more bytes to `buffer`; false at the end.
+    func read(into buffer: inout [UInt8], upTo count: Int) throws -> Bool
+}
+
+/// A file or standard input, read with POSIX calls.
+final class FileSource: ByteSource {
+    let fd: Int32
+    let name: String
+    var onRead: ((Int) -> Void)?
+    private var peeked: [UInt8] = []
+
+    init(path: String, name: String) throws {
+        if path == "-" {
+            fd = 0
+        } else {
+            fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw ReadFailure(message: "\(name): \(Self.reason(errno))") }
+        }
+        self.name = name
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ReadFailure(message: "\(name): \(Self.reason(errno))") }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadFailure(message: "\(name): is a directory") }
+    }
+
+    deinit { if fd != 0 { close(fd) } }
+
+    /// The first `count` bytes, which later reads still return.
+    func peek(_ count: Int) throws -> [UInt8] {
+        while peeked.count < count {
+            var more: [UInt8] = []
+            guard try rawRead(into: &more, upTo: count - peeked.count) else { break }
+            peeked += more
+        }
+        return Array(peeked.prefix(count))
+    }
+
+    func read(into buffer: inout [UInt8], upTo count: Int) throws -> Bool {
+        if !peeked.isEmpty {
+            buffer += peeked
+            peeked = []
+            return true
+        }
+        return try rawRead(into: &buffer, upTo: count)
+    }
+
+    private func rawRead(into buffer: inout [UInt8], upTo count: Int) throws -> Bool {
+        let start = buffer.count
+        buffer.reserveCapacity(start + count)
+        buffer.append(contentsOf: repeatElement(0, count: count))
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + start, count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                buffer.removeSubrange(start...)
+                throw ReadFailure(message: "\(name): cannot read: \(Self.reason(code))")
+            }
+            buffer.removeSubrange((start + n)...)
+            onRead?(n)
+            return n > 0
+        }
+    }
+
+    /// The system's words for `code` ("No such file or directory"), in lower case as a clause.
+    static func reason(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        return text.prefix(1).lowercased() + text.dropFirst()
+    }
+}
+
+/// A gzip stream (one member or several, as `cat a.gz b.gz` makes) over another source.
+final class GzipSource: ByteSource {
+    let inner: ByteSource
+    let name: String
+    private var decompressor: ZlibDecompressor?
+    private var input = ByteBuffer()
+    private var output = ByteBuffer()
+    private var compressedRead = 0
+    private var innerEnded = false
+    /// The current member's end was seen.
+    private var memberEnded = false
+
+    init(_ inner: ByteSource, name: String) {
+        self.inner = inner
+        self.name = name
+    }
+
+    func read(into buffer: inout [UInt8], upTo count: Int) throws -> Bool {
+        while true {
+            if decompressor == nil {
+                decompressor = try? ZlibDecompressor(algorithm: .gzip)
+                guard decompressor != nil else { throw ReadFailure(message: "\(name): cannot set up gzip decompression") }
+                memberEnded = false
+            }
+            if input.readableBytes == 0 && !innerEnded {
+                var chunk: [UInt8] = []
+                if try inner.read(into: &chunk, upTo: 1 << 18) {
+                    compressedRead += chunk.count
+                    input.clear()
+                    input.writeBytes(chunk)
+                } else {
+                    innerEnded = true
+                }
+            }
+            if input.readableBytes == 0 && innerEnded {
+                // The end of the compressed bytes: the member must have ended with them.
+                if memberEnded || compressedRead == 0 { return false }
+                if try probeEnded() { memberEnded = true; return false }
+                throw ReadFailure(message: "\(name): truncated gzip stream (it ends after \(compressedRead) compressed bytes)")
+            }
+            if memberEnded {
+                // Another member follows ("cat a.gz b.gz"), or trailing bytes that are not one.
+                let view = input.readableBytesView
+                guard view.count < 2 || (view.first == 0x1F && view.dropFirst().first == 0x8B) else {
+                    throw ReadFailure(message: "\(name): bytes after the end of the gzip stream are not gzip")
+                }
+                try? decompressor?.reset()
+                memberEnded = false
+            }
+            output.clear(minimumCapacity: count)
+            let before = input.readableBytes
+            var needInput = false
+            do {
+                try decompressor!.inflate(from: &input, to: &output)
+                // No error: either all input was used, or the member ended before it.
+                if input.readableBytes > 0 { memberEnded = true }
+            } catch let error as CompressNIOError where error == .bufferOverflow {
+                // The output is full: hand it out, and go on later.
+            } catch let error as CompressNIOError where error == .inputBufferOverflow {
+                needInput = true
+            } catch let error as CompressNIOError where error == .corruptData {
+                throw ReadFailure(message: "\(name): not a valid gzip stream (corrupt data after \(compressedRead - input.readableBytes) compressed bytes)")
+            } catch {
+                throw ReadFailure(message: "\(name): gzip: \(error)")
+            }
+            let produced = output.readableBytes
+            if produced > 0 {
+                output.withUnsafeReadableBytes { buffer.append(contentsOf: $0) }
+                return true
+            }
+            if needInput || input.readableBytes == before { continue }
+        }
+    }
+
+    /// At the end of the input, whether the member ended exactly there: zlib answers "stream
+    /// end" again for a stream that ended, and takes a byte as data for one that did not.
+    private func probeEnded() throws -> Bool {
+        var probe = ByteBuffer(bytes: [0])
+        var scratch = ByteBuffer()
+        scratch.reserveCapacity(64)
+        do {
+            try decompressor?.inflate(from: &probe, to: &scratch)
+        } catch {
+            return false
+        }
+        return probe.readableBytes == 1
+    }
+}
