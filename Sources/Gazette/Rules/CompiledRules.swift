@@ -19,6 +19,14 @@ public final class CompiledRules: Sendable {
     let firstKeyRules: [Int32]
     let byFirstType: [[Int32]]
     let anywhere: [Int32]
+    /// Words a rule cannot match without: for each rule, up to three sets of keys, one of each
+    /// must be in a sentence for the rule to be tried there. Requirement `b` is bit `b % 64` of
+    /// word `b / 64`; `requirementWords[key * wordCount ..< (key + 1) * wordCount]` are the
+    /// requirements a frozen key meets, and `ruleRequirements[rule]` the bits a rule needs.
+    let wordCount: Int
+    let requirementWords: [UInt64]
+    let ruleRequirements: [[UInt64]]
+
     /// Countries of the lexicon by ISO 3166-1 alpha-3 code (for a person's country and an
     /// agreement's parties).
     let countryEntry: [String: Int]
@@ -132,6 +140,25 @@ public final class CompiledRules: Sendable {
         self.firstKeyRules = list
         self.byFirstType = byFirstType.map { Array(Set($0)).sorted() }
         self.anywhere = anywhere
+        // Requirements: the keyed elements every match must have.
+        var requirements: [[KeyID]] = []
+        var needs: [[Int]] = []
+        for rule in file.rules {
+            let sets = compiler.requiredKeySets(rule.pattern).prefix(3)
+            needs.append(sets.map { set in requirements.append(set); return requirements.count - 1 })
+        }
+        let words = max(1, (requirements.count + 63) / 64)
+        var table = [UInt64](repeating: 0, count: keyCount * words)
+        for (b, set) in requirements.enumerated() {
+            for key in set where Int(key) < keyCount { table[Int(key) * words + b / 64] |= 1 << UInt64(b % 64) }
+        }
+        self.wordCount = words
+        self.requirementWords = table
+        self.ruleRequirements = needs.map { bits in
+            var mask = [UInt64](repeating: 0, count: words)
+            for b in bits { mask[b / 64] |= 1 << UInt64(b % 64) }
+            return mask
+        }
         var countries: [String: Int] = [:]
         for (i, entry) in lexicon.entries.enumerated() where entry.type == "country" {
             if let code = entry.codes["alpha3"], countries[code] == nil { countries[code] = i }
@@ -299,6 +326,32 @@ public final class CompiledRules: Sendable {
                     insts.append(.jump(Int32(loop)))
                     insts[loop] = .split(Int32(loop + 1), Int32(insts.count))
                 }
+            }
+        }
+
+        /// Sets of keys each match of `pattern` must contain one of (from its required words and
+        /// classes of words, in pattern order).
+        func requiredKeySets(_ pattern: RulePattern) -> [[KeyID]] {
+            switch pattern {
+            case .literal(let words):
+                return words.compactMap { keys(of: $0).first.map { [$0] } }
+            case .classRef(let name, _, _):
+                guard !expanding.contains(name), let d = definition(name) else { return [] }
+                return requiredKeySets(d.pattern)
+            case .sequence(let items):
+                return items.flatMap(requiredKeySets)
+            case .alternation(let branches):
+                // One of the branches' first requirements, if every branch has one.
+                var union: Set<KeyID> = []
+                for branch in branches {
+                    guard let first = requiredKeySets(branch).first else { return [] }
+                    union.formUnion(first)
+                }
+                return [Array(union).sorted()]
+            case .repetition(let inner, let min, _):
+                return min > 0 ? requiredKeySets(inner) : []
+            case .attribute, .annotation:
+                return []
             }
         }
 

@@ -64,12 +64,15 @@ struct RuleMatcher {
     private var candidateStamp: [UInt64] = []
     private var candidates: [Int32] = []
     private var entityTypes: [Int] = []
+    /// Per word of requirement bits, the requirements the current sentence meets.
+    private var present: [UInt64] = []
     /// The start token of the current run.
     private var runStart = 0
 
     init(rules: CompiledRules) {
         self.rules = rules
         candidateStamp = [UInt64](repeating: 0, count: rules.rules.count)
+        present = [UInt64](repeating: 0, count: rules.wordCount)
         let longest = rules.programs.map(\.insts.count).max() ?? 0
         visited = [UInt64](repeating: 0, count: longest)
     }
@@ -84,8 +87,19 @@ struct RuleMatcher {
         index(layer, extraction)
         var out: [RuleMatch] = []
         let tokens = layer.tokens
+        let words = rules.wordCount
+        let keyCount = rules.requirementWords.count / words
         for (s, sentence) in layer.sentences.enumerated() {
             let sentenceEnd = Int(sentence.endToken)
+            // The requirements the sentence's words meet; a rule is tried only where all of its are.
+            for w in 0..<words { present[w] = 0 }
+            rules.requirementWords.withUnsafeBufferPointer { table in
+                for t in sentence.tokenRange {
+                    let key = Int(tokens[t].key)
+                    guard key < keyCount else { continue }
+                    for w in 0..<words { present[w] |= table[key * words + w] }
+                }
+            }
             for p in sentence.tokenRange {
                 let end = min(sentenceEnd, p + Self.maxMatchTokens)
                 // The rules that can start at p.
@@ -112,6 +126,8 @@ struct RuleMatcher {
     }
 
     private mutating func consider(_ rule: Int32) {
+        let needs = rules.ruleRequirements[Int(rule)]
+        for w in 0..<needs.count where needs[w] & present[w] != needs[w] { return }
         if candidateStamp[Int(rule)] != stamp {
             candidateStamp[Int(rule)] = stamp
             candidates.append(rule)
