@@ -90,7 +90,7 @@ public final class PipelineWorker {
     public func extract(_ text: UnsafeBufferPointer<UInt8>, date: CalendarDay? = nil) throws(TextError) -> Extraction {
         var extraction = try entities(in: text, date: date)
         let found = ruleMatcher.match(layer, extraction: extraction)
-        RelationBuilder(rules: pipeline.rules, lexicon: pipeline.lexicon).build(found, layer: layer, into: &extraction)
+        RelationBuilder(rules: pipeline.rules, lexicon: pipeline.lexicon).build(found, layer: layer, text: text, into: &extraction)
         return extraction
     }
 

@@ -114,4 +114,37 @@ struct ExtractTriplesTests {
         #expect(lines.contains("\(rules.path):5:11: rule 'two': unknown class NOPE (define it with 'define NOPE = ...')"))
         #expect(lines.count == 2)
     }
+
+    /// A fact's date is never a dateline's (known by its form) nor a date inside a name; a date the
+    /// text states for the event is kept even when it is the document's own date.
+    @Test(arguments: [
+        ("MANILA, 2025-03-14 — Foreign Minister Takeshi Iwaya met Foreign Secretary Enrique Manalo.", "2025-03-14", nil),
+        ("TOKYO, March 14 (Reuters) - Foreign Minister Takeshi Iwaya met Foreign Secretary Enrique Manalo.", "2025-03-14", nil),
+        ("Foreign Minister Takeshi Iwaya met Foreign Secretary Enrique Manalo on 29 May 2025.", "2025-05-29", "2025-05-29"),
+        ("The Good Friday Agreement was signed at Stormont by Ireland and the United Kingdom.", "2025-05-29", nil),
+    ] as [(String, String, String?)])
+    func factDates(_ text: String, _ documentDate: String, _ expected: String?) throws {
+        let result = try CLI.run(["extract", "--quiet", "--date", documentDate, "-"], stdin: Data(text.utf8))
+        let facts = try jsonObjects(result).filter { ["met", "signed"].contains($0["predicate"] as? String) }
+        #expect(!facts.isEmpty)
+        for fact in facts { #expect((fact["date"] as? [String: Any])?["value"] as? String == expected, "\(text)") }
+    }
+
+    /// A page without full stops is one long sentence: its evidence is the part around each
+    /// match, so output stays linear in the input.
+    @Test func longSentencesGiveEvidenceAroundTheMatch() throws {
+        let text = Array(repeating: "Foreign Minister Takeshi Iwaya and Foreign Secretary Enrique Manalo , the , met with", count: 1500).joined(separator: " ")
+        let result = try CLI.run(["extract", "--quiet", "--date", "2025-05-29", "-"], stdin: Data(text.utf8))
+        #expect(result.status == 0)
+        let met = try #require(try jsonObjects(result).first { $0["predicate"] as? String == "met" })
+        let evidence = try #require(met["evidence"] as? [[String: Any]])
+        #expect(evidence.count > 1000)
+        #expect(evidence.allSatisfy { ($0["text"] as? String)?.utf8.count ?? .max <= 800 })
+        #expect(result.stdout.count < 50 * text.utf8.count)  // about 3 facts of 1 KB per 85 bytes of input
+        let scalars = Array(text.unicodeScalars)
+        for e in evidence.prefix(3) {
+            let start = e["start"] as! Int, end = e["end"] as! Int
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == e["text"] as? String)
+        }
+    }
 }

@@ -43,7 +43,7 @@ struct RuleParserTests {
         Case(source: "rule\n", expected: ["f.rules:1:5: expected a rule id after 'rule' (lower case letters, digits, '_', '.' and '-', e.g. met.between)"]),
         Case(source: "rule Met\n    match x\n    emit a m b\n", expected: ["f.rules:1:6: expected a rule id (lower case letters, digits, '_', '.' and '-', e.g. met.between), got 'Met'"]),
         Case(source: "rule r\n    emit a met b\n", expected: ["f.rules:1: rule 'r' has no 'match' clause"]),
-        Case(source: "rule r\n    match @a:person \"met\n    emit a met a\n", expected: ["f.rules:2:21: unterminated string: a quoted phrase ends with \" on the same line", "f.rules:1: rule 'r' has no 'match' clause"]),
+        Case(source: "rule r\n    match @a:person \"met\n    emit a met a\n", expected: ["f.rules:2:21: unterminated string: a quoted phrase ends with \" on the same line"]),
         Case(source: "rule r\n    match @a:person [verb] @b:person\n    emit a met b\n", expected: ["f.rules:2:22: unknown token attribute 'verb'; expected one of: capitalized, all_caps, number, punctuation, word, symbol"]),
         Case(source: "rule r\n    match x{4,2}\n    suppress met\n", expected: ["f.rules:2:12: a repetition whose maximum (2) is below its minimum (4)"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met c\n", expected: ["f.rules:3:16: rule 'r': emit names 'c', which the pattern does not capture (captures: a, b)"]),
@@ -80,7 +80,7 @@ struct RuleParserTests {
     @Test(arguments: [
         ("rule r\n    match @a:person MEETS @b:person\n    emit a met b\n", "f.rules:2:21: rule 'r': unknown class MEETS (define it with 'define MEETS = ...')"),
         ("rule r\n    match @a:people met @b:person\n    emit a met b\n", "f.rules:2:14: rule 'r': unknown type 'people' in @a:people; the types are date, title, person, country, agreement"),
-        ("define AA = x BB\ndefine BB = y AA\nrule r\n    match AA\n    suppress met\n", "f.rules:2:15: rule 'r': class AA refers to itself (through AA -> BB -> AA)"),
+        ("define AA = x BB\ndefine BB = y AA\nrule r\n    match AA\n    suppress met\n", "f.rules:1:15: class BB refers to itself (through BB -> AA -> BB)"),
         ("rule r\n    match []?\n    suppress met\n", "f.rules:1: rule 'r': its pattern can match no token at all; make something in it required"),
     ])
     func compileErrors(_ source: String, _ expected: String) throws {
@@ -205,5 +205,50 @@ struct RuleMatchingTests {
         let gap = Array(repeating: "word", count: 300).joined(separator: " ")
         #expect(try triples(q, "Ann Lee " + gap + " Bob Ray.") == [])
         #expect(try triples(q, "Ann Lee word Bob Ray.") == ["(p:ann met p:bob -)"])
+    }
+}
+
+@Suite("Rule language: hostile rule files")
+struct HostileRuleFileTests {
+    /// Every diagnostic of loading `source` as a rule file, with "f.rules" for its path.
+    func diagnostics(_ source: [UInt8]) throws -> [String] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString).rules")
+        try Data(source).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            _ = try Pipeline.load(lexiconPaths: [], defaults: false, rulePaths: [url.path], defaultRules: false)
+            return []
+        } catch let list as DiagnosticList {
+            return list.diagnostics.map { $0.description.replacingOccurrences(of: url.path, with: "f.rules") }
+        }
+    }
+
+    /// Regressions: each once crashed, blew up, or gave a cascade of messages.
+    @Test(arguments: [
+        ("define AA = AA\nrule x.y\n    match @a:person (x | AA) @b:person\n    emit a met b\n",
+         ["f.rules:1:13: class AA refers to itself (through AA -> AA)"]),
+        ("define R1 = []{0,64}\ndefine R2 = R1{0,64}\ndefine R3 = R2{0,64}\nrule x.y\n    match @a:person R3 @b:person\n    emit a met b\n",
+         ["f.rules:3: this pattern compiles to more than 20000 instructions (nested repetitions multiply); use smaller bounds"]),
+        ("rule x.y\n    match @a:person met{0,64}{0,64} @b:person\n    emit a met b\n",
+         ["f.rules:2:30: a quantifier after a quantifier; group the element first, e.g. (x{2})?"]),
+        ("rule x.y\n    match " + String(repeating: "(", count: 100) + "met" + String(repeating: ")", count: 100) + "\n    suppress met\n",
+         ["f.rules:2:43: groups nested deeper than 32"]),
+        ("rule x.y\n    macth @a:person met @b:person\n    emit a met b\n",
+         ["f.rules:2:5: expected a clause (date, emit, match, office, place, priority, suppress, symmetric), got 'macth'"]),
+        ("rule x.y\n    match @a:person met @b:person\n    emit a met b\n    date none\n    date none\n",
+         ["f.rules:5:5: a second 'date' clause (the first is on line 4)"]),
+        ("rule x.y\n    match @a:person \u{201C}held talks\u{201D} @b:person\n    emit a met b\ndefine CC = CC | x\ndefine DD = UNKNOWN\n",
+         ["f.rules:2:21: typographic quotes in '\u{201C}held': a phrase goes in straight double quotes (\"held talks\")",
+          "f.rules:4:13: class CC refers to itself (through CC -> CC)",
+          "f.rules:5:13: unknown class UNKNOWN (define it with 'define UNKNOWN = ...')"]),
+        ("define BAD = (x\nrule x.y\n    match @a:person BAD @b:person\n    emit a met b\n",
+         ["f.rules:1:16: expected ')' to close the group opened at column 14"]),
+    ])
+    func refusedWithOneMessageEach(_ source: String, _ expected: [String]) throws {
+        #expect(try diagnostics(Array(source.utf8)) == expected)
+    }
+
+    @Test func aByteOrderMarkIsNoPartOfTheFirstLine() throws {
+        #expect(try diagnostics([0xEF, 0xBB, 0xBF] + Array("rule x.y\n    match @a:person met @b:person\n    emit a met b\n".utf8)) == [])
     }
 }

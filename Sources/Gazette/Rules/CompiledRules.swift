@@ -90,7 +90,22 @@ public final class CompiledRules: Sendable {
         }
         let tokenizer = try lexicon.makeTokenizer()
         var compiler = Compiler(definitions: file.definitions, types: types, tokenizer: tokenizer)
+        compiler.failedDefinitions = Set(file.failedDefinitions)
         var diagnostics: [Diagnostic] = []
+        // Every class is checked, used or not: unknown classes, cycles, size.
+        for definition in file.definitions {
+            compiler.begin(Rule(id: "", pattern: definition.pattern, emits: [], file: definition.file, line: definition.line))
+            _ = compiler.compile(definition.pattern)
+            if !compiler.diagnostics.isEmpty {
+                // Reported once, here; the rules that use the class say nothing more of it.
+                compiler.failedDefinitions.insert(definition.name)
+                diagnostics += compiler.diagnostics.map { d in
+                    var d = d
+                    d.message = d.message.replacingOccurrences(of: "rule '': ", with: "")
+                    return d
+                }
+            }
+        }
         for definition in file.definitions {
             for capture in RulePattern.captures(of: definition.pattern).keys.sorted() {
                 diagnostics.append(Diagnostic(file: definition.file, line: definition.line,
@@ -103,7 +118,8 @@ public final class CompiledRules: Sendable {
         var anywhere: [Int32] = []
         var seen: [String: Rule] = [:]
         for (index, rule) in file.rules.enumerated() {
-            if let other = seen[rule.id] {
+            if let other = seen[rule.id], other.file != rule.file {
+                // (Within one file the parser says so.)
                 diagnostics.append(Diagnostic(file: rule.file, line: rule.line, message: "rule '\(rule.id)' is already defined at \(other.file):\(other.line)"))
             }
             seen[rule.id] = rule
@@ -189,6 +205,9 @@ public final class CompiledRules: Sendable {
         var captures: [String] = []
         var expanding: [String] = []
 
+        /// Classes whose definitions did not parse: their uses are not reported again.
+        var failedDefinitions: Set<String> = []
+
         init(definitions: [RuleFile.Definition], types: [String], tokenizer: Tokenizer) {
             var byName: [String: RuleFile.Definition] = [:]
             for d in definitions where byName[d.name] == nil { byName[d.name] = d }
@@ -204,6 +223,7 @@ public final class CompiledRules: Sendable {
             keySets = []
             captures = []
             expanding = []
+            tooBig = false
         }
 
         mutating func compile(_ pattern: RulePattern) -> Program {
@@ -228,7 +248,7 @@ public final class CompiledRules: Sendable {
         func definition(_ name: String) -> RuleFile.Definition? { definitions[name] }
 
         /// Single words of an alternation of literals, or nil when a branch is anything else.
-        func singleKeys(_ branches: [RulePattern]) -> [KeyID]? {
+        func singleKeys(_ branches: [RulePattern], visiting: Set<String> = []) -> [KeyID]? {
             var out: [KeyID] = []
             for branch in branches {
                 switch branch {
@@ -238,17 +258,30 @@ public final class CompiledRules: Sendable {
                     guard k.count == 1 else { return nil }
                     out.append(k[0])
                 case .classRef(let name, _, _):
-                    guard !expanding.contains(name), let d = definition(name) else { return nil }
-                    if case .alternation(let inner) = d.pattern, let k = singleKeys(inner) { out += k } else if let k = singleKeys([d.pattern]) {
-                        out += k
-                    } else { return nil }
+                    // A class that refers to itself is reported by `emit`; here it is no word list.
+                    guard !expanding.contains(name), !visiting.contains(name), let d = definition(name) else { return nil }
+                    let inner: [RulePattern]
+                    if case .alternation(let branches) = d.pattern { inner = branches } else { inner = [d.pattern] }
+                    guard let k = singleKeys(inner, visiting: visiting.union([name])) else { return nil }
+                    out += k
                 default: return nil
                 }
             }
             return out
         }
 
+        /// The most instructions a rule compiles to: nested or stacked repetitions multiply.
+        static let maxInstructions = 20_000
+        var tooBig = false
+
         mutating func emit(_ pattern: RulePattern) {
+            guard insts.count <= Self.maxInstructions else {
+                if !tooBig {
+                    tooBig = true
+                    diagnostics.append(error(nil, nil, "this pattern compiles to more than \(Self.maxInstructions) instructions (nested repetitions multiply); use smaller bounds"))
+                }
+                return
+            }
             switch pattern {
             case .literal(let words):
                 for word in words {
@@ -259,8 +292,11 @@ public final class CompiledRules: Sendable {
                     for key in k { insts.append(.key(key)) }
                 }
             case .classRef(let name, let line, let column):
+                if failedDefinitions.contains(name) { return }
                 guard let d = definition(name) else {
-                    diagnostics.append(error(line, column, "unknown class \(name) (define it with 'define \(name) = ...')"))
+                    if !failedDefinitions.contains(name) {
+                        diagnostics.append(error(line, column, "unknown class \(name) (define it with 'define \(name) = ...')"))
+                    }
                     return
                 }
                 if expanding.contains(name) {

@@ -35,7 +35,7 @@ struct RelationBuilder {
     let rules: CompiledRules
     let lexicon: CompiledLexicon
 
-    func build(_ found: [RuleMatch], layer: TextLayer, into extraction: inout Extraction) {
+    func build(_ found: [RuleMatch], layer: TextLayer, text: UnsafeBufferPointer<UInt8>, into extraction: inout Extraction) {
         var matches = found
         let ruleList = rules.rules
         // Group by sentence (matches come in sentence order).
@@ -84,7 +84,7 @@ struct RelationBuilder {
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
-            let date = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, extraction)
+            let date = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, layer: layer, text: text, extraction)
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
@@ -168,12 +168,11 @@ struct RelationBuilder {
         }
     }
 
-    /// How far into a document a date counts as its dateline.
-    static let datelineTokens = 8
-
     /// The rule's date capture, else (unless the rule says `date none`) the date expression of
-    /// the sentence nearest to the match, the earlier one on a tie.
-    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, _ extraction: Extraction) -> Int? {
+    /// the sentence nearest to the match, the earlier one on a tie; not a date inside an entity's
+    /// name ("Good Friday Agreement"), nor a dateline's.
+    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>,
+              _ extraction: Extraction) -> Int? {
         switch rule.date {
         case .none?: return nil
         case .capture(let name)?:
@@ -183,12 +182,34 @@ struct RelationBuilder {
         var best: (distance: Int, index: Int)?
         for (i, d) in extraction.dates.enumerated() where d.value != nil && d.granularity != .reference {
             guard d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound else { continue }
-            // A dateline ("MANILA, 2025-03-14 —") dates the document, not the events it reports.
-            if d.firstToken < Self.datelineTokens, d.anchor == .absolute, d.value == extraction.documentDate?.iso { continue }
+            if extraction.mentions.contains(where: { $0.firstToken < d.endToken && d.firstToken < $0.endToken }) { continue }
+            if Self.isDateline(d, sentence: sentence, layer: layer, text: text) { continue }
             let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
         return best?.index
+    }
+
+    /// Whether `d` is a dateline's date ("MANILA, 2025-03-14 —", "TOKYO, March 14 (Reuters) -"):
+    /// only capitalized words and commas before it in its sentence, and a dash after it (after a
+    /// parenthesized credit, if any). It dates the document, not the events it reports.
+    static func isDateline(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard d.firstToken - sentence.lowerBound <= 8 else { return false }
+        func first(_ t: Int) -> UInt8 { text[Int(layer.tokens[t].start)] }
+        func isDash(_ t: Int) -> Bool {
+            let bytes = text[layer.tokens[t].byteRange]
+            return bytes.elementsEqual([0x2D]) || bytes.elementsEqual([0xE2, 0x80, 0x94]) || bytes.elementsEqual([0xE2, 0x80, 0x93])
+        }
+        for t in sentence.lowerBound..<d.firstToken {
+            let token = layer.tokens[t]
+            guard token.shape.contains(.capitalized) || (token.kind == .punctuation && first(t) == UInt8(ascii: ",")) else { return false }
+        }
+        var k = d.endToken
+        if k < sentence.upperBound && first(k) == UInt8(ascii: "(") {
+            while k < min(sentence.upperBound, d.endToken + 6) && first(k) != UInt8(ascii: ")") { k += 1 }
+            k += 1
+        }
+        return k < sentence.upperBound && isDash(k)
     }
 }

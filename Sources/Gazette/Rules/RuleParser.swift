@@ -5,6 +5,8 @@ public struct RuleFile: Sendable, Equatable {
     public var rules: [Rule] = []
     /// `define NAME = pattern`: classes shared by every rule of every file loaded with them.
     public var definitions: [Definition] = []
+    /// Classes whose definitions did not parse (already reported).
+    public var failedDefinitions: [String] = []
 
     public init() {}
 
@@ -19,6 +21,7 @@ public struct RuleFile: Sendable, Equatable {
         var sum = a
         sum.rules += b.rules
         sum.definitions += b.definitions
+        sum.failedDefinitions += b.failedDefinitions
         return sum
     }
 }
@@ -29,12 +32,16 @@ public enum RuleParser {
     static let clauseKeywords: Set<String> = ["match", "emit", "date", "office", "place", "symmetric", "priority", "suppress"]
     /// Repetition bounds above this are refused: each bounded repetition is compiled as copies.
     static let maxRepeat = 64
+    /// Groups nested deeper than this are refused.
+    static let maxNesting = 32
 
     /// Parses the rule text `bytes`, named `file` in diagnostics.
     public static func parse(_ bytes: [UInt8], file: String) -> (file: RuleFile, diagnostics: [Diagnostic]) {
         var parser = Parser(file: file)
         var lineNumber = 0
-        for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+        // A byte order mark is no part of the first line.
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        for rawLine in body.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = rawLine
             if line.last == 0x0D { line = line.dropLast() }
@@ -146,6 +153,8 @@ public enum RuleParser {
         }
         var open = Open.none
         var ruleIDs: [String: Int] = [:]
+        /// The number of diagnostics when the open rule began.
+        var ruleDiagnosticsStart = 0
 
         init(file: String) { self.file = file }
 
@@ -209,6 +218,7 @@ public enum RuleParser {
                 error(line, id.column, "rule '\(id.text)' is already defined on line \(previous)")
             }
             ruleIDs[id.text] = line
+            ruleDiagnosticsStart = diagnostics.count
             open = .rule(Rule(id: id.text, pattern: .sequence([]), emits: [], file: file, line: line),
                          matchLexemes: nil, matchLine: line, lastClause: nil, clauseIndent: 0)
         }
@@ -237,15 +247,20 @@ public enum RuleParser {
             case .define(let name, let line, let lexemes):
                 if lexemes.isEmpty {
                     error(line, nil, "'define \(name)' has no pattern after '='")
+                    result.failedDefinitions.append(name)
                 } else if let pattern = parsePattern(lexemes, endLine: line) {
                     if let previous = result.definitions.first(where: { $0.name == name }) {
                         error(line, nil, "class \(name) is already defined on line \(previous.line)")
                     } else {
                         result.definitions.append(RuleFile.Definition(name: name, pattern: pattern, file: file, line: line))
                     }
+                } else {
+                    result.failedDefinitions.append(name)
                 }
             case .rule(var rule, let match, let matchLine, _, _):
-                if let match {
+                if diagnostics.count > ruleDiagnosticsStart {
+                    // A line of the rule was wrong, and said so: drop the rule without more.
+                } else if let match {
                     if match.isEmpty {
                         error(matchLine, nil, "'match' has no pattern")
                     } else if let pattern = parsePattern(match, endLine: matchLine) {
@@ -334,6 +349,8 @@ public enum RuleParser {
                 match = rest
             case "emit":
                 if let emit = parseEmit(rest, line: line, end: end) { rule.emits.append(emit) }
+            case _ where ["date", "office", "place"].contains(keyword.text) && rule.clauseLocations[keyword.text] != nil:
+                error(line, keyword.column, "a second '\(keyword.text)' clause (the first is on line \(rule.clauseLocations[keyword.text]!.line))")
             case "date":
                 guard let w = words(1, "a date capture name, or none") else { return }
                 rule.date = w[0].text == "none" ? Rule.DateSource.none : .capture(w[0].text)
@@ -425,6 +442,7 @@ public enum RuleParser {
         let file: String
         var i = 0
         var error: Diagnostic?
+        var depth = 0
 
         init(lexemes: [Lexeme], file: String) {
             self.lexemes = lexemes
@@ -471,14 +489,25 @@ public enum RuleParser {
                 if words.isEmpty { fail(c, "an empty phrase \"\""); return nil }
                 return .literal(words)
             case (.word, _):
+                if c.text.contains(where: { "\u{201C}\u{201D}\u{201E}\u{00AB}\u{00BB}".contains($0) }) {
+                    fail(c, "typographic quotes in '\(c.text)': a phrase goes in straight double quotes (\"held talks\")")
+                    return nil
+                }
                 i += 1
                 if RuleParser.isClassName(c.text) { return .classRef(c.text, line: c.line, column: c.column) }
                 return .literal([c.text])
             case (.symbol, "("):
                 i += 1
+                depth += 1
+                defer { depth -= 1 }
+                guard depth <= RuleParser.maxNesting else { fail(c, "groups nested deeper than \(RuleParser.maxNesting)"); return nil }
                 let inner = alternation()
                 guard error == nil else { return nil }
-                guard isSymbol(")") else { fail(current, "expected ')' to close the group opened at column \(c.column)"); return nil }
+                guard isSymbol(")") else {
+                    let opened = (current?.line ?? lexemes.last?.line) == c.line ? "column \(c.column)" : "line \(c.line), column \(c.column)"
+                    fail(current, "expected ')' to close the group opened at \(opened)")
+                    return nil
+                }
                 i += 1
                 return inner
             case (.symbol, "["):
@@ -521,7 +550,10 @@ public enum RuleParser {
 
         mutating func quantified(_ atom: RulePattern) -> RulePattern {
             var result = atom
-            while error == nil, let c = current, c.kind == .symbol {
+            var quantifiers = 0
+            while error == nil, let c = current, c.kind == .symbol, ["?", "*", "+", "{"].contains(c.text) {
+                quantifiers += 1
+                if quantifiers > 1 { fail(c, "a quantifier after a quantifier; group the element first, e.g. (x{2})?"); return result }
                 switch c.text {
                 case "?": i += 1; result = .repetition(result, min: 0, max: 1)
                 case "*": i += 1; result = .repetition(result, min: 0, max: nil)
@@ -539,9 +571,9 @@ public enum RuleParser {
         /// `{n}`, `{m,n}`, `{m,}` or `{,n}` after the '{'.
         mutating func braces(_ open: Lexeme) -> (min: Int, max: Int?)? {
             func number() -> Int? {
-                guard let c = current, c.kind == .word, let n = Int(c.text), n >= 0 else { return nil }
+                guard let c = current, c.kind == .word, c.text.allSatisfy(\.isASCII), c.text.allSatisfy(\.isNumber) else { return nil }
                 i += 1
-                return n
+                return Int(c.text) ?? Int.max
             }
             let low = number()
             var high: Int? = low

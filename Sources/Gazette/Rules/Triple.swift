@@ -77,8 +77,8 @@ public struct Triple: Sendable, Equatable {
             }
             for e in fact.evidence {
                 let match = extraction.matches[e]
-                let sentence = layer.sentences[match.sentence]
-                offsets += [Int(sentence.start), Int(sentence.end), Int(layer.tokens[match.firstToken].start), Int(layer.tokens[match.endToken - 1].end)]
+                let window = evidenceWindow(match, layer: layer)
+                offsets += [window.lowerBound, window.upperBound, Int(layer.tokens[match.firstToken].start), Int(layer.tokens[match.endToken - 1].end)]
             }
         }
         offsets = Array(Set(offsets)).sorted()
@@ -107,16 +107,34 @@ public struct Triple: Sendable, Equatable {
             }
             let evidence = fact.evidence.map { e -> Evidence in
                 let match = extraction.matches[e]
-                let sentence = layer.sentences[match.sentence]
+                let window = evidenceWindow(match, layer: layer)
                 return Evidence(rule: rules.rules[match.rule].id, sentence: match.sentence,
-                                start: codePoints[Int(sentence.start)]!, end: codePoints[Int(sentence.end)]!,
-                                text: string(sentence.byteRange),
+                                start: codePoints[window.lowerBound]!, end: codePoints[window.upperBound]!,
+                                text: string(window),
                                 matchStart: codePoints[Int(layer.tokens[match.firstToken].start)]!,
                                 matchEnd: codePoints[Int(layer.tokens[match.endToken - 1].end)]!)
             }
             return Triple(document: document, subject: entity(fact.subject), predicate: fact.predicate, object: entity(fact.object),
                           date: date, office: fact.office, place: fact.place.map(entity), rule: evidence[0].rule, evidence: evidence)
         }
+    }
+
+    /// Sentences longer than this many bytes are shown as the part around the match.
+    static let longSentence = 2_000
+    static let evidenceContext = 300
+
+    /// The byte range of the evidence text of `match`: its sentence, or for a long sentence (a
+    /// page without full stops) the whole tokens within `evidenceContext` bytes of the match, so
+    /// that output stays linear in the input.
+    static func evidenceWindow(_ match: RuleMatch, layer: TextLayer) -> Range<Int> {
+        let sentence = layer.sentences[match.sentence]
+        guard sentence.end - sentence.start > longSentence else { return sentence.byteRange }
+        let matchStart = Int(layer.tokens[match.firstToken].start), matchEnd = Int(layer.tokens[match.endToken - 1].end)
+        var first = match.firstToken
+        while first > Int(sentence.firstToken) && matchStart - Int(layer.tokens[first - 1].start) <= evidenceContext { first -= 1 }
+        var last = match.endToken - 1
+        while last + 1 < Int(sentence.endToken) && Int(layer.tokens[last + 1].end) - matchEnd <= evidenceContext { last += 1 }
+        return Int(layer.tokens[first].start)..<Int(layer.tokens[last].end)
     }
 
     /// Writes this triple as one JSON Lines record (docs/schema/triple.schema.json); `fields`, a
