@@ -37,25 +37,25 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 bf31ad9e6b0f1222ba0481a03f1f127277ed0edd32916a7a9fe3e9640fac7f23
+// agreements.rules sha256 757aa33a0fe47cec0095b9e46d1afcd87aa3e471ddbebcc267f273b5c25ac4f1
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 bb89c861a51b77bd24cc9b4f836594a75c9c287d37b3ba02582ca851ad969e8b
+// classes.rules sha256 83c0abc92234a521756d45b47ccaaaee313c30efb870e278253cc08b0fda7a3e
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 4d2e44d3fb2d51afcbee77ecd484607cc7f3af44e0c2aa227a01afe0f934cf6f
+// met.rules sha256 540d0919cf58e47ddda2eaf68a8e22e71c0cffacc1a9268ea2f82fac3290b4a6
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 573e4d6614715635deee0eada2a327b5d15dc5d3f3a5df90dd63121d4ed00dc4
+// negative.rules sha256 92d4b128117087300f9f684e0aeaf279f995157bfc2865eedddad91903538a39
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 fedf173da5202aa4989c012908dcfd9dc54646bec2b135f9a746676bab76b926
+// visited.rules sha256 6b169429de980ecf652159db9c16b189a441bb46d6b48986787cd8ab9f506c87
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
