@@ -35,6 +35,7 @@ let package = Package(
         suite("TextBenchmarks", measuring: "GazetteText"),
         suite("LexiconBenchmarks", measuring: "Gazette"),
         suite("RuleBenchmarks", measuring: "Gazette"),
+        suite("EndToEndBenchmarks", measuring: "Gazette"),
     ],
     swiftLanguageModes: [.v6]
 )
