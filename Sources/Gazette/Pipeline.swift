@@ -16,7 +16,9 @@ public final class Pipeline: Sendable {
     /// - Throws: `DiagnosticList` when a rule names an unknown class or type (with file, line
     ///   and column); `TextError` when ICU cannot be set up.
     public init(entries: [LexiconEntry], rules: RuleFile = RuleFile()) throws {
-        lexicon = try CompiledLexicon(entries: entries, extraWords: CompiledRules.words(of: rules))
+        // The rules' words and the date recognizer's trigger words join the frozen vocabulary, so
+        // both compare document keys as integers.
+        lexicon = try CompiledLexicon(entries: entries, extraWords: CompiledRules.words(of: rules) + DateRecognizer.triggerWords)
         self.rules = try CompiledRules(rules, lexicon: lexicon)
     }
 
@@ -82,6 +84,7 @@ public final class PipelineWorker {
         tokenizer = try pipeline.lexicon.makeTokenizer()
         matcher = LexiconMatcher(lexicon: pipeline.lexicon)
         ruleMatcher = RuleMatcher(rules: pipeline.rules)
+        dateRecognizer.freezeTriggers(in: pipeline.lexicon.vocabulary)
     }
 
     /// Everything the pipeline finds in `text`: entities and dates (as `entities(in:date:)`),

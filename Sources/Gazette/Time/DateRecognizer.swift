@@ -16,6 +16,20 @@ public struct DateRecognizer: Sendable {
 
     public init(dayFirst: Bool = true) { self.dayFirst = dayFirst }
 
+    /// The trigger words' keys as a bit set over a frozen vocabulary that holds them all (see
+    /// `Pipeline`): one load per token instead of a search. Nil: look them up per document.
+    var frozenTriggers: (bits: [UInt64], vocabularyKeys: Int)?
+
+    /// Sets `frozenTriggers` for documents tokenized from `vocabulary`, if it holds every trigger.
+    mutating func freezeTriggers(in vocabulary: Vocabulary) {
+        var bits = [UInt64](repeating: 0, count: (vocabulary.frozenKeyCount + 63) / 64)
+        for word in Self.triggerWords {
+            guard let id = vocabulary.keyID(forKey: word), Int(id) < vocabulary.frozenKeyCount else { return }
+            bits[Int(id) >> 6] |= 1 << UInt64(id & 63)
+        }
+        frozenTriggers = (bits, vocabulary.frozenKeyCount)
+    }
+
     /// The date expressions of `layer`, in text order.
     public func recognize(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
                           documentDate: CalendarDay?) -> [DateMention] {
@@ -27,8 +41,9 @@ public struct DateRecognizer: Sendable {
                    documentDate: CalendarDay?, include: (Sentence) -> Bool) -> [DateMention] {
         // The keys that can start a date, as ids of this document's vocabulary: most tokens are
         // then passed over with one set lookup.
-        let triggers = Self.triggerWords.compactMap { vocabulary.keyID(forKey: $0) }.sorted()
-        let context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst, triggers: triggers)
+        let triggers = frozenTriggers == nil ? Self.triggerWords.compactMap { vocabulary.keyID(forKey: $0) }.sorted() : []
+        let context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst, triggers: triggers,
+                              triggerBits: frozenTriggers?.bits ?? [])
         var out: [DateMention] = []
         for sentence in layer.sentences where include(sentence) {
             var i = sentence.tokenRange.lowerBound
@@ -72,8 +87,15 @@ public struct DateRecognizer: Sendable {
         let dayFirst: Bool
         /// Sorted, for a binary search (cheaper than hashing, for a hundred ids).
         let triggers: [KeyID]
+        /// When set, the triggers as bits over the frozen keys (no transient key is a trigger).
+        let triggerBits: [UInt64]
 
+        @inline(__always)
         func isTrigger(_ id: KeyID) -> Bool {
+            if !triggerBits.isEmpty {
+                let word = Int(id) >> 6
+                return word < triggerBits.count && triggerBits[word] & (1 << UInt64(id & 63)) != 0
+            }
             var low = 0, high = triggers.count
             while low < high {
                 let mid = (low + high) / 2
