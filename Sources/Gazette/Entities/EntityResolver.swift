@@ -254,10 +254,11 @@ struct EntityResolver {
     /// Agreement"), or a head word followed by "on", "of" ... and a capitalized run ("Agreement on
     /// the Security of Information", "Treaty of Amity and Cooperation").
     mutating func findAgreements() {
+        let headKeys = Self.agreementHeads.compactMap { vocabulary.keyID(forKey: $0) }
         var i = 0
         let count = layer.tokens.count
         while i < count {
-            guard isCapitalizedWord(i), Self.agreementHeads.contains(key(i)) else { i += 1; continue }
+            guard isCapitalizedWord(i), headKeys.contains(layer.tokens[i].key) else { i += 1; continue }
             let sentence = sentenceRange(of: i)
             // Back over the capitalized words (and the connectors between them) before the head.
             var start = i
@@ -423,8 +424,13 @@ struct EntityResolver {
     /// Capitalized words equal to the surname of a person met earlier refer back to them.
     mutating func findSurnames() {
         guard !personByLabel.isEmpty else { return }
+        // Labels as key ids: a token is compared as an integer, not turned into a string.
+        let labels = personByLabel.keys.sorted().compactMap { label in vocabulary.keyID(forKey: label).map { (key: $0, label: label) } }
+        guard !labels.isEmpty else { return }
         for i in 0..<layer.tokens.count where !covered(i) && isCapitalizedWord(i) {
-            if let entity = person(labelled: key(i), before: i) {
+            let k = layer.tokens[i].key
+            guard let hit = labels.first(where: { $0.key == k }) else { continue }
+            if let entity = person(labelled: hit.label, before: i) {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
             }

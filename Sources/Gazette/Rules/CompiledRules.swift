@@ -160,7 +160,9 @@ public final class CompiledRules: Sendable {
         var requirements: [[KeyID]] = []
         var needs: [[Int]] = []
         for rule in file.rules {
-            let sets = compiler.requiredKeySets(rule.pattern).prefix(3)
+            // Sets without function words first: they are the ones that rule sentences out.
+            let all = compiler.requiredKeySets(rule.pattern)
+            let sets = (all.filter { !compiler.isWeak($0) } + all.filter(compiler.isWeak)).prefix(3)
             needs.append(sets.map { set in requirements.append(set); return requirements.count - 1 })
         }
         let words = max(1, (requirements.count + 63) / 64)
@@ -377,11 +379,13 @@ public final class CompiledRules: Sendable {
             case .sequence(let items):
                 return items.flatMap(requiredKeySets)
             case .alternation(let branches):
-                // One of the branches' first requirements, if every branch has one.
+                // One requirement of each branch (one without function words, where it has one),
+                // if every branch has one.
                 var union: Set<KeyID> = []
                 for branch in branches {
-                    guard let first = requiredKeySets(branch).first else { return [] }
-                    union.formUnion(first)
+                    let sets = requiredKeySets(branch)
+                    guard let pick = sets.first(where: { !isWeak($0) }) ?? sets.first else { return [] }
+                    union.formUnion(pick)
                 }
                 return [Array(union).sorted()]
             case .repetition(let inner, let min, _):
@@ -389,6 +393,18 @@ public final class CompiledRules: Sendable {
             case .attribute, .annotation:
                 return []
             }
+        }
+
+        /// Words too common to rule a sentence out.
+        static let functionWords: Set<String> = [
+            "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "that",
+            "which", "this", "these", "those", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it",
+            "its", "their", "his", "her", "will", "would", "not", "but", "also", "'s", ",", ".", "-", "(", ")",
+        ]
+
+        /// Whether a requirement holds a function word (and so rules out few sentences).
+        func isWeak(_ keys: [KeyID]) -> Bool {
+            keys.contains { Self.functionWords.contains(tokenizer.vocabulary.key($0)) }
         }
 
         /// Whether `pattern` can match no token.
