@@ -43,7 +43,7 @@ public struct DateRecognizer: Sendable {
         // then passed over with one set lookup.
         let triggers = frozenTriggers == nil ? Self.triggerWords.compactMap { vocabulary.keyID(forKey: $0) }.sorted() : []
         let context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst, triggers: triggers,
-                              triggerBits: frozenTriggers?.bits ?? [])
+                              triggerBits: frozenTriggers?.bits ?? [], theKey: vocabulary.keyID(forKey: "the"))
         var out: [DateMention] = []
         for sentence in layer.sentences where include(sentence) {
             var i = sentence.tokenRange.lowerBound
@@ -89,6 +89,8 @@ public struct DateRecognizer: Sendable {
         let triggers: [KeyID]
         /// When set, the triggers as bits over the frozen keys (no transient key is a trigger).
         let triggerBits: [UInt64]
+        /// The key of "the", if the vocabulary has it.
+        let theKey: KeyID?
 
         @inline(__always)
         func isTrigger(_ id: KeyID) -> Bool {
@@ -210,6 +212,13 @@ public struct DateRecognizer: Sendable {
         func match(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
             let token = layer.tokens[i]
             guard token.kind == .number || token.shape.contains(.hasDigits) || isTrigger(token.key) else { return nil }
+            // "the", the commonest trigger, starts a date only before a number or another trigger
+            // ("the 1990s", "the third quarter", "the past year"): most are passed over here.
+            if token.key == theKey {
+                guard i + 1 < end else { return nil }
+                let next = layer.tokens[i + 1]
+                guard next.kind == .number || next.shape.contains(.hasDigits) || isTrigger(next.key) else { return nil }
+            }
             let k = key(i)
             // Numeric dates the tokenizer kept whole.
             if layer.tokens[i].kind == .number, let m = numericDate(i) { return m }
