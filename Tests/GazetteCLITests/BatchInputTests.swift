@@ -111,7 +111,8 @@ struct BatchInputTests {
         #expect(fields["url"] as? String == "https://example.org/a")
         #expect((fields["meta"] as? [String: Any])?["z"] as? Int == 1)
         #expect(fields["missing"] is NSNull)
-        #expect(result.lines.first?.hasSuffix(#""fields":{"url":"https://example.org/a","meta":{"a":[true,null],"z":1},"missing":null}}"#) == true)
+        // Values other than strings are carried as written.
+        #expect(result.lines.first?.hasSuffix(#""fields":{"url":"https://example.org/a","meta":{"z":1,"a":[true,null]},"missing":null}}"#) == true)
     }
 
     /// Every kind of bad input: one line on standard error naming the place, the run goes on,
@@ -139,15 +140,30 @@ struct BatchInputTests {
         #expect(result.status == 1)
         #expect(try docs(result) == ["ok1", "ok2", "t1"])
         #expect(result.problems == [
-            "gazette: \(dump.path):2: not valid JSON (Unexpected end of file during JSON parse.)",
+            "gazette: \(dump.path):2:31: not valid JSON: the line ends inside a string",
             "gazette: \(dump.path):3: no \"text\" field",
             "gazette: \(dump.path):4: \"text\" is not a string (an array)",
             "gazette: \(dump.path):5: invalid UTF-8 at byte 21 of the line",
-            "gazette: \(dump.path):6: not a JSON object",
+            "gazette: \(dump.path):6:1: not a JSON object",
             "gazette: \(truncated.path): truncated gzip stream (it ends after \(whole.count - 40) compressed bytes); line 2 is incomplete",
             "gazette: \(missing): no such file or directory",
         ])
         #expect(result.summary?.hasPrefix("gazette: 10 documents read, 3 extracted, 7 failed; \(result.lines.count) records written; ") == true)
+    }
+
+    /// JSON escapes decode before the text is read: offsets count the decoded text.
+    @Test func escapedTextIsDecoded() throws {
+        let line = #"{"id":"e","text":"Foreign Minister Takeshi Iwaya met Foreign Secretary Enrique Manal\u006f on 3 March 2025. \"Caf\u00e9 \ud83d\ude00\"\n"}"#
+        let result = try CLI.run(["extract", "--quiet", "--emit", "entities", "--format", "jsonl", "-"], stdin: Data(line.utf8))
+        #expect(result.status == 0)
+        let manalo = try #require(try jsonObjects(result).first { $0["id"] as? String == "person:enrique-manalo" })
+        #expect(manalo["text"] as? String == "Enrique Manalo")
+        #expect(manalo["start"] as? Int == 53)
+        #expect(manalo["end"] as? Int == 67)
+        // A byte order mark inside the text is a character of it, as a JSON reader sees it.
+        let bom = "{\"id\":\"b\",\"text\":\"\u{FEFF}Foreign Minister Takeshi Iwaya spoke.\"}"
+        let marked = try CLI.run(["extract", "--quiet", "--emit", "entities", "--format", "jsonl", "-"], stdin: Data(bom.utf8))
+        #expect(try jsonObjects(marked).first { $0["id"] as? String == "person:takeshi-iwaya" }?["start"] as? Int == 18)
     }
 
     @Test func strictStopsAtTheFirstFailure() throws {
@@ -155,7 +171,7 @@ struct BatchInputTests {
         let result = try CLI.run(["extract", "--strict", "--format", "jsonl", "-"], stdin: Data(lines.utf8))
         #expect(result.status == 1)
         #expect(try docs(result) == ["a"])
-        #expect(result.problems == ["gazette: <stdin>:2: not valid JSON (Invalid value around character 0.)"])
+        #expect(result.problems == ["gazette: <stdin>:2:1: not a JSON object"])
         #expect(result.summary?.hasSuffix("; stopped at the first failure (--strict)") == true)
     }
 

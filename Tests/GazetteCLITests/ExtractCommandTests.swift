@@ -190,8 +190,8 @@ struct ExtractJSONLTests {
         #expect(fourth.last?["value"] is NSNull)
         // Every bad line is reported with its line number; the run goes on.
         #expect(result.stderr.split(separator: "\n").map(String.init).dropLast() == [
-            "gazette: <stdin>:2: not valid JSON (Invalid value around character 1.)",
-            "gazette: <stdin>:3: \"text\" is not a string (a number or boolean)",
+            "gazette: <stdin>:2:1: not a JSON object",
+            "gazette: <stdin>:3: \"text\" is not a string (a number)",
             "gazette: <stdin>:4: \"date\" is not a date (not a date); the date is read from the text",
             "gazette: <stdin>:5: no \"text\" field",
             "gazette: <stdin>:7: no \"text\" field",

@@ -213,11 +213,15 @@ struct DocumentProcessor {
     let worker: PipelineWorker
     let options: BatchRunner.Options
     var json = JSONWriter(capacity: 1 << 20)
+    /// The JSON Lines fields read: id, text, date, title and the ones to carry.
+    let wantedFields: Set<String>
 
     init(pipeline: Pipeline, options: BatchRunner.Options) throws {
         worker = try pipeline.makeWorker()
         worker.dateRecognizer.dayFirst = options.document.dayFirst
         self.options = options
+        let d = options.document
+        wantedFields = Set([d.idField, d.textField, d.dateField, "title"] + d.keepFields)
     }
 
     mutating func run(_ items: [InputItem]) -> BatchRunner.Result {
@@ -262,50 +266,59 @@ struct DocumentProcessor {
                 messages.append("\(item.place): invalid UTF-8 at byte \(bad) of the line")
                 return nil
             }
-            let parsed: Any
+            let fields: [String: JSONLine.Value]
             do {
-                parsed = try JSONSerialization.jsonObject(with: Data(item.bytes))
+                fields = try JSONLine.fields(item.bytes, wanted: wantedFields)
             } catch {
-                messages.append("\(item.place): not valid JSON (\(Self.describe(error)))")
+                messages.append("\(item.place):\(error.column): " + (error.message == "not a JSON object" ? error.message : "not valid JSON: \(error.message)"))
                 return nil
             }
-            guard let object = parsed as? [String: Any] else {
-                messages.append("\(item.place): not a JSON object")
-                return nil
-            }
-            guard let value = object[document.textField], !(value is NSNull) else {
+            var text: [UInt8]
+            switch fields[document.textField] {
+            case .string(let body)?: text = body
+            case nil, .null?:
                 messages.append("\(item.place): no \"\(document.textField)\" field")
                 return nil
-            }
-            guard let body = value as? String else {
-                messages.append("\(item.place): \"\(document.textField)\" is not a string (\(Self.typeName(value)))")
+            case .other(let kind, _)?:
+                messages.append("\(item.place): \"\(document.textField)\" is not a string (\(kind))")
                 return nil
             }
-            let text = (object["title"] as? String).map { $0 + "\n\n" + body } ?? body
-            let id = (object[document.idField] as? String) ?? (object[document.idField] as? NSNumber)?.stringValue ?? item.place
+            if case .string(let title)? = fields["title"] { text = title + [0x0A, 0x0A] + text }
+            var id = item.place
+            switch fields[document.idField] {
+            case .string(let s)?: id = String(decoding: s, as: UTF8.self)
+            case .other("a number", let raw)?: id = String(decoding: raw, as: UTF8.self)
+            default: break
+            }
             var date = document.date
-            if date == nil, let value = object[document.dateField], !(value is NSNull) {
-                date = (value as? String).flatMap(CalendarDay.parseDocumentDate)
-                if date == nil {
-                    messages.append("\(item.place): \"\(document.dateField)\" is not a date (\(value)); the date is read from the text")
+            if date == nil, let value = fields[document.dateField] {
+                switch value {
+                case .null: break
+                case .string(let s):
+                    date = CalendarDay.parseDocumentDate(String(decoding: s, as: UTF8.self))
+                    if date == nil {
+                        messages.append("\(item.place): \"\(document.dateField)\" is not a date (\(String(decoding: s, as: UTF8.self))); the date is read from the text")
+                    }
+                case .other(let kind, let raw):
+                    messages.append("\(item.place): \"\(document.dateField)\" is not a date (\(kind): \(String(decoding: raw, as: UTF8.self))); the date is read from the text")
                 }
             }
-            var fields: [UInt8]?
+            var kept: [UInt8]?
             if !document.keepFields.isEmpty {
                 var out = JSONWriter(capacity: 256)
                 out.beginObject()
                 for name in document.keepFields {
                     out.key(named: name)
-                    if let v = object[name], let data = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed, .sortedKeys, .withoutEscapingSlashes]) {
-                        out.raw([UInt8](data))
-                    } else {
-                        out.null()
+                    switch fields[name] {
+                    case .string(let s)?: s.withUnsafeBufferPointer { out.string($0) }
+                    case .other(_, let raw)?: out.raw(Array(raw))
+                    case nil, .null?: out.null()
                     }
                 }
                 out.endObject()
-                fields = out.bytes
+                kept = out.bytes
             }
-            return run(Array(text.utf8), id: id, date: date, fields: fields, place: item.place, messages: &messages)
+            return run(text, id: id, date: date, fields: kept, place: item.place, messages: &messages)
         }
     }
 
@@ -334,18 +347,5 @@ struct DocumentProcessor {
         }
     }
 
-    static func typeName(_ value: Any) -> String {
-        switch value {
-        case is NSNumber: return "a number or boolean"
-        case is [Any]: return "an array"
-        case is [String: Any]: return "an object"
-        default: return "not text"
-        }
-    }
 
-    static func describe(_ error: Error) -> String {
-        let info = (error as NSError).userInfo
-        if let detail = info["NSDebugDescription"] as? String { return detail }
-        return (error as NSError).localizedDescription
-    }
 }
