@@ -17,6 +17,8 @@ public final class CompiledRules: Sendable {
     /// annotation, by type; and rules that may start on any token.
     let firstKeyStart: [Int32]
     let firstKeyRules: [Int32]
+    /// Per rule, whether it is in the keyword table.
+    let startsWithKey: [Bool]
     let byFirstType: [[Int32]]
     let anywhere: [Int32]
     /// Words a rule cannot match without: for each rule, up to three sets of keys, one of each
@@ -26,6 +28,8 @@ public final class CompiledRules: Sendable {
     let wordCount: Int
     let requirementWords: [UInt64]
     let ruleRequirements: [[UInt64]]
+    /// The same, flat: rule `r`'s words at `r * wordCount ..< (r + 1) * wordCount`.
+    let flatRequirements: [UInt64]
 
     /// Countries of the lexicon by ISO 3166-1 alpha-3 code (for a person's country and an
     /// agreement's parties).
@@ -154,6 +158,9 @@ public final class CompiledRules: Sendable {
         starts[keyCount] = Int32(list.count)
         self.firstKeyStart = starts
         self.firstKeyRules = list
+        var keyedRules = [Bool](repeating: false, count: file.rules.count)
+        for r in list { keyedRules[Int(r)] = true }
+        self.startsWithKey = keyedRules
         self.byFirstType = byFirstType.map { Array(Set($0)).sorted() }
         self.anywhere = anywhere
         // Requirements: the keyed elements every match must have.
@@ -177,6 +184,7 @@ public final class CompiledRules: Sendable {
             for b in bits { mask[b / 64] |= 1 << UInt64(b % 64) }
             return mask
         }
+        self.flatRequirements = ruleRequirements.flatMap { $0 }
         var countries: [String: Int] = [:]
         for (i, entry) in lexicon.entries.enumerated() where entry.type == "country" {
             if let code = entry.codes["alpha3"], countries[code] == nil { countries[code] = i }

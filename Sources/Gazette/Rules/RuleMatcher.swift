@@ -62,10 +62,14 @@ struct RuleMatcher {
     private var stamp: UInt64 = 0
     private var stack: [(pc: Int32, caps: Int32)] = []
     private var candidateStamp: [UInt64] = []
+    /// The rules to try at the current token: the first `candidateCount` (room for every rule).
     private var candidates: [Int32] = []
+    private var candidateCount = 0
     private var entityTypes: [Int] = []
     /// Per word of requirement bits, the requirements the current sentence meets.
     private var present: [UInt64] = []
+    /// Per rule, whether the current sentence meets its requirements.
+    private var viable: [Bool] = []
     /// The start token of the current run.
     private var runStart = 0
 
@@ -73,6 +77,8 @@ struct RuleMatcher {
         self.rules = rules
         candidateStamp = [UInt64](repeating: 0, count: rules.rules.count)
         present = [UInt64](repeating: 0, count: rules.wordCount)
+        viable = [Bool](repeating: false, count: rules.rules.count)
+        candidates = [Int32](repeating: 0, count: rules.rules.count)
         let longest = rules.programs.map(\.insts.count).max() ?? 0
         visited = [UInt64](repeating: 0, count: longest)
     }
@@ -89,33 +95,58 @@ struct RuleMatcher {
         let tokens = layer.tokens
         let words = rules.wordCount
         let keyCount = rules.requirementWords.count / words
+        let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules
+        let byFirstType = rules.byFirstType, anywhere = rules.anywhere
+        let requirements = rules.flatRequirements, keyed = rules.startsWithKey
+        let ruleCount = keyed.count
         for (s, sentence) in layer.sentences.enumerated() {
             let sentenceEnd = Int(sentence.endToken)
-            // The requirements the sentence's words meet; a rule is tried only where all of its are.
+            // The requirements the sentence's words meet, and so the rules worth trying in it.
             for w in 0..<words { present[w] = 0 }
             rules.requirementWords.withUnsafeBufferPointer { table in
-                for t in sentence.tokenRange {
-                    let key = Int(tokens[t].key)
-                    guard key < keyCount else { continue }
-                    for w in 0..<words { present[w] |= table[key * words + w] }
+                if words == 1 {
+                    var mask: UInt64 = 0
+                    for t in sentence.tokenRange {
+                        let key = Int(tokens[t].key)
+                        if key < keyCount { mask |= table[key] }
+                    }
+                    present[0] = mask
+                } else {
+                    for t in sentence.tokenRange {
+                        let key = Int(tokens[t].key)
+                        guard key < keyCount else { continue }
+                        for w in 0..<words { present[w] |= table[key &* words &+ w] }
+                    }
                 }
             }
+            var anyKeyed = false, anyViable = false
+            for r in 0..<ruleCount {
+                var ok = true
+                for w in 0..<words where requirements[r * words + w] & present[w] != requirements[r * words + w] { ok = false; break }
+                viable[r] = ok
+                anyViable = anyViable || ok
+                anyKeyed = anyKeyed || (ok && keyed[r])
+            }
+            guard anyViable else { continue }
             for p in sentence.tokenRange {
                 let end = min(sentenceEnd, p + Self.maxMatchTokens)
                 // The rules that can start at p.
-                stamp += 1
-                candidates.removeAll(keepingCapacity: true)
-                let key = Int(tokens[p].key)
-                if key + 1 < rules.firstKeyStart.count {
-                    for i in Int(rules.firstKeyStart[key])..<Int(rules.firstKeyStart[key + 1]) { consider(rules.firstKeyRules[i]) }
+                stamp &+= 1
+                candidateCount = 0
+                if anyKeyed {
+                    let key = Int(tokens[p].key)
+                    if key + 1 < firstKeyStart.count {
+                        for i in Int(firstKeyStart[key])..<Int(firstKeyStart[key + 1]) { consider(firstKeyRules[i]) }
+                    }
                 }
                 for a in Int(annotationStart[p])..<Int(annotationStart[p + 1]) {
-                    for r in rules.byFirstType[Int(annotations[a].type)] { consider(r) }
+                    for r in byFirstType[Int(annotations[a].type)] { consider(r) }
                 }
-                for r in rules.anywhere { consider(r) }
-                guard !candidates.isEmpty else { continue }
-                candidates.sort()
-                for r in candidates {
+                for r in anywhere { consider(r) }
+                guard candidateCount > 0 else { continue }
+                if candidateCount > 1 { candidates[0..<candidateCount].sort() }
+                for c in 0..<candidateCount {
+                    let r = candidates[c]
                     if let m = run(rule: Int(r), at: p, end: end, tokens: tokens) {
                         out.append(RuleMatch(rule: Int(r), sentence: s, firstToken: p, endToken: m.end, captures: m.captures, outcome: .kept))
                     }
@@ -125,12 +156,13 @@ struct RuleMatcher {
         return out
     }
 
+    @inline(__always)
     private mutating func consider(_ rule: Int32) {
-        let needs = rules.ruleRequirements[Int(rule)]
-        for w in 0..<needs.count where needs[w] & present[w] != needs[w] { return }
+        guard viable[Int(rule)] else { return }
         if candidateStamp[Int(rule)] != stamp {
             candidateStamp[Int(rule)] = stamp
-            candidates.append(rule)
+            candidates[candidateCount] = rule
+            candidateCount &+= 1
         }
     }
 
