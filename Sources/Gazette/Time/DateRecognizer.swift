@@ -24,7 +24,10 @@ public struct DateRecognizer: Sendable {
     mutating func freezeTriggers(in vocabulary: Vocabulary) {
         var bits = [UInt64](repeating: 0, count: (vocabulary.frozenKeyCount + 63) / 64)
         for word in Self.triggerWords {
-            guard let id = vocabulary.keyID(forKey: word), Int(id) < vocabulary.frozenKeyCount else { return }
+            // A word that is no one token's key ("twenty-one" is three) cannot start a date at
+            // a token either way; a trigger outside the frozen keys leaves the search in place.
+            guard let id = vocabulary.keyID(forKey: word) else { continue }
+            guard Int(id) < vocabulary.frozenKeyCount else { return }
             bits[Int(id) >> 6] |= 1 << UInt64(id & 63)
         }
         frozenTriggers = (bits, vocabulary.frozenKeyCount)
