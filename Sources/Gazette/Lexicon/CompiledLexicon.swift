@@ -36,6 +36,9 @@ public final class CompiledLexicon: Sendable {
     let candidates: [Candidate]
     /// The longest alias, in tokens.
     public let longestAlias: Int
+    /// Bit `k` is set when an alias starts with key `k`: most tokens start none, and the
+    /// matcher passes over them with one bit test instead of a hash lookup.
+    let startKeys: [UInt64]
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
     /// - Parameter extraWords: texts whose token keys the vocabulary must hold as well (the
@@ -48,12 +51,16 @@ public final class CompiledLexicon: Sendable {
         var pending: [(node: UInt32, candidate: Candidate)] = []
         var longest = 0
         var layer = TextLayer()
+        var startBits: [UInt64] = []
         for (entryIndex, entry) in entries.enumerated() {
             for (aliasIndex, alias) in entry.aliases.enumerated() {
                 let bytes = Array(alias.text.utf8)
                 try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
                 guard !layer.tokens.isEmpty else { continue }
                 var node: UInt32 = 0
+                let first = Int(layer.tokens[0].key)
+                if first >> 6 >= startBits.count { startBits += [UInt64](repeating: 0, count: (first >> 6) - startBits.count + 1) }
+                startBits[first >> 6] |= 1 << UInt64(first & 63)
                 for token in layer.tokens {
                     if let next = edges.child(of: node, key: token.key) {
                         node = next
@@ -89,6 +96,7 @@ public final class CompiledLexicon: Sendable {
         self.nodeCandidates = starts
         self.candidates = pending.map(\.candidate)
         self.longestAlias = longest
+        self.startKeys = startBits
     }
 
     /// A tokenizer for documents, starting from this lexicon's vocabulary. One per thread.

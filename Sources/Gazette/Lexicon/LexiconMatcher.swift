@@ -45,9 +45,12 @@ public struct LexiconMatcher {
         candidates.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)
         let tokens = layer.tokens
+        let startKeys = lexicon.startKeys
         for sentence in layer.sentences {
             let end = Int(sentence.endToken)
             for start in sentence.tokenRange {
+                let key = Int(tokens[start].key)
+                guard key >> 6 < startKeys.count, startKeys[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
                 var node: UInt32 = 0
                 var index = start
                 while index < end, let next = lexicon.edges.child(of: node, key: tokens[index].key) {
