@@ -175,6 +175,20 @@ struct BatchInputTests {
         #expect(result.summary?.hasSuffix("; stopped at the first failure (--strict)") == true)
     }
 
+    /// No progress line when standard error is not a terminal, unless --progress asks.
+    @Test func progressOnlyWhenAskedOffATerminal() throws {
+        let lines = (0..<50).map { jsonLine(id: "p\($0)", text: Self.meeting) }.joined(separator: "\n")
+        let file = try CLI.temporaryFile(Array(lines.utf8), suffix: ".jsonl")
+        let quiet = try CLI.run(["extract", file.path])
+        #expect(!quiet.stderr.contains(" MB/s"))
+        let shown = try CLI.run(["extract", "--progress", file.path])
+        let progress = shown.stderr.split(separator: "\n").filter { $0.contains(" MB/s") }
+        #expect(progress.last?.hasPrefix("gazette: 50 documents, ") == true)
+        #expect(progress.last?.contains("100%, ETA 0:00") == true)  // the size of a file is known
+        let none = try CLI.run(["extract", "--progress", "--quiet", file.path])
+        #expect(none.stderr == "")
+    }
+
     @Test func statsFileHoldsTheSummary() throws {
         let stats = FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString).json")
         let lines = [jsonLine(id: "a", text: Self.meeting), "{}"].joined(separator: "\n")
