@@ -7,11 +7,20 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract facts (triples), entity mentions and dates from text as JSON Lines.",
         discussion: """
-            A text input is one document; its id is the file name as given ("-" for standard \
-            input) unless --doc names it. A JSON Lines input (--format jsonl, or a file ending in \
-            .jsonl) holds a document a line, with its id, text and date in fields (--id-field, \
-            --text-field, --date-field); a line that is not a JSON object or has no text is \
-            reported as file:line on standard error and skipped, and the run ends with exit code 1.
+            Inputs are files and folders (recursively, in name order, names starting with "." \
+            left out), or standard input for - or none; each plain or gzip'd (known by its first \
+            bytes). A text file is one document, named by its path (--doc names it otherwise). A \
+            JSON Lines input (--format jsonl, a name ending in .jsonl or .ndjson before .gz, or \
+            standard input whose first line is an object) holds a document a line, with its id, \
+            text and date in fields (--id-field, --text-field, --date-field); a document without \
+            an id is named file:line. Documents run on --jobs threads; records come out in input \
+            order, the same for any number of threads.
+
+            A document that cannot be read (malformed JSON, no text, invalid UTF-8 in a line, a \
+            truncated gzip stream, an unreadable file) is reported as file:line: what is wrong on \
+            standard error and counted as failed; the run goes on (--strict stops it). A summary \
+            line ends the run (--stats writes it as JSON, --quiet leaves it out). Exit codes: 0 \
+            every document processed, 1 some failed, 2 usage or configuration error.
 
             By default each record is a fact the rules find (docs/schema/triple.schema.json): \
             doc; subject, predicate and object, each entity with id, type, name, label and the \
