@@ -99,7 +99,7 @@ public final class InputReader {
     }
 
     /// Regular files below `folder`, in name order, leaving out hidden ones.
-    static func files(under folder: String) -> [String] {
+    public static func files(under folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var out: [String] = []
         while let relative = enumerator.nextObject() as? String {

@@ -58,6 +58,8 @@ public struct RuleFixture: Sendable, Equatable {
                 diagnostics.append(Diagnostic(file: file, line: last.line, message: "case '\(last.title)' has no 'text:' line"))
             }
         }
+        // After a malformed case line, its other lines are skipped: one mistake, one message.
+        var skipping = false
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             let number = i + 1
@@ -71,12 +73,15 @@ public struct RuleFixture: Sendable, Equatable {
                 let words = parts.first.map { $0.split(separator: " ") } ?? []
                 guard words.count == 2, words[1] == "fires" || words[1] == "silent" else {
                     diagnostics.append(Diagnostic(file: file, line: number, column: 6, message: "expected 'case <rule-id> fires: <title>' or 'case <rule-id> silent: <title>'"))
+                    skipping = true
                     continue
                 }
+                skipping = false
                 let title = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
                 fixtures.append(RuleFixture(rule: String(words[0]), fires: words[1] == "fires", title: title, file: file, line: number))
                 continue
             }
+            if skipping { continue }
             guard let colon = line.firstIndex(of: ":") else {
                 diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: "expected 'case', 'text:', 'date:', 'expect:' or 'reject:'"))
                 continue
