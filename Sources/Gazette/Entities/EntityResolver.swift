@@ -47,6 +47,11 @@ struct EntityResolver {
     ]
     static let nameSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
 
+    /// A weekday or month name (not part of a name that follows "Agreement on").
+    static func isDateWord(_ key: String) -> Bool {
+        DateWords.weekdays[key] != nil || DateWords.months[key] != nil
+    }
+
     mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate]) -> Extraction {
         var titles: [(range: Range<Int>, office: String)] = []
         for match in matches {
@@ -283,7 +288,8 @@ struct EntityResolver {
                 if k < sentence.upperBound && key(k) == "the" { k += 1 }
                 var last = -1
                 while k < sentence.upperBound {
-                    if isCapitalizedWord(k) { last = k; k += 1; continue }
+                    // A weekday or month ends the name ("ratified the ... Agreement on Monday").
+                    if isCapitalizedWord(k) && !Self.isDateWord(key(k)) { last = k; k += 1; continue }
                     if Self.nameConnectors.contains(key(k)) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
                     break
                 }
