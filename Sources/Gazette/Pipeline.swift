@@ -77,7 +77,7 @@ public final class PipelineWorker {
     public let tokenizer: Tokenizer
     public private(set) var layer = TextLayer()
     private var matcher: LexiconMatcher
-    private var ruleMatcher: RuleMatcher
+    var ruleMatcher: RuleMatcher
 
     init(pipeline: Pipeline) throws(TextError) {
         self.pipeline = pipeline

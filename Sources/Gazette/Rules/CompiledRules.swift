@@ -58,6 +58,9 @@ public final class CompiledRules: Sendable {
         var keySets: [[KeyID]]
         /// Capture names, by slot.
         var captures: [String]
+        /// Per instruction, what a consuming one expects, as the rule writes it ("MEET_VERB",
+        /// "'with'", "@b:person"), for `explain`; empty for the others.
+        var labels: [String]
     }
 
     /// The literal texts of `file`'s rules, as `CompiledLexicon(extraWords:)` wants them.
@@ -193,6 +196,9 @@ public final class CompiledRules: Sendable {
         self.countryEntry = countries
     }
 
+    /// The capture names of rule `rule`, by slot (`RuleMatch.captures` follows this order).
+    public func captureNames(ofRule rule: Int) -> [String] { programs[rule].captures }
+
     /// The slot of capture `name` in rule `rule`'s matches, if it captures it.
     func slot(of name: String, inRule rule: Int) -> Int? {
         programs[rule].captures.firstIndex(of: name)
@@ -226,10 +232,21 @@ public final class CompiledRules: Sendable {
             self.tokenizer = tokenizer
         }
 
+        var labels: [String] = []
+
+        /// The outermost class being expanded: what a rule writer sees in the rule.
+        var classLabel: String? { expanding.first }
+
+        mutating func add(_ inst: Inst, label: String = "") {
+            insts.append(inst)
+            labels.append(label)
+        }
+
         mutating func begin(_ rule: Rule) {
             self.rule = rule
             diagnostics = []
             insts = []
+            labels = []
             keySets = []
             captures = []
             expanding = []
@@ -238,8 +255,8 @@ public final class CompiledRules: Sendable {
 
         mutating func compile(_ pattern: RulePattern) -> Program {
             emit(pattern)
-            insts.append(.match)
-            return Program(insts: insts, keySets: keySets, captures: captures)
+            add(.match)
+            return Program(insts: insts, keySets: keySets, captures: captures, labels: labels)
         }
 
         func error(_ line: Int?, _ column: Int?, _ message: String) -> Diagnostic {
@@ -299,7 +316,7 @@ public final class CompiledRules: Sendable {
                     if k.isEmpty {
                         diagnostics.append(error(nil, nil, "'\(word)' is no token: the tokenizer keeps it inside the word before it (write the whole word, e.g. didn't)"))
                     }
-                    for key in k { insts.append(.key(key)) }
+                    for key in k { add(.key(key), label: classLabel ?? "'\(word)'") }
                 }
             case .classRef(let name, let line, let column):
                 if failedDefinitions.contains(name) { return }
@@ -317,7 +334,7 @@ public final class CompiledRules: Sendable {
                 emit(d.pattern)
                 expanding.removeLast()
             case .attribute(let attribute, let negated):
-                insts.append(.attribute(attribute, negated: negated))
+                add(.attribute(attribute, negated: negated), label: classLabel ?? "[\(negated ? "!" : "")\(attribute?.rawValue ?? "")]")
             case .annotation(let capture, let type, let line, let column):
                 guard let t = types.firstIndex(of: type) else {
                     diagnostics.append(error(line, column, "unknown type '\(type)' in @\(capture ?? "_"):\(type); the types are \(types.joined(separator: ", "))"))
@@ -330,13 +347,14 @@ public final class CompiledRules: Sendable {
                         slot = Int16(captures.count - 1)
                     }
                 }
-                insts.append(.annotation(type: UInt8(t), slot: slot))
+                add(.annotation(type: UInt8(t), slot: slot), label: classLabel ?? "@\(capture ?? "_"):\(type)")
             case .sequence(let items):
                 items.forEach { emit($0) }
             case .alternation(let branches):
                 if let keys = singleKeys(branches) {
                     keySets.append(Array(Set(keys)).sorted())
-                    insts.append(.keySet(Int32(keySets.count - 1)))
+                    let words = branches.compactMap { b -> String? in if case .literal(let w) = b { return w.joined(separator: " ") }; if case .classRef(let n, _, _) = b { return n }; return nil }
+                    add(.keySet(Int32(keySets.count - 1)), label: classLabel ?? "(" + words.prefix(6).joined(separator: " | ") + (words.count > 6 ? " | ..." : "") + ")")
                     return
                 }
                 // split L1, next; L1: branch; jump end; ...
@@ -344,10 +362,10 @@ public final class CompiledRules: Sendable {
                 for (i, branch) in branches.enumerated() {
                     if i < branches.count - 1 {
                         let split = insts.count
-                        insts.append(.split(0, 0))
+                        add(.split(0, 0))
                         emit(branch)
                         jumps.append(insts.count)
-                        insts.append(.jump(0))
+                        add(.jump(0))
                         insts[split] = .split(Int32(split + 1), Int32(insts.count))
                     } else {
                         emit(branch)
@@ -361,15 +379,15 @@ public final class CompiledRules: Sendable {
                     var splits: [Int] = []
                     for _ in min..<max {
                         splits.append(insts.count)
-                        insts.append(.split(0, 0))
+                        add(.split(0, 0))
                         emit(inner)
                     }
                     for s in splits { insts[s] = .split(Int32(s + 1), Int32(insts.count)) }
                 } else {
                     let loop = insts.count
-                    insts.append(.split(0, 0))
+                    add(.split(0, 0))
                     emit(inner)
-                    insts.append(.jump(Int32(loop)))
+                    add(.jump(Int32(loop)))
                     insts[loop] = .split(Int32(loop + 1), Int32(insts.count))
                 }
             }

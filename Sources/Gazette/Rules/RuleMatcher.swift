@@ -72,6 +72,11 @@ struct RuleMatcher {
     private var viable: [Bool] = []
     /// The start token of the current run.
     private var runStart = 0
+    /// When tracing (for `explain`): the furthest token a run reached, and the instructions
+    /// waiting there.
+    private var tracing = false
+    private var traceFurthest = 0
+    private var traceExpected: [Int32] = []
 
     init(rules: CompiledRules) {
         self.rules = rules
@@ -259,6 +264,7 @@ struct RuleMatcher {
             guard bucketStamp[pos - start] == runStamp else { continue }
             stamp += 1
             let stepStamp = stamp
+            if tracing && pos > traceFurthest { traceFurthest = pos; traceExpected.removeAll() }
             var matchedHere = false
             var t = bucketHead[pos - start]
             while t >= 0 {
@@ -275,16 +281,20 @@ struct RuleMatcher {
                         stack.append((b, caps))
                         stack.append((a, caps))
                     case .key(let key):
+                        if tracing && pos == traceFurthest { traceExpected.append(pc) }
                         if pos < end && tokens[pos].key == key { push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon) }
                     case .keySet(let set):
+                        if tracing && pos == traceFurthest { traceExpected.append(pc) }
                         if pos < end && Self.contains(program.keySets[Int(set)], tokens[pos].key) {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
                     case .attribute(let attribute, let negated):
+                        if tracing && pos == traceFurthest { traceExpected.append(pc) }
                         if pos < end && passes(attribute, tokens[pos]) != negated {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
                     case .annotation(let type, let slot):
+                        if tracing && pos == traceFurthest { traceExpected.append(pc) }
                         guard pos < end else { continue }
                         for a in Int(annotationStart[pos])..<Int(annotationStart[pos + 1]) {
                             let annotation = annotations[a]
@@ -310,6 +320,33 @@ struct RuleMatcher {
             captures.append(a >= 0 ? annotations[Int(a)].value : nil)
         }
         return (best.end, captures)
+    }
+
+    /// How far rule `rule` gets in `layer`: over every sentence and every start, the run that
+    /// reaches the furthest token, with what its pattern expected there. For `explain`.
+    mutating func furthestAttempt(rule: Int, layer: TextLayer, extraction: Extraction)
+        -> (start: Int, furthest: Int, sentenceEnd: Int, expected: [String])? {
+        index(layer, extraction)
+        tracing = true
+        defer { tracing = false }
+        var best: (start: Int, furthest: Int, sentenceEnd: Int, expected: [String])?
+        let labels = rules.programs[rule].labels
+        for sentence in layer.sentences {
+            let sentenceEnd = Int(sentence.endToken)
+            for p in sentence.tokenRange {
+                traceFurthest = p
+                traceExpected.removeAll()
+                _ = run(rule: rule, at: p, end: min(sentenceEnd, p + Self.maxMatchTokens), tokens: layer.tokens)
+                // A run that got past its first element, furthest first; ties to the earlier.
+                guard traceFurthest > p, best == nil || traceFurthest - p > best!.furthest - best!.start else { continue }
+                var expected: [String] = []
+                for pc in traceExpected where !labels[Int(pc)].isEmpty && !expected.contains(labels[Int(pc)]) {
+                    expected.append(labels[Int(pc)])
+                }
+                best = (p, traceFurthest, sentenceEnd, expected)
+            }
+        }
+        return best
     }
 
     @inline(__always)
