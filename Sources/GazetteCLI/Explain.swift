@@ -23,17 +23,10 @@ struct Explain: ParsableCommand {
     @Option(help: ArgumentHelp("The document's date (as for gazette extract).", valueName: "date"))
     var date: String?
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file to use as well; repeatable.", valueName: "path"))
-    var rules: [String] = []
 
-    @Flag(help: "Do not use the default rules built into gazette.")
-    var noDefaultRules = false
 
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file to use as well; repeatable.", valueName: "path"))
-    var lexicons: [String] = []
 
-    @Flag(help: "Do not use the default lexicons built into gazette.")
-    var noDefaultLexicons = false
+    @OptionGroup var pipelineOptions: PipelineOptions
 
     func validate() throws {
         if let date, CalendarDay.parseDocumentDate(date) == nil {
@@ -42,14 +35,7 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline: Pipeline
-        do {
-            pipeline = try Pipeline.load(lexiconPaths: lexicons, defaults: !noDefaultLexicons, rulePaths: rules, defaultRules: !noDefaultRules)
-        } catch let list as DiagnosticList {
-            throw ConfigurationFailure(message: list.description)
-        } catch let error as TextError {
-            throw ConfigurationFailure(message: error.message)
-        }
+        let pipeline = try pipelineOptions.load()
         let bytes = input == "-" || FileManager.default.fileExists(atPath: input) ? try InputSource.read(input).bytes : Array(input.utf8)
         let worker: PipelineWorker
         do { worker = try pipeline.makeWorker() } catch { throw ConfigurationFailure(message: error.message) }

@@ -45,17 +45,10 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("What to write: triples (one record per fact the rules find), entities (one record per entity mention and date expression), or all (entities, then triples, per document).", valueName: "kind"))
     var emit: Emission = .triples
 
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file (JSON Lines) to use as well; repeatable.", valueName: "path"))
-    var lexicons: [String] = []
 
-    @Flag(help: "Do not use the default lexicons built into gazette.")
-    var noDefaultLexicons = false
+    @OptionGroup var pipelineOptions: PipelineOptions
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file to use as well (docs/rules.md); repeatable.", valueName: "path"))
-    var rules: [String] = []
 
-    @Flag(help: "Do not use the default rules built into gazette.")
-    var noDefaultRules = false
 
     @Option(help: ArgumentHelp("The id of a text input's document (default: its file name, or - for standard input).", valueName: "id"))
     var doc: String?
@@ -107,15 +100,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline: Pipeline
-        do {
-            pipeline = try Pipeline.load(lexiconPaths: lexicons, defaults: !noDefaultLexicons,
-                                         rulePaths: rules, defaultRules: !noDefaultRules)
-        } catch let list as DiagnosticList {
-            throw ConfigurationFailure(message: list.description)
-        } catch let error as TextError {
-            throw ConfigurationFailure(message: error.message)
-        }
+        let pipeline = try pipelineOptions.load()
         var options = BatchRunner.Options()
         options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         options.strict = strict

@@ -21,17 +21,10 @@ struct TestRules: ParsableCommand {
     @Argument(help: ArgumentHelp("Fixture files or folders (default: Rules/fixtures).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rule file to use as well; repeatable.", valueName: "path"))
-    var rules: [String] = []
 
-    @Flag(help: "Do not use the default rules built into gazette.")
-    var noDefaultRules = false
 
-    @Option(name: .customLong("lexicon"), help: ArgumentHelp("A lexicon file to use as well; repeatable.", valueName: "path"))
-    var lexicons: [String] = []
 
-    @Flag(help: "Do not use the default lexicons built into gazette.")
-    var noDefaultLexicons = false
+    @OptionGroup var pipelineOptions: PipelineOptions
 
     @Option(help: ArgumentHelp("Write the results as JUnit XML to this file.", valueName: "file"))
     var junit: String?
@@ -40,14 +33,7 @@ struct TestRules: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let pipeline: Pipeline
-        do {
-            pipeline = try Pipeline.load(lexiconPaths: lexicons, defaults: !noDefaultLexicons, rulePaths: rules, defaultRules: !noDefaultRules)
-        } catch let list as DiagnosticList {
-            throw ConfigurationFailure(message: list.description)
-        } catch let error as TextError {
-            throw ConfigurationFailure(message: error.message)
-        }
+        let pipeline = try pipelineOptions.load()
         let files = try fixtureFiles()
         var fixtures: [(file: String, cases: [RuleFixture])] = []
         var diagnostics: [Diagnostic] = []
