@@ -33,6 +33,10 @@ struct EntityResolverTests {
         Case(text: "Australian FM Lena Vorwick spoke.",
              expected: ["Australian=country:AUS(lexicon)", "Lena Vorwick=person:lena-vorwick(pattern)"]),
         Case(text: "President Marisol Quintaro Jr. and the rest.", expected: ["Marisol Quintaro Jr.=person:marisol-quintaro-jr(pattern)"]),
+        // Regression: "King Albert I" was labelled "I", and every later "I" referred back to him.
+        Case(text: "King Albert I spoke. I believe Albert was right.",
+             expected: ["Albert I=person:albert-i(pattern)", "Albert=person:albert-i(coreference)"]),
+        Case(text: "As President I believe in peace.", expected: []),
         // A surname later, with or without a title, refers back.
         Case(text: "Foreign Minister Kenji Tanabeya met reporters. Minister Tanabeya said Tanabeya would stay.",
              expected: ["Kenji Tanabeya=person:kenji-tanabeya(pattern)", "Tanabeya=person:kenji-tanabeya(coreference)", "Tanabeya=person:kenji-tanabeya(coreference)"]),

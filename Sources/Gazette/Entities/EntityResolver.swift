@@ -45,7 +45,9 @@ struct EntityResolver {
         "congress", "court", "staff", "secretariat", "affairs", "minister", "ministers", "secretary", "president",
         "government", "administration", "cabinet", "parliament", "embassy", "and", "of", "the", "said", "says",
     ]
-    static let nameSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv"]
+    /// Generational suffixes and regnal numbers: part of a name, never its label ("Albert I"
+    /// is labelled "Albert", so that the pronoun "I" never refers back to him).
+    static let nameSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
     /// A weekday or month name (not part of a name that follows "Agreement on").
     static func isDateWord(_ key: String) -> Bool {
@@ -382,6 +384,9 @@ struct EntityResolver {
             nameTokens.append(end)
             end += 1
         }
+        // A name does not start with a suffix: "I" right after a title is the pronoun ("As
+        // President I believe ...").
+        while let lead = nameTokens.first, Self.nameSuffixes.contains(key(lead)) { nameTokens.removeFirst() }
         guard let first = nameTokens.first, let last = nameTokens.last else { return }
         let range = first..<(last + 1)
         let labelToken = nameTokens.last { !Self.nameSuffixes.contains(key($0)) } ?? last
