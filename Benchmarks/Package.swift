@@ -36,6 +36,7 @@ let package = Package(
         suite("LexiconBenchmarks", measuring: "Gazette"),
         suite("RuleBenchmarks", measuring: "Gazette"),
         suite("EndToEndBenchmarks", measuring: "Gazette"),
+        suite("StageBenchmarks", measuring: "Gazette"),
     ],
     swiftLanguageModes: [.v6]
 )
