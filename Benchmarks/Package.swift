@@ -31,7 +31,8 @@ let package = Package(
     ],
     targets: [
         // The corpus sample the suites share.
-        .target(name: "BenchmarkSupport", path: "Benchmarks/BenchmarkSupport"),
+        .target(name: "BenchmarkSupport", dependencies: [.product(name: "Benchmark", package: "benchmark")],
+                path: "Benchmarks/BenchmarkSupport"),
         suite("TextBenchmarks", measuring: "GazetteText"),
         suite("LexiconBenchmarks", measuring: "Gazette"),
         suite("RuleBenchmarks", measuring: "Gazette"),

@@ -36,4 +36,3 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)

@@ -35,22 +35,16 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
 
 /// Tokenize, match and resolve entities over the corpus sample, recording MB/s.
 func matchPass(_ benchmark: Benchmark, pipeline: Pipeline) throws {
     let worker = try pipeline.makeWorker()
     let documents = Corpus.documents
-    let clock = ContinuousClock()
-    benchmark.startMeasurement()
-    let started = clock.now
-    for document in documents {
-        try document.withUnsafeBufferPointer { blackHole(try worker.entities(in: $0).mentions.count) }
+    try measureThroughput(benchmark, bytes: Corpus.byteCount) {
+        for document in documents {
+            try document.withUnsafeBufferPointer { blackHole(try worker.entities(in: $0).mentions.count) }
+        }
     }
-    let elapsed = clock.now - started
-    benchmark.stopMeasurement()
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    benchmark.measurement(throughput, Int(Double(Corpus.byteCount) / 1e6 / seconds))
 }
 
 /// A million person entries with names made of generated syllables: two or three words each,

@@ -36,17 +36,9 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
 
 /// Runs `body` on every document of the corpus sample, recording MB/s.
 func pass(_ benchmark: Benchmark, _ body: ([UInt8]) throws -> Void) throws {
     let documents = Corpus.documents
-    let clock = ContinuousClock()
-    benchmark.startMeasurement()
-    let started = clock.now
-    for document in documents { try body(document) }
-    let elapsed = clock.now - started
-    benchmark.stopMeasurement()
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    benchmark.measurement(throughput, Int(Double(Corpus.byteCount) / 1e6 / seconds))
+    try measureThroughput(benchmark, bytes: Corpus.byteCount) { for document in documents { try body(document) } }
 }

@@ -23,7 +23,7 @@ let benchmarks: @Sendable () -> Void = {
         }
         let recognizer = worker.dateRecognizer  // with its trigger bits over the frozen vocabulary
         let day = CalendarDay.parseDocumentDate("2025-05-29")
-        try measure(benchmark) {
+        try measureThroughput(benchmark, bytes: Corpus.byteCount) {
             for (document, layer) in zip(Corpus.documents, layers) {
                 document.withUnsafeBufferPointer { text in
                     blackHole(recognizer.recognize(layer, text: text, vocabulary: tokenizer.vocabulary, documentDate: day).count)
@@ -40,7 +40,7 @@ let benchmarks: @Sendable () -> Void = {
             try document.withUnsafeBufferPointer { done.append((try worker.extract($0), worker.layer)) }
         }
         var json = JSONWriter(capacity: 1 << 20)
-        try measure(benchmark) {
+        try measureThroughput(benchmark, bytes: Corpus.byteCount) {
             for (index, document) in Corpus.documents.enumerated() {
                 let (extraction, layer) = done[index]
                 document.withUnsafeBufferPointer { text in
@@ -59,15 +59,4 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
 
-func measure(_ benchmark: Benchmark, _ body: () throws -> Void) throws {
-    let clock = ContinuousClock()
-    benchmark.startMeasurement()
-    let started = clock.now
-    try body()
-    let elapsed = clock.now - started
-    benchmark.stopMeasurement()
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    benchmark.measurement(throughput, Int((Double(Corpus.byteCount) / 1e6 / seconds).rounded()))
-}

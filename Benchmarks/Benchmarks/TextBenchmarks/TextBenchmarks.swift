@@ -31,7 +31,6 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-let throughput = BenchmarkMetric.custom("MB/s", polarity: .prefersLarger, useScalingFactor: false)
 
 /// Runs `body` over every document of the sample once per scaled iteration, with a warmed-up
 /// tokenizer, and records MB/s.

@@ -24,12 +24,11 @@ public final class CompiledRules: Sendable {
     /// Words a rule cannot match without: for each rule, up to three sets of keys, one of each
     /// must be in a sentence for the rule to be tried there. Requirement `b` is bit `b % 64` of
     /// word `b / 64`; `requirementWords[key * wordCount ..< (key + 1) * wordCount]` are the
-    /// requirements a frozen key meets, and `ruleRequirements[rule]` the bits a rule needs.
+    /// requirements a frozen key meets, and `ruleRequirements[r * wordCount ..< (r + 1) *
+    /// wordCount]` the bits rule `r` needs.
     let wordCount: Int
     let requirementWords: [UInt64]
-    let ruleRequirements: [[UInt64]]
-    /// The same, flat: rule `r`'s words at `r * wordCount ..< (r + 1) * wordCount`.
-    let flatRequirements: [UInt64]
+    let ruleRequirements: [UInt64]
 
     /// Countries of the lexicon by ISO 3166-1 alpha-3 code (for a person's country and an
     /// agreement's parties).
@@ -182,12 +181,11 @@ public final class CompiledRules: Sendable {
         }
         self.wordCount = words
         self.requirementWords = table
-        self.ruleRequirements = needs.map { bits in
-            var mask = [UInt64](repeating: 0, count: words)
-            for b in bits { mask[b / 64] |= 1 << UInt64(b % 64) }
-            return mask
+        var ruleBits = [UInt64](repeating: 0, count: needs.count * words)
+        for (r, bits) in needs.enumerated() {
+            for b in bits { ruleBits[r * words + b / 64] |= 1 << UInt64(b % 64) }
         }
-        self.flatRequirements = ruleRequirements.flatMap { $0 }
+        self.ruleRequirements = ruleBits
         var countries: [String: Int] = [:]
         for (i, entry) in lexicon.entries.enumerated() where entry.type == "country" {
             if let code = entry.codes["alpha3"], countries[code] == nil { countries[code] = i }

@@ -27,6 +27,7 @@ extension PipelineWorker {
             String(decoding: text[Int(layer.tokens[range.lowerBound].start)..<Int(layer.tokens[range.upperBound - 1].end)], as: UTF8.self)
         }
         var out: [RuleExplanation] = []
+        ruleMatcher.prepareTracing(layer, extraction: extraction)
         for (index, rule) in rules.enumerated() {
             let matches = extraction.matches.filter { $0.rule == index }
             if matches.contains(where: { $0.outcome == .kept }) {
@@ -41,7 +42,7 @@ extension PipelineWorker {
                 }
                 continue
             }
-            guard let attempt = ruleMatcher.furthestAttempt(rule: index, layer: layer, extraction: extraction) else {
+            guard let attempt = ruleMatcher.furthestAttempt(rule: index, layer: layer) else {
                 out.append(RuleExplanation(rule: rule.id, status: .neverStarted))
                 continue
             }

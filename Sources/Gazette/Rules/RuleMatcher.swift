@@ -102,7 +102,7 @@ struct RuleMatcher {
         let keyCount = rules.requirementWords.count / words
         let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules
         let byFirstType = rules.byFirstType, anywhere = rules.anywhere
-        let requirements = rules.flatRequirements, keyed = rules.startsWithKey
+        let requirements = rules.ruleRequirements, keyed = rules.startsWithKey
         let ruleCount = keyed.count
         for (s, sentence) in layer.sentences.enumerated() {
             let sentenceEnd = Int(sentence.endToken)
@@ -322,11 +322,16 @@ struct RuleMatcher {
         return (best.end, captures)
     }
 
+    /// Indexes a document's annotations once for the `furthestAttempt` calls that follow.
+    mutating func prepareTracing(_ layer: TextLayer, extraction: Extraction) {
+        index(layer, extraction)
+    }
+
     /// How far rule `rule` gets in `layer`: over every sentence and every start, the run that
     /// reaches the furthest token, with what its pattern expected there. For `explain`.
-    mutating func furthestAttempt(rule: Int, layer: TextLayer, extraction: Extraction)
+    /// `prepareTracing(_:extraction:)` must have indexed the document first.
+    mutating func furthestAttempt(rule: Int, layer: TextLayer)
         -> (start: Int, furthest: Int, sentenceEnd: Int, expected: [String])? {
-        index(layer, extraction)
         tracing = true
         defer { tracing = false }
         var best: (start: Int, furthest: Int, sentenceEnd: Int, expected: [String])?
