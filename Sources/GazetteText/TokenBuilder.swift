@@ -12,26 +12,37 @@ struct TokenBuilder {
     var windowText: OpaquePointer?
     /// Bytes of windows the current document may still give ICU (see `splitSentences`).
     var windowBudget = 0
+    /// Where words break.
+    var words = WordSegmenter()
+    /// A direct-mapped cache of short ASCII keys in front of `vocabulary.keys`, small enough to
+    /// stay in the processor's cache: three words per entry (the key's first eight bytes, the
+    /// next eight, then its id shifted left by 8 or'ed with its length; 0 when empty). Most
+    /// tokens are a few thousand frequent words, so most lookups end here without touching the
+    /// key table, whose slots and bytes are megabytes apart. Owned and freed by the `Tokenizer`;
+    /// `clearKeyCache` empties it whenever key ids change meaning.
+    let keyCache = UnsafeMutablePointer<UInt64>.allocate(capacity: TokenBuilder.keyCacheEntries * 3)
+    static let keyCacheEntries = 16384
 
     static let sharedAbbreviations = Abbreviations.Table()
 
     init(vocabulary: Vocabulary, normalizer: KeyNormalizer) {
         self.vocabulary = vocabulary
         self.normalizer = normalizer
+        clearKeyCache()
     }
 
-    /// Runs ICU's word break iterator `breaker` (already set on `text`) and appends the tokens.
+    /// Empties the key cache: after the vocabulary is replaced or its transient keys dropped.
+    func clearKeyCache() { keyCache.initialize(repeating: 0, count: Self.keyCacheEntries * 3) }
+
+    /// Appends the tokens of `text`'s word-break segments (see `WordSegmenter`); `breaker` is
+    /// ICU's word break iterator, set on the whole text when the byte loop is off.
     mutating func splitWords(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>,
                              into tokens: inout ContiguousArray<Token>) {
-        let done = cicu_ubrk_done()
-        var start = Int(cicu_ubrk_first(breaker))
-        while true {
-            let end = Int(cicu_ubrk_next(breaker))
-            if end == done { break }
-            let status = cicu_ubrk_rule_status(breaker)
+        var words = self.words
+        words.forEach(breaker, text) { start, end, status in
             segment(text, start, end, status: status, into: &tokens)
-            start = end
         }
+        self.words = words
     }
 
     /// Turns one ICU word-break segment into zero, one or two tokens, merging it with the tokens
@@ -124,6 +135,7 @@ struct TokenBuilder {
             let fast: (KeyID, UInt8)? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.asciiFastPathLimit) { lower in
                 var hash: UInt32 = 0x811C_9DC5
                 var upper = false, lowerCase = false, digit = false
+                var low: UInt64 = 0, high: UInt64 = 0
                 for i in 0..<count {
                     let b = bytes[i]
                     if b >= 0x80 { return nil }
@@ -134,9 +146,25 @@ struct TokenBuilder {
                     let l = isUpper ? b | 0x20 : b
                     lower[i] = l
                     hash = (hash ^ UInt32(l)) &* 0x0100_0193
+                    if i < 8 {
+                        low |= UInt64(l) << (8 * i)
+                    } else if i < 16 {
+                        high |= UInt64(l) << (8 * (i - 8))
+                    }
                 }
-                let key = UnsafeBufferPointer(rebasing: lower[0..<count])
-                let id = vocabulary.keys.find(key, hash: hash) ?? vocabulary.keys.insertNew(key, hash: hash)
+                let id: KeyID
+                let entry = keyCache + 3 * (Int(hash) & (Self.keyCacheEntries - 1))
+                if count <= 16 && entry[0] == low && entry[1] == high && entry[2] & 0xFF == UInt64(count) {
+                    id = KeyID(truncatingIfNeeded: entry[2] >> 8)
+                } else {
+                    let key = UnsafeBufferPointer(rebasing: lower[0..<count])
+                    id = vocabulary.keys.find(key, hash: hash) ?? vocabulary.keys.insertNew(key, hash: hash)
+                    if count <= 16 {
+                        entry[0] = low
+                        entry[1] = high
+                        entry[2] = UInt64(id) << 8 | UInt64(count)
+                    }
+                }
                 var info: UInt8 = 0
                 if count > 0 {
                     let first = bytes[0]

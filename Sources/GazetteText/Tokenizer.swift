@@ -27,6 +27,13 @@ public final class Tokenizer {
     /// Runs ICU's sentence iterator over the whole text instead of windows around candidate
     /// sentence ends: the reference that tests compare the windowed splitter with.
     @_spi(Testing) public var fullSentencePass = false
+    /// Whether words break by the byte loop where it applies (see `WordSegmenter`), as they do
+    /// unless the system ICU's word rules disagree with it. False runs ICU's word break iterator
+    /// over the whole text: the reference that tests compare the byte loop with.
+    @_spi(Testing) public var wordFastPath: Bool {
+        get { builder.words.fastPath }
+        set { builder.words.fastPath = newValue }
+    }
 
     /// Everything the hot loop touches, in one value, so the loop reaches it with no dynamic
     /// exclusivity check per token.
@@ -53,6 +60,7 @@ public final class Tokenizer {
         }
         wordBreaker = word
         sentenceBreaker = sentence
+        builder.words.fastPath = agreesWithICU()
     }
 
     deinit {
@@ -60,10 +68,15 @@ public final class Tokenizer {
         cicu_ubrk_close(sentenceBreaker)
         if let utext { _ = cicu_utext_close(UnsafeMutablePointer(utext)) }
         if let window = builder.windowText { _ = cicu_utext_close(UnsafeMutablePointer(window)) }
+        if let window = builder.words.windowText { _ = cicu_utext_close(UnsafeMutablePointer(window)) }
+        builder.keyCache.deallocate()
     }
 
     /// Replaces the vocabulary, for instance with a frozen one that a lexicon was compiled into.
-    public func setVocabulary(_ vocabulary: Vocabulary) { builder.vocabulary = vocabulary }
+    public func setVocabulary(_ vocabulary: Vocabulary) {
+        builder.vocabulary = vocabulary
+        builder.clearKeyCache()
+    }
 
     /// Tokenizes and sentence-splits `text` into `layer`, replacing what `layer` held.
     ///
@@ -77,6 +90,7 @@ public final class Tokenizer {
         }
         if builder.vocabulary.transientCount > transientLimit || builder.vocabulary.transientBytes > transientByteLimit {
             builder.vocabulary.trimTransient()
+            builder.clearKeyCache()
         }
         layer.isValidUTF8 = UTF8Scanner.isValid(text)
         guard let base = text.baseAddress, text.count > 0 else { return }
@@ -88,9 +102,11 @@ public final class Tokenizer {
         guard cicu_failure(status) == 0, let utext else {
             throw TextError(.icu, "ICU cannot open the text (\(String(cString: cicu_error_name(status))))")
         }
-        cicu_ubrk_set_utext(wordBreaker, UnsafeMutablePointer(utext), &status)
-        guard cicu_failure(status) == 0 else {
-            throw TextError(.icu, "ICU cannot iterate the text (\(String(cString: cicu_error_name(status))))")
+        if !builder.words.fastPath {
+            cicu_ubrk_set_utext(wordBreaker, UnsafeMutablePointer(utext), &status)
+            guard cicu_failure(status) == 0 else {
+                throw TextError(.icu, "ICU cannot iterate the text (\(String(cString: cicu_error_name(status))))")
+            }
         }
         builder.splitWords(wordBreaker, text, into: &layer.tokens)
         if fullSentencePass || !builder.splitSentences(sentenceBreaker, text, layer: &layer) {
@@ -148,5 +164,46 @@ extension Tokenizer {
             while cicu_ubrk_next(sentenceBreaker) != done { count += 1 }
         }
         return count
+    }
+}
+
+extension Tokenizer {
+    /// The word-break segments of `text`, each with ICU's rule status, as the tokenizer sees them
+    /// before the news cases (see `WordSegmenter`).
+    @_spi(Testing)
+    public func wordSegments(_ text: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int, status: Int32)] {
+        var segments: [(start: Int, end: Int, status: Int32)] = []
+        guard let base = text.baseAddress, text.count > 0 else { return segments }
+        if !builder.words.fastPath {
+            var status = U_ZERO_ERROR
+            base.withMemoryRebound(to: CChar.self, capacity: text.count) { chars in
+                utext = OpaquePointer(cicu_utext_open_utf8(UnsafeMutablePointer(utext), chars, Int64(text.count), &status))
+            }
+            cicu_ubrk_set_utext(wordBreaker, UnsafeMutablePointer(utext), &status)
+        }
+        builder.words.forEach(wordBreaker, text) { segments.append(($0, $1, $2)) }
+        return segments
+    }
+
+    /// Text that holds every pair and most triples of the characters the byte loop handles.
+    static let wordProbe: [UInt8] = {
+        let characters = ["a", "Z", "@", "1", "_", ".", "'", ",", ";", ":", "-", " ", "\t", "\r", "\n", "’", "“", "—", "\"", "$"]
+        var probe = ""
+        for x in characters {
+            for y in characters {
+                for z in characters.prefix(10) { probe += x + y + z + "a" + z + "1 " }
+            }
+        }
+        return Array(probe.utf8)
+    }()
+
+    /// Whether the byte loop gives the segments and statuses of this ICU's word rules on
+    /// `wordProbe`.
+    func agreesWithICU() -> Bool {
+        let fast = Self.wordProbe.withUnsafeBufferPointer { wordSegments($0) }
+        builder.words.fastPath = false
+        defer { builder.words.fastPath = true }
+        let icu = Self.wordProbe.withUnsafeBufferPointer { wordSegments($0) }
+        return fast.count == icu.count && zip(fast, icu).allSatisfy { $0 == $1 }
     }
 }
