@@ -26,9 +26,15 @@ public struct Vocabulary: Sendable {
     public var keyCount: Int { keys.count }
 
     /// The key `id` as a string (ill-formed bytes, which keys never hold, would read as U+FFFD).
+    /// A frozen key's string is made once, when the vocabulary is frozen.
+    @inline(__always)
     public func key(_ id: KeyID) -> String {
-        keys.storage.withUnsafeBufferPointer { String(decoding: $0[keys.range(of: id)], as: UTF8.self) }
+        if Int(id) < frozenKeyStrings.count { return frozenKeyStrings[Int(id)] }
+        return keys.storage.withUnsafeBufferPointer { String(decoding: $0[keys.range(of: id)], as: UTF8.self) }
     }
+
+    /// The strings of the frozen keys, by id.
+    private var frozenKeyStrings: [String] = []
 
     /// The bytes of key `id`, without copying, for the duration of `body`.
     public func withKeyBytes<R>(_ id: KeyID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
@@ -48,6 +54,8 @@ public struct Vocabulary: Sendable {
         frozenKeyCount = keys.count
         frozenSurfaceCount = surfaces.count
         frozenBytes = surfaces.storage.count + keys.storage.count
+        frozenKeyStrings = []
+        frozenKeyStrings = (0..<keys.count).map { key(KeyID($0)) }
     }
 
     private(set) var frozenBytes = 0

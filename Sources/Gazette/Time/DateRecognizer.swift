@@ -134,11 +134,40 @@ public struct DateRecognizer: Sendable {
         func dayNumber(_ i: Int, end: Int) -> Int? {
             guard i < end else { return nil }
             if let n = number(i, end: end), (1...31).contains(n), layer.tokens[i].end - layer.tokens[i].start <= 2 { return n }
-            let k = key(i)
-            for suffix in ["st", "nd", "rd", "th"] where k.hasSuffix(suffix) {
-                if let n = Int(k.dropLast(2)), (1...31).contains(n) { return n }
+            return vocabulary.withKeyBytes(layer.tokens[i].key) { k -> Int? in
+                let count = k.count
+                guard count >= 2 else { return nil }
+                switch (k[count - 2], k[count - 1]) {
+                case (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "n"), UInt8(ascii: "d")),
+                     (UInt8(ascii: "r"), UInt8(ascii: "d")), (UInt8(ascii: "t"), UInt8(ascii: "h")):
+                    guard let n = Self.integer(k[..<(count - 2)]), (1...31).contains(n) else { return nil }
+                    return n
+                default:
+                    return nil
+                }
             }
-            return nil
+        }
+
+        /// What `Int(String(decoding: bytes, as: UTF8.self))` gives: an optional sign, then ASCII
+        /// digits, within range.
+        @inline(__always)
+        static func integer<C: Collection<UInt8>>(_ bytes: C) -> Int? {
+            var digits = bytes[...]
+            var negative = false
+            if let first = digits.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+                negative = first == UInt8(ascii: "-")
+                digits = digits.dropFirst()
+            }
+            guard !digits.isEmpty else { return nil }
+            var n = 0
+            for b in digits {
+                guard b &- 0x30 < 10 else { return nil }
+                let (times, o1) = n.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = negative ? times.subtractingReportingOverflow(Int(b - 0x30)) : times.addingReportingOverflow(Int(b - 0x30))
+                if o1 || o2 { return nil }
+                n = sum
+            }
+            return n
         }
 
         func month(_ i: Int, end: Int, needsCapital: Bool = false) -> Int? {
@@ -312,13 +341,21 @@ public struct DateRecognizer: Sendable {
             return nil
         }
 
+        /// "2025-05-28", "28/05/2025", "28.05.2025": three numbers split by "-", else "/", else ".".
         func numericDate(_ i: Int) -> DateMention? {
-            let s = surface(i)
-            let sep: Character = s.contains("-") ? "-" : (s.contains("/") ? "/" : ".")
-            let parts = s.split(separator: sep).compactMap { Int($0) }
-            guard parts.count == 3, s.split(separator: sep).count == 3 else { return nil }
+            let s = text[layer.tokens[i].byteRange]
+            let sep: UInt8 = s.contains(UInt8(ascii: "-")) ? UInt8(ascii: "-") : (s.contains(UInt8(ascii: "/")) ? UInt8(ascii: "/") : UInt8(ascii: "."))
+            guard s.contains(sep) else { return nil }
+            var parts: [Int] = []
+            var firstCount = 0
+            for part in s.split(separator: sep) {
+                guard parts.count < 3, let n = Self.integer(part) else { return nil }
+                if parts.isEmpty { firstCount = part.count }
+                parts.append(n)
+            }
+            guard parts.count == 3 else { return nil }
             var y, m, d: Int
-            if s.split(separator: sep)[0].count == 4 {
+            if firstCount == 4 {
                 (y, m, d) = (parts[0], parts[1], parts[2])
             } else {
                 (d, m, y) = dayFirst ? (parts[0], parts[1], parts[2]) : (parts[1], parts[0], parts[2])
