@@ -16,21 +16,22 @@ public struct DateRecognizer: Sendable {
 
     public init(dayFirst: Bool = true) { self.dayFirst = dayFirst }
 
-    /// The trigger words' keys as a bit set over a frozen vocabulary that holds them all (see
-    /// `Pipeline`): one load per token instead of a search. Nil: look them up per document.
-    var frozenTriggers: (bits: [UInt64], vocabularyKeys: Int)?
+    /// What each frozen key means to the recognizer (see `WordInfo`), for documents tokenized
+    /// from a frozen vocabulary that holds every word it knows (see `Pipeline`): one load per
+    /// question instead of a string and a hash. Empty: look words up by their strings.
+    var frozenWords: [WordInfo] = []
 
-    /// Sets `frozenTriggers` for documents tokenized from `vocabulary`, if it holds every trigger.
+    /// Sets `frozenWords` for documents tokenized from `vocabulary`, if it holds every word in
+    /// `vocabularyWords`. (A key outside the frozen ones is then no date word.)
     mutating func freezeTriggers(in vocabulary: Vocabulary) {
-        var bits = [UInt64](repeating: 0, count: (vocabulary.frozenKeyCount + 63) / 64)
-        for word in Self.triggerWords {
-            // A word that is no one token's key ("twenty-one" is three) cannot start a date at
-            // a token either way; a trigger outside the frozen keys leaves the search in place.
+        var table = [WordInfo](repeating: WordInfo(), count: vocabulary.frozenKeyCount)
+        for word in Self.vocabularyWords {
+            // A word that is no one token's key ("twenty-one" is three) is no token's meaning.
             guard let id = vocabulary.keyID(forKey: word) else { continue }
-            guard Int(id) < vocabulary.frozenKeyCount else { return }
-            bits[Int(id) >> 6] |= 1 << UInt64(id & 63)
+            guard Int(id) < vocabulary.frozenKeyCount else { frozenWords = []; return }
+            table[Int(id)] = WordInfo(word)
         }
-        frozenTriggers = (bits, vocabulary.frozenKeyCount)
+        frozenWords = table
     }
 
     /// The date expressions of `layer`, in text order.
@@ -42,11 +43,8 @@ public struct DateRecognizer: Sendable {
     /// The same over the sentences `include` accepts.
     func recognize(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
                    documentDate: CalendarDay?, include: (Sentence) -> Bool) -> [DateMention] {
-        // The keys that can start a date, as ids of this document's vocabulary: most tokens are
-        // then passed over with one set lookup.
-        let triggers = frozenTriggers == nil ? Self.triggerWords.compactMap { vocabulary.keyID(forKey: $0) }.sorted() : []
-        let context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst, triggers: triggers,
-                              triggerBits: frozenTriggers?.bits ?? [], theKey: vocabulary.keyID(forKey: "the"))
+        let context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst,
+                              frozenWords: frozenWords, theKey: vocabulary.keyID(forKey: "the"))
         var out: [DateMention] = []
         for sentence in layer.sentences where include(sentence) {
             var i = sentence.tokenRange.lowerBound
@@ -82,32 +80,62 @@ public struct DateRecognizer: Sendable {
             "quarter", "future",
         ]
 
+    /// Every word whose meaning `WordInfo` records: a vocabulary must hold them all for
+    /// `frozenWords`.
+    static let vocabularyWords: [String] = Array(Set(triggerWords + Context.yearPrepositions + Context.relativeStarters
+        + Array(Context.unitOffsets.keys) + DateWords.futureCues)).sorted()
+
+    /// What a key means to the recognizer: the values it has in `DateWords` and the sets of
+    /// `Context`, or none.
+    struct WordInfo: Sendable {
+        static let absent = Int8.min
+        var month = absent, weekday = absent, number = absent, ordinal = absent, unitOffset = absent
+        var flags: UInt8 = 0
+        static let trigger: UInt8 = 1, relativeStarter: UInt8 = 2, yearPreposition: UInt8 = 4, futureCue: UInt8 = 8
+
+        init() {}
+
+        init(_ key: String) {
+            func small(_ value: Int?) -> Int8 { value.map { Int8($0) } ?? Self.absent }
+            month = small(DateWords.months[key])
+            weekday = small(DateWords.weekdays[key])
+            number = small(DateWords.numbers[key])
+            ordinal = small(DateWords.ordinals[key])
+            unitOffset = small(Context.unitOffsets[key])
+            if DateRecognizer.triggerSet.contains(key) { flags |= Self.trigger }
+            if Context.relativeStarterSet.contains(key) { flags |= Self.relativeStarter }
+            if Context.yearPrepositionSet.contains(key) { flags |= Self.yearPreposition }
+            if DateWords.futureCues.contains(key) { flags |= Self.futureCue }
+        }
+
+        @inline(__always) static func value(_ v: Int8) -> Int? { v == absent ? nil : Int(v) }
+    }
+
+    static let triggerSet = Set(triggerWords)
+
     struct Context {
         let layer: TextLayer
         let text: UnsafeBufferPointer<UInt8>
         let vocabulary: Vocabulary
         let dct: CalendarDay?
         let dayFirst: Bool
-        /// Sorted, for a binary search (cheaper than hashing, for a hundred ids).
-        let triggers: [KeyID]
-        /// When set, the triggers as bits over the frozen keys (no transient key is a trigger).
-        let triggerBits: [UInt64]
+        /// `DateRecognizer.frozenWords`: when not empty, every key it does not cover means nothing.
+        let frozenWords: [WordInfo]
         /// The key of "the", if the vocabulary has it.
         let theKey: KeyID?
 
+        /// What the key of token `i` means.
         @inline(__always)
-        func isTrigger(_ id: KeyID) -> Bool {
-            if !triggerBits.isEmpty {
-                let word = Int(id) >> 6
-                return word < triggerBits.count && triggerBits[word] & (1 << UInt64(id & 63)) != 0
-            }
-            var low = 0, high = triggers.count
-            while low < high {
-                let mid = (low + high) / 2
-                if triggers[mid] < id { low = mid + 1 } else { high = mid }
-            }
-            return low < triggers.count && triggers[low] == id
+        func info(_ i: Int) -> WordInfo { info(key: layer.tokens[i].key) }
+
+        @inline(__always)
+        func info(key id: KeyID) -> WordInfo {
+            if !frozenWords.isEmpty { return Int(id) < frozenWords.count ? frozenWords[Int(id)] : WordInfo() }
+            return WordInfo(vocabulary.key(id))
         }
+
+        @inline(__always)
+        func isTrigger(_ id: KeyID) -> Bool { info(key: id).flags & WordInfo.trigger != 0 }
 
         /// The key of token `i` (short keys are small strings, built without allocating).
         func key(_ i: Int) -> String { vocabulary.key(layer.tokens[i].key) }
@@ -171,9 +199,9 @@ public struct DateRecognizer: Sendable {
         }
 
         func month(_ i: Int, end: Int, needsCapital: Bool = false) -> Int? {
-            guard i < end, let m = DateWords.months[key(i)] else { return nil }
+            guard i < end, let m = WordInfo.value(info(i).month) else { return nil }
             // "may" and "march" are words too; a month name alone must be capitalized.
-            if needsCapital || key(i) == "may" || key(i) == "march" {
+            if needsCapital || m == 5 || m == 3 && key(i) == "march" {
                 guard isCapitalized(i) else { return nil }
             }
             return m
@@ -186,7 +214,7 @@ public struct DateRecognizer: Sendable {
 
         /// Whether the words just before token `i` point to the future.
         func futureCue(before i: Int, sentenceStart: Int) -> Bool {
-            for j in stride(from: i - 1, through: max(sentenceStart, i - 6), by: -1) where DateWords.futureCues.contains(key(j)) {
+            for j in stride(from: i - 1, through: max(sentenceStart, i - 6), by: -1) where info(j).flags & WordInfo.futureCue != 0 {
                 return true
             }
             return false
@@ -220,11 +248,13 @@ public struct DateRecognizer: Sendable {
         }
 
         static let unitOffsets: [String: Int] = ["this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "latest": 0, "next": 1, "coming": 1]
-        static let yearPrepositions: Set<String> = [
+        static let yearPrepositionSet = Set(yearPrepositions)
+        static let relativeStarterSet = Set(relativeStarters)
+        static let yearPrepositions: [String] = [
             "in", "since", "by", "until", "till", "during", "from", "through", "fiscal", "of", "before", "after", "early", "late",
             "mid", "and", "to", "-", "for", "year", "the",
         ]
-        static let relativeStarters: Set<String> = [
+        static let relativeStarters: [String] = [
             "the", "this", "last", "next", "past", "coming", "current", "latest", "previous", "a", "earlier", "later", "early", "late", "year",
         ]
 
@@ -310,7 +340,7 @@ public struct DateRecognizer: Sendable {
                 }
             }
             // Years: "in 2023", "fiscal 1989", "the 1990s".
-            if let y = year(i, end: end), i > sentenceStart, Self.yearPrepositions.contains(key(i - 1)) {
+            if let y = year(i, end: end), i > sentenceStart, info(i - 1).flags & WordInfo.yearPreposition != 0 {
                 // "the 1988 second quarter", "1988's fourth quarter"
                 if let q = yearsQuarter(after: i + 1), q.end <= end {
                     return mention(i, q.end, "\(y)-Q\(q.number)", .quarter, absolute: true)
@@ -320,7 +350,8 @@ public struct DateRecognizer: Sendable {
             if k.count == 5 && k.hasSuffix("s"), let decade = Int(k.dropLast()), (1000...2190).contains(decade), decade % 10 == 0 {
                 return mention(i, i + 1, "\(decade / 10)X", .decade, absolute: true)
             }
-            if let w = DateWords.weekdays[k] { return weekday(w, at: i, end: end, sentenceStart: sentenceStart) }
+            let word = info(i)
+            if let w = WordInfo.value(word.weekday) { return weekday(w, at: i, end: end, sentenceStart: sentenceStart) }
             switch k {
             case "today", "tonight":
                 return mention(i, i + 1, dct?.iso, .day)
@@ -335,7 +366,7 @@ public struct DateRecognizer: Sendable {
             default:
                 break
             }
-            if Self.relativeStarters.contains(k) || DateWords.ordinals[k] != nil || DateWords.numbers[k] != nil {
+            if word.flags & WordInfo.relativeStarter != 0 || word.ordinal != WordInfo.absent || word.number != WordInfo.absent {
                 return relative(at: i, end: end, sentenceStart: sentenceStart)
             }
             return nil
@@ -422,7 +453,7 @@ public struct DateRecognizer: Sendable {
                 return mention(i, e, nil, .quarter)
             }
             // this/last/next + unit
-            if let offset = Self.unitOffsets[modifier], j + 1 < end {
+            if let offset = WordInfo.value(info(j).unitOffset), j + 1 < end {
                 let unit = key(j + 1)
                 return unitMention(i, j + 2, unit: unit, offset: offset, part: part)
             }
@@ -433,7 +464,7 @@ public struct DateRecognizer: Sendable {
                 return yearBack(i, e, sentence: sentenceStart..<end)
             }
             // N units ago / a year earlier
-            if let n = DateWords.numbers[modifier] ?? number(j, end: end), j + 2 < end, ["ago", "earlier"].contains(key(j + 2)) {
+            if let n = WordInfo.value(info(j).number) ?? number(j, end: end), j + 2 < end, ["ago", "earlier"].contains(key(j + 2)) {
                 let unit = key(j + 1)
                 if n == 1 && unit == "year" { return yearBack(i, j + 3, sentence: sentenceStart..<end) }
                 return unitMention(i, j + 3, unit: unit, offset: -n, part: nil, exact: true)
@@ -450,7 +481,7 @@ public struct DateRecognizer: Sendable {
                 if q < 1 { q += 4; y -= 1 }
                 // A numbered quarter in the sentence is the one compared.
                 for t in sentence where t + 1 < sentence.upperBound {
-                    if let n = DateWords.ordinals[key(t)], key(t + 1) == "quarter" || (key(t + 1) == "-" && t + 2 < sentence.upperBound && key(t + 2) == "quarter") {
+                    if let n = WordInfo.value(info(t).ordinal), key(t + 1) == "quarter" || (key(t + 1) == "-" && t + 2 < sentence.upperBound && key(t + 2) == "quarter") {
                         q = n
                         y = (n > Self.quarterOf(dct.month) ? dct.year - 1 : dct.year) - 1
                         break
@@ -478,7 +509,7 @@ public struct DateRecognizer: Sendable {
         /// A quarter word at `j`: its number ("third quarter"), or the current one ("the quarter",
         /// "the latest quarter") with an offset ("last quarter").
         func quarter(at j: Int, end: Int) -> (number: Int?, offset: Int, end: Int)? {
-            if let n = DateWords.ordinals[key(j)] {
+            if let n = WordInfo.value(info(j).ordinal) {
                 if j + 1 < end && key(j + 1) == "quarter" { return (n, 0, j + 2) }
                 if j + 2 < end && key(j + 1) == "-" && key(j + 2) == "quarter" { return (n, 0, j + 3) }
                 return nil
