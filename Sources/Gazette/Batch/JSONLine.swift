@@ -148,7 +148,7 @@ struct JSONLine {
         var runStart = i
         while true {
             // Copy runs without escapes in one go.
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), bytes[i] >= 0x20 { i += 1 }
+            i = plainRunEnd(from: i)
             out.append(contentsOf: bytes[runStart..<i])
             guard i < bytes.count else { throw fail("the line ends inside a string") }
             let c = bytes[i]
@@ -192,6 +192,29 @@ struct JSONLine {
             }
             i += 1
             runStart = i
+        }
+    }
+
+    /// Where the run of string bytes from `start` that need no decoding ends: at the first quote,
+    /// backslash or control character, or the end of the line. Eight bytes at a time.
+    @inline(__always)
+    func plainRunEnd(from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            var j = start
+            if let base = buffer.baseAddress {
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                while j + 8 <= n {
+                    let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                    let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+                    // Some byte is zero in `quote` or `backslash`, or below 0x20 in `w`.
+                    let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+                    if special & (ones &* 0x80) != 0 { break }
+                    j += 8
+                }
+            }
+            while j < n, buffer[j] != UInt8(ascii: "\""), buffer[j] != UInt8(ascii: "\\"), buffer[j] >= 0x20 { j += 1 }
+            return j
         }
     }
 
