@@ -133,25 +133,28 @@ struct TokenBuilder {
         let count = bytes.count
         if count <= Self.asciiFastPathLimit {
             let fast: (KeyID, UInt8)? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.asciiFastPathLimit) { lower in
+                // One pass, without branches: lower-case, hash, and note which kinds of
+                // characters the token holds (each flag is 0 or 1).
+                let out = lower.baseAddress!
+                UnsafeMutableRawPointer(out).storeBytes(of: 0, as: UInt64.self)
+                UnsafeMutableRawPointer(out + 8).storeBytes(of: 0, as: UInt64.self)
                 var hash: UInt32 = 0x811C_9DC5
-                var upper = false, lowerCase = false, digit = false
-                var low: UInt64 = 0, high: UInt64 = 0
+                var all: UInt8 = 0, upper: UInt8 = 0, lowerCase: UInt8 = 0, digit: UInt8 = 0
                 for i in 0..<count {
                     let b = bytes[i]
-                    if b >= 0x80 { return nil }
-                    let isUpper = isASCIIUpper(b)
-                    upper = upper || isUpper
-                    lowerCase = lowerCase || isASCIILower(b)
-                    digit = digit || isASCIIDigit(b)
-                    let l = isUpper ? b | 0x20 : b
-                    lower[i] = l
+                    all |= b
+                    let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
+                    upper |= isUpper
+                    lowerCase |= b &- 0x61 < 26 ? 1 : 0
+                    digit |= b &- 0x30 < 10 ? 1 : 0
+                    let l = b | isUpper << 5
+                    out[i] = l
                     hash = (hash ^ UInt32(l)) &* 0x0100_0193
-                    if i < 8 {
-                        low |= UInt64(l) << (8 * i)
-                    } else if i < 16 {
-                        high |= UInt64(l) << (8 * (i - 8))
-                    }
                 }
+                if all >= 0x80 { return nil }
+                // The first sixteen lower-cased bytes, zero-padded, as the key cache holds them.
+                let low = UnsafeRawPointer(out).loadUnaligned(as: UInt64.self)
+                let high = UnsafeRawPointer(out + 8).loadUnaligned(as: UInt64.self)
                 let id: KeyID
                 let entry = keyCache + 3 * (Int(hash) & (Self.keyCacheEntries - 1))
                 if count <= 16 && entry[0] == low && entry[1] == high && entry[2] & 0xFF == UInt64(count) {
@@ -173,8 +176,8 @@ struct TokenBuilder {
                     if isASCIIDigit(first) { info |= SurfaceInfo.alphanumeric }
                     if asciiPunctuation(first) { info |= SurfaceInfo.punctuation }
                 }
-                if upper && !lowerCase { info |= TokenShape.allCaps.rawValue }
-                if digit { info |= TokenShape.hasDigits.rawValue }
+                if upper != 0 && lowerCase == 0 { info |= TokenShape.allCaps.rawValue }
+                if digit != 0 { info |= TokenShape.hasDigits.rawValue }
                 return (id, info)
             }
             if let fast { return fast }
