@@ -64,7 +64,6 @@ struct RuleMatcher {
     private var candidateStamp: [UInt64] = []
     /// The rules to try at the current token: the first `candidateCount` (room for every rule).
     private var candidates: [Int32] = []
-    private var candidateCount = 0
     private var entityTypes: [Int] = []
     /// Per word of requirement bits, the requirements the current sentence meets.
     private var present: [UInt64] = []
@@ -97,18 +96,47 @@ struct RuleMatcher {
     mutating func match(_ layer: TextLayer, extraction: Extraction) -> [RuleMatch] {
         index(layer, extraction)
         var out: [RuleMatch] = []
-        let tokens = layer.tokens
+        // The per-sentence and per-token scratch, moved out of `self` for the loop and reached
+        // through raw pointers: no uniqueness or bounds check per rule and token. (`run` does
+        // not touch them.)
+        var present: [UInt64] = [], viable: [Bool] = [], candidates: [Int32] = [], candidateStamp: [UInt64] = []
+        swap(&present, &self.present)
+        swap(&viable, &self.viable)
+        swap(&candidates, &self.candidates)
+        swap(&candidateStamp, &self.candidateStamp)
+        defer {
+            swap(&present, &self.present)
+            swap(&viable, &self.viable)
+            swap(&candidates, &self.candidates)
+            swap(&candidateStamp, &self.candidateStamp)
+        }
         let words = rules.wordCount
         let keyCount = rules.requirementWords.count / words
         let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules
         let byFirstType = rules.byFirstType, anywhere = rules.anywhere
-        let requirements = rules.ruleRequirements, keyed = rules.startsWithKey
+        let keyed = rules.startsWithKey
         let ruleCount = keyed.count
-        for (s, sentence) in layer.sentences.enumerated() {
-            let sentenceEnd = Int(sentence.endToken)
-            // The requirements the sentence's words meet, and so the rules worth trying in it.
-            for w in 0..<words { present[w] = 0 }
-            rules.requirementWords.withUnsafeBufferPointer { table in
+        let annotationStart = self.annotationStart, annotations = self.annotations
+        present.withUnsafeMutableBufferPointer { present in
+        viable.withUnsafeMutableBufferPointer { viable in
+        candidates.withUnsafeMutableBufferPointer { candidates in
+        candidateStamp.withUnsafeMutableBufferPointer { candidateStamp in
+        rules.requirementWords.withUnsafeBufferPointer { table in
+        rules.ruleRequirements.withUnsafeBufferPointer { requirements in
+        layer.tokens.withUnsafeBufferPointer { tokens in
+            var candidateCount = 0
+            @inline(__always) func consider(_ rule: Int32, _ stamp: UInt64) {
+                guard viable[Int(rule)] else { return }
+                if candidateStamp[Int(rule)] != stamp {
+                    candidateStamp[Int(rule)] = stamp
+                    candidates[candidateCount] = rule
+                    candidateCount &+= 1
+                }
+            }
+            for (s, sentence) in layer.sentences.enumerated() {
+                let sentenceEnd = Int(sentence.endToken)
+                // The requirements the sentence's words meet, and so the rules worth trying in it.
+                for w in 0..<words { present[w] = 0 }
                 if words == 1 {
                     var mask: UInt64 = 0
                     for t in sentence.tokenRange {
@@ -123,52 +151,52 @@ struct RuleMatcher {
                         for w in 0..<words { present[w] |= table[key &* words &+ w] }
                     }
                 }
-            }
-            var anyKeyed = false, anyViable = false
-            for r in 0..<ruleCount {
-                var ok = true
-                for w in 0..<words where requirements[r * words + w] & present[w] != requirements[r * words + w] { ok = false; break }
-                viable[r] = ok
-                anyViable = anyViable || ok
-                anyKeyed = anyKeyed || (ok && keyed[r])
-            }
-            guard anyViable else { continue }
-            for p in sentence.tokenRange {
-                let end = min(sentenceEnd, p + Self.maxMatchTokens)
-                // The rules that can start at p.
-                stamp &+= 1
-                candidateCount = 0
-                if anyKeyed {
-                    let key = Int(tokens[p].key)
-                    if key + 1 < firstKeyStart.count {
-                        for i in Int(firstKeyStart[key])..<Int(firstKeyStart[key + 1]) { consider(firstKeyRules[i]) }
+                var anyKeyed = false, anyViable = false
+                for r in 0..<ruleCount {
+                    var ok = true
+                    for w in 0..<words where requirements[r * words + w] & present[w] != requirements[r * words + w] { ok = false; break }
+                    viable[r] = ok
+                    anyViable = anyViable || ok
+                    anyKeyed = anyKeyed || (ok && keyed[r])
+                }
+                guard anyViable else { continue }
+                for p in sentence.tokenRange {
+                    let end = min(sentenceEnd, p + Self.maxMatchTokens)
+                    // The rules that can start at p.
+                    self.stamp &+= 1
+                    let stamp = self.stamp
+                    candidateCount = 0
+                    if anyKeyed {
+                        let key = Int(tokens[p].key)
+                        if key + 1 < firstKeyStart.count {
+                            for i in Int(firstKeyStart[key])..<Int(firstKeyStart[key + 1]) { consider(firstKeyRules[i], stamp) }
+                        }
+                    }
+                    for a in Int(annotationStart[p])..<Int(annotationStart[p + 1]) {
+                        for r in byFirstType[Int(annotations[a].type)] { consider(r, stamp) }
+                    }
+                    for r in anywhere { consider(r, stamp) }
+                    guard candidateCount > 0 else { continue }
+                    if candidateCount > 1 {
+                        var chosen = UnsafeMutableBufferPointer(rebasing: candidates[0..<candidateCount])
+                        chosen.sort()
+                    }
+                    for c in 0..<candidateCount {
+                        let r = candidates[c]
+                        if let m = run(rule: Int(r), at: p, end: end, tokens: layer.tokens) {
+                            out.append(RuleMatch(rule: Int(r), sentence: s, firstToken: p, endToken: m.end, captures: m.captures, outcome: .kept))
+                        }
                     }
                 }
-                for a in Int(annotationStart[p])..<Int(annotationStart[p + 1]) {
-                    for r in byFirstType[Int(annotations[a].type)] { consider(r) }
-                }
-                for r in anywhere { consider(r) }
-                guard candidateCount > 0 else { continue }
-                if candidateCount > 1 { candidates[0..<candidateCount].sort() }
-                for c in 0..<candidateCount {
-                    let r = candidates[c]
-                    if let m = run(rule: Int(r), at: p, end: end, tokens: tokens) {
-                        out.append(RuleMatch(rule: Int(r), sentence: s, firstToken: p, endToken: m.end, captures: m.captures, outcome: .kept))
-                    }
-                }
             }
+        }
+        }
+        }
+        }
+        }
+        }
         }
         return out
-    }
-
-    @inline(__always)
-    private mutating func consider(_ rule: Int32) {
-        guard viable[Int(rule)] else { return }
-        if candidateStamp[Int(rule)] != stamp {
-            candidateStamp[Int(rule)] = stamp
-            candidates[candidateCount] = rule
-            candidateCount &+= 1
-        }
     }
 
     /// Builds the annotation index: resolved entity mentions (a titled person also from the
