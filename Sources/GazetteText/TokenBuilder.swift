@@ -39,7 +39,7 @@ struct TokenBuilder {
     mutating func splitWords(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>,
                              into tokens: inout ContiguousArray<Token>) {
         var words = self.words
-        words.forEach(breaker, text) { start, end, status in
+        words.forEach(breaker, text, spaces: false) { start, end, status in
             segment(text, start, end, status: status, into: &tokens)
         }
         self.words = words

@@ -72,8 +72,10 @@ struct WordSegmenter {
     /// Calls `body(start, end, ruleStatus)` for each word-break segment of `text`, in order, as
     /// ICU's word break iterator would give them. `breaker` is ICU's word break iterator; when
     /// the byte loop is off it must already be set on the whole text.
+    /// With `spaces` false, segments of ASCII whitespace alone may be left out (the tokenizer
+    /// drops them anyway).
     @inline(__always)
-    mutating func forEach(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>,
+    mutating func forEach(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, spaces: Bool = true,
                           _ body: (Int, Int, Int32) -> Void) {
         let n = text.count
         guard fastPath else {
@@ -84,13 +86,13 @@ struct WordSegmenter {
         while position < n {
             let hard = Self.nextHard(text, from: position)
             guard hard < n else {
-                Self.fastSegments(text, position, n, body)
+                Self.fastSegments(text, position, n, spaces: spaces, body)
                 return
             }
             // The window starts at the whitespace run before the hard character.
             var start = hard
             while start > position && !(isASCIISpace(text[start]) && !isASCIISpace(text[start - 1])) { start -= 1 }
-            Self.fastSegments(text, position, start, body)
+            Self.fastSegments(text, position, start, spaces: spaces, body)
             // It ends at whitespace after an ASCII character that is not whitespace, unless another
             // hard character follows soon.
             var end = hard + 1
@@ -159,7 +161,7 @@ struct WordSegmenter {
 
     /// The segments of `text[start..<end]`, which holds no hard character and ends at a boundary.
     @inline(__always)
-    static func fastSegments(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+    static func fastSegments(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, spaces: Bool,
                              _ body: (Int, Int, Int32) -> Void) {
         var i = start
         while i < end {
@@ -195,10 +197,12 @@ struct WordSegmenter {
                 }
             case .space:
                 while j < end && text[j] == 0x20 { j += 1 }
+                if !spaces { i = j; continue }
             case .cr:
                 if j < end && text[j] == 0x0A { j += 1 }
+                if !spaces { i = j; continue }
             default:
-                break
+                if !spaces && length == 1 && isASCIISpace(text[i]) { i = j; continue }
             }
             body(i, j, status)
             i = j
