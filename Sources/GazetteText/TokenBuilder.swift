@@ -362,6 +362,11 @@ struct TokenBuilder {
             let ends: Bool
             if lineBreak(text, Int(last.end), Int(next.start)) {
                 ends = true
+            } else if text[Int(last.end) - 1] < 0x80 && !Self.asciiMayEndSentence(text[Int(last.end) - 1]) {
+                // Most gaps: the token before ends in a letter, a digit or a comma.
+                ends = false
+            } else if let plain = Self.plainSentenceEnd(text, last, next) {
+                ends = plain && !continuesSentence(text, last, next)
             } else if mayEndSentence(text, last) {
                 guard let icuEnds = icuEndsSentence(breaker, text, tokens, after: index - 1) else {
                     layer.sentences.removeAll(keepingCapacity: true)
@@ -380,6 +385,23 @@ struct TokenBuilder {
         layer.sentences.append(Sentence(start: tokens[first].start, end: tokens[count - 1].end,
                                         firstToken: UInt32(first), endToken: UInt32(count)))
         return true
+    }
+
+    /// What UAX #29 says of the gap after a lone ".", "!" or "?" when only ASCII spaces follow it
+    /// and then an ASCII letter, the commonest sentence end in prose; nil otherwise (ICU is asked).
+    /// A capital after the spaces ends the sentence (SB11); a small letter continues it after "."
+    /// (SB8) but not after "!" or "?" (SB11). What stands before the terminal matters only when no
+    /// space follows it (SB7).
+    @inline(__always)
+    static func plainSentenceEnd(_ text: UnsafeBufferPointer<UInt8>, _ last: Token, _ next: Token) -> Bool? {
+        guard last.end &- last.start == 1, next.start > last.end else { return nil }
+        let terminal = text[Int(last.start)]
+        guard terminal == UInt8(ascii: ".") || terminal == UInt8(ascii: "!") || terminal == UInt8(ascii: "?") else { return nil }
+        for i in Int(last.end)..<Int(next.start) where text[i] != 0x20 { return nil }
+        let first = text[Int(next.start)]
+        if isASCIIUpper(first) { return true }
+        if isASCIILower(first) { return terminal != UInt8(ascii: ".") }
+        return nil
     }
 
     /// How many tokens a window reaches past the gap, and before it, at most. Past that (a long

@@ -185,14 +185,13 @@ extension Tokenizer {
         return segments
     }
 
-    /// Text that holds every pair and most triples of the characters the byte loop handles.
+    /// Text that holds every pair of the characters the byte loop handles, between letters and
+    /// between digits.
     static let wordProbe: [UInt8] = {
         let characters = ["a", "Z", "@", "1", "_", ".", "'", ",", ";", ":", "-", " ", "\t", "\r", "\n", "’", "“", "—", "\"", "$"]
         var probe = ""
         for x in characters {
-            for y in characters {
-                for z in characters.prefix(10) { probe += x + y + z + "a" + z + "1 " }
-            }
+            for y in characters { probe += "a" + x + y + "a1" + x + y + "1 " }
         }
         return Array(probe.utf8)
     }()
