@@ -28,6 +28,9 @@ public final class CompiledRules: Sendable {
     /// wordCount]` the bits rule `r` needs.
     let wordCount: Int
     let requirementWords: [UInt64]
+    /// Bit `key` is set when `requirementWords` has any bit for `key`: a few kilobytes that stay
+    /// in the processor's cache, so most tokens never load from the larger table.
+    let requirementKeys: [UInt64]
     let ruleRequirements: [UInt64]
 
     /// Countries of the lexicon by ISO 3166-1 alpha-3 code (for a person's country and an
@@ -181,6 +184,11 @@ public final class CompiledRules: Sendable {
         }
         self.wordCount = words
         self.requirementWords = table
+        var keyBits = [UInt64](repeating: 0, count: (keyCount + 63) / 64)
+        for key in 0..<keyCount where (0..<words).contains(where: { table[key * words + $0] != 0 }) {
+            keyBits[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        self.requirementKeys = keyBits
         var ruleBits = [UInt64](repeating: 0, count: needs.count * words)
         for (r, bits) in needs.enumerated() {
             for b in bits { ruleBits[r * words + b / 64] |= 1 << UInt64(b % 64) }

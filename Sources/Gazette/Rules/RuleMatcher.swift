@@ -122,6 +122,7 @@ struct RuleMatcher {
         candidates.withUnsafeMutableBufferPointer { candidates in
         candidateStamp.withUnsafeMutableBufferPointer { candidateStamp in
         rules.requirementWords.withUnsafeBufferPointer { table in
+        rules.requirementKeys.withUnsafeBufferPointer { keyBits in
         rules.ruleRequirements.withUnsafeBufferPointer { requirements in
         layer.tokens.withUnsafeBufferPointer { tokens in
             var candidateCount = 0
@@ -141,13 +142,13 @@ struct RuleMatcher {
                     var mask: UInt64 = 0
                     for t in sentence.tokenRange {
                         let key = Int(tokens[t].key)
-                        if key < keyCount { mask |= table[key] }
+                        if key < keyCount && keyBits[key >> 6] & (1 << UInt64(key & 63)) != 0 { mask |= table[key] }
                     }
                     present[0] = mask
                 } else {
                     for t in sentence.tokenRange {
                         let key = Int(tokens[t].key)
-                        guard key < keyCount else { continue }
+                        guard key < keyCount, keyBits[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
                         for w in 0..<words { present[w] |= table[key &* words &+ w] }
                     }
                 }
@@ -189,6 +190,7 @@ struct RuleMatcher {
                     }
                 }
             }
+        }
         }
         }
         }

@@ -20,6 +20,9 @@ public struct DateRecognizer: Sendable {
     /// from a frozen vocabulary that holds every word it knows (see `Pipeline`): one load per
     /// question instead of a string and a hash. Empty: look words up by their strings.
     var frozenWords: [WordInfo] = []
+    /// The triggers among the frozen keys as bits: a few kilobytes for the test every token
+    /// takes, where `frozenWords` is eight bytes a key.
+    var frozenTriggerBits: [UInt64] = []
 
     /// Sets `frozenWords` for documents tokenized from `vocabulary`, if it holds every word in
     /// `vocabularyWords`. (A key outside the frozen ones is then no date word.)
@@ -28,10 +31,14 @@ public struct DateRecognizer: Sendable {
         for word in Self.vocabularyWords {
             // A word that is no one token's key ("twenty-one" is three) is no token's meaning.
             guard let id = vocabulary.keyID(forKey: word) else { continue }
-            guard Int(id) < vocabulary.frozenKeyCount else { frozenWords = []; return }
+            guard Int(id) < vocabulary.frozenKeyCount else { frozenWords = []; frozenTriggerBits = []; return }
             table[Int(id)] = WordInfo(word)
         }
         frozenWords = table
+        frozenTriggerBits = [UInt64](repeating: 0, count: (table.count + 63) / 64)
+        for (id, info) in table.enumerated() where info.flags & WordInfo.trigger != 0 {
+            frozenTriggerBits[id >> 6] |= 1 << UInt64(id & 63)
+        }
     }
 
     /// The date expressions of `layer`, in text order.
@@ -44,7 +51,7 @@ public struct DateRecognizer: Sendable {
     func recognize(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
                    documentDate: CalendarDay?, include: (Sentence) -> Bool) -> [DateMention] {
         let context = Context(layer: layer, text: text, vocabulary: vocabulary, dct: documentDate, dayFirst: dayFirst,
-                              frozenWords: frozenWords, theKey: vocabulary.keyID(forKey: "the"))
+                              frozenWords: frozenWords, triggerBits: frozenTriggerBits, theKey: vocabulary.keyID(forKey: "the"))
         var out: [DateMention] = []
         for sentence in layer.sentences where include(sentence) {
             var i = sentence.tokenRange.lowerBound
@@ -121,6 +128,8 @@ public struct DateRecognizer: Sendable {
         let dayFirst: Bool
         /// `DateRecognizer.frozenWords`: when not empty, every key it does not cover means nothing.
         let frozenWords: [WordInfo]
+        /// `DateRecognizer.frozenTriggerBits`.
+        let triggerBits: [UInt64]
         /// The key of "the", if the vocabulary has it.
         let theKey: KeyID?
 
@@ -135,7 +144,13 @@ public struct DateRecognizer: Sendable {
         }
 
         @inline(__always)
-        func isTrigger(_ id: KeyID) -> Bool { info(key: id).flags & WordInfo.trigger != 0 }
+        func isTrigger(_ id: KeyID) -> Bool {
+            if !frozenWords.isEmpty {
+                let word = Int(id) >> 6
+                return word < triggerBits.count && triggerBits[word] & (1 << UInt64(id & 63)) != 0
+            }
+            return info(key: id).flags & WordInfo.trigger != 0
+        }
 
         /// The key of token `i` (short keys are small strings, built without allocating).
         func key(_ i: Int) -> String { vocabulary.key(layer.tokens[i].key) }
@@ -347,7 +362,7 @@ public struct DateRecognizer: Sendable {
                 }
                 return mention(i, i + 1, String(y), .year, absolute: true)
             }
-            if k.count == 5 && k.hasSuffix("s"), let decade = Int(k.dropLast()), (1000...2190).contains(decade), decade % 10 == 0 {
+            if k.utf8.count == 5 && k.hasSuffix("s"), let decade = Int(k.dropLast()), (1000...2190).contains(decade), decade % 10 == 0 {
                 return mention(i, i + 1, "\(decade / 10)X", .decade, absolute: true)
             }
             let word = info(i)
