@@ -190,6 +190,10 @@ struct EntityResolver {
         return result.entities.count - 1
     }
 
+    /// Word lists tested per token, made once (a literal array would be built per call).
+    static let nameJoiners = ["and", "-", "&"]
+    static let leadingDeterminers = ["the", "a", "an", "this", "that"]
+
     static func slug(_ name: String) -> String {
         var out = ""
         var dash = false
@@ -275,14 +279,14 @@ struct EntityResolver {
                 // Inside a name before its head word, "and", "-" and "&" join capitalized words;
                 // "the" and the links ("on", "of", "for") start a name's tail, not its head
                 // ("Under the US-Japan ... Agreement" is not one name).
-                if ["and", "-", "&"].contains(key(j)) && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
+                if Self.nameJoiners.contains(key(j)) && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
                     start = j
                     continue
                 }
                 break
             }
             // A sentence-initial article is not part of the name.
-            while start < i && ["the", "a", "an", "this", "that"].contains(key(start)) { start += 1 }
+            while start < i && Self.leadingDeterminers.contains(key(start)) { start += 1 }
             // Forward: "on the Security of Information".
             var end = i + 1
             if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) {

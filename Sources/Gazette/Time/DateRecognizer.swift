@@ -263,6 +263,13 @@ public struct DateRecognizer: Sendable {
         }
 
         static let unitOffsets: [String: Int] = ["this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "latest": 0, "next": 1, "coming": 1]
+        // Word lists tested in the hot path, made once (a literal array would be built per call).
+        static let rangeLinks = ["-", "to"]
+        static let partsOfDay = ["night", "morning", "afternoon", "evening"]
+        static let partModifiers = ["earlier", "later", "early", "late"]
+        static let pastUnits = ["week", "month", "year", "quarter", "weekend"]
+        static let periodWords = ["quarter", "period"]
+        static let agoWords = ["ago", "earlier"]
         static let yearPrepositionSet = Set(yearPrepositions)
         static let relativeStarterSet = Set(relativeStarters)
         static let yearPrepositions: [String] = [
@@ -300,7 +307,7 @@ public struct DateRecognizer: Sendable {
             // Numeric dates the tokenizer kept whole.
             if layer.tokens[i].kind == .number, let m = numericDate(i) { return m }
             // 22nd - 24th March 2018: a range of days.
-            if let d1 = dayNumber(i, end: end), i + 2 < end, ["-", "to"].contains(key(i + 1)), let d2 = dayNumber(i + 2, end: end),
+            if let d1 = dayNumber(i, end: end), i + 2 < end, Self.rangeLinks.contains(key(i + 1)), let d2 = dayNumber(i + 2, end: end),
                let m = month(i + 3, end: end) {
                 var e = i + 4
                 let y = year(e, end: end) ?? resolveYear(month: m, day: d1, future: futureCue(before: i, sentenceStart: sentenceStart))
@@ -414,7 +421,7 @@ public struct DateRecognizer: Sendable {
         func weekday(_ w: Int, at i: Int, end: Int, sentenceStart: Int) -> DateMention {
             var e = i + 1
             // "Wednesday night", "Friday morning": the same day.
-            if e < end, ["night", "morning", "afternoon", "evening"].contains(key(e)) { e += 1 }
+            if e < end, Self.partsOfDay.contains(key(e)) { e += 1 }
             guard let dct else { return mention(i, e, nil, .day) }
             let future = futureCue(before: i, sentenceStart: sentenceStart) || (i > sentenceStart && key(i - 1) == "next")
             // The day itself, else the last such day; after a future cue, the next one. (News
@@ -432,7 +439,7 @@ public struct DateRecognizer: Sendable {
             var modifier = key(j)
             // "earlier this month", "late last year", "early next week"
             var part: String?
-            if ["earlier", "later", "early", "late"].contains(modifier), j + 1 < end {
+            if Self.partModifiers.contains(modifier), j + 1 < end {
                 part = modifier
                 j += 1
                 modifier = key(j)
@@ -446,7 +453,7 @@ public struct DateRecognizer: Sendable {
             if part != nil, let y = year(j, end: end) { return mention(i, j + 1, String(y), .year, absolute: true) }
             // "the future"
             if modifier == "future" { return mention(i, j + 1, "FUTURE_REF", .reference) }
-            if modifier == "past" && j + 1 < end && !["week", "month", "year", "quarter", "weekend"].contains(key(j + 1)) {
+            if modifier == "past" && j + 1 < end && !Self.pastUnits.contains(key(j + 1)) {
                 return nil
             }
             // Quarters: "the third quarter [of 1998]", "third-quarter", "the quarter".
@@ -475,11 +482,11 @@ public struct DateRecognizer: Sendable {
             // "year-earlier" (year - earlier), "the year-earlier quarter"
             if modifier == "year" && j + 2 < end && key(j + 1) == "-" && key(j + 2) == "earlier" {
                 var e = j + 3
-                if e < end && ["quarter", "period"].contains(key(e)) { e += 1 }
+                if e < end && Self.periodWords.contains(key(e)) { e += 1 }
                 return yearBack(i, e, sentence: sentenceStart..<end)
             }
             // N units ago / a year earlier
-            if let n = WordInfo.value(info(j).number) ?? number(j, end: end), j + 2 < end, ["ago", "earlier"].contains(key(j + 2)) {
+            if let n = WordInfo.value(info(j).number) ?? number(j, end: end), j + 2 < end, Self.agoWords.contains(key(j + 2)) {
                 let unit = key(j + 1)
                 if n == 1 && unit == "year" { return yearBack(i, j + 3, sentence: sentenceStart..<end) }
                 return unitMention(i, j + 3, unit: unit, offset: -n, part: nil, exact: true)
