@@ -51,11 +51,24 @@ struct WordSegmenter {
         }
     }
 
+    /// `asciiClasses` as a pointer (made once, never written again, never freed), which the loops
+    /// load once rather than pass a lazy-initialization check per byte.
+    nonisolated(unsafe) static let classTable: UnsafePointer<Class> = {
+        let table = UnsafeMutablePointer<Class>.allocate(capacity: 128)
+        table.initialize(from: WordSegmenter.asciiClasses, count: 128)
+        return UnsafePointer(table)
+    }()
+
     /// The class and length in bytes of the character at `i` (before `end`).
     @inline(__always)
     static func classify(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (Class, Int) {
+        classify(text, i, end, asciiClasses.withUnsafeBufferPointer { UnsafePointer($0.baseAddress!) })
+    }
+
+    @inline(__always)
+    static func classify(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ table: UnsafePointer<Class>) -> (Class, Int) {
         let b = text[i]
-        if b < 0x80 { return (asciiClasses.withUnsafeBufferPointer { $0[Int(b)] }, 1) }
+        if b < 0x80 { return (table[Int(b)], 1) }
         // U+2018 to U+201D, U+2013, U+2014, U+2026: E2 80 xx.
         guard b == 0xE2, i + 2 < end, text[i + 1] == 0x80 else { return (.hard, 1) }
         switch text[i + 2] {
@@ -82,17 +95,18 @@ struct WordSegmenter {
             icuSegments(breaker, text, offset: 0, body)
             return
         }
+        let classTable = Self.classTable
         var position = 0
         while position < n {
             let hard = Self.nextHard(text, from: position)
             guard hard < n else {
-                Self.fastSegments(text, position, n, spaces: spaces, body)
+                Self.fastSegments(text, position, n, spaces: spaces, classTable, body)
                 return
             }
             // The window starts at the whitespace run before the hard character.
             var start = hard
             while start > position && !(isASCIISpace(text[start]) && !isASCIISpace(text[start - 1])) { start -= 1 }
-            Self.fastSegments(text, position, start, spaces: spaces, body)
+            Self.fastSegments(text, position, start, spaces: spaces, classTable, body)
             // It ends at whitespace after an ASCII character that is not whitespace, unless another
             // hard character follows soon.
             var end = hard + 1
@@ -162,10 +176,10 @@ struct WordSegmenter {
     /// The segments of `text[start..<end]`, which holds no hard character and ends at a boundary.
     @inline(__always)
     static func fastSegments(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, spaces: Bool,
-                             _ body: (Int, Int, Int32) -> Void) {
+                             _ table: UnsafePointer<Class>, _ body: (Int, Int, Int32) -> Void) {
         var i = start
         while i < end {
-            let (cls, length) = classify(text, i, end)
+            let (cls, length) = classify(text, i, end, table)
             var j = i + length
             var status: Int32 = 0
             switch cls {
@@ -173,7 +187,7 @@ struct WordSegmenter {
                 var last = cls
                 status = cls == .letter ? 200 : cls == .numeric ? 100 : 0
                 scan: while j < end {
-                    let (next, nextLength) = classify(text, j, end)
+                    let (next, nextLength) = classify(text, j, end, table)
                     switch next {
                     case .letter:
                         status = 200
@@ -185,7 +199,7 @@ struct WordSegmenter {
                         // WB6/7 (letters) and WB11/12 (digits): one joiner between two of a kind.
                         // The status stays: the segment ends in the same kind as before.
                         guard last == .numeric || (last == .letter && next == .midNumLet),
-                              j + nextLength < end, classify(text, j + nextLength, end).0 == last
+                              j + nextLength < end, classify(text, j + nextLength, end, table).0 == last
                         else { break scan }
                         j += nextLength + 1  // letters and digits are ASCII here
                         continue scan
