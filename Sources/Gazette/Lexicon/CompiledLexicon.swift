@@ -39,6 +39,9 @@ public final class CompiledLexicon: Sendable {
     /// Bit `k` is set when an alias starts with key `k`: most tokens start none, and the
     /// matcher passes over them with one bit test instead of a hash lookup.
     let startKeys: [UInt64]
+    /// The root's child for each key in `startKeys` (0 for the others): one load from a dense
+    /// array, where the edge table (a hash over every node) would be a probe far away in memory.
+    let rootChildren: [UInt32]
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
     /// - Parameter extraWords: texts whose token keys the vocabulary must hold as well (the
@@ -97,6 +100,11 @@ public final class CompiledLexicon: Sendable {
         self.candidates = pending.map(\.candidate)
         self.longestAlias = longest
         self.startKeys = startBits
+        var roots = [UInt32](repeating: 0, count: startBits.count * 64)
+        for key in 0..<roots.count where startBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+            roots[key] = edges.child(of: 0, key: KeyID(key)) ?? 0
+        }
+        self.rootChildren = roots
     }
 
     /// A tokenizer for documents, starting from this lexicon's vocabulary. One per thread.

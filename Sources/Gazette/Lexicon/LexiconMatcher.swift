@@ -45,17 +45,24 @@ public struct LexiconMatcher {
         candidates.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)
         let tokens = layer.tokens
-        let startKeys = lexicon.startKeys
+        let startKeys = lexicon.startKeys, rootChildren = lexicon.rootChildren
         for sentence in layer.sentences {
             let end = Int(sentence.endToken)
             for start in sentence.tokenRange {
                 let key = Int(tokens[start].key)
                 guard key >> 6 < startKeys.count, startKeys[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
-                var node: UInt32 = 0
-                var index = start
-                while index < end, let next = lexicon.edges.child(of: node, key: tokens[index].key) {
-                    node = next
-                    index += 1
+                // The first step from the root is a load from `rootChildren`; the bit test above
+                // says there is one.
+                var node: UInt32 = rootChildren[key]
+                var index = start + 1
+                var atRootChild = true
+                while true {
+                    if !atRootChild {
+                        guard index < end, let next = lexicon.edges.child(of: node, key: tokens[index].key) else { break }
+                        node = next
+                        index += 1
+                    }
+                    atRootChild = false
                     let range = lexicon.candidateRange(of: node)
                     guard !range.isEmpty else { continue }
                     let first = candidates.count

@@ -16,6 +16,9 @@ public final class CompiledRules: Sendable {
     /// + 1]` in `firstKeyRules`, for the vocabulary's frozen keys); rules that start with an
     /// annotation, by type; and rules that may start on any token.
     let firstKeyStart: [Int32]
+    /// Bit `key` is set when some rule starts with `key`: the cache-sized test before
+    /// `firstKeyStart`, which is four bytes a key.
+    let firstKeyBits: [UInt64]
     let firstKeyRules: [Int32]
     /// Per rule, whether it is in the keyword table.
     let startsWithKey: [Bool]
@@ -162,6 +165,9 @@ public final class CompiledRules: Sendable {
         }
         starts[keyCount] = Int32(list.count)
         self.firstKeyStart = starts
+        var startBits = [UInt64](repeating: 0, count: (starts.count + 63) / 64)
+        for key in 0..<max(0, starts.count - 1) where starts[key] < starts[key + 1] { startBits[key >> 6] |= 1 << UInt64(key & 63) }
+        self.firstKeyBits = startBits
         self.firstKeyRules = list
         var keyedRules = [Bool](repeating: false, count: file.rules.count)
         for r in list { keyedRules[Int(r)] = true }

@@ -112,10 +112,9 @@ struct RuleMatcher {
         }
         let words = rules.wordCount
         let keyCount = rules.requirementWords.count / words
-        let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules
+        let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules, firstKeyBits = rules.firstKeyBits
         let byFirstType = rules.byFirstType, anywhere = rules.anywhere
-        let keyed = rules.startsWithKey
-        let ruleCount = keyed.count
+        let ruleCount = rules.startsWithKey.count
         let annotationStart = self.annotationStart, annotations = self.annotations
         present.withUnsafeMutableBufferPointer { present in
         viable.withUnsafeMutableBufferPointer { viable in
@@ -124,6 +123,7 @@ struct RuleMatcher {
         rules.requirementWords.withUnsafeBufferPointer { table in
         rules.requirementKeys.withUnsafeBufferPointer { keyBits in
         rules.ruleRequirements.withUnsafeBufferPointer { requirements in
+        rules.startsWithKey.withUnsafeBufferPointer { keyed in
         layer.tokens.withUnsafeBufferPointer { tokens in
             var candidateCount = 0
             @inline(__always) func consider(_ rule: Int32, _ stamp: UInt64) {
@@ -153,12 +153,22 @@ struct RuleMatcher {
                     }
                 }
                 var anyKeyed = false, anyViable = false
-                for r in 0..<ruleCount {
-                    var ok = true
-                    for w in 0..<words where requirements[r * words + w] & present[w] != requirements[r * words + w] { ok = false; break }
-                    viable[r] = ok
-                    anyViable = anyViable || ok
-                    anyKeyed = anyKeyed || (ok && keyed[r])
+                if words == 1 {
+                    let met = present[0]
+                    for r in 0..<ruleCount {
+                        let ok = requirements[r] & met == requirements[r]
+                        viable[r] = ok
+                        anyViable = anyViable || ok
+                        anyKeyed = anyKeyed || (ok && keyed[r])
+                    }
+                } else {
+                    for r in 0..<ruleCount {
+                        var ok = true
+                        for w in 0..<words where requirements[r * words + w] & present[w] != requirements[r * words + w] { ok = false; break }
+                        viable[r] = ok
+                        anyViable = anyViable || ok
+                        anyKeyed = anyKeyed || (ok && keyed[r])
+                    }
                 }
                 guard anyViable else { continue }
                 for p in sentence.tokenRange {
@@ -169,7 +179,7 @@ struct RuleMatcher {
                     candidateCount = 0
                     if anyKeyed {
                         let key = Int(tokens[p].key)
-                        if key + 1 < firstKeyStart.count {
+                        if key + 1 < firstKeyStart.count && firstKeyBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
                             for i in Int(firstKeyStart[key])..<Int(firstKeyStart[key + 1]) { consider(firstKeyRules[i], stamp) }
                         }
                     }
@@ -190,6 +200,7 @@ struct RuleMatcher {
                     }
                 }
             }
+        }
         }
         }
         }
