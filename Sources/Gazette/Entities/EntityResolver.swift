@@ -190,11 +190,32 @@ struct EntityResolver {
         return result.entities.count - 1
     }
 
+    @inline(__always)
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
+
     /// Word lists tested per token, made once (a literal array would be built per call).
     static let nameJoiners = ["and", "-", "&"]
     static let leadingDeterminers = ["the", "a", "an", "this", "that"]
 
     static func slug(_ name: String) -> String {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The same for ASCII, on bytes: letters lower-cased, digits kept, runs of anything
+            // else one dash, none at either end.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(name.utf8.count)
+            var dash = false
+            for b in name.utf8 {
+                if isASCIIAlphanumeric(b) {
+                    bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    dash = false
+                } else if !dash && !bytes.isEmpty {
+                    bytes.append(UInt8(ascii: "-"))
+                    dash = true
+                }
+            }
+            if dash { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         var dash = false
         // Folded like labels, so slugs are ASCII where the name is Latin ("emile-deveraux").
@@ -433,7 +454,9 @@ struct EntityResolver {
     /// A label folded as token keys are (case and diacritics), so "Séjourné" meets the key
     /// "sejourne" of the word in the text.
     static func normalizedLabel(_ label: String) -> String {
-        label.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // ASCII (most names) folds to its lower case; Foundation's folding is for the rest.
+        if label.utf8.allSatisfy({ $0 < 0x80 }) { return label.lowercased() }
+        return label.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// Capitalized words equal to the surname of a person met earlier refer back to them.

@@ -140,18 +140,36 @@ struct ISODay: Comparable {
     /// "2024" -> 20240101 (down) or 20241231 (up); "2024-10" -> 20241001 or 20241031;
     /// "2024-10-01" and "2024-10-01T00:00:00Z" -> 20241001. Nil for anything else.
     init?(_ text: String, rounding: Rounding) {
-        let parts = text.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]) else { return nil }
+        // On the UTF-8 bytes: four digits, then optionally "-" and two digits, twice; anything
+        // after the tenth byte is ignored.
+        let bytes = Array(text.utf8.prefix(10))
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var n = 0
+            for i in range {
+                guard bytes[i] &- 0x30 < 10 else { return nil }
+                n = n * 10 + Int(bytes[i] - 0x30)
+            }
+            return n
+        }
+        guard let year = number(0..<4) else { return nil }
         var month = rounding == .down ? 1 : 12
         var day = rounding == .down ? 1 : 31
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        switch bytes.count {
+        case 4:
+            break
+        case 7, 10:
+            guard bytes[4] == UInt8(ascii: "-"), let m = number(5..<7), (1...12).contains(m) else { return nil }
             month = m
-            if parts.count == 2 && rounding == .up { day = CalendarDay.daysIn(month: m, year: year) }
-        }
-        if parts.count == 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), (1...CalendarDay.daysIn(month: month, year: year)).contains(d) else { return nil }
-            day = d
+            if bytes.count == 7 {
+                if rounding == .up { day = CalendarDay.daysIn(month: m, year: year) }
+            } else {
+                guard bytes[7] == UInt8(ascii: "-"), let d = number(8..<10), (1...CalendarDay.daysIn(month: month, year: year)).contains(d)
+                else { return nil }
+                day = d
+            }
+        default:
+            return nil
         }
         value = year * 10000 + month * 100 + day
     }
