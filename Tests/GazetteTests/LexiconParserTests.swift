@@ -100,4 +100,25 @@ struct LexiconParserTests {
         #expect(Role(office: "X", start: "2024-02", end: "2024-02").isHeld(on: "2024-02-29"))
         #expect(!Role(office: "X", start: "2023-02", end: "2023-02").isHeld(on: "2023-02-29"))
     }
+
+    /// The default case policy of an alias: all-caps up to five letters exact, capitalized when
+    /// its first letter is upper case, else insensitive; the same for ASCII (a byte loop) as for
+    /// other text (Unicode properties).
+    @Test(arguments: [
+        ("RAA", Alias.CasePolicy.exact), ("U.S.", .exact), ("G20", .exact), ("NATO-", .exact), ("UNCLOS", .capitalized),
+        ("Iwaya", .capitalized), ("de Gaulle", .insensitive), ("foreign minister", .insensitive), ("iPhone", .insensitive),
+        ("2025", .insensitive), ("", .insensitive), ("ÉU", .exact), ("Élysée", .capitalized), ("ǅemal", .capitalized),
+        ("über", .insensitive), ("ÉLYSÉE", .capitalized),
+    ])
+    func defaultCasePolicy(_ text: String, _ expected: Alias.CasePolicy) {
+        #expect(Alias.defaultPolicy(for: text) == expected)
+    }
+
+    /// Partial and malformed role dates.
+    @Test func roleDateForms() {
+        #expect(Role(office: "X", start: "2024-10-01T00:00:00Z").isHeld(on: "2024-10-01"))
+        #expect(!Role(office: "X", start: "2024-10-02").isHeld(on: "2024-10-01"))
+        #expect(Role(office: "X", start: "2024", end: "2024").isHeld(on: "2024-12-31"))
+        #expect(!Role(office: "X", start: "2024", end: "2024").isHeld(on: "2025-01-01"))
+    }
 }

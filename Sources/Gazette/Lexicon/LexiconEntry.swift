@@ -92,6 +92,19 @@ public struct Alias: Sendable, Equatable, Hashable {
     /// start with an upper-case letter (names); insensitive otherwise. Lexicons mark other
     /// ambiguous aliases ("Chad", "Jordan", "Turkey") exact themselves.
     public static func defaultPolicy(for text: String) -> CasePolicy {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The same rules for ASCII, without Unicode property lookups (most aliases).
+            var letters = 0, upper = 0
+            var firstUpper: Bool?
+            for b in text.utf8 where (b | 0x20) &- 0x61 < 26 {
+                letters += 1
+                let isUpper = b &- 0x41 < 26
+                if isUpper { upper += 1 }
+                if firstUpper == nil { firstUpper = isUpper }
+            }
+            if letters > 0 && letters <= 5 && upper == letters { return .exact }
+            return firstUpper == true ? .capitalized : .insensitive
+        }
         let letters = text.unicodeScalars.filter { $0.properties.isAlphabetic }
         if !letters.isEmpty && letters.count <= 5 && letters.allSatisfy({ $0.properties.isUppercase }) {
             return .exact
