@@ -4,8 +4,10 @@
 
 /// Splits UTF-8 text into tokens and sentences and gives each token an interned match key.
 ///
-/// ICU's word and sentence break iterators run on the UTF-8 bytes directly (`utext_openUTF8`, no
-/// UTF-16 copy); on top of them come the cases news text needs:
+/// Word and sentence boundaries are ICU's (UAX #29). ICU's iterators run on the UTF-8 bytes
+/// directly (`utext_openUTF8`, no UTF-16 copy), and only where they are needed: a byte loop gives
+/// the same word breaks where the text is ASCII (`WordSegmenter`), and the sentence splitter asks
+/// ICU only about gaps that are not plain. On top of them come the cases news text needs:
 /// - hyphenated compounds split ("Japan-Philippines": `Japan`, `-`, `Philippines`);
 /// - possessive "'s" and "’s" split off ("Manalo's": `Manalo`, `'s`);
 /// - abbreviations and initials keep their period ("Jr.", "U.S.", "Sept.", "W.");
