@@ -62,7 +62,7 @@ struct WordSegmenter {
     /// The class and length in bytes of the character at `i` (before `end`).
     @inline(__always)
     static func classify(_ text: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> (Class, Int) {
-        classify(text, i, end, asciiClasses.withUnsafeBufferPointer { UnsafePointer($0.baseAddress!) })
+        classify(text, i, end, classTable)
     }
 
     @inline(__always)

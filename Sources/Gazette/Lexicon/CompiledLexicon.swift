@@ -38,7 +38,7 @@ public final class CompiledLexicon: Sendable {
     public let longestAlias: Int
     /// Bit `k` is set when an alias starts with key `k`: most tokens start none, and the
     /// matcher passes over them with one bit test instead of a hash lookup.
-    let startKeys: [UInt64]
+    let startKeys: KeyBits
     /// The root's child for each key in `startKeys` (0 for the others): one load from a dense
     /// array, where the edge table (a hash over every node) would be a probe far away in memory.
     let rootChildren: [UInt32]
@@ -54,7 +54,7 @@ public final class CompiledLexicon: Sendable {
         var pending: [(node: UInt32, candidate: Candidate)] = []
         var longest = 0
         var layer = TextLayer()
-        var startBits: [UInt64] = []
+        var startBits = KeyBits()
         for (entryIndex, entry) in entries.enumerated() {
             for (aliasIndex, alias) in entry.aliases.enumerated() {
                 let bytes = Array(alias.text.utf8)
@@ -62,8 +62,7 @@ public final class CompiledLexicon: Sendable {
                 guard !layer.tokens.isEmpty else { continue }
                 var node: UInt32 = 0
                 let first = Int(layer.tokens[0].key)
-                if first >> 6 >= startBits.count { startBits += [UInt64](repeating: 0, count: (first >> 6) - startBits.count + 1) }
-                startBits[first >> 6] |= 1 << UInt64(first & 63)
+                startBits.insert(first)
                 for token in layer.tokens {
                     if let next = edges.child(of: node, key: token.key) {
                         node = next
@@ -100,8 +99,8 @@ public final class CompiledLexicon: Sendable {
         self.candidates = pending.map(\.candidate)
         self.longestAlias = longest
         self.startKeys = startBits
-        var roots = [UInt32](repeating: 0, count: startBits.count * 64)
-        for key in 0..<roots.count where startBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+        var roots = [UInt32](repeating: 0, count: startBits.capacity)
+        for key in 0..<roots.count where startBits.contains(key) {
             roots[key] = edges.child(of: 0, key: KeyID(key)) ?? 0
         }
         self.rootChildren = roots

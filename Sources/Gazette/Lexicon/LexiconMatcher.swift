@@ -50,7 +50,7 @@ public struct LexiconMatcher {
             let end = Int(sentence.endToken)
             for start in sentence.tokenRange {
                 let key = Int(tokens[start].key)
-                guard key >> 6 < startKeys.count, startKeys[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                guard startKeys.contains(key) else { continue }
                 // The first step from the root is a load from `rootChildren`; the bit test above
                 // says there is one.
                 var node: UInt32 = rootChildren[key]

@@ -18,7 +18,7 @@ public final class CompiledRules: Sendable {
     let firstKeyStart: [Int32]
     /// Bit `key` is set when some rule starts with `key`: the cache-sized test before
     /// `firstKeyStart`, which is four bytes a key.
-    let firstKeyBits: [UInt64]
+    let firstKeyBits: KeyBits
     let firstKeyRules: [Int32]
     /// Per rule, whether it is in the keyword table.
     let startsWithKey: [Bool]
@@ -33,7 +33,7 @@ public final class CompiledRules: Sendable {
     let requirementWords: [UInt64]
     /// Bit `key` is set when `requirementWords` has any bit for `key`: a few kilobytes that stay
     /// in the processor's cache, so most tokens never load from the larger table.
-    let requirementKeys: [UInt64]
+    let requirementKeys: KeyBits
     let ruleRequirements: [UInt64]
 
     /// Countries of the lexicon by ISO 3166-1 alpha-3 code (for a person's country and an
@@ -165,9 +165,7 @@ public final class CompiledRules: Sendable {
         }
         starts[keyCount] = Int32(list.count)
         self.firstKeyStart = starts
-        var startBits = [UInt64](repeating: 0, count: (starts.count + 63) / 64)
-        for key in 0..<max(0, starts.count - 1) where starts[key] < starts[key + 1] { startBits[key >> 6] |= 1 << UInt64(key & 63) }
-        self.firstKeyBits = startBits
+        self.firstKeyBits = KeyBits((0..<max(0, starts.count - 1)).filter { starts[$0] < starts[$0 + 1] })
         self.firstKeyRules = list
         var keyedRules = [Bool](repeating: false, count: file.rules.count)
         for r in list { keyedRules[Int(r)] = true }
@@ -190,11 +188,7 @@ public final class CompiledRules: Sendable {
         }
         self.wordCount = words
         self.requirementWords = table
-        var keyBits = [UInt64](repeating: 0, count: (keyCount + 63) / 64)
-        for key in 0..<keyCount where (0..<words).contains(where: { table[key * words + $0] != 0 }) {
-            keyBits[key >> 6] |= 1 << UInt64(key & 63)
-        }
-        self.requirementKeys = keyBits
+        self.requirementKeys = KeyBits((0..<keyCount).filter { key in (0..<words).contains { table[key * words + $0] != 0 } })
         var ruleBits = [UInt64](repeating: 0, count: needs.count * words)
         for (r, bits) in needs.enumerated() {
             for b in bits { ruleBits[r * words + b / 64] |= 1 << UInt64(b % 64) }

@@ -112,7 +112,7 @@ struct RuleMatcher {
         }
         let words = rules.wordCount
         let keyCount = rules.requirementWords.count / words
-        let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules, firstKeyBits = rules.firstKeyBits
+        let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules, firstKeyBits = rules.firstKeyBits, keyBits = rules.requirementKeys
         let byFirstType = rules.byFirstType, anywhere = rules.anywhere
         let ruleCount = rules.startsWithKey.count
         let annotationStart = self.annotationStart, annotations = self.annotations
@@ -121,7 +121,6 @@ struct RuleMatcher {
         candidates.withUnsafeMutableBufferPointer { candidates in
         candidateStamp.withUnsafeMutableBufferPointer { candidateStamp in
         rules.requirementWords.withUnsafeBufferPointer { table in
-        rules.requirementKeys.withUnsafeBufferPointer { keyBits in
         rules.ruleRequirements.withUnsafeBufferPointer { requirements in
         rules.startsWithKey.withUnsafeBufferPointer { keyed in
         layer.tokens.withUnsafeBufferPointer { tokens in
@@ -142,13 +141,13 @@ struct RuleMatcher {
                     var mask: UInt64 = 0
                     for t in sentence.tokenRange {
                         let key = Int(tokens[t].key)
-                        if key < keyCount && keyBits[key >> 6] & (1 << UInt64(key & 63)) != 0 { mask |= table[key] }
+                        if key < keyCount && keyBits.contains(key) { mask |= table[key] }
                     }
                     present[0] = mask
                 } else {
                     for t in sentence.tokenRange {
                         let key = Int(tokens[t].key)
-                        guard key < keyCount, keyBits[key >> 6] & (1 << UInt64(key & 63)) != 0 else { continue }
+                        guard key < keyCount, keyBits.contains(key) else { continue }
                         for w in 0..<words { present[w] |= table[key &* words &+ w] }
                     }
                 }
@@ -179,7 +178,7 @@ struct RuleMatcher {
                     candidateCount = 0
                     if anyKeyed {
                         let key = Int(tokens[p].key)
-                        if key + 1 < firstKeyStart.count && firstKeyBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                        if key + 1 < firstKeyStart.count && firstKeyBits.contains(key) {
                             for i in Int(firstKeyStart[key])..<Int(firstKeyStart[key + 1]) { consider(firstKeyRules[i], stamp) }
                         }
                     }
@@ -200,7 +199,6 @@ struct RuleMatcher {
                     }
                 }
             }
-        }
         }
         }
         }

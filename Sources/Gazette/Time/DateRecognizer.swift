@@ -22,7 +22,7 @@ public struct DateRecognizer: Sendable {
     var frozenWords: [WordInfo] = []
     /// The triggers among the frozen keys as bits: a few kilobytes for the test every token
     /// takes, where `frozenWords` is eight bytes a key.
-    var frozenTriggerBits: [UInt64] = []
+    var frozenTriggerBits = KeyBits()
 
     /// Sets `frozenWords` for documents tokenized from `vocabulary`, if it holds every word in
     /// `vocabularyWords`. (A key outside the frozen ones is then no date word.)
@@ -31,14 +31,11 @@ public struct DateRecognizer: Sendable {
         for word in Self.vocabularyWords {
             // A word that is no one token's key ("twenty-one" is three) is no token's meaning.
             guard let id = vocabulary.keyID(forKey: word) else { continue }
-            guard Int(id) < vocabulary.frozenKeyCount else { frozenWords = []; frozenTriggerBits = []; return }
+            guard Int(id) < vocabulary.frozenKeyCount else { frozenWords = []; frozenTriggerBits = KeyBits(); return }
             table[Int(id)] = WordInfo(word)
         }
         frozenWords = table
-        frozenTriggerBits = [UInt64](repeating: 0, count: (table.count + 63) / 64)
-        for (id, info) in table.enumerated() where info.flags & WordInfo.trigger != 0 {
-            frozenTriggerBits[id >> 6] |= 1 << UInt64(id & 63)
-        }
+        frozenTriggerBits = KeyBits(table.indices.filter { table[$0].flags & WordInfo.trigger != 0 })
     }
 
     /// The date expressions of `layer`, in text order.
@@ -129,7 +126,7 @@ public struct DateRecognizer: Sendable {
         /// `DateRecognizer.frozenWords`: when not empty, every key it does not cover means nothing.
         let frozenWords: [WordInfo]
         /// `DateRecognizer.frozenTriggerBits`.
-        let triggerBits: [UInt64]
+        let triggerBits: KeyBits
         /// The key of "the", if the vocabulary has it.
         let theKey: KeyID?
 
@@ -146,8 +143,7 @@ public struct DateRecognizer: Sendable {
         @inline(__always)
         func isTrigger(_ id: KeyID) -> Bool {
             if !frozenWords.isEmpty {
-                let word = Int(id) >> 6
-                return word < triggerBits.count && triggerBits[word] & (1 << UInt64(id & 63)) != 0
+                return triggerBits.contains(id)
             }
             return info(key: id).flags & WordInfo.trigger != 0
         }
