@@ -51,6 +51,44 @@ struct JSONLineTests {
         }
     }
 
+    /// The value of a tree as Foundation builds it, for comparison.
+    static func foundationValue(_ tree: JSONTree) -> Any {
+        switch tree {
+        case .object(let fields): return Dictionary(fields.map { ($0.key, foundationValue($0.value)) }, uniquingKeysWith: { $1 })
+        case .array(let items): return items.map(foundationValue)
+        case .string(let text): return text
+        case .number(let text): return Int(text).map { NSNumber(value: $0) } ?? NSNumber(value: Double(text)!)
+        case .bool(let value): return NSNumber(value: value)
+        case .null: return NSNull()
+        }
+    }
+
+    @Test func treeReadsWhatFoundationReads() throws {
+        var g = Generator(state: 0x2545_F491_4F6C_DD1D)
+        for _ in 0..<2_000 {
+            let value = g.value(depth: 0)
+            let line = [UInt8](try JSONSerialization.data(withJSONObject: [value]))
+            guard case .array(let items) = try JSONLine.tree(line), items.count == 1 else { Issue.record("not a one-item array"); continue }
+            let tree = items[0]
+            let ours = try JSONSerialization.data(withJSONObject: [Self.foundationValue(tree)], options: .sortedKeys)
+            // Compared with the value written, not with Foundation's reading of it, which drops
+            // U+FEFF inside strings.
+            let written = try JSONSerialization.data(withJSONObject: [value], options: .sortedKeys)
+            #expect(ours == written, "\(String(decoding: line, as: UTF8.self))")
+        }
+    }
+
+    @Test func treeKeepsTheOffsetOfEachFieldName() throws {
+        let line = Array(#"{"a":1, "b":{"c":[true,null]},"é":"x","a":2}"#.utf8)
+        let tree = try JSONLine.tree(line)
+        guard case .object(let fields) = tree else { Issue.record("not an object"); return }
+        #expect(fields.map(\.key) == ["a", "b", "é", "a"])
+        #expect(fields.map(\.offset) == [1, 8, 30, 39])
+        // The last of a repeated field wins, as in the documents reader.
+        #expect(tree.offset(of: "a") == 39)
+        if case .number(let text)? = tree["a"] { #expect(text == "2") } else { Issue.record("a is not a number") }
+    }
+
     /// Trailing commas, which Foundation lets pass, are not JSON (RFC 8259) and are refused, as
     /// jq and DuckDB refuse them.
     @Test func trailingCommasAreRefused() {
@@ -66,5 +104,6 @@ struct JSONLineTests {
     func refusesWhatFoundationRefuses(_ line: String) {
         #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) == nil, "Foundation reads \(line)")
         #expect(throws: JSONLine.Failure.self) { try JSONLine.fields(Array(line.utf8), wanted: ["text"]) }
+        #expect(throws: JSONLine.Failure.self) { try JSONLine.tree(Array(line.utf8)) }
     }
 }

@@ -40,8 +40,9 @@ struct LexiconParserTests {
     }
 
     static let badLines: [BadLine] = [
-        BadLine(line: #"{"id":"a","type":"country","name":"X""#, column: 38, message: "not valid JSON: the line ends before the object does (one JSON object per line)"),
-        BadLine(line: #"{"id":"a", oops}"#, column: 12, message: "not valid JSON: unexpected text here (one JSON object per line)"),
+        BadLine(line: #"{"id":"a","type":"country","name":"X""#, column: 38, message: "not valid JSON: the line ends inside an object"),
+        BadLine(line: #"{"id":"a", oops}"#, column: 12, message: "not valid JSON: expected a field name in double quotes"),
+        BadLine(line: #"{"id":"a","type":"country","name":"X"} x"#, column: 40, message: "not valid JSON: more after the end of the value"),
         BadLine(line: #"["a"]"#, column: 1, message: "expected a JSON object: one lexicon entry per line"),
         BadLine(line: #"{"type":"country","name":"X"}"#, column: 1, message: "missing \"id\""),
         BadLine(line: #"{"id":"a","type":"country","name":7}"#, column: 28, message: "\"name\" must be a string"),
@@ -54,6 +55,12 @@ struct LexiconParserTests {
         BadLine(line: #"{"id":"a","type":"agreement","name":"X","signed":"May 2024"}"#, column: 41,
                 message: "\"signed\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got \"May 2024\""),
         BadLine(line: #"{"id":"a","type":"country","name":"X","priority":"high"}"#, column: 39, message: "\"priority\" must be an integer"),
+        // Columns count code points, not bytes.
+        BadLine(line: #"{"id":"a","type":"country","name":"Bogotá","priority":true}"#, column: 44, message: "\"priority\" must be an integer"),
+        // The column is that of the field at fault, not of the first field of that name.
+        BadLine(line: #"{"id":"a","type":"person","name":"X","roles":[{"office":"PM","start":"2020"},{"office":"FM","start":"2024-13"}]}"#, column: 93,
+                message: "role \"start\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or null"),
+        BadLine(line: #"{"id":"a","type":"person","name":"X","roles":[{"office":"PM","country":7}]}"#, column: 62, message: "\"country\" must be a string"),
         BadLine(line: #"{"id":"","type":"country","name":"X"}"#, column: 2, message: "\"id\" must not be empty"),
     ]
 

@@ -237,3 +237,123 @@ struct JSONLine {
         return v
     }
 }
+
+/// A JSON value read whole, for the small structured lines of lexicon files. An object keeps its
+/// fields in order, each with the byte offset of its key, so a diagnostic can point at the field.
+enum JSONTree {
+    case object([Field])
+    case array([JSONTree])
+    case string(String)
+    /// A number, as written.
+    case number(String)
+    case bool(Bool)
+    case null
+
+    struct Field {
+        var key: String
+        /// Byte offset of the key's opening quote in the line.
+        var offset: Int
+        var value: JSONTree
+    }
+
+    /// The value of field `key` of an object (the last one if repeated), else nil.
+    subscript(key: String) -> JSONTree? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.last(where: { $0.key == key })?.value
+    }
+
+    /// The byte offset of field `key`'s name in the line (the last one if repeated).
+    func offset(of key: String) -> Int? {
+        guard case .object(let fields) = self else { return nil }
+        return fields.last(where: { $0.key == key })?.offset
+    }
+
+    var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}
+
+extension JSONLine {
+    /// The string at `i` (on its opening quote); made straight from the line's bytes when it
+    /// holds no escape.
+    mutating func stringValue() throws(Failure) -> String {
+        let end = plainRunEnd(from: i + 1)
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { i = end + 1 }
+            return String(decoding: bytes[(i + 1)..<end], as: UTF8.self)
+        }
+        return String(decoding: try string(), as: UTF8.self)
+    }
+
+    /// The whole line as one JSON value: an object, array, string, number, boolean or null.
+    static func tree(_ bytes: [UInt8]) throws(Failure) -> JSONTree {
+        var parser = JSONLine(bytes: bytes, wanted: [])
+        try parser.skipSpace()
+        guard parser.i < bytes.count else { throw Failure(column: 1, message: "an empty line") }
+        let value = try parser.treeValue()
+        try parser.skipSpace()
+        if parser.i < bytes.count { throw parser.fail("more after the end of the value") }
+        return value
+    }
+
+    mutating func treeValue() throws(Failure) -> JSONTree {
+        try skipSpace()
+        guard i < bytes.count else { throw fail("the line ends where a value should be") }
+        switch bytes[i] {
+        case UInt8(ascii: "\""):
+            return .string(try stringValue())
+        case UInt8(ascii: "{"):
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= 512 else { throw fail("nested deeper than 512") }
+            i += 1
+            var fields: [JSONTree.Field] = []
+            try skipSpace()
+            if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
+            while true {
+                try skipSpace()
+                guard i < bytes.count else { throw fail("the line ends inside an object") }
+                guard bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a field name in double quotes") }
+                let offset = i
+                let key = try stringValue()
+                try expect(UInt8(ascii: ":"), "':' after a field name")
+                fields.append(JSONTree.Field(key: key, offset: offset, value: try treeValue()))
+                try skipSpace()
+                guard i < bytes.count else { throw fail("the line ends inside an object") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(fields) }
+                throw fail("expected ',' or '}' after a field")
+            }
+        case UInt8(ascii: "["):
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= 512 else { throw fail("nested deeper than 512") }
+            i += 1
+            var items: [JSONTree] = []
+            try skipSpace()
+            if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            while true {
+                items.append(try treeValue())
+                try skipSpace()
+                guard i < bytes.count else { throw fail("the line ends inside an array") }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+                throw fail("expected ',' or ']' in an array")
+            }
+        case UInt8(ascii: "t"): try word("true"); return .bool(true)
+        case UInt8(ascii: "f"): try word("false"); return .bool(false)
+        case UInt8(ascii: "n"): try word("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = i
+            try number()
+            return .number(String(decoding: bytes[start..<i], as: UTF8.self))
+        default: throw fail("expected a value")
+        }
+    }
+}

@@ -19,12 +19,12 @@ public enum LexiconParser {
             if line.last == 0x0D { line = line.dropLast() }
             guard let firstNonBlank = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
             if line[firstNonBlank] == UInt8(ascii: "#") { continue }
-            guard let text = String(validating: line, as: UTF8.self) else {
+            guard String(validating: line, as: UTF8.self) != nil else {
                 let valid = validPrefixLength(line)
                 diagnostics.append(Diagnostic(file: file, line: lineNumber, column: valid + 1, message: "invalid UTF-8"))
                 continue
             }
-            var context = LineContext(file: file, line: lineNumber, text: text)
+            var context = LineContext(file: file, line: lineNumber, bytes: Array(line))
             if let entry = parseEntry(&context) { entries.append(entry) }
             diagnostics += context.diagnostics
         }
@@ -59,49 +59,37 @@ public enum LexiconParser {
     struct LineContext {
         let file: String
         let line: Int
-        let text: String
+        let bytes: [UInt8]
         var diagnostics: [Diagnostic] = []
 
-        /// The column of `"key"` in the line, else of the line's start.
-        func column(of key: String?) -> Int {
-            guard let key, let range = text.range(of: "\"\(key)\"") else { return 1 }
-            return text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.lowerBound) + 1
+        /// The 1-based column, in code points, of byte `offset` of the line.
+        func column(ofByte offset: Int) -> Int {
+            var count = 1
+            for byte in bytes.prefix(offset) where byte & 0xC0 != 0x80 { count += 1 }
+            return count
         }
 
-        mutating func fail(_ message: String, at key: String? = nil) {
-            diagnostics.append(Diagnostic(file: file, line: line, column: column(of: key), message: message))
+        /// Reports `message` at byte `offset` of the line (a field's name), else at its start.
+        mutating func fail(_ message: String, at offset: Int? = nil) {
+            diagnostics.append(Diagnostic(file: file, line: line, column: offset.map(column(ofByte:)) ?? 1, message: message))
         }
     }
 
     static func parseEntry(_ c: inout LineContext) -> LexiconEntry? {
-        let object: [String: Any]
+        let object: JSONTree
         do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(c.text.utf8)) as? [String: Any] else {
-                c.fail("expected a JSON object: one lexicon entry per line")
-                return nil
-            }
-            object = parsed
+            object = try JSONLine.tree(c.bytes)
         } catch {
-            // Foundation says where, in its debug description only: "around character N" (a
-            // 0-based UTF-8 offset), or "Unexpected end of file".
-            let detail = (error as NSError).userInfo["NSDebugDescription"] as? String ?? ""
-            let bytes = Array(c.text.utf8)
-            var column = bytes.count + 1
-            var message = "not valid JSON: the line ends before the object does"
-            if let range = detail.range(of: "character "), let offset = Int(detail[range.upperBound...].prefix(while: \.isNumber)) {
-                column = String(decoding: bytes.prefix(offset), as: UTF8.self).unicodeScalars.count + 1
-                message = "not valid JSON: unexpected text here"
-            } else if !detail.contains("end of file") {
-                column = 1
-                message = "not valid JSON"
-            }
-            c.diagnostics.append(Diagnostic(file: c.file, line: c.line, column: column,
-                                            message: message + " (one JSON object per line)"))
+            c.fail("not valid JSON: \(error.message)", at: error.column - 1)
+            return nil
+        }
+        guard case .object(let fields) = object else {
+            c.fail("expected a JSON object: one lexicon entry per line")
             return nil
         }
         let before = c.diagnostics.count
-        for key in object.keys.sorted() where !entryFields.contains(key) {
-            c.fail("unknown field \"\(key)\"; expected one of \(entryFields.sorted().joined(separator: ", "))", at: key)
+        for field in fields where !entryFields.contains(field.key) {
+            c.fail("unknown field \"\(field.key)\"; expected one of \(entryFields.sorted().joined(separator: ", "))", at: field.offset)
         }
         let id = requiredString(object, "id", &c)
         let type = requiredString(object, "type", &c)
@@ -111,70 +99,79 @@ public enum LexiconParser {
         let source = optionalString(object, "source", &c)
         var priority = 0
         if let value = object["priority"] {
-            if let number = value as? Int, !(value is Bool) { priority = number } else { c.fail("\"priority\" must be an integer", at: "priority") }
+            if case .number(let text) = value, let number = Int(text) { priority = number } else { c.fail("\"priority\" must be an integer", at: object.offset(of: "priority")) }
         }
         var aliases: [Alias] = []
         if let value = object["aliases"] {
-            if let list = value as? [Any] {
+            if case .array(let list) = value {
                 for item in list {
-                    if let text = item as? String {
-                        aliases.append(Alias(text))
-                    } else if let alias = item as? [String: Any] {
-                        if let parsed = parseAlias(alias, &c) { aliases.append(parsed) }
-                    } else {
-                        c.fail("each alias must be a string or an object with \"text\"", at: "aliases")
+                    switch item {
+                    case .string(let text): aliases.append(Alias(text))
+                    case .object: if let parsed = parseAlias(item, anchor: object.offset(of: "aliases"), &c) { aliases.append(parsed) }
+                    default: c.fail("each alias must be a string or an object with \"text\"", at: object.offset(of: "aliases"))
                     }
                 }
             } else {
-                c.fail("\"aliases\" must be a list", at: "aliases")
+                c.fail("\"aliases\" must be a list", at: object.offset(of: "aliases"))
             }
         }
         var roles: [Role] = []
         if let value = object["roles"] {
-            if let list = value as? [[String: Any]] {
-                for item in list { if let role = parseRole(item, &c) { roles.append(role) } }
+            if case .array(let list) = value, list.allSatisfy({ if case .object = $0 { true } else { false } }) {
+                for item in list { if let role = parseRole(item, anchor: object.offset(of: "roles"), &c) { roles.append(role) } }
             } else {
-                c.fail("\"roles\" must be a list of objects with \"office\"", at: "roles")
+                c.fail("\"roles\" must be a list of objects with \"office\"", at: object.offset(of: "roles"))
             }
         }
         var codes: [String: String] = [:]
         if let value = object["codes"] {
-            if let map = value as? [String: String] { codes = map } else { c.fail("\"codes\" must be an object of strings", at: "codes") }
+            if case .object(let map) = value, map.allSatisfy({ $0.value.string != nil }) {
+                for field in map { codes[field.key] = field.value.string }
+            } else {
+                c.fail("\"codes\" must be an object of strings", at: object.offset(of: "codes"))
+            }
         }
         var parties: [String] = []
         if let value = object["parties"] {
-            if let list = value as? [String] { parties = list } else { c.fail("\"parties\" must be a list of strings", at: "parties") }
+            if case .array(let list) = value, list.allSatisfy({ $0.string != nil }) {
+                parties = list.compactMap(\.string)
+            } else {
+                c.fail("\"parties\" must be a list of strings", at: object.offset(of: "parties"))
+            }
         }
         if let signed, ISODay(signed, rounding: .down) == nil {
-            c.fail("\"signed\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got \"\(signed)\"", at: "signed")
+            c.fail("\"signed\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got \"\(signed)\"", at: object.offset(of: "signed"))
         }
-        if let id, id.isEmpty { c.fail("\"id\" must not be empty", at: "id") }
+        if let id, id.isEmpty { c.fail("\"id\" must not be empty", at: object.offset(of: "id")) }
         if let name, name.isEmpty, aliases.isEmpty {
-            c.fail("an entry needs a \"name\" or at least one alias", at: "aliases")
+            c.fail("an entry needs a \"name\" or at least one alias", at: object.offset(of: "aliases"))
         }
         guard c.diagnostics.count == before, let id, let type, let name else { return nil }
         return LexiconEntry(id: id, type: type, name: name, label: label, aliases: aliases, roles: roles,
                             codes: codes, parties: parties, signed: signed, priority: priority, source: source)
     }
 
-    static func parseAlias(_ object: [String: Any], _ c: inout LineContext) -> Alias? {
+    static func parseAlias(_ object: JSONTree, anchor: Int?, _ c: inout LineContext) -> Alias? {
         rejectUnknownFields(object, allowed: ["text", "case", "kind"], of: "alias", &c)
-        guard let text = requiredText(object, "text", of: "an alias object", at: "aliases", &c) else { return nil }
+        guard let text = requiredText(object, "text", of: "an alias object", at: anchor, &c) else { return nil }
         guard let policy: Alias.CasePolicy? = optionalEnum(object, "case", &c),
               let kind: Alias.Kind? = optionalEnum(object, "kind", &c) else { return nil }
         return Alias(text, case: policy, kind: kind ?? .name)
     }
 
-    static func rejectUnknownFields(_ object: [String: Any], allowed: [String], of what: String, _ c: inout LineContext) {
-        for key in object.keys.sorted() where !allowed.contains(key) {
-            c.fail("unknown \(what) field \"\(key)\"; expected \(allowed.joined(separator: ", "))", at: key)
+    static func rejectUnknownFields(_ object: JSONTree, allowed: [String], of what: String, _ c: inout LineContext) {
+        guard case .object(let fields) = object else { return }
+        for field in fields where !allowed.contains(field.key) {
+            c.fail("unknown \(what) field \"\(field.key)\"; expected \(allowed.joined(separator: ", "))", at: field.offset)
         }
     }
 
-    static func requiredText(_ object: [String: Any], _ key: String, of what: String, at anchor: String,
+    /// The non-empty string `key` of `object`, else a diagnostic at the key (or at `anchor`, the
+    /// field holding the object, when the key is missing).
+    static func requiredText(_ object: JSONTree, _ key: String, of what: String, at anchor: Int?,
                              _ c: inout LineContext) -> String? {
-        guard let text = object[key] as? String, !text.isEmpty else {
-            c.fail("\(what) needs a non-empty \"\(key)\"", at: anchor)
+        guard let text = object[key]?.string, !text.isEmpty else {
+            c.fail("\(what) needs a non-empty \"\(key)\"", at: object.offset(of: key) ?? anchor)
             return nil
         }
         return text
@@ -182,49 +179,50 @@ public enum LexiconParser {
 
     /// The value of `key` as one of `T`'s names: `.some(nil)` when absent, nil (with a
     /// diagnostic) when it is not one of them.
-    static func optionalEnum<T: RawRepresentable & CaseIterable>(_ object: [String: Any], _ key: String,
+    static func optionalEnum<T: RawRepresentable & CaseIterable>(_ object: JSONTree, _ key: String,
                                                                  _ c: inout LineContext) -> T?? where T.RawValue == String {
         guard let value = object[key] else { return .some(nil) }
-        guard let name = value as? String, let parsed = T(rawValue: name) else {
-            c.fail("\"\(key)\" must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))", at: key)
+        guard let name = value.string, let parsed = T(rawValue: name) else {
+            c.fail("\"\(key)\" must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))", at: object.offset(of: key))
             return nil
         }
         return .some(parsed)
     }
 
-    static func parseRole(_ object: [String: Any], _ c: inout LineContext) -> Role? {
+    static func parseRole(_ object: JSONTree, anchor: Int?, _ c: inout LineContext) -> Role? {
         rejectUnknownFields(object, allowed: ["office", "country", "start", "end", "source"], of: "role", &c)
-        guard let office = requiredText(object, "office", of: "a role", at: "roles", &c) else { return nil }
+        guard let office = requiredText(object, "office", of: "a role", at: anchor, &c) else { return nil }
         var dates: [String?] = []
         for key in ["start", "end"] {
-            let value = object[key]
-            if value == nil || value is NSNull { dates.append(nil); continue }
-            guard let text = value as? String, ISODay(text, rounding: .down) != nil else {
-                c.fail("role \"\(key)\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or null", at: key)
+            guard let value = object[key], !value.isNull else { dates.append(nil); continue }
+            guard let text = value.string, ISODay(text, rounding: .down) != nil else {
+                c.fail("role \"\(key)\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or null", at: object.offset(of: key))
                 return nil
             }
             dates.append(text)
         }
-        return Role(office: office, country: object["country"] as? String, start: dates[0], end: dates[1],
-                    source: object["source"] as? String)
+        let before = c.diagnostics.count
+        let country = optionalString(object, "country", &c), source = optionalString(object, "source", &c)
+        guard c.diagnostics.count == before else { return nil }
+        return Role(office: office, country: country, start: dates[0], end: dates[1], source: source)
     }
 
-    static func requiredString(_ object: [String: Any], _ key: String, _ c: inout LineContext) -> String? {
+    static func requiredString(_ object: JSONTree, _ key: String, _ c: inout LineContext) -> String? {
         guard let value = object[key] else {
             c.fail("missing \"\(key)\"")
             return nil
         }
-        guard let text = value as? String else {
-            c.fail("\"\(key)\" must be a string", at: key)
+        guard let text = value.string else {
+            c.fail("\"\(key)\" must be a string", at: object.offset(of: key))
             return nil
         }
         return text
     }
 
-    static func optionalString(_ object: [String: Any], _ key: String, _ c: inout LineContext) -> String? {
-        guard let value = object[key], !(value is NSNull) else { return nil }
-        guard let text = value as? String else {
-            c.fail("\"\(key)\" must be a string", at: key)
+    static func optionalString(_ object: JSONTree, _ key: String, _ c: inout LineContext) -> String? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let text = value.string else {
+            c.fail("\"\(key)\" must be a string", at: object.offset(of: key))
             return nil
         }
         return text
