@@ -42,6 +42,9 @@ public final class CompiledLexicon: Sendable {
     /// The root's child for each key in `startKeys` (0 for the others): one load from a dense
     /// array, where the edge table (a hash over every node) would be a probe far away in memory.
     let rootChildren: [UInt32]
+    /// Bit `k` is set when key `k` follows another key in some alias: the matcher probes the edge
+    /// table (far away in memory) only for those.
+    let innerKeys: KeyBits
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
     /// - Parameter extraWords: texts whose token keys the vocabulary must hold as well (the
@@ -55,6 +58,7 @@ public final class CompiledLexicon: Sendable {
         var longest = 0
         var layer = TextLayer()
         var startBits = KeyBits()
+        var innerBits = KeyBits()
         for (entryIndex, entry) in entries.enumerated() {
             for (aliasIndex, alias) in entry.aliases.enumerated() {
                 let bytes = Array(alias.text.utf8)
@@ -63,6 +67,7 @@ public final class CompiledLexicon: Sendable {
                 var node: UInt32 = 0
                 let first = Int(layer.tokens[0].key)
                 startBits.insert(first)
+                for token in layer.tokens.dropFirst() { innerBits.insert(Int(token.key)) }
                 for token in layer.tokens {
                     if let next = edges.child(of: node, key: token.key) {
                         node = next
@@ -99,6 +104,7 @@ public final class CompiledLexicon: Sendable {
         self.candidates = pending.map(\.candidate)
         self.longestAlias = longest
         self.startKeys = startBits
+        self.innerKeys = innerBits
         var roots = [UInt32](repeating: 0, count: startBits.capacity)
         for key in 0..<roots.count where startBits.contains(key) {
             roots[key] = edges.child(of: 0, key: KeyID(key)) ?? 0

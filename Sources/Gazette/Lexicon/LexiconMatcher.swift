@@ -46,6 +46,7 @@ public struct LexiconMatcher {
         found.removeAll(keepingCapacity: true)
         let tokens = layer.tokens
         let startKeys = lexicon.startKeys, rootChildren = lexicon.rootChildren
+        let innerKeys = lexicon.innerKeys, edges = lexicon.edges
         for sentence in layer.sentences {
             let end = Int(sentence.endToken)
             for start in sentence.tokenRange {
@@ -58,7 +59,8 @@ public struct LexiconMatcher {
                 var atRootChild = true
                 while true {
                     if !atRootChild {
-                        guard index < end, let next = lexicon.edges.child(of: node, key: tokens[index].key) else { break }
+                        guard index < end, innerKeys.contains(tokens[index].key),
+                              let next = edges.child(of: node, key: tokens[index].key) else { break }
                         node = next
                         index += 1
                     }
