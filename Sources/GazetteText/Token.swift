@@ -27,16 +27,19 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
 /// Shape flags of a token's surface form.
 public struct TokenShape: OptionSet, Sendable, Hashable {
     public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    // Computed and inlinable rather than stored: a stored static goes through a lazy
+    // initializer's accessor at each use, in the per-token loops of other modules too.
 
     /// The first character is upper or title case ("Manalo", "U.S.", "RAA").
-    public static let capitalized = TokenShape(rawValue: 1 << 0)
+    @inlinable public static var capitalized: TokenShape { TokenShape(rawValue: 1 << 0) }
     /// At least one cased letter and no lower-case letter ("RAA", "U.S.").
-    public static let allCaps = TokenShape(rawValue: 1 << 1)
+    @inlinable public static var allCaps: TokenShape { TokenShape(rawValue: 1 << 1) }
     /// At least one decimal digit ("2025-05-29", "G20").
-    public static let hasDigits = TokenShape(rawValue: 1 << 2)
+    @inlinable public static var hasDigits: TokenShape { TokenShape(rawValue: 1 << 2) }
     /// A known abbreviation or initial that keeps its final period ("Jr.", "Sept.", "U.S.").
-    public static let abbreviation = TokenShape(rawValue: 1 << 3)
+    @inlinable public static var abbreviation: TokenShape { TokenShape(rawValue: 1 << 3) }
 
     /// Each flag with its name in output, in a fixed order.
     public static let flagNames: [(TokenShape, StaticString)] = [

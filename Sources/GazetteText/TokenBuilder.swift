@@ -118,6 +118,38 @@ struct TokenBuilder {
                      shape: TokenShape(rawValue: info & SurfaceInfo.shapeMask))
     }
 
+    /// Per byte, for the ASCII key pass: the byte lower-cased in bits 0-7, `AsciiKey` flags in
+    /// bits 8-15 (a byte of 0x80 or more is flagged, not lower-cased), and in bits 16-23 the
+    /// `SurfaceInfo` and shape bits a token starting with the byte gets.
+    nonisolated(unsafe) static let asciiKeyTable: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
+        for b in 0..<256 {
+            let byte = UInt8(b)
+            var entry = UInt32(b)
+            switch byte {
+            case 0x41...0x5A: entry = UInt32(b | 0x20) | AsciiKey.upper
+            case 0x61...0x7A: entry |= AsciiKey.lower
+            case 0x30...0x39: entry |= AsciiKey.digit
+            case 0x80...: entry |= AsciiKey.nonASCII
+            default: break
+            }
+            var info: UInt8 = 0
+            if isASCIIUpper(byte) { info |= TokenShape.capitalized.rawValue }
+            if isASCIILetter(byte) { info |= SurfaceInfo.letter | SurfaceInfo.alphanumeric }
+            if isASCIIDigit(byte) { info |= SurfaceInfo.alphanumeric }
+            if asciiPunctuation(byte) { info |= SurfaceInfo.punctuation }
+            table[b] = entry | UInt32(info) << 16
+        }
+        return UnsafePointer(table)
+    }()
+
+    enum AsciiKey {
+        static let upper: UInt32 = 1 << 8
+        static let lower: UInt32 = 1 << 9
+        static let digit: UInt32 = 1 << 10
+        static let nonASCII: UInt32 = 1 << 11
+    }
+
     /// The longest token that takes the ASCII fast path.
     static let asciiFastPathLimit = 64
 
@@ -134,24 +166,22 @@ struct TokenBuilder {
         if count <= Self.asciiFastPathLimit {
             let fast: (KeyID, UInt8)? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.asciiFastPathLimit) { lower in
                 // One pass, without branches: lower-case, hash, and note which kinds of
-                // characters the token holds (each flag is 0 or 1).
+                // characters the token holds, with one table load per byte.
                 let out = lower.baseAddress!
                 UnsafeMutableRawPointer(out).storeBytes(of: 0, as: UInt64.self)
                 UnsafeMutableRawPointer(out + 8).storeBytes(of: 0, as: UInt64.self)
+                let table = Self.asciiKeyTable
                 var hash: UInt32 = 0x811C_9DC5
-                var all: UInt8 = 0, upper: UInt8 = 0, lowerCase: UInt8 = 0, digit: UInt8 = 0
+                var flags: UInt32 = 0
                 for i in 0..<count {
-                    let b = bytes[i]
-                    all |= b
-                    let isUpper: UInt8 = b &- 0x41 < 26 ? 1 : 0
-                    upper |= isUpper
-                    lowerCase |= b &- 0x61 < 26 ? 1 : 0
-                    digit |= b &- 0x30 < 10 ? 1 : 0
-                    let l = b | isUpper << 5
+                    let entry = table[Int(bytes[i])]
+                    flags |= entry
+                    let l = UInt8(truncatingIfNeeded: entry)
                     out[i] = l
                     hash = (hash ^ UInt32(l)) &* 0x0100_0193
                 }
-                if all >= 0x80 { return nil }
+                if flags & AsciiKey.nonASCII != 0 { return nil }
+                let upper = flags & AsciiKey.upper, lowerCase = flags & AsciiKey.lower, digit = flags & AsciiKey.digit
                 // The first sixteen lower-cased bytes, zero-padded, as the key cache holds them.
                 let low = UnsafeRawPointer(out).loadUnaligned(as: UInt64.self)
                 let high = UnsafeRawPointer(out + 8).loadUnaligned(as: UInt64.self)
@@ -168,14 +198,7 @@ struct TokenBuilder {
                         entry[2] = UInt64(id) << 8 | UInt64(count)
                     }
                 }
-                var info: UInt8 = 0
-                if count > 0 {
-                    let first = bytes[0]
-                    if isASCIIUpper(first) { info |= TokenShape.capitalized.rawValue }
-                    if isASCIILetter(first) { info |= SurfaceInfo.letter | SurfaceInfo.alphanumeric }
-                    if isASCIIDigit(first) { info |= SurfaceInfo.alphanumeric }
-                    if asciiPunctuation(first) { info |= SurfaceInfo.punctuation }
-                }
+                var info: UInt8 = count > 0 ? UInt8(truncatingIfNeeded: table[Int(bytes[0])] >> 16) : 0
                 if upper != 0 && lowerCase == 0 { info |= TokenShape.allCaps.rawValue }
                 if digit != 0 { info |= TokenShape.hasDigits.rawValue }
                 return (id, info)
