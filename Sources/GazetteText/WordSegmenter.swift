@@ -187,6 +187,11 @@ struct WordSegmenter {
                 var last = cls
                 status = cls == .letter ? 200 : cls == .numeric ? 100 : 0
                 scan: while j < end {
+                    if last == .letter || last == .numeric {
+                        // More ASCII of the same class: the segment and its status go on.
+                        while j < end && text[j] < 0x80 && table[Int(text[j])] == last { j += 1 }
+                        if j == end { break scan }
+                    }
                     let (next, nextLength) = classify(text, j, end, table)
                     switch next {
                     case .letter:
