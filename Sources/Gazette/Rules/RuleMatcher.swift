@@ -170,22 +170,27 @@ struct RuleMatcher {
                     }
                 }
                 guard anyViable else { continue }
+                var anyAnywhere = false
+                for r in anywhere where viable[Int(r)] { anyAnywhere = true }
                 for p in sentence.tokenRange {
+                    // Most tokens start no annotation and no rule's first word: passed over
+                    // before any rule is looked at (unless a rule may start anywhere).
+                    let annotationRange = Int(annotationStart[p])..<Int(annotationStart[p + 1])
+                    let key = Int(tokens[p].key)
+                    let keyedHere = anyKeyed && key + 1 < firstKeyStart.count && firstKeyBits.contains(key)
+                    guard keyedHere || !annotationRange.isEmpty || anyAnywhere else { continue }
                     let end = min(sentenceEnd, p + Self.maxMatchTokens)
                     // The rules that can start at p.
                     self.stamp &+= 1
                     let stamp = self.stamp
                     candidateCount = 0
-                    if anyKeyed {
-                        let key = Int(tokens[p].key)
-                        if key + 1 < firstKeyStart.count && firstKeyBits.contains(key) {
-                            for i in Int(firstKeyStart[key])..<Int(firstKeyStart[key + 1]) { consider(firstKeyRules[i], stamp) }
-                        }
+                    if keyedHere {
+                        for i in Int(firstKeyStart[key])..<Int(firstKeyStart[key + 1]) { consider(firstKeyRules[i], stamp) }
                     }
-                    for a in Int(annotationStart[p])..<Int(annotationStart[p + 1]) {
+                    for a in annotationRange {
                         for r in byFirstType[Int(annotations[a].type)] { consider(r, stamp) }
                     }
-                    for r in anywhere { consider(r, stamp) }
+                    if anyAnywhere { for r in anywhere { consider(r, stamp) } }
                     guard candidateCount > 0 else { continue }
                     if candidateCount > 1 {
                         var chosen = UnsafeMutableBufferPointer(rebasing: candidates[0..<candidateCount])
