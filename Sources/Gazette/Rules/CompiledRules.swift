@@ -358,23 +358,33 @@ public final class CompiledRules: Sendable {
                 items.forEach { emit($0) }
             case .alternation(let branches):
                 if let keys = singleKeys(branches) {
-                    keySets.append(Array(Set(keys)).sorted())
-                    let words = branches.compactMap { b -> String? in if case .literal(let w) = b { return w.joined(separator: " ") }; if case .classRef(let n, _, _) = b { return n }; return nil }
-                    add(.keySet(Int32(keySets.count - 1)), label: classLabel ?? "(" + words.prefix(6).joined(separator: " | ") + (words.count > 6 ? " | ..." : "") + ")")
+                    emitKeySet(keys, branches)
                     return
+                }
+                // Each run of consecutive one-word branches is one key-set test, in its place
+                // among the other branches (so the order of preference stays): the matcher
+                // visits one instruction for "also | later | ... | never" instead of one
+                // split per word.
+                var groups: [(branches: [RulePattern], keys: [KeyID]?)] = []
+                for branch in branches {
+                    let keys = singleKeys([branch])
+                    if let keys, let last = groups.last, last.keys != nil {
+                        groups[groups.count - 1].branches.append(branch)
+                        groups[groups.count - 1].keys! += keys
+                    } else {
+                        groups.append(([branch], keys))
+                    }
                 }
                 // split L1, next; L1: branch; jump end; ...
                 var jumps: [Int] = []
-                for (i, branch) in branches.enumerated() {
-                    if i < branches.count - 1 {
-                        let split = insts.count
-                        add(.split(0, 0))
-                        emit(branch)
+                for (i, group) in groups.enumerated() {
+                    let split = insts.count
+                    if i < groups.count - 1 { add(.split(0, 0)) }
+                    if let keys = group.keys, group.branches.count > 1 { emitKeySet(keys, group.branches) } else { emit(group.branches[0]) }
+                    if i < groups.count - 1 {
                         jumps.append(insts.count)
                         add(.jump(0))
                         insts[split] = .split(Int32(split + 1), Int32(insts.count))
-                    } else {
-                        emit(branch)
                     }
                 }
                 for j in jumps { insts[j] = .jump(Int32(insts.count)) }
@@ -397,6 +407,13 @@ public final class CompiledRules: Sendable {
                     insts[loop] = .split(Int32(loop + 1), Int32(insts.count))
                 }
             }
+        }
+
+        /// One instruction that takes any of `keys` (the words of `branches`, for `explain`).
+        mutating func emitKeySet(_ keys: [KeyID], _ branches: [RulePattern]) {
+            keySets.append(Array(Set(keys)).sorted())
+            let words = branches.compactMap { b -> String? in if case .literal(let w) = b { return w.joined(separator: " ") }; if case .classRef(let n, _, _) = b { return n }; return nil }
+            add(.keySet(Int32(keySets.count - 1)), label: classLabel ?? "(" + words.prefix(6).joined(separator: " | ") + (words.count > 6 ? " | ..." : "") + ")")
         }
 
         /// Sets of keys each match of `pattern` must contain one of (from its required words and
