@@ -54,7 +54,7 @@ public struct DateRecognizer: Sendable {
             var i = sentence.tokenRange.lowerBound
             let end = sentence.tokenRange.upperBound
             while i < end {
-                if var m = context.match(at: i, end: end, sentenceStart: sentence.tokenRange.lowerBound) {
+                if context.mayStart(at: i, end: end), var m = context.match(at: i, end: end, sentenceStart: sentence.tokenRange.lowerBound) {
                     // "from April 25 to May 9", "between 3 and 5 June": one interval.
                     if let last = out.last, last.granularity == .day, m.granularity == .day,
                        let a = last.value, let b = m.value, !a.contains("/"), !b.contains("/"), a < b,
@@ -289,16 +289,24 @@ public struct DateRecognizer: Sendable {
         }
 
         // swiftlint:disable:next cyclomatic_complexity function_body_length
-        func match(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
+        /// Whether a date expression may start at token `i`: a number, a token with digits or a
+        /// trigger word. Most tokens are none, and are passed over here, before `match`.
+        @inline(__always)
+        func mayStart(at i: Int, end: Int) -> Bool {
             let token = layer.tokens[i]
-            guard token.kind == .number || token.shape.contains(.hasDigits) || isTrigger(token.key) else { return nil }
+            guard token.kind == .number || token.shape.contains(.hasDigits) || isTrigger(token.key) else { return false }
             // "the", the commonest trigger, starts a date only before a number or another trigger
             // ("the 1990s", "the third quarter", "the past year"): most are passed over here.
             if token.key == theKey {
-                guard i + 1 < end else { return nil }
+                guard i + 1 < end else { return false }
                 let next = layer.tokens[i + 1]
-                guard next.kind == .number || next.shape.contains(.hasDigits) || isTrigger(next.key) else { return nil }
+                guard next.kind == .number || next.shape.contains(.hasDigits) || isTrigger(next.key) else { return false }
             }
+            return true
+        }
+
+        func match(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
+            guard mayStart(at: i, end: end) else { return nil }
             let k = key(i)
             // Numeric dates the tokenizer kept whole.
             if layer.tokens[i].kind == .number, let m = numericDate(i) { return m }
