@@ -22,6 +22,9 @@ struct TokenBuilder {
     /// `clearKeyCache` empties it whenever key ids change meaning.
     let keyCache = UnsafeMutablePointer<UInt64>.allocate(capacity: TokenBuilder.keyCacheEntries * 3)
     static let keyCacheEntries = 16384
+    /// `asciiKeyTable`, held here: a static is reached through a lazy-initialization check at
+    /// every use.
+    let asciiKeys = TokenBuilder.asciiKeyTable
 
     static let sharedAbbreviations = Abbreviations.Table()
 
@@ -170,7 +173,7 @@ struct TokenBuilder {
                 let out = lower.baseAddress!
                 UnsafeMutableRawPointer(out).storeBytes(of: 0, as: UInt64.self)
                 UnsafeMutableRawPointer(out + 8).storeBytes(of: 0, as: UInt64.self)
-                let table = Self.asciiKeyTable
+                let table = asciiKeys
                 var hash: UInt32 = 0x811C_9DC5
                 var flags: UInt32 = 0
                 for i in 0..<count {
