@@ -173,6 +173,8 @@ public struct DateRecognizer: Sendable {
         func dayNumber(_ i: Int, end: Int) -> Int? {
             guard i < end else { return nil }
             if let n = number(i, end: end), (1...31).contains(n), layer.tokens[i].end - layer.tokens[i].start <= 2 { return n }
+            // An ordinal ("21st") has digits; most words that end as ordinals do ("first", "most").
+            guard layer.tokens[i].shape.contains(.hasDigits) else { return nil }
             return vocabulary.withKeyBytes(layer.tokens[i].key) { k -> Int? in
                 let count = k.count
                 guard count >= 2 else { return nil }
