@@ -239,11 +239,15 @@ struct RuleMatcher {
         annotations.sort { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }
         let count = layer.tokens.count
         annotationStart.removeAll(keepingCapacity: true)
-        annotationStart.reserveCapacity(count + 1)
-        var a = 0
-        for t in 0...count {
-            while a < annotations.count && Int(annotations[a].start) < t { a += 1 }
-            annotationStart.append(Int32(a))
+        annotationStart.append(contentsOf: repeatElement(0, count: count + 1))
+        annotations.withUnsafeBufferPointer { annotations in
+            annotationStart.withUnsafeMutableBufferPointer { starts in
+                var a = 0
+                for t in 0...count {
+                    while a < annotations.count && Int(annotations[a].start) < t { a += 1 }
+                    starts[t] = Int32(a)
+                }
+            }
         }
         if bucketHead.isEmpty {
             // Buckets are indexed by position relative to a run's start, which a run never
