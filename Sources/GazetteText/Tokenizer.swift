@@ -23,12 +23,12 @@ public final class Tokenizer {
     public var vocabulary: Vocabulary { builder.vocabulary }
     /// How many transient keys and surfaces (added since the vocabulary was frozen) may pile up
     /// before they are dropped at the start of the next document.
-    public var transientLimit = 400_000
+    @exclusivity(unchecked) public var transientLimit = 400_000
     /// The same limit in bytes of transient keys and surfaces.
-    public var transientByteLimit = 32 << 20
+    @exclusivity(unchecked) public var transientByteLimit = 32 << 20
     /// Runs ICU's sentence iterator over the whole text instead of windows around candidate
     /// sentence ends: the reference that tests compare the windowed splitter with.
-    @_spi(Testing) public var fullSentencePass = false
+    @_spi(Testing) @exclusivity(unchecked) public var fullSentencePass = false
     /// Whether words break by the byte loop where it applies (see `WordSegmenter`), as they do
     /// unless the system ICU's word rules disagree with it. False runs ICU's word break iterator
     /// over the whole text: the reference that tests compare the byte loop with.
