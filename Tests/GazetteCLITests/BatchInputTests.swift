@@ -3,7 +3,7 @@ import Testing
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-batch-\(UUID().uuidString)")
+    let url = testScratch.appendingPathComponent("gazette-batch-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
@@ -190,7 +190,7 @@ struct BatchInputTests {
     }
 
     @Test func statsFileHoldsTheSummary() throws {
-        let stats = FileManager.default.temporaryDirectory.appendingPathComponent("stats-\(UUID().uuidString).json")
+        let stats = testScratch.appendingPathComponent("stats-\(UUID().uuidString).json")
         let lines = [jsonLine(id: "a", text: Self.meeting), "{}"].joined(separator: "\n")
         let result = try CLI.run(["extract", "--format", "jsonl", "--stats", stats.path, "-"], stdin: Data(lines.utf8))
         #expect(result.status == 1)

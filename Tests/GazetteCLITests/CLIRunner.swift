@@ -31,7 +31,7 @@ struct CLI {
         process.currentDirectoryURL = root
         let out = Pipe()
         process.standardOutput = out
-        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-stderr-\(UUID().uuidString)")
+        let errURL = testScratch.appendingPathComponent("gazette-stderr-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let errHandle = try FileHandle(forWritingTo: errURL)
         process.standardError = errHandle
@@ -50,7 +50,7 @@ struct CLI {
 
     /// A new temporary file holding `bytes`.
     static func temporaryFile(_ bytes: [UInt8], suffix: String = ".txt") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-test-\(UUID().uuidString)\(suffix)")
+        let url = testScratch.appendingPathComponent("gazette-test-\(UUID().uuidString)\(suffix)")
         try Data(bytes).write(to: url)
         return url
     }
@@ -64,3 +64,13 @@ func jsonObjects(_ result: CLI.Result) throws -> [[String: Any]] {
         return object
     }
 }
+
+/// A folder of this test process's own for its temporary files, removed when the process exits,
+/// so that a run leaves nothing behind in the system's temporary folder even where a test does
+/// not remove what it made (or fails before it can).
+let testScratch: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(at: testScratch) }
+    return url
+}()

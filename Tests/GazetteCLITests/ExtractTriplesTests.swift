@@ -89,7 +89,7 @@ struct ExtractTriplesTests {
     }
 
     @Test func userRulesAddToTheDefaultsOrReplaceThem() throws {
-        let rules = FileManager.default.temporaryDirectory.appendingPathComponent("praised-\(UUID().uuidString).rules")
+        let rules = testScratch.appendingPathComponent("praised-\(UUID().uuidString).rules")
         try "rule praised.verb\n    match @a:person praised @b:person\n    emit a praised b\n".write(to: rules, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: rules) }
         let text = Data("Japanese Foreign Minister Takeshi Iwaya praised Philippine Foreign Secretary Enrique Manalo.".utf8)
@@ -102,7 +102,7 @@ struct ExtractTriplesTests {
     /// A malformed rule file stops the run before any input is read: every problem with
     /// file:line:column, exit code 2.
     @Test func malformedRulesAreRefusedWithEveryProblem() throws {
-        let rules = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).rules")
+        let rules = testScratch.appendingPathComponent("bad-\(UUID().uuidString).rules")
         try "rule met.x\n    match @a:person (met | meets @b:person\n    emit a met b\nrule two\n    match NOPE @a:person\n    emit a met a\n"
             .write(to: rules, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: rules) }

@@ -24,7 +24,7 @@ struct TestCommandTests {
             expect: Takeshi Iwaya | met | Enrique Manalo
             reject: Takeshi Iwaya | holds_office | Japan
             """.utf8), suffix: ".fixtures")
-        let junit = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
+        let junit = testScratch.appendingPathComponent("junit-\(UUID().uuidString).xml")
         let result = try CLI.run(["test", "--junit", junit.path, fixtures.path])
         #expect(result.status == 1)
         #expect(result.lines == [
