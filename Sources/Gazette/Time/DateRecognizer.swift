@@ -76,10 +76,13 @@ public struct DateRecognizer: Sendable {
         return out
     }
 
+    /// The words that name a day or a time relative to the document's date on their own.
+    static let deicticWords: [String] = ["today", "tonight", "yesterday", "tomorrow", "now", "currently", "presently", "recently", "lately"]
+
     /// Every word a date expression can start with (numbers aside).
     static let triggerWords: [String] = Array(DateWords.months.keys) + Array(DateWords.weekdays.keys) + Array(DateWords.numbers.keys)
-        + Array(DateWords.ordinals.keys) + [
-            "today", "tonight", "yesterday", "tomorrow", "now", "currently", "presently", "recently", "lately", "the", "this",
+        + Array(DateWords.ordinals.keys) + deicticWords + [
+            "the", "this",
             "last", "next", "past", "coming", "current", "latest", "previous", "earlier", "later", "early", "late", "year",
             "quarter", "future",
         ]
@@ -96,6 +99,7 @@ public struct DateRecognizer: Sendable {
         var month = absent, weekday = absent, number = absent, ordinal = absent, unitOffset = absent
         var flags: UInt8 = 0
         static let trigger: UInt8 = 1, relativeStarter: UInt8 = 2, yearPreposition: UInt8 = 4, futureCue: UInt8 = 8
+        static let deictic: UInt8 = 16
 
         init() {}
 
@@ -110,6 +114,7 @@ public struct DateRecognizer: Sendable {
             if Context.relativeStarterSet.contains(key) { flags |= Self.relativeStarter }
             if Context.yearPrepositionSet.contains(key) { flags |= Self.yearPreposition }
             if DateWords.futureCues.contains(key) { flags |= Self.futureCue }
+            if DateRecognizer.deicticWords.contains(key) { flags |= Self.deictic }
         }
 
         @inline(__always) static func value(_ v: Int8) -> Int? { v == absent ? nil : Int(v) }
@@ -380,19 +385,22 @@ public struct DateRecognizer: Sendable {
             }
             let word = info(i)
             if let w = WordInfo.value(word.weekday) { return weekday(w, at: i, end: end, sentenceStart: sentenceStart) }
-            switch k {
-            case "today", "tonight":
-                return mention(i, i + 1, dct?.iso, .day)
-            case "yesterday":
-                return mention(i, i + 1, dct?.adding(days: -1).iso, .day)
-            case "tomorrow":
-                return mention(i, i + 1, dct?.adding(days: 1).iso, .day)
-            case "now", "currently", "presently", "recently", "lately":
-                // Capitalized inside a sentence, these are names ("ASEAN Now").
-                guard !isCapitalized(i) || i == sentenceStart else { return nil }
-                return mention(i, i + 1, ["recently", "lately"].contains(k) ? "PAST_REF" : "PRESENT_REF", .reference)
-            default:
-                break
+            // (The flag first: a switch over strings compares them one by one.)
+            if word.flags & WordInfo.deictic != 0 {
+                switch k {
+                case "today", "tonight":
+                    return mention(i, i + 1, dct?.iso, .day)
+                case "yesterday":
+                    return mention(i, i + 1, dct?.adding(days: -1).iso, .day)
+                case "tomorrow":
+                    return mention(i, i + 1, dct?.adding(days: 1).iso, .day)
+                case "now", "currently", "presently", "recently", "lately":
+                    // Capitalized inside a sentence, these are names ("ASEAN Now").
+                    guard !isCapitalized(i) || i == sentenceStart else { return nil }
+                    return mention(i, i + 1, ["recently", "lately"].contains(k) ? "PAST_REF" : "PRESENT_REF", .reference)
+                default:
+                    break
+                }
             }
             if word.flags & WordInfo.relativeStarter != 0 || word.ordinal != WordInfo.absent || word.number != WordInfo.absent {
                 return relative(at: i, end: end, sentenceStart: sentenceStart)
