@@ -54,9 +54,9 @@ struct RuleMatcher {
     private var bucketHead: [Int32] = []
     private var bucketTail: [Int32] = []
     private var bucketStamp: [UInt64] = []
-    private var threadPC: [Int32] = []
-    private var threadCaps: [Int32] = []
-    private var threadNext: [Int32] = []
+    /// Pending threads: instruction, captures (an offset into `capPool`), and the next thread of
+    /// the same bucket (-1 at the end). One array, so a new thread is one append.
+    private var threads: [(pc: Int32, caps: Int32, next: Int32)] = []
     private var capPool: [Int32] = []
     private var visited: [UInt64] = []
     private var stamp: UInt64 = 0
@@ -275,15 +275,13 @@ struct RuleMatcher {
     @inline(__always)
     private mutating func push(_ position: Int, pc: Int32, caps: Int32, runStamp: UInt64, horizon: inout Int) {
         let pos = position - runStart
-        let t = Int32(threadPC.count)
-        threadPC.append(pc)
-        threadCaps.append(caps)
-        threadNext.append(-1)
+        let t = Int32(threads.count)
+        threads.append((pc, caps, -1))
         if bucketStamp[pos] != runStamp {
             bucketStamp[pos] = runStamp
             bucketHead[pos] = t
         } else {
-            threadNext[Int(bucketTail[pos])] = t
+            threads[Int(bucketTail[pos])].next = t
         }
         bucketTail[pos] = t
         if position > horizon { horizon = position }
@@ -295,9 +293,7 @@ struct RuleMatcher {
     private mutating func run(rule: Int, at start: Int, end: Int, tokens: ContiguousArray<Token>) -> (end: Int, captures: [RuleMatch.Annotation?])? {
         let program = rules.programs[rule]
         let ncap = program.captures.count
-        threadPC.removeAll(keepingCapacity: true)
-        threadCaps.removeAll(keepingCapacity: true)
-        threadNext.removeAll(keepingCapacity: true)
+        threads.removeAll(keepingCapacity: true)
         capPool.removeAll(keepingCapacity: true)
         for _ in 0..<ncap { capPool.append(-1) }
         stamp += 1
@@ -316,7 +312,7 @@ struct RuleMatcher {
             var matchedHere = false
             var t = bucketHead[pos - start]
             while t >= 0 {
-                stack.append((threadPC[Int(t)], threadCaps[Int(t)]))
+                stack.append((threads[Int(t)].pc, threads[Int(t)].caps))
                 while let (pc, caps) = stack.popLast() {
                     if visited[Int(pc)] == stepStamp { continue }
                     visited[Int(pc)] = stepStamp
@@ -357,7 +353,7 @@ struct RuleMatcher {
                         }
                     }
                 }
-                t = threadNext[Int(t)]
+                t = threads[Int(t)].next
             }
         }
         guard let best, best.end > start else { return nil }
