@@ -19,7 +19,7 @@ public enum LexiconParser {
             if line.last == 0x0D { line = line.dropLast() }
             guard let firstNonBlank = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { continue }
             if line[firstNonBlank] == UInt8(ascii: "#") { continue }
-            guard String(validating: line, as: UTF8.self) != nil else {
+            guard line.withUnsafeBufferPointer(UTF8Scanner.isValid) else {
                 let valid = validPrefixLength(line)
                 diagnostics.append(Diagnostic(file: file, line: lineNumber, column: valid + 1, message: "invalid UTF-8"))
                 continue
