@@ -357,14 +357,10 @@ public final class CompiledRules: Sendable {
             case .sequence(let items):
                 items.forEach { emit($0) }
             case .alternation(let branches):
-                if let keys = singleKeys(branches) {
-                    emitKeySet(keys, branches)
-                    return
-                }
                 // Each run of consecutive one-word branches is one key-set test, in its place
                 // among the other branches (so the order of preference stays): the matcher
                 // visits one instruction for "also | later | ... | never" instead of one
-                // split per word.
+                // split per word. An alternation of single words only is one test.
                 var groups: [(branches: [RulePattern], keys: [KeyID]?)] = []
                 for branch in branches {
                     let keys = singleKeys([branch])
@@ -374,6 +370,10 @@ public final class CompiledRules: Sendable {
                     } else {
                         groups.append(([branch], keys))
                     }
+                }
+                if groups.count == 1, let keys = groups[0].keys {
+                    emitKeySet(keys, branches)
+                    return
                 }
                 // split L1, next; L1: branch; jump end; ...
                 var jumps: [Int] = []
