@@ -56,46 +56,51 @@ public struct LexiconMatcher {
                 // says there is one.
                 var node: UInt32 = rootChildren[key]
                 var index = start + 1
-                var atRootChild = true
                 while true {
-                    if !atRootChild {
-                        guard index < end, innerKeys.contains(tokens[index].key),
-                              let next = edges.child(of: node, key: tokens[index].key) else { break }
-                        node = next
-                        index += 1
-                    }
-                    atRootChild = false
-                    let range = lexicon.candidateRange(of: node)
-                    guard !range.isEmpty else { continue }
-                    let first = candidates.count
-                    var priority = Int32.min
-                    var stops = 0
-                    for c in range {
-                        let candidate = lexicon.candidates[c]
-                        if let exact = candidate.exactTokens, !Self.surfacesEqual(exact, tokens, start, text) { continue }
-                        if candidate.needsCapital && !tokens[start].shape.contains(.capitalized) { continue }
-                        if candidate.isCode && Self.amongAllCaps(tokens, start, index, sentence.tokenRange) { continue }
-                        candidates.append(LexiconCandidate(entry: Int(candidate.entry), alias: Int(candidate.alias)))
-                        priority = max(priority, candidate.priority)
-                        if candidate.isStop { stops += 1 }
-                    }
-                    // A phrase that is both an entry's alias and a stop phrase names the entry.
-                    if stops > 0 && stops < candidates.count - first {
-                        var kept = first
-                        for i in first..<candidates.count where lexicon.entries[candidates[i].entry].type != LexiconEntry.stopType {
-                            candidates[kept] = candidates[i]
-                            kept += 1
-                        }
-                        candidates.removeSubrange(kept...)
-                    }
-                    if candidates.count > first {
-                        found.append(LexiconMatch(firstToken: UInt32(start), endToken: UInt32(index),
-                                                  candidates: first..<candidates.count, priority: priority))
-                    }
+                    collect(node, span: start..<index, sentence: sentence.tokenRange, tokens: tokens, text: text)
+                    guard index < end, innerKeys.contains(tokens[index].key),
+                          let next = edges.child(of: node, key: tokens[index].key) else { break }
+                    node = next
+                    index += 1
                 }
             }
         }
         select(tokenCount: tokens.count)
+    }
+
+    /// Adds the match of `span`, which reaches trie node `node`, with the candidates there
+    /// whose case and context agree; nothing when none does.
+    @inline(__always)
+    private mutating func collect(_ node: UInt32, span: Range<Int>, sentence: Range<Int>,
+                                  tokens: ContiguousArray<Token>, text: UnsafeBufferPointer<UInt8>) {
+        let range = lexicon.candidateRange(of: node)
+        guard !range.isEmpty else { return }
+        let start = span.lowerBound
+        let first = candidates.count
+        var priority = Int32.min
+        var stops = 0
+        for c in range {
+            let candidate = lexicon.candidates[c]
+            if let exact = candidate.exactTokens, !Self.surfacesEqual(exact, tokens, start, text) { continue }
+            if candidate.needsCapital && !tokens[start].shape.contains(.capitalized) { continue }
+            if candidate.isCode && Self.amongAllCaps(tokens, start, span.upperBound, sentence) { continue }
+            candidates.append(LexiconCandidate(entry: Int(candidate.entry), alias: Int(candidate.alias)))
+            priority = max(priority, candidate.priority)
+            if candidate.isStop { stops += 1 }
+        }
+        // A phrase that is both an entry's alias and a stop phrase names the entry.
+        if stops > 0 && stops < candidates.count - first {
+            var kept = first
+            for i in first..<candidates.count where lexicon.entries[candidates[i].entry].type != LexiconEntry.stopType {
+                candidates[kept] = candidates[i]
+                kept += 1
+            }
+            candidates.removeSubrange(kept...)
+        }
+        if candidates.count > first {
+            found.append(LexiconMatch(firstToken: UInt32(start), endToken: UInt32(span.upperBound),
+                                      candidates: first..<candidates.count, priority: priority))
+        }
     }
 
     /// Keeps a non-overlapping subset of `found`: highest priority first, then longest, then
