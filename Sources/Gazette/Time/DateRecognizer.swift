@@ -295,7 +295,6 @@ public struct DateRecognizer: Sendable {
             return (dct.month - 1) % 3 < 2 ? current - 1 : current
         }
 
-        // swiftlint:disable:next cyclomatic_complexity function_body_length
         /// Whether a date expression may start at token `i`: a number, a token with digits or a
         /// trigger word. Most tokens are none, and are passed over here, before `match`.
         @inline(__always)
@@ -312,8 +311,9 @@ public struct DateRecognizer: Sendable {
             return true
         }
 
+        /// The date expression starting at token `i`, a token where `mayStart` holds.
+        // swiftlint:disable:next cyclomatic_complexity function_body_length
         func match(at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
-            guard mayStart(at: i, end: end) else { return nil }
             let k = key(i)
             // Numeric dates the tokenizer kept whole.
             if layer.tokens[i].kind == .number, let m = numericDate(i) { return m }
