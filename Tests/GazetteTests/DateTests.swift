@@ -1,5 +1,5 @@
 import Testing
-import Gazette
+@testable import Gazette
 
 /// Dates of `text` resolved against `dct`: "text=value" in text order.
 func dates(_ text: String, dct: String?, dayFirst: Bool = true) throws -> [String] {
@@ -12,6 +12,23 @@ func dates(_ text: String, dct: String?, dayFirst: Bool = true) throws -> [Strin
     }
     return mentions.map { m in
         let s = Int(layer.tokens[m.firstToken].start), e = Int(layer.tokens[m.endToken - 1].end)
+        return "\(String(decoding: bytes[s..<e], as: UTF8.self))=\(m.value ?? "nil")"
+    }
+}
+
+/// Dates of `text` as `PipelineWorker.entities(in:date:)` finds them, the way `gazette extract`
+/// does: through a worker whose tokenizer starts from the pipeline's frozen vocabulary.
+/// "text=value" in text order.
+func pipelineDates(_ text: String, dct: String?, dayFirst: Bool = true) throws -> [String] {
+    let pipeline = try sharedPipeline()
+    let worker = try pipeline.makeWorker()
+    worker.dateRecognizer.dayFirst = dayFirst
+    let bytes = Array(text.utf8)
+    let extraction = try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in
+        try worker.entities(in: buffer, date: dct.flatMap(CalendarDay.parseDocumentDate))
+    }
+    return extraction.dates.map { m in
+        let s = Int(worker.layer.tokens[m.firstToken].start), e = Int(worker.layer.tokens[m.endToken - 1].end)
         return "\(String(decoding: bytes[s..<e], as: UTF8.self))=\(m.value ?? "nil")"
     }
 }
@@ -76,6 +93,16 @@ struct DateTests {
         Case(text: "They met on Wednesday and last year.", dct: nil, expected: ["Wednesday=nil", "last year=nil"]),
         // Not dates.
         Case(text: "you may go; ASEAN Now reported; 1,500 troops", dct: "2025-05-29", expected: []),
+        // Every abbreviated month and weekday, with its period, as wire copy writes them.
+        Case(text: "The attacks on Aug. 7 killed many.", dct: "2025-09-01", expected: ["Aug. 7=2025-08-07"]),
+        Case(text: "from Jan. 2, Feb. 3, Mar. 4 and Apr. 5", dct: "2025-04-30",
+             expected: ["Jan. 2=2025-01-02", "Feb. 3=2025-02-03", "Mar. 4=2025-03-04", "Apr. 5=2025-04-05"]),
+        Case(text: "on Jun. 6 and Jul. 7", dct: "2025-07-31", expected: ["Jun. 6=2025-06-06", "Jul. 7=2025-07-07"]),
+        Case(text: "on Sep. 8, Oct. 9 and Dec. 10", dct: "2025-12-31", expected: ["Sep. 8=2025-09-08", "Oct. 9=2025-10-09", "Dec. 10=2025-12-10"]),
+        Case(text: "Talks were held Mon. and ended Tues.; others came Wed., Thu., Thurs., Fri., Sat. and Sun.", dct: "2025-05-31",
+             expected: ["Mon.=2025-05-26", "Tues.=2025-05-27", "Wed.=2025-05-28", "Thu.=2025-05-29", "Thurs.=2025-05-29", "Fri.=2025-05-30",
+                        "Sat.=2025-05-31", "Sun.=2025-05-25"]),
+        Case(text: "They met on Aug 7 and on Sept 21, 2024.", dct: "2025-09-01", expected: ["Aug 7=2025-08-07", "Sept 21, 2024=2024-09-21"]),
     ]
 
     @Test(arguments: cases)
@@ -84,8 +111,37 @@ struct DateTests {
         #expect(got == c.expected, "\(got)")
     }
 
+    /// The same table through a pipeline's worker, the path `gazette extract` and `gazette
+    /// eval-dates` take: its tokenizer knows only the words frozen into the pipeline's
+    /// vocabulary, so a date word missing there is lost on this path alone.
+    @Test(arguments: cases)
+    func recognizesThroughThePipeline(_ c: Case) throws {
+        let got = try pipelineDates(c.text, dct: c.dct)
+        #expect(got == c.expected, "\(got)")
+    }
+
+    /// Every date word that is one token's key in text is a frozen key of the pipeline's
+    /// vocabulary, so the recognizer's table covers it.
+    @Test func everyDateWordIsFrozen() throws {
+        let pipeline = try sharedPipeline()
+        let vocabulary = pipeline.lexicon.vocabulary
+        let tokenizer = try Tokenizer()
+        for (key, surface) in zip(DateRecognizer.vocabularyWords, DateRecognizer.vocabularySurfaces) {
+            let layer = try tokenizer.analyze(Array(surface.utf8))
+            guard layer.tokens.count == 1 else { continue }  // "'ll" or "twenty-one" is no one token's key
+            let id = vocabulary.keyID(forKey: key)
+            #expect(id.map { Int($0) < vocabulary.frozenKeyCount } == true, "\(key)")
+        }
+        // The abbreviations with their period among them, which the check above reaches only
+        // through their capitalized surfaces.
+        for key in ["aug.", "sept.", "nov.", "tues.", "thurs."] {
+            #expect(vocabulary.keyID(forKey: key) != nil, "\(key)")
+        }
+    }
+
     @Test func monthFirst() throws {
         #expect(try dates("on 05/06/2025", dct: nil) == ["05/06/2025=2025-06-05"])
+        #expect(try pipelineDates("on 05/06/2025", dct: nil, dayFirst: false) == ["05/06/2025=2025-05-06"])
         #expect(try dates("on 05/06/2025", dct: nil, dayFirst: false) == ["05/06/2025=2025-05-06"])
         // A day over 12 decides the order whatever the option.
         #expect(try dates("on 28/05/2025", dct: nil, dayFirst: false) == ["28/05/2025=2025-05-28"])
