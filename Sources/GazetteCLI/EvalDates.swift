@@ -10,10 +10,11 @@ struct EvalDates: ParsableCommand {
         discussion: """
             Reads every .tml file under the folder: the document creation time (the TIMEX3 with \
             functionInDocument="CREATION_TIME") and the TIMEX3 tags of type DATE in <TEXT>, with \
-            their values. Runs the date recognizer on the text with the tags removed, anchored on \
-            that creation time, and prints recall (gold DATE expressions that some recognized date \
-            overlaps) and value accuracy (of those found, the share whose value equals the gold \
-            value).
+            their values. Runs the text with the tags removed through the pipeline gazette \
+            extract runs (the same lexicons and rules, so the same dates as extract --emit \
+            entities with --date set to that creation time), and prints recall (gold DATE \
+            expressions that some recognized date overlaps) and value accuracy (of those found, \
+            the share whose value equals the gold value).
             """
     )
 
@@ -23,6 +24,8 @@ struct EvalDates: ParsableCommand {
     @Flag(help: "List each missed expression and each wrong value.")
     var verbose = false
 
+    @OptionGroup var pipelineOptions: PipelineOptions
+
     struct Gold { var start: Int; var end: Int; var value: String; var text: String }
 
     func run() throws {
@@ -31,9 +34,8 @@ struct EvalDates: ParsableCommand {
         }
         let files = walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".tml") }.sorted()
         guard !files.isEmpty else { throw InputFailure(message: "\(directory): no .tml files") }
-        let tokenizer: Tokenizer
-        do { tokenizer = try Tokenizer() } catch { throw ConfigurationFailure(message: error.message) }
-        let recognizer = DateRecognizer()
+        let worker: PipelineWorker
+        do { worker = try pipelineOptions.load().makeWorker() } catch let error as TextError { throw ConfigurationFailure(message: error.message) }
         var total = 0, found = 0, correct = 0
         var report: [String] = []
         for file in files {
@@ -44,11 +46,13 @@ struct EvalDates: ParsableCommand {
             guard let (dct, text, gold) = Self.parse(content) else {
                 throw InputFailure(message: "\(path): no <TEXT> or no creation time")
             }
-            let layer: TextLayer
-            do { layer = try tokenizer.analyze(text) } catch { throw InputFailure(message: "\(path): \(error.message)") }
-            let mentions = text.withUnsafeBufferPointer {
-                recognizer.recognize(layer, text: $0, vocabulary: tokenizer.vocabulary, documentDate: dct)
+            let mentions: [DateMention]
+            do {
+                mentions = try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try worker.entities(in: buffer, date: dct).dates }
+            } catch {
+                throw InputFailure(message: "\(path): \(error.message)")
             }
+            let layer = worker.layer
             let spans = mentions.map { (Int(layer.tokens[$0.firstToken].start), Int(layer.tokens[$0.endToken - 1].end), $0.value) }
             for g in gold {
                 total += 1
@@ -79,7 +83,7 @@ struct EvalDates: ParsableCommand {
         guard let dctTag = content.range(of: #"<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>"#, options: .regularExpression),
               let dctValue = attribute("value", in: String(content[dctTag])),
               let dct = CalendarDay.parseDocumentDate(String(dctValue.prefix(10))),
-              let open = content.range(of: "<TEXT>"), let close = content.range(of: "</TEXT>")
+              let open = content.range(of: "<TEXT>"), let close = content.range(of: "</TEXT>", range: open.upperBound..<content.endIndex)
         else { return nil }
         let body = Array(content[open.upperBound..<close.lowerBound].utf8)
         var text: [UInt8] = []
