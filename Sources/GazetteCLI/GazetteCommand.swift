@@ -15,7 +15,7 @@ struct GazetteCommand: ParsableCommand {
             Exit codes: 0 success; 1 some input could not be processed; 2 usage or configuration error.
             """,
         version: "0.1.0",
-        subcommands: [Extract.self, TestRules.self, Diff.self, Explain.self, Tokenize.self, EvalDates.self]
+        subcommands: [Extract.self, TestRules.self, Diff.self, Explain.self, Tokenize.self, Eval.self, EvalDates.self]
     )
 
     /// Runs the command, with the project's exit codes: usage errors exit 2 (not 64), and a

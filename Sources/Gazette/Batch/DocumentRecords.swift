@@ -18,6 +18,14 @@ extension PipelineWorker {
     public func writeRecords(_ text: UnsafeBufferPointer<UInt8>, document: String, date: CalendarDay?, emit: Emission,
                              fields: [UInt8]? = nil, into json: inout JSONWriter) throws(TextError) -> Int {
         let extraction = emit == .entities ? try entities(in: text, date: date) : try extract(text, date: date)
+        return writeRecords(extraction, text: text, document: document, emit: emit, fields: fields, into: &json)
+    }
+
+    /// Writes the records of `extraction`, which this worker found in `text` (the document it
+    /// ran last), as `writeRecords(_:document:date:emit:fields:into:)` does.
+    /// - Returns: the number of records written.
+    public func writeRecords(_ extraction: Extraction, text: UnsafeBufferPointer<UInt8>, document: String, emit: Emission,
+                             fields: [UInt8]? = nil, into json: inout JSONWriter) -> Int {
         var count = 0
         if emit != .triples {
             var cursor = CodePointCursor(valid: layer.isValidUTF8)
