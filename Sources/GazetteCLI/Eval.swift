@@ -57,6 +57,7 @@ struct Eval: ParsableCommand {
     func validate() throws {
         if split != nil && meta == nil { throw ValidationError("--split needs --meta, the file that gives each document's split") }
         if let failUnder, !(0...1).contains(failUnder) { throw ValidationError("--fail-under takes an F1 between 0 and 1; got \(failUnder)") }
+        if show != nil && json { throw ValidationError("--show lists findings as text; it does not go with --json") }
     }
 
     func run() throws {
@@ -87,6 +88,11 @@ struct Eval: ParsableCommand {
         } else {
             selected = goldSet.documents.map { DocumentMeta(document: $0) }
         }
+        if selected.isEmpty { throw ConfigurationFailure(message: "\(meta ?? gold): no documents to score") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: documents, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputFailure(message: "\(documents): no such folder")
+        }
         let keep = Set(selected.map(\.document))
         var evaluation = Evaluation(gold: goldSet.restricted(to: keep))
 
@@ -95,16 +101,24 @@ struct Eval: ParsableCommand {
         var failures: [String] = []
         for m in selected {
             let base = (documents as NSString).appendingPathComponent(m.document)
-            let path = FileManager.default.fileExists(atPath: base + ".txt") ? base + ".txt" : base
-            guard let data = FileManager.default.contents(atPath: path) else {
-                failures.append("\(base).txt: " + (FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"))
+            // DOC.txt, else DOC, whichever is a file.
+            func isFile(_ path: String) -> Bool {
+                var folder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && !folder.boolValue
+            }
+            let path = isFile(base + ".txt") || !isFile(base) ? base + ".txt" : base
+            var folder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &folder)
+            guard exists, !folder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+                failures.append("\(path): " + (!exists ? "no such file" : folder.boolValue ? "is a folder, not a file" : "cannot read the file"))
                 texts.append([])
                 continue
             }
-            if String(data: data, encoding: .utf8) == nil {
-                Diagnostics.note("\(path): invalid UTF-8; ill-formed bytes are read as U+FFFD")
+            let bytes = [UInt8](data)
+            if let bad = Self.firstInvalidByte(bytes) {
+                Diagnostics.note("\(path): invalid UTF-8 at byte \(bad); ill-formed bytes are read as U+FFFD")
             }
-            texts.append([UInt8](data))
+            texts.append(bytes)
         }
         if !failures.isEmpty {
             throw InputFailure(message: failures.joined(separator: "\ngazette: ") + "\n\(failures.count) of \(selected.count) documents cannot be read; nothing scored")
@@ -135,9 +149,24 @@ struct Eval: ParsableCommand {
             out += Self.tables(report, gold: gold, split: split)
         }
         try StandardOutput.write(Array(out.utf8))
-        if let failUnder, report.triples.f1 < failUnder {
-            Diagnostics.error(String(format: "triples F1 %.3f is below --fail-under %.3f", report.triples.f1, failUnder))
+        // The floor is compared with the F1 as printed, to three decimals.
+        if let failUnder, (report.triples.f1 * 1000).rounded() / 1000 < failUnder {
+            Diagnostics.error(String(format: "triples F1 %.3f is below --fail-under %g", report.triples.f1, failUnder))
             throw ExitCode(1)
+        }
+    }
+
+    /// The offset of the first byte of an ill-formed UTF-8 sequence in `bytes`, or nil.
+    static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            if UTF8Scanner.isValid(b) { return nil }
+            var i = 0
+            while i < b.count {
+                let d = UTF8Scanner.decode(b, at: i)
+                if !d.valid { return i }
+                i += d.length
+            }
+            return nil
         }
     }
 

@@ -43,8 +43,10 @@ struct EvalDates: ParsableCommand {
             guard let content = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw InputFailure(message: "\(path): cannot read as UTF-8")
             }
-            guard let (dct, text, gold) = Self.parse(content) else {
-                throw InputFailure(message: "\(path): no <TEXT> or no creation time")
+            let (dct, text, gold): (CalendarDay, [UInt8], [Gold])
+            switch Self.parse(content) {
+            case .success(let parsed): (dct, text, gold) = parsed
+            case .failure(let problem): throw InputFailure(message: "\(path): \(problem.message)")
             }
             let mentions: [DateMention]
             do {
@@ -79,12 +81,21 @@ struct EvalDates: ParsableCommand {
     }
 
     /// The creation date, the text of <TEXT> with tags removed (as UTF-8), and its DATE TIMEX3s.
-    static func parse(_ content: String) -> (CalendarDay, [UInt8], [Gold])? {
-        guard let dctTag = content.range(of: #"<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>"#, options: .regularExpression),
-              let dctValue = attribute("value", in: String(content[dctTag])),
-              let dct = CalendarDay.parseDocumentDate(String(dctValue.prefix(10))),
-              let open = content.range(of: "<TEXT>"), let close = content.range(of: "</TEXT>", range: open.upperBound..<content.endIndex)
-        else { return nil }
+    struct Problem: Error { var message: String }
+
+    /// The creation date, the text of <TEXT> with tags removed (as UTF-8), and its DATE TIMEX3s;
+    /// or what stops the file from being scored.
+    static func parse(_ content: String) -> Result<(CalendarDay, [UInt8], [Gold]), Problem> {
+        guard let dctTag = content.range(of: #"<TIMEX3[^>]*functionInDocument=["']CREATION_TIME["'][^>]*>"#, options: .regularExpression) else {
+            return .failure(Problem(message: "no creation time (a TIMEX3 with functionInDocument=\"CREATION_TIME\")"))
+        }
+        let dctValue = attribute("value", in: String(content[dctTag])) ?? ""
+        guard let dct = CalendarDay.parseDocumentDate(String(dctValue.prefix(10))) else {
+            return .failure(Problem(message: "the creation time \"\(dctValue)\" is not a date"))
+        }
+        guard let open = content.range(of: "<TEXT>"), let close = content.range(of: "</TEXT>", range: open.upperBound..<content.endIndex) else {
+            return .failure(Problem(message: "no <TEXT> ... </TEXT>"))
+        }
         let body = Array(content[open.upperBound..<close.lowerBound].utf8)
         var text: [UInt8] = []
         var gold: [Gold] = []
@@ -114,12 +125,19 @@ struct EvalDates: ParsableCommand {
             text.append(b)
             i += 1
         }
-        return (dct, text, gold)
+        if !stack.isEmpty {
+            return .failure(Problem(message: "a <TIMEX3> in <TEXT> is never closed (at byte \(stack[0].start) of the text without tags)"))
+        }
+        return .success((dct, text, gold))
     }
 
+    /// The value of attribute `name` of `tag`, in double or single quotes.
     static func attribute(_ name: String, in tag: String) -> String? {
-        guard let r = tag.range(of: "\(name)=\"") else { return nil }
-        let rest = tag[r.upperBound...]
-        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+        for quote in ["\"", "'"] {
+            guard let r = tag.range(of: "\(name)=\(quote)") else { continue }
+            let rest = tag[r.upperBound...]
+            return rest.firstIndex(of: Character(quote)).map { String(rest[..<$0]) }
+        }
+        return nil
     }
 }

@@ -71,9 +71,12 @@ struct EvalCommandTests {
     @Test func failUnderExitsOneBelowTheFloor() throws {
         let below = try CLI.run(Self.base + ["--fail-under", "0.8"])
         #expect(below.status == 1)
-        #expect(below.stderr.contains("triples F1 0.750 is below --fail-under 0.800"))
+        #expect(below.stderr.contains("triples F1 0.750 is below --fail-under 0.8"))
         let above = try CLI.run(Self.base + ["--fail-under", "0.7"])
         #expect(above.status == 0, "\(above.stderr)")
+        // A floor equal to the F1 as printed is met.
+        let equal = try CLI.run(Self.base + ["--fail-under", "0.75"])
+        #expect(equal.status == 0, "\(equal.stderr)")
     }
 
     @Test func goldProblemsNameTheirLinesAndExitTwo() throws {
@@ -105,7 +108,28 @@ struct EvalCommandTests {
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func aDocumentThatIsAFolderOrNotUTF8() throws {
+        let folder = testScratch.appendingPathComponent("eval-docs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("e1.txt"), withIntermediateDirectories: true)
+        try Data("Antony Blinken met Penny Wong.".utf8).write(to: folder.appendingPathComponent("e3.txt"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let meta = try CLI.temporaryFile(Array(#"{"doc": "e1", "dct": null}\#n"#.utf8), suffix: ".jsonl")
+        defer { try? FileManager.default.removeItem(at: meta) }
+        let result = try CLI.run(Self.base.prefix(2) + [folder.path, "--meta", meta.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("e1.txt: is a folder, not a file"))
+        // Invalid UTF-8 is read as U+FFFD, with a warning naming the byte, and the document counts.
+        try Data([0x41, 0x6E, 0x74, 0xFF] + Array(" Blinken met Penny Wong.".utf8)).write(to: folder.appendingPathComponent("e3.txt"))
+        let e3 = try CLI.temporaryFile(Array(#"{"doc": "e3", "dct": null}\#n"#.utf8), suffix: ".jsonl")
+        defer { try? FileManager.default.removeItem(at: e3) }
+        let bad = try CLI.run(Self.base.prefix(2) + [folder.path, "--meta", e3.path, "--json"])
+        #expect(bad.status == 0)
+        #expect(bad.stderr.contains("e3.txt: invalid UTF-8 at byte 3; ill-formed bytes are read as U+FFFD"))
+        #expect(try jsonObjects(bad).first?["documents"] as? Int == 1)
+    }
+
     @Test func usageErrors() throws {
+        #expect(try CLI.run(Self.base + ["--show", "all", "--json"]).status == 2)
         #expect(try CLI.run(Self.base + ["--split", "a"]).status == 2)
         #expect(try CLI.run(Self.base + ["--fail-under", "3"]).status == 2)
         let unknown = try CLI.run(Self.base + ["--meta", "\(Self.folder)/meta.jsonl", "--split", "test"])

@@ -137,6 +137,31 @@ struct EvalDatesCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr.hasSuffix("Examples: no .tml files\n"))
     }
+
+    /// TimeML it cannot score is named with the reason, never scored short or trapped on;
+    /// attributes in single quotes are XML too.
+    @Test(arguments: [
+        (#"<TIMEX3 functionInDocument="CREATION_TIME" value="1998-02-27">x</TIMEX3></TEXT><TEXT>On Thursday"#, "no <TEXT> ... </TEXT>"),
+        (#"<TEXT>On Thursday</TEXT>"#, "no creation time"),
+        (#"<TIMEX3 functionInDocument="CREATION_TIME" value="PRESENT_REF">x</TIMEX3><TEXT>On Thursday</TEXT>"#, "the creation time \"PRESENT_REF\" is not a date"),
+        (#"<TIMEX3 functionInDocument="CREATION_TIME" value="1998-02-27">x</TIMEX3><TEXT>On <TIMEX3 type="DATE" value="1998-02-26">Thursday</TEXT>"#,
+         "a <TIMEX3> in <TEXT> is never closed"),
+        (#"<TIMEX3 functionInDocument='CREATION_TIME' value='1998-02-27'>x</TIMEX3><TEXT>On <TIMEX3 type='DATE' value='1998-02-26'>Thursday</TIMEX3>.</TEXT>"#, ""),
+    ])
+    func malformedTimeML(_ content: String, _ problem: String) throws {
+        let folder = testScratch.appendingPathComponent("timeml-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(content.utf8).write(to: folder.appendingPathComponent("a.tml"))
+        let result = try CLI.run(["eval-dates", folder.path])
+        if problem.isEmpty {
+            #expect(result.status == 0)
+            #expect(result.lines.last == "value correct: 1 of 1 found (accuracy 100.0%)")
+        } else {
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("a.tml: \(problem)"), "\(result.stderr)")
+        }
+    }
 }
 
 @Suite("gazette extract dates")

@@ -233,7 +233,7 @@ extension Evaluation {
         let trace = traces[t.document]
         let here = trace?.matches.filter { $0.sentence == first && ($0.predicate == t.predicate || $0.predicate == nil) } ?? []
         let why = here.isEmpty ? "no rule of \(t.predicate) matched here"
-            : here.map { "\($0.rule) \($0.outcome)" }.joined(separator: "; ")
+            : here.map { "\($0.rule) " + ($0.outcome == "kept" ? "matched here, and gave another fact" : $0.outcome) }.joined(separator: "; ")
         return .init(kind: .miss, document: t.document, item: item, sentence: sentence(first, of: trace), why: why)
     }
 }

@@ -80,11 +80,16 @@ public struct GoldSet: Sendable {
         var diagnostics: [Diagnostic] = []
         var tripleLines: [(LexiconParser.LineContext, Int)] = []
         forEachObject(bytes, file: file, diagnostics: &diagnostics) { context, object in
-            guard let document = context.requireString(object, "doc"), let kind = context.requireString(object, "kind") else { return }
-            let optional = object["optional"].map { if case .bool(true) = $0 { true } else { false } } ?? false
+            guard let document = context.requireDocument(object), let kind = context.requireString(object, "kind") else { return }
+            var optional = false
+            switch object["optional"] {
+            case nil, .null?: break
+            case .bool(let value)?: optional = value
+            default: context.fail("\"optional\" is not true or false", at: object.offset(of: "optional")); return
+            }
             switch kind {
             case "entity":
-                guard let type = context.requireString(object, "type"), let name = context.requireString(object, "name") else { return }
+                guard let type = context.requireEntityType(object), let name = context.requireName(object, "name") else { return }
                 var aliases: [String] = []
                 switch object["aliases"] {
                 case nil, .null?: break
@@ -97,15 +102,16 @@ public struct GoldSet: Sendable {
                 }
                 set.entities.append(Entity(document: document, type: type, name: name, aliases: aliases, optional: optional))
             case "triple":
-                guard let s = context.requireString(object, "s"), let p = context.requireString(object, "p"),
-                      let o = context.requireString(object, "o") else { return }
+                guard let s = context.requireName(object, "s"), let p = context.requireString(object, "p"),
+                      let o = context.requireName(object, "o") else { return }
                 guard predicates.contains(p) else {
                     context.fail("unknown predicate \"\(p)\" (known: \(predicates.sorted().joined(separator: ", ")))", at: object.offset(of: "p"))
                     return
                 }
                 var date: String?
                 switch object["date"] {
-                case nil, .null?: break
+                case nil: context.fail("no \"date\" field (null when the text gives no date)"); return
+                case .null?: break
                 case .string(let value)? where isGoldDate(value): date = value
                 default:
                     context.fail("\"date\" is not an ISO 8601 date (YYYY, YYYY-MM, YYYY-MM-DD or an interval A/B) or null", at: object.offset(of: "date"))
@@ -115,7 +121,7 @@ public struct GoldSet: Sendable {
                                           place: "\(file):\(context.line)"))
                 tripleLines.append((context, set.triples.count - 1))
             case "not_entity":
-                guard let type = context.requireString(object, "type"), let text = context.requireString(object, "text") else { return }
+                guard let type = context.requireEntityType(object), let text = context.requireString(object, "text") else { return }
                 set.forbidden.append(Forbidden(type: type, text: text))
             default:
                 context.fail("unknown kind \"\(kind)\" (known: entity, triple, not_entity)", at: object.offset(of: "kind"))
@@ -133,19 +139,32 @@ public struct GoldSet: Sendable {
             diagnostics += context.diagnostics
         }
         diagnostics.sort { ($0.line, $0.column ?? 0) < ($1.line, $1.column ?? 0) }
+        if diagnostics.isEmpty && set.entities.isEmpty && set.triples.isEmpty {
+            diagnostics.append(Diagnostic(file: file, line: 0, message: "no entity or triple lines: nothing to score against"))
+        }
         return (set, diagnostics)
     }
 
-    /// "2025", "2025-05", "2025-05-28", or two of them as an interval "A/B".
+    /// "2025", "2025-05", "2025-05-28" (a day of the calendar), or two of them at the same
+    /// precision as an interval "A/B" with A before B.
     static func isGoldDate(_ value: String) -> Bool {
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return false }
-        return parts.allSatisfy { part in
+        let valid = parts.allSatisfy { part in
             let fields = part.split(separator: "-", omittingEmptySubsequences: false)
             let widths = [4, 2, 2]
-            guard (1...3).contains(fields.count) else { return false }
-            return zip(fields, widths).allSatisfy { field, width in field.count == width && field.allSatisfy(\.isASCII) && field.allSatisfy(\.isNumber) }
+            guard (1...3).contains(fields.count),
+                  zip(fields, widths).allSatisfy({ field, width in field.count == width && field.allSatisfy { $0.isASCII && $0.isNumber } })
+            else { return false }
+            let numbers = fields.map { Int($0)! }
+            switch numbers.count {
+            case 1: return true
+            case 2: return (1...12).contains(numbers[1])
+            default: return CalendarDay(year: numbers[0], month: numbers[1], day: numbers[2]) != nil
+            }
         }
+        guard valid, parts.count == 2 else { return valid }
+        return parts[0].count == parts[1].count && parts[0] < parts[1]
     }
 }
 
@@ -163,7 +182,7 @@ public struct DocumentMeta: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
         forEachObject(try readFile(path), file: path, diagnostics: &diagnostics) { context, object in
-            guard let document = context.requireString(object, "doc") else { return }
+            guard let document = context.requireDocument(object) else { return }
             if let first = seen[document] {
                 context.fail("document \(document) is already listed on line \(first)", at: object.offset(of: "doc"))
                 return
@@ -202,10 +221,16 @@ public struct DocumentMeta: Sendable, Equatable {
 
 /// The bytes of the file at `path`, or a diagnostic saying why not.
 func readFile(_ path: String) throws(DiagnosticList) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-        throw DiagnosticList([Diagnostic(file: path, line: 0, message: reason)])
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        throw DiagnosticList([Diagnostic(file: path, line: 0, message: "no such file")])
     }
+    // Through a file handle, so that a pipe ("<(generate-gold)") reads as well as a file.
+    guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+        throw DiagnosticList([Diagnostic(file: path, line: 0, message: isFolder.boolValue ? "is a folder, not a file" : "cannot read the file")])
+    }
+    defer { try? handle.close() }
+    guard let data = try? handle.readToEnd() else { return [] }
     return [UInt8](data)
 }
 
@@ -214,7 +239,9 @@ func readFile(_ path: String) throws(DiagnosticList) -> [UInt8] {
 func forEachObject(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic],
                    _ body: (inout LexiconParser.LineContext, JSONTree) -> Void) {
     var lineNumber = 0
-    for rawLine in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+    // A byte order mark before the first line is no part of it.
+    let content = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+    for rawLine in content.split(separator: 0x0A, omittingEmptySubsequences: false) {
         lineNumber += 1
         var line = rawLine
         if line.last == 0x0D { line = line.dropLast() }
@@ -226,8 +253,13 @@ func forEachObject(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnosti
         var context = LexiconParser.LineContext(file: file, line: lineNumber, bytes: Array(line))
         do {
             let tree = try JSONLine.tree(context.bytes)
-            if case .object = tree {
-                body(&context, tree)
+            if case .object(let fields) = tree {
+                var seen = Set<String>()
+                if let repeated = fields.first(where: { !seen.insert($0.key).inserted }) {
+                    context.fail("the field \"\(repeated.key)\" appears twice", at: repeated.offset)
+                } else {
+                    body(&context, tree)
+                }
             } else {
                 context.fail("not a JSON object")
             }
@@ -239,6 +271,38 @@ func forEachObject(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnosti
 }
 
 extension LexiconParser.LineContext {
+    /// The document id `doc` of `object`: a file name under the documents' folder, so neither
+    /// empty, nor absolute, nor with a ".." step.
+    mutating func requireDocument(_ object: JSONTree) -> String? {
+        guard let id = requireString(object, "doc") else { return nil }
+        if id.isEmpty || id.hasPrefix("/") || id.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) {
+            fail("\"doc\" is not a document id (a file name under the documents' folder): \"\(id)\"", at: object.offset(of: "doc"))
+            return nil
+        }
+        return id
+    }
+
+    /// The entity type `type` of `object`: person, country or agreement.
+    mutating func requireEntityType(_ object: JSONTree) -> String? {
+        guard let type = requireString(object, "type") else { return nil }
+        guard ["person", "country", "agreement"].contains(type) else {
+            fail("unknown entity type \"\(type)\" (known: person, country, agreement)", at: object.offset(of: "type"))
+            return nil
+        }
+        return type
+    }
+
+    /// The name field `key` of `object`, which must hold a letter or digit that names are
+    /// compared by (a Latin letter or a digit, once folded): another would match nothing.
+    mutating func requireName(_ object: JSONTree, _ key: String) -> String? {
+        guard let name = requireString(object, key) else { return nil }
+        guard !NameMatch.normalize(name).isEmpty else {
+            fail("\"\(key)\" has no Latin letter or digit to compare names by: \"\(name)\"", at: object.offset(of: key))
+            return nil
+        }
+        return name
+    }
+
     /// The string field `key` of `object`, or nil with a diagnostic when it is missing or not a
     /// string.
     mutating func requireString(_ object: JSONTree, _ key: String) -> String? {
