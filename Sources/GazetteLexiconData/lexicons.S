@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 830818bd3c0c83e744682733cfced6e11d001e1560e0667c2fddf75e73168ce2
+// titles.jsonl sha256 1de8394ffeba91bb7a9592cae3574d4c2a7e2cb9280107814cfc7cc9d164e45e
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

@@ -52,6 +52,50 @@ struct EntityResolverTests {
         Case(text: "The General Assembly met.", expected: []),
     ]
 
+    // Titles in other shapes, honorifics, role nouns and names with particles (names invented).
+    static let peopleInOtherShapes: [Case] = [
+        // A title's complement is the office's, not the name's.
+        Case(text: "Minister of Agriculture Zarek Okonma met them.", expected: ["Zarek Okonma=person:zarek-okonma(pattern)"]),
+        Case(text: "Minister of State for Foreign Trade Dr Halim Qarsavi spoke.", expected: ["Halim Qarsavi=person:halim-qarsavi(pattern)"]),
+        Case(text: "Kenya's Ambassador to Japan Lucas Morvane left.",
+             expected: ["Kenya=country:KEN(lexicon)", "Japan=country:JPN(lexicon)", "Lucas Morvane=person:lucas-morvane(pattern)"]),
+        // Titles in lower case before a name, and new titles.
+        Case(text: "Turkish president Mehmet Arslanoy and national security adviser Dana Kolvic met.",
+             expected: ["Turkish=country:TUR(lexicon)", "Mehmet Arslanoy=person:mehmet-arslanoy(pattern)", "Dana Kolvic=person:dana-kolvic(pattern)"]),
+        Case(text: "Speaker Rangi Tawhiro opened the session.", expected: ["Rangi Tawhiro=person:rangi-tawhiro(pattern)"]),
+        // Particles and hyphens inside a name.
+        Case(text: "Foreign Minister Riyad al-Qasimoy and spokeswoman Anne Fortin-Lebrave spoke.",
+             expected: ["Riyad al-Qasimoy=person:riyad-al-qasimoy(pattern)", "Anne Fortin-Lebrave=person:anne-fortin-lebrave(pattern)"]),
+        Case(text: "President Georgina te Heuhoa visited.", expected: ["Georgina te Heuhoa=person:georgina-te-heuhoa(pattern)"]),
+        // Honorifics and role nouns that are no office introduce a person.
+        Case(text: "Ms Amina Dialloko and Sir Yano Beluma attended.",
+             expected: ["Amina Dialloko=person:amina-dialloko(pattern)", "Yano Beluma=person:yano-beluma(pattern)"]),
+        Case(text: "Mayor Jorge Quintavo greeted Judge Milton Zakkios.",
+             expected: ["Jorge Quintavo=person:jorge-quintavo(pattern)", "Milton Zakkios=person:milton-zakkios(pattern)"]),
+        // Not people: title words themselves, a date after a title, a title with no name, one
+        // capitalized word after a lower-case role noun, a lower-case particle with nothing after.
+        Case(text: "The Deputy Prime Minister spoke. The deputy Speaker left.", expected: []),
+        Case(text: "The president Monday said the minister of agriculture would come.", expected: []),
+        Case(text: "Talks with the director Friday ended; the leader Kim spoke.", expected: []),
+        Case(text: "The Minister of Agriculture said so.", expected: []),
+    ]
+
+    @Test(arguments: peopleInOtherShapes)
+    func titlesHonorificsAndParticles(_ c: Case) throws {
+        let got = try entityMentions(c.text)
+        #expect(got == c.expected, "\(got)")
+    }
+
+    /// The office as the text phrases it, and the country of the adjective before the title.
+    @Test func officesOfTitlesWithComplements() throws {
+        let pipeline = try sharedPipeline()
+        let worker = try pipeline.makeWorker()
+        let bytes = Array("Kenyan Minister of Agriculture Zarek Okonma and Turkish president Mehmet Arslanoy met.".utf8)
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0) }
+        let people = extraction.entities.filter { $0.type == "person" }.map { "\($0.name): \($0.office ?? "-") of \($0.country ?? "-")" }
+        #expect(people == ["Zarek Okonma: Minister of Agriculture of KEN", "Mehmet Arslanoy: President of TUR"])
+    }
+
     // Agreements invented for the tests (no default lexicon knows them), and two it knows.
     static let agreements: [Case] = [
         Case(text: "The proposed Agreement on the Security of Information reflects it.",

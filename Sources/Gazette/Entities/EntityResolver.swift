@@ -23,6 +23,8 @@ struct EntityResolver {
     private var entityOfEntry: [Int: Int] = [:]
     /// Per token, the index in `result.mentions` of the mention holding it, or -1.
     private var owner: [Int32]
+    /// Per token, whether a title holds it: no name takes a title's words.
+    private var inTitle: [Bool]
     /// Per person label (lower case), the person and the first token of its first mention.
     private var personByLabel: [String: (entity: Int, firstToken: Int)] = [:]
 
@@ -33,6 +35,7 @@ struct EntityResolver {
         self.text = text
         self.layer = layer
         owner = [Int32](repeating: -1, count: layer.tokens.count)
+        inTitle = [Bool](repeating: false, count: layer.tokens.count)
     }
 
     static let titleType = "title"
@@ -72,10 +75,14 @@ struct EntityResolver {
         }
         findAgreements()
         findAcronyms()
+        for title in titles { for t in title.range { inTitle[t] = true } }
         for title in titles {
-            result.titles.append(TitleMention(firstToken: title.range.lowerBound, endToken: title.range.upperBound, office: title.office))
-            findPerson(after: title.range, office: title.office)
+            // A title's span grows over its complement and the honorifics before the name
+            // ("Minister of Agriculture Hon."), so that rules see the title next to the person.
+            let (end, office) = findPerson(after: title.range, office: title.office)
+            result.titles.append(TitleMention(firstToken: title.range.lowerBound, endToken: end, office: office))
         }
+        findPeopleAfterHonorifics()
         findSurnames()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
         resolveAmbiguity()
@@ -388,50 +395,195 @@ struct EntityResolver {
 
     // MARK: people
 
-    /// A person after a title: up to four capitalized words (with "Jr.", "II" ...), the country
-    /// from an adjective or name right before the title.
-    mutating func findPerson(after title: Range<Int>, office: String) {
-        let sentence = sentenceRange(of: title.lowerBound)
-        var end = title.upperBound
-        var nameTokens: [Int] = []
-        while end < sentence.upperBound && nameTokens.count < 5 {
+    /// Words of an office's domain after its title's "of", "for", "to" or "on" ("Minister of
+    /// Agriculture", "Minister of State for Foreign Trade", "Minister of Trade and Industry"):
+    /// part of the title, not of the name after it.
+    static let officeDomains: Set<String> = [
+        "affairs", "foreign", "external", "agriculture", "trade", "industry", "industries", "commerce", "tourism", "defence",
+        "defense", "finance", "economy", "economic", "economics", "development", "cooperation", "co-operation", "planning",
+        "national", "international", "relations", "treasury", "state", "security", "justice", "health", "education",
+        "interior", "home", "energy", "environment", "information", "culture", "labour", "labor", "employment",
+        "transport", "communications", "fisheries", "forestry", "mines", "mining", "petroleum", "oil", "water", "works",
+        "public", "infrastructure", "housing", "women", "youth", "sports", "social", "welfare", "science", "technology",
+        "innovation", "digital", "budget", "revenue", "investment", "immigration", "citizenship", "veterans", "legal",
+        "parliamentary", "regional", "local", "government", "integration", "overseas", "europe", "european", "african",
+        "asian", "pacific", "island", "islands", "americas", "multilateral", "bilateral", "consular", "diaspora",
+        "climate", "land", "lands", "resources", "natural", "food", "rural", "urban", "family", "children", "gender",
+        "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
+        "power", "electricity", "telecommunications", "media", "broadcasting", "statistics", "privatization",
+    ]
+    static let complementLinks: Set<String> = ["of", "for", "to", "on"]
+    /// Honorifics and courtesy titles between a title and a name, or before a name alone ("Ms
+    /// Lindiwe Sisulu", "Minister for National Planning Hon. Ano Pala", "Sir Yano Belo"): they
+    /// introduce a person but are no office.
+    static let honorifics: Set<String> = [
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
+        "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
+        "madame", "mme", "mme.", "excellency",
+    ]
+    /// Role nouns that introduce a person without being a national office the text reports
+    /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
+    static let roleNouns: Set<String> = [
+        "mayor", "governor", "governor-general", "judge", "chairman", "chairwoman", "chairperson", "director",
+        "director-general", "commissioner", "lawmaker", "congressman", "congresswoman", "adviser", "advisor",
+        "attorney", "deputy", "leader", "envoy", "negotiator",
+    ]
+    /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
+    /// Heuheu", "José de San Martín", "Thani bin Ahmed").
+    static let nameParticles: Set<String> = [
+        "al", "el", "bin", "bint", "ibn", "abu", "de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von",
+        "der", "den", "te", "le", "la", "ter", "ben", "y",
+    ]
+
+    func isHonorific(_ i: Int) -> Bool { isCapitalizedWord(i) && Self.honorifics.contains(key(i)) }
+
+    /// Where the complement of a title ending at `start` ends ("of Agriculture", "to Kuwait",
+    /// "of State for Foreign Trade"): capitalized domain words and country mentions after a
+    /// link, joined by links, "and" or "&"; nil when there is none.
+    func complementEnd(after start: Int, sentence: Range<Int>) -> Int? {
+        guard start < sentence.upperBound, Self.complementLinks.contains(key(start)) else { return nil }
+        var k = start + 1
+        if k < sentence.upperBound && key(k) == "the" { k += 1 }
+        var last = -1
+        while k < sentence.upperBound {
+            if let m = mention(startingAt: k), !m.candidates.isEmpty, m.candidates.allSatisfy({ result.entities[$0].type == "country" }) {
+                last = m.endToken - 1
+                k = m.endToken
+                continue
+            }
+            if isCapitalizedWord(k) && Self.officeDomains.contains(key(k)) { last = k; k += 1; continue }
+            let link = key(k)
+            if last == k - 1 && (link == "and" || link == "&" || Self.complementLinks.contains(link)) {
+                k += 1
+                if k < sentence.upperBound && key(k) == "the" { k += 1 }
+                continue
+            }
+            break
+        }
+        return last >= 0 ? last + 1 : nil
+    }
+
+    /// The tokens of a name starting at `start`: up to six capitalized words, with particles,
+    /// hyphens and suffixes between or after them ("Jr.", "II"), none already covered. When a
+    /// lexicon person stands at `start`, returns it instead.
+    func nameTokens(from start: Int, sentence: Range<Int>) -> (tokens: [Int], person: Int?) {
+        var end = start
+        var tokens: [Int] = []
+        while end < sentence.upperBound && tokens.count < 6 {
             let k = key(end)
-            let suffix = !nameTokens.isEmpty && Self.nameSuffixes.contains(k)
-            guard (isCapitalizedWord(end) && !Self.notNames.contains(k)) || suffix else { break }
-            if covered(end) && !suffix {
-                // A lexicon person is the name; anything else ends it.
-                if let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
-                    setOffice(e, office, before: title.lowerBound)
-                    result.mentions[Int(owner[end])].titleStart = titleStart(title.lowerBound)
+            let suffix = !tokens.isEmpty && Self.nameSuffixes.contains(k)
+            // "al-Maliki", "Fortin-LeFaivre", "te Heuheu": a particle or hyphen inside a name.
+            if !tokens.isEmpty && !covered(end) && (Self.nameParticles.contains(k) || k == "-") && !isCapitalizedWord(end) {
+                var next = end + 1
+                if k != "-" && next < sentence.upperBound && key(next) == "-" { next += 1 }
+                if next < sentence.upperBound && isCapitalizedWord(next) && !covered(next) && !Self.notNames.contains(key(next)) {
+                    tokens += Array(end...next)
+                    end = next + 1
+                    continue
                 }
                 break
             }
-            nameTokens.append(end)
+            guard (isCapitalizedWord(end) && !Self.notNames.contains(k) && !Self.isDateWord(k) && !inTitle[end]) || suffix else { break }
+            if covered(end) && !suffix {
+                // A lexicon person is the name; anything else ends it.
+                if tokens.isEmpty, let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
+                    return ([], e)
+                }
+                break
+            }
+            tokens.append(end)
             end += 1
         }
         // A name does not start with a suffix: "I" right after a title is the pronoun ("As
         // President I believe ...").
-        while let lead = nameTokens.first, Self.nameSuffixes.contains(key(lead)) { nameTokens.removeFirst() }
-        guard let first = nameTokens.first, let last = nameTokens.last else { return }
-        let range = first..<(last + 1)
-        let labelToken = nameTokens.last { !Self.nameSuffixes.contains(key($0)) } ?? last
-        let entity: Int
-        var source = EntityMention.Source.pattern
-        if nameTokens.count == 1, let known = person(labelled: key(first), before: first) {
-            entity = known
-            source = .coreference
-        } else {
-            entity = newEntity(type: "person", name: surface(range), label: word(labelToken))
+        while let lead = tokens.first, Self.nameSuffixes.contains(key(lead)) { tokens.removeFirst() }
+        return (tokens, nil)
+    }
+
+    /// The person named by `tokens`: one met before with that surname, or a new one.
+    mutating func person(named tokens: [Int]) -> (entity: Int, source: EntityMention.Source) {
+        let first = tokens[0], last = tokens[tokens.count - 1]
+        let labelToken = tokens.last { !Self.nameSuffixes.contains(key($0)) } ?? last
+        if tokens.count == 1, let known = person(labelled: key(first), before: first) {
+            return (known, .coreference)
         }
-        setOffice(entity, office, before: title.lowerBound)
-        add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: range.lowerBound, endToken: range.upperBound,
+        return (newEntity(type: "person", name: surface(first..<(last + 1)), label: word(labelToken)), .pattern)
+    }
+
+    /// A person after a title ("Japanese Foreign Minister Takeshi Iwaya", "Minister of Agriculture
+    /// Hon. Ano Pala"): the title's complement and honorifics, then a name; the country from an
+    /// adjective or name right before the title.
+    /// - Returns: where the title ends (past its complement and honorifics when a person follows)
+    ///   and the office (the title as the text phrases it, when it has a complement).
+    mutating func findPerson(after title: Range<Int>, office: String) -> (end: Int, office: String) {
+        let sentence = sentenceRange(of: title.lowerBound)
+        var start = title.upperBound
+        var phrased = office
+        if let c = complementEnd(after: start, sentence: sentence) {
+            phrased = surface(title.lowerBound..<c)
+            start = c
+        }
+        while start < sentence.upperBound && isHonorific(start) { start += 1 }
+        let (tokens, known) = nameTokens(from: start, sentence: sentence)
+        if let known {
+            setOffice(known, phrased, before: title.lowerBound)
+            result.mentions[Int(owner[start])].titleStart = titleStart(title.lowerBound)
+            return (start, phrased)
+        }
+        guard let first = tokens.first, let last = tokens.last else { return (title.upperBound, office) }
+        let (entity, source) = person(named: tokens)
+        setOffice(entity, phrased, before: title.lowerBound)
+        add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                           byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(title.lowerBound)))
+        return (first, phrased)
+    }
+
+    /// People after an honorific or a role noun that is no office ("Ms Lindiwe Sisulu", "Sir
+    /// Yano Belo", "Mayor Jorge Telerman", "Buenos Aires Mayor Jorge Telerman"): found, with no
+    /// office.
+    mutating func findPeopleAfterHonorifics() {
+        var i = 0
+        let count = layer.tokens.count
+        while i < count {
+            let k = key(i)
+            guard !covered(i), !inTitle[i], layer.tokens[i].kind == .word, Self.honorifics.contains(k) || Self.roleNouns.contains(k),
+                  !Self.honorifics.contains(k) || isCapitalizedWord(i) else { i += 1; continue }
+            let sentence = sentenceRange(of: i)
+            var start = i + 1
+            while start < sentence.upperBound && isHonorific(start) { start += 1 }
+            let (tokens, _) = nameTokens(from: start, sentence: sentence)
+            // One capitalized word after a lower-case role noun is too weak a sign ("the deputy
+            // Speaker"); after an honorific or a capitalized role noun, it is a name.
+            guard let first = tokens.first, let last = tokens.last, tokens.count >= 2 || isCapitalizedWord(i) else { i += 1; continue }
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+            i = last + 1
+        }
+    }
+
+    /// Words of an institution between a country and a title ("Chinese Foreign Ministry
+    /// spokeswoman", "U.S. State Department spokesman").
+    static let institutionWords: Set<String> = ["ministry", "office", "department", "presidency", "palace", "embassy", "mission", "cabinet", "government"]
+
+    /// The country mention right before a title at `token`, or before the institution the title
+    /// belongs to ("Chinese Foreign Ministry spokeswoman"), if any.
+    func country(before token: Int) -> EntityMention? {
+        if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m }
+        // Back over at most four capitalized words of an institution, the last of which names one.
+        var k = token
+        while k > 0 && token - k < 4 && isCapitalizedWord(k - 1) && !covered(k - 1)
+                && (Self.officeDomains.contains(key(k - 1)) || Self.institutionWords.contains(key(k - 1))) {
+            k -= 1
+        }
+        guard k < token, Self.institutionWords.contains(key(token - 1)) else { return nil }
+        if let m = mention(endingAt: k), let e = m.entity, result.entities[e].type == "country" { return m }
+        return nil
     }
 
     /// Where a title starting at `token` starts with the country named right before it.
     func titleStart(_ token: Int) -> Int {
-        if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m.firstToken }
-        return token
+        country(before: token)?.firstToken ?? token
     }
 
     /// Gives person `entity` the office of a title at `titleStart`, and the country named right
@@ -439,8 +591,7 @@ struct EntityResolver {
     mutating func setOffice(_ entity: Int, _ office: String, before titleStart: Int) {
         guard result.entities[entity].office == nil else { return }
         result.entities[entity].office = office
-        if let m = mention(endingAt: titleStart), let e = m.entity,
-           result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry {
+        if let m = country(before: titleStart), let e = m.entity, let entry = result.entities[e].lexiconEntry {
             result.entities[entity].country = lexicon.entries[entry].codes["alpha3"]
         }
     }
