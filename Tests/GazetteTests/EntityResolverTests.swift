@@ -46,7 +46,7 @@ struct EntityResolverTests {
         // A person the lexicon knows is the lexicon's, whatever title stands before.
         Case(text: "Japanese Foreign Minister Takeshi Iwaya arrived.",
              expected: ["Japanese=country:JPN(lexicon)", "Takeshi Iwaya=person:takeshi-iwaya(lexicon)"]),
-        // A surname before the full name is not linked; a title with no name is no person.
+        // A surname with no full name in the text, and a title with no name, are no person.
         Case(text: "Tanabeya spoke. The Prime Minister said nothing.", expected: []),
         // Institution words after a title are not names.
         Case(text: "The General Assembly met.", expected: []),
@@ -84,6 +84,32 @@ struct EntityResolverTests {
     func titlesHonorificsAndParticles(_ c: Case) throws {
         let got = try entityMentions(c.text)
         #expect(got == c.expected, "\(got)")
+    }
+
+    /// Mentions of `text` with the document's date `date`.
+    func datedMentions(_ text: String, date: String?) throws -> [String] {
+        let worker = try sharedPipeline().makeWorker()
+        let bytes = Array(text.utf8)
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: date.flatMap(CalendarDay.parseDocumentDate)) }
+        return extraction.mentions.filter { m in m.entity.map { extraction.entities[$0].type == "person" } ?? false }.map { m in
+            "\(String(decoding: bytes[m.byteStart..<m.byteEnd], as: UTF8.self))=\(extraction.entities[m.entity!].name)(\(m.source.rawValue))"
+        }
+    }
+
+    @Test func aSurnameAloneNamesTheOnePersonInOfficeThatDay() throws {
+        #expect(try datedMentions("Scholz said the talks went well.", date: "2023-05-01") == ["Scholz=Olaf Scholz(office)"])
+        // Without the document's date, or out of office, it names no one.
+        #expect(try datedMentions("Scholz said the talks went well.", date: nil) == [])
+        #expect(try datedMentions("Scholz said the talks went well.", date: "2015-05-01") == [])
+        // Part of a longer name, it is that name's ("Anna Scholz" is not the chancellor).
+        #expect(try datedMentions("Ms Anna Scholz said so.", date: "2023-05-01") == ["Anna Scholz=Anna Scholz(pattern)"])
+        // A surname that is a common word stays a word.
+        #expect(try datedMentions("Rice prices rose.", date: "2006-05-01") == [])
+    }
+
+    @Test func aSurnameRefersToTheFullNameAfterIt() throws {
+        #expect(try datedMentions("Tanabeya arrives in Manila. Foreign Minister Kenji Tanabeya met reporters.", date: nil)
+                == ["Tanabeya=Kenji Tanabeya(coreference)", "Kenji Tanabeya=Kenji Tanabeya(pattern)"])
     }
 
     /// The office as the text phrases it, and the country of the adjective before the title.

@@ -43,9 +43,12 @@ public struct EntityMention: Sendable, Equatable {
         case lexicon
         /// The shape of the text: a name after a title, an agreement's name.
         case pattern
-        /// A later reference to an entity met earlier: a surname, an acronym defined in
-        /// parentheses.
+        /// A reference to an entity the text names in full elsewhere: a surname (before or after
+        /// the full name), an acronym defined in parentheses.
         case coreference
+        /// A surname alone, resolved to the one lexicon person of that surname in office on the
+        /// document's date.
+        case office
     }
 
     /// The one entity it names, when resolved.

@@ -84,6 +84,7 @@ struct EntityResolver {
         }
         findPeopleAfterHonorifics()
         findSurnames()
+        findSurnamesOfPeopleInOffice()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
         resolveAmbiguity()
         assignOffices()
@@ -426,13 +427,24 @@ struct EntityResolver {
     static let roleNouns: Set<String> = [
         "mayor", "governor", "governor-general", "judge", "chairman", "chairwoman", "chairperson", "director",
         "director-general", "commissioner", "lawmaker", "congressman", "congresswoman", "adviser", "advisor",
-        "attorney", "deputy", "leader", "envoy", "negotiator",
+        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "diplomat",
     ]
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
     /// Heuheu", "José de San Martín", "Thani bin Ahmed").
     static let nameParticles: Set<String> = [
         "al", "el", "bin", "bint", "ibn", "abu", "de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von",
         "der", "den", "te", "le", "la", "ter", "ben", "y",
+    ]
+
+    /// Words that end the name of a place or an organisation: a capitalized run that reaches one
+    /// is no person ("Ambassador Bridge", "Queen Salote Wharf", "General Board").
+    static let placeOrOrganisationNouns: Set<String> = [
+        "bridge", "wharf", "port", "harbour", "harbor", "airport", "airbase", "street", "road", "avenue", "square",
+        "hall", "building", "tower", "hotel", "palace", "park", "stadium", "center", "centre", "university", "college",
+        "school", "academy", "institute", "hospital", "bank", "group", "company", "corporation", "party", "league",
+        "board", "policy", "foundation", "agency", "forum", "summit", "conference", "news", "times", "post", "press",
+        "television", "radio", "station", "island", "river", "bay", "city", "province", "district", "region",
+        "order", "award", "prize", "medal", "mosque", "church", "cathedral", "temple", "memorial", "monument", "museum",
     ]
 
     func isHonorific(_ i: Int) -> Bool { isCapitalizedWord(i) && Self.honorifics.contains(key(i)) }
@@ -483,6 +495,8 @@ struct EntityResolver {
                 }
                 break
             }
+            // A run that goes on into a place or an organisation names no person.
+            if !tokens.isEmpty && isCapitalizedWord(end) && Self.placeOrOrganisationNouns.contains(k) { return ([], nil) }
             guard (isCapitalizedWord(end) && !Self.notNames.contains(k) && !Self.isDateWord(k) && !inTitle[end]) || suffix else { break }
             if covered(end) && !suffix {
                 // A lexicon person is the name; anything else ends it.
@@ -523,8 +537,28 @@ struct EntityResolver {
             phrased = surface(title.lowerBound..<c)
             start = c
         }
+        // "the President of Senegal, Macky Sall,", "her counterpart, Mike Pompeo.": a comma
+        // between title and name, when the name is an apposition (a comma, "and" or the end after it).
+        var apposition = false
+        if start < sentence.upperBound && key(start) == "," && start + 1 < sentence.upperBound && isCapitalizedWord(start + 1) {
+            start += 1
+            apposition = true
+        }
         while start < sentence.upperBound && isHonorific(start) { start += 1 }
-        let (tokens, known) = nameTokens(from: start, sentence: sentence)
+        var (tokens, known) = nameTokens(from: start, sentence: sentence)
+        if apposition, let last = tokens.last ?? (known != nil ? mention(startingAt: start).map({ $0.endToken - 1 }) : nil) {
+            let after = last + 1
+            if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) {
+                tokens = []
+                known = nil
+            }
+        }
+        // One word names a person only right after a capitalized title ("President Boric"), or
+        // when it is the surname of a person met before.
+        if tokens.count == 1 && (phrased != office || !isCapitalizedWord(title.upperBound - 1) || apposition)
+            && person(labelled: key(tokens[0]), before: tokens[0]) == nil {
+            tokens = []
+        }
         if let known {
             setOffice(known, phrased, before: title.lowerBound)
             result.mentions[Int(owner[start])].titleStart = titleStart(title.lowerBound)
@@ -550,8 +584,14 @@ struct EntityResolver {
                   !Self.honorifics.contains(k) || isCapitalizedWord(i) else { i += 1; continue }
             let sentence = sentenceRange(of: i)
             var start = i + 1
+            // "his counterpart, Mike Pompeo.": a role noun's apposition.
+            let apposition = Self.roleNouns.contains(k) && start + 1 < sentence.upperBound && key(start) == "," && isCapitalizedWord(start + 1)
+            if apposition { start += 1 }
             while start < sentence.upperBound && isHonorific(start) { start += 1 }
-            let (tokens, _) = nameTokens(from: start, sentence: sentence)
+            var (tokens, _) = nameTokens(from: start, sentence: sentence)
+            if apposition, let last = tokens.last, last + 1 < sentence.upperBound, ![",", ".", ";", "and", ")"].contains(key(last + 1)) {
+                tokens = []
+            }
             // One capitalized word after a lower-case role noun is too weak a sign ("the deputy
             // Speaker"); after an honorific or a capitalized role noun, it is a name.
             guard let first = tokens.first, let last = tokens.last, tokens.count >= 2 || isCapitalizedWord(i) else { i += 1; continue }
@@ -610,7 +650,39 @@ struct EntityResolver {
         return label.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
-    /// Capitalized words equal to the surname of a person met earlier refer back to them.
+    /// Surnames that are also common English words: alone, they are more often the word
+    /// ("Rice prices", "Major General", "Key points") than the leader of that name.
+    static let commonWordSurnames: Set<String> = [
+        "may", "major", "rice", "brown", "key", "bush", "ford", "young", "king", "long", "little", "rich", "hope",
+        "price", "strong", "black", "white", "green", "wood", "hill", "hunt", "cook", "banks", "rock", "gray", "grey",
+        "page", "lane", "wells", "mills", "bird", "fox", "stone", "marks", "cross", "north", "west", "south", "east",
+        "love", "rose", "moon", "sun", "law", "chance", "case", "hall", "bell", "church", "park", "light", "power",
+        "noble", "golden", "said", "star", "gore", "hu", "li", "lee", "kim", "wang", "zhang", "liu", "chen", "singh",
+        "khan", "ali", "shah", "martin", "thomas", "james", "john", "paul", "george", "charles",
+    ]
+
+    /// A surname alone that is the label of exactly one lexicon person in office on the
+    /// document's date ("Scholz said", "Widodo arrived"), and of no person the text names: that
+    /// person. Without a date, or with several in office, it is left alone.
+    mutating func findSurnamesOfPeopleInOffice() {
+        guard date != nil, !lexicon.peopleByLabelKey.isEmpty else { return }
+        for i in 0..<layer.tokens.count where !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
+            guard let entries = lexicon.peopleByLabelKey[layer.tokens[i].key] else { continue }
+            let k = key(i)
+            if Self.commonWordSurnames.contains(k) || Self.isDateWord(k) || personByLabel[k] != nil { continue }
+            // Part of a longer capitalized name ("Peter Dutton" is not "Dutton" of the lexicon
+            // unless it is that person): only a word standing alone.
+            if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1) { continue }
+            if i > 0 && isCapitalizedWord(i - 1) && !covered(i - 1) && sentenceRange(of: i).lowerBound < i && !inTitle[i - 1] { continue }
+            let held = entries.filter { roleHeld(by: $0) != nil }
+            guard held.count == 1 else { continue }
+            add(EntityMention(candidates: [entity(ofEntry: held[0])], aliasKind: .short, firstToken: i, endToken: i + 1,
+                              byteStart: 0, byteEnd: 0, source: .office))
+        }
+    }
+
+    /// Capitalized words equal to the surname of a person the text names refer to them, before
+    /// or after the full name ("Ramaphosa arrives" over "President Cyril Ramaphosa").
     mutating func findSurnames() {
         guard !personByLabel.isEmpty else { return }
         // Labels as key ids: a token is compared as an integer, not turned into a string.
@@ -619,7 +691,7 @@ struct EntityResolver {
         for i in 0..<layer.tokens.count where !covered(i) && isCapitalizedWord(i) {
             let k = layer.tokens[i].key
             guard let hit = labels.first(where: { $0.key == k }) else { continue }
-            if let entity = person(labelled: hit.label, before: i) {
+            if let entity = personByLabel[hit.label]?.entity {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
             }

@@ -45,6 +45,9 @@ public final class CompiledLexicon: Sendable {
     /// Bit `k` is set when key `k` follows another key in some alias: the matcher probes the edge
     /// table (far away in memory) only for those.
     let innerKeys: KeyBits
+    /// The people whose label (a surname, "Clinton") is the one token of key `k`: a surname alone
+    /// in a text may name the one of them in office on the document's date.
+    let peopleByLabelKey: [KeyID: [Int]]
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
     /// - Parameter extraWords: texts whose token keys the vocabulary must hold as well (the
@@ -95,6 +98,13 @@ public final class CompiledLexicon: Sendable {
             let bytes = Array(word.utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         }
+        var byLabel: [KeyID: [Int]] = [:]
+        for (index, entry) in entries.enumerated() where entry.type == "person" && !entry.roles.isEmpty {
+            let bytes = Array(entry.label.utf8)
+            try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+            if layer.tokens.count == 1 && layer.tokens[0].kind == .word { byLabel[layer.tokens[0].key, default: []].append(index) }
+        }
+        peopleByLabelKey = byLabel
         var vocabulary = tokenizer.vocabulary
         vocabulary.freeze()
         self.entries = entries
