@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 92d4b128117087300f9f684e0aeaf279f995157bfc2865eedddad91903538a39
+// negative.rules sha256 c98c6011035d2a111ffd298f3c7acf870443d3d0ecb6f08ff9514b709a09019a
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -78,6 +78,19 @@ struct EntityResolverTests {
         Case(text: "The president Monday said the minister of agriculture would come.", expected: []),
         Case(text: "Talks with the director Friday ended; the leader Kim spoke.", expected: []),
         Case(text: "The Minister of Agriculture said so.", expected: []),
+        // Appositions: a title after a comma, or a name before one.
+        Case(text: "They were met by the President of Senegal, Mackel Dioufane, on Monday.", expected: ["Senegal=country:SEN(lexicon)", "Mackel Dioufane=person:mackel-dioufane(pattern)"]),
+        Case(text: "Pavlo Rychenko, the court's chief justice, spoke.", expected: ["Pavlo Rychenko=person:pavlo-rychenko(pattern)"]),
+        Case(text: "Carla Dademo, director of trade policy at the institute, spoke.", expected: ["Carla Dademo=person:carla-dademo(pattern)"]),
+        // Bylines and photo credits.
+        Case(text: "By Danica Hollens\nThe talks ended.", expected: ["Danica Hollens=person:danica-hollens(pattern)"]),
+        Case(text: "The ministers met. (AP Photo/Paulo Sankyo)", expected: ["Paulo Sankyo=person:paulo-sankyo(pattern)"]),
+        // Not people: an event or an institution before the comma, an organisation after "by",
+        // a ministry credited for a photo, a title that names its own person.
+        Case(text: "As the continent celebrates Africa Day, Minister of Trade Naledo Pandro is in Cairo.",
+             expected: ["Naledo Pandro=person:naledo-pandro(pattern)", "Cairo=country:EGY(lexicon)"]),
+        Case(text: "A report by Human Rights Watch, the monitor, said so.", expected: []),
+        Case(text: "Photo: Foreign Ministry/Handout", expected: []),
     ]
 
     @Test(arguments: peopleInOtherShapes)

@@ -83,6 +83,8 @@ struct EntityResolver {
             result.titles.append(TitleMention(firstToken: title.range.lowerBound, endToken: end, office: office))
         }
         findPeopleAfterHonorifics()
+        findPeopleBeforeAppositiveTitles()
+        findBylines()
         findSurnames()
         findSurnamesOfPeopleInOffice()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
@@ -445,6 +447,7 @@ struct EntityResolver {
         "board", "policy", "foundation", "agency", "forum", "summit", "conference", "news", "times", "post", "press",
         "television", "radio", "station", "island", "river", "bay", "city", "province", "district", "region",
         "order", "award", "prize", "medal", "mosque", "church", "cathedral", "temple", "memorial", "monument", "museum",
+        "day", "week", "festival", "games", "cup", "expo", "fair", "week", "alliance", "union", "council", "club",
     ]
 
     func isHonorific(_ i: Int) -> Bool { isCapitalizedWord(i) && Self.honorifics.contains(key(i)) }
@@ -648,6 +651,84 @@ struct EntityResolver {
         // ASCII (most names) folds to its lower case; Foundation's folding is for the rest.
         if label.utf8.allSatisfy({ $0 < 0x80 }) { return label.lowercased() }
         return label.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Whether `tokens` (a name found by its position, with no title right before it) look like
+    /// a person's name: two capitalized words or more, none a word of an office, an institution,
+    /// a place or an organisation ("Foreign Ministry", "Human Rights Watch" has "watch"... no:
+    /// see `placeOrOrganisationNouns`).
+    func looksLikePersonName(_ tokens: [Int]) -> Bool {
+        let words = tokens.filter { isCapitalizedWord($0) }
+        guard words.count >= 2, words.count <= 5 else { return false }
+        return words.allSatisfy { i in
+            let k = key(i)
+            return !Self.officeDomains.contains(k) && !Self.institutionWords.contains(k) && !Self.placeOrOrganisationNouns.contains(k)
+                && !Self.notNames.contains(k) && !Self.honorifics.contains(k) && !Self.roleNouns.contains(k)
+        }
+    }
+
+    /// "Pavel Rychetsky, the court's chief justice,", "Carlo Dade, director of ...": a name
+    /// followed by a comma and a title or role noun, with at most four words (lower case, or a
+    /// country) between the comma and it.
+    mutating func findPeopleBeforeAppositiveTitles() {
+        // Titles and role nouns with no name of their own after them ("Minister of International
+        // Relations Naledi Pandor" is no apposition to what stands before its comma).
+        func namesNoOne(_ end: Int) -> Bool {
+            guard let m = mention(startingAt: end), let e = m.entity else { return true }
+            return result.entities[e].type != "person"
+        }
+        var heads = result.titles.filter { namesNoOne($0.endToken) }.map(\.firstToken)
+        for i in 0..<layer.tokens.count where layer.tokens[i].kind == .word && Self.roleNouns.contains(key(i)) && namesNoOne(i + 1) { heads.append(i) }
+        for head in heads.sorted() {
+            let sentence = sentenceRange(of: head)
+            var k = head - 1
+            var steps = 0
+            while k > sentence.lowerBound && steps < 5 && key(k) != "," {
+                if let m = mention(endingAt: k + 1), !m.candidates.isEmpty, m.candidates.allSatisfy({ result.entities[$0].type == "country" }) {
+                    k = m.firstToken - 1
+                } else if isCapitalizedWord(k) && !inTitle[k] {
+                    break
+                } else {
+                    k -= 1
+                }
+                steps += 1
+            }
+            guard k > sentence.lowerBound, key(k) == "," else { continue }
+            var start = k
+            while start > sentence.lowerBound && !covered(start - 1) && !inTitle[start - 1]
+                    && (isCapitalizedWord(start - 1) || (start - 1 > sentence.lowerBound && isCapitalizedWord(start - 2)
+                        && (Self.nameParticles.contains(key(start - 1)) || key(start - 1) == "-"))) {
+                start -= 1
+            }
+            guard start < k else { continue }
+            // Not the object of a preposition (a place or an organisation: "in Buenos Aires, the ...").
+            if start > sentence.lowerBound && ["in", "at", "of", "from", "to", "for", "with", "on", "by"].contains(key(start - 1)) { continue }
+            let (tokens, _) = nameTokens(from: start, sentence: sentence)
+            guard tokens.last == k - 1, looksLikePersonName(tokens) else { continue }
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: k,
+                              byteStart: 0, byteEnd: 0, source: source))
+        }
+    }
+
+    /// Bylines and photo credits: "By Danielle Haynes" opening a sentence, "photo by Andrew
+    /// Harrer/UPI", "AP Photo/Paul Sancya": persons, though never parties to facts.
+    mutating func findBylines() {
+        let count = layer.tokens.count
+        for i in 0..<count where layer.tokens[i].kind == .word || key(i) == "/" || key(i) == ":" {
+            let k = key(i)
+            let sentence = sentenceRange(of: i)
+            let opensByline = k == "by" && (i == sentence.lowerBound || (i > sentence.lowerBound && key(i - 1) == "photo"))
+            let afterPhoto = (k == "/" || k == ":") && i > sentence.lowerBound && key(i - 1) == "photo"
+            guard opensByline || afterPhoto, i + 1 < sentence.upperBound, !covered(i + 1) else { continue }
+            let (tokens, _) = nameTokens(from: i + 1, sentence: sentence)
+            guard let last = tokens.last, looksLikePersonName(tokens) else { continue }
+            // The name ends the byline: the sentence's end, a comma, a slash or a bar.
+            if last + 1 < sentence.upperBound && ![",", "/", "|", ")", "."].contains(key(last + 1)) { continue }
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+        }
     }
 
     /// Surnames that are also common English words: alone, they are more often the word
