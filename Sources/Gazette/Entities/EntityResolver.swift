@@ -25,6 +25,9 @@ struct EntityResolver {
     private var owner: [Int32]
     /// Per token, whether a title holds it: no name takes a title's words.
     private var inTitle: [Bool]
+    /// The tokens whose keys are cue words or surnames of lexicon people
+    /// (`CompiledLexicon.entityCueKeys`), found in one pass: the passes after titles look at these.
+    private var cuePositions: [Int] = []
     /// Per person label (lower case), the person and the first token of its first mention.
     private var personByLabel: [String: (entity: Int, firstToken: Int)] = [:]
 
@@ -76,6 +79,7 @@ struct EntityResolver {
         findAgreements()
         findAcronyms()
         for title in titles { for t in title.range { inTitle[t] = true } }
+        cuePositions = lexicon.entityCueKeys.positions(in: layer.tokens)
         for title in titles {
             // A title's span grows over its complement and the honorifics before the name
             // ("Minister of Agriculture Hon."), so that rules see the title next to the person.
@@ -450,6 +454,25 @@ struct EntityResolver {
         "day", "week", "festival", "games", "cup", "expo", "fair", "week", "alliance", "union", "council", "club",
     ]
 
+    /// Every word whose key `CompiledLexicon.personCueKeys` holds.
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo"])).sorted()
+
+    /// Whether token `i` may introduce a person without a title (one load; then the strings).
+    @inline(__always)
+    func isPersonCue(_ i: Int) -> Bool { lexicon.personCueKeys.contains(layer.tokens[i].key) }
+
+    /// Whether token `i` is the one ASCII character `c` (",", "/"), read from the text's bytes.
+    @inline(__always)
+    func isCharacter(_ i: Int, _ c: UInt8) -> Bool {
+        let t = layer.tokens[i]
+        return t.end - t.start == 1 && text[Int(t.start)] == c
+    }
+
+    /// Whether a person's name may start at token `i`: a capitalized word no title or mention
+    /// holds (a test of loads, before any string is made).
+    @inline(__always)
+    func mayStartName(_ i: Int) -> Bool { i < layer.tokens.count && !covered(i) && !inTitle[i] && isCapitalizedWord(i) }
+
     func isHonorific(_ i: Int) -> Bool { isCapitalizedWord(i) && Self.honorifics.contains(key(i)) }
 
     /// Where the complement of a title ending at `start` ends ("of Agriculture", "to Kuwait",
@@ -579,12 +602,17 @@ struct EntityResolver {
     /// Yano Belo", "Mayor Jorge Telerman", "Buenos Aires Mayor Jorge Telerman"): found, with no
     /// office.
     mutating func findPeopleAfterHonorifics() {
-        var i = 0
         let count = layer.tokens.count
-        while i < count {
+        let cues = lexicon.personCueKeys  // a local: no retain of the lexicon's bits per token
+        var done = 0  // tokens before this are part of a name found
+        for i in cuePositions where i >= done {
+            // Cheap tests first: a cue word, then a name or a comma (or a second honorific) after it.
+            guard cues.contains(layer.tokens[i].key), i + 2 < count,
+                  mayStartName(i + 1) || isCharacter(i + 1, UInt8(ascii: ",")) || cues.contains(layer.tokens[i + 1].key)
+            else { continue }
             let k = key(i)
             guard !covered(i), !inTitle[i], layer.tokens[i].kind == .word, Self.honorifics.contains(k) || Self.roleNouns.contains(k),
-                  !Self.honorifics.contains(k) || isCapitalizedWord(i) else { i += 1; continue }
+                  !Self.honorifics.contains(k) || isCapitalizedWord(i) else { continue }
             let sentence = sentenceRange(of: i)
             var start = i + 1
             // "his counterpart, Mike Pompeo.": a role noun's apposition.
@@ -597,11 +625,11 @@ struct EntityResolver {
             }
             // One capitalized word after a lower-case role noun is too weak a sign ("the deputy
             // Speaker"); after an honorific or a capitalized role noun, it is a name.
-            guard let first = tokens.first, let last = tokens.last, tokens.count >= 2 || isCapitalizedWord(i) else { i += 1; continue }
+            guard let first = tokens.first, let last = tokens.last, tokens.count >= 2 || isCapitalizedWord(i) else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
-            i = last + 1
+            done = last + 1
         }
     }
 
@@ -678,8 +706,10 @@ struct EntityResolver {
             return result.entities[e].type != "person"
         }
         var heads = result.titles.filter { namesNoOne($0.endToken) }.map(\.firstToken)
-        for i in 0..<layer.tokens.count where layer.tokens[i].kind == .word && Self.roleNouns.contains(key(i)) && namesNoOne(i + 1) { heads.append(i) }
+        let cues = lexicon.personCueKeys
+        for i in cuePositions where cues.contains(layer.tokens[i].key) && Self.roleNouns.contains(key(i)) && namesNoOne(i + 1) { heads.append(i) }
         for head in heads.sorted() {
+            guard (max(0, head - 6)..<head).contains(where: { isCharacter($0, UInt8(ascii: ",")) }) else { continue }
             let sentence = sentenceRange(of: head)
             var k = head - 1
             var steps = 0
@@ -715,8 +745,17 @@ struct EntityResolver {
     /// Harrer/UPI", "AP Photo/Paul Sancya": persons, though never parties to facts.
     mutating func findBylines() {
         let count = layer.tokens.count
-        for i in 0..<count where layer.tokens[i].kind == .word || key(i) == "/" || key(i) == ":" {
+        // At "by" opening a sentence, or at the token after "photo" (cue words both, tested as
+        // bits before any string is made).
+        var places: [Int] = []
+        let cues = lexicon.personCueKeys
+        for sentence in layer.sentences where sentence.endToken > sentence.firstToken && cues.contains(layer.tokens[Int(sentence.firstToken)].key) {
+            places.append(Int(sentence.firstToken))
+        }
+        for i in cuePositions where i + 1 < count && cues.contains(layer.tokens[i].key) && key(i) == "photo" { places.append(i + 1) }
+        for i in places.sorted() {
             let k = key(i)
+            guard k == "by" || k == "/" || k == ":" else { continue }
             let sentence = sentenceRange(of: i)
             let opensByline = k == "by" && (i == sentence.lowerBound || (i > sentence.lowerBound && key(i - 1) == "photo"))
             let afterPhoto = (k == "/" || k == ":") && i > sentence.lowerBound && key(i - 1) == "photo"
@@ -747,17 +786,31 @@ struct EntityResolver {
     /// person. Without a date, or with several in office, it is left alone.
     mutating func findSurnamesOfPeopleInOffice() {
         guard date != nil, !lexicon.peopleByLabelKey.isEmpty else { return }
-        for i in 0..<layer.tokens.count where !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
-            guard let entries = lexicon.peopleByLabelKey[layer.tokens[i].key] else { continue }
-            let k = key(i)
-            if Self.commonWordSurnames.contains(k) || Self.isDateWord(k) || personByLabel[k] != nil { continue }
+        // Per surname key, the one person in office that it names, or nil: decided once.
+        var inOffice: [KeyID: Int?] = [:]
+        let surnames = lexicon.peopleLabelKeys
+        for i in cuePositions where surnames.contains(layer.tokens[i].key) && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
             // Part of a longer capitalized name ("Peter Dutton" is not "Dutton" of the lexicon
             // unless it is that person): only a word standing alone.
             if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1) { continue }
             if i > 0 && isCapitalizedWord(i - 1) && !covered(i - 1) && sentenceRange(of: i).lowerBound < i && !inTitle[i - 1] { continue }
-            let held = entries.filter { roleHeld(by: $0) != nil }
-            guard held.count == 1 else { continue }
-            add(EntityMention(candidates: [entity(ofEntry: held[0])], aliasKind: .short, firstToken: i, endToken: i + 1,
+            let keyID = layer.tokens[i].key
+            let holder: Int?
+            if let known = inOffice[keyID] {
+                holder = known
+            } else {
+                let k = key(i)
+                var found: Int?
+                if !Self.commonWordSurnames.contains(k) && !Self.isDateWord(k) && personByLabel[k] == nil,
+                   let entries = lexicon.peopleByLabelKey[keyID] {
+                    let held = entries.filter { roleHeld(by: $0) != nil }
+                    if held.count == 1 { found = held[0] }
+                }
+                inOffice[keyID] = .some(found)
+                holder = found
+            }
+            guard let holder else { continue }
+            add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
                               byteStart: 0, byteEnd: 0, source: .office))
         }
     }
@@ -767,12 +820,12 @@ struct EntityResolver {
     mutating func findSurnames() {
         guard !personByLabel.isEmpty else { return }
         // Labels as key ids: a token is compared as an integer, not turned into a string.
-        let labels = personByLabel.keys.sorted().compactMap { label in vocabulary.keyID(forKey: label).map { (key: $0, label: label) } }
+        var labels: [KeyID: String] = [:]
+        for label in personByLabel.keys { if let id = vocabulary.keyID(forKey: label) { labels[id] = label } }
         guard !labels.isEmpty else { return }
-        for i in 0..<layer.tokens.count where !covered(i) && isCapitalizedWord(i) {
-            let k = layer.tokens[i].key
-            guard let hit = labels.first(where: { $0.key == k }) else { continue }
-            if let entity = personByLabel[hit.label]?.entity {
+        let bits = KeyBits(labels.keys.map(Int.init))
+        for i in bits.positions(in: layer.tokens) where !covered(i) && isCapitalizedWord(i) {
+            if let label = labels[layer.tokens[i].key], let entity = personByLabel[label]?.entity {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
             }

@@ -48,6 +48,14 @@ public final class CompiledLexicon: Sendable {
     /// The people whose label (a surname, "Clinton") is the one token of key `k`: a surname alone
     /// in a text may name the one of them in office on the document's date.
     let peopleByLabelKey: [KeyID: [Int]]
+    /// The keys of `peopleByLabelKey`, as bits for the per-token test.
+    let peopleLabelKeys: KeyBits
+    /// The frozen keys of the words that introduce a person without a title (honorifics, role
+    /// nouns, "by", "photo"), so the entity stage tests each token with one load.
+    let personCueKeys: KeyBits
+    /// `personCueKeys` and `peopleLabelKeys` together: the entity stage finds the tokens worth a
+    /// second look in one pass.
+    let entityCueKeys: KeyBits
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
     /// - Parameter extraWords: texts whose token keys the vocabulary must hold as well (the
@@ -98,6 +106,13 @@ public final class CompiledLexicon: Sendable {
             let bytes = Array(word.utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         }
+        // The entity stage's cue words, learned from surfaces that tokenize to their keys (an
+        // abbreviation keeps its period only capitalized: "Hon." is one token, "hon." two).
+        for word in EntityResolver.personCueWords {
+            let surface = word.hasSuffix(".") ? word.prefix(1).uppercased() + word.dropFirst() : word
+            let bytes = Array(surface.utf8)
+            try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+        }
         var byLabel: [KeyID: [Int]] = [:]
         for (index, entry) in entries.enumerated() where entry.type == "person" && !entry.roles.isEmpty {
             let bytes = Array(entry.label.utf8)
@@ -105,6 +120,7 @@ public final class CompiledLexicon: Sendable {
             if layer.tokens.count == 1 && layer.tokens[0].kind == .word { byLabel[layer.tokens[0].key, default: []].append(index) }
         }
         peopleByLabelKey = byLabel
+        peopleLabelKeys = KeyBits(byLabel.keys.map(Int.init))
         var vocabulary = tokenizer.vocabulary
         vocabulary.freeze()
         self.entries = entries
@@ -120,6 +136,9 @@ public final class CompiledLexicon: Sendable {
             roots[key] = edges.child(of: 0, key: KeyID(key)) ?? 0
         }
         self.rootChildren = roots
+        let cueKeys = EntityResolver.personCueWords.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }
+        personCueKeys = KeyBits(cueKeys)
+        entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init))
     }
 
     /// A tokenizer for documents, starting from this lexicon's vocabulary. One per thread.
