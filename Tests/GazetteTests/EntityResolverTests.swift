@@ -148,6 +148,10 @@ struct EntityResolverTests {
         // A lexicon's agreement is the lexicon's, and its name is not taken apart.
         Case(text: "the Paris Agreement and the Japan-Philippines Reciprocal Access Agreement",
              expected: ["Paris Agreement=agreement:paris-agreement(lexicon)", "Japan-Philippines Reciprocal Access Agreement=agreement:raa-jpn-phl(lexicon)"]),
+        // A place before a lower-case treaty, protocol or accord names one; a country does not.
+        Case(text: "Ministers signed the Valmora treaty and praised the Borvik protocol.",
+             expected: ["Valmora treaty=agreement:valmora-treaty(pattern)", "Borvik protocol=agreement:borvik-protocol(pattern)"]),
+        Case(text: "They discussed the Japanese treaty and the new treaty.", expected: ["Japanese=country:JPN(lexicon)"]),
         // A head word alone, or in lower case, is no name.
         Case(text: "They reached an agreement. The Agreement was signed.", expected: []),
         // An acronym defined in parentheses refers back, there and later.

@@ -304,7 +304,17 @@ struct EntityResolver {
         var i = 0
         let count = layer.tokens.count
         while i < count {
-            guard isCapitalizedWord(i), headKeys.contains(layer.tokens[i].key) else { i += 1; continue }
+            guard headKeys.contains(layer.tokens[i].key) else { i += 1; continue }
+            guard isCapitalizedWord(i) else {
+                if let named = lowerCaseHeadName(i) {
+                    let name = surface(named)
+                    uncover(named)
+                    add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .name,
+                                      firstToken: named.lowerBound, endToken: named.upperBound, byteStart: 0, byteEnd: 0, source: .pattern))
+                }
+                i += 1
+                continue
+            }
             let sentence = sentenceRange(of: i)
             // Back over the capitalized words (and the connectors between them) before the head.
             var start = i
@@ -354,6 +364,26 @@ struct EntityResolver {
                               byteStart: 0, byteEnd: 0, source: .pattern))
             i = end
         }
+    }
+
+    /// Heads that, in lower case after a place, still name one agreement: "the Lisbon treaty",
+    /// "the Kyoto protocol", "the Oslo accords" ("the Japan agreement" or "a trade deal" name none).
+    static let placeNamedHeads: Set<String> = ["treaty", "accord", "accords", "protocol", "convention"]
+
+    /// "the Lisbon treaty": "the", one capitalized word that is a place (a capital, or a word no
+    /// lexicon knows, not opening the sentence), and a lower-case head of `placeNamedHeads` at
+    /// `head`. A country's name or adjective before the head names no agreement ("the Japanese
+    /// treaty").
+    func lowerCaseHeadName(_ head: Int) -> Range<Int>? {
+        guard head >= 2, Self.placeNamedHeads.contains(key(head)), key(head - 2) == "the", isCapitalizedWord(head - 1) else { return nil }
+        let sentence = sentenceRange(of: head)
+        guard head - 2 >= sentence.lowerBound, !inTitle[head - 1] else { return nil }
+        if let m = mention(startingAt: head - 1) {
+            guard m.endToken == head, m.aliasKind == .capital else { return nil }
+        } else if covered(head - 1) || Self.isDateWord(key(head - 1)) {
+            return nil
+        }
+        return (head - 1)..<(head + 1)
     }
 
     // MARK: acronyms
