@@ -91,6 +91,13 @@ struct EntityResolverTests {
              expected: ["Naledo Pandro=person:naledo-pandro(pattern)", "Cairo=country:EGY(lexicon)"]),
         Case(text: "A report by Human Rights Watch, the monitor, said so.", expected: []),
         Case(text: "Photo: Foreign Ministry/Handout", expected: []),
+        // Attributions, ranks and relatives.
+        Case(text: "“We are ready,” said Hossan Amiri-Dabbah in his greetings.", expected: ["Hossan Amiri-Dabbah=person:hossan-amiri-dabbah(pattern)"]),
+        Case(text: "Jaidev Mazumpur said the talks went well.", expected: ["Jaidev Mazumpur=person:jaidev-mazumpur(pattern)"]),
+        Case(text: "They met Gen Ashfan Kayari and his wife Lena Kayari.",
+             expected: ["Ashfan Kayari=person:ashfan-kayari(pattern)", "Lena Kayari=person:lena-kayari(pattern)"]),
+        // Not people: an organisation or a news agency that said something.
+        Case(text: "Human Rights Watch said so, said Amnesty International, and Reuters said too.", expected: []),
     ]
 
     @Test(arguments: peopleInOtherShapes)

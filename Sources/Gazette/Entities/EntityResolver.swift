@@ -89,6 +89,7 @@ struct EntityResolver {
         findPeopleAfterHonorifics()
         findPeopleBeforeAppositiveTitles()
         findBylines()
+        findPeopleInAttributions()
         findSurnames()
         findSurnamesOfPeopleInOffice()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
@@ -456,7 +457,7 @@ struct EntityResolver {
     static let honorifics: Set<String> = [
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
-        "madame", "mme", "mme.", "excellency",
+        "madame", "mme", "mme.", "excellency", "gen", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
     ]
     /// Role nouns that introduce a person without being a national office the text reports
     /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
@@ -464,6 +465,9 @@ struct EntityResolver {
         "mayor", "governor", "governor-general", "judge", "chairman", "chairwoman", "chairperson", "director",
         "director-general", "commissioner", "lawmaker", "congressman", "congresswoman", "adviser", "advisor",
         "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "diplomat",
+        "wife", "husband", "son", "daughter", "granddaughter", "grandson", "brother", "sister", "mother", "father", "widow",
+        "democrat", "republican", "activist", "journalist", "reporter", "correspondent", "analyst", "economist",
+        "hero", "convict", "actor", "actress", "singer", "author", "writer", "photographer", "editor", "lawyer",
     ]
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
     /// Heuheu", "José de San Martín", "Thani bin Ahmed").
@@ -481,11 +485,52 @@ struct EntityResolver {
         "board", "policy", "foundation", "agency", "forum", "summit", "conference", "news", "times", "post", "press",
         "television", "radio", "station", "island", "river", "bay", "city", "province", "district", "region",
         "order", "award", "prize", "medal", "mosque", "church", "cathedral", "temple", "memorial", "monument", "museum",
-        "day", "week", "festival", "games", "cup", "expo", "fair", "week", "alliance", "union", "council", "club",
+        "day", "week", "festival", "games", "cup", "expo", "fair", "alliance", "union", "council", "club", "watch",
+        "network", "channel", "magazine", "journal", "daily", "herald", "tribune", "gazette", "reuters", "online",
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
-    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo"])).sorted()
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo"]).union(speechVerbs)).sorted()
+
+    /// Verbs of attribution: a name right after them, or right before them at a sentence's or a
+    /// quotation's start, is a person ("said Steve Goldstein, ...", "Jaideep Mazumdar said").
+    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "stated", "noted", "explained", "announced"]
+
+    /// People named in attributions: "..., said Steve Goldstein, U.S. undersecretary", "“...”
+    /// said Hossein Amir-Abdollahian in his greetings", "Jaideep Mazumdar said". A name of two
+    /// words or more, with nothing of an office, institution, place or organisation in it.
+    mutating func findPeopleInAttributions() {
+        let cues = lexicon.personCueKeys
+        let count = layer.tokens.count
+        for i in cuePositions where cues.contains(layer.tokens[i].key) && Self.speechVerbs.contains(key(i)) {
+            let sentence = sentenceRange(of: i)
+            // After the verb: the name, then a comma, the sentence's end or a preposition.
+            if mayStartName(i + 1) {
+                let (tokens, _) = nameTokens(from: i + 1, sentence: sentence)
+                if let last = tokens.last, looksLikePersonName(tokens),
+                   last + 1 >= sentence.upperBound || [",", ".", ";", "in", "at", "on", "during", "after", "before", "when", "as"].contains(key(last + 1)) {
+                    let (entity, source) = person(named: tokens)
+                    add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                                      byteStart: 0, byteEnd: 0, source: source))
+                    continue
+                }
+            }
+            // Before the verb: a name opening the sentence, or after a quotation's end or a comma.
+            var start = i
+            while start > sentence.lowerBound && (mayStartName(start - 1) || (start - 1 > sentence.lowerBound
+                    && (Self.nameParticles.contains(key(start - 1)) || key(start - 1) == "-") && mayStartName(start - 2))) {
+                start -= 1
+            }
+            guard start < i, i - start <= 6 else { continue }
+            guard start == sentence.lowerBound || [",", "\"", "”", "’", "'", "—", "–"].contains(key(start - 1)) else { continue }
+            let (tokens, _) = nameTokens(from: start, sentence: sentence)
+            guard tokens.last == i - 1, looksLikePersonName(tokens) else { continue }
+            _ = count
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: i,
+                              byteStart: 0, byteEnd: 0, source: source))
+        }
+    }
 
     /// Whether token `i` may introduce a person without a title (one load; then the strings).
     @inline(__always)
