@@ -301,11 +301,12 @@ struct EntityResolver {
     /// Agreement"), or a head word followed by "on", "of" ... and a capitalized run ("Agreement on
     /// the Security of Information", "Treaty of Amity and Cooperation").
     mutating func findAgreements() {
-        let headKeys = Self.agreementHeads.compactMap { vocabulary.keyID(forKey: $0) }
+        // As bits: every token takes this test.
+        let headBits = KeyBits(Self.agreementHeads.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) })
         var i = 0
         let count = layer.tokens.count
         while i < count {
-            guard headKeys.contains(layer.tokens[i].key) else { i += 1; continue }
+            guard headBits.contains(layer.tokens[i].key) else { i += 1; continue }
             guard isCapitalizedWord(i) else {
                 if let named = lowerCaseHeadName(i) {
                     let name = surface(named)
