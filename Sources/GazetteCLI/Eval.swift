@@ -115,7 +115,7 @@ struct Eval: ParsableCommand {
                 continue
             }
             let bytes = [UInt8](data)
-            if let bad = Self.firstInvalidByte(bytes) {
+            if let bad = bytes.withUnsafeBufferPointer(UTF8Scanner.firstInvalidByte) {
                 Diagnostics.note("\(path): invalid UTF-8 at byte \(bad); ill-formed bytes are read as U+FFFD")
             }
             texts.append(bytes)
@@ -153,20 +153,6 @@ struct Eval: ParsableCommand {
         if let failUnder, (report.triples.f1 * 1000).rounded() / 1000 < failUnder {
             Diagnostics.error(String(format: "triples F1 %.3f is below --fail-under %g", report.triples.f1, failUnder))
             throw ExitCode(1)
-        }
-    }
-
-    /// The offset of the first byte of an ill-formed UTF-8 sequence in `bytes`, or nil.
-    static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b -> Int? in
-            if UTF8Scanner.isValid(b) { return nil }
-            var i = 0
-            while i < b.count {
-                let d = UTF8Scanner.decode(b, at: i)
-                if !d.valid { return i }
-                i += d.length
-            }
-            return nil
         }
     }
 

@@ -63,6 +63,19 @@ public enum UTF8Scanner {
         return true
     }
 
+    /// The offset of the first byte of an ill-formed sequence in `bytes`, or nil when it is
+    /// well-formed. O(n).
+    public static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if isValid(bytes) { return nil }
+        var i = 0
+        while i < bytes.count {
+            let d = decode(bytes, at: i)
+            if !d.valid { return i }
+            i += d.length
+        }
+        return nil
+    }
+
     /// The number of code points (after repair) in `bytes[from..<to]`.
     ///
     /// `from` and `to` must be scalar boundaries. For text known to be valid pass `valid: true`:

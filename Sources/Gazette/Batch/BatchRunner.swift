@@ -335,16 +335,7 @@ struct DocumentProcessor {
 
     /// The 0-based offset of the first byte of an ill-formed UTF-8 sequence, or nil.
     static func firstInvalidByte(_ bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBufferPointer { b -> Int? in
-            if UTF8Scanner.isValid(b) { return nil }
-            var i = 0
-            while i < b.count {
-                let d = UTF8Scanner.decode(b, at: i)
-                if !d.valid { return i }
-                i += d.length
-            }
-            return nil
-        }
+        bytes.withUnsafeBufferPointer(UTF8Scanner.firstInvalidByte)
     }
 
 
