@@ -91,6 +91,9 @@ struct EntityResolverTests {
              expected: ["Naledo Pandro=person:naledo-pandro(pattern)", "Cairo=country:EGY(lexicon)"]),
         Case(text: "A report by Human Rights Watch, the monitor, said so.", expected: []),
         Case(text: "Photo: Foreign Ministry/Handout", expected: []),
+        // An acting office is an office; a designate or elect names a person without one.
+        Case(text: "Acting President Lucia Quispeval and Prime Minister-designate Nawar Salemko met.",
+             expected: ["Lucia Quispeval=person:lucia-quispeval(pattern)", "Nawar Salemko=person:nawar-salemko(pattern)"]),
         // Attributions, ranks and relatives.
         Case(text: "“We are ready,” said Hossan Amiri-Dabbah in his greetings.", expected: ["Hossan Amiri-Dabbah=person:hossan-amiri-dabbah(pattern)"]),
         Case(text: "Jaidev Mazumpur said the talks went well.", expected: ["Jaidev Mazumpur=person:jaidev-mazumpur(pattern)"]),

@@ -635,6 +635,24 @@ struct EntityResolver {
         let sentence = sentenceRange(of: title.lowerBound)
         var start = title.upperBound
         var phrased = office
+        // Where the title starts, for the country before it.
+        var begin = title.lowerBound
+        // "Acting President", "interim Prime Minister": an office all the same.
+        if title.lowerBound > sentence.lowerBound, ["acting", "interim"].contains(key(title.lowerBound - 1)) {
+            phrased = (isCapitalizedWord(title.lowerBound - 1) ? "Acting " : "acting ") + office
+            begin = title.lowerBound - 1
+        }
+        // "Prime Minister-designate X", "President-elect X": a person, who holds no office yet;
+        // the title keeps its span, so no rule takes it for the person's office.
+        if start + 1 < sentence.upperBound, key(start) == "-", ["designate", "elect"].contains(key(start + 1)) {
+            let (tokens, _) = nameTokens(from: start + 2, sentence: sentence)
+            if let first = tokens.first, let last = tokens.last, tokens.count >= 2 {
+                let (entity, source) = person(named: tokens)
+                add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
+                                  byteStart: 0, byteEnd: 0, source: source))
+            }
+            return (title.upperBound, office)
+        }
         if let c = complementEnd(after: start, sentence: sentence) {
             phrased = surface(title.lowerBound..<c)
             start = c
@@ -662,15 +680,15 @@ struct EntityResolver {
             tokens = []
         }
         if let known {
-            setOffice(known, phrased, before: title.lowerBound)
-            result.mentions[Int(owner[start])].titleStart = titleStart(title.lowerBound)
+            setOffice(known, phrased, before: begin)
+            result.mentions[Int(owner[start])].titleStart = titleStart(begin)
             return (start, phrased)
         }
         guard let first = tokens.first, let last = tokens.last else { return (title.upperBound, office) }
         let (entity, source) = person(named: tokens)
-        setOffice(entity, phrased, before: title.lowerBound)
+        setOffice(entity, phrased, before: begin)
         add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
-                          byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(title.lowerBound)))
+                          byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(begin)))
         return (first, phrased)
     }
 
