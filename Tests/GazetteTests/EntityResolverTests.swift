@@ -96,11 +96,17 @@ struct EntityResolverTests {
              expected: ["Lucia Quispeval=person:lucia-quispeval(pattern)", "Nawar Salemko=person:nawar-salemko(pattern)"]),
         // Attributions, ranks and relatives.
         Case(text: "“We are ready,” said Hossan Amiri-Dabbah in his greetings.", expected: ["Hossan Amiri-Dabbah=person:hossan-amiri-dabbah(pattern)"]),
-        Case(text: "Jaidev Mazumpur said the talks went well.", expected: ["Jaidev Mazumpur=person:jaidev-mazumpur(pattern)"]),
+        // Before the verb, a name is not told from a firm's ("Goldman Sachs said"): not taken.
+        Case(text: "Jaidev Mazumpur said the talks went well.", expected: []),
         Case(text: "They met Gen Ashfan Kayari and his wife Lena Kayari.",
              expected: ["Ashfan Kayari=person:ashfan-kayari(pattern)", "Lena Kayari=person:lena-kayari(pattern)"]),
         // Not people: an organisation or a news agency that said something.
         Case(text: "Human Rights Watch said so, said Amnesty International, and Reuters said too.", expected: []),
+        // One word after an honorific names no one unless it is a surname met in full.
+        Case(text: "Dr Pepper sales rose and Gen Z voters left.", expected: []),
+        // Title-case headlines: capitalized words are no names there.
+        Case(text: "Minister Meets Envoy To Discuss Trade", expected: []),
+        Case(text: "Kenyan President Rutoko Visits Nairobi Market", expected: ["Kenyan=country:KEN(lexicon)", "Nairobi=country:KEN(lexicon)"]),
     ]
 
     @Test(arguments: peopleInOtherShapes)
@@ -120,10 +126,14 @@ struct EntityResolverTests {
     }
 
     @Test func aSurnameAloneNamesTheOnePersonInOfficeThatDay() throws {
-        #expect(try datedMentions("Scholz said the talks went well.", date: "2023-05-01") == ["Scholz=Olaf Scholz(office)"])
-        // Without the document's date, or out of office, it names no one.
-        #expect(try datedMentions("Scholz said the talks went well.", date: nil) == [])
-        #expect(try datedMentions("Scholz said the talks went well.", date: "2015-05-01") == [])
+        #expect(try datedMentions("Scholz said the talks in Germany went well.", date: "2023-05-01") == ["Scholz=Olaf Scholz(office)"])
+        // Without the document's date, out of office, or where the text names no country of his
+        // office ("Smith said" about a kitchen fire is no foreign minister), it names no one.
+        #expect(try datedMentions("Scholz said the talks in Germany went well.", date: nil) == [])
+        #expect(try datedMentions("Scholz said the talks in Germany went well.", date: "2015-05-01") == [])
+        #expect(try datedMentions("Scholz said the talks went well.", date: "2023-05-01") == [])
+        // Nor the end of a hyphenated name.
+        #expect(try datedMentions("Paris Saint-Scholz said so in Germany.", date: "2023-05-01") == [])
         // Part of a longer name, it is that name's ("Anna Scholz" is not the chancellor).
         #expect(try datedMentions("Ms Anna Scholz said so.", date: "2023-05-01") == ["Anna Scholz=Anna Scholz(pattern)"])
         // A surname that is a common word stays a word.

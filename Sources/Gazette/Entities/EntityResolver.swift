@@ -498,38 +498,23 @@ struct EntityResolver {
     static let speechVerbs: Set<String> = ["said", "says", "told", "added", "stated", "noted", "explained", "announced"]
 
     /// People named in attributions: "..., said Steve Goldstein, U.S. undersecretary", "“...”
-    /// said Hossein Amir-Abdollahian in his greetings", "Jaideep Mazumdar said". A name of two
-    /// words or more, with nothing of an office, institution, place or organisation in it.
+    /// said Hossein Amir-Abdollahian in his greetings": a name of two words or more right after
+    /// the verb, with nothing of an office, institution, place or organisation in it. (Before
+    /// the verb, "Goldman Sachs said" looks like "Jaideep Mazumdar said": not taken.)
     mutating func findPeopleInAttributions() {
         let cues = lexicon.personCueKeys
-        let count = layer.tokens.count
         for i in cuePositions where cues.contains(layer.tokens[i].key) && Self.speechVerbs.contains(key(i)) {
             let sentence = sentenceRange(of: i)
             // After the verb: the name, then a comma, the sentence's end or a preposition.
-            if mayStartName(i + 1) {
+            if mayStartName(i + 1) && !isTitleCase(sentence) {
                 let (tokens, _) = nameTokens(from: i + 1, sentence: sentence)
                 if let last = tokens.last, looksLikePersonName(tokens),
                    last + 1 >= sentence.upperBound || [",", ".", ";", "in", "at", "on", "during", "after", "before", "when", "as"].contains(key(last + 1)) {
                     let (entity, source) = person(named: tokens)
                     add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                                       byteStart: 0, byteEnd: 0, source: source))
-                    continue
                 }
             }
-            // Before the verb: a name opening the sentence, or after a quotation's end or a comma.
-            var start = i
-            while start > sentence.lowerBound && (mayStartName(start - 1) || (start - 1 > sentence.lowerBound
-                    && (Self.nameParticles.contains(key(start - 1)) || key(start - 1) == "-") && mayStartName(start - 2))) {
-                start -= 1
-            }
-            guard start < i, i - start <= 6 else { continue }
-            guard start == sentence.lowerBound || [",", "\"", "”", "’", "'", "—", "–"].contains(key(start - 1)) else { continue }
-            let (tokens, _) = nameTokens(from: start, sentence: sentence)
-            guard tokens.last == i - 1, looksLikePersonName(tokens) else { continue }
-            _ = count
-            let (entity, source) = person(named: tokens)
-            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: i,
-                              byteStart: 0, byteEnd: 0, source: source))
         }
     }
 
@@ -575,6 +560,24 @@ struct EntityResolver {
             break
         }
         return last >= 0 ? last + 1 : nil
+    }
+
+    /// Function words that headlines capitalize and running text does not.
+    static let headlineFunctionWords: Set<String> = ["to", "in", "on", "for", "of", "with", "after", "over", "the", "and", "at", "from", "as", "into", "amid"]
+
+    /// Whether `sentence` is written in title case ("Kenyan President Ruto Visits Washington For
+    /// Talks"): four words or more, four in five capitalized, and a capitalized function word
+    /// after the first; or five words or more, all capitalized ("Nigerian President Tinubu Sacks
+    /// Ministers"). There, capitalized words say nothing of names.
+    func isTitleCase(_ sentence: Range<Int>) -> Bool {
+        var words = 0, capitalized = 0, function = false
+        for i in sentence where layer.tokens[i].kind == .word {
+            words += 1
+            guard isCapitalizedWord(i) || layer.tokens[i].shape.contains(.allCaps) else { continue }
+            capitalized += 1
+            if i > sentence.lowerBound && isCapitalizedWord(i) && Self.headlineFunctionWords.contains(key(i)) { function = true }
+        }
+        return (words >= 4 && function && capitalized * 5 >= words * 4) || (words >= 5 && capitalized == words)
     }
 
     /// The tokens of a name starting at `start`: up to six capitalized words, with particles,
@@ -666,6 +669,10 @@ struct EntityResolver {
         }
         while start < sentence.upperBound && isHonorific(start) { start += 1 }
         var (tokens, known) = nameTokens(from: start, sentence: sentence)
+        // In a title-case headline, only the surname of a person named in full elsewhere.
+        if !tokens.isEmpty && isTitleCase(sentence) {
+            tokens = person(labelled: key(tokens[0]), before: Int.max) != nil ? [tokens[0]] : []
+        }
         if apposition, let last = tokens.last ?? (known != nil ? mention(startingAt: start).map({ $0.endToken - 1 }) : nil) {
             let after = last + 1
             if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) {
@@ -717,9 +724,13 @@ struct EntityResolver {
             if apposition, let last = tokens.last, last + 1 < sentence.upperBound, ![",", ".", ";", "and", ")"].contains(key(last + 1)) {
                 tokens = []
             }
+            if !tokens.isEmpty && isTitleCase(sentence) { tokens = [] }
             // One capitalized word after a lower-case role noun is too weak a sign ("the deputy
             // Speaker"); after an honorific or a capitalized role noun, it is a name.
-            guard let first = tokens.first, let last = tokens.last, tokens.count >= 2 || isCapitalizedWord(i) else { continue }
+            // One word is a name only as a surname of a person named in full ("Mr. Iwaya"): alone,
+            // "Dr Pepper", "Ms Marvel" and "Gen Z" are not people.
+            guard let first = tokens.first, let last = tokens.last,
+                  tokens.count >= 2 || person(labelled: key(first), before: first) != nil else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
@@ -882,11 +893,17 @@ struct EntityResolver {
         guard date != nil, !lexicon.peopleByLabelKey.isEmpty else { return }
         // Per surname key, the one person in office that it names, or nil: decided once.
         var inOffice: [KeyID: Int?] = [:]
+        let countriesNamed = Set(result.mentions.compactMap { m -> String? in
+            guard let e = m.entity, result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry else { return nil }
+            return lexicon.entries[entry].codes["alpha3"]
+        })
         let surnames = lexicon.peopleLabelKeys
         for i in cuePositions where surnames.contains(layer.tokens[i].key) && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
             // Part of a longer capitalized name ("Peter Dutton" is not "Dutton" of the lexicon
             // unless it is that person): only a word standing alone.
             if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1) { continue }
+            // Nor the end of a hyphenated name ("Paris Saint-Germain").
+            if i > 0 && isCharacter(i - 1, UInt8(ascii: "-")) && i > 1 && isCapitalizedWord(i - 2) { continue }
             if i > 0 && isCapitalizedWord(i - 1) && !covered(i - 1) && sentenceRange(of: i).lowerBound < i && !inTitle[i - 1] { continue }
             let keyID = layer.tokens[i].key
             let holder: Int?
@@ -898,7 +915,9 @@ struct EntityResolver {
                 if !Self.commonWordSurnames.contains(k) && !Self.isDateWord(k) && personByLabel[k] == nil,
                    let entries = lexicon.peopleByLabelKey[keyID] {
                     let held = entries.filter { roleHeld(by: $0) != nil }
-                    if held.count == 1 { found = held[0] }
+                    // The document names the country of that office: "Smith said" in a report on
+                    // a kitchen fire is not Jamaica's foreign minister.
+                    if held.count == 1, let country = roleHeld(by: held[0])?.country, countriesNamed.contains(country) { found = held[0] }
                 }
                 inOffice[keyID] = .some(found)
                 holder = found
