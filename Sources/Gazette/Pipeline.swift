@@ -18,7 +18,8 @@ public final class Pipeline: Sendable {
     public init(entries: [LexiconEntry], rules: RuleFile = RuleFile()) throws {
         // The rules' words and the date recognizer's trigger words join the frozen vocabulary, so
         // both compare document keys as integers.
-        lexicon = try CompiledLexicon(entries: entries, extraWords: CompiledRules.words(of: rules) + DateRecognizer.vocabularySurfaces)
+        lexicon = try CompiledLexicon(entries: entries, extraWords: CompiledRules.words(of: rules),
+                                  extraKeys: DateRecognizer.vocabularyWords)
         self.rules = try CompiledRules(rules, lexicon: lexicon)
     }
 

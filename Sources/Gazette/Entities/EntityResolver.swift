@@ -518,10 +518,6 @@ struct EntityResolver {
         }
     }
 
-    /// Whether token `i` may introduce a person without a title (one load; then the strings).
-    @inline(__always)
-    func isPersonCue(_ i: Int) -> Bool { lexicon.personCueKeys.contains(layer.tokens[i].key) }
-
     /// Whether token `i` is the one ASCII character `c` (",", "/"), read from the text's bytes.
     @inline(__always)
     func isCharacter(_ i: Int, _ c: UInt8) -> Bool {

@@ -58,10 +58,13 @@ public final class CompiledLexicon: Sendable {
     let entityCueKeys: KeyBits
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
-    /// - Parameter extraWords: texts whose token keys the vocabulary must hold as well (the
-    ///   words of rules), so that they compare as integers with documents' keys.
+    /// - Parameters:
+    ///   - extraWords: texts whose token keys the vocabulary must hold as well (the words of
+    ///     rules), so that they compare as integers with documents' keys.
+    ///   - extraKeys: keys the vocabulary must hold (the date recognizer's words), each learned
+    ///     from a surface that tokenizes to it (`surface(forKey:)`).
     /// - Throws: `TextError` when ICU cannot be set up.
-    public init(entries: [LexiconEntry], extraWords: [String] = []) throws(TextError) {
+    public init(entries: [LexiconEntry], extraWords: [String] = [], extraKeys: [String] = []) throws(TextError) {
         let tokenizer = try Tokenizer()
         var edges = EdgeTable()
         var nodeCount: UInt32 = 1  // node 0 is the root
@@ -106,11 +109,10 @@ public final class CompiledLexicon: Sendable {
             let bytes = Array(word.utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         }
-        // The entity stage's cue words, learned from surfaces that tokenize to their keys (an
-        // abbreviation keeps its period only capitalized: "Hon." is one token, "hon." two).
-        for word in EntityResolver.personCueWords {
-            let surface = word.hasSuffix(".") ? word.prefix(1).uppercased() + word.dropFirst() : word
-            let bytes = Array(surface.utf8)
+        // Keys the vocabulary must hold (the date words, the entity stage's cue words), each
+        // learned from a surface that tokenizes to it.
+        for key in extraKeys + EntityResolver.personCueWords {
+            let bytes = Array(Self.surface(forKey: key).utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         }
         var byLabel: [KeyID: [Int]] = [:]
@@ -139,6 +141,12 @@ public final class CompiledLexicon: Sendable {
         let cueKeys = EntityResolver.personCueWords.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }
         personCueKeys = KeyBits(cueKeys)
         entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init))
+    }
+
+    /// A text whose one token has the key `key`: the key itself, but for an abbreviation, which
+    /// keeps its period only capitalized ("Aug." is one token of key "aug."; "aug." is "aug" and ".").
+    static func surface(forKey key: String) -> String {
+        key.hasSuffix(".") ? key.prefix(1).uppercased() + key.dropFirst() : key
     }
 
     /// A tokenizer for documents, starting from this lexicon's vocabulary. One per thread.

@@ -92,13 +92,6 @@ public struct DateRecognizer: Sendable {
     static let vocabularyWords: [String] = Array(Set(triggerWords + Context.yearPrepositions + Context.relativeStarters
         + Array(Context.unitOffsets.keys) + DateWords.futureCues)).sorted()
 
-    /// Texts that tokenize to the keys of `vocabularyWords`, for a vocabulary to learn them from.
-    /// An abbreviation keeps its period only when capitalized ("Aug." is one token, "aug." is
-    /// "aug" and "."), so a key with a final period is given capitalized; without this, "Aug. 7"
-    /// would find no month in a pipeline's frozen vocabulary.
-    static let vocabularySurfaces: [String] = vocabularyWords.map { word in
-        word.hasSuffix(".") ? word.prefix(1).uppercased() + word.dropFirst() : word
-    }
 
     /// What a key means to the recognizer: the values it has in `DateWords` and the sets of
     /// `Context`, or none.
