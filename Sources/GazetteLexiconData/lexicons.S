@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 1de8394ffeba91bb7a9592cae3574d4c2a7e2cb9280107814cfc7cc9d164e45e
+// titles.jsonl sha256 ecd828ecf5a4263be56e5034cad3859ce0821d2ce6555331c4fea9700e2afd00
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

@@ -532,6 +532,16 @@ struct TokenBuilder {
         }
     }
 
+    /// Whether `token` is a closing quotation mark: ” ’ " or '.
+    func isClosingQuote(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        switch token.end - token.start {
+        case 1: return text[Int(token.start)] == 0x22 || text[Int(token.start)] == 0x27
+        case 3: return text[Int(token.start)] == 0xE2 && text[Int(token.start) + 1] == 0x80
+            && (text[Int(token.start) + 2] == 0x9D || text[Int(token.start) + 2] == 0x99)
+        default: return false
+        }
+    }
+
     /// The reference sentence splitter: ICU's sentence break iterator `breaker`, set on the whole
     /// text, run over all of it. `splitSentences` must give the same sentences; tests check it.
     mutating func splitSentencesWithFullICUPass(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) {
@@ -561,8 +571,13 @@ struct TokenBuilder {
     }
 
     /// Whether a sentence that ICU ends after `last` goes on with `next`: `last` is an
-    /// abbreviation that does not end sentences before what `next` is, on the same line.
+    /// abbreviation that does not end sentences before what `next` is, on the same line; or a
+    /// closing quotation mark with a small letter after it (“... luck!” said Ann Lee: ICU ends a
+    /// sentence after "!" or "?" and a quote whatever follows, news goes on with the attribution).
     func continuesSentence(_ text: UnsafeBufferPointer<UInt8>, _ last: Token, _ next: Token) -> Bool {
+        if isASCIILower(text[Int(next.start)]) && isClosingQuote(text, last) && !lineBreak(text, Int(last.end), Int(next.start)) {
+            return true
+        }
         guard last.shape.contains(.abbreviation), !lineBreak(text, Int(last.end), Int(next.start)) else { return false }
         let word = UnsafeBufferPointer(rebasing: text[Int(last.start)..<Int(last.end) - 1])
         guard let cls = abbreviations.classify(word) else { return false }

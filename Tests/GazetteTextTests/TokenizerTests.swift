@@ -98,6 +98,11 @@ struct SentenceSplitterTests {
         TextCase(text: "Jump to content\n\nRecommended Posts\n\nPosted",
              expected: ["Jump to content", "Recommended Posts", "Posted"]),
         TextCase(text: "He said: “We met.” Then he left.", expected: ["He said: “We met.”", "Then he left."]),
+        // After "!" or "?" and a closing quote, a small letter goes on with the attribution.
+        TextCase(text: "“Good luck!” said Ann Lee. “Why?” he asked. \"Now!\" she said.",
+             expected: ["“Good luck!” said Ann Lee.", "“Why?” he asked.", "\"Now!\" she said."]),
+        TextCase(text: "“Good luck!” Ann Lee said.", expected: ["“Good luck!”", "Ann Lee said."]),
+        TextCase(text: "“Go!”\nsaid nobody.", expected: ["“Go!”", "said nobody."]),
         // Abbreviations that end a sentence before a word that starts one.
         TextCase(text: "So do I. Then we left.", expected: ["So do I.", "Then we left."]),
         TextCase(text: "They chose Plan B. The rest failed.", expected: ["They chose Plan B.", "The rest failed."]),

@@ -65,6 +65,10 @@ struct EntityResolver {
         for match in matches {
             let entries = candidates[match.candidates].map(\.entry)
             if entries.allSatisfy({ lexicon.entries[$0].type == Self.titleType }) {
+                // "Amir-Abdollahian": a title word joined by a hyphen to a capitalized word is a name's.
+                let end = match.tokenRange.upperBound
+                if end + 1 < layer.tokens.count && isCharacter(end, UInt8(ascii: "-")) && isCapitalizedWord(end + 1)
+                    && layer.tokens[end].start == layer.tokens[end - 1].end { continue }
                 titles.append((match.tokenRange, lexicon.entries[entries[0]].name))
                 continue
             }
@@ -90,6 +94,7 @@ struct EntityResolver {
         findPeopleBeforeAppositiveTitles()
         findBylines()
         findPeopleInAttributions()
+        findPeopleBeforeMeetingVerbs()
         findSurnames()
         findSurnamesOfPeopleInOffice()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
@@ -465,11 +470,14 @@ struct EntityResolver {
     static let roleNouns: Set<String> = [
         "mayor", "governor", "governor-general", "judge", "chairman", "chairwoman", "chairperson", "director",
         "director-general", "commissioner", "lawmaker", "congressman", "congresswoman", "adviser", "advisor",
-        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "diplomat",
+        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "diplomat", "secretary",
         "wife", "husband", "son", "daughter", "granddaughter", "grandson", "brother", "sister", "mother", "father", "widow",
         "democrat", "republican", "activist", "journalist", "reporter", "correspondent", "analyst", "economist",
         "hero", "convict", "actor", "actress", "singer", "author", "writer", "photographer", "editor", "lawyer",
     ]
+    /// Role nouns of kinship: after "his", "her" or "their" and a comma, one word is a name ("his
+    /// wife, Brigitte,").
+    static let kinNouns: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
     /// Heuheu", "José de San Martín", "Thani bin Ahmed").
     static let nameParticles: Set<String> = [
@@ -488,10 +496,69 @@ struct EntityResolver {
         "order", "award", "prize", "medal", "mosque", "church", "cathedral", "temple", "memorial", "monument", "museum",
         "day", "week", "festival", "games", "cup", "expo", "fair", "alliance", "union", "council", "club", "watch",
         "network", "channel", "magazine", "journal", "daily", "herald", "tribune", "gazette", "reuters", "online",
+        "force", "one", "airlines", "airways", "motors", "holdings", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc",
+        "fund", "army", "navy", "police", "team",
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
-    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo"]).union(speechVerbs)).sorted()
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo"]).union(speechVerbs).union(meetingVerbs)).sorted()
+
+    /// Verbs of meeting and travel: a name right before them is a party to a meeting or a visit,
+    /// so a person ("Marek Tolvan arrived in Warsaw", "Then Ana Ruiz and Li Wei met").
+    static let meetingVerbs: Set<String> = ["met", "meets", "arrived", "arrives", "visited", "visits", "landed", "lands", "toured", "tours"]
+    /// Capitalized words that open a sentence before a name without being part of it ("Then
+    /// Ana Ruiz met ...").
+    static let clauseOpeners: Set<String> = [
+        "then", "but", "and", "later", "meanwhile", "also", "earlier", "afterwards", "today", "yesterday", "when",
+        "after", "before", "while", "as", "there", "here", "so", "yet", "now", "finally", "first", "in", "on", "at",
+        "since", "once", "where", "if", "although", "though", "because", "last", "next", "this", "that",
+    ]
+
+    /// People named right before a verb of meeting or travel, with "also", "then" or "later"
+    /// between at most: a name of two words or more, not the object of a preposition, with
+    /// nothing of an office, institution, place or organisation in it; with the name joined to
+    /// it by "and" ("Ana Ruiz and Li Wei met").
+    mutating func findPeopleBeforeMeetingVerbs() {
+        let cues = lexicon.personCueKeys
+        for v in cuePositions where v > 0 && cues.contains(layer.tokens[v].key) && Self.meetingVerbs.contains(key(v)) {
+            let sentence = sentenceRange(of: v)
+            var end = v
+            if end - 1 > sentence.lowerBound && ["also", "then", "later", "first", "finally"].contains(key(end - 1)) { end -= 1 }
+            guard end > sentence.lowerBound, isCapitalizedWord(end - 1), !covered(end - 1), !isTitleCase(sentence) else { continue }
+            var names: [[Int]] = []
+            while end > sentence.lowerBound {
+                guard let tokens = nameEnding(at: end, sentence: sentence) else { break }
+                names.append(tokens)
+                let before = tokens[0] - 1
+                guard before > sentence.lowerBound, key(before) == "and" || isCharacter(before, UInt8(ascii: ",")) else { break }
+                end = before
+            }
+            for tokens in names {
+                let (entity, source) = person(named: tokens)
+                add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: tokens[tokens.count - 1] + 1,
+                                  byteStart: 0, byteEnd: 0, source: source))
+            }
+        }
+    }
+
+    /// The tokens of a person's name that ends right before `end`: a run of capitalized words
+    /// (with particles and hyphens), none covered or in a title, that looks like a person's
+    /// name, does not start a title-case run of the sentence's first word ("Then"), and is not
+    /// the object of a preposition ("in Buenos Aires").
+    func nameEnding(at end: Int, sentence: Range<Int>) -> [Int]? {
+        var start = end
+        while start > sentence.lowerBound && !covered(start - 1) && !inTitle[start - 1]
+                && (isCapitalizedWord(start - 1) || (start - 1 > sentence.lowerBound && isCapitalizedWord(start - 2)
+                    && (Self.nameParticles.contains(key(start - 1)) || key(start - 1) == "-"))) {
+            start -= 1
+        }
+        if start == sentence.lowerBound && start < end && Self.clauseOpeners.contains(key(start)) { start += 1 }
+        guard start < end else { return nil }
+        if start > sentence.lowerBound && ["in", "at", "of", "from", "to", "for", "on", "the", "a", "an"].contains(key(start - 1)) { return nil }
+        let (tokens, _) = nameTokens(from: start, sentence: sentence)
+        guard tokens.last == end - 1, looksLikePersonName(tokens) else { return nil }
+        return tokens
+    }
 
     /// Verbs of attribution: a name right after them, or right before them at a sentence's or a
     /// quotation's start, is a person ("said Steve Goldstein, ...", "Jaideep Mazumdar said").
@@ -532,26 +599,72 @@ struct EntityResolver {
 
     func isHonorific(_ i: Int) -> Bool { isCapitalizedWord(i) && Self.honorifics.contains(key(i)) }
 
+    /// Capitalized words of a body or a polity inside a title's complement ("of the State
+    /// Council", "of the Office of His Majesty", "of the Mazhilis of Parliament", "to the United
+    /// Nations"): part of the title, never of the name after it.
+    static let bodyWords: Set<String> = [
+        "assembly", "council", "committee", "commission", "office", "ministry", "department", "house", "senate",
+        "congress", "court", "secretariat", "cabinet", "parliament", "presidency", "administration", "staff",
+        "embassy", "mission", "republic", "kingdom", "federation", "union", "united", "nations", "majesty", "his",
+        "her", "highness", "royal", "joint", "chiefs", "general", "people's", "central", "supreme", "armed", "forces",
+    ]
+
     /// Where the complement of a title ending at `start` ends ("of Agriculture", "to Kuwait",
-    /// "of State for Foreign Trade"): capitalized domain words and country mentions after a
-    /// link, joined by links, "and" or "&"; nil when there is none.
+    /// "of State for Foreign Trade", "of the State Council", "in Kenya", "(East)"): after a link,
+    /// capitalized domain and body words and country mentions, joined by links, "and" or "&"; a
+    /// word of neither kind only when a link and an accepted word follow it ("of the Mazhilis of
+    /// Parliament"); after "in", a country alone. Nil when there is none.
     func complementEnd(after start: Int, sentence: Range<Int>) -> Int? {
-        guard start < sentence.upperBound, Self.complementLinks.contains(key(start)) else { return nil }
-        var k = start + 1
-        if k < sentence.upperBound && key(k) == "the" { k += 1 }
+        var k = start
         var last = -1
+        // "Secretary (East)": a capitalized word in parentheses right after the title.
+        if k + 2 < sentence.upperBound && isCharacter(k, UInt8(ascii: "(")) && isCapitalizedWord(k + 1) && isCharacter(k + 2, UInt8(ascii: ")")) {
+            last = k + 2
+            k += 3
+        }
+        guard k < sentence.upperBound, Self.complementLinks.contains(key(k)) || key(k) == "in" else { return last >= 0 ? last + 1 : nil }
+        var countryOnly = key(k) == "in"
+        k += 1
+        // Where a run of unknown capitalized words ended, while a link and a known word are awaited.
+        var pending = -1
+        func countryMention(at k: Int) -> EntityMention? {
+            guard let m = mention(startingAt: k), !m.candidates.isEmpty,
+                  m.candidates.allSatisfy({ result.entities[$0].type == "country" }) else { return nil }
+            return m
+        }
         while k < sentence.upperBound {
-            if let m = mention(startingAt: k), !m.candidates.isEmpty, m.candidates.allSatisfy({ result.entities[$0].type == "country" }) {
+            // A country's name ("the State of Palestine") may start at "the".
+            if let m = countryMention(at: k) {
                 last = m.endToken - 1
+                pending = -1
                 k = m.endToken
                 continue
             }
-            if isCapitalizedWord(k) && Self.officeDomains.contains(key(k)) { last = k; k += 1; continue }
+            if key(k) == "the" && last != k - 1 && k + 1 < sentence.upperBound {
+                k += 1
+                continue
+            }
+            if isCapitalizedWord(k) && !countryOnly && !inTitle[k] && (Self.officeDomains.contains(key(k)) || Self.bodyWords.contains(key(k))) {
+                last = k
+                pending = -1
+                k += 1
+                continue
+            }
             let link = key(k)
             if last == k - 1 && (link == "and" || link == "&" || Self.complementLinks.contains(link)) {
+                countryOnly = false
                 k += 1
-                if k < sentence.upperBound && key(k) == "the" { k += 1 }
                 continue
+            }
+            // "the Mazhilis of ...": unknown words, kept only if a link and a known word follow.
+            if !countryOnly && pending < 0 && last != k - 1 && isCapitalizedWord(k) && !covered(k) && !inTitle[k] {
+                var j = k
+                while j < sentence.upperBound && j - k < 3 && isCapitalizedWord(j) && !covered(j) && !inTitle[j] { j += 1 }
+                if j + 1 < sentence.upperBound && key(j) == "of" {
+                    pending = j - 1
+                    k = j + 1
+                    continue
+                }
             }
             break
         }
@@ -702,10 +815,13 @@ struct EntityResolver {
         let count = layer.tokens.count
         let cues = lexicon.personCueKeys  // a local: no retain of the lexicon's bits per token
         var done = 0  // tokens before this are part of a name found
+        // The keys of a complement's links, compared as integers.
+        let linkKeys = Self.complementLinks.union(["in"]).compactMap { vocabulary.keyID(forKey: $0) }
         for i in cuePositions where i >= done {
             // Cheap tests first: a cue word, then a name or a comma (or a second honorific) after it.
             guard cues.contains(layer.tokens[i].key), i + 2 < count,
                   mayStartName(i + 1) || isCharacter(i + 1, UInt8(ascii: ",")) || cues.contains(layer.tokens[i + 1].key)
+                    || linkKeys.contains(layer.tokens[i + 1].key) || isCharacter(i + 1, UInt8(ascii: "("))
             else { continue }
             let k = key(i)
             guard !covered(i), !inTitle[i], layer.tokens[i].kind == .word, Self.honorifics.contains(k) || Self.roleNouns.contains(k),
@@ -715,6 +831,8 @@ struct EntityResolver {
             // "his counterpart, Mike Pompeo.": a role noun's apposition.
             let apposition = Self.roleNouns.contains(k) && start + 1 < sentence.upperBound && key(start) == "," && isCapitalizedWord(start + 1)
             if apposition { start += 1 }
+            // "Adviser on Commerce X", "Director of the Office of His Majesty X": the role's complement.
+            if !apposition && Self.roleNouns.contains(k), let c = complementEnd(after: start, sentence: sentence) { start = c }
             while start < sentence.upperBound && isHonorific(start) { start += 1 }
             var (tokens, _) = nameTokens(from: start, sentence: sentence)
             if apposition, let last = tokens.last, last + 1 < sentence.upperBound, ![",", ".", ";", "and", ")"].contains(key(last + 1)) {
@@ -726,7 +844,9 @@ struct EntityResolver {
             // One word is a name only as a surname of a person named in full ("Mr. Iwaya"): alone,
             // "Dr Pepper", "Ms Marvel" and "Gen Z" are not people.
             guard let first = tokens.first, let last = tokens.last,
-                  tokens.count >= 2 || person(labelled: key(first), before: first) != nil else { continue }
+                  tokens.count >= 2 || person(labelled: key(first), before: first) != nil
+                    || (apposition && Self.kinNouns.contains(k) && i > 0 && ["his", "her", "their"].contains(key(i - 1)))
+            else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
@@ -833,7 +953,7 @@ struct EntityResolver {
             }
             guard start < k else { continue }
             // Not the object of a preposition (a place or an organisation: "in Buenos Aires, the ...").
-            if start > sentence.lowerBound && ["in", "at", "of", "from", "to", "for", "with", "on", "by"].contains(key(start - 1)) { continue }
+            if start > sentence.lowerBound && ["in", "at", "of", "from", "to", "for", "on"].contains(key(start - 1)) { continue }
             let (tokens, _) = nameTokens(from: start, sentence: sentence)
             guard tokens.last == k - 1, looksLikePersonName(tokens) else { continue }
             let (entity, source) = person(named: tokens)
@@ -867,6 +987,48 @@ struct EntityResolver {
             if last + 1 < sentence.upperBound && ![",", "/", "|", ")", "."].contains(key(last + 1)) { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+        }
+            findCredits()
+}
+
+    /// Words that end the name of a news outlet ("ABS-CBN News", "The Jakarta Post").
+    static let outletWords: Set<String> = ["news", "times", "post", "press", "tribune", "herald", "gazette", "journal", "daily", "online", "television", "radio", "agency", "network", "channel"]
+
+    /// Whether the text has a line break (or its end) between byte `from` and the next token.
+    func lineEnds(after token: Int) -> Bool {
+        let from = Int(layer.tokens[token].end)
+        let to = token + 1 < layer.tokens.count ? Int(layer.tokens[token + 1].start) : text.count
+        return to >= text.count || text[from..<to].contains(0x0A)
+    }
+
+    /// Credits closing a paragraph: a caption's "– Ann Lee" (a dash, then a name, then the line's
+    /// end), and a reporter's "Ann Lee, ABS-CBN News." (a name, a comma and an outlet's name make
+    /// the whole sentence, at the line's end). Persons, never parties to facts.
+    mutating func findCredits() {
+        for sentence in layer.sentences where sentence.endToken - sentence.firstToken >= 3 {
+            let range = Int(sentence.firstToken)..<Int(sentence.endToken)
+            var last = range.upperBound - 1
+            if isCharacter(last, UInt8(ascii: ".")) { last -= 1 }
+            guard last > range.lowerBound, isCapitalizedWord(last) || layer.tokens[last].shape.contains(.allCaps), lineEnds(after: range.upperBound - 1) else { continue }
+            // "– Ann Lee": back from the end over a name to a dash.
+            if isCapitalizedWord(last) && !covered(last), let tokens = nameEnding(at: last + 1, sentence: range), tokens[0] > range.lowerBound {
+                let dash = word(tokens[0] - 1)
+                if dash == "–" || dash == "—" {
+                    let (entity, source) = person(named: tokens)
+                    add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                                      byteStart: 0, byteEnd: 0, source: source))
+                    continue
+                }
+            }
+            // "Ann Lee, ABS-CBN News.": the outlet's last word ends the sentence.
+            guard Self.outletWords.contains(key(last)), mayStartName(range.lowerBound) else { continue }
+            let (tokens, _) = nameTokens(from: range.lowerBound, sentence: range)
+            guard let end = tokens.last, end + 2 <= last, isCharacter(end + 1, UInt8(ascii: ",")), looksLikePersonName(tokens),
+                  (end + 2...last).allSatisfy({ layer.tokens[$0].kind != .word || isCapitalizedWord($0) || layer.tokens[$0].shape.contains(.allCaps) })
+            else { continue }
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: end + 1,
                               byteStart: 0, byteEnd: 0, source: source))
         }
     }
