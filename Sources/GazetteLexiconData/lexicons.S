@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 05844695be045aaea2fbf12de0c35b6a27a15d9a50bb91a17a0f526fe3ce4529
+// agreements.jsonl sha256 1598ad08182e43ea43104f20a3ba1a576f43961404ffd41b8f7169ca9ef96904
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):

@@ -220,6 +220,20 @@ struct EntityResolverTests {
         Case(text: "The RAA was signed.", expected: ["RAA=agreement:raa-jpn-aus|agreement:raa-jpn-gbr|agreement:raa-jpn-phl(lexicon)"]),
         Case(text: "Under the US-Japan Acquisition and Cross-Servicing Agreement, the ACSA, supplies flow.",
              expected: ["US-Japan Acquisition and Cross-Servicing Agreement=agreement:acsa-jpn-usa(lexicon)", "ACSA=agreement:acsa-jpn-usa(lexicon)"]),
+        // A name given after "known as", "called" or "dubbed", quoted or of two words or more.
+        Case(text: "They signed a treaty known as the ‘Kalani Union’ and an accord called Tarvo Bay Terms.",
+             expected: ["Kalani Union=agreement:kalani-union(pattern)", "Tarvo Bay Terms=agreement:tarvo-bay-terms(pattern)"]),
+        Case(text: "A pact called Monday and a treaty named Brasil were cited; the treaty known as Japan too.",
+             expected: ["Japan=country:JPN(lexicon)"]),
+        // "of" inside a name before its head; not after an office's or a body's word.
+        Case(text: "They signed a Status of Forces Pact and the Ministry of Trade Agreement.",
+             expected: ["Status of Forces Pact=agreement:status-of-forces-pact(pattern)", "Trade Agreement=agreement:trade-agreement(pattern)"]),
+        // Plural heads after a place, in lower case too.
+        Case(text: "They reviewed the Valmora agreements and the Borvik Agreements.",
+             expected: ["Valmora agreements=agreement:valmora-agreements(pattern)", "Borvik Agreements=agreement:borvik-agreements(pattern)"]),
+        // Acronyms news uses, known to the default lexicon; a common word in lower case is none.
+        Case(text: "India signed BECA and the SOFA with Japan, and bought a sofa.",
+             expected: ["India=country:IND(lexicon)", "BECA=agreement:beca-ind-usa(lexicon)", "SOFA=agreement:sofa-usa-jpn(lexicon)", "Japan=country:JPN(lexicon)"]),
     ]
 
     @Test(arguments: people)

@@ -42,7 +42,7 @@ struct EntityResolver {
     }
 
     static let titleType = "title"
-    static let agreementHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"]
+    static let agreementHeads: Set<String> = ["agreement", "agreements", "accord", "accords", "pact", "treaty", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"]
     static let agreementLinks: Set<String> = ["on", "of", "for", "between", "concerning", "regarding"]
     static let nameConnectors: Set<String> = ["and", "of", "the", "for", "on", "-", "&"]
     /// Capitalized words that follow a title without being a name ("General Assembly").
@@ -313,7 +313,7 @@ struct EntityResolver {
         while i < count {
             guard headBits.contains(layer.tokens[i].key) else { i += 1; continue }
             guard isCapitalizedWord(i) else {
-                if let named = lowerCaseHeadName(i) {
+                if let named = lowerCaseHeadName(i) ?? nameAfterCalled(i) {
                     let name = surface(named)
                     uncover(named)
                     add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .name,
@@ -332,6 +332,13 @@ struct EntityResolver {
                 // "the" and the links ("on", "of", "for") start a name's tail, not its head
                 // ("Under the US-Japan ... Agreement" is not one name).
                 if Self.nameJoiners.contains(key(j)) && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
+                    start = j
+                    continue
+                }
+                // "Status of Forces Agreement": "of" between two capitalized words, the first no
+                // word of an office or a body ("Ministry of Trade Agreement" is no name).
+                if key(j) == "of" && j > sentence.lowerBound && start < i && isCapitalizedWord(j - 1) && !covered(j - 1)
+                    && !Self.officeDomains.contains(key(j - 1)) && !Self.bodyWords.contains(key(j - 1)) && !Self.notNames.contains(key(j - 1)) {
                     start = j
                     continue
                 }
@@ -374,8 +381,9 @@ struct EntityResolver {
     }
 
     /// Heads that, in lower case after a place, still name one agreement: "the Lisbon treaty",
-    /// "the Kyoto protocol", "the Oslo accords" ("the Japan agreement" or "a trade deal" name none).
-    static let placeNamedHeads: Set<String> = ["treaty", "accord", "accords", "protocol", "convention"]
+    /// "the Kyoto protocol", "the Oslo accords", "the Minsk agreements" ("the Japan agreement" or
+    /// "a trade deal" name none).
+    static let placeNamedHeads: Set<String> = ["treaty", "accord", "accords", "protocol", "convention", "agreement", "agreements", "pact"]
 
     /// "the Lisbon treaty": "the", one capitalized word that is a place (a capital, or a word no
     /// lexicon knows, not opening the sentence), and a lower-case head of `placeNamedHeads` at
@@ -391,6 +399,36 @@ struct EntityResolver {
             return nil
         }
         return (head - 1)..<(head + 1)
+    }
+
+    /// "a treaty known as the ‘Falepili Union’", "an accord called the Tarvo Compact": after a
+    /// lower-case head at `head`, "known as", "called", "dubbed" or "named", then the name in
+    /// capitalized words (with "of", "and", "the" or "-" inside), quoted or not.
+    func nameAfterCalled(_ head: Int) -> Range<Int>? {
+        let sentence = sentenceRange(of: head)
+        var k = head + 1
+        guard k + 1 < sentence.upperBound else { return nil }
+        switch key(k) {
+        case "known": guard key(k + 1) == "as" else { return nil }; k += 2
+        case "called", "dubbed", "named", "titled": k += 1
+        default: return nil
+        }
+        if k < sentence.upperBound && key(k) == "the" { k += 1 }
+        var quoted = false
+        if k < sentence.upperBound && layer.tokens[k].kind == .punctuation && ["‘", "“", "'", "\""].contains(word(k)) { quoted = true; k += 1 }
+        let start = k
+        var last = -1
+        while k < sentence.upperBound && k - start < 8 {
+            if isCapitalizedWord(k) && !inTitle[k] && !Self.isDateWord(key(k)) { last = k; k += 1; continue }
+            if last == k - 1 && (Self.nameConnectors.contains(key(k))) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
+            break
+        }
+        guard last >= start else { return nil }
+        // Unquoted, one capitalized word may be anything ("called Monday"): two at least.
+        if !quoted && last == start { return nil }
+        // A name that is a country's or a person's is no agreement's.
+        if let m = mention(startingAt: start), m.endToken == last + 1, let e = m.entity, result.entities[e].type != "agreement" { return nil }
+        return start..<(last + 1)
     }
 
     // MARK: acronyms
