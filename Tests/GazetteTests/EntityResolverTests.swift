@@ -189,6 +189,26 @@ struct EntityResolverTests {
         #expect(people == ["Zarek Okonma: Minister of Agriculture of KEN", "Mehmet Arslanoy: President of TUR"])
     }
 
+    /// The office's country: before the title (with a possessive), after "of" in its complement,
+    /// or after "of" right after the name; never the host after "to" or "in".
+    @Test(arguments: [
+        ("Chile's Foreign Minister Alvaro Penklo arrived.", "Alvaro Penklo: Minister for Foreign Affairs of CHL"),
+        ("Chile’s Foreign Minister Alvaro Penklo arrived.", "Alvaro Penklo: Minister for Foreign Affairs of CHL"),
+        ("The Minister of Foreign Affairs of the State of Palestine Riad Malko spoke.",
+         "Riad Malko: Minister of Foreign Affairs of the State of Palestine of PSE"),
+        ("President Willem Rutako of Kenya spoke.", "Willem Rutako: President of KEN"),
+        ("Ambassador to Japan Lucas Morvane left.", "Lucas Morvane: Ambassador to Japan of -"),
+        ("High Commissioner in Ghana Amina Odhiambo left.", "Amina Odhiambo: High Commissioner in Ghana of -"),
+        ("President Willem Rutako spoke of Kenya.", "Willem Rutako: President of -"),
+    ])
+    func countryOfAnOffice(_ text: String, _ expected: String) throws {
+        let worker = try sharedPipeline().makeWorker()
+        let bytes = Array(text.utf8)
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0) }
+        let people = extraction.entities.filter { $0.type == "person" }.map { "\($0.name): \($0.office ?? "-") of \($0.country ?? "-")" }
+        #expect(people == [expected])
+    }
+
     // Agreements invented for the tests (no default lexicon knows them), and two it knows.
     static let agreements: [Case] = [
         Case(text: "The proposed Agreement on the Security of Information reflects it.",

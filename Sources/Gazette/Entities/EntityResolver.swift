@@ -833,14 +833,15 @@ struct EntityResolver {
             && person(labelled: key(tokens[0]), before: tokens[0]) == nil {
             tokens = []
         }
+        let complement = title.upperBound < start ? title.upperBound..<start : nil
         if let known {
-            setOffice(known, phrased, before: begin)
+            setOffice(known, phrased, before: begin, complement: complement, nameEnd: mention(startingAt: start)?.endToken)
             result.mentions[Int(owner[start])].titleStart = titleStart(begin)
             return (start, phrased)
         }
         guard let first = tokens.first, let last = tokens.last else { return (title.upperBound, office) }
         let (entity, source) = person(named: tokens)
-        setOffice(entity, phrased, before: begin)
+        setOffice(entity, phrased, before: begin, complement: complement, nameEnd: last + 1)
         add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                           byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(begin)))
         return (first, phrased)
@@ -900,6 +901,9 @@ struct EntityResolver {
     /// belongs to ("Chinese Foreign Ministry spokeswoman"), if any.
     func country(before token: Int) -> EntityMention? {
         if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m }
+        // "Chile's Foreign Minister": a possessive between the country and the title.
+        if token >= 2, ["'s", "’s"].contains(key(token - 1)), let m = mention(endingAt: token - 1), let e = m.entity,
+           result.entities[e].type == "country" { return m }
         // Back over at most four capitalized words of an institution, the last of which names one.
         var k = token
         while k > 0 && token - k < 4 && isCapitalizedWord(k - 1) && !covered(k - 1)
@@ -918,10 +922,28 @@ struct EntityResolver {
 
     /// Gives person `entity` the office of a title at `titleStart`, and the country named right
     /// before the title, unless it has an office already.
-    mutating func setOffice(_ entity: Int, _ office: String, before titleStart: Int) {
+    /// Gives person `entity` the office of a title at `titleStart`, and the office's country:
+    /// the one named right before the title ("Chile's Foreign Minister"), else the first after
+    /// "of" in the title's complement `complement` ("Minister of Foreign Affairs of the State of Palestine"),
+    /// else one after "of" right after the name, ending at `nameEnd` ("President Ruto of
+    /// Kenya"); unless the person has an office already.
+    mutating func setOffice(_ entity: Int, _ office: String, before titleStart: Int, complement: Range<Int>? = nil, nameEnd: Int? = nil) {
         guard result.entities[entity].office == nil else { return }
         result.entities[entity].office = office
-        if let m = country(before: titleStart), let e = m.entity, let entry = result.entities[e].lexiconEntry {
+        var found = country(before: titleStart)
+        // In the complement, a country after "of" ("Ambassador to Japan" and "High Commissioner
+        // in Kenya" name the host, not the office's country).
+        if found == nil, let complement {
+            for k in complement where k > complement.lowerBound && (key(k - 1) == "of" || (key(k - 1) == "the" && k - 2 >= complement.lowerBound && key(k - 2) == "of")) {
+                if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "country" { found = m; break }
+            }
+        }
+        if found == nil, let nameEnd, nameEnd + 1 < layer.tokens.count, key(nameEnd) == "of",
+           let m = mention(startingAt: nameEnd + 1), let e = m.entity, result.entities[e].type == "country",
+           sentenceRange(of: nameEnd).contains(m.firstToken) {
+            found = m
+        }
+        if let m = found, let e = m.entity, let entry = result.entities[e].lexiconEntry {
             result.entities[entity].country = lexicon.entries[entry].codes["alpha3"]
         }
     }
