@@ -174,6 +174,29 @@ struct EntityResolverTests {
         #expect(try datedMentions("Rice prices rose.", date: "2006-05-01") == [])
     }
 
+    @Test func aPostDescribedNamesItsHolder() throws {
+        // No one named in that post: the lexicon's holder on the document's date.
+        #expect(try datedMentions("The Kenyan president met reporters.", date: "2023-03-05") == ["president=William Ruto(office)"])
+        #expect(try datedMentions("Kenya's president met the President of Senegal.", date: "2023-03-05")
+                == ["president=William Ruto(office)", "President=Macky Sall(office)"])
+        // The document names a person in that post, before or after: that person.
+        #expect(try datedMentions("President Lanu Oberi of Kenya arrived. The Kenyan president then spoke.", date: "2023-03-05")
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "president=Lanu Oberi(coreference)"])
+        #expect(try datedMentions("The Kenyan president spoke. Kenyan President Lanu Oberi left.", date: "2023-03-05")
+                == ["president=Lanu Oberi(coreference)", "Lanu Oberi=Lanu Oberi(pattern)"])
+        // A counterpart holds the post of the person before it, in the adjective's country.
+        #expect(try datedMentions("Kenyan President Lanu Oberi met his Senegalese counterpart.", date: "2023-03-05")
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "counterpart=Macky Sall(office)"])
+        // A surname alone after a title: the one lexicon person of that surname in office.
+        #expect(try datedMentions("President Ruto of Kenya spoke.", date: "2023-03-05") == ["Ruto=William Ruto(office)"])
+        // No date, another time, an indefinite article, a compound: no one.
+        #expect(try datedMentions("The Kenyan president met reporters.", date: nil) == [])
+        #expect(try datedMentions("The former Kenyan president and a Kenyan president spoke; the Kenyan president's office too.",
+                                  date: "2023-03-05") == [])
+        // A prime minister's title never names a country's president, who heads its government too.
+        #expect(try datedMentions("Kenya's prime minister spoke.", date: "2023-03-05") == [])
+    }
+
     @Test func aSurnameRefersToTheFullNameAfterIt() throws {
         #expect(try datedMentions("Tanabeya arrives in Manila. Foreign Minister Kenji Tanabeya met reporters.", date: nil)
                 == ["Tanabeya=Kenji Tanabeya(coreference)", "Kenji Tanabeya=Kenji Tanabeya(pattern)"])

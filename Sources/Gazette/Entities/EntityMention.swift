@@ -44,9 +44,11 @@ public struct EntityMention: Sendable, Equatable {
         /// The shape of the text: a name after a title, an agreement's name.
         case pattern
         /// A reference to an entity the text names in full elsewhere: a surname (before or after
-        /// the full name), an acronym defined in parentheses.
+        /// the full name), an acronym defined in parentheses, a post described ("the Kenyan
+        /// president") that the text names a person in.
         case coreference
-        /// A surname alone, resolved to the one lexicon person of that surname in office on the
+        /// A surname alone, or a post described ("the Kenyan president") that the text names no
+        /// one in, resolved to the one lexicon person of that surname or post in office on the
         /// document's date.
         case office
     }

@@ -30,6 +30,13 @@ struct EntityResolver {
     private var cuePositions: [Int] = []
     /// Per person label (lower case), the person and the first token of its first mention.
     private var personByLabel: [String: (entity: Int, firstToken: Int)] = [:]
+    /// Role descriptions met so far ("the Kenyan president"): the title's tokens, its office,
+    /// its country's code and where the country stands; resolved once every name is found.
+    private var roleDescriptions: [(range: Range<Int>, office: String, country: String, titleStart: Int)] = []
+    /// Per surname key, the one lexicon person in office it names, or nil: see `lexiconPersonInOffice`.
+    private var officeHolderBySurname: [KeyID: Int?] = [:]
+    /// The codes of the countries the document names, once lexicon mentions are in.
+    private var countriesNamed: Set<String>?
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
@@ -97,6 +104,8 @@ struct EntityResolver {
         findPeopleBeforeMeetingVerbs()
         findSurnames()
         findSurnamesOfPeopleInOffice()
+        findCounterparts()
+        resolveRoleDescriptions()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
         resolveAmbiguity()
         assignOffices()
@@ -833,18 +842,148 @@ struct EntityResolver {
             && person(labelled: key(tokens[0]), before: tokens[0]) == nil {
             tokens = []
         }
+        if tokens.count == 1 && person(labelled: key(tokens[0]), before: tokens[0]) == nil {
+            // "President Ruto": the one lexicon person of that surname in office, when there is one.
+            if lexicon.peopleLabelKeys.contains(layer.tokens[tokens[0]].key), let holder = lexiconPersonInOffice(surnameAt: tokens[0]) {
+                let entity = entity(ofEntry: holder)
+                setOffice(entity, phrased, before: begin, complement: title.upperBound < start ? title.upperBound..<start : nil, nameEnd: tokens[0] + 1)
+                add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: tokens[0], endToken: tokens[0] + 1,
+                                  byteStart: 0, byteEnd: 0, source: .office, titleStart: titleStart(begin)))
+                return (tokens[0], phrased)
+            }
+            // "General Board", "Ambassador Bridge": one word of a place or an organisation is no name.
+            if Self.placeOrOrganisationNouns.contains(key(tokens[0])) { tokens = [] }
+        }
         let complement = title.upperBound < start ? title.upperBound..<start : nil
         if let known {
             setOffice(known, phrased, before: begin, complement: complement, nameEnd: mention(startingAt: start)?.endToken)
             result.mentions[Int(owner[start])].titleStart = titleStart(begin)
             return (start, phrased)
         }
-        guard let first = tokens.first, let last = tokens.last else { return (title.upperBound, office) }
+        guard let first = tokens.first, let last = tokens.last else {
+            noteRoleDescription(title: title.lowerBound..<title.upperBound, office: office, begin: begin, complement: complement, next: start)
+            return (title.upperBound, office)
+        }
         let (entity, source) = person(named: tokens)
         setOffice(entity, phrased, before: begin, complement: complement, nameEnd: last + 1)
         add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                           byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(begin)))
         return (first, phrased)
+    }
+
+    // MARK: role descriptions
+
+    /// Offices that name the same post, whatever the title: a title's office and a lexicon
+    /// role's office of one class are one post of one country.
+    static let officeClasses: [String: String] = {
+        var classes: [String: String] = [:]
+        for o in ["President", "King", "Queen", "Emir", "Sultan", "Emperor", "Head of State"] { classes[o] = "head of state" }
+        for o in ["Prime Minister", "Chancellor", "Head of Government"] { classes[o] = "head of government" }
+        for o in ["Minister for Foreign Affairs", "Minister of Foreign Affairs", "Secretary of Foreign Affairs", "Foreign Secretary",
+                  "Secretary of State", "Minister of External Affairs", "Minister for Europe and Foreign Affairs",
+                  "Minister of International Relations and Cooperation"] { classes[o] = "foreign" }
+        for o in ["Minister of Defence", "Minister of Defense", "Minister for Defence", "Secretary of Defense", "Secretary of State for Defence",
+                  "Minister of National Defense", "Minister of National Defence", "Secretary of National Defense",
+                  "Minister of the Armed Forces", "Minister of Defence and Military Veterans"] { classes[o] = "defence" }
+        return classes
+    }()
+
+    /// Words before a role description that make it someone else than the holder on the
+    /// document's date ("the former Kenyan president", "the then prime minister").
+    static let otherTimes: Set<String> = ["former", "late", "ex", "ex-", "then", "future", "next", "incoming", "outgoing", "previous", "first", "last"]
+
+    /// Notes a title with no name after it as a role description when it names a country's post:
+    /// "the Kenyan president", "Peru's prime minister", "the President of Senegal" (a
+    /// determiner or a possessive before it, no word of another time).
+    mutating func noteRoleDescription(title: Range<Int>, office: String, begin: Int, complement: Range<Int>?, next: Int) {
+        guard Self.officeClasses[office] != nil else { return }
+        let sentence = sentenceRange(of: title.lowerBound)
+        // A title that goes on ("President Joe" ... handled as a name) or a plural, a compound
+        // ("the president's office", "presidential") is no description of one person.
+        if next < sentence.upperBound && (key(next) == "'s" || key(next) == "’s" || isCapitalizedWord(next)) { return }
+        var country: EntityMention?
+        var front = begin
+        if let m = self.country(before: begin) {
+            country = m
+            front = m.firstToken
+            // "Peru's prime minister" stands on its own; "Kenyan president" needs "the".
+            let possessive = m.endToken < begin
+            if !possessive && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
+        } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" {
+            for k in complement where k > complement.lowerBound && key(k - 1) == "of" {
+                if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "country" { country = m; break }
+            }
+        }
+        guard let m = country, let e = m.entity, let entry = result.entities[e].lexiconEntry,
+              let code = lexicon.entries[entry].codes["alpha3"] else { return }
+        let before = min(front, begin)
+        if before > sentence.lowerBound && Self.otherTimes.contains(key(before - 1)) { return }
+        if before > sentence.lowerBound + 1 && key(before - 1) == "the" && Self.otherTimes.contains(key(before - 2)) { return }
+        if begin > front && (front..<begin).contains(where: { Self.otherTimes.contains(key($0)) }) { return }
+        roleDescriptions.append((title, office, code, min(m.firstToken, begin)))
+    }
+
+    /// "his Senegalese counterpart": the post of the person with an office named before it in
+    /// the sentence, in the country of the adjective.
+    mutating func findCounterparts() {
+        let cues = lexicon.personCueKeys
+        for i in cuePositions where i > 1 && cues.contains(layer.tokens[i].key) && key(i) == "counterpart" && !covered(i) {
+            guard let m = country(before: i), m.endToken == i, m.firstToken > 0,
+                  ["his", "her", "their", "its"].contains(key(m.firstToken - 1)), let e = m.entity,
+                  let entry = result.entities[e].lexiconEntry, let code = lexicon.entries[entry].codes["alpha3"] else { continue }
+            let sentence = sentenceRange(of: i)
+            // The nearest person before it in the sentence with an office of a known class.
+            var office: String?
+            for mention in result.mentions.reversed() where mention.firstToken >= sentence.lowerBound && mention.endToken <= m.firstToken {
+                guard let p = mention.entity, result.entities[p].type == "person" else { continue }
+                if let o = officeOf(p), Self.officeClasses[o] != nil, result.entities[p].country != code { office = o; break }
+            }
+            guard let office else { continue }
+            roleDescriptions.append((i..<(i + 1), office, code, m.firstToken))
+        }
+    }
+
+    /// The office of person entity `p`: the one a title gave it, else its lexicon role on the
+    /// document's date.
+    func officeOf(_ p: Int) -> String? {
+        if let o = result.entities[p].office { return o }
+        if let entry = result.entities[p].lexiconEntry { return roleHeld(by: entry)?.office }
+        return nil
+    }
+
+    /// Whether lexicon person `entry` holds a post of class `cls` in `country` on the document's
+    /// date. A head of state holds no head of government's post a prime minister's title names
+    /// (Peru's president is not "Peru's prime minister", though the lexicon has them heading both).
+    func holds(_ entry: Int, _ cls: String, in country: String) -> Bool {
+        guard let date else { return false }
+        let held = lexicon.entries[entry].roles.filter { $0.country == country && $0.isHeld(on: date) }
+        guard held.contains(where: { Self.officeClasses[$0.office] == cls }) else { return false }
+        if cls == "head of government" && held.contains(where: { Self.officeClasses[$0.office] == "head of state" }) { return false }
+        return true
+    }
+
+    /// Resolves each role description to the person the document names with that post in that
+    /// country (source `coreference`), else to the one lexicon person holding it on the
+    /// document's date (source `office`); with neither, or no date, it stays no mention.
+    mutating func resolveRoleDescriptions() {
+        for role in roleDescriptions where !role.range.contains(where: { covered($0) }) {
+            guard let cls = Self.officeClasses[role.office] else { continue }
+            var named = Set<Int>()
+            for (index, entity) in result.entities.enumerated() where entity.type == "person" {
+                if let o = entity.office, Self.officeClasses[o] == cls, entity.country == role.country { named.insert(index); continue }
+                if let entry = entity.lexiconEntry, holds(entry, cls, in: role.country) { named.insert(index) }
+            }
+            var found: (Int, EntityMention.Source)?
+            if named.count == 1 {
+                found = (named.first!, .coreference)
+            } else if named.isEmpty, date != nil, let people = lexicon.peopleByCountry[role.country] {
+                let holders = people.filter { holds($0, cls, in: role.country) }
+                if holders.count == 1 { found = (entity(ofEntry: holders[0]), .office) }
+            }
+            guard let (entity, source) = found else { continue }
+            add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
+                              byteStart: 0, byteEnd: 0, source: source, titleStart: role.titleStart))
+        }
     }
 
     /// People after an honorific or a role noun that is no office ("Ms Lindiwe Sisulu", "Sir
@@ -1109,12 +1248,6 @@ struct EntityResolver {
     /// person. Without a date, or with several in office, it is left alone.
     mutating func findSurnamesOfPeopleInOffice() {
         guard date != nil, !lexicon.peopleByLabelKey.isEmpty else { return }
-        // Per surname key, the one person in office that it names, or nil: decided once.
-        var inOffice: [KeyID: Int?] = [:]
-        let countriesNamed = Set(result.mentions.compactMap { m -> String? in
-            guard let e = m.entity, result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry else { return nil }
-            return lexicon.entries[entry].codes["alpha3"]
-        })
         let surnames = lexicon.peopleLabelKeys
         for i in cuePositions where surnames.contains(layer.tokens[i].key) && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
             // Part of a longer capitalized name ("Peter Dutton" is not "Dutton" of the lexicon
@@ -1123,27 +1256,36 @@ struct EntityResolver {
             // Nor the end of a hyphenated name ("Paris Saint-Germain").
             if i > 0 && isCharacter(i - 1, UInt8(ascii: "-")) && i > 1 && isCapitalizedWord(i - 2) { continue }
             if i > 0 && isCapitalizedWord(i - 1) && !covered(i - 1) && sentenceRange(of: i).lowerBound < i && !inTitle[i - 1] { continue }
-            let keyID = layer.tokens[i].key
-            let holder: Int?
-            if let known = inOffice[keyID] {
-                holder = known
-            } else {
-                let k = key(i)
-                var found: Int?
-                if !Self.commonWordSurnames.contains(k) && !Self.isDateWord(k) && personByLabel[k] == nil,
-                   let entries = lexicon.peopleByLabelKey[keyID] {
-                    let held = entries.filter { roleHeld(by: $0) != nil }
-                    // The document names the country of that office: "Smith said" in a report on
-                    // a kitchen fire is not Jamaica's foreign minister.
-                    if held.count == 1, let country = roleHeld(by: held[0])?.country, countriesNamed.contains(country) { found = held[0] }
-                }
-                inOffice[keyID] = .some(found)
-                holder = found
-            }
-            guard let holder else { continue }
+            guard let holder = lexiconPersonInOffice(surnameAt: i) else { continue }
             add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
                               byteStart: 0, byteEnd: 0, source: .office))
         }
+    }
+
+    /// The lexicon person whose label is the word at `i`, when exactly one of that label holds
+    /// an office on the document's date and the document names that office's country ("Smith
+    /// said" in a report on a kitchen fire is not Jamaica's foreign minister); nil for a common
+    /// word, a day or month, a surname of a person the text names, or without a date. Decided
+    /// once per key.
+    mutating func lexiconPersonInOffice(surnameAt i: Int) -> Int? {
+        guard date != nil else { return nil }
+        let keyID = layer.tokens[i].key
+        if let known = officeHolderBySurname[keyID] { return known }
+        if countriesNamed == nil {
+            countriesNamed = Set(result.mentions.compactMap { m -> String? in
+                guard let e = m.entity, result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry else { return nil }
+                return lexicon.entries[entry].codes["alpha3"]
+            })
+        }
+        let k = key(i)
+        var found: Int?
+        if !Self.commonWordSurnames.contains(k) && !Self.isDateWord(k) && personByLabel[k] == nil,
+           let entries = lexicon.peopleByLabelKey[keyID] {
+            let held = entries.filter { roleHeld(by: $0) != nil }
+            if held.count == 1, let country = roleHeld(by: held[0])?.country, countriesNamed!.contains(country) { found = held[0] }
+        }
+        officeHolderBySurname[keyID] = .some(found)
+        return found
     }
 
     /// Capitalized words equal to the surname of a person the text names refer to them, before

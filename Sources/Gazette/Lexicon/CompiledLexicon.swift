@@ -50,6 +50,9 @@ public final class CompiledLexicon: Sendable {
     let peopleByLabelKey: [KeyID: [Int]]
     /// The keys of `peopleByLabelKey`, as bits for the per-token test.
     let peopleLabelKeys: KeyBits
+    /// The people with a role in a country, by the country's code: "the Kenyan president" may
+    /// name the one of them who holds that office on the document's date.
+    let peopleByCountry: [String: [Int]]
     /// The frozen keys of the words that introduce a person without a title (honorifics, role
     /// nouns, "by", "photo"), so the entity stage tests each token with one load.
     let personCueKeys: KeyBits
@@ -122,6 +125,11 @@ public final class CompiledLexicon: Sendable {
             if layer.tokens.count == 1 && layer.tokens[0].kind == .word { byLabel[layer.tokens[0].key, default: []].append(index) }
         }
         peopleByLabelKey = byLabel
+        var byCountry: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() where entry.type == "person" {
+            for country in Set(entry.roles.compactMap(\.country)) { byCountry[country, default: []].append(index) }
+        }
+        peopleByCountry = byCountry
         peopleLabelKeys = KeyBits(byLabel.keys.map(Int.init))
         var vocabulary = tokenizer.vocabulary
         vocabulary.freeze()

@@ -79,6 +79,9 @@ public struct Alias: Sendable, Equatable, Hashable {
         /// A code (ISO alpha-2 or alpha-3).
         case code
         case acronym
+        /// A description of a person by post, not a name ("the Kenyan president", "his
+        /// Senegalese counterpart"): given by the entity stage, not by lexicons.
+        case description
     }
 
     public init(_ text: String, case casePolicy: CasePolicy? = nil, kind: Kind = .name) {
