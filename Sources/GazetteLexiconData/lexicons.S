@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 ecd828ecf5a4263be56e5034cad3859ce0821d2ce6555331c4fea9700e2afd00
+// titles.jsonl sha256 197e65253393dc8850adf8ae548e5ad7fc9ee663b09075521fcea0eefba654a3
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

@@ -138,6 +138,22 @@ struct EntityResolverTests {
         Case(text: "The minister inspects a guard of honour. – Ayla Benning\nTalks began.", expected: ["Ayla Benning=person:ayla-benning(pattern)"]),
         Case(text: "Talks began.\nKatrin Domova, ABC-TV Daily News.\nMore later.", expected: ["Katrin Domova=person:katrin-domova(pattern)"]),
         Case(text: "Talks began – Foreign Affairs\nThe ministers, Trade News.", expected: []),
+        // After a word whose object is a person, followed by what may follow a name.
+        Case(text: "Tolvan met with Ana Ruizova, and held talks with Li Wenbo in Nairobi. He replaces Dale Whitcomb.",
+             expected: ["Ana Ruizova=person:ana-ruizova(pattern)", "Li Wenbo=person:li-wenbo(pattern)", "Nairobi=country:KEN(lexicon)",
+                        "Dale Whitcomb=person:dale-whitcomb(pattern)"]),
+        // Not people: a firm as a modifier, a body, talks without "with".
+        Case(text: "He met with Goldman Sachs executives, hosted Gulf Cooperation Council envoys and talks Tarvo Bay.", expected: []),
+        // Initials: two capitals or more, or dotted ones, before a name.
+        Case(text: "H S Ravan met P. Chidrabam and A. P. J. Abdul Kalvan.",
+             expected: ["H S Ravan=person:h-s-ravan(pattern)", "P. Chidrabam=person:p-chidrabam(pattern)", "A. P. J. Abdul Kalvan=person:a-p-j-abdul-kalvan(pattern)"]),
+        // Not people: an article or a pronoun opening a sentence, letters before a body's name.
+        Case(text: "A Reuters reporter asked. I Think So. The U N Security Council met.", expected: []),
+        // A plural title: the names joined to the first, one word enough.
+        Case(text: "Foreign Ministers Amra Kovac and Sugiyanto met. Presidents Lula Silvano, Ana Ruizova and Piet Dorr attended.",
+             expected: ["Amra Kovac=person:amra-kovac(pattern)", "Sugiyanto=person:sugiyanto(pattern)", "Lula Silvano=person:lula-silvano(pattern)",
+                        "Ana Ruizova=person:ana-ruizova(pattern)", "Piet Dorr=person:piet-dorr(pattern)"]),
+        Case(text: "The two presidents met, and the foreign ministers of both nations and Kenya spoke.", expected: ["Kenya=country:KEN(lexicon)"]),
         // Title-case headlines: capitalized words are no names there.
         Case(text: "Minister Meets Envoy To Discuss Trade", expected: []),
         Case(text: "Kenyan President Rutoko Visits Nairobi Market", expected: ["Kenyan=country:KEN(lexicon)", "Nairobi=country:KEN(lexicon)"]),

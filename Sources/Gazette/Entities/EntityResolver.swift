@@ -102,6 +102,8 @@ struct EntityResolver {
         findBylines()
         findPeopleInAttributions()
         findPeopleBeforeMeetingVerbs()
+        findPeopleAfterObjectVerbs()
+        findInitialedNames()
         findSurnames()
         findSurnamesOfPeopleInOffice()
         findCounterparts()
@@ -548,7 +550,82 @@ struct EntityResolver {
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
-    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo"]).union(speechVerbs).union(meetingVerbs)).sorted()
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo"]).union(speechVerbs).union(meetingVerbs)
+        .union(objectVerbs)).sorted()
+
+    /// Words whose object is a person: a name right after them (after "with" for a meeting) is
+    /// one ("met with Ana Ruiz,", "talks with Li Wei in", "He replaces Chuck Hagel.").
+    static let objectVerbs: Set<String> = [
+        "met", "meets", "meet", "meeting", "talks", "hosted", "hosts", "welcomed", "welcomes",
+        "succeeds", "succeeded", "succeeding", "replaces", "replaced", "replacing",
+    ]
+    /// What may follow a person's name in running text: punctuation, a conjunction or a
+    /// preposition; a noun after a capitalized run makes it a modifier ("Goldman Sachs executives").
+    static let afterName: Set<String> = [",", ".", ";", ":", ")", "and", "in", "on", "at", "to", "for", "during", "after", "before", "from", "of", "as", "who", "–", "—"]
+
+    /// People named right after a word whose object is a person (`objectVerbs`; "with" after a
+    /// meeting's word): two words or more, looking like a person's name, followed by what may
+    /// follow a name (`afterName`).
+    mutating func findPeopleAfterObjectVerbs() {
+        let cues = lexicon.personCueKeys
+        let count = layer.tokens.count
+        for v in cuePositions where v + 2 < count && cues.contains(layer.tokens[v].key) && Self.objectVerbs.contains(key(v)) {
+            var start = v + 1
+            let verb = key(v)
+            if key(start) == "with" { start += 1 } else if verb == "talks" || verb == "meeting" { continue }
+            guard mayStartName(start) else { continue }
+            let sentence = sentenceRange(of: v)
+            guard !isTitleCase(sentence) else { continue }
+            let (tokens, _) = nameTokens(from: start, sentence: sentence)
+            guard let last = tokens.last, looksLikePersonName(tokens),
+                  last + 1 >= sentence.upperBound || Self.afterName.contains(key(last + 1)) else { continue }
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+        }
+    }
+
+    /// Names with initials: two capital letters or more standing alone ("H S Rao"), or one or
+    /// more with a period ("P. Chidambaram", "A. P. J. Abdul Kalam"), before a capitalized word:
+    /// the run is a person's name.
+    mutating func findInitialedNames() {
+        let count = layer.tokens.count
+        var i = 0
+        while i < count {
+            let t = layer.tokens[i]
+            let length = Int(t.end - t.start)
+            guard t.kind == .word || t.shape.contains(.abbreviation), length <= 2, isASCIIUpperByte(text[Int(t.start)]),
+                  length == 1 || text[Int(t.start) + 1] == UInt8(ascii: "."), !covered(i), !inTitle[i] else { i += 1; continue }
+            // The initials: single capitals, each with its period or none.
+            var j = i
+            var dotted = false, letters = 0
+            while j < count && letters < 4 {
+                let u = layer.tokens[j]
+                let n = Int(u.end - u.start)
+                guard n <= 2, isASCIIUpperByte(text[Int(u.start)]), !covered(j), !inTitle[j] else { break }
+                if n == 2 { guard text[Int(u.start) + 1] == UInt8(ascii: ".") else { break }; dotted = true }
+                else if j + 1 < count && isCharacter(j + 1, UInt8(ascii: ".")) && layer.tokens[j + 1].start == u.end { dotted = true; j += 1 }
+                letters += 1
+                j += 1
+            }
+            defer { i = max(i + 1, j) }
+            guard letters >= 2 || dotted, j < count, isCapitalizedWord(j), !covered(j), !inTitle[j] else { continue }
+            let sentence = sentenceRange(of: i)
+            // "I" and "A" open sentences as words, not initials.
+            if letters == 1 && i == sentence.lowerBound { continue }
+            guard !isTitleCase(sentence) || letters >= 2 else { continue }
+            let (rest, _) = nameTokens(from: j, sentence: sentence)
+            guard let last = rest.last, rest.count <= 3, hasOnlyNameWords(rest) else { continue }
+            let tokens = Array(i...last)
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: i, endToken: last + 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+            j = last + 1
+        }
+    }
+
+    @inline(__always)
+    func isASCIIUpperByte(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
 
     /// Verbs of meeting and travel: a name right before them is a party to a meeting or a visit,
     /// so a person ("Marek Tolvan arrived in Warsaw", "Then Ana Ruiz and Li Wei met").
@@ -855,9 +932,12 @@ struct EntityResolver {
             if Self.placeOrOrganisationNouns.contains(key(tokens[0])) { tokens = [] }
         }
         let complement = title.upperBound < start ? title.upperBound..<start : nil
+        let plural = Self.pluralTitleWords.contains(key(title.upperBound - 1))
         if let known {
-            setOffice(known, phrased, before: begin, complement: complement, nameEnd: mention(startingAt: start)?.endToken)
+            let end = mention(startingAt: start)?.endToken
+            setOffice(known, phrased, before: begin, complement: complement, nameEnd: end)
             result.mentions[Int(owner[start])].titleStart = titleStart(begin)
+            if plural, let end { findCoordinatedNames(after: end, office: phrased, sentence: sentence) }
             return (start, phrased)
         }
         guard let first = tokens.first, let last = tokens.last else {
@@ -868,7 +948,36 @@ struct EntityResolver {
         setOffice(entity, phrased, before: begin, complement: complement, nameEnd: last + 1)
         add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                           byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(begin)))
+        if plural { findCoordinatedNames(after: last + 1, office: phrased, sentence: sentence) }
         return (first, phrased)
+    }
+
+    /// The last words of plural titles ("Foreign Ministers Penny Wong and Sugiono").
+    static let pluralTitleWords: Set<String> = ["presidents", "ministers", "secretaries", "ambassadors", "chancellors", "premiers", "kings"]
+
+    /// After a plural title's first name ending at `end`: the names joined to it by commas and
+    /// "and" ("Foreign Ministers Penny Wong and Sugiono", "Presidents A B, C D and E F"), one
+    /// word enough, each a person with the title's office and no country.
+    mutating func findCoordinatedNames(after end: Int, office: String, sentence: Range<Int>) {
+        var k = end
+        while k + 1 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ","))) {
+            var start = k + 1
+            if key(k) == "," && start < sentence.upperBound && key(start) == "and" { start += 1 }
+            while start < sentence.upperBound && isHonorific(start) { start += 1 }
+            let (tokens, known) = nameTokens(from: start, sentence: sentence)
+            if let known, let m = mention(startingAt: start) {
+                setOffice(known, office, before: start)
+                k = m.endToken
+                continue
+            }
+            guard let first = tokens.first, let last = tokens.last, hasOnlyNameWords(tokens),
+                  last + 1 >= sentence.upperBound || !isCapitalizedWord(last + 1) else { return }
+            let (entity, source) = person(named: tokens)
+            setOffice(entity, office, before: start)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+            k = last + 1
+        }
     }
 
     // MARK: role descriptions
@@ -1108,7 +1217,13 @@ struct EntityResolver {
     func looksLikePersonName(_ tokens: [Int]) -> Bool {
         let words = tokens.filter { isCapitalizedWord($0) }
         guard words.count >= 2, words.count <= 5 else { return false }
-        return words.allSatisfy { i in
+        return hasOnlyNameWords(words)
+    }
+
+    /// Whether no word of `tokens` is a word of an office, an institution, a place, an
+    /// organisation, an honorific or a role noun.
+    func hasOnlyNameWords(_ tokens: [Int]) -> Bool {
+        tokens.allSatisfy { i in
             let k = key(i)
             return !Self.officeDomains.contains(k) && !Self.institutionWords.contains(k) && !Self.placeOrOrganisationNouns.contains(k)
                 && !Self.notNames.contains(k) && !Self.honorifics.contains(k) && !Self.roleNouns.contains(k)
