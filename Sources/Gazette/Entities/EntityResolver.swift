@@ -103,6 +103,7 @@ struct EntityResolver {
         findPeopleInAttributions()
         findPeopleBeforeMeetingVerbs()
         findPeopleAfterObjectVerbs()
+        findPeopleInRunningText()
         findInitialedNames()
         findSurnames()
         findSurnamesOfPeopleInOffice()
@@ -550,8 +551,55 @@ struct EntityResolver {
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
-    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo"]).union(speechVerbs).union(meetingVerbs)
-        .union(objectVerbs)).sorted()
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who"]).union(speechVerbs).union(meetingVerbs)
+        .union(objectVerbs).union(possessedNouns)).sorted()
+
+    /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
+    /// ("Ana Ruiz's visit", "Li Wei's wife").
+    static let possessedNouns: Set<String> = [
+        "visit", "trip", "tour", "arrival", "departure", "wife", "husband", "predecessor", "successor", "administration",
+        "government", "spokesman", "spokeswoman", "spokesperson", "inauguration", "presidency", "premiership",
+    ]
+
+    /// People named in three more shapes of running text: before "'s" and a noun only a person
+    /// possesses ("Ana Ruiz's visit"); before ", who" ("Ana Ruiz, who arrived"); before a comma,
+    /// an age and a comma ("Ana Ruiz, 54, said"); and before a verb of attribution right after a
+    /// closing quote ("“We are ready,” Ana Ruiz said"). Names of two words or more, looking like a
+    /// person's, not the object of a preposition.
+    mutating func findPeopleInRunningText() {
+        let cues = lexicon.personCueKeys
+        var ends: [Int] = []  // token after each candidate name
+        for i in cuePositions where i > 1 && cues.contains(layer.tokens[i].key) {
+            let k = key(i)
+            if Self.possessedNouns.contains(k) {
+                if ["'s", "’s"].contains(key(i - 1)) { ends.append(i - 1) }
+            } else if k == "who" {
+                if isCharacter(i - 1, UInt8(ascii: ",")) { ends.append(i - 1) }
+            } else if Self.speechVerbs.contains(k) {
+                // The name's start must follow a closing quote: checked below.
+                ends.append(-i)
+            }
+        }
+        // ", 54,": an age between commas.
+        let count = layer.tokens.count
+        for i in 1..<max(1, count - 1) where layer.tokens[i].kind == .number && layer.tokens[i].end - layer.tokens[i].start <= 3
+            && isCharacter(i - 1, UInt8(ascii: ",")) && isCharacter(i + 1, UInt8(ascii: ",")) && i >= 3 && isCapitalizedWord(i - 2) {
+            ends.append(i - 1)
+        }
+        for e in ends.sorted(by: { abs($0) < abs($1) }) {
+            let end = abs(e)
+            guard end > 0, isCapitalizedWord(end - 1), !covered(end - 1) else { continue }
+            let sentence = sentenceRange(of: end - 1)
+            guard !isTitleCase(sentence), let tokens = nameEnding(at: end, sentence: sentence) else { continue }
+            if e < 0 {
+                // After a closing quote only.
+                guard tokens[0] > 0, ["”", "\"", "’", "'"].contains(word(tokens[0] - 1)) else { continue }
+            }
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: tokens[tokens.count - 1] + 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+        }
+    }
 
     /// Words whose object is a person: a name right after them (after "with" for a meeting) is
     /// one ("met with Ana Ruiz,", "talks with Li Wei in", "He replaces Chuck Hagel.").
@@ -684,8 +732,8 @@ struct EntityResolver {
         return tokens
     }
 
-    /// Verbs of attribution: a name right after them, or right before them at a sentence's or a
-    /// quotation's start, is a person ("said Steve Goldstein, ...", "Jaideep Mazumdar said").
+    /// Verbs of attribution: a name right after them, or right before them after a quotation,
+    /// is a person ("said Steve Goldstein, ...", "“...,” Jaideep Mazumdar said").
     static let speechVerbs: Set<String> = ["said", "says", "told", "added", "stated", "noted", "explained", "announced"]
 
     /// People named in attributions: "..., said Steve Goldstein, U.S. undersecretary", "“...”
