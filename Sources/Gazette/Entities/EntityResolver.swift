@@ -37,6 +37,11 @@ struct EntityResolver {
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
     private var countriesNamed: Set<String>?
+    /// Tokens that may be initials, and numbers that may be ages (`scanTokens`).
+    private var initialPositions: [Int] = []
+    private var agePositions: [Int] = []
+    /// Capitalized words (`scanTokens`).
+    private var capitalPositions: [Int] = []
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
@@ -87,10 +92,10 @@ struct EntityResolver {
                               firstToken: match.tokenRange.lowerBound, endToken: match.tokenRange.upperBound,
                               byteStart: 0, byteEnd: 0, source: .lexicon))
         }
+        scanTokens()
         findAgreements()
         findAcronyms()
         for title in titles { for t in title.range { inTitle[t] = true } }
-        cuePositions = lexicon.entityCueKeys.positions(in: layer.tokens)
         for title in titles {
             // A title's span grows over its complement and the honorifics before the name
             // ("Minister of Agriculture Hon."), so that rules see the title next to the person.
@@ -318,12 +323,9 @@ struct EntityResolver {
     /// Agreement"), or a head word followed by "on", "of" ... and a capitalized run ("Agreement on
     /// the Security of Information", "Treaty of Amity and Cooperation").
     mutating func findAgreements() {
-        // As bits: every token takes this test.
-        let headBits = KeyBits(Self.agreementHeads.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) })
-        var i = 0
-        let count = layer.tokens.count
-        while i < count {
-            guard headBits.contains(layer.tokens[i].key) else { i += 1; continue }
+        let heads = lexicon.agreementHeadKeys
+        var next = 0  // tokens before this are part of a name found
+        for i in cuePositions where i >= next && heads.contains(layer.tokens[i].key) {
             guard isCapitalizedWord(i) else {
                 if let named = lowerCaseHeadName(i) ?? nameAfterCalled(i) {
                     let name = surface(named)
@@ -331,7 +333,6 @@ struct EntityResolver {
                     add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .name,
                                       firstToken: named.lowerBound, endToken: named.upperBound, byteStart: 0, byteEnd: 0, source: .pattern))
                 }
-                i += 1
                 continue
             }
             let sentence = sentenceRange(of: i)
@@ -372,14 +373,14 @@ struct EntityResolver {
                 }
                 if last >= 0 { end = last + 1 }
             }
-            guard end - start >= 2 else { i += 1; continue }
+            guard end - start >= 2 else { continue }
             // A lexicon agreement that spans the whole name is the name. One that spans only part
             // of it (the generic "Acquisition and Cross-Servicing Agreement" inside "Chile-Tonga
             // Acquisition and Cross-Servicing Agreement") gives way to the longer name.
             if owner[i] >= 0 {
                 let m = result.mentions[Int(owner[i])]
                 if m.firstToken <= start && m.endToken >= end && m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
-                    i = max(end, m.endToken)
+                    next = max(end, m.endToken)
                     continue
                 }
             }
@@ -388,7 +389,7 @@ struct EntityResolver {
             let entity = newEntity(type: "agreement", name: name, label: name)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
                               byteStart: 0, byteEnd: 0, source: .pattern))
-            i = end
+            next = end
         }
     }
 
@@ -514,6 +515,7 @@ struct EntityResolver {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
+        "pandit", "shri", "sri", "smt", "smt.",
     ]
     /// Role nouns that introduce a person without being a national office the text reports
     /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
@@ -570,9 +572,11 @@ struct EntityResolver {
         let cues = lexicon.personCueKeys
         var ends: [Int] = []  // token after each candidate name
         for i in cuePositions where i > 1 && cues.contains(layer.tokens[i].key) {
+            // Most cue words stand after none of these: tested on bytes before the word's key.
+            guard isPossessive(i - 1) || isCharacter(i - 1, UInt8(ascii: ",")) || isCapitalizedWord(i - 1) else { continue }
             let k = key(i)
             if Self.possessedNouns.contains(k) {
-                if ["'s", "’s"].contains(key(i - 1)) { ends.append(i - 1) }
+                if isPossessive(i - 1) { ends.append(i - 1) }
             } else if k == "who" {
                 if isCharacter(i - 1, UInt8(ascii: ",")) { ends.append(i - 1) }
             } else if Self.speechVerbs.contains(k) {
@@ -581,14 +585,18 @@ struct EntityResolver {
             }
         }
         // ", 54,": an age between commas.
-        let count = layer.tokens.count
-        for i in 1..<max(1, count - 1) where layer.tokens[i].kind == .number && layer.tokens[i].end - layer.tokens[i].start <= 3
-            && isCharacter(i - 1, UInt8(ascii: ",")) && isCharacter(i + 1, UInt8(ascii: ",")) && i >= 3 && isCapitalizedWord(i - 2) {
-            ends.append(i - 1)
-        }
+        for i in agePositions { ends.append(i - 1) }
         for e in ends.sorted(by: { abs($0) < abs($1) }) {
             let end = abs(e)
             guard end > 0, isCapitalizedWord(end - 1), !covered(end - 1) else { continue }
+            if e < 0 {
+                // Before a verb of attribution, only right after a closing quote: looked at
+                // before anything costlier, over the capitalized words back from the verb.
+                var k = end - 1
+                while k > 0 && end - k < 8 && (isCapitalizedWord(k - 1) || layer.tokens[k - 1].kind == .word && !isCapitalizedWord(k - 1)
+                                                 && Self.nameParticles.contains(key(k - 1))) { k -= 1 }
+                guard k > 0, layer.tokens[k - 1].kind == .punctuation else { continue }
+            }
             let sentence = sentenceRange(of: end - 1)
             guard !isTitleCase(sentence), let tokens = nameEnding(at: end, sentence: sentence) else { continue }
             if e < 0 {
@@ -638,25 +646,22 @@ struct EntityResolver {
     /// the run is a person's name.
     mutating func findInitialedNames() {
         let count = layer.tokens.count
-        var i = 0
-        while i < count {
-            let t = layer.tokens[i]
-            let length = Int(t.end - t.start)
-            guard t.kind == .word || t.shape.contains(.abbreviation), length <= 2, isASCIIUpperByte(text[Int(t.start)]),
-                  length == 1 || text[Int(t.start) + 1] == UInt8(ascii: "."), !covered(i), !inTitle[i] else { i += 1; continue }
+        var next = 0  // tokens before this are part of a name found, or initials looked at
+        for i in initialPositions where i >= next {
+            guard !covered(i), !inTitle[i] else { continue }
             // The initials: single capitals, each with its period or none.
             var j = i
             var dotted = false, letters = 0
             while j < count && letters < 4 {
                 let u = layer.tokens[j]
                 let n = Int(u.end - u.start)
-                guard n <= 2, isASCIIUpperByte(text[Int(u.start)]), !covered(j), !inTitle[j] else { break }
+                guard n <= 2, u.kind == .word || u.shape.contains(.abbreviation), isASCIIUpperByte(text[Int(u.start)]), !covered(j), !inTitle[j] else { break }
                 if n == 2 { guard text[Int(u.start) + 1] == UInt8(ascii: ".") else { break }; dotted = true }
                 else if j + 1 < count && isCharacter(j + 1, UInt8(ascii: ".")) && layer.tokens[j + 1].start == u.end { dotted = true; j += 1 }
                 letters += 1
                 j += 1
             }
-            defer { i = max(i + 1, j) }
+            next = max(i + 1, j)
             guard letters >= 2 || dotted, j < count, isCapitalizedWord(j), !covered(j), !inTitle[j] else { continue }
             let sentence = sentenceRange(of: i)
             // "I" and "A" open sentences as words, not initials.
@@ -668,12 +673,70 @@ struct EntityResolver {
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: i, endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
-            j = last + 1
+            next = last + 1
         }
+    }
+
+    /// The one pass of the entity stage over every token: the positions of cue words, agreement
+    /// heads and lexicon surnames (`CompiledLexicon.entityCueKeys`), of capitalized words (for
+    /// surnames that refer back), of single capitals that may be initials (one letter, or one
+    /// with its period; not the pronoun "I" before a small letter), and of numbers of up to three
+    /// characters between commas after a capitalized word (an age). The later passes look at
+    /// these only: a pass over all the tokens costs as much as the work it looks for.
+    mutating func scanTokens() {
+        // Locals, not captured by a closure: appends stay in registers and the arrays' buffers.
+        let tokens = layer.tokens
+        let count = tokens.count
+        let bits = lexicon.entityCueKeys
+        var cues: [Int] = [], capitals: [Int] = [], initials: [Int] = [], ages: [Int] = []
+        cues.reserveCapacity(count / 16)
+        capitals.reserveCapacity(count / 4)
+        for i in 0..<count {
+            let t = tokens[i]
+            if bits.contains(t.key) { cues.append(i) }
+            guard t.kind != .punctuation else { continue }
+            if t.kind == .word && t.shape.contains(.capitalized) { capitals.append(i) }
+            let n = t.end &- t.start
+            guard n <= 3 else { continue }
+            let first = text[Int(t.start)]
+            if t.kind == .number {
+                if i >= 3 && i + 1 < count && tokens[i - 2].shape.contains(.capitalized)
+                    && tokens[i - 1].end &- tokens[i - 1].start == 1 && text[Int(tokens[i - 1].start)] == UInt8(ascii: ",")
+                    && tokens[i + 1].end &- tokens[i + 1].start == 1 && text[Int(tokens[i + 1].start)] == UInt8(ascii: ",") {
+                    ages.append(i)
+                }
+            } else if n <= 2 && first &- 0x41 < 26 && (n == 1 || text[Int(t.start) + 1] == UInt8(ascii: ".")) && i + 1 < count {
+                // "I am": the pronoun, not an initial.
+                if n == 1 && first == UInt8(ascii: "I") && tokens[i + 1].kind == .word && !tokens[i + 1].shape.contains(.capitalized) { continue }
+                initials.append(i)
+            }
+        }
+        cuePositions = cues
+        capitalPositions = capitals
+        initialPositions = initials
+        agePositions = ages
     }
 
     @inline(__always)
     func isASCIIUpperByte(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+
+    /// Whether token `i` is an en or em dash, read from the text's bytes.
+    @inline(__always)
+    func isDash(_ i: Int) -> Bool {
+        let t = layer.tokens[i]
+        guard t.end - t.start == 3 else { return false }
+        let s = Int(t.start)
+        return text[s] == 0xE2 && text[s + 1] == 0x80 && (text[s + 2] == 0x93 || text[s + 2] == 0x94)
+    }
+
+    /// Whether token `i` is the possessive "'s" or "’s", read from the text's bytes.
+    @inline(__always)
+    func isPossessive(_ i: Int) -> Bool {
+        let t = layer.tokens[i]
+        let n = Int(t.end - t.start), s = Int(t.start)
+        guard n == 2 || n == 4, text[s + n - 1] | 0x20 == UInt8(ascii: "s") else { return false }
+        return n == 2 ? text[s] == UInt8(ascii: "'") : (text[s] == 0xE2 && text[s + 1] == 0x80 && text[s + 2] == 0x99)
+    }
 
     /// Verbs of meeting and travel: a name right before them is a party to a meeting or a visit,
     /// so a person ("Marek Tolvan arrived in Warsaw", "Then Ana Ruiz and Li Wei met").
@@ -1123,8 +1186,17 @@ struct EntityResolver {
     /// country (source `coreference`), else to the one lexicon person holding it on the
     /// document's date (source `office`); with neither, or no date, it stays no mention.
     mutating func resolveRoleDescriptions() {
+        // Per post and country, the person found: decided once per document.
+        var decided: [String: (Int, EntityMention.Source)?] = [:]
         for role in roleDescriptions where !role.range.contains(where: { covered($0) }) {
             guard let cls = Self.officeClasses[role.office] else { continue }
+            if let known = decided[cls + " " + role.country] {
+                if let (entity, source) = known {
+                    add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
+                                      byteStart: 0, byteEnd: 0, source: source, titleStart: role.titleStart))
+                }
+                continue
+            }
             var named = Set<Int>()
             for (index, entity) in result.entities.enumerated() where entity.type == "person" {
                 if let o = entity.office, Self.officeClasses[o] == cls, entity.country == role.country { named.insert(index); continue }
@@ -1137,6 +1209,7 @@ struct EntityResolver {
                 let holders = people.filter { holds($0, cls, in: role.country) }
                 if holders.count == 1 { found = (entity(ofEntry: holders[0]), .office) }
             }
+            decided[cls + " " + role.country] = .some(found)
             guard let (entity, source) = found else { continue }
             add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
                               byteStart: 0, byteEnd: 0, source: source, titleStart: role.titleStart))
@@ -1373,18 +1446,21 @@ struct EntityResolver {
             var last = range.upperBound - 1
             if isCharacter(last, UInt8(ascii: ".")) { last -= 1 }
             guard last > range.lowerBound, isCapitalizedWord(last) || layer.tokens[last].shape.contains(.allCaps), lineEnds(after: range.upperBound - 1) else { continue }
-            // "– Ann Lee": back from the end over a name to a dash.
-            if isCapitalizedWord(last) && !covered(last), let tokens = nameEnding(at: last + 1, sentence: range), tokens[0] > range.lowerBound {
-                let dash = word(tokens[0] - 1)
-                if dash == "–" || dash == "—" {
+            // "– Ann Lee": back from the end over a name to a dash (tested on bytes first).
+            var k = last
+            while k > range.lowerBound && last - k < 5 && (isCapitalizedWord(k) || layer.tokens[k].kind == .word) { k -= 1 }
+            if isCapitalizedWord(last) && !covered(last) && isDash(k), let tokens = nameEnding(at: last + 1, sentence: range), tokens[0] > range.lowerBound {
+                if isDash(tokens[0] - 1) {
                     let (entity, source) = person(named: tokens)
                     add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                                       byteStart: 0, byteEnd: 0, source: source))
                     continue
                 }
             }
-            // "Ann Lee, ABS-CBN News.": the outlet's last word ends the sentence.
-            guard Self.outletWords.contains(key(last)), mayStartName(range.lowerBound) else { continue }
+            // "Ann Lee, ABS-CBN News.": the outlet's last word ends the sentence, a comma follows
+            // the name's two or three words.
+            guard mayStartName(range.lowerBound), (range.lowerBound + 2...range.lowerBound + 4).contains(where: { $0 < last && isCharacter($0, UInt8(ascii: ",")) }),
+                  Self.outletWords.contains(key(last)) else { continue }
             let (tokens, _) = nameTokens(from: range.lowerBound, sentence: range)
             guard let end = tokens.last, end + 2 <= last, isCharacter(end + 1, UInt8(ascii: ",")), looksLikePersonName(tokens),
                   (end + 2...last).allSatisfy({ layer.tokens[$0].kind != .word || isCapitalizedWord($0) || layer.tokens[$0].shape.contains(.allCaps) })
@@ -1435,8 +1511,9 @@ struct EntityResolver {
         let keyID = layer.tokens[i].key
         if let known = officeHolderBySurname[keyID] { return known }
         if countriesNamed == nil {
-            countriesNamed = Set(result.mentions.compactMap { m -> String? in
-                guard let e = m.entity, result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry else { return nil }
+            // Over the document's entities (each country once), not over its mentions.
+            countriesNamed = Set(result.entities.compactMap { e -> String? in
+                guard e.type == "country", let entry = e.lexiconEntry else { return nil }
                 return lexicon.entries[entry].codes["alpha3"]
             })
         }
@@ -1460,7 +1537,7 @@ struct EntityResolver {
         for label in personByLabel.keys { if let id = vocabulary.keyID(forKey: label) { labels[id] = label } }
         guard !labels.isEmpty else { return }
         let bits = KeyBits(labels.keys.map(Int.init))
-        for i in bits.positions(in: layer.tokens) where !covered(i) && isCapitalizedWord(i) {
+        for i in capitalPositions where bits.contains(layer.tokens[i].key) && !covered(i) {
             if let label = labels[layer.tokens[i].key], let entity = personByLabel[label]?.entity {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))

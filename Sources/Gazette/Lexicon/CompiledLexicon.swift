@@ -56,8 +56,10 @@ public final class CompiledLexicon: Sendable {
     /// The frozen keys of the words that introduce a person without a title (honorifics, role
     /// nouns, "by", "photo"), so the entity stage tests each token with one load.
     let personCueKeys: KeyBits
-    /// `personCueKeys` and `peopleLabelKeys` together: the entity stage finds the tokens worth a
-    /// second look in one pass.
+    /// The keys of the head words of agreements' names ("agreement", "treaty", "pact" ...).
+    let agreementHeadKeys: KeyBits
+    /// `personCueKeys`, `peopleLabelKeys` and `agreementHeadKeys` together: the entity stage
+    /// finds the tokens worth a second look in one pass.
     let entityCueKeys: KeyBits
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
@@ -114,7 +116,7 @@ public final class CompiledLexicon: Sendable {
         }
         // Keys the vocabulary must hold (the date words, the entity stage's cue words), each
         // learned from a surface that tokenizes to it.
-        for key in extraKeys + EntityResolver.personCueWords {
+        for key in extraKeys + EntityResolver.personCueWords + EntityResolver.agreementHeads.sorted() {
             let bytes = Array(Self.surface(forKey: key).utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         }
@@ -148,7 +150,9 @@ public final class CompiledLexicon: Sendable {
         self.rootChildren = roots
         let cueKeys = EntityResolver.personCueWords.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }
         personCueKeys = KeyBits(cueKeys)
-        entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init))
+        let headKeys = EntityResolver.agreementHeads.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }
+        agreementHeadKeys = KeyBits(headKeys)
+        entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init) + headKeys)
     }
 
     /// A text whose one token has the key `key`: the key itself, but for an abbreviation, which

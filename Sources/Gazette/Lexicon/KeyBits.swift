@@ -29,18 +29,4 @@ struct KeyBits: Sendable {
 
     @inline(__always)
     func contains(_ key: KeyID) -> Bool { contains(Int(key)) }
-
-    /// The indexes of the tokens whose keys it holds, in one tight pass over `tokens`.
-    func positions(in tokens: ContiguousArray<Token>) -> [Int] {
-        var out: [Int] = []
-        words.withUnsafeBufferPointer { bits in
-            tokens.withUnsafeBufferPointer { tokens in
-                for i in tokens.indices {
-                    let key = Int(tokens[i].key), word = key >> 6
-                    if word < bits.count && bits[word] & (1 << UInt64(key & 63)) != 0 { out.append(i) }
-                }
-            }
-        }
-        return out
-    }
 }

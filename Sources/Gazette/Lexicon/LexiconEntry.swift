@@ -156,9 +156,16 @@ struct ISODay: Comparable {
     /// "2024" -> 20240101 (down) or 20241231 (up); "2024-10" -> 20241001 or 20241031;
     /// "2024-10-01" and "2024-10-01T00:00:00Z" -> 20241001. Nil for anything else.
     init?(_ text: String, rounding: Rounding) {
-        // On the UTF-8 bytes: four digits, then optionally "-" and two digits, twice; anything
-        // after the tenth byte is ignored.
-        let bytes = Array(text.utf8.prefix(10))
+        // On the UTF-8 bytes, in place for a native string (role dates are checked per
+        // mention: no array is made for them).
+        var text = text
+        guard let day = text.withUTF8({ ISODay(bytes: UnsafeBufferPointer(rebasing: $0.prefix(10)), rounding: rounding) }) else { return nil }
+        self = day
+    }
+
+    /// Four digits, then optionally "-" and two digits, twice; anything after the tenth byte is
+    /// ignored by the caller.
+    private init?(bytes: UnsafeBufferPointer<UInt8>, rounding: Rounding) {
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= bytes.count else { return nil }
             var n = 0
