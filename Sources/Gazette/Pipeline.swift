@@ -126,7 +126,8 @@ public final class PipelineWorker {
         let documentDate = date ?? dateRecognizer.documentDate(in: layer, text: text, vocabulary: vocabulary)
         var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: vocabulary, text: text, layer: layer,
                                       date: documentDate?.iso)
-        var extraction = resolver.resolve(matches: matcher.matches, candidates: matcher.candidates)
+        var extraction = resolver.resolve(matches: matcher.matches, candidates: matcher.candidates,
+                                          cuePositions: matcher.cuePositions, letterPositions: matcher.letterPositions)
         extraction.documentDate = documentDate
         extraction.documentDateSource = date != nil ? .given : (documentDate != nil ? .text : nil)
         extraction.dates = dateRecognizer.recognize(layer, text: text, vocabulary: vocabulary, documentDate: documentDate)

@@ -154,10 +154,9 @@ struct EntityResolverTests {
              expected: ["Amra Kovac=person:amra-kovac(pattern)", "Sugiyanto=person:sugiyanto(pattern)", "Lula Silvano=person:lula-silvano(pattern)",
                         "Ana Ruizova=person:ana-ruizova(pattern)", "Piet Dorr=person:piet-dorr(pattern)"]),
         Case(text: "The two presidents met, and the foreign ministers of both nations and Kenya spoke.", expected: ["Kenya=country:KEN(lexicon)"]),
-        // Running text: a possessive before a person's noun, ", who", an age, an attribution
-        // after a quote.
-        Case(text: "Ana Ruizova's visit ended. The envoy met Piet Dorrman, who arrived. Lena Vostrova, 54, said so.",
-             expected: ["Ana Ruizova=person:ana-ruizova(pattern)", "Piet Dorrman=person:piet-dorrman(pattern)", "Lena Vostrova=person:lena-vostrova(pattern)"]),
+        // Running text: a possessive before a person's noun, ", who", an attribution after a quote.
+        Case(text: "Ana Ruizova's visit ended. The envoy met Piet Dorrman, who arrived.",
+             expected: ["Ana Ruizova=person:ana-ruizova(pattern)", "Piet Dorrman=person:piet-dorrman(pattern)"]),
         Case(text: "“We are ready,” Jaidev Mazumpur said. \"It is done.\" Amra Kovac told reporters.",
              expected: ["Jaidev Mazumpur=person:jaidev-mazumpur(pattern)", "Amra Kovac=person:amra-kovac(pattern)"]),
         // Not people: a firm's shares, a date's numbers, a firm speaking outside a quote, a

@@ -18,6 +18,10 @@ struct EntityResolver {
     let layer: TextLayer
     /// The document's date ("YYYY-MM-DD"), when known: offices are those held on that day.
     let date: String?
+    /// The lexicon's word classes (`WordClass`), and their union of words that are no part of a
+    /// name found by position.
+    let wordClasses: [KeyBits]
+    let nonNameWords: KeyBits
     var result = Extraction()
     /// Document entity of each lexicon entry used so far.
     private var entityOfEntry: [Int: Int] = [:]
@@ -37,11 +41,8 @@ struct EntityResolver {
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
     private var countriesNamed: Set<String>?
-    /// Tokens that may be initials, and numbers that may be ages (`scanTokens`).
+    /// Tokens that may be initials (`findInitials`).
     private var initialPositions: [Int] = []
-    private var agePositions: [Int] = []
-    /// Capitalized words (`scanTokens`).
-    private var capitalPositions: [Int] = []
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
@@ -49,6 +50,8 @@ struct EntityResolver {
         self.date = date
         self.text = text
         self.layer = layer
+        wordClasses = lexicon.wordClasses
+        nonNameWords = lexicon.nonNameWords
         owner = [Int32](repeating: -1, count: layer.tokens.count)
         inTitle = [Bool](repeating: false, count: layer.tokens.count)
     }
@@ -72,7 +75,12 @@ struct EntityResolver {
         DateWords.weekdays[key] != nil || DateWords.months[key] != nil
     }
 
-    mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate]) -> Extraction {
+    /// - Parameters:
+    ///   - cuePositions: the tokens whose keys `CompiledLexicon.entityCueKeys` holds, in order.
+    ///   - letterPositions: the tokens whose keys `CompiledLexicon.letterKeys` holds, in order.
+    mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate], cuePositions: [Int], letterPositions: [Int]) -> Extraction {
+        self.cuePositions = cuePositions
+        findInitials(among: letterPositions)
         var titles: [(range: Range<Int>, office: String)] = []
         for match in matches {
             let entries = candidates[match.candidates].map(\.entry)
@@ -92,7 +100,6 @@ struct EntityResolver {
                               firstToken: match.tokenRange.lowerBound, endToken: match.tokenRange.upperBound,
                               byteStart: 0, byteEnd: 0, source: .lexicon))
         }
-        scanTokens()
         findAgreements()
         findAcronyms()
         for title in titles { for t in title.range { inTitle[t] = true } }
@@ -344,14 +351,15 @@ struct EntityResolver {
                 // Inside a name before its head word, "and", "-" and "&" join capitalized words;
                 // "the" and the links ("on", "of", "for") start a name's tail, not its head
                 // ("Under the US-Japan ... Agreement" is not one name).
-                if Self.nameJoiners.contains(key(j)) && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
+                if (isCharacter(j, UInt8(ascii: "-")) || isCharacter(j, UInt8(ascii: "&")) || (layer.tokens[j].kind == .word && key(j) == "and"))
+                    && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
                     start = j
                     continue
                 }
                 // "Status of Forces Agreement": "of" between two capitalized words, the first no
                 // word of an office or a body ("Ministry of Trade Agreement" is no name).
                 if key(j) == "of" && j > sentence.lowerBound && start < i && isCapitalizedWord(j - 1) && !covered(j - 1)
-                    && !Self.officeDomains.contains(key(j - 1)) && !Self.bodyWords.contains(key(j - 1)) && !Self.notNames.contains(key(j - 1)) {
+                    && !isIn(.officeDomain, j - 1) && !isIn(.body, j - 1) && !isIn(.notName, j - 1) {
                     start = j
                     continue
                 }
@@ -367,8 +375,8 @@ struct EntityResolver {
                 var last = -1
                 while k < sentence.upperBound {
                     // A weekday or month ends the name ("ratified the ... Agreement on Monday").
-                    if isCapitalizedWord(k) && !Self.isDateWord(key(k)) { last = k; k += 1; continue }
-                    if Self.nameConnectors.contains(key(k)) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
+                    if isCapitalizedWord(k) && !isIn(.dateWord, k) { last = k; k += 1; continue }
+                    if isIn(.nameConnector, k) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
                     break
                 }
                 if last >= 0 { end = last + 1 }
@@ -408,7 +416,7 @@ struct EntityResolver {
         guard head - 2 >= sentence.lowerBound, !inTitle[head - 1] else { return nil }
         if let m = mention(startingAt: head - 1) {
             guard m.endToken == head, m.aliasKind == .capital else { return nil }
-        } else if covered(head - 1) || Self.isDateWord(key(head - 1)) {
+        } else if covered(head - 1) || isIn(.dateWord, head - 1) {
             return nil
         }
         return (head - 1)..<(head + 1)
@@ -432,8 +440,8 @@ struct EntityResolver {
         let start = k
         var last = -1
         while k < sentence.upperBound && k - start < 8 {
-            if isCapitalizedWord(k) && !inTitle[k] && !Self.isDateWord(key(k)) { last = k; k += 1; continue }
-            if last == k - 1 && (Self.nameConnectors.contains(key(k))) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
+            if isCapitalizedWord(k) && !inTitle[k] && !isIn(.dateWord, k) { last = k; k += 1; continue }
+            if last == k - 1 && isIn(.nameConnector, k) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
             break
         }
         guard last >= start else { return nil }
@@ -564,28 +572,24 @@ struct EntityResolver {
     ]
 
     /// People named in three more shapes of running text: before "'s" and a noun only a person
-    /// possesses ("Ana Ruiz's visit"); before ", who" ("Ana Ruiz, who arrived"); before a comma,
-    /// an age and a comma ("Ana Ruiz, 54, said"); and before a verb of attribution right after a
-    /// closing quote ("“We are ready,” Ana Ruiz said"). Names of two words or more, looking like a
-    /// person's, not the object of a preposition.
+    /// possesses ("Ana Ruiz's visit"); before ", who" ("Ana Ruiz, who arrived"); and before a
+    /// verb of attribution right after a closing quote ("“We are ready,” Ana Ruiz said"). Names of
+    /// two words or more, looking like a person's, not the object of a preposition.
     mutating func findPeopleInRunningText() {
         let cues = lexicon.personCueKeys
         var ends: [Int] = []  // token after each candidate name
         for i in cuePositions where i > 1 && cues.contains(layer.tokens[i].key) {
             // Most cue words stand after none of these: tested on bytes before the word's key.
             guard isPossessive(i - 1) || isCharacter(i - 1, UInt8(ascii: ",")) || isCapitalizedWord(i - 1) else { continue }
-            let k = key(i)
-            if Self.possessedNouns.contains(k) {
+            if isIn(.possessed, i) {
                 if isPossessive(i - 1) { ends.append(i - 1) }
-            } else if k == "who" {
-                if isCharacter(i - 1, UInt8(ascii: ",")) { ends.append(i - 1) }
-            } else if Self.speechVerbs.contains(k) {
+            } else if isIn(.speechVerb, i) {
                 // The name's start must follow a closing quote: checked below.
                 ends.append(-i)
+            } else if isCharacter(i - 1, UInt8(ascii: ",")) && key(i) == "who" {
+                ends.append(i - 1)
             }
         }
-        // ", 54,": an age between commas.
-        for i in agePositions { ends.append(i - 1) }
         for e in ends.sorted(by: { abs($0) < abs($1) }) {
             let end = abs(e)
             guard end > 0, isCapitalizedWord(end - 1), !covered(end - 1) else { continue }
@@ -594,15 +598,16 @@ struct EntityResolver {
                 // before anything costlier, over the capitalized words back from the verb.
                 var k = end - 1
                 while k > 0 && end - k < 8 && (isCapitalizedWord(k - 1) || layer.tokens[k - 1].kind == .word && !isCapitalizedWord(k - 1)
-                                                 && Self.nameParticles.contains(key(k - 1))) { k -= 1 }
+                                                 && isIn(.nameParticle, k - 1)) { k -= 1 }
                 guard k > 0, layer.tokens[k - 1].kind == .punctuation else { continue }
             }
             let sentence = sentenceRange(of: end - 1)
-            guard !isTitleCase(sentence), let tokens = nameEnding(at: end, sentence: sentence) else { continue }
+            guard let tokens = nameEnding(at: end, sentence: sentence) else { continue }
             if e < 0 {
                 // After a closing quote only.
                 guard tokens[0] > 0, ["”", "\"", "’", "'"].contains(word(tokens[0] - 1)) else { continue }
             }
+            guard !isTitleCase(sentence) else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: tokens[tokens.count - 1] + 1,
                               byteStart: 0, byteEnd: 0, source: source))
@@ -623,18 +628,16 @@ struct EntityResolver {
     /// meeting's word): two words or more, looking like a person's name, followed by what may
     /// follow a name (`afterName`).
     mutating func findPeopleAfterObjectVerbs() {
-        let cues = lexicon.personCueKeys
         let count = layer.tokens.count
-        for v in cuePositions where v + 2 < count && cues.contains(layer.tokens[v].key) && Self.objectVerbs.contains(key(v)) {
+        for v in cuePositions where v + 2 < count && isIn(.objectVerb, v) {
             var start = v + 1
             let verb = key(v)
             if key(start) == "with" { start += 1 } else if verb == "talks" || verb == "meeting" { continue }
             guard mayStartName(start) else { continue }
             let sentence = sentenceRange(of: v)
-            guard !isTitleCase(sentence) else { continue }
             let (tokens, _) = nameTokens(from: start, sentence: sentence)
             guard let last = tokens.last, looksLikePersonName(tokens),
-                  last + 1 >= sentence.upperBound || Self.afterName.contains(key(last + 1)) else { continue }
+                  last + 1 >= sentence.upperBound || isIn(.afterName, last + 1) || isDash(last + 1), !isTitleCase(sentence) else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
@@ -677,44 +680,17 @@ struct EntityResolver {
         }
     }
 
-    /// The one pass of the entity stage over every token: the positions of cue words, agreement
-    /// heads and lexicon surnames (`CompiledLexicon.entityCueKeys`), of capitalized words (for
-    /// surnames that refer back), of single capitals that may be initials (one letter, or one
-    /// with its period; not the pronoun "I" before a small letter), and of numbers of up to three
-    /// characters between commas after a capitalized word (an age). The later passes look at
-    /// these only: a pass over all the tokens costs as much as the work it looks for.
-    mutating func scanTokens() {
-        // Locals, not captured by a closure: appends stay in registers and the arrays' buffers.
-        let tokens = layer.tokens
-        let count = tokens.count
-        let bits = lexicon.entityCueKeys
-        var cues: [Int] = [], capitals: [Int] = [], initials: [Int] = [], ages: [Int] = []
-        cues.reserveCapacity(count / 16)
-        capitals.reserveCapacity(count / 4)
-        for i in 0..<count {
-            let t = tokens[i]
-            if bits.contains(t.key) { cues.append(i) }
-            guard t.kind != .punctuation else { continue }
-            if t.kind == .word && t.shape.contains(.capitalized) { capitals.append(i) }
-            let n = t.end &- t.start
-            guard n <= 3 else { continue }
-            let first = text[Int(t.start)]
-            if t.kind == .number {
-                if i >= 3 && i + 1 < count && tokens[i - 2].shape.contains(.capitalized)
-                    && tokens[i - 1].end &- tokens[i - 1].start == 1 && text[Int(tokens[i - 1].start)] == UInt8(ascii: ",")
-                    && tokens[i + 1].end &- tokens[i + 1].start == 1 && text[Int(tokens[i + 1].start)] == UInt8(ascii: ",") {
-                    ages.append(i)
-                }
-            } else if n <= 2 && first &- 0x41 < 26 && (n == 1 || text[Int(t.start) + 1] == UInt8(ascii: ".")) && i + 1 < count {
-                // "I am": the pronoun, not an initial.
-                if n == 1 && first == UInt8(ascii: "I") && tokens[i + 1].kind == .word && !tokens[i + 1].shape.contains(.capitalized) { continue }
-                initials.append(i)
-            }
+    /// The single letters among `letters` that may be initials: a capital, alone or with its
+    /// period, not the pronoun "I" before a small letter.
+    mutating func findInitials(among letters: [Int]) {
+        initialPositions.removeAll()
+        let count = layer.tokens.count
+        for i in letters where i + 1 < count && isASCIIUpperByte(text[Int(layer.tokens[i].start)]) {
+            let next = layer.tokens[i + 1]
+            if layer.tokens[i].end - layer.tokens[i].start == 1 && text[Int(layer.tokens[i].start)] == UInt8(ascii: "I")
+                && next.kind == .word && !next.shape.contains(.capitalized) { continue }
+            initialPositions.append(i)
         }
-        cuePositions = cues
-        capitalPositions = capitals
-        initialPositions = initials
-        agePositions = ages
     }
 
     @inline(__always)
@@ -754,12 +730,11 @@ struct EntityResolver {
     /// nothing of an office, institution, place or organisation in it; with the name joined to
     /// it by "and" ("Ana Ruiz and Li Wei met").
     mutating func findPeopleBeforeMeetingVerbs() {
-        let cues = lexicon.personCueKeys
-        for v in cuePositions where v > 0 && cues.contains(layer.tokens[v].key) && Self.meetingVerbs.contains(key(v)) {
+        for v in cuePositions where v > 0 && isIn(.meetingVerb, v) {
             let sentence = sentenceRange(of: v)
             var end = v
             if end - 1 > sentence.lowerBound && ["also", "then", "later", "first", "finally"].contains(key(end - 1)) { end -= 1 }
-            guard end > sentence.lowerBound, isCapitalizedWord(end - 1), !covered(end - 1), !isTitleCase(sentence) else { continue }
+            guard end > sentence.lowerBound, isCapitalizedWord(end - 1), !covered(end - 1) else { continue }
             var names: [[Int]] = []
             while end > sentence.lowerBound {
                 guard let tokens = nameEnding(at: end, sentence: sentence) else { break }
@@ -768,6 +743,7 @@ struct EntityResolver {
                 guard before > sentence.lowerBound, key(before) == "and" || isCharacter(before, UInt8(ascii: ",")) else { break }
                 end = before
             }
+            if !names.isEmpty && isTitleCase(sentence) { continue }
             for tokens in names {
                 let (entity, source) = person(named: tokens)
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: tokens[tokens.count - 1] + 1,
@@ -784,10 +760,10 @@ struct EntityResolver {
         var start = end
         while start > sentence.lowerBound && !covered(start - 1) && !inTitle[start - 1]
                 && (isCapitalizedWord(start - 1) || (start - 1 > sentence.lowerBound && isCapitalizedWord(start - 2)
-                    && (Self.nameParticles.contains(key(start - 1)) || key(start - 1) == "-"))) {
+                    && (isIn(.nameParticle, start - 1) || isCharacter(start - 1, UInt8(ascii: "-"))))) {
             start -= 1
         }
-        if start == sentence.lowerBound && start < end && Self.clauseOpeners.contains(key(start)) { start += 1 }
+        if start == sentence.lowerBound && start < end && isIn(.clauseOpener, start) { start += 1 }
         guard start < end else { return nil }
         if start > sentence.lowerBound && ["in", "at", "of", "from", "to", "for", "on", "the", "a", "an"].contains(key(start - 1)) { return nil }
         let (tokens, _) = nameTokens(from: start, sentence: sentence)
@@ -804,14 +780,14 @@ struct EntityResolver {
     /// the verb, with nothing of an office, institution, place or organisation in it. (Before
     /// the verb, "Goldman Sachs said" looks like "Jaideep Mazumdar said": not taken.)
     mutating func findPeopleInAttributions() {
-        let cues = lexicon.personCueKeys
-        for i in cuePositions where cues.contains(layer.tokens[i].key) && Self.speechVerbs.contains(key(i)) {
+        for i in cuePositions where isIn(.speechVerb, i) {
             let sentence = sentenceRange(of: i)
             // After the verb: the name, then a comma, the sentence's end or a preposition.
-            if mayStartName(i + 1) && !isTitleCase(sentence) {
+            if mayStartName(i + 1) {
                 let (tokens, _) = nameTokens(from: i + 1, sentence: sentence)
                 if let last = tokens.last, looksLikePersonName(tokens),
-                   last + 1 >= sentence.upperBound || [",", ".", ";", "in", "at", "on", "during", "after", "before", "when", "as"].contains(key(last + 1)) {
+                   last + 1 >= sentence.upperBound || [",", ".", ";", "in", "at", "on", "during", "after", "before", "when", "as"].contains(key(last + 1)),
+                   !isTitleCase(sentence) {
                     let (entity, source) = person(named: tokens)
                     add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                                       byteStart: 0, byteEnd: 0, source: source))
@@ -832,7 +808,7 @@ struct EntityResolver {
     @inline(__always)
     func mayStartName(_ i: Int) -> Bool { i < layer.tokens.count && !covered(i) && !inTitle[i] && isCapitalizedWord(i) }
 
-    func isHonorific(_ i: Int) -> Bool { isCapitalizedWord(i) && Self.honorifics.contains(key(i)) }
+    func isHonorific(_ i: Int) -> Bool { isCapitalizedWord(i) && isIn(.honorific, i) }
 
     /// Capitalized words of a body or a polity inside a title's complement ("of the State
     /// Council", "of the Office of His Majesty", "of the Mazhilis of Parliament", "to the United
@@ -879,7 +855,7 @@ struct EntityResolver {
                 k += 1
                 continue
             }
-            if isCapitalizedWord(k) && !countryOnly && !inTitle[k] && (Self.officeDomains.contains(key(k)) || Self.bodyWords.contains(key(k))) {
+            if isCapitalizedWord(k) && !countryOnly && !inTitle[k] && (isIn(.officeDomain, k) || isIn(.body, k)) {
                 last = k
                 pending = -1
                 k += 1
@@ -919,7 +895,7 @@ struct EntityResolver {
             words += 1
             guard isCapitalizedWord(i) || layer.tokens[i].shape.contains(.allCaps) else { continue }
             capitalized += 1
-            if i > sentence.lowerBound && isCapitalizedWord(i) && Self.headlineFunctionWords.contains(key(i)) { function = true }
+            if i > sentence.lowerBound && isCapitalizedWord(i) && isIn(.headlineFunction, i) { function = true }
         }
         return (words >= 4 && function && capitalized * 5 >= words * 4) || (words >= 5 && capitalized == words)
     }
@@ -931,13 +907,13 @@ struct EntityResolver {
         var end = start
         var tokens: [Int] = []
         while end < sentence.upperBound && tokens.count < 6 {
-            let k = key(end)
-            let suffix = !tokens.isEmpty && Self.nameSuffixes.contains(k)
+            let suffix = !tokens.isEmpty && isIn(.nameSuffix, end)
             // "al-Maliki", "Fortin-LeFaivre", "te Heuheu": a particle or hyphen inside a name.
-            if !tokens.isEmpty && !covered(end) && (Self.nameParticles.contains(k) || k == "-") && !isCapitalizedWord(end) {
+            let hyphen = isCharacter(end, UInt8(ascii: "-"))
+            if !tokens.isEmpty && !covered(end) && (hyphen || isIn(.nameParticle, end)) && !isCapitalizedWord(end) {
                 var next = end + 1
-                if k != "-" && next < sentence.upperBound && key(next) == "-" { next += 1 }
-                if next < sentence.upperBound && isCapitalizedWord(next) && !covered(next) && !Self.notNames.contains(key(next)) {
+                if !hyphen && next < sentence.upperBound && isCharacter(next, UInt8(ascii: "-")) { next += 1 }
+                if next < sentence.upperBound && isCapitalizedWord(next) && !covered(next) && !isIn(.notName, next) {
                     tokens += Array(end...next)
                     end = next + 1
                     continue
@@ -945,8 +921,8 @@ struct EntityResolver {
                 break
             }
             // A run that goes on into a place or an organisation names no person.
-            if !tokens.isEmpty && isCapitalizedWord(end) && Self.placeOrOrganisationNouns.contains(k) { return ([], nil) }
-            guard (isCapitalizedWord(end) && !Self.notNames.contains(k) && !Self.isDateWord(k) && !inTitle[end]) || suffix else { break }
+            if !tokens.isEmpty && isCapitalizedWord(end) && isIn(.placeOrOrganisation, end) { return ([], nil) }
+            guard (isCapitalizedWord(end) && !isIn(.notName, end) && !isIn(.dateWord, end) && !inTitle[end]) || suffix else { break }
             if covered(end) && !suffix {
                 // A lexicon person is the name; anything else ends it.
                 if tokens.isEmpty, let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
@@ -959,14 +935,14 @@ struct EntityResolver {
         }
         // A name does not start with a suffix: "I" right after a title is the pronoun ("As
         // President I believe ...").
-        while let lead = tokens.first, Self.nameSuffixes.contains(key(lead)) { tokens.removeFirst() }
+        while let lead = tokens.first, isIn(.nameSuffix, lead) { tokens.removeFirst() }
         return (tokens, nil)
     }
 
     /// The person named by `tokens`: one met before with that surname, or a new one.
     mutating func person(named tokens: [Int]) -> (entity: Int, source: EntityMention.Source) {
         let first = tokens[0], last = tokens[tokens.count - 1]
-        let labelToken = tokens.last { !Self.nameSuffixes.contains(key($0)) } ?? last
+        let labelToken = tokens.last { !isIn(.nameSuffix, $0) } ?? last
         if tokens.count == 1, let known = person(labelled: key(first), before: first) {
             return (known, .coreference)
         }
@@ -1223,24 +1199,21 @@ struct EntityResolver {
         let count = layer.tokens.count
         let cues = lexicon.personCueKeys  // a local: no retain of the lexicon's bits per token
         var done = 0  // tokens before this are part of a name found
-        // The keys of a complement's links, compared as integers.
-        let linkKeys = Self.complementLinks.union(["in"]).compactMap { vocabulary.keyID(forKey: $0) }
         for i in cuePositions where i >= done {
             // Cheap tests first: a cue word, then a name or a comma (or a second honorific) after it.
-            guard cues.contains(layer.tokens[i].key), i + 2 < count,
+            let honorific = isIn(.honorific, i), roleNoun = isIn(.roleNoun, i)
+            guard honorific || roleNoun, i + 2 < count,
                   mayStartName(i + 1) || isCharacter(i + 1, UInt8(ascii: ",")) || cues.contains(layer.tokens[i + 1].key)
-                    || linkKeys.contains(layer.tokens[i + 1].key) || isCharacter(i + 1, UInt8(ascii: "("))
+                    || isIn(.complementLink, i + 1) || isCharacter(i + 1, UInt8(ascii: "("))
             else { continue }
-            let k = key(i)
-            guard !covered(i), !inTitle[i], layer.tokens[i].kind == .word, Self.honorifics.contains(k) || Self.roleNouns.contains(k),
-                  !Self.honorifics.contains(k) || isCapitalizedWord(i) else { continue }
+            guard !covered(i), !inTitle[i], layer.tokens[i].kind == .word, !honorific || isCapitalizedWord(i) else { continue }
             let sentence = sentenceRange(of: i)
             var start = i + 1
             // "his counterpart, Mike Pompeo.": a role noun's apposition.
-            let apposition = Self.roleNouns.contains(k) && start + 1 < sentence.upperBound && key(start) == "," && isCapitalizedWord(start + 1)
+            let apposition = roleNoun && start + 1 < sentence.upperBound && isCharacter(start, UInt8(ascii: ",")) && isCapitalizedWord(start + 1)
             if apposition { start += 1 }
             // "Adviser on Commerce X", "Director of the Office of His Majesty X": the role's complement.
-            if !apposition && Self.roleNouns.contains(k), let c = complementEnd(after: start, sentence: sentence) { start = c }
+            if !apposition && roleNoun, let c = complementEnd(after: start, sentence: sentence) { start = c }
             while start < sentence.upperBound && isHonorific(start) { start += 1 }
             var (tokens, _) = nameTokens(from: start, sentence: sentence)
             if apposition, let last = tokens.last, last + 1 < sentence.upperBound, ![",", ".", ";", "and", ")"].contains(key(last + 1)) {
@@ -1253,7 +1226,7 @@ struct EntityResolver {
             // "Dr Pepper", "Ms Marvel" and "Gen Z" are not people.
             guard let first = tokens.first, let last = tokens.last,
                   tokens.count >= 2 || person(labelled: key(first), before: first) != nil
-                    || (apposition && Self.kinNouns.contains(k) && i > 0 && ["his", "her", "their"].contains(key(i - 1)))
+                    || (apposition && isIn(.kin, i) && i > 0 && ["his", "her", "their"].contains(key(i - 1)))
             else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
@@ -1276,10 +1249,10 @@ struct EntityResolver {
         // Back over at most four capitalized words of an institution, the last of which names one.
         var k = token
         while k > 0 && token - k < 4 && isCapitalizedWord(k - 1) && !covered(k - 1)
-                && (Self.officeDomains.contains(key(k - 1)) || Self.institutionWords.contains(key(k - 1))) {
+                && (isIn(.officeDomain, k - 1) || isIn(.institution, k - 1)) {
             k -= 1
         }
-        guard k < token, Self.institutionWords.contains(key(token - 1)) else { return nil }
+        guard k < token, isIn(.institution, token - 1) else { return nil }
         if let m = mention(endingAt: k), let e = m.entity, result.entities[e].type == "country" { return m }
         return nil
     }
@@ -1344,11 +1317,7 @@ struct EntityResolver {
     /// Whether no word of `tokens` is a word of an office, an institution, a place, an
     /// organisation, an honorific or a role noun.
     func hasOnlyNameWords(_ tokens: [Int]) -> Bool {
-        tokens.allSatisfy { i in
-            let k = key(i)
-            return !Self.officeDomains.contains(k) && !Self.institutionWords.contains(k) && !Self.placeOrOrganisationNouns.contains(k)
-                && !Self.notNames.contains(k) && !Self.honorifics.contains(k) && !Self.roleNouns.contains(k)
-        }
+        tokens.allSatisfy { !isNonNameWord($0) }
     }
 
     /// "Pavel Rychetsky, the court's chief justice,", "Carlo Dade, director of ...": a name
@@ -1362,8 +1331,7 @@ struct EntityResolver {
             return result.entities[e].type != "person"
         }
         var heads = result.titles.filter { namesNoOne($0.endToken) }.map(\.firstToken)
-        let cues = lexicon.personCueKeys
-        for i in cuePositions where cues.contains(layer.tokens[i].key) && Self.roleNouns.contains(key(i)) && namesNoOne(i + 1) { heads.append(i) }
+        for i in cuePositions where isIn(.roleNoun, i) && namesNoOne(i + 1) { heads.append(i) }
         for head in heads.sorted() {
             guard (max(0, head - 6)..<head).contains(where: { isCharacter($0, UInt8(ascii: ",")) }) else { continue }
             let sentence = sentenceRange(of: head)
@@ -1383,7 +1351,7 @@ struct EntityResolver {
             var start = k
             while start > sentence.lowerBound && !covered(start - 1) && !inTitle[start - 1]
                     && (isCapitalizedWord(start - 1) || (start - 1 > sentence.lowerBound && isCapitalizedWord(start - 2)
-                        && (Self.nameParticles.contains(key(start - 1)) || key(start - 1) == "-"))) {
+                        && (isIn(.nameParticle, start - 1) || isCharacter(start - 1, UInt8(ascii: "-"))))) {
                 start -= 1
             }
             guard start < k else { continue }
@@ -1537,11 +1505,68 @@ struct EntityResolver {
         for label in personByLabel.keys { if let id = vocabulary.keyID(forKey: label) { labels[id] = label } }
         guard !labels.isEmpty else { return }
         let bits = KeyBits(labels.keys.map(Int.init))
-        for i in capitalPositions where bits.contains(layer.tokens[i].key) && !covered(i) {
+        // One tight pass over the tokens' keys.
+        var found: [Int] = []
+        let tokens = layer.tokens
+        for i in 0..<tokens.count where bits.contains(tokens[i].key) { found.append(i) }
+        for i in found where !covered(i) && isCapitalizedWord(i) {
             if let label = labels[layer.tokens[i].key], let entity = personByLabel[label]?.entity {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
             }
         }
+    }
+}
+
+extension EntityResolver {
+    /// Classes of words the entity stage tests tokens against. Each is a set of keys of the
+    /// lexicon's frozen vocabulary (`CompiledLexicon.wordClasses`), so a token is tested with one
+    /// bit load and no string is made.
+    enum WordClass: Int, CaseIterable {
+        case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
+        case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
+        case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink
+
+        var words: Set<String> {
+            switch self {
+            case .officeDomain: EntityResolver.officeDomains
+            case .body: EntityResolver.bodyWords
+            case .institution: EntityResolver.institutionWords
+            case .notName: EntityResolver.notNames
+            case .placeOrOrganisation: EntityResolver.placeOrOrganisationNouns
+            case .honorific: EntityResolver.honorifics
+            case .roleNoun: EntityResolver.roleNouns
+            case .nameParticle: EntityResolver.nameParticles
+            case .nameSuffix: EntityResolver.nameSuffixes
+            case .headlineFunction: EntityResolver.headlineFunctionWords
+            case .clauseOpener: EntityResolver.clauseOpeners
+            case .dateWord: Set(DateWords.weekdays.keys).union(DateWords.months.keys)
+            case .nameConnector: EntityResolver.nameConnectors
+            case .afterName: EntityResolver.afterName
+            case .speechVerb: EntityResolver.speechVerbs
+            case .meetingVerb: EntityResolver.meetingVerbs
+            case .objectVerb: EntityResolver.objectVerbs
+            case .possessed: EntityResolver.possessedNouns
+            case .kin: EntityResolver.kinNouns
+            case .complementLink: EntityResolver.complementLinks.union(["in"])
+            }
+        }
+
+        /// Every word of every class, for the vocabulary to learn.
+        static let allWords: [String] = Array(allCases.reduce(into: Set<String>()) { $0.formUnion($1.words) }).sorted()
+    }
+
+    /// Whether token `i`'s key is a word of class `c`.
+    @inline(__always)
+    func isIn(_ c: WordClass, _ i: Int) -> Bool {
+        wordClasses[c.rawValue].contains(layer.tokens[i].key)
+    }
+
+    /// Whether token `i`'s key is a word of office, institution, place, organisation, honorific
+    /// or role noun: no word of a person's name found by its position.
+    @inline(__always)
+    func isNonNameWord(_ i: Int) -> Bool {
+        let key = layer.tokens[i].key
+        return nonNameWords.contains(key)
     }
 }

@@ -56,6 +56,17 @@ public final class CompiledLexicon: Sendable {
     /// The frozen keys of the words that introduce a person without a title (honorifics, role
     /// nouns, "by", "photo"), so the entity stage tests each token with one load.
     let personCueKeys: KeyBits
+    /// The keys of single letters, with or without a period ("h", "p."): maybe initials.
+    let letterKeys: KeyBits
+    /// Single letters, with and without a period.
+    static let letterWords: [String] = (UInt8(ascii: "a")...UInt8(ascii: "z")).flatMap { b in
+        [String(UnicodeScalar(b)), String(UnicodeScalar(b)) + "."]
+    }
+    /// Per `EntityResolver.WordClass`, the keys of its words.
+    let wordClasses: [KeyBits]
+    /// The keys of words of offices, institutions, places, organisations, honorifics and role
+    /// nouns: no part of a person's name found by its position.
+    let nonNameWords: KeyBits
     /// The keys of the head words of agreements' names ("agreement", "treaty", "pact" ...).
     let agreementHeadKeys: KeyBits
     /// `personCueKeys`, `peopleLabelKeys` and `agreementHeadKeys` together: the entity stage
@@ -116,7 +127,8 @@ public final class CompiledLexicon: Sendable {
         }
         // Keys the vocabulary must hold (the date words, the entity stage's cue words), each
         // learned from a surface that tokenizes to it.
-        for key in extraKeys + EntityResolver.personCueWords + EntityResolver.agreementHeads.sorted() {
+        for key in extraKeys + EntityResolver.personCueWords + EntityResolver.agreementHeads.sorted() + EntityResolver.WordClass.allWords
+                    + Self.letterWords {
             let bytes = Array(Self.surface(forKey: key).utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         }
@@ -153,6 +165,11 @@ public final class CompiledLexicon: Sendable {
         let headKeys = EntityResolver.agreementHeads.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }
         agreementHeadKeys = KeyBits(headKeys)
         entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init) + headKeys)
+        letterKeys = KeyBits(Self.letterWords.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) })
+        let classes = EntityResolver.WordClass.allCases.map { c in KeyBits(c.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }) }
+        wordClasses = classes
+        nonNameWords = KeyBits([EntityResolver.WordClass.officeDomain, .institution, .placeOrOrganisation, .notName, .honorific, .roleNoun]
+            .flatMap { $0.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) } })
     }
 
     /// A text whose one token has the key `key`: the key itself, but for an abbreviation, which

@@ -29,6 +29,12 @@ public struct LexiconMatcher {
     public private(set) var matches: [LexiconMatch] = []
     /// The candidates the matches refer to.
     public private(set) var candidates: [LexiconCandidate] = []
+    /// The tokens of the last document whose keys are the entity stage's cue words
+    /// (`CompiledLexicon.entityCueKeys`), and those that are single capital letters
+    /// (`letterKeys`: maybe initials), found in the matcher's pass: the entity stage looks at these, not at every
+    /// token again.
+    private(set) var cuePositions: [Int] = []
+    private(set) var letterPositions: [Int] = []
     private var found: [LexiconMatch] = []
     private var taken: [Bool] = []
 
@@ -44,13 +50,26 @@ public struct LexiconMatcher {
         matches.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)
+        // Taken out of `self` while filled, so that each append is to a local array.
+        var cues = cuePositions, letters = letterPositions
+        cuePositions = []
+        letterPositions = []
+        cues.removeAll(keepingCapacity: true)
+        letters.removeAll(keepingCapacity: true)
+        defer {
+            cuePositions = cues
+            letterPositions = letters
+        }
         let tokens = layer.tokens
         let startKeys = lexicon.startKeys, rootChildren = lexicon.rootChildren
         let innerKeys = lexicon.innerKeys, edges = lexicon.edges
+        let cueKeys = lexicon.entityCueKeys, letterKeys = lexicon.letterKeys
         for sentence in layer.sentences {
             let end = Int(sentence.endToken)
             for start in sentence.tokenRange {
                 let key = Int(tokens[start].key)
+                if cueKeys.contains(key) { cues.append(start) }
+                if letterKeys.contains(key) && tokens[start].shape.contains(.capitalized) { letters.append(start) }
                 guard startKeys.contains(key) else { continue }
                 // The first step from the root is a load from `rootChildren`; the bit test above
                 // says there is one.
