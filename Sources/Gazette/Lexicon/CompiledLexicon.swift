@@ -127,11 +127,22 @@ public final class CompiledLexicon: Sendable {
         }
         // Keys the vocabulary must hold (the date words, the entity stage's cue words), each
         // learned from a surface that tokenizes to it.
+        // Keys without a period are learned together, one a line (a line break ends every
+        // token and sentence, so each tokenizes as it would alone): one call of the tokenizer,
+        // not hundreds. A key with a period ("aug.") is learned alone, where nothing follows it.
+        var plain: [UInt8] = []
         for key in extraKeys + EntityResolver.personCueWords + EntityResolver.agreementHeads.sorted() + EntityResolver.WordClass.allWords
                     + Self.letterWords {
-            let bytes = Array(Self.surface(forKey: key).utf8)
-            try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+            let surface = Self.surface(forKey: key)
+            if key.utf8.contains(UInt8(ascii: ".")) {
+                let bytes = Array(surface.utf8)
+                try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+            } else {
+                plain += surface.utf8
+                plain.append(0x0A)
+            }
         }
+        try plain.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         var byLabel: [KeyID: [Int]] = [:]
         for (index, entry) in entries.enumerated() where entry.type == "person" && !entry.roles.isEmpty {
             let bytes = Array(entry.label.utf8)
@@ -140,8 +151,13 @@ public final class CompiledLexicon: Sendable {
         }
         peopleByLabelKey = byLabel
         var byCountry: [String: [Int]] = [:]
-        for (index, entry) in entries.enumerated() where entry.type == "person" {
-            for country in Set(entry.roles.compactMap(\.country)) { byCountry[country, default: []].append(index) }
+        for index in entries.indices where !entries[index].roles.isEmpty && entries[index].type == "person" {
+            let roles = entries[index].roles
+            for (r, role) in roles.enumerated() {
+                // Each country once per person.
+                guard let country = role.country, !roles[..<r].contains(where: { $0.country == country }) else { continue }
+                byCountry[country, default: []].append(index)
+            }
         }
         peopleByCountry = byCountry
         peopleLabelKeys = KeyBits(byLabel.keys.map(Int.init))
