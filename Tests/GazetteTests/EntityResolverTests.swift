@@ -218,6 +218,9 @@ struct EntityResolverTests {
         #expect(try datedMentions("The Kenyan president met reporters.", date: nil) == [])
         #expect(try datedMentions("The former Kenyan president and a Kenyan president spoke; the Kenyan president's office too.",
                                   date: "2023-03-05") == [])
+        // The first of two offices of one named person describes no one else.
+        #expect(try datedMentions("Kenya's president and Foreign Minister Musa Kiprono spoke.", date: "2023-03-05")
+                == ["Musa Kiprono=Musa Kiprono(pattern)"])
         // A prime minister's title never names a country's president, who heads its government too.
         #expect(try datedMentions("Kenya's prime minister spoke.", date: "2023-03-05") == [])
     }
@@ -248,6 +251,9 @@ struct EntityResolverTests {
         ("Ambassador to Japan Lucas Morvane left.", "Lucas Morvane: Ambassador to Japan of -"),
         ("High Commissioner in Ghana Amina Odhiambo left.", "Amina Odhiambo: High Commissioner in Ghana of -"),
         ("President Willem Rutako spoke of Kenya.", "Willem Rutako: President of -"),
+        // Two offices joined by "and": one person's, phrased together.
+        ("Kenyan Deputy Prime Minister and Foreign Minister Musa Kiprono spoke.",
+         "Musa Kiprono: Deputy Prime Minister and Foreign Minister of KEN"),
     ])
     func countryOfAnOffice(_ text: String, _ expected: String) throws {
         let worker = try sharedPipeline().makeWorker()

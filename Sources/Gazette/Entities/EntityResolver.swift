@@ -980,6 +980,14 @@ struct EntityResolver {
             phrased = surface(title.lowerBound..<c)
             start = c
         }
+        // "Deputy Prime Minister and Foreign Minister X": two offices joined by "and", both the
+        // one person's, phrased together.
+        if begin - 2 >= sentence.lowerBound && inTitle[begin - 2] && layer.tokens[begin - 1].kind == .word && key(begin - 1) == "and" {
+            var k = begin - 2
+            while k > sentence.lowerBound && inTitle[k - 1] { k -= 1 }
+            phrased = surface(k..<start)
+            begin = k
+        }
         // "the President of Senegal, Macky Sall,", "her counterpart, Mike Pompeo.": a comma
         // between title and name, when the name is an apposition (a comma, "and" or the end after it).
         var apposition = false
@@ -1096,7 +1104,9 @@ struct EntityResolver {
         let sentence = sentenceRange(of: title.lowerBound)
         // A title that goes on ("President Joe" ... handled as a name) or a plural, a compound
         // ("the president's office", "presidential") is no description of one person.
-        if next < sentence.upperBound && (key(next) == "'s" || key(next) == "’s" || isCapitalizedWord(next)) { return }
+        if next < sentence.upperBound && (isPossessive(next) || isCapitalizedWord(next)) { return }
+        // "Prime Minister and Foreign Minister X": the first of two offices of one person.
+        if next + 1 < sentence.upperBound && inTitle[next + 1] && layer.tokens[next].kind == .word && key(next) == "and" { return }
         var country: EntityMention?
         var front = begin
         if let m = self.country(before: begin) {
