@@ -159,6 +159,10 @@ struct EntityResolverTests {
              expected: ["Ana Ruizova=person:ana-ruizova(pattern)", "Piet Dorrman=person:piet-dorrman(pattern)"]),
         Case(text: "“We are ready,” Jaidev Mazumpur said. \"It is done.\" Amra Kovac told reporters.",
              expected: ["Jaidev Mazumpur=person:jaidev-mazumpur(pattern)", "Amra Kovac=person:amra-kovac(pattern)"]),
+        // Before a verb of attribution, a name opening with a given name of the people lexicon
+        // (one adverb between at most); not a firm's name, which opens with none.
+        Case(text: "Narendra Kolpe also stressed it. Goldman Sachs said so. Apex Holdings Group noted it.",
+             expected: ["Narendra Kolpe=person:narendra-kolpe(pattern)"]),
         // Not people: a firm's shares, a date's numbers, a firm speaking outside a quote, a
         // place's visit.
         Case(text: "Goldman Sachs's shares fell. In March, 2024, votes came. Goldman Sachs said so. In Port Moresby, 12, fell.",

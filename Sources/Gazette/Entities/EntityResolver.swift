@@ -579,33 +579,46 @@ struct EntityResolver {
         let cues = lexicon.personCueKeys
         var ends: [Int] = []  // token after each candidate name
         for i in cuePositions where i > 1 && cues.contains(layer.tokens[i].key) {
+            if isIn(.speechVerb, i) {
+                // The name's start must follow a closing quote, or be a given name: checked below.
+                ends.append(-i)
+                continue
+            }
             // Most cue words stand after none of these: tested on bytes before the word's key.
             guard isPossessive(i - 1) || isCharacter(i - 1, UInt8(ascii: ",")) || isCapitalizedWord(i - 1) else { continue }
             if isIn(.possessed, i) {
                 if isPossessive(i - 1) { ends.append(i - 1) }
-            } else if isIn(.speechVerb, i) {
-                // The name's start must follow a closing quote: checked below.
-                ends.append(-i)
             } else if isCharacter(i - 1, UInt8(ascii: ",")) && key(i) == "who" {
                 ends.append(i - 1)
             }
         }
+        let givenNames = lexicon.givenNameKeys
         for e in ends.sorted(by: { abs($0) < abs($1) }) {
-            let end = abs(e)
+            var end = abs(e)
+            // "Ana Ruiz also said": one adverb between the name and the verb.
+            if e < 0 && end > 1 && !isCapitalizedWord(end - 1) && isCapitalizedWord(end - 2) && layer.tokens[end - 1].kind == .word
+                && ["also", "then", "later", "again", "further"].contains(key(end - 1)) { end -= 1 }
             guard end > 0, isCapitalizedWord(end - 1), !covered(end - 1) else { continue }
+            var known = false  // the name opens with a given name of the people lexicon
             if e < 0 {
-                // Before a verb of attribution, only right after a closing quote: looked at
-                // before anything costlier, over the capitalized words back from the verb.
+                // Before a verb of attribution, only right after a closing quote, or opening a
+                // sentence with a given name: looked at before anything costlier, over the
+                // capitalized words back from the verb.
                 var k = end - 1
                 while k > 0 && end - k < 8 && (isCapitalizedWord(k - 1) || layer.tokens[k - 1].kind == .word && !isCapitalizedWord(k - 1)
                                                  && isIn(.nameParticle, k - 1)) { k -= 1 }
-                guard k > 0, layer.tokens[k - 1].kind == .punctuation else { continue }
+                known = givenNames.contains(layer.tokens[k].key) && !isNonNameWord(k)
+                guard known || (k > 0 && layer.tokens[k - 1].kind == .punctuation) else { continue }
             }
             let sentence = sentenceRange(of: end - 1)
             guard let tokens = nameEnding(at: end, sentence: sentence) else { continue }
             if e < 0 {
-                // After a closing quote only.
-                guard tokens[0] > 0, ["”", "\"", "’", "'"].contains(word(tokens[0] - 1)) else { continue }
+                // After a closing quote; or a given name opening the sentence (or a clause after a
+                // comma or a quote): "Jaideep Mazumdar said" is a person where "Goldman Sachs
+                // said" opens with no given name.
+                let quoted = tokens[0] > 0 && ["”", "\"", "’", "'"].contains(word(tokens[0] - 1))
+                let opens = tokens[0] == sentence.lowerBound || layer.tokens[tokens[0] - 1].kind == .punctuation
+                guard quoted || (known && opens && givenNames.contains(layer.tokens[tokens[0]].key)) else { continue }
             }
             guard !isTitleCase(sentence) else { continue }
             let (entity, source) = person(named: tokens)
@@ -773,7 +786,10 @@ struct EntityResolver {
 
     /// Verbs of attribution: a name right after them, or right before them after a quotation,
     /// is a person ("said Steve Goldstein, ...", "“...,” Jaideep Mazumdar said").
-    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "stated", "noted", "explained", "announced"]
+    static let speechVerbs: Set<String> = [
+        "said", "says", "told", "added", "stated", "noted", "explained", "announced", "informed", "stressed", "emphasized",
+        "emphasised", "underlined", "urged", "wrote", "tweeted", "asked", "replied", "recalled", "reiterated", "insisted",
+    ]
 
     /// People named in attributions: "..., said Steve Goldstein, U.S. undersecretary", "“...”
     /// said Hossein Amir-Abdollahian in his greetings": a name of two words or more right after

@@ -56,6 +56,9 @@ public final class CompiledLexicon: Sendable {
     /// The frozen keys of the words that introduce a person without a title (honorifics, role
     /// nouns, "by", "photo"), so the entity stage tests each token with one load.
     let personCueKeys: KeyBits
+    /// The first words of the people's names of two words or more ("Olaf", "Penny"): a
+    /// capitalized run opening with one is likely a person's name.
+    let givenNameKeys: KeyBits
     /// The keys of single letters, with or without a period ("h", "p."): maybe initials.
     let letterKeys: KeyBits
     /// Single letters, with and without a period.
@@ -89,6 +92,7 @@ public final class CompiledLexicon: Sendable {
         var layer = TextLayer()
         var startBits = KeyBits()
         var innerBits = KeyBits()
+        var givenBits = KeyBits()
         for (entryIndex, entry) in entries.enumerated() {
             for (aliasIndex, alias) in entry.aliases.enumerated() {
                 let bytes = Array(alias.text.utf8)
@@ -97,6 +101,11 @@ public final class CompiledLexicon: Sendable {
                 var node: UInt32 = 0
                 let first = Int(layer.tokens[0].key)
                 startBits.insert(first)
+                // A person's name of two words or more: its first word is a given name.
+                if entry.type == "person" && alias.text == entry.name && layer.tokens.count >= 2
+                    && layer.tokens[0].kind == .word && layer.tokens[1].kind == .word && layer.tokens[0].shape.contains(.capitalized) {
+                    givenBits.insert(first)
+                }
                 for token in layer.tokens.dropFirst() { innerBits.insert(Int(token.key)) }
                 for token in layer.tokens {
                     if let next = edges.child(of: node, key: token.key) {
@@ -171,6 +180,7 @@ public final class CompiledLexicon: Sendable {
         self.longestAlias = longest
         self.startKeys = startBits
         self.innerKeys = innerBits
+        givenNameKeys = givenBits
         var roots = [UInt32](repeating: 0, count: startBits.capacity)
         for key in 0..<roots.count where startBits.contains(key) {
             roots[key] = edges.child(of: 0, key: KeyID(key)) ?? 0
