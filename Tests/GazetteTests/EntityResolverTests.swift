@@ -167,6 +167,11 @@ struct EntityResolverTests {
         // place's visit.
         Case(text: "Goldman Sachs's shares fell. In March, 2024, votes came. Goldman Sachs said so. In Port Moresby, 12, fell.",
              expected: ["Port Moresby=country:PNG(lexicon)"]),
+        // Not people: bodies and polities after a title, a role noun or an article ("the United
+        // Nations, the body,"), and a sovereign's style.
+        Case(text: "The President of the German Democratic Republic spoke, as did five sister Arab States.",
+             expected: ["German=country:DEU(lexicon)"]),
+        Case(text: "Delegates met Nordic Nations, the forum's chair, and left. His Majesty thanked them.", expected: []),
         // Title-case headlines: capitalized words are no names there.
         Case(text: "Minister Meets Envoy To Discuss Trade", expected: []),
         Case(text: "Kenyan President Rutoko Visits Nairobi Market", expected: ["Kenyan=country:KEN(lexicon)", "Nairobi=country:KEN(lexicon)"]),
@@ -349,6 +354,28 @@ struct DatedRoleTests {
         return extraction.mentions.filter { m in m.candidates.allSatisfy { extraction.entities[$0].type == "person" } }.map { m in
             (m.entity.map { extraction.entities[$0].id }, m.entity.flatMap { extraction.entities[$0].office }, m.candidates.count)
         }
+    }
+
+    /// A role whose start is unknown holds "from always": it cannot say who held the office on a
+    /// day, so it names no one the text does not name in full.
+    @Test func aRoleWithNoStartNamesNoOneUnnamed() throws {
+        let entries = [
+            LexiconEntry(id: "Q-undated", type: "person", name: "Ola Narvik", label: "Narvik",
+                         roles: [Role(office: "Head of State", country: "NOR", end: "2018-10-01")]),
+            LexiconEntry(id: "Q-dated", type: "person", name: "Kari Fjell", label: "Fjell",
+                         roles: [Role(office: "Head of State", country: "NOR", start: "1990-01-01", end: "2000-01-01")]),
+            LexiconEntry(id: "country:NOR", type: "country", name: "Norway", aliases: [Alias("Norwegian", kind: .adjective)], codes: ["alpha3": "NOR"]),
+            LexiconEntry(id: "title:president", type: "title", name: "President", aliases: [Alias("president")]),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func people(_ text: String, _ date: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate(date)) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" ? x.entities[$0].id : nil } }
+        }
+        // In 1995 the dated holder is the one; in 1950 only the undated role "holds": no one.
+        #expect(try people("The Norwegian president spoke. Fjell left. Narvik came.", "1995-05-01") == ["Q-dated", "Q-dated"])
+        #expect(try people("The Norwegian president spoke. Narvik came.", "1950-05-01") == [])
     }
 
     @Test func theCandidateInOfficeOnTheDateWins() throws {

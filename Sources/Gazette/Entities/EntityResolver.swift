@@ -41,8 +41,8 @@ struct EntityResolver {
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
     private var countriesNamed: Set<String>?
-    /// Tokens that may be initials (`findInitials`).
-    private var initialPositions: [Int] = []
+    /// Single capital letters, with or without a period (`LexiconMatcher.letterPositions`).
+    private var letterPositions: [Int] = []
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
@@ -80,7 +80,7 @@ struct EntityResolver {
     ///   - letterPositions: the tokens whose keys `CompiledLexicon.letterKeys` holds, in order.
     mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate], cuePositions: [Int], letterPositions: [Int]) -> Extraction {
         self.cuePositions = cuePositions
-        findInitials(among: letterPositions)
+        self.letterPositions = letterPositions
         var titles: [(range: Range<Int>, office: String)] = []
         for match in matches {
             let entries = candidates[match.candidates].map(\.entry)
@@ -129,6 +129,15 @@ struct EntityResolver {
     }
 
     // MARK: roles and ambiguity
+
+    /// The role of lexicon entry `entry` held on the document's date, of those whose start is
+    /// known: only they can say who held an office that day, so only they name a person the
+    /// text does not name in full (a role with no start "holds from always" and would make its
+    /// holder the one in office on every earlier day).
+    func datedRoleHeld(by entry: Int) -> Role? {
+        guard let date else { return nil }
+        return lexicon.entries[entry].roles.first { $0.start != nil && $0.isHeld(on: date) }
+    }
 
     /// The role of lexicon entry `entry` held on the document's date, if any.
     func roleHeld(by entry: Int) -> Role? {
@@ -576,9 +585,8 @@ struct EntityResolver {
     /// verb of attribution right after a closing quote ("“We are ready,” Ana Ruiz said"). Names of
     /// two words or more, looking like a person's, not the object of a preposition.
     mutating func findPeopleInRunningText() {
-        let cues = lexicon.personCueKeys
         var ends: [Int] = []  // token after each candidate name
-        for i in cuePositions where i > 1 && cues.contains(layer.tokens[i].key) {
+        for i in cuePositions where i > 1 {
             if isIn(.speechVerb, i) {
                 // The name's start must follow a closing quote, or be a given name: checked below.
                 ends.append(-i)
@@ -663,8 +671,11 @@ struct EntityResolver {
     mutating func findInitialedNames() {
         let count = layer.tokens.count
         var next = 0  // tokens before this are part of a name found, or initials looked at
-        for i in initialPositions where i >= next {
-            guard !covered(i), !inTitle[i] else { continue }
+        for i in letterPositions where i >= next && i + 1 < count {
+            guard !covered(i), !inTitle[i], isASCIIUpperByte(text[Int(layer.tokens[i].start)]) else { continue }
+            // "I am": the pronoun, not an initial.
+            if layer.tokens[i].end - layer.tokens[i].start == 1 && text[Int(layer.tokens[i].start)] == UInt8(ascii: "I")
+                && layer.tokens[i + 1].kind == .word && !layer.tokens[i + 1].shape.contains(.capitalized) { continue }
             // The initials: single capitals, each with its period or none.
             var j = i
             var dotted = false, letters = 0
@@ -690,19 +701,6 @@ struct EntityResolver {
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: i, endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
             next = last + 1
-        }
-    }
-
-    /// The single letters among `letters` that may be initials: a capital, alone or with its
-    /// period, not the pronoun "I" before a small letter.
-    mutating func findInitials(among letters: [Int]) {
-        initialPositions.removeAll()
-        let count = layer.tokens.count
-        for i in letters where i + 1 < count && isASCIIUpperByte(text[Int(layer.tokens[i].start)]) {
-            let next = layer.tokens[i + 1]
-            if layer.tokens[i].end - layer.tokens[i].start == 1 && text[Int(layer.tokens[i].start)] == UInt8(ascii: "I")
-                && next.kind == .word && !next.shape.contains(.capitalized) { continue }
-            initialPositions.append(i)
         }
     }
 
@@ -834,6 +832,7 @@ struct EntityResolver {
         "congress", "court", "secretariat", "cabinet", "parliament", "presidency", "administration", "staff",
         "embassy", "mission", "republic", "kingdom", "federation", "union", "united", "nations", "majesty", "his",
         "her", "highness", "royal", "joint", "chiefs", "general", "people's", "central", "supreme", "armed", "forces",
+        "states", "emirates",
     ]
 
     /// Where the complement of a title ending at `start` ends ("of Agriculture", "to Kuwait",
@@ -849,7 +848,7 @@ struct EntityResolver {
             last = k + 2
             k += 3
         }
-        guard k < sentence.upperBound, Self.complementLinks.contains(key(k)) || key(k) == "in" else { return last >= 0 ? last + 1 : nil }
+        guard k < sentence.upperBound, isIn(.complementLink, k) else { return last >= 0 ? last + 1 : nil }
         var countryOnly = key(k) == "in"
         k += 1
         // Where a run of unknown capitalized words ended, while a link and a known word are awaited.
@@ -936,8 +935,9 @@ struct EntityResolver {
                 }
                 break
             }
-            // A run that goes on into a place or an organisation names no person.
-            if !tokens.isEmpty && isCapitalizedWord(end) && isIn(.placeOrOrganisation, end) { return ([], nil) }
+            // A run that goes on into a place, an organisation or a body names no person
+            // ("Ambassador Bridge", "the German Democratic Republic", "Arab States").
+            if !tokens.isEmpty && isCapitalizedWord(end) && (isIn(.placeOrOrganisation, end) || isIn(.body, end)) { return ([], nil) }
             guard (isCapitalizedWord(end) && !isIn(.notName, end) && !isIn(.dateWord, end) && !inTitle[end]) || suffix else { break }
             if covered(end) && !suffix {
                 // A lexicon person is the name; anything else ends it.
@@ -1040,7 +1040,7 @@ struct EntityResolver {
                 return (tokens[0], phrased)
             }
             // "General Board", "Ambassador Bridge": one word of a place or an organisation is no name.
-            if Self.placeOrOrganisationNouns.contains(key(tokens[0])) { tokens = [] }
+            if isIn(.placeOrOrganisation, tokens[0]) { tokens = [] }
         }
         let complement = title.upperBound < start ? title.upperBound..<start : nil
         let plural = Self.pluralTitleWords.contains(key(title.upperBound - 1))
@@ -1132,9 +1132,7 @@ struct EntityResolver {
             let possessive = m.endToken < begin
             if !possessive && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
         } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" {
-            for k in complement where k > complement.lowerBound && key(k - 1) == "of" {
-                if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "country" { country = m; break }
-            }
+            country = countryAfterOf(in: complement)
         }
         guard let m = country, let e = m.entity, let entry = result.entities[e].lexiconEntry,
               let code = lexicon.entries[entry].codes["alpha3"] else { return }
@@ -1174,11 +1172,12 @@ struct EntityResolver {
     }
 
     /// Whether lexicon person `entry` holds a post of class `cls` in `country` on the document's
-    /// date. A head of state holds no head of government's post a prime minister's title names
+    /// date, by a role whose start is known (`datedRoleHeld`). A head of state holds no head of
+    /// government's post a prime minister's title names
     /// (Peru's president is not "Peru's prime minister", though the lexicon has them heading both).
     func holds(_ entry: Int, _ cls: String, in country: String) -> Bool {
         guard let date else { return false }
-        let held = lexicon.entries[entry].roles.filter { $0.country == country && $0.isHeld(on: date) }
+        let held = lexicon.entries[entry].roles.filter { $0.start != nil && $0.country == country && $0.isHeld(on: date) }
         guard held.contains(where: { Self.officeClasses[$0.office] == cls }) else { return false }
         if cls == "head of government" && held.contains(where: { Self.officeClasses[$0.office] == "head of state" }) { return false }
         return true
@@ -1290,6 +1289,17 @@ struct EntityResolver {
 
     /// Gives person `entity` the office of a title at `titleStart`, and the country named right
     /// before the title, unless it has an office already.
+    /// The first country mention after "of" (or "of the") in a title's complement
+    /// ("Minister of Foreign Affairs of the State of Palestine"); after "to" or "in" a country is
+    /// the host ("Ambassador to Japan", "High Commissioner in Kenya"), not the office's.
+    func countryAfterOf(in complement: Range<Int>) -> EntityMention? {
+        for k in complement where k > complement.lowerBound
+            && (key(k - 1) == "of" || (key(k - 1) == "the" && k - 2 >= complement.lowerBound && key(k - 2) == "of")) {
+            if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "country" { return m }
+        }
+        return nil
+    }
+
     /// Gives person `entity` the office of a title at `titleStart`, and the office's country:
     /// the one named right before the title ("Chile's Foreign Minister"), else the first after
     /// "of" in the title's complement `complement` ("Minister of Foreign Affairs of the State of Palestine"),
@@ -1299,13 +1309,7 @@ struct EntityResolver {
         guard result.entities[entity].office == nil else { return }
         result.entities[entity].office = office
         var found = country(before: titleStart)
-        // In the complement, a country after "of" ("Ambassador to Japan" and "High Commissioner
-        // in Kenya" name the host, not the office's country).
-        if found == nil, let complement {
-            for k in complement where k > complement.lowerBound && (key(k - 1) == "of" || (key(k - 1) == "the" && k - 2 >= complement.lowerBound && key(k - 2) == "of")) {
-                if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "country" { found = m; break }
-            }
-        }
+        if found == nil, let complement { found = countryAfterOf(in: complement) }
         if found == nil, let nameEnd, nameEnd + 1 < layer.tokens.count, key(nameEnd) == "of",
            let m = mention(startingAt: nameEnd + 1), let e = m.entity, result.entities[e].type == "country",
            sentenceRange(of: nameEnd).contains(m.firstToken) {
@@ -1340,8 +1344,8 @@ struct EntityResolver {
         return hasOnlyNameWords(words)
     }
 
-    /// Whether no word of `tokens` is a word of an office, an institution, a place, an
-    /// organisation, an honorific or a role noun.
+    /// Whether no word of `tokens` is a word of an office, an institution, a body or polity, a
+    /// place, an organisation, an honorific or a role noun (`CompiledLexicon.nonNameWords`).
     func hasOnlyNameWords(_ tokens: [Int]) -> Bool {
         tokens.allSatisfy { !isNonNameWord($0) }
     }
@@ -1373,18 +1377,9 @@ struct EntityResolver {
                 }
                 steps += 1
             }
-            guard k > sentence.lowerBound, key(k) == "," else { continue }
-            var start = k
-            while start > sentence.lowerBound && !covered(start - 1) && !inTitle[start - 1]
-                    && (isCapitalizedWord(start - 1) || (start - 1 > sentence.lowerBound && isCapitalizedWord(start - 2)
-                        && (isIn(.nameParticle, start - 1) || isCharacter(start - 1, UInt8(ascii: "-"))))) {
-                start -= 1
-            }
-            guard start < k else { continue }
-            // Not the object of a preposition (a place or an organisation: "in Buenos Aires, the ...").
-            if start > sentence.lowerBound && ["in", "at", "of", "from", "to", "for", "on"].contains(key(start - 1)) { continue }
-            let (tokens, _) = nameTokens(from: start, sentence: sentence)
-            guard tokens.last == k - 1, looksLikePersonName(tokens) else { continue }
+            // The name before the comma, not the object of a preposition (a place or an
+            // organisation: "in Buenos Aires, the ...").
+            guard k > sentence.lowerBound, key(k) == ",", let tokens = nameEnding(at: k, sentence: sentence) else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: k,
                               byteStart: 0, byteEnd: 0, source: source))
@@ -1515,8 +1510,8 @@ struct EntityResolver {
         var found: Int?
         if !Self.commonWordSurnames.contains(k) && !Self.isDateWord(k) && personByLabel[k] == nil,
            let entries = lexicon.peopleByLabelKey[keyID] {
-            let held = entries.filter { roleHeld(by: $0) != nil }
-            if held.count == 1, let country = roleHeld(by: held[0])?.country, countriesNamed!.contains(country) { found = held[0] }
+            let held = entries.filter { datedRoleHeld(by: $0) != nil }
+            if held.count == 1, let country = datedRoleHeld(by: held[0])?.country, countriesNamed!.contains(country) { found = held[0] }
         }
         officeHolderBySurname[keyID] = .some(found)
         return found

@@ -67,8 +67,9 @@ public final class CompiledLexicon: Sendable {
     }
     /// Per `EntityResolver.WordClass`, the keys of its words.
     let wordClasses: [KeyBits]
-    /// The keys of words of offices, institutions, places, organisations, honorifics and role
-    /// nouns: no part of a person's name found by its position.
+    /// The keys of words of offices, institutions, bodies and polities ("Nations", "Republic",
+    /// "Majesty"), places, organisations, honorifics and role nouns: no part of a person's name
+    /// found by its position.
     let nonNameWords: KeyBits
     /// The keys of the head words of agreements' names ("agreement", "treaty", "pact" ...).
     let agreementHeadKeys: KeyBits
@@ -194,7 +195,7 @@ public final class CompiledLexicon: Sendable {
         letterKeys = KeyBits(Self.letterWords.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) })
         let classes = EntityResolver.WordClass.allCases.map { c in KeyBits(c.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }) }
         wordClasses = classes
-        nonNameWords = KeyBits([EntityResolver.WordClass.officeDomain, .institution, .placeOrOrganisation, .notName, .honorific, .roleNoun]
+        nonNameWords = KeyBits([EntityResolver.WordClass.officeDomain, .institution, .body, .placeOrOrganisation, .notName, .honorific, .roleNoun]
             .flatMap { $0.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) } })
     }
 
