@@ -4,12 +4,15 @@ import GazetteText
 /// The entity stage: turns lexicon matches into the entities and mentions of one document, and
 /// adds what the text itself says.
 ///
-/// In order: lexicon mentions (title matches set aside); agreements by the form of their names
-/// ("... Agreement", "Treaty of ...", "Agreement on the Security of Information"), which win over
-/// the mentions inside them; acronyms defined in parentheses ("Reciprocal Access Agreement
-/// (RAA)"), whose later uses refer back; people after a title, with the office and the country
-/// the text gives ("Japanese Foreign Minister Takeshi Iwaya"); and surnames that refer back to a
-/// person met earlier ("Manalo", "Minister Iwaya").
+/// In order (docs/DESIGN.md, "Entities", steps 1 to 8): lexicon mentions (title matches set
+/// aside); agreements by the form of their names ("... Agreement", "Treaty of ...", "a treaty
+/// known as ..."), which win over the mentions inside them; acronyms defined in parentheses
+/// ("Reciprocal Access Agreement (RAA)"), whose later uses refer back; people after a title,
+/// with the office and the country the text gives ("Japanese Foreign Minister Takeshi Iwaya");
+/// people after honorifics and role nouns, and by their position (appositions, bylines and
+/// credits, attributions, next to verbs of meeting, with initials); surnames that refer back to
+/// a person named in full ("Manalo"); surnames of the one lexicon person in office ("Scholz
+/// said"); and posts described, not named ("the Kenyan president").
 struct EntityResolver {
     let lexicon: CompiledLexicon
     /// The document tokenizer's vocabulary (the lexicon's, plus the document's own words).
@@ -70,11 +73,7 @@ struct EntityResolver {
     /// is labelled "Albert", so that the pronoun "I" never refers back to him).
     static let nameSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
 
-    /// A weekday or month name (not part of a name that follows "Agreement on").
-    static func isDateWord(_ key: String) -> Bool {
-        DateWords.weekdays[key] != nil || DateWords.months[key] != nil
-    }
-
+    /// The document's entities and mentions, found in the order the type's documentation gives.
     /// - Parameters:
     ///   - cuePositions: the tokens whose keys `CompiledLexicon.entityCueKeys` holds, in order.
     ///   - letterPositions: the tokens whose keys `CompiledLexicon.letterKeys` holds, in order.
@@ -1508,7 +1507,7 @@ struct EntityResolver {
         }
         let k = key(i)
         var found: Int?
-        if !Self.commonWordSurnames.contains(k) && !Self.isDateWord(k) && personByLabel[k] == nil,
+        if !Self.commonWordSurnames.contains(k) && !isIn(.dateWord, i) && personByLabel[k] == nil,
            let entries = lexicon.peopleByLabelKey[keyID] {
             let held = entries.filter { datedRoleHeld(by: $0) != nil }
             if held.count == 1, let country = datedRoleHeld(by: held[0])?.country, countriesNamed!.contains(country) { found = held[0] }
