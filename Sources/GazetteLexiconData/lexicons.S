@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 197e65253393dc8850adf8ae548e5ad7fc9ee663b09075521fcea0eefba654a3
+// titles.jsonl sha256 20844ee81297a6c9a51349611e40feedf5da95d6263b62a450943e0a0eb3ee04
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

@@ -206,9 +206,11 @@ struct ExtractJSONLTests {
         #expect(result.status == 1)  // some lines failed
         let records = try jsonObjects(result)
         // Line 1: its id, and "Wednesday" resolved against its date. ("Manalo" alone names the
-        // Manalo in office only where the text names the Philippines.)
+        // Manalo in office only where the text names the Philippines; as the one met, it is a
+        // person left unlinked.)
         let first = records.filter { $0["doc"] as? String == "a1" }
-        #expect(first.compactMap { $0["text"] as? String } == ["Japanese", "Takeshi Iwaya", "Wednesday"])
+        #expect(first.compactMap { $0["text"] as? String } == ["Japanese", "Takeshi Iwaya", "Manalo", "Wednesday"])
+        #expect(first.first { $0["text"] as? String == "Manalo" }?["id"] as? String == "person:manalo")
         #expect(first.last?["value"] as? String == "2025-05-28")
         // Line 4: no id field, so file:line; the title is read first ("Tokyo"); its date is no date.
         let fourth = records.filter { $0["doc"] as? String == "<stdin>:4" }

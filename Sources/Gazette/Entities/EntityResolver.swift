@@ -115,6 +115,7 @@ struct EntityResolver {
         findPeopleBeforeMeetingVerbs()
         findPeopleAfterObjectVerbs()
         findPeopleInRunningText()
+        findPeopleByGivenName()
         findInitialedNames()
         findSurnames()
         findSurnamesOfPeopleInOffice()
@@ -634,6 +635,37 @@ struct EntityResolver {
         }
     }
 
+    /// PROTOTYPE
+    mutating func findPeopleByGivenName() {
+        let given = lexicon.givenNameKeys
+        var i = 0
+        let count = layer.tokens.count
+        while i < count {
+            defer { i += 1 }
+            guard given.contains(layer.tokens[i].key), mayStartName(i), !isNonNameWord(i) else { continue }
+            if i > 0, layer.tokens[i - 1].kind == .word, ["the", "a", "an"].contains(key(i - 1)) || (isCapitalizedWord(i - 1) && !covered(i - 1)) { continue }
+            let sentence = sentenceRange(of: i)
+            let (tokens, _) = nameTokens(from: i, sentence: sentence)
+            guard let last = tokens.last, looksLikePersonName(tokens), !isTitleCase(sentence) else { continue }
+            let n = last + 1
+            let nextOK = n >= sentence.upperBound || (layer.tokens[n].kind == .punctuation && !isCharacter(n, UInt8(ascii: "-")))
+                || isIn(.afterName, n) || isIn(.speechVerb, n) || isIn(.meetingVerb, n) || isIn(.objectVerb, n) || isIn(.predicate, n)
+            guard nextOK else { continue }
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+            i = last
+        }
+    }
+
+    static let predicateWords: Set<String> = [
+        "is", "was", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does",
+        "also", "then", "later", "who", "whose", "himself", "herself", "signed", "received", "held", "holds", "led", "leads",
+        "heads", "headed", "called", "calls", "took", "takes", "made", "makes", "gave", "gives", "became", "becomes", "joined",
+        "left", "returned", "spoke", "speaks", "expressed", "thanked", "praised", "attended", "paid", "discussed", "agreed",
+        "pledged", "promised", "wants", "wanted", "hopes", "hoped", "believes", "believed", "thinks", "thought", "warned",
+    ]
+
     /// Words whose object is a person: a name right after them (after "with" for a meeting) is
     /// one ("met with Ana Ruiz,", "talks with Li Wei in", "He replaces Chuck Hagel.").
     static let objectVerbs: Set<String> = [
@@ -1096,7 +1128,7 @@ struct EntityResolver {
     /// role's office of one class are one post of one country.
     static let officeClasses: [String: String] = {
         var classes: [String: String] = [:]
-        for o in ["President", "King", "Queen", "Emir", "Sultan", "Emperor", "Head of State"] { classes[o] = "head of state" }
+        for o in ["President", "King", "Queen", "Emir", "Sultan", "Emperor", "Head of State", "Yang di-Pertuan Agong"] { classes[o] = "head of state" }
         for o in ["Prime Minister", "Chancellor", "Head of Government"] { classes[o] = "head of government" }
         for o in ["Minister for Foreign Affairs", "Minister of Foreign Affairs", "Secretary of Foreign Affairs", "Foreign Secretary",
                   "Secretary of State", "Minister of External Affairs", "Minister for Europe and Foreign Affairs",
@@ -1474,7 +1506,7 @@ struct EntityResolver {
     /// document's date ("Scholz said", "Widodo arrived"), and of no person the text names: that
     /// person. Without a date, or with several in office, it is left alone.
     mutating func findSurnamesOfPeopleInOffice() {
-        guard date != nil, !lexicon.peopleByLabelKey.isEmpty else { return }
+        guard !lexicon.peopleByLabelKey.isEmpty else { return }
         let surnames = lexicon.peopleLabelKeys
         for i in cuePositions where surnames.contains(layer.tokens[i].key) && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
             // Part of a longer capitalized name ("Peter Dutton" is not "Dutton" of the lexicon
@@ -1483,10 +1515,33 @@ struct EntityResolver {
             // Nor the end of a hyphenated name ("Paris Saint-Germain").
             if i > 0 && isCharacter(i - 1, UInt8(ascii: "-")) && i > 1 && isCapitalizedWord(i - 2) { continue }
             if i > 0 && isCapitalizedWord(i - 1) && !covered(i - 1) && sentenceRange(of: i).lowerBound < i && !inTitle[i - 1] { continue }
-            guard let holder = lexiconPersonInOffice(surnameAt: i) else { continue }
-            add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
-                              byteStart: 0, byteEnd: 0, source: .office))
+            if let holder = lexiconPersonInOffice(surnameAt: i) {
+                add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .office))
+            } else if let known = personByLabel[key(i)] {
+                // The same surname again, after one taken below.
+                add(EntityMention(candidates: [known.entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .coreference))
+            } else if isArgumentPosition(i), !Self.commonWordSurnames.contains(key(i)), !isIn(.dateWord, i), !isNonNameWord(i),
+                      lexicon.peopleByLabelKey[layer.tokens[i].key] != nil {
+                // A surname of the people lexicon standing as a party ("Maduro said", "talks
+                // with Orban") that no one in office that day answers to: a person, left
+                // unlinked ("Smith said" names a Smith, not the lexicon's).
+                add(EntityMention(candidates: [newEntity(type: "person", name: word(i), label: word(i))], aliasKind: .short,
+                                  firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: .pattern))
+            }
         }
+    }
+
+    /// Whether the word at `i` stands where a party stands: before a verb of speech, meeting or
+    /// travel, or another predicate word; before "'s" and a noun only a person possesses; after a
+    /// verb whose object is a person (or its "with").
+    func isArgumentPosition(_ i: Int) -> Bool {
+        let count = layer.tokens.count
+        if i + 1 < count && (isIn(.speechVerb, i + 1) || isIn(.meetingVerb, i + 1) || isIn(.predicate, i + 1)) { return true }
+        if i + 2 < count && isPossessive(i + 1) && isIn(.possessed, i + 2) { return true }
+        if i > 0 && isIn(.objectVerb, i - 1) { return true }
+        return i > 1 && key(i - 1) == "with" && isIn(.objectVerb, i - 2)
     }
 
     /// The lexicon person whose label is the word at `i`, when exactly one of that label holds
@@ -1545,7 +1600,7 @@ extension EntityResolver {
     enum WordClass: Int, CaseIterable {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
-        case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink
+        case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate
 
         var words: Set<String> {
             switch self {
@@ -1569,6 +1624,7 @@ extension EntityResolver {
             case .possessed: EntityResolver.possessedNouns
             case .kin: EntityResolver.kinNouns
             case .complementLink: EntityResolver.complementLinks.union(["in"])
+            case .predicate: EntityResolver.predicateWords
             }
         }
 
