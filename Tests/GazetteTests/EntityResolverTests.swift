@@ -172,6 +172,14 @@ struct EntityResolverTests {
         // noun, or in a place's or a firm's name.
         Case(text: "They toured San Olaf Brennick, the Olaf Brennick Trust and Olaf Brennick tractors near Narendra Kolpe Street.",
              expected: []),
+        // Two surnames joined before "meeting", "talks" or "summit": two people when one is
+        // known (a surname of the text's people or of the people lexicon).
+        Case(text: "The Scholz-Dorrvik talks ended. Foreign Minister Ana Ruizova spoke before the Ruizova–Tanabeya summit.",
+             expected: ["Scholz=person:scholz(pattern)", "Dorrvik=person:dorrvik(pattern)", "Ana Ruizova=person:ana-ruizova(pattern)",
+                        "Ruizova=person:ana-ruizova(coreference)", "Tanabeya=person:tanabeya(pattern)"]),
+        // Not people: countries joined so, and two unknown names.
+        Case(text: "The India-Pakistan talks and the Dorrvik-Tanabeya meeting ended.",
+             expected: ["India=country:IND(lexicon)", "Pakistan=country:PAK(lexicon)"]),
         // Not people: a firm's shares, a date's numbers, a firm speaking outside a quote, a
         // place's visit.
         Case(text: "Goldman Sachs's shares fell. In March, 2024, votes came. Goldman Sachs said so. In Port Moresby, 12, fell.",

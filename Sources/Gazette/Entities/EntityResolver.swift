@@ -117,6 +117,7 @@ struct EntityResolver {
         findPeopleInRunningText()
         findPeopleByGivenName()
         findInitialedNames()
+        findSurnamePairs()
         findSurnames()
         findSurnamesOfPeopleInOffice()
         findCounterparts()
@@ -570,7 +571,7 @@ struct EntityResolver {
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
-    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who"]).union(speechVerbs).union(meetingVerbs)
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit"]).union(speechVerbs).union(meetingVerbs)
         .union(objectVerbs).union(possessedNouns)).sorted()
 
     /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
@@ -1569,6 +1570,38 @@ struct EntityResolver {
         }
         officeHolderBySurname[keyID] = .some(found)
         return found
+    }
+
+    /// Two surnames joined by a hyphen or a dash before "meeting", "talks" or "summit" ("the
+    /// Ruiz-Dorr meeting", "Ruiz–Dorr talks"): two people. A part is the person the text names
+    /// with that surname, or the one of the lexicon in office, or a person left unlinked when
+    /// the lexicon knows the surname; one part known, the other may be any name word.
+    mutating func findSurnamePairs() {
+        for v in cuePositions where v > 2 && (key(v) == "meeting" || key(v) == "talks" || key(v) == "summit") {
+            let a = v - 3, b = v - 1
+            guard isCapitalizedWord(a), isCapitalizedWord(b), isCharacter(v - 2, UInt8(ascii: "-")) || isDash(v - 2),
+                  layer.tokens[a].end == layer.tokens[v - 2].start, layer.tokens[v - 2].end == layer.tokens[b].start,
+                  a == 0 || !isCapitalizedWord(a - 1) || covered(a - 1) || isIn(.headlineFunction, a - 1) else { continue }
+            func known(_ i: Int) -> Bool {
+                if let m = mention(startingAt: i), let e = m.entity { return result.entities[e].type == "person" }
+                return !covered(i) && !Self.commonWordSurnames.contains(key(i))
+                    && (personByLabel[key(i)] != nil || lexicon.peopleByLabelKey[layer.tokens[i].key] != nil)
+            }
+            let knownA = known(a), knownB = known(b)
+            guard knownA || knownB else { continue }
+            for i in [a, b] where !covered(i) && !isNonNameWord(i) && !isIn(.dateWord, i) && !isIn(.notName, i) {
+                if let person = personByLabel[key(i)] {
+                    add(EntityMention(candidates: [person.entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+                                      byteStart: 0, byteEnd: 0, source: .coreference))
+                } else if let holder = lexiconPersonInOffice(surnameAt: i) {
+                    add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
+                                      byteStart: 0, byteEnd: 0, source: .office))
+                } else {
+                    add(EntityMention(candidates: [newEntity(type: "person", name: word(i), label: word(i))], aliasKind: .short,
+                                      firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: .pattern))
+                }
+            }
+        }
     }
 
     /// Capitalized words equal to the surname of a person the text names refer to them, before
