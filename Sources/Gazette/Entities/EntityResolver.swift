@@ -44,8 +44,9 @@ struct EntityResolver {
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
     private var countriesNamed: Set<String>?
-    /// Single capital letters, with or without a period (`LexiconMatcher.letterPositions`).
-    private var letterPositions: [Int] = []
+    /// Capitalized single letters, with or without a period, and given names
+    /// (`LexiconMatcher.capitalPositions`).
+    private var capitalPositions: [Int] = []
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
@@ -76,10 +77,11 @@ struct EntityResolver {
     /// The document's entities and mentions, found in the order the type's documentation gives.
     /// - Parameters:
     ///   - cuePositions: the tokens whose keys `CompiledLexicon.entityCueKeys` holds, in order.
-    ///   - letterPositions: the tokens whose keys `CompiledLexicon.letterKeys` holds, in order.
-    mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate], cuePositions: [Int], letterPositions: [Int]) -> Extraction {
+    ///   - capitalPositions: the capitalized tokens whose keys `CompiledLexicon.capitalCueKeys`
+    ///     holds, in order.
+    mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate], cuePositions: [Int], capitalPositions: [Int]) -> Extraction {
         self.cuePositions = cuePositions
-        self.letterPositions = letterPositions
+        self.capitalPositions = capitalPositions
         var titles: [(range: Range<Int>, office: String)] = []
         for match in matches {
             let entries = candidates[match.candidates].map(\.entry)
@@ -636,15 +638,18 @@ struct EntityResolver {
         }
     }
 
-    /// PROTOTYPE
+    /// Names that open with a given name of the people lexicon, wherever they stand in running
+    /// text ("an analyst, Olaf Brennick, said", "quoted Ana Mirovic and ..."): two capitalized
+    /// words or more looking like a person's name, with nothing capitalized running into them
+    /// from before, not after an article ("the Olaf Brennick Trust"), and followed by
+    /// punctuation other than a hyphen, a conjunction or preposition (`afterName`), or a verb
+    /// ("Olaf Brennick tractors" is no person).
     mutating func findPeopleByGivenName() {
         let given = lexicon.givenNameKeys
-        var i = 0
-        let count = layer.tokens.count
-        while i < count {
-            defer { i += 1 }
-            guard given.contains(layer.tokens[i].key), mayStartName(i), !isNonNameWord(i) else { continue }
-            if i > 0, layer.tokens[i - 1].kind == .word, ["the", "a", "an"].contains(key(i - 1)) || (isCapitalizedWord(i - 1) && !covered(i - 1)) { continue }
+        var next = 0  // tokens before this are part of a name found
+        for i in capitalPositions where i >= next && given.contains(layer.tokens[i].key) {
+            guard mayStartName(i), !isNonNameWord(i) else { continue }
+            if i > 0, isIn(.article, i - 1) || (isCapitalizedWord(i - 1) && !covered(i - 1)) { continue }
             let sentence = sentenceRange(of: i)
             let (tokens, _) = nameTokens(from: i, sentence: sentence)
             guard let last = tokens.last, looksLikePersonName(tokens), !isTitleCase(sentence) else { continue }
@@ -655,10 +660,12 @@ struct EntityResolver {
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
-            i = last
+            next = last + 1
         }
     }
 
+    /// Auxiliaries and verbs common right after a person's name ("Ana Ruiz has left", "Li Wei
+    /// signed"): a capitalized run before one is a subject, not a modifier.
     static let predicateWords: Set<String> = [
         "is", "was", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does",
         "also", "then", "later", "who", "whose", "himself", "herself", "signed", "received", "held", "holds", "led", "leads",
@@ -703,7 +710,8 @@ struct EntityResolver {
     mutating func findInitialedNames() {
         let count = layer.tokens.count
         var next = 0  // tokens before this are part of a name found, or initials looked at
-        for i in letterPositions where i >= next && i + 1 < count {
+        let letters = lexicon.letterKeys
+        for i in capitalPositions where i >= next && i + 1 < count && letters.contains(layer.tokens[i].key) {
             guard !covered(i), !inTitle[i], isASCIIUpperByte(text[Int(layer.tokens[i].start)]) else { continue }
             // "I am": the pronoun, not an initial.
             if layer.tokens[i].end - layer.tokens[i].start == 1 && text[Int(layer.tokens[i].start)] == UInt8(ascii: "I")
@@ -1633,7 +1641,7 @@ extension EntityResolver {
     enum WordClass: Int, CaseIterable {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
-        case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate
+        case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article
 
         var words: Set<String> {
             switch self {
@@ -1658,6 +1666,7 @@ extension EntityResolver {
             case .kin: EntityResolver.kinNouns
             case .complementLink: EntityResolver.complementLinks.union(["in"])
             case .predicate: EntityResolver.predicateWords
+            case .article: ["the", "a", "an"]
             }
         }
 

@@ -29,4 +29,12 @@ struct KeyBits: Sendable {
 
     @inline(__always)
     func contains(_ key: KeyID) -> Bool { contains(Int(key)) }
+
+    /// The keys of both.
+    func union(_ other: KeyBits) -> KeyBits {
+        var result = words.count >= other.words.count ? self : other
+        let smaller = words.count >= other.words.count ? other.words : words
+        for i in smaller.indices { result.words[i] |= smaller[i] }
+        return result
+    }
 }

@@ -30,11 +30,11 @@ public struct LexiconMatcher {
     /// The candidates the matches refer to.
     public private(set) var candidates: [LexiconCandidate] = []
     /// The tokens of the last document whose keys are the entity stage's cue words
-    /// (`CompiledLexicon.entityCueKeys`), and those that are single capital letters
-    /// (`letterKeys`: maybe initials), found in the matcher's pass: the entity stage looks at these, not at every
-    /// token again.
+    /// (`CompiledLexicon.entityCueKeys`), and the capitalized ones that are single letters
+    /// (maybe initials) or given names (`CompiledLexicon.capitalCueKeys`), found in the
+    /// matcher's pass: the entity stage looks at these, not at every token again.
     private(set) var cuePositions: [Int] = []
-    private(set) var letterPositions: [Int] = []
+    private(set) var capitalPositions: [Int] = []
     private var found: [LexiconMatch] = []
     private var taken: [Bool] = []
 
@@ -51,25 +51,25 @@ public struct LexiconMatcher {
         candidates.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)
         // Taken out of `self` while filled, so that each append is to a local array.
-        var cues = cuePositions, letters = letterPositions
+        var cues = cuePositions, capitals = capitalPositions
         cuePositions = []
-        letterPositions = []
+        capitalPositions = []
         cues.removeAll(keepingCapacity: true)
-        letters.removeAll(keepingCapacity: true)
+        capitals.removeAll(keepingCapacity: true)
         defer {
             cuePositions = cues
-            letterPositions = letters
+            capitalPositions = capitals
         }
         let tokens = layer.tokens
         let startKeys = lexicon.startKeys, rootChildren = lexicon.rootChildren
         let innerKeys = lexicon.innerKeys, edges = lexicon.edges
-        let cueKeys = lexicon.entityCueKeys, letterKeys = lexicon.letterKeys
+        let cueKeys = lexicon.entityCueKeys, capitalKeys = lexicon.capitalCueKeys
         for sentence in layer.sentences {
             let end = Int(sentence.endToken)
             for start in sentence.tokenRange {
                 let key = Int(tokens[start].key)
                 if cueKeys.contains(key) { cues.append(start) }
-                if letterKeys.contains(key) && tokens[start].shape.contains(.capitalized) { letters.append(start) }
+                if capitalKeys.contains(key) && tokens[start].shape.contains(.capitalized) { capitals.append(start) }
                 guard startKeys.contains(key) else { continue }
                 // The first step from the root is a load from `rootChildren`; the bit test above
                 // says there is one.
