@@ -41,7 +41,8 @@ public struct EntityMention: Sendable, Equatable {
     public enum Source: String, Sendable {
         /// An alias of a lexicon entry.
         case lexicon
-        /// The shape of the text: a name after a title, an agreement's name.
+        /// The shape or position of the text: a name after a title or where a party stands, an
+        /// agreement's name.
         case pattern
         /// A reference to an entity the text names in full elsewhere: a surname (before or after
         /// the full name), an acronym defined in parentheses, a post described ("the Kenyan
