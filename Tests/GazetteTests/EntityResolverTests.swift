@@ -304,6 +304,13 @@ struct EntityResolverTests {
              expected: ["Treaty of Friendship and Navigation=agreement:treaty-of-friendship-and-navigation(pattern)"]),
         Case(text: "the Lisbon Fisheries Agreement and a new Defense Pact",
              expected: ["Lisbon Fisheries Agreement=agreement:lisbon-fisheries-agreement(pattern)", "Defense Pact=agreement:defense-pact(pattern)"]),
+        // "of the" inside the tail: the name runs to the capitalized word after it, not past a
+        // month or a lower-case word.
+        Case(text: "The Convention on the Rights of the Sea Peoples was signed. The Pact on the Future of the region stalled.",
+             expected: ["Convention on the Rights of the Sea Peoples=agreement:convention-on-the-rights-of-the-sea-peoples(pattern)",
+                        "Pact on the Future=agreement:pact-on-the-future(pattern)"]),
+        Case(text: "They signed the Accord on Fisheries of the May session.",
+             expected: ["Accord on Fisheries=agreement:accord-on-fisheries(pattern)"]),
         // A lexicon's agreement is the lexicon's, and its name is not taken apart.
         Case(text: "the Paris Agreement and the Japan-Philippines Reciprocal Access Agreement",
              expected: ["Paris Agreement=agreement:paris-agreement(lexicon)", "Japan-Philippines Reciprocal Access Agreement=agreement:raa-jpn-phl(lexicon)"]),

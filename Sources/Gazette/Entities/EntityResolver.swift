@@ -388,7 +388,15 @@ struct EntityResolver {
                 while k < sentence.upperBound {
                     // A weekday or month ends the name ("ratified the ... Agreement on Monday").
                     if isCapitalizedWord(k) && !isIn(.dateWord, k) { last = k; k += 1; continue }
-                    if isIn(.nameConnector, k) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
+                    // One connector or two ("of the") before a capitalized word: "on the Law of
+                    // the Sea".
+                    if isIn(.nameConnector, k) && k + 1 < sentence.upperBound {
+                        if isCapitalizedWord(k + 1) { k += 1; continue }
+                        if isIn(.nameConnector, k + 1) && k + 2 < sentence.upperBound && isCapitalizedWord(k + 2) && !isIn(.dateWord, k + 2) {
+                            k += 2
+                            continue
+                        }
+                    }
                     break
                 }
                 if last >= 0 { end = last + 1 }
