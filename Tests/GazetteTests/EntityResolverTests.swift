@@ -172,6 +172,15 @@ struct EntityResolverTests {
         // noun, or in a place's or a firm's name.
         Case(text: "They toured San Olaf Brennick, the Olaf Brennick Trust and Olaf Brennick tractors near Narendra Kolpe Street.",
              expected: []),
+        // Names listed with a person's, after and before it (a title's person too).
+        Case(text: "Ana Mirovic, Tomas Vrenk and Hal Dorrit attended. Guests were Piet Vanlo, Edda Kors and Foreign Minister Kenji Tanabeya.",
+             expected: ["Ana Mirovic=person:ana-mirovic(pattern)", "Tomas Vrenk=person:tomas-vrenk(pattern)", "Hal Dorrit=person:hal-dorrit(pattern)",
+                        "Piet Vanlo=person:piet-vanlo(pattern)", "Edda Kors=person:edda-kors(pattern)", "Kenji Tanabeya=person:kenji-tanabeya(pattern)"]),
+        // Not people: a body, a country, a place, a firm as a modifier in the list.
+        Case(text: "Ana Mirovic, Foreign Ministry officials, Kenya and Tarvo Harbour staff and Tarvo Holdings attended.",
+             expected: ["Ana Mirovic=person:ana-mirovic(pattern)", "Kenya=country:KEN(lexicon)"]),
+        Case(text: "Foreign Minister Kenji Tanabeya and Borvik Steel Works signed; Ana Mirovic and Tarvo Lake tours ended.",
+             expected: ["Kenji Tanabeya=person:kenji-tanabeya(pattern)", "Ana Mirovic=person:ana-mirovic(pattern)"]),
         // Two surnames joined before "meeting", "talks" or "summit": two people when one is
         // known (a surname of the text's people or of the people lexicon).
         Case(text: "The Scholz-Dorrvik talks ended. Foreign Minister Ana Ruizova spoke before the Ruizova–Tanabeya summit.",

@@ -119,6 +119,7 @@ struct EntityResolver {
         findPeopleInRunningText()
         findPeopleByGivenName()
         findInitialedNames()
+        findListedNames()
         findSurnamePairs()
         findSurnames()
         findSurnamesOfPeopleInOffice()
@@ -577,7 +578,8 @@ struct EntityResolver {
         "day", "week", "festival", "games", "cup", "expo", "fair", "alliance", "union", "council", "club", "watch",
         "network", "channel", "magazine", "journal", "daily", "herald", "tribune", "gazette", "reuters", "online",
         "force", "one", "airlines", "airways", "motors", "holdings", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc",
-        "fund", "army", "navy", "police", "team",
+        "fund", "army", "navy", "police", "team", "lake", "valley", "falls", "beach", "coast", "gulf", "sea", "ocean",
+        "canal", "peninsula", "county", "village", "town", "mountains", "hills",
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
@@ -709,6 +711,44 @@ struct EntityResolver {
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
+        }
+    }
+
+    /// Names listed with a person's, joined by commas or "and" ("Ana Ruiz, Piet Dorr and Li
+    /// Wenbo attended"; "with Piet Dorr and Ana Ruiz"): two capitalized words or more looking
+    /// like a person's name, ending where a name may end, are people too, before and after.
+    mutating func findListedNames() {
+        let people = result.mentions.filter { m in m.entity.map { result.entities[$0].type == "person" } ?? false }
+        for m in people {
+            let sentence = sentenceRange(of: m.firstToken)
+            // After: ", Li Wenbo", "and Li Wenbo", ", and Li Wenbo".
+            var k = m.endToken
+            while k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ","))) {
+                var start = k + 1
+                if isCharacter(k, UInt8(ascii: ",")) && key(start) == "and" { start += 1 }
+                guard mayStartName(start) else { break }
+                let (tokens, _) = nameTokens(from: start, sentence: sentence)
+                guard let last = tokens.last, looksLikePersonName(tokens) else { break }
+                let n = last + 1
+                guard n >= sentence.upperBound || (layer.tokens[n].kind == .punctuation && !isCharacter(n, UInt8(ascii: "-")))
+                        || isIn(.afterName, n) || isIn(.speechVerb, n) || isIn(.meetingVerb, n) || isIn(.predicate, n) else { break }
+                let (entity, source) = person(named: tokens)
+                add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: n,
+                                  byteStart: 0, byteEnd: 0, source: source))
+                k = n
+            }
+            // Before: "Ana Ruiz, Piet Dorr and" + the person.
+            var e = (m.titleStart ?? m.firstToken) - 1
+            while e > sentence.lowerBound + 1 && (key(e) == "and" || isCharacter(e, UInt8(ascii: ","))) {
+                var end = e
+                if key(e) == "and" && isCharacter(e - 1, UInt8(ascii: ",")) { end = e - 1 }
+                guard end > sentence.lowerBound, isCapitalizedWord(end - 1), !covered(end - 1),
+                      let tokens = nameEnding(at: end, sentence: sentence) else { break }
+                let (entity, source) = person(named: tokens)
+                add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: end,
+                                  byteStart: 0, byteEnd: 0, source: source))
+                e = tokens[0] - 1
+            }
         }
     }
 
