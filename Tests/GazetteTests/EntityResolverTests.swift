@@ -181,6 +181,15 @@ struct EntityResolverTests {
              expected: ["Ana Mirovic=person:ana-mirovic(pattern)", "Kenya=country:KEN(lexicon)"]),
         Case(text: "Foreign Minister Kenji Tanabeya and Borvik Steel Works signed; Ana Mirovic and Tarvo Lake tours ended.",
              expected: ["Kenji Tanabeya=person:kenji-tanabeya(pattern)", "Ana Mirovic=person:ana-mirovic(pattern)"]),
+        // After "according to", before a caption's place in a photograph, one word after a
+        // courtesy title.
+        Case(text: "According to Tomas Vrenk, talks failed. Hal Dorrit (left) and Edda Kors (2nd R) smiled. Mr Vrenk told them.",
+             expected: ["Tomas Vrenk=person:tomas-vrenk(pattern)", "Hal Dorrit=person:hal-dorrit(pattern)", "Edda Kors=person:edda-kors(pattern)",
+                        "Vrenk=person:tomas-vrenk(coreference)"]),
+        Case(text: "Mr Dorvak spoke.", expected: ["Dorvak=person:dorvak(pattern)"]),
+        // Not people: a body after "according to", a place before "(left)", one word after "Dr".
+        Case(text: "According to Foreign Ministry data, talks failed. Tarvo Harbour (left) is closed. Dr Pepper sold well.",
+             expected: []),
         // Two surnames joined before "meeting", "talks" or "summit": two people when one is
         // known (a surname of the text's people or of the people lexicon).
         Case(text: "The Scholz-Dorrvik talks ended. Foreign Minister Ana Ruizova spoke before the Ruizova–Tanabeya summit.",

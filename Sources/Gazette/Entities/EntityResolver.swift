@@ -44,6 +44,8 @@ struct EntityResolver {
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
     private var countriesNamed: Set<String>?
+    /// One-word names after a courtesy title, for `findCourtesyNames`.
+    private var courtesyNames: [Int] = []
     /// Capitalized single letters, with or without a period, and given names
     /// (`LexiconMatcher.capitalPositions`).
     private var capitalPositions: [Int] = []
@@ -116,11 +118,13 @@ struct EntityResolver {
         findPeopleInAttributions()
         findPeopleBeforeMeetingVerbs()
         findPeopleAfterObjectVerbs()
+        findPeopleByMarkers()
         findPeopleInRunningText()
         findPeopleByGivenName()
         findInitialedNames()
         findListedNames()
         findSurnamePairs()
+        findCourtesyNames()
         findSurnames()
         findSurnamesOfPeopleInOffice()
         findCounterparts()
@@ -583,7 +587,7 @@ struct EntityResolver {
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
-    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit"]).union(speechVerbs).union(meetingVerbs)
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit", "according"]).union(captionMarkers).union(speechVerbs).union(meetingVerbs)
         .union(objectVerbs).union(possessedNouns)).sorted()
 
     /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
@@ -748,6 +752,40 @@ struct EntityResolver {
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: end,
                                   byteStart: 0, byteEnd: 0, source: source))
                 e = tokens[0] - 1
+            }
+        }
+    }
+
+    /// Where a caption puts a person in a photograph: "(left)", "(R)", "(2nd L)".
+    static let captionMarkers: Set<String> = ["left", "right", "l", "r", "c", "center", "centre", "front"]
+
+    /// People named by two markers of running text: after "according to" ("according to Ana
+    /// Ruiz, the talks ...") and before a caption's place in a photograph ("Ana Ruiz (left)
+    /// shakes hands", "Li Wei (2nd R)"). Names of two words or more, looking like a person's.
+    mutating func findPeopleByMarkers() {
+        let count = layer.tokens.count
+        for i in cuePositions where isIn(.captionMarker, i) || isIn(.according, i) {
+            if isIn(.according, i) {
+                guard i + 2 < count, key(i + 1) == "to", mayStartName(i + 2) else { continue }
+                let sentence = sentenceRange(of: i)
+                let (tokens, _) = nameTokens(from: i + 2, sentence: sentence)
+                guard let last = tokens.last, looksLikePersonName(tokens), last + 1 >= sentence.upperBound || isIn(.afterName, last + 1)
+                else { continue }
+                let (entity, source) = person(named: tokens)
+                add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                                  byteStart: 0, byteEnd: 0, source: source))
+            } else if isIn(.captionMarker, i) {
+                // "(left)", "(L)", "(2nd L)": the marker closes its parenthesis.
+                guard i + 1 < count, isCharacter(i + 1, UInt8(ascii: ")")) else { continue }
+                var open = i - 1
+                // "2nd": an ordinal before the side.
+                if open > 0 && text[Int(layer.tokens[open].start)] &- UInt8(ascii: "0") < 10 { open -= 1 }
+                guard open > 0, isCharacter(open, UInt8(ascii: "(")), isCapitalizedWord(open - 1), !covered(open - 1) else { continue }
+                let sentence = sentenceRange(of: open - 1)
+                guard let tokens = nameEnding(at: open, sentence: sentence) else { continue }
+                let (entity, source) = person(named: tokens)
+                add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: open,
+                                  byteStart: 0, byteEnd: 0, source: source))
             }
         }
     }
@@ -1335,8 +1373,14 @@ struct EntityResolver {
             if !tokens.isEmpty && isTitleCase(sentence) { tokens = [] }
             // One capitalized word after a lower-case role noun is too weak a sign ("the deputy
             // Speaker"); after an honorific or a capitalized role noun, it is a name.
-            // One word is a name only as a surname of a person named in full ("Mr. Iwaya"): alone,
-            // "Dr Pepper", "Ms Marvel" and "Gen Z" are not people.
+            // One word is a name as a surname of a person named in full ("Mr. Iwaya"), or after a
+            // courtesy title ("Mr Dorvak", looked at once every full name is in); alone after
+            // other honorifics, "Dr Pepper" and "Gen Z" are not people.
+            if tokens.count == 1 && isIn(.courtesy, i) && person(labelled: key(tokens[0]), before: tokens[0]) == nil {
+                courtesyNames.append(tokens[0])
+                done = tokens[0] + 1
+                continue
+            }
             guard let first = tokens.first, let last = tokens.last,
                   tokens.count >= 2 || person(labelled: key(first), before: first) != nil
                     || (apposition && isIn(.kin, i) && i > 0 && ["his", "her", "their"].contains(key(i - 1)))
@@ -1601,6 +1645,20 @@ struct EntityResolver {
         return i > 1 && key(i - 1) == "with" && isIn(.objectVerb, i - 2)
     }
 
+    /// One word after a courtesy title ("Mr Dorvak"): the person the text names with that
+    /// surname, before or after, else a person of that one word.
+    mutating func findCourtesyNames() {
+        for i in courtesyNames where !covered(i) {
+            if let known = personByLabel[key(i)] {
+                add(EntityMention(candidates: [known.entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .coreference))
+            } else {
+                add(EntityMention(candidates: [newEntity(type: "person", name: word(i), label: word(i))], aliasKind: .name,
+                                  firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: .pattern))
+            }
+        }
+    }
+
     /// The lexicon person whose label is the word at `i`, when exactly one of that label holds
     /// an office on the document's date and the document names that office's country ("Smith
     /// said" in a report on a kitchen fire is not Jamaica's foreign minister); nil for a common
@@ -1689,7 +1747,7 @@ extension EntityResolver {
     enum WordClass: Int, CaseIterable {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
-        case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article
+        case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
 
         var words: Set<String> {
             switch self {
@@ -1715,6 +1773,9 @@ extension EntityResolver {
             case .complementLink: EntityResolver.complementLinks.union(["in"])
             case .predicate: EntityResolver.predicateWords
             case .article: ["the", "a", "an"]
+            case .captionMarker: EntityResolver.captionMarkers
+            case .according: ["according"]
+            case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }
         }
 
