@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 1598ad08182e43ea43104f20a3ba1a576f43961404ffd41b8f7169ca9ef96904
+// agreements.jsonl sha256 677889f44a91c993a5465195eb9399e4c1037793a852aa1c4ff5116c370e5c28
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):

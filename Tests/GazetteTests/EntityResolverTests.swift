@@ -361,6 +361,8 @@ struct EntityResolverTests {
         // Plural heads after a place, in lower case too.
         Case(text: "They reviewed the Valmora agreements and the Borvik Agreements.",
              expected: ["Valmora agreements=agreement:valmora-agreements(pattern)", "Borvik Agreements=agreement:borvik-agreements(pattern)"]),
+        // Organisations founded by a treaty are no agreement where news names them.
+        Case(text: "Leaders of Mercosur and the Southern African Development Community (SADC) met.", expected: []),
         // Acronyms news uses, known to the default lexicon; a common word in lower case is none.
         Case(text: "India signed BECA and the SOFA with Japan, and bought a sofa.",
              expected: ["India=country:IND(lexicon)", "BECA=agreement:beca-ind-usa(lexicon)", "SOFA=agreement:sofa-usa-jpn(lexicon)", "Japan=country:JPN(lexicon)"]),
