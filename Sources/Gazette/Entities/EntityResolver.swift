@@ -1272,8 +1272,7 @@ struct EntityResolver {
     /// "his Senegalese counterpart": the post of the person with an office named before it in
     /// the sentence, in the country of the adjective.
     mutating func findCounterparts() {
-        let cues = lexicon.personCueKeys
-        for i in cuePositions where i > 1 && cues.contains(layer.tokens[i].key) && key(i) == "counterpart" && !covered(i) {
+        for i in cuePositions where i > 1 && isIn(.counterpart, i) && !covered(i) {
             guard let m = country(before: i), m.endToken == i, m.firstToken > 0,
                   ["his", "her", "their", "its"].contains(key(m.firstToken - 1)), let e = m.entity,
                   let entry = result.entities[e].lexiconEntry, let code = lexicon.entries[entry].codes["alpha3"] else { continue }
@@ -1529,7 +1528,7 @@ struct EntityResolver {
         for sentence in layer.sentences where sentence.endToken > sentence.firstToken && cues.contains(layer.tokens[Int(sentence.firstToken)].key) {
             places.append(Int(sentence.firstToken))
         }
-        for i in cuePositions where i + 1 < count && cues.contains(layer.tokens[i].key) && key(i) == "photo" { places.append(i + 1) }
+        for i in cuePositions where i + 1 < count && isIn(.photo, i) { places.append(i + 1) }
         for i in places.sorted() {
             let k = key(i)
             guard k == "by" || k == "/" || k == ":" else { continue }
@@ -1691,7 +1690,7 @@ struct EntityResolver {
     /// with that surname, or the one of the lexicon in office, or a person left unlinked when
     /// the lexicon knows the surname; one part known, the other may be any name word.
     mutating func findSurnamePairs() {
-        for v in cuePositions where v > 2 && (key(v) == "meeting" || key(v) == "talks" || key(v) == "summit") {
+        for v in cuePositions where v > 2 && isIn(.pairNoun, v) {
             let a = v - 3, b = v - 1
             guard isCapitalizedWord(a), isCapitalizedWord(b), isCharacter(v - 2, UInt8(ascii: "-")) || isDash(v - 2),
                   layer.tokens[a].end == layer.tokens[v - 2].start, layer.tokens[v - 2].end == layer.tokens[b].start,
@@ -1748,6 +1747,7 @@ extension EntityResolver {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
+        case pairNoun, counterpart, photo
 
         var words: Set<String> {
             switch self {
@@ -1775,6 +1775,9 @@ extension EntityResolver {
             case .article: ["the", "a", "an"]
             case .captionMarker: EntityResolver.captionMarkers
             case .according: ["according"]
+            case .pairNoun: ["meeting", "talks", "summit"]
+            case .counterpart: ["counterpart"]
+            case .photo: ["photo"]
             case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }
         }

@@ -63,6 +63,8 @@ public final class CompiledLexicon: Sendable {
     let letterKeys: KeyBits
     /// `letterKeys` and `givenNameKeys`: the words the matcher notes where capitalized.
     let capitalCueKeys: KeyBits
+    /// `entityCueKeys` and `capitalCueKeys`.
+    let anyCueKeys: KeyBits
     /// Single letters, with and without a period.
     static let letterWords: [String] = (UInt8(ascii: "a")...UInt8(ascii: "z")).flatMap { b in
         [String(UnicodeScalar(b)), String(UnicodeScalar(b)) + "."]
@@ -196,6 +198,7 @@ public final class CompiledLexicon: Sendable {
         entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init) + headKeys)
         letterKeys = KeyBits(Self.letterWords.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) })
         capitalCueKeys = letterKeys.union(givenBits)
+        anyCueKeys = entityCueKeys.union(capitalCueKeys)
         let classes = EntityResolver.WordClass.allCases.map { c in KeyBits(c.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }) }
         wordClasses = classes
         nonNameWords = KeyBits([EntityResolver.WordClass.officeDomain, .institution, .body, .placeOrOrganisation, .notName, .honorific, .roleNoun]

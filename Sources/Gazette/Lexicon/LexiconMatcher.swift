@@ -63,13 +63,16 @@ public struct LexiconMatcher {
         let tokens = layer.tokens
         let startKeys = lexicon.startKeys, rootChildren = lexicon.rootChildren
         let innerKeys = lexicon.innerKeys, edges = lexicon.edges
-        let cueKeys = lexicon.entityCueKeys, capitalKeys = lexicon.capitalCueKeys
+        let cueKeys = lexicon.entityCueKeys, capitalKeys = lexicon.capitalCueKeys, anyCueKeys = lexicon.anyCueKeys
         for sentence in layer.sentences {
             let end = Int(sentence.endToken)
             for start in sentence.tokenRange {
                 let key = Int(tokens[start].key)
-                if cueKeys.contains(key) { cues.append(start) }
-                if capitalKeys.contains(key) && tokens[start].shape.contains(.capitalized) { capitals.append(start) }
+                // One bit test for most tokens, which are neither.
+                if anyCueKeys.contains(key) {
+                    if cueKeys.contains(key) { cues.append(start) }
+                    if capitalKeys.contains(key) && tokens[start].shape.contains(.capitalized) { capitals.append(start) }
+                }
                 guard startKeys.contains(key) else { continue }
                 // The first step from the root is a load from `rootChildren`; the bit test above
                 // says there is one.
