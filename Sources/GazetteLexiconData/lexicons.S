@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 83c0abc92234a521756d45b47ccaaaee313c30efb870e278253cc08b0fda7a3e
+// classes.rules sha256 9e973c95b2ba24347ddb5399c56929875e548d43bf2e35ceb00a04480ac8780a
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 540d0919cf58e47ddda2eaf68a8e22e71c0cffacc1a9268ea2f82fac3290b4a6
+// met.rules sha256 863b078c1cf4091e0d3b7403deb804f06185e1191b07de116bd428658642a4e5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
