@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9e973c95b2ba24347ddb5399c56929875e548d43bf2e35ceb00a04480ac8780a
+// classes.rules sha256 f06906fb21ce45126f5e2a88f99d509c64fc43da8de764153f5aecb0797b1928
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 6b169429de980ecf652159db9c16b189a441bb46d6b48986787cd8ab9f506c87
+// visited.rules sha256 f96cd4ad3d056fc6423cda64b7cfcbceb95e377cc217416335727da8bd8920c8
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
