@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 757985935d96adcbb635a2cb9447ebf35053e216b6335bf6be993ca7dba2277a
+// people.jsonl sha256 b3aa72d26e4dea6550de378b0638e98feaca479b5649cffac765512c28c0ccbe
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 f06906fb21ce45126f5e2a88f99d509c64fc43da8de764153f5aecb0797b1928
+// classes.rules sha256 e5ac6f422eca432332cb1ba66977af7c836251a6bcf4b238502a2fb452ce9340
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 863b078c1cf4091e0d3b7403deb804f06185e1191b07de116bd428658642a4e5
+// met.rules sha256 693b8c2373af973d03a39cff6a2c34b332b0eaf8b0631c81aa9735f21ee2395d
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -190,6 +190,12 @@ struct EntityResolverTests {
         // Not people: a body after "according to", a place before "(left)", one word after "Dr".
         Case(text: "According to Foreign Ministry data, talks failed. Tarvo Harbour (left) is closed. Dr Pepper sold well.",
              expected: []),
+        // Unknown words of a complement that end with a domain's word are the office's.
+        Case(text: "The Minister of State for Enhancing Openness Affairs Tarek Vollan spoke.",
+             expected: ["Tarek Vollan=person:tarek-vollan(pattern)"]),
+        // A Korean given name's second syllable after a hyphen, in lower case; not "-led".
+        Case(text: "Foreign Minister Pak Min-jun met reporters. The Ana Ruizova-led team left.",
+             expected: ["Pak Min-jun=person:pak-min-jun(pattern)"]),
         // Two surnames joined before "meeting", "talks" or "summit": two people when one is
         // known (a surname of the text's people or of the people lexicon).
         Case(text: "The Scholz-Dorrvik talks ended. Foreign Minister Ana Ruizova spoke before the Ruizova–Tanabeya summit.",

@@ -1011,7 +1011,17 @@ struct EntityResolver {
             // "the Mazhilis of ...": unknown words, kept only if a link and a known word follow.
             if !countryOnly && pending < 0 && last != k - 1 && isCapitalizedWord(k) && !covered(k) && !inTitle[k] {
                 var j = k
-                while j < sentence.upperBound && j - k < 3 && isCapitalizedWord(j) && !covered(j) && !inTitle[j] { j += 1 }
+                while j < sentence.upperBound && j - k < 3 && isCapitalizedWord(j) && !covered(j) && !inTitle[j] {
+                    j += 1
+                    // "for Enhancing Transparency Affairs": unknown words ended by a domain's word.
+                    if j - k >= 2 && (isIn(.officeDomain, j - 1) || isIn(.body, j - 1)) { break }
+                }
+                if j - k >= 2 && (isIn(.officeDomain, j - 1) || isIn(.body, j - 1)) {
+                    last = j - 1
+                    pending = -1
+                    k = j
+                    continue
+                }
                 if j + 1 < sentence.upperBound && key(j) == "of" {
                     pending = j - 1
                     k = j + 1
@@ -1056,6 +1066,15 @@ struct EntityResolver {
                 if !hyphen && next < sentence.upperBound && isCharacter(next, UInt8(ascii: "-")) { next += 1 }
                 if next < sentence.upperBound && isCapitalizedWord(next) && !covered(next) && !isIn(.notName, next) {
                     tokens += Array(end...next)
+                    end = next + 1
+                    continue
+                }
+                // "Chung Eui-yong", "Kang Kyung-wha": a short lower-case syllable joined by a
+                // hyphen, touching on both sides, ends a Korean given name ("Ruiz-led" does not).
+                if hyphen && next < sentence.upperBound && layer.tokens[next].kind == .word && !isCapitalizedWord(next)
+                    && layer.tokens[end].start == layer.tokens[end - 1].end && layer.tokens[next].start == layer.tokens[end].end
+                    && layer.tokens[next].end - layer.tokens[next].start <= 4 && !isIn(.hyphenSuffix, next) {
+                    tokens += [end, next]
                     end = next + 1
                     continue
                 }
@@ -1747,7 +1766,7 @@ extension EntityResolver {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
-        case pairNoun, counterpart, photo
+        case pairNoun, counterpart, photo, hyphenSuffix
 
         var words: Set<String> {
             switch self {
@@ -1778,6 +1797,7 @@ extension EntityResolver {
             case .pairNoun: ["meeting", "talks", "summit"]
             case .counterpart: ["counterpart"]
             case .photo: ["photo"]
+            case .hyphenSuffix: ["led", "run", "era", "born", "made", "like", "type", "held", "old", "long", "wide", "free", "bred", "up"]
             case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }
         }
