@@ -174,12 +174,19 @@ public final class CompiledRules: Sendable {
         self.anywhere = anywhere
         // Requirements: the keyed elements every match must have.
         var requirements: [[KeyID]] = []
+        var bitOfSet: [[KeyID]: Int] = [:]  // rules sharing a set (MEET_VERB ...) share its bit
         var needs: [[Int]] = []
         for rule in file.rules {
             // Sets without function words first: they are the ones that rule sentences out.
             let all = compiler.requiredKeySets(rule.pattern)
             let sets = (all.filter { !compiler.isWeak($0) } + all.filter(compiler.isWeak)).prefix(3)
-            needs.append(sets.map { set in requirements.append(set); return requirements.count - 1 })
+            needs.append(sets.map { set in
+                let sorted = set.sorted()
+                if let bit = bitOfSet[sorted] { return bit }
+                requirements.append(sorted)
+                bitOfSet[sorted] = requirements.count - 1
+                return requirements.count - 1
+            })
         }
         let words = max(1, (requirements.count + 63) / 64)
         var table = [UInt64](repeating: 0, count: keyCount * words)
