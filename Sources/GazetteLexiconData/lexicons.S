@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 757aa33a0fe47cec0095b9e46d1afcd87aa3e471ddbebcc267f273b5c25ac4f1
+// agreements.rules sha256 39bd74b042c5268886285770e27372a7b2822d7c64273324d33175f6f0c6bc5b
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
