@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 c98c6011035d2a111ffd298f3c7acf870443d3d0ecb6f08ff9514b709a09019a
+// negative.rules sha256 4ea45774967e0f172d1bff478e2ae2da9cdfbd4c757b60ef85ad291aa13df7d7
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

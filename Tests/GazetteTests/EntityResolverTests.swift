@@ -213,6 +213,8 @@ struct EntityResolverTests {
         Case(text: "The President of the German Democratic Republic spoke, as did five sister Arab States.",
              expected: ["German=country:DEU(lexicon)"]),
         Case(text: "Delegates met Nordic Nations, the forum's chair, and left. His Majesty thanked them.", expected: []),
+        // "Back" after a name in a headline is no part of it.
+        Case(text: "Premier Lio Tanvek Back in Capital", expected: ["Lio Tanvek=person:lio-tanvek(pattern)"]),
         // Title-case headlines: capitalized words are no names there.
         Case(text: "Minister Meets Envoy To Discuss Trade", expected: []),
         Case(text: "Kenyan President Rutoko Visits Nairobi Market", expected: ["Kenyan=country:KEN(lexicon)", "Nairobi=country:KEN(lexicon)"]),

@@ -70,7 +70,7 @@ struct EntityResolver {
     static let notNames: Set<String> = [
         "assembly", "council", "committee", "commission", "office", "ministry", "department", "house", "senate",
         "congress", "court", "staff", "secretariat", "affairs", "minister", "ministers", "secretary", "president",
-        "government", "administration", "cabinet", "parliament", "embassy", "and", "of", "the", "said", "says",
+        "government", "administration", "cabinet", "parliament", "embassy", "and", "of", "the", "said", "says", "back",
     ]
     /// Generational suffixes and regnal numbers: part of a name, never its label ("Albert I"
     /// is labelled "Albert", so that the pronoun "I" never refers back to him).
