@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 39bd74b042c5268886285770e27372a7b2822d7c64273324d33175f6f0c6bc5b
+// agreements.rules sha256 807ae52780cb9f2c1d29193ee3838ec4d7825ca91b938d4c186a6e0b602cc2de
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 693b8c2373af973d03a39cff6a2c34b332b0eaf8b0631c81aa9735f21ee2395d
+// met.rules sha256 d3d68d6993e2986bcf48e479b546d26b3ecd3a2f40bde69f46437037e5370acb
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 f96cd4ad3d056fc6423cda64b7cfcbceb95e377cc217416335727da8bd8920c8
+// visited.rules sha256 e46bbe60a522ed7698610b06fa1a3841cf58591f4a6622239fae643f1ad74e11
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -44,6 +44,8 @@ struct EntityResolver {
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
     private var countriesNamed: Set<String>?
+    /// Surnames `findSurnamesOfPeopleInOffice` took as parties, by key: their later mentions.
+    private var partySurnames: [KeyID: Int] = [:]
     /// One-word names after a courtesy title, for `findCourtesyNames`.
     private var courtesyNames: [Int] = []
     /// Capitalized single letters, with or without a period, and given names
@@ -1321,10 +1323,15 @@ struct EntityResolver {
     /// (Peru's president is not "Peru's prime minister", though the lexicon has them heading both).
     func holds(_ entry: Int, _ cls: String, in country: String) -> Bool {
         guard let date else { return false }
-        let held = lexicon.entries[entry].roles.filter { $0.start != nil && $0.country == country && $0.isHeld(on: date) }
-        guard held.contains(where: { Self.officeClasses[$0.office] == cls }) else { return false }
-        if cls == "head of government" && held.contains(where: { Self.officeClasses[$0.office] == "head of state" }) { return false }
-        return true
+        // No array per person: most of a country's people hold nothing that day, and only the
+        // roles held are looked up by office.
+        var holdsClass = false, headOfState = false
+        for role in lexicon.entries[entry].roles where role.start != nil && role.country == country && role.isHeld(on: date) {
+            let c = Self.officeClasses[role.office]
+            if c == cls { holdsClass = true }
+            if c == "head of state" { headOfState = true }
+        }
+        return holdsClass && !(cls == "head of government" && headOfState)
     }
 
     /// Resolves each role description to the person the document names with that post in that
@@ -1637,17 +1644,19 @@ struct EntityResolver {
             if let holder = lexiconPersonInOffice(surnameAt: i) {
                 add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .office))
-            } else if let known = personByLabel[key(i)] {
-                // The same surname again, after one taken below.
-                add(EntityMention(candidates: [known.entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+            } else if let known = partySurnames[layer.tokens[i].key] {
+                // The same surname again, after one taken below (compared as a key id: no string).
+                add(EntityMention(candidates: [known], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
-            } else if isArgumentPosition(i), !Self.commonWordSurnames.contains(key(i)), !isIn(.dateWord, i), !isNonNameWord(i),
-                      lexicon.peopleByLabelKey[layer.tokens[i].key] != nil {
+            } else if isArgumentPosition(i), !isIn(.dateWord, i), !isNonNameWord(i), !Self.commonWordSurnames.contains(key(i)),
+                      personByLabel[key(i)] == nil {
                 // A surname of the people lexicon standing as a party ("Maduro said", "talks
                 // with Orban") that no one in office that day answers to: a person, left
                 // unlinked ("Smith said" names a Smith, not the lexicon's).
-                add(EntityMention(candidates: [newEntity(type: "person", name: word(i), label: word(i))], aliasKind: .short,
-                                  firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: .pattern))
+                let e = newEntity(type: "person", name: word(i), label: word(i))
+                partySurnames[layer.tokens[i].key] = e
+                add(EntityMention(candidates: [e], aliasKind: .short, firstToken: i, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .pattern))
             }
         }
     }
