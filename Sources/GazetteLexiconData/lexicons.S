@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 d3d68d6993e2986bcf48e479b546d26b3ecd3a2f40bde69f46437037e5370acb
+// met.rules sha256 4d367f202b00c78ce7397dbc9b071c80f815e6725c595f2a89754387d45ee0d5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
