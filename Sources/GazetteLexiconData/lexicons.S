@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 e46bbe60a522ed7698610b06fa1a3841cf58591f4a6622239fae643f1ad74e11
+// visited.rules sha256 c45d7ddeb715463f47b423f65f05a3348126c6a1a6c40513d36124ac1abf8bc3
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
