@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 807ae52780cb9f2c1d29193ee3838ec4d7825ca91b938d4c186a6e0b602cc2de
+// agreements.rules sha256 cf5d715b1a574724406887a863311e0a60940804d8d1782fb5b0b8a7f0f323e5
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
