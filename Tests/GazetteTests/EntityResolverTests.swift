@@ -246,6 +246,10 @@ struct EntityResolverTests {
         #expect(try datedMentions("Scholz said the talks went well.", date: "2023-05-01") == ["Scholz=Scholz(pattern)"])
         #expect(try datedMentions("Officials met with Scholz. Scholz's visit ended.", date: nil)
                 == ["Scholz=Scholz(pattern)", "Scholz=Scholz(coreference)"])
+        // After a courtesy title, the same: the one in office that day where the text names his
+        // country, else a person left unlinked.
+        #expect(try datedMentions("Mr Scholz thanked Germany's partners.", date: "2023-05-01") == ["Scholz=Olaf Scholz(office)"])
+        #expect(try datedMentions("Mr Scholz thanked the partners.", date: "2023-05-01") == ["Scholz=Scholz(pattern)"])
         // Not standing as a party (a street, a prize, an adjective's place), it is no one.
         #expect(try datedMentions("Scholz Street was closed. The Scholz prize went to Kenya.", date: nil) == [])
         // Nor the end of a hyphenated name.

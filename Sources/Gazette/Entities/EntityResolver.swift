@@ -44,8 +44,6 @@ struct EntityResolver {
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
     private var countriesNamed: Set<String>?
-    /// Surnames `findSurnamesOfPeopleInOffice` took as parties, by key: their later mentions.
-    private var partySurnames: [KeyID: Int] = [:]
     /// One-word names after a courtesy title, for `findCourtesyNames`.
     private var courtesyNames: [Int] = []
     /// Capitalized single letters, with or without a period, and given names
@@ -669,15 +667,21 @@ struct EntityResolver {
             let sentence = sentenceRange(of: i)
             let (tokens, _) = nameTokens(from: i, sentence: sentence)
             guard let last = tokens.last, looksLikePersonName(tokens), !isTitleCase(sentence) else { continue }
-            let n = last + 1
-            let nextOK = n >= sentence.upperBound || (layer.tokens[n].kind == .punctuation && !isCharacter(n, UInt8(ascii: "-")))
-                || isIn(.afterName, n) || isIn(.speechVerb, n) || isIn(.meetingVerb, n) || isIn(.objectVerb, n) || isIn(.predicate, n)
-            guard nextOK else { continue }
+            guard mayFollowName(last + 1, in: sentence) else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
             next = last + 1
         }
+    }
+
+    /// Whether token `n` may follow a person's name found by its position: the sentence's end,
+    /// punctuation other than a hyphen, a conjunction or preposition (`afterName`), a verb of
+    /// speech, meeting or travel, a verb whose object is a person, or a predicate word. A noun
+    /// after a capitalized run makes it a modifier ("Olaf Brennick tractors").
+    func mayFollowName(_ n: Int, in sentence: Range<Int>) -> Bool {
+        n >= sentence.upperBound || (layer.tokens[n].kind == .punctuation && !isCharacter(n, UInt8(ascii: "-")))
+            || isIn(.afterName, n) || isIn(.speechVerb, n) || isIn(.meetingVerb, n) || isIn(.objectVerb, n) || isIn(.predicate, n)
     }
 
     /// Auxiliaries and verbs common right after a person's name ("Ana Ruiz has left", "Li Wei
@@ -736,8 +740,7 @@ struct EntityResolver {
                 let (tokens, _) = nameTokens(from: start, sentence: sentence)
                 guard let last = tokens.last, looksLikePersonName(tokens) else { break }
                 let n = last + 1
-                guard n >= sentence.upperBound || (layer.tokens[n].kind == .punctuation && !isCharacter(n, UInt8(ascii: "-")))
-                        || isIn(.afterName, n) || isIn(.speechVerb, n) || isIn(.meetingVerb, n) || isIn(.predicate, n) else { break }
+                guard mayFollowName(n, in: sentence) else { break }
                 let (entity, source) = person(named: tokens)
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: n,
                                   byteStart: 0, byteEnd: 0, source: source))
@@ -766,7 +769,7 @@ struct EntityResolver {
     /// shakes hands", "Li Wei (2nd R)"). Names of two words or more, looking like a person's.
     mutating func findPeopleByMarkers() {
         let count = layer.tokens.count
-        for i in cuePositions where isIn(.captionMarker, i) || isIn(.according, i) {
+        for i in cuePositions {
             if isIn(.according, i) {
                 guard i + 2 < count, key(i + 1) == "to", mayStartName(i + 2) else { continue }
                 let sentence = sentenceRange(of: i)
@@ -1644,19 +1647,12 @@ struct EntityResolver {
             if let holder = lexiconPersonInOffice(surnameAt: i) {
                 add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .office))
-            } else if let known = partySurnames[layer.tokens[i].key] {
-                // The same surname again, after one taken below (compared as a key id: no string).
-                add(EntityMention(candidates: [known], aliasKind: .short, firstToken: i, endToken: i + 1,
-                                  byteStart: 0, byteEnd: 0, source: .coreference))
-            } else if isArgumentPosition(i), !isIn(.dateWord, i), !isNonNameWord(i), !Self.commonWordSurnames.contains(key(i)),
-                      personByLabel[key(i)] == nil {
+            } else if personByLabel[key(i)] != nil
+                        || (isArgumentPosition(i) && !isIn(.dateWord, i) && !isNonNameWord(i) && !Self.commonWordSurnames.contains(key(i))) {
                 // A surname of the people lexicon standing as a party ("Maduro said", "talks
                 // with Orban") that no one in office that day answers to: a person, left
-                // unlinked ("Smith said" names a Smith, not the lexicon's).
-                let e = newEntity(type: "person", name: word(i), label: word(i))
-                partySurnames[layer.tokens[i].key] = e
-                add(EntityMention(candidates: [e], aliasKind: .short, firstToken: i, endToken: i + 1,
-                                  byteStart: 0, byteEnd: 0, source: .pattern))
+                // unlinked ("Smith said" names a Smith, not the lexicon's); later, the same one.
+                addOneWordPerson(at: i)
             }
         }
     }
@@ -1672,18 +1668,24 @@ struct EntityResolver {
         return i > 1 && key(i - 1) == "with" && isIn(.objectVerb, i - 2)
     }
 
-    /// One word after a courtesy title ("Mr Dorvak"): the person the text names with that
-    /// surname, before or after, else a person of that one word.
+    /// One word after a courtesy title ("Mr Dorvak"), looked at once every full name is in.
     mutating func findCourtesyNames() {
-        for i in courtesyNames where !covered(i) {
-            if let known = personByLabel[key(i)] {
-                add(EntityMention(candidates: [known.entity], aliasKind: .short, firstToken: i, endToken: i + 1,
-                                  byteStart: 0, byteEnd: 0, source: .coreference))
-            } else {
-                add(EntityMention(candidates: [newEntity(type: "person", name: word(i), label: word(i))], aliasKind: .name,
-                                  firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: .pattern))
-            }
+        for i in courtesyNames where !covered(i) { addOneWordPerson(at: i) }
+    }
+
+    /// A person named by one word, a surname: the person the text names with it (before or
+    /// after), else the one lexicon person of it in office on the document's date, else a
+    /// person of that one word, left unlinked.
+    mutating func addOneWordPerson(at i: Int) {
+        let (entity, source): (Int, EntityMention.Source)
+        if let known = personByLabel[key(i)] {
+            (entity, source) = (known.entity, .coreference)
+        } else if let holder = lexiconPersonInOffice(surnameAt: i) {
+            (entity, source) = (self.entity(ofEntry: holder), .office)
+        } else {
+            (entity, source) = (newEntity(type: "person", name: word(i), label: word(i)), .pattern)
         }
+        add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: source))
     }
 
     /// The lexicon person whose label is the word at `i`, when exactly one of that label holds
@@ -1731,16 +1733,7 @@ struct EntityResolver {
             let knownA = known(a), knownB = known(b)
             guard knownA || knownB else { continue }
             for i in [a, b] where !covered(i) && !isNonNameWord(i) && !isIn(.dateWord, i) && !isIn(.notName, i) {
-                if let person = personByLabel[key(i)] {
-                    add(EntityMention(candidates: [person.entity], aliasKind: .short, firstToken: i, endToken: i + 1,
-                                      byteStart: 0, byteEnd: 0, source: .coreference))
-                } else if let holder = lexiconPersonInOffice(surnameAt: i) {
-                    add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
-                                      byteStart: 0, byteEnd: 0, source: .office))
-                } else {
-                    add(EntityMention(candidates: [newEntity(type: "person", name: word(i), label: word(i))], aliasKind: .short,
-                                      firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: .pattern))
-                }
+                addOneWordPerson(at: i)
             }
         }
     }
