@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 0eab51b589b954080a0f3631091aae2188d6653a74634e94caef736b574c6058
+// office.rules sha256 e7b94d221362ad9c9fdf685820dc832aa698422669a4b5393a036521fadaed8f
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

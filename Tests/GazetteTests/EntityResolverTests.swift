@@ -273,6 +273,9 @@ struct EntityResolverTests {
         // A counterpart holds the post of the person before it, in the adjective's country.
         #expect(try datedMentions("Kenyan President Lanu Oberi met his Senegalese counterpart.", date: "2023-03-05")
                 == ["Lanu Oberi=Lanu Oberi(pattern)", "counterpart=Macky Sall(office)"])
+        // Named after it, the counterpart is that person, not the lexicon's holder.
+        #expect(try datedMentions("Kenyan President Lanu Oberi met his Senegalese counterpart, Amadou Kessa.", date: "2023-03-05")
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "Amadou Kessa=Amadou Kessa(pattern)"])
         // A surname alone after a title: the one lexicon person of that surname in office.
         #expect(try datedMentions("President Ruto of Kenya spoke.", date: "2023-03-05") == ["Ruto=William Ruto(office)"])
         // No date, another time, an indefinite article, a compound: no one.
@@ -315,6 +318,13 @@ struct EntityResolverTests {
         // Two offices joined by "and": one person's, phrased together.
         ("Kenyan Deputy Prime Minister and Foreign Minister Musa Kiprono spoke.",
          "Musa Kiprono: Deputy Prime Minister and Foreign Minister of KEN"),
+        // Domain words joined by "and" or "&" are the title's, and a country after "of" still counts.
+        ("The Minister of Foreign Affairs and Trade of Hungary, Lenko Farsi, spoke.",
+         "Lenko Farsi: Minister of Foreign Affairs and Trade of Hungary of HUN"),
+        ("Minister of Foreign Affairs & Trade Lenko Farsi spoke.", "Lenko Farsi: Minister of Foreign Affairs & Trade of -"),
+        // A counterpart named after the word: the post of the first person, in the adjective's country;
+        // "counterpart" when the sentence names no post.
+        ("Hamid Tesari's Iranian counterpart Osman Velik spoke.", "Osman Velik: counterpart of IRN"),
     ])
     func countryOfAnOffice(_ text: String, _ expected: String) throws {
         let worker = try sharedPipeline().makeWorker()

@@ -133,6 +133,7 @@ struct EntityResolver {
         resolveAmbiguity()
         assignOffices()
         result.mentions.sort { $0.firstToken < $1.firstToken }
+        result.titles.sort { $0.firstToken < $1.firstToken }
         return result
     }
 
@@ -979,6 +980,16 @@ struct EntityResolver {
             last = k + 2
             k += 3
         }
+        // "Minister of Foreign Affairs and Trade": domain words joined to the title by "and" or
+        // "&", when no second title follows them ("Prime Minister and Foreign Minister").
+        if last < 0, k + 1 < sentence.upperBound, k > sentence.lowerBound, inTitle[k - 1], key(k) == "and" || key(k) == "&" {
+            var j = k + 1
+            while j < sentence.upperBound && isCapitalizedWord(j) && !inTitle[j] && !covered(j) && (isIn(.officeDomain, j) || isIn(.body, j)) { j += 1 }
+            if j > k + 1 && (j == sentence.upperBound || !inTitle[j]) {
+                last = j - 1
+                k = j
+            }
+        }
         guard k < sentence.upperBound, isIn(.complementLink, k) else { return last >= 0 ? last + 1 : nil }
         var countryOnly = key(k) == "in"
         k += 1
@@ -1294,11 +1305,14 @@ struct EntityResolver {
     }
 
     /// "his Senegalese counterpart": the post of the person with an office named before it in
-    /// the sentence, in the country of the adjective.
+    /// the sentence, in the country of the adjective. With a name after it ("his Japanese
+    /// counterpart, Mirek Osanto", "Renkel's Iranian counterpart Hamid Tesari") the named person
+    /// holds that post: the words from the country to the name are a title for it, with the
+    /// post's office, or "counterpart" when the sentence names none.
     mutating func findCounterparts() {
         for i in cuePositions where i > 1 && isIn(.counterpart, i) && !covered(i) {
             guard let m = country(before: i), m.endToken == i, m.firstToken > 0,
-                  ["his", "her", "their", "its"].contains(key(m.firstToken - 1)), let e = m.entity,
+                  ["his", "her", "their", "its"].contains(key(m.firstToken - 1)) || isPossessive(m.firstToken - 1), let e = m.entity,
                   let entry = result.entities[e].lexiconEntry, let code = lexicon.entries[entry].codes["alpha3"] else { continue }
             let sentence = sentenceRange(of: i)
             // The nearest person before it in the sentence with an office of a known class.
@@ -1306,6 +1320,17 @@ struct EntityResolver {
             for mention in result.mentions.reversed() where mention.firstToken >= sentence.lowerBound && mention.endToken <= m.firstToken {
                 guard let p = mention.entity, result.entities[p].type == "person" else { continue }
                 if let o = officeOf(p), Self.officeClasses[o] != nil, result.entities[p].country != code { office = o; break }
+            }
+            var next = i + 1
+            if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
+            // A title after it ("his Japanese counterpart, Foreign Minister ..."): that title speaks.
+            if next < sentence.upperBound && inTitle[next] { continue }
+            if let named = mention(startingAt: next), let p = named.entity, result.entities[p].type == "person" {
+                if result.entities[p].office == nil { result.entities[p].office = office ?? "counterpart" }
+                if result.entities[p].country == nil { result.entities[p].country = code }
+                if named.titleStart == nil { result.mentions[Int(owner[next])].titleStart = m.firstToken }
+                result.titles.append(TitleMention(firstToken: m.firstToken, endToken: next, office: office ?? "counterpart"))
+                continue
             }
             guard let office else { continue }
             roleDescriptions.append((i..<(i + 1), office, code, m.firstToken))
@@ -1366,6 +1391,9 @@ struct EntityResolver {
             }
             decided[cls + " " + role.country] = .some(found)
             guard let (entity, source) = found else { continue }
+            // The post described is theirs: a `role` for the rules, with its office and country.
+            if result.entities[entity].office == nil { result.entities[entity].office = role.office }
+            if result.entities[entity].country == nil { result.entities[entity].country = role.country }
             add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
                               byteStart: 0, byteEnd: 0, source: source, titleStart: role.titleStart))
         }

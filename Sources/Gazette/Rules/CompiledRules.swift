@@ -9,8 +9,8 @@ public final class CompiledRules: Sendable {
     /// The rules, in load order; `RuleMatch.rule` indexes this.
     public let rules: [Rule]
     let programs: [Program]
-    /// Annotation type names; an annotation's type is an index into this. 0 is "date" and 1
-    /// is "title"; the rest are entity types.
+    /// Annotation type names; an annotation's type is an index into this. 0 is "date", 1 is
+    /// "title" and 5 is "role" (a person described by a post, not named); the rest are entity types.
     let typeNames: [String]
     /// Rules whose first element is a word, by its key (`firstKeyStart[key] ..< firstKeyStart[key
     /// + 1]` in `firstKeyRules`, for the vocabulary's frozen keys); rules that start with an
@@ -42,6 +42,7 @@ public final class CompiledRules: Sendable {
 
     static let dateType: UInt8 = 0
     static let titleType: UInt8 = 1
+    static let roleType: UInt8 = 5
 
     enum Inst: Sendable, Equatable {
         /// A token whose key is this one.
@@ -96,7 +97,7 @@ public final class CompiledRules: Sendable {
     /// - Throws: `DiagnosticList` with every problem: an unknown class or type, a recursive class,
     ///   a pattern that can match no token.
     init(_ file: RuleFile, lexicon: CompiledLexicon) throws {
-        var types = ["date", "title", "person", "country", "agreement"]
+        var types = ["date", "title", "person", "country", "agreement", "role"]
         for entry in lexicon.entries where entry.type != LexiconEntry.stopType && !types.contains(entry.type) {
             types.append(entry.type)
         }

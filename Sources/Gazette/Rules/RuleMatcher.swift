@@ -216,7 +216,7 @@ struct RuleMatcher {
     }
 
     /// Builds the annotation index: resolved entity mentions (a titled person also from the
-    /// start of its title), dates with a value, and titles.
+    /// start of its title; a described one also as a role), dates with a value, and titles.
     private mutating func index(_ layer: TextLayer, _ extraction: Extraction) {
         annotations.removeAll(keepingCapacity: true)
         let types = rules.typeNames
@@ -228,6 +228,12 @@ struct RuleMatcher {
             annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
             if let t = m.titleStart, t < m.firstToken {
                 annotations.append(Annot(start: Int32(t), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
+            }
+            // A person the document names, described by a post as well ("the Kenyan
+            // president"), is there a role too, from the country word before it.
+            if m.aliasKind == .description && m.source == .coreference {
+                annotations.append(Annot(start: Int32(min(m.titleStart ?? m.firstToken, m.firstToken)), end: Int32(m.endToken),
+                                         type: CompiledRules.roleType, value: .mention(i)))
             }
         }
         for (i, d) in extraction.dates.enumerated() where d.value != nil {

@@ -300,7 +300,7 @@ public enum RuleParser {
                     if ref.derived == .parties && !types.contains("agreement") {
                         error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).parties' needs an agreement capture")
                     }
-                    if ref.derived == .country && !types.contains("person") && !types.contains("country") {
+                    if ref.derived == .country && !types.contains("person") && !types.contains("country") && !types.contains("role") {
                         error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).country' needs a person capture")
                     }
                 }
@@ -320,8 +320,8 @@ public enum RuleParser {
                     error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': '\(clause) \(name)' names a capture the pattern does not have (captures: \(known))")
                     continue
                 }
-                if clause == "office" && !types.isSubset(of: ["title", "person"]) {
-                    error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': 'office \(name)' needs a title or person capture")
+                if clause == "office" && !types.isSubset(of: ["title", "person", "role"]) {
+                    error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': 'office \(name)' needs a title, person or role capture")
                 }
                 if clause == "place" && (types.contains("date") || types.contains("title")) {
                     error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': 'place \(name)' needs an entity capture")
@@ -537,7 +537,7 @@ public enum RuleParser {
                 guard isSymbol(":") else { fail(current, "expected ':' and a type after '@\(name.text)' (e.g. @\(name.text):person)"); return nil }
                 i += 1
                 guard let type = current, type.kind == .word, RuleParser.isIdentifier(type.text) else {
-                    fail(current, "expected a type after '@\(name.text):' (person, country, agreement, date, title, or a type of your lexicons)")
+                    fail(current, "expected a type after '@\(name.text):' (person, country, agreement, date, title, role, or a type of your lexicons)")
                     return nil
                 }
                 i += 1
