@@ -37,25 +37,25 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 cf5d715b1a574724406887a863311e0a60940804d8d1782fb5b0b8a7f0f323e5
+// agreements.rules sha256 5f11a721d01683457d013660feaf9a89d2c37bf01359c1f3d4ee9b7c5e2f7e19
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 e5ac6f422eca432332cb1ba66977af7c836251a6bcf4b238502a2fb452ce9340
+// classes.rules sha256 1f6ef1e913520ce26989414b29bd46904dd1e510639879f61885b3afe4521fb4
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 4d367f202b00c78ce7397dbc9b071c80f815e6725c595f2a89754387d45ee0d5
+// met.rules sha256 99a0c725726db27b09eea480296a04855a01f9146d6324a2c3ee4c61e2c1c3ab
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 4ea45774967e0f172d1bff478e2ae2da9cdfbd4c757b60ef85ad291aa13df7d7
+// negative.rules sha256 c18dd0f48cf36956c825ec8b2d80b0392b599061c182a9195cd7bd2ffcf1e424
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 c45d7ddeb715463f47b423f65f05a3348126c6a1a6c40513d36124ac1abf8bc3
+// visited.rules sha256 0fd6161e14b56d2638f30e60a2529bea00c0a827c86f11682b724b623346011a
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -44,7 +44,7 @@ struct RuleParserTests {
         Case(source: "rule Met\n    match x\n    emit a m b\n", expected: ["f.rules:1:6: expected a rule id (lower case letters, digits, '_', '.' and '-', e.g. met.between), got 'Met'"]),
         Case(source: "rule r\n    emit a met b\n", expected: ["f.rules:1: rule 'r' has no 'match' clause"]),
         Case(source: "rule r\n    match @a:person \"met\n    emit a met a\n", expected: ["f.rules:2:21: unterminated string: a quoted phrase ends with \" on the same line"]),
-        Case(source: "rule r\n    match @a:person [verb] @b:person\n    emit a met b\n", expected: ["f.rules:2:22: unknown token attribute 'verb'; expected one of: capitalized, all_caps, number, punctuation, word, symbol"]),
+        Case(source: "rule r\n    match @a:person [verb] @b:person\n    emit a met b\n", expected: ["f.rules:2:22: unknown token attribute 'verb'; expected one of: capitalized, all_caps, number, punctuation, word, symbol, possessive"]),
         Case(source: "rule r\n    match x{4,2}\n    suppress met\n", expected: ["f.rules:2:12: a repetition whose maximum (2) is below its minimum (4)"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met c\n", expected: ["f.rules:3:16: rule 'r': emit names 'c', which the pattern does not capture (captures: a, b)"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    suppress met\n", expected: ["f.rules:1: rule 'r' has both 'emit' and 'suppress': a negative rule only suppresses"]),
@@ -153,6 +153,22 @@ struct RuleMatchingTests {
             """)
         #expect(try triples(p, "Avalon signed the Pact of Camelot.") == ["(c:aa signed x:pact -)"])
         #expect(try triples(p, "Yesterday the two sides signed the Pact of Camelot.") == ["(c:aa signed x:pact 2025-05-28)", "(c:bb signed x:pact 2025-05-28)"])
+    }
+
+    /// `[!possessive]` is any token but "'s"; a place that is an emit's object is each emit's own.
+    @Test func listsEndBeforeNoPossessiveAndEachObjectIsItsPlace() throws {
+        let p = try rulePipeline("""
+            rule v
+                match @a:person visited @c:country (and @d:country [!possessive])?
+                emit a visited c
+                emit a visited d
+                place c
+            """)
+        #expect(try triples(p, "Ann Lee visited Camelot and Borduria last week.") == ["(p:ann visited c:aa 2025-W21)", "(p:ann visited c:bb 2025-W21)"])
+        #expect(try triples(p, "Ann Lee visited Camelot and Borduria’s envoy left.") == ["(p:ann visited c:aa -)"])
+        let worker = try p.makeWorker()
+        let out = try worker.triples(in: "Ann Lee visited Camelot and Borduria.", document: "d")
+        #expect(out.map { "\($0.object.id) \($0.place?.text ?? "-")" } == ["c:aa Camelot", "c:bb Borduria"])
     }
 
     @Test func negativeRulesSuppressOnlyWhatTheyOverlap() throws {

@@ -868,15 +868,24 @@ struct EntityResolver {
         "since", "once", "where", "if", "although", "though", "because", "last", "next", "this", "that",
     ]
 
-    /// People named right before a verb of meeting or travel, with "also", "then" or "later"
-    /// between at most: a name of two words or more, not the object of a preposition, with
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// People named right before a verb of meeting or travel, with "also", "then", "later" or a
+    /// day ("on Monday") between at most: a name of two words or more, not the object of a preposition, with
     /// nothing of an office, institution, place or organisation in it; with the name joined to
     /// it by "and" ("Ana Ruiz and Li Wei met").
     mutating func findPeopleBeforeMeetingVerbs() {
         for v in cuePositions where v > 0 && isIn(.meetingVerb, v) {
             let sentence = sentenceRange(of: v)
             var end = v
-            if end - 1 > sentence.lowerBound && ["also", "then", "later", "first", "finally"].contains(key(end - 1)) { end -= 1 }
+            // Back over "also", "then" ... and a day ("on Monday", "yesterday"), in either order.
+            for _ in 0..<2 {
+                if end - 1 > sentence.lowerBound && ["also", "then", "later", "first", "finally", "today", "yesterday"].contains(key(end - 1)) {
+                    end -= 1
+                } else if end - 2 > sentence.lowerBound && key(end - 2) == "on" && Self.weekdays.contains(key(end - 1)) {
+                    end -= 2
+                }
+            }
             guard end > sentence.lowerBound, isCapitalizedWord(end - 1), !covered(end - 1) else { continue }
             var names: [[Int]] = []
             while end > sentence.lowerBound {

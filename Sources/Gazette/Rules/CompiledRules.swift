@@ -40,6 +40,9 @@ public final class CompiledRules: Sendable {
     /// agreement's parties).
     let countryEntry: [String: Int]
 
+    /// The key of the possessive "'s", for the `possessive` token attribute.
+    let possessiveKey: KeyID?
+
     static let dateType: UInt8 = 0
     static let titleType: UInt8 = 1
     static let roleType: UInt8 = 5
@@ -155,6 +158,7 @@ public final class CompiledRules: Sendable {
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         self.rules = file.rules
         self.programs = programs
+        self.possessiveKey = compiler.keys(of: "'s").first
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.
         let keyCount = lexicon.vocabulary.frozenKeyCount

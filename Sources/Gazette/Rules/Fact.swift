@@ -89,11 +89,15 @@ struct RelationBuilder {
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
             if let name = rule.place { place = resolve([Rule.ArgumentRef(capture: name, derived: nil, column: 0)], match, &extraction).first }
+            // A place that is an emit's object ("place c" with "emit a visited c"): each emit's
+            // own object is its place ("visited Japan and Korea" gives each its mention).
+            let placeIsObject = rule.place.map { name in rule.emits.contains { $0.object.count == 1 && $0.object[0].capture == name && $0.object[0].derived == nil } } ?? false
             for emit in rule.emits {
                 let subjects = resolve(emit.subject, match, &extraction)
                 let objects = resolve(emit.object, match, &extraction)
                 for s in subjects {
                     for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
+                        let place = placeIsObject && emit.object.count == 1 && emit.object[0].derived == nil ? o : place
                         var (subject, object) = (s, o)
                         if rule.symmetric && extraction.entities[object.entity].id < extraction.entities[subject.entity].id {
                             swap(&subject, &object)

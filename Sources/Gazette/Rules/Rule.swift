@@ -85,6 +85,7 @@ public indirect enum RulePattern: Sendable, Equatable {
     case repetition(RulePattern, min: Int, max: Int?)
 
     public enum TokenAttribute: String, Sendable, CaseIterable {
-        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol
+        /// `possessive`: the possessive "'s" (any apostrophe).
+        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol, possessive
     }
 }

@@ -274,6 +274,7 @@ struct RuleMatcher {
         case .punctuation: return token.kind == .punctuation
         case .word: return token.kind == .word
         case .symbol: return token.kind == .symbol
+        case .possessive: return token.key == rules.possessiveKey
         }
     }
 
