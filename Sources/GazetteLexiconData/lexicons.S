@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 5f11a721d01683457d013660feaf9a89d2c37bf01359c1f3d4ee9b7c5e2f7e19
+// agreements.rules sha256 3bff09ce964c4368581c9bd68bc450be77182a8451ae60955c7e2ccd910f4ebc
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 1f6ef1e913520ce26989414b29bd46904dd1e510639879f61885b3afe4521fb4
+// classes.rules sha256 60c4759f7917ce99984206ffdccd45ecbe2f6672111b82935e0a90a2e97209c0
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
