@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 0fd6161e14b56d2638f30e60a2529bea00c0a827c86f11682b724b623346011a
+// visited.rules sha256 cc27ecb457fda1c6520211a254f8ea51ddea1e405d11b887bdd27cfdf5793b9c
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
