@@ -12,6 +12,14 @@ struct RuleRequirementTests {
         return try Pipeline(entries: [], rules: file).rules
     }
 
+    /// The matcher's own annotation types are the ones the compiler names at those indexes.
+    @Test func builtInTypeIndexesAgree() throws {
+        let rules = try compiled("rule r\n    match @a:person met @b:role\n    emit a met b\n")
+        #expect(rules.typeNames[Int(CompiledRules.dateType)] == "date")
+        #expect(rules.typeNames[Int(CompiledRules.titleType)] == "title")
+        #expect(rules.typeNames[Int(CompiledRules.roleType)] == "role")
+    }
+
     @Test func rulesNeedingTheSameWordsShareTheirBits() throws {
         // Three rules needing "met" (or "meets", in any order); the second needs "privately"
         // too, the third "talks".

@@ -868,7 +868,8 @@ struct EntityResolver {
         "since", "once", "where", "if", "although", "though", "because", "last", "next", "this", "that",
     ]
 
-    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    /// Adverbs between a subject and its verb ("Ana Ruiz also met ...", "... yesterday met ...").
+    static let preVerbAdverbs: Set<String> = ["also", "then", "later", "first", "finally", "today", "yesterday"]
 
     /// People named right before a verb of meeting or travel, with "also", "then", "later" or a
     /// day ("on Monday") between at most: a name of two words or more, not the object of a preposition, with
@@ -880,9 +881,9 @@ struct EntityResolver {
             var end = v
             // Back over "also", "then" ... and a day ("on Monday", "yesterday"), in either order.
             for _ in 0..<2 {
-                if end - 1 > sentence.lowerBound && ["also", "then", "later", "first", "finally", "today", "yesterday"].contains(key(end - 1)) {
+                if end - 1 > sentence.lowerBound && isIn(.preVerbAdverb, end - 1) {
                     end -= 1
-                } else if end - 2 > sentence.lowerBound && key(end - 2) == "on" && Self.weekdays.contains(key(end - 1)) {
+                } else if end - 2 > sentence.lowerBound && isIn(.weekday, end - 1) && isIn(.on, end - 2) {
                     end -= 2
                 }
             }
@@ -1805,7 +1806,7 @@ extension EntityResolver {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
-        case pairNoun, counterpart, photo, hyphenSuffix
+        case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on
 
         var words: Set<String> {
             switch self {
@@ -1836,6 +1837,9 @@ extension EntityResolver {
             case .pairNoun: ["meeting", "talks", "summit"]
             case .counterpart: ["counterpart"]
             case .photo: ["photo"]
+            case .preVerbAdverb: EntityResolver.preVerbAdverbs
+            case .weekday: Set(DateWords.weekdays.keys)
+            case .on: ["on"]
             case .hyphenSuffix: ["led", "run", "era", "born", "made", "like", "type", "held", "old", "long", "wide", "free", "bred", "up"]
             case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }

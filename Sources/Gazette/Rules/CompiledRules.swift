@@ -9,8 +9,9 @@ public final class CompiledRules: Sendable {
     /// The rules, in load order; `RuleMatch.rule` indexes this.
     public let rules: [Rule]
     let programs: [Program]
-    /// Annotation type names; an annotation's type is an index into this. 0 is "date", 1 is
-    /// "title" and 5 is "role" (a person described by a post, not named); the rest are entity types.
+    /// Annotation type names; an annotation's type is an index into this: `builtInTypes` ("date",
+    /// "title", entity types, "role": a person described by a post, not named), then the
+    /// lexicons' own entity types.
     let typeNames: [String]
     /// Rules whose first element is a word, by its key (`firstKeyStart[key] ..< firstKeyStart[key
     /// + 1]` in `firstKeyRules`, for the vocabulary's frozen keys); rules that start with an
@@ -43,6 +44,10 @@ public final class CompiledRules: Sendable {
     /// The key of the possessive "'s", for the `possessive` token attribute.
     let possessiveKey: KeyID?
 
+    /// The annotation types every rule file knows, before the lexicons' own; the three the
+    /// matcher adds itself by their index (literals, so that no lazy global is read per
+    /// annotation; `RuleRequirementTests` checks they agree).
+    static let builtInTypes = ["date", "title", "person", "country", "agreement", "role"]
     static let dateType: UInt8 = 0
     static let titleType: UInt8 = 1
     static let roleType: UInt8 = 5
@@ -100,7 +105,7 @@ public final class CompiledRules: Sendable {
     /// - Throws: `DiagnosticList` with every problem: an unknown class or type, a recursive class,
     ///   a pattern that can match no token.
     init(_ file: RuleFile, lexicon: CompiledLexicon) throws {
-        var types = ["date", "title", "person", "country", "agreement", "role"]
+        var types = Self.builtInTypes
         for entry in lexicon.entries where entry.type != LexiconEntry.stopType && !types.contains(entry.type) {
             types.append(entry.type)
         }

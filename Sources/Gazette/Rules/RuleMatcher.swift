@@ -232,7 +232,7 @@ struct RuleMatcher {
             // A person the document names, described by a post as well ("the Kenyan
             // president"), is there a role too, from the country word before it.
             if m.aliasKind == .description && m.source == .coreference {
-                annotations.append(Annot(start: Int32(min(m.titleStart ?? m.firstToken, m.firstToken)), end: Int32(m.endToken),
+                annotations.append(Annot(start: Int32(m.titleStart ?? m.firstToken), end: Int32(m.endToken),
                                          type: CompiledRules.roleType, value: .mention(i)))
             }
         }
