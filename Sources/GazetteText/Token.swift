@@ -103,6 +103,16 @@ public struct TextLayer: Sendable {
 
     public init() {}
 
+    /// The token range of the sentence that holds `token` (a binary search over the sentences).
+    public func sentenceRange(containing token: Int) -> Range<Int> {
+        var low = 0, high = sentences.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(sentences[mid].endToken) <= token { low = mid + 1 } else { high = mid }
+        }
+        return sentences[low].tokenRange
+    }
+
     mutating func reset() {
         tokens.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)

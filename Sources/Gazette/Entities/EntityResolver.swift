@@ -228,14 +228,7 @@ struct EntityResolver {
         return t.kind == .word && t.shape.contains(.capitalized)
     }
 
-    func sentenceRange(of token: Int) -> Range<Int> {
-        var low = 0, high = layer.sentences.count - 1
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(layer.sentences[mid].endToken) <= token { low = mid + 1 } else { high = mid }
-        }
-        return layer.sentences[low].tokenRange
-    }
+    func sentenceRange(of token: Int) -> Range<Int> { layer.sentenceRange(containing: token) }
 
     mutating func entity(ofEntry entry: Int) -> Int {
         if let index = entityOfEntry[entry] { return index }
@@ -549,7 +542,7 @@ struct EntityResolver {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
-        "pandit", "shri", "sri", "smt", "smt.",
+        "pandit", "shri", "sri", "smt", "smt.", "seri",
     ]
     /// Role nouns that introduce a person without being a national office the text reports
     /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
@@ -964,7 +957,13 @@ struct EntityResolver {
     @inline(__always)
     func mayStartName(_ i: Int) -> Bool { i < layer.tokens.count && !covered(i) && !inTitle[i] && isCapitalizedWord(i) }
 
-    func isHonorific(_ i: Int) -> Bool { isCapitalizedWord(i) && isIn(.honorific, i) }
+    /// An honorific before a name: "Dr", "Sheikh", "Datuk Seri"; "Tan" and "Puan" only before
+    /// "Sri" ("Tan Sri", "Puan Sri"), as "Tan" is a surname too.
+    func isHonorific(_ i: Int) -> Bool {
+        guard isCapitalizedWord(i) else { return false }
+        if isIn(.honorific, i) { return true }
+        return (key(i) == "tan" || key(i) == "puan") && i + 1 < layer.tokens.count && (key(i + 1) == "sri" || key(i + 1) == "seri")
+    }
 
     /// Capitalized words of a body or a polity inside a title's complement ("of the State
     /// Council", "of the Office of His Majesty", "of the Mazhilis of Parliament", "to the United
@@ -1083,7 +1082,10 @@ struct EntityResolver {
     func nameTokens(from start: Int, sentence: Range<Int>) -> (tokens: [Int], person: Int?) {
         var end = start
         var tokens: [Int] = []
-        while end < sentence.upperBound && tokens.count < 6 {
+        // Six words at most; particles and hyphens do not count, so a chain of Arabic name
+        // parts ("Sabah Al-Khaled Al-Hamad Al-Sabah", "Nawaf Al Ahmad Al Jaber Al Sabah") stays whole.
+        var words = 0
+        while end < sentence.upperBound && words < 6 && tokens.count < 14 {
             let suffix = !tokens.isEmpty && isIn(.nameSuffix, end)
             // "al-Maliki", "Fortin-LeFaivre", "te Heuheu": a particle or hyphen inside a name.
             let hyphen = isCharacter(end, UInt8(ascii: "-"))
@@ -1118,7 +1120,12 @@ struct EntityResolver {
                 break
             }
             tokens.append(end)
+            if !(key(end) == "al" || key(end) == "el") { words += 1 }
             end += 1
+        }
+        // Nor end with a particle (the word limit reached after "Al").
+        while tokens.count > 1, let tail = tokens.last, key(tail) == "al" || key(tail) == "el" || isCharacter(tail, UInt8(ascii: "-")) {
+            tokens.removeLast()
         }
         // A name does not start with a suffix: "I" right after a title is the pronoun ("As
         // President I believe ...").
@@ -1242,20 +1249,26 @@ struct EntityResolver {
     /// word enough, each a person with the title's office and no country.
     mutating func findCoordinatedNames(after end: Int, office: String, sentence: Range<Int>) {
         var k = end
-        while k + 1 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ","))) {
+        while k + 1 < sentence.upperBound {
+            // Past the country of the name before ("Presidents A of Mozambique and B of Zimbabwe").
+            if key(k) == "of", let m = mention(startingAt: k + 1), let e = m.entity, result.entities[e].type == "country",
+               m.endToken < sentence.upperBound {
+                k = m.endToken
+            }
+            guard key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) else { return }
             var start = k + 1
             if key(k) == "," && start < sentence.upperBound && key(start) == "and" { start += 1 }
             while start < sentence.upperBound && isHonorific(start) { start += 1 }
             let (tokens, known) = nameTokens(from: start, sentence: sentence)
             if let known, let m = mention(startingAt: start) {
-                setOffice(known, office, before: start)
+                setOffice(known, office, before: start, nameEnd: m.endToken)
                 k = m.endToken
                 continue
             }
             guard let first = tokens.first, let last = tokens.last, hasOnlyNameWords(tokens),
                   last + 1 >= sentence.upperBound || !isCapitalizedWord(last + 1) else { return }
             let (entity, source) = person(named: tokens)
-            setOffice(entity, office, before: start)
+            setOffice(entity, office, before: start, nameEnd: last + 1)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
             k = last + 1
