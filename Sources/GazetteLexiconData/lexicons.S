@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 60c4759f7917ce99984206ffdccd45ecbe2f6672111b82935e0a90a2e97209c0
+// classes.rules sha256 58a48061e01f4c81dbc239d9d7951ead5a37098c8dc139b79c1a5c779a6234f9
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 99a0c725726db27b09eea480296a04855a01f9146d6324a2c3ee4c61e2c1c3ab
+// met.rules sha256 ecb245ff05f1b8ab0018682d96394dda51b26208fcb89bbb7de7495843563ca5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 cc27ecb457fda1c6520211a254f8ea51ddea1e405d11b887bdd27cfdf5793b9c
+// visited.rules sha256 2f418bb89d34db4aaa733dc5e21d329e23630cf8f5289b5d3aa611227d9c4ff5
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

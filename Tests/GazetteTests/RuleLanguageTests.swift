@@ -145,6 +145,28 @@ struct RuleMatchingTests {
         #expect(try triples(p, "Ann Lee visited Camelot on 4 May.") == ["(p:ann visited c:aa -)"])
     }
 
+    /// `date story`: the sentence's date, else the last day told before it (not a later one, a
+    /// plan, nor one after "since"); without it, a sentence with no date gives no date. An undated
+    /// statement of a fact takes the one date the document gives the same fact.
+    @Test func storyDatesGoOnUntilTheTextMovesThem() throws {
+        let p = try rulePipeline("""
+            rule m
+                match @a:person met @b:person
+                emit a met b
+                date story
+            rule v
+                match @a:person visited @c:country
+                emit a visited c
+            """)
+        #expect(try triples(p, "On 3 May, Ann Lee arrived. Ann Lee met Bob Ray.") == ["(p:ann met p:bob 2025-05-03)"])
+        #expect(try triples(p, "On 3 May, Ann Lee arrived. Ann Lee visited Camelot.") == ["(p:ann visited c:aa -)"])
+        #expect(try triples(p, "On 3 May, Ann Lee arrived. On 2 June 2025, Ann Lee leaves. Ann Lee met Bob Ray.") == ["(p:ann met p:bob 2025-05-03)"])
+        #expect(try triples(p, "Ann Lee arrived, the first time since 3 May. Ann Lee met Bob Ray.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee visited Camelot. Ann Lee visited Camelot on 4 May.") == ["(p:ann visited c:aa 2025-05-04)"])
+        #expect(try triples(p, "Ann Lee visited Camelot. Ann Lee visited Camelot on 4 May. Ann Lee visited Camelot on 6 May.")
+                == ["(p:ann visited c:aa -)", "(p:ann visited c:aa 2025-05-04)", "(p:ann visited c:aa 2025-05-06)"])
+    }
+
     @Test func derivedArgumentsAndAlternatives() throws {
         let p = try rulePipeline("""
             rule s

@@ -8,8 +8,9 @@ public struct Fact: Sendable, Equatable {
     public var predicate: String
     public var object: Argument
     /// Index into `Extraction.dates`: the date the rule captured, else the date expression of
-    /// the sentence nearest to the match; nil when the sentence has none (the document's own
-    /// date is never used for a fact unless the text states it).
+    /// the sentence nearest to the match, else the story's last day before the sentence, else
+    /// that of the same fact stated elsewhere with one date; nil when the text gives none (the
+    /// document's own date is never used for a fact unless the text states it).
     public var date: Int?
     /// The office a title gives ("Minister for Foreign Affairs").
     public var office: String?
@@ -118,7 +119,39 @@ struct RelationBuilder {
                 }
             }
         }
-        extraction.facts = facts
+        extraction.facts = Self.datingAlike(facts, extraction)
+    }
+
+    /// A fact stated without a date takes the date the document gives the same fact (subject,
+    /// predicate, object) elsewhere: a headline's "Ruiz meets Dorr" is the event the lede dates
+    /// ("Ruiz met Dorr on Monday"). Only when the document dates it once: with two dates, two
+    /// events, and the undated statement stays undated. The two become one fact, its mentions
+    /// those of the first statement, its evidence both in text order.
+    static func datingAlike(_ facts: [Fact], _ extraction: Extraction) -> [Fact] {
+        guard facts.count > 1, facts.contains(where: { $0.date == nil }) else { return facts }
+        func key(_ f: Fact) -> String {
+            extraction.entities[f.subject.entity].id + "\u{1F}" + f.predicate + "\u{1F}" + extraction.entities[f.object.entity].id
+        }
+        var groups: [String: [Int]] = [:]
+        for (i, f) in facts.enumerated() { groups[key(f), default: []].append(i) }
+        var merged = facts
+        var dropped = Set<Int>()
+        for (_, members) in groups where members.count > 1 {
+            let dated = members.filter { facts[$0].date != nil }
+            guard dated.count < members.count,
+                  let date = dated.first.flatMap({ facts[$0].date }),
+                  Set(dated.compactMap { facts[$0].date.flatMap { extraction.dates[$0].value } }).count == 1 else { continue }
+            let first = members[0]
+            merged[first].date = date
+            for m in members.dropFirst() {
+                merged[first].evidence.append(contentsOf: facts[m].evidence)
+                if merged[first].office == nil { merged[first].office = facts[m].office }
+                if merged[first].place == nil { merged[first].place = facts[m].place }
+                dropped.insert(m)
+            }
+            merged[first].evidence.sort()
+        }
+        return merged.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 
     /// The capture of `name` in `match`, if the pattern took that branch.
@@ -174,25 +207,70 @@ struct RelationBuilder {
 
     /// The rule's date capture, else (unless the rule says `date none`) the date expression of
     /// the sentence nearest to the match, the earlier one on a tie; not a date inside an entity's
-    /// name ("Good Friday Agreement"), nor a dateline's.
+    /// name ("Good Friday Agreement"), nor a dateline's, nor one in a "since" clause. With `date
+    /// story`, when the sentence has none, the story's day before it.
     func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>,
               _ extraction: Extraction) -> Int? {
         switch rule.date {
         case .none?: return nil
         case .capture(let name)?:
             if case .date(let d)? = captured(name, match) { return d }
-        case nil: break
+        case .story?, nil: break
         }
         var best: (distance: Int, index: Int)?
         for (i, d) in extraction.dates.enumerated() where d.value != nil && d.granularity != .reference {
             guard d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound else { continue }
             if extraction.mentions.contains(where: { $0.firstToken < d.endToken && d.firstToken < $0.endToken }) { continue }
             if Self.isDateline(d, sentence: sentence, layer: layer, text: text) { continue }
+            if Self.isInSinceClause(d, sentence: sentence, layer: layer, text: text) { continue }
             let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
-        return best?.index
+        if let best { return best.index }
+        return rule.date == .story ? Self.narrativeDate(before: sentence.lowerBound, layer: layer, text: text, extraction) : nil
+    }
+
+    /// For a fact whose sentence states no date: the last day the text gave before that sentence
+    /// ("Ruiz arrived in Lima on Monday. ... Ruiz was received by Dorr."), as a reader takes the
+    /// story's time to go on until the text moves it. Not a day after the document's date (a
+    /// plan), nor a dateline's, a name's, or one in a "since" clause; nil when there is none.
+    static func narrativeDate(before token: Int, layer: TextLayer, text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> Int? {
+        let dates = extraction.dates
+        // Dates come in text order: the first that ends after `token`, then back from there.
+        var low = 0, high = dates.count
+        while low < high {
+            let mid = (low + high) / 2
+            if dates[mid].endToken <= token { low = mid + 1 } else { high = mid }
+        }
+        let latest = extraction.documentDate?.iso
+        var i = low - 1
+        while i >= 0 {
+            defer { i -= 1 }
+            let d = dates[i]
+            guard d.granularity == .day, let value = d.value else { continue }
+            if let latest, value.prefix(10) > latest { continue }
+            if extraction.mentions.contains(where: { $0.firstToken < d.endToken && d.firstToken < $0.endToken }) { continue }
+            let sentence = layer.sentenceRange(containing: d.firstToken)
+            if isDateline(d, sentence: sentence, layer: layer, text: text) || isInSinceClause(d, sentence: sentence, layer: layer, text: text) { continue }
+            return i
+        }
+        return nil
+    }
+
+    /// Whether `d` stands in a clause opened by "since" ("his first visit since 2024", "since
+    /// assuming office in 2020"): back to the sentence's start or its last punctuation mark. Such a
+    /// date bounds a span; it is not when the event happened.
+    static func isInSinceClause(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var t = d.firstToken - 1
+        while t >= sentence.lowerBound && d.firstToken - t <= 8 {
+            let token = layer.tokens[t]
+            if token.kind == .punctuation { return false }
+            let bytes = text[token.byteRange]
+            if bytes.count == 5 && zip(bytes, "since".utf8).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+            t -= 1
+        }
+        return false
     }
 
     /// Whether `d` is a dateline's date ("MANILA, 2025-03-14 —", "TOKYO, March 14 (Reuters) -"):

@@ -7,8 +7,8 @@ public struct Rule: Sendable, Equatable {
     public var pattern: RulePattern
     /// What a match emits; empty for a negative rule.
     public var emits: [Emit]
-    /// Where the fact's date comes from: a date capture, or none at all; nil means the nearest
-    /// date expression of the sentence.
+    /// Where the fact's date comes from: a date capture, none at all, or the story's day; nil
+    /// means the nearest date expression of the sentence.
     public var date: DateSource?
     /// Qualifiers: the office (from a title or person capture) and the place (an entity capture).
     public var office: String?
@@ -49,6 +49,9 @@ public struct Rule: Sendable, Equatable {
     public enum DateSource: Sendable, Equatable {
         case capture(String)
         case none
+        /// The sentence's nearest date, else the story's: the last day the text gave before the
+        /// sentence (docs/rules.md, "Dates"). For events a story goes on telling.
+        case story
     }
 
     /// An argument: a capture, or something derived from it. Alternatives are tried in order

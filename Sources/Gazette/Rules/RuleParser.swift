@@ -352,8 +352,8 @@ public enum RuleParser {
             case _ where ["date", "office", "place"].contains(keyword.text) && rule.clauseLocations[keyword.text] != nil:
                 error(line, keyword.column, "a second '\(keyword.text)' clause (the first is on line \(rule.clauseLocations[keyword.text]!.line))")
             case "date":
-                guard let w = words(1, "a date capture name, or none") else { return }
-                rule.date = w[0].text == "none" ? Rule.DateSource.none : .capture(w[0].text)
+                guard let w = words(1, "a date capture name, none or story") else { return }
+                rule.date = w[0].text == "none" ? Rule.DateSource.none : w[0].text == "story" ? .story : .capture(w[0].text)
                 rule.clauseLocations["date"] = Rule.Location(line: line, column: w[0].column)
             case "office", "place":
                 guard let w = words(1, "a capture name") else { return }

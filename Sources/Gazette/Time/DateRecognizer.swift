@@ -492,6 +492,9 @@ public struct DateRecognizer: Sendable {
             // this/last/next + unit
             if let offset = WordInfo.value(info(j).unitOffset), j + 1 < end {
                 let unit = key(j + 1)
+                // "his last day in office", "to this day", "the next day": no day the document's
+                // date points to ("yesterday", "today" and "tomorrow" say that).
+                if unit == "day" || unit == "days" { return nil }
                 return unitMention(i, j + 2, unit: unit, offset: offset, part: part)
             }
             // "year-earlier" (year - earlier), "the year-earlier quarter"
