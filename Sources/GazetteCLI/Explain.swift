@@ -73,7 +73,7 @@ struct Explain: ParsableCommand {
         for m in x.mentions {
             let names = m.candidates.map { "\(x.entities[$0].id) \(x.entities[$0].name)" }.joined(separator: " or ")
             var how = "\(m.source.rawValue), \(m.aliasKind.rawValue)"
-            if let t = m.titleStart { how += "; title from token \(t)" }
+            if let t = m.titleStart { how += "; phrase from token \(t)" }
             out += "  \(m.firstToken)-\(m.endToken) \"\(surface(m.firstToken, m.endToken))\"  \(names)  (\(how))\n"
         }
         if !x.titles.isEmpty {

@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 58a48061e01f4c81dbc239d9d7951ead5a37098c8dc139b79c1a5c779a6234f9
+// classes.rules sha256 78dd3b06ac2dc50ea6c63f3a5c2cc669634c02b1a85a625aff5211616ac53058
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

@@ -22,7 +22,7 @@ struct ExplainCommandTests {
         #expect(lines.contains("  met.between: never started (its first element matches nowhere)"))
         // What the stages found, with how.
         #expect(lines.contains("  [0] 0:Minister 1:Takeshi 2:Iwaya 3:described 4:the 5:partnership 6:with 7:Enrique 8:Manalo 9:on 10:Tuesday 11:."))
-        #expect(lines.contains("  1-3 \"Takeshi Iwaya\"  person:takeshi-iwaya Takeshi Iwaya  (lexicon, name; title from token 0)"))
+        #expect(lines.contains("  1-3 \"Takeshi Iwaya\"  person:takeshi-iwaya Takeshi Iwaya  (lexicon, name; phrase from token 0)"))
         #expect(lines.contains("  10-11 \"Tuesday\"  2025-05-27 (day, document_date)"))
         #expect(lines.contains("  0-1 \"Minister\"  Minister"))
     }

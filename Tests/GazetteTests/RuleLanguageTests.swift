@@ -44,7 +44,7 @@ struct RuleParserTests {
         Case(source: "rule Met\n    match x\n    emit a m b\n", expected: ["f.rules:1:6: expected a rule id (lower case letters, digits, '_', '.' and '-', e.g. met.between), got 'Met'"]),
         Case(source: "rule r\n    emit a met b\n", expected: ["f.rules:1: rule 'r' has no 'match' clause"]),
         Case(source: "rule r\n    match @a:person \"met\n    emit a met a\n", expected: ["f.rules:2:21: unterminated string: a quoted phrase ends with \" on the same line"]),
-        Case(source: "rule r\n    match @a:person [verb] @b:person\n    emit a met b\n", expected: ["f.rules:2:22: unknown token attribute 'verb'; expected one of: capitalized, all_caps, number, punctuation, word, symbol, possessive"]),
+        Case(source: "rule r\n    match @a:person [verb] @b:person\n    emit a met b\n", expected: ["f.rules:2:22: unknown token attribute 'verb'; expected one of: capitalized, all_caps, number, punctuation, word, symbol, possessive, quote"]),
         Case(source: "rule r\n    match x{4,2}\n    suppress met\n", expected: ["f.rules:2:12: a repetition whose maximum (2) is below its minimum (4)"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met c\n", expected: ["f.rules:3:16: rule 'r': emit names 'c', which the pattern does not capture (captures: a, b)"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    suppress met\n", expected: ["f.rules:1: rule 'r' has both 'emit' and 'suppress': a negative rule only suppresses"]),
@@ -165,6 +165,20 @@ struct RuleMatchingTests {
         #expect(try triples(p, "Ann Lee visited Camelot. Ann Lee visited Camelot on 4 May.") == ["(p:ann visited c:aa 2025-05-04)"])
         #expect(try triples(p, "Ann Lee visited Camelot. Ann Lee visited Camelot on 4 May. Ann Lee visited Camelot on 6 May.")
                 == ["(p:ann visited c:aa -)", "(p:ann visited c:aa 2025-05-04)", "(p:ann visited c:aa 2025-05-06)"])
+    }
+
+    /// `[quote]` is a quotation mark of any form, double or single; no other punctuation.
+    @Test func quoteAttributeTakesEveryQuotationMark() throws {
+        let p = try rulePipeline("""
+            rule m
+                match @a:person held [quote] [word] [quote] talks with @b:person
+                emit a met b
+            """)
+        for text in ["Ann Lee held \"good\" talks with Bob Ray.", "Ann Lee held “good” talks with Bob Ray.",
+                     "Ann Lee held ‘good’ talks with Bob Ray.", "Ann Lee held 'good' talks with Bob Ray.", "Ann Lee held «good» talks with Bob Ray."] {
+            #expect(try triples(p, text) == ["(p:ann met p:bob -)"], "\(text)")
+        }
+        #expect(try triples(p, "Ann Lee held (good) talks with Bob Ray.") == [])
     }
 
     @Test func derivedArgumentsAndAlternatives() throws {

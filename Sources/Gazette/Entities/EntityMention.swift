@@ -33,9 +33,10 @@ public struct EntityMention: Sendable, Equatable {
     public var byteEnd: Int
     /// How it was found.
     public var source: Source
-    /// For a person after a title: the first token of the title, or of the country word before
-    /// it ("Japanese" in "Japanese Foreign Minister Takeshi Iwaya"). Rules match a person from
-    /// there as well as from the name.
+    /// For a person after a title, honorifics or a role: the first token of the title, or of the
+    /// country word before it ("Japanese" in "Japanese Foreign Minister Takeshi Iwaya"), or of
+    /// the honorifics ("Ms." in "Ms. Albright") or role ("Lima" in "Lima Mayor Tomas Rellan").
+    /// Rules match a person from there as well as from the name.
     public var titleStart: Int? = nil
 
     public enum Source: String, Sendable {

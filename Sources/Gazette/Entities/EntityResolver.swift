@@ -130,6 +130,7 @@ struct EntityResolver {
         findCounterparts()
         resolveRoleDescriptions()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
+        markHonorifics()
         resolveAmbiguity()
         assignOffices()
         result.mentions.sort { $0.firstToken < $1.firstToken }
@@ -1465,9 +1466,27 @@ struct EntityResolver {
                     || (apposition && isIn(.kin, i) && i > 0 && ["his", "her", "their"].contains(key(i - 1)))
             else { continue }
             let (entity, source) = person(named: tokens)
+            // The honorific or role begins the person's phrase ("Lima Mayor Tomas Rellan",
+            // "Chairman of the Senate Tomas Rellan"); a kin word does not ("his wife Ana").
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
-                              byteStart: 0, byteEnd: 0, source: source))
+                              byteStart: 0, byteEnd: 0, source: source, titleStart: isIn(.kin, i) ? nil : titleStart(i)))
             done = last + 1
+        }
+    }
+
+    /// A person named after honorifics however found ("Ms. Albright", "Sheikh Tamar Al Asad"):
+    /// the phrase starts at the first of them, so rules see "met Ms. Albright" as they see "met
+    /// Albright".
+    mutating func markHonorifics() {
+        for n in result.mentions.indices where result.mentions[n].titleStart == nil {
+            guard let e = result.mentions[n].entity, result.entities[e].type == "person" else { continue }
+            let first = result.mentions[n].firstToken
+            let sentenceStart = sentenceRange(of: first).lowerBound
+            var k = first
+            while k > sentenceStart && (isHonorific(k - 1) || (isCharacter(k - 1, UInt8(ascii: ".")) && k - 1 > sentenceStart && isHonorific(k - 2))) {
+                k -= 1
+            }
+            if k < first { result.mentions[n].titleStart = k }
         }
     }
 

@@ -43,6 +43,9 @@ public final class CompiledRules: Sendable {
 
     /// The key of the possessive "'s", for the `possessive` token attribute.
     let possessiveKey: KeyID?
+    /// The keys of the double and the single quotation mark (every form folds to one of the
+    /// two), for the `quote` token attribute.
+    let quoteKeys: (KeyID?, KeyID?)
 
     /// The annotation types every rule file knows, before the lexicons' own; the three the
     /// matcher adds itself by their index (literals, so that no lazy global is read per
@@ -90,7 +93,8 @@ public final class CompiledRules: Sendable {
         }
         file.rules.forEach { visit($0.pattern) }
         file.definitions.forEach { visit($0.pattern) }
-        return out
+        // The quotation marks, for the `quote` attribute.
+        return out + ["\"", "'"]
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -164,6 +168,7 @@ public final class CompiledRules: Sendable {
         self.rules = file.rules
         self.programs = programs
         self.possessiveKey = compiler.keys(of: "'s").first
+        self.quoteKeys = (compiler.keys(of: "\"").first, compiler.keys(of: "'").first)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.
         let keyCount = lexicon.vocabulary.frozenKeyCount

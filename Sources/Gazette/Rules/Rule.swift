@@ -88,7 +88,8 @@ public indirect enum RulePattern: Sendable, Equatable {
     case repetition(RulePattern, min: Int, max: Int?)
 
     public enum TokenAttribute: String, Sendable, CaseIterable {
-        /// `possessive`: the possessive "'s" (any apostrophe).
-        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol, possessive
+        /// `possessive`: the possessive "'s" (any apostrophe). `quote`: a quotation mark, double
+        /// or single, straight, curly or angled.
+        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol, possessive, quote
     }
 }

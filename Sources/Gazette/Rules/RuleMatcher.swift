@@ -275,6 +275,7 @@ struct RuleMatcher {
         case .word: return token.kind == .word
         case .symbol: return token.kind == .symbol
         case .possessive: return token.key == rules.possessiveKey
+        case .quote: return token.key == rules.quoteKeys.0 || token.key == rules.quoteKeys.1
         }
     }
 
