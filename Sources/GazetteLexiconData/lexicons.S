@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 78dd3b06ac2dc50ea6c63f3a5c2cc669634c02b1a85a625aff5211616ac53058
+// classes.rules sha256 98c42fcb6e60d5157a2ebb070c6982dbd03492d2cea30310b387673b526119d9
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 2f418bb89d34db4aaa733dc5e21d329e23630cf8f5289b5d3aa611227d9c4ff5
+// visited.rules sha256 a238ac5e48ea6d45e5c1daaaa0dd8afa141b52979ae61d315ab3a6c0c3f13537
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
