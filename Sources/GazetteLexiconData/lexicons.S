@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 3bff09ce964c4368581c9bd68bc450be77182a8451ae60955c7e2ccd910f4ebc
+// agreements.rules sha256 d830fc0f8010f7b27103dc56c9630bc47798c0e2036424e23baa18b1fbcf244f
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 98c42fcb6e60d5157a2ebb070c6982dbd03492d2cea30310b387673b526119d9
+// classes.rules sha256 0c091178b21078d2b18c3c7893a7ad05b40ba53b6729b0352397937c48767640
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

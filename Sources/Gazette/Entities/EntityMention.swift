@@ -47,7 +47,7 @@ public struct EntityMention: Sendable, Equatable {
         case pattern
         /// A reference to an entity the text names in full elsewhere: a surname (before or after
         /// the full name), an acronym defined in parentheses, a post described ("the Kenyan
-        /// president") that the text names a person in.
+        /// president") that the text names a person in, "the treaty" after a treaty named.
         case coreference
         /// A surname alone, or a post described ("the Kenyan president") that the text names no
         /// one in, resolved to the one lexicon person of that surname or post in office on the

@@ -105,6 +105,7 @@ struct EntityResolver {
         }
         findAgreements()
         findAcronyms()
+        findAgreementReferences()
         for title in titles { for t in title.range { inTitle[t] = true } }
         for title in titles {
             // A title's span grows over its complement and the honorifics before the name
@@ -391,6 +392,8 @@ struct EntityResolver {
                     // One connector or two ("of the") before a capitalized word: "on the Law of
                     // the Sea".
                     if isIn(.nameConnector, k) && k + 1 < sentence.upperBound {
+                        // "and the" starts a second name ("the Treaty of Caldera and the Lima Protocol").
+                        if key(k) == "and" && key(k + 1) == "the" { break }
                         if isCapitalizedWord(k + 1) { k += 1; continue }
                         if isIn(.nameConnector, k + 1) && k + 2 < sentence.upperBound && isCapitalizedWord(k + 2) && !isIn(.dateWord, k + 2) {
                             k += 2
@@ -418,6 +421,42 @@ struct EntityResolver {
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
                               byteStart: 0, byteEnd: 0, source: .pattern))
             next = end
+        }
+    }
+
+    /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
+    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol"]
+
+    /// "the treaty", "the accord", "this agreement": the agreement the text named last, in this
+    /// sentence or the two before, when it named only one there ("The Senate ratified the
+    /// accord" after "the Lisbon Treaty ..."). Not a head that goes on into a description of
+    /// its own ("the agreement on fisheries", "the treaty of friendship"): that is another one.
+    mutating func findAgreementReferences() {
+        let heads = lexicon.agreementHeadKeys
+        var named: [(first: Int, end: Int, entity: Int)] = []
+        for m in result.mentions {
+            if let e = m.entity, result.entities[e].type == "agreement" { named.append((m.firstToken, m.endToken, e)) }
+        }
+        guard !named.isEmpty else { return }
+        named.sort { $0.first < $1.first }
+        for i in cuePositions where i > 0 && heads.contains(layer.tokens[i].key) && !covered(i) && !isCapitalizedWord(i) {
+            guard Self.agreementReferenceHeads.contains(key(i)), ["the", "this", "that"].contains(key(i - 1)) else { continue }
+            // ("the accord on Monday" refers back: a day is no subject of an agreement.)
+            if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }
+            if i + 1 < layer.tokens.count && Self.agreementLinks.contains(key(i + 1))
+                && !(i + 2 < layer.tokens.count && isIn(.dateWord, i + 2)) { continue }
+            // The window: this sentence and the two before.
+            var from = sentenceRange(of: i).lowerBound
+            for _ in 0..<2 where from > 0 { from = sentenceRange(of: from - 1).lowerBound }
+            var found: Int?
+            var ambiguous = false
+            for n in named where n.first >= from && n.end <= i - 1 {
+                if let f = found, f != n.entity { ambiguous = true; break }
+                found = n.entity
+            }
+            guard let entity = found, !ambiguous else { continue }
+            add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+                              byteStart: 0, byteEnd: 0, source: .coreference))
         }
     }
 
