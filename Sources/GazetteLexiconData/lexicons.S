@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 d830fc0f8010f7b27103dc56c9630bc47798c0e2036424e23baa18b1fbcf244f
+// agreements.rules sha256 131a25cb74a275e13fdd8dd8891aa03865f87b34385df2341696ac63f23f0e5e
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
