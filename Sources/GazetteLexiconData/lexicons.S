@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 131a25cb74a275e13fdd8dd8891aa03865f87b34385df2341696ac63f23f0e5e
+// agreements.rules sha256 e1c0d404e52485d01cb48591e7204618f168c424ffbb298ed0f2e1efb157f867
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 ecb245ff05f1b8ab0018682d96394dda51b26208fcb89bbb7de7495843563ca5
+// met.rules sha256 e7002849e8e93ea97e5088f932bbd72d305b4a783cd7f040a3e3f46527107614
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 c18dd0f48cf36956c825ec8b2d80b0392b599061c182a9195cd7bd2ffcf1e424
+// negative.rules sha256 e4a56f99aa37443a179a9702e8988cbb27c18036f25ef81aa4a9126164512808
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -46,6 +46,21 @@ public final class CompiledRules: Sendable {
     /// The keys of the double and the single quotation mark (every form folds to one of the
     /// two), for the `quote` token attribute.
     let quoteKeys: (KeyID?, KeyID?)
+    /// The keys of `boundaryWords`, for the `boundary` token attribute.
+    let boundaryKeys: KeyBits
+
+    /// Tokens that end a clause for the `boundary` attribute: the marks that end one (semicolon,
+    /// colon, quotation marks, brackets), verbs of saying, which put what follows in another
+    /// speaker's words, and the conjunctions that join clauses or verbs ("Ruiz praised Dorr and
+    /// then met Vega": past "and", the subject is no longer the name before it). Not the words
+    /// that open a relative or subordinate clause: between a subject and its verb, such a clause
+    /// is set off by commas ("Ruiz, who arrived on Sunday, met Dorr") and skipped, and after
+    /// another person's name (`gap`) its verb is theirs.
+    static let boundaryWords: [String] = [
+        ";", ":", "\"", "'", "(", ")", "[", "]",
+        "said", "says", "say", "told", "tells", "added", "stated", "announced", "according",
+        "and", "or", "but",
+    ]
 
     /// The annotation types every rule file knows, before the lexicons' own; the three the
     /// matcher adds itself by their index (literals, so that no lazy global is read per
@@ -93,8 +108,8 @@ public final class CompiledRules: Sendable {
         }
         file.rules.forEach { visit($0.pattern) }
         file.definitions.forEach { visit($0.pattern) }
-        // The quotation marks, for the `quote` attribute.
-        return out + ["\"", "'"]
+        // The quotation marks and clause boundaries, for the `quote` and `boundary` attributes.
+        return out + ["\"", "'"] + boundaryWords
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -169,6 +184,7 @@ public final class CompiledRules: Sendable {
         self.programs = programs
         self.possessiveKey = compiler.keys(of: "'s").first
         self.quoteKeys = (compiler.keys(of: "\"").first, compiler.keys(of: "'").first)
+        self.boundaryKeys = KeyBits(Self.boundaryWords.compactMap { word in compiler.keys(of: word).first.map(Int.init) })
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.
         let keyCount = lexicon.vocabulary.frozenKeyCount
@@ -189,19 +205,27 @@ public final class CompiledRules: Sendable {
         self.anywhere = anywhere
         // Requirements: the keyed elements every match must have.
         var requirements: [[KeyID]] = []
-        var bitOfSet: [[KeyID]: Int] = [:]  // rules sharing a set (MEET_VERB ...) share its bit
         var needs: [[Int]] = []
-        for rule in file.rules {
-            // Sets without function words first: they are the ones that rule sentences out.
+        // Sets without function words first: they are the ones that rule sentences out.
+        let candidateSets = file.rules.map { rule -> [[KeyID]] in
             let all = compiler.requiredKeySets(rule.pattern)
-            let sets = (all.filter { !compiler.isWeak($0) } + all.filter(compiler.isWeak)).prefix(3)
-            needs.append(sets.map { set in
-                let sorted = set.sorted()
-                if let bit = bitOfSet[sorted] { return bit }
-                requirements.append(sorted)
-                bitOfSet[sorted] = requirements.count - 1
-                return requirements.count - 1
-            })
+            return (all.filter { !compiler.isWeak($0) } + all.filter(compiler.isWeak)).map { $0.sorted() }
+        }
+        // Up to three sets a rule, fewer when that keeps the bits within one 64-bit word (a
+        // second word doubles the cost of the filter; fewer sets only rule out fewer sentences).
+        for perRule in [3, 2, 1] {
+            requirements = []
+            needs = []
+            var bitOfSet: [[KeyID]: Int] = [:]  // rules sharing a set (MEET_VERB ...) share its bit
+            for sets in candidateSets {
+                needs.append(sets.prefix(perRule).map { set in
+                    if let bit = bitOfSet[set] { return bit }
+                    requirements.append(set)
+                    bitOfSet[set] = requirements.count - 1
+                    return requirements.count - 1
+                })
+            }
+            if requirements.count <= 64 { break }
         }
         let words = max(1, (requirements.count + 63) / 64)
         var table = [UInt64](repeating: 0, count: keyCount * words)

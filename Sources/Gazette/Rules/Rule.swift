@@ -89,7 +89,10 @@ public indirect enum RulePattern: Sendable, Equatable {
 
     public enum TokenAttribute: String, Sendable, CaseIterable {
         /// `possessive`: the possessive "'s" (any apostrophe). `quote`: a quotation mark, double
-        /// or single, straight, curly or angled.
-        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol, possessive, quote
+        /// or single, straight, curly or angled. `boundary`: a token that ends a clause
+        /// (`CompiledRules.boundaryWords`). `gap`: a token a rule may skip between a party and
+        /// its trigger: no boundary, and no word of a person's name, so `@a:person [gap]{0,8}
+        /// met` takes the person nearest the verb in its clause.
+        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol, possessive, quote, boundary, gap
     }
 }

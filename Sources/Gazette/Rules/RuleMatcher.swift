@@ -42,6 +42,8 @@ struct RuleMatcher {
     /// (`annotationStart[t] ..< annotationStart[t + 1]`).
     private var annotations: [Annot] = []
     private var annotationStart: [Int32] = []
+    /// Per token: whether it is inside a person's name (not their title), for the `gap` attribute.
+    private var inPersonName: [Bool] = []
 
     struct Annot {
         var start: Int32
@@ -222,9 +224,12 @@ struct RuleMatcher {
         let types = rules.typeNames
         entityTypes.removeAll(keepingCapacity: true)
         for e in extraction.entities { entityTypes.append(types.firstIndex(of: e.type) ?? -1) }
+        inPersonName.removeAll(keepingCapacity: true)
+        inPersonName.append(contentsOf: repeatElement(false, count: layer.tokens.count))
         for (i, m) in extraction.mentions.enumerated() {
             guard let e = m.entity, entityTypes[e] >= 0 else { continue }
             let type = entityTypes[e]
+            if extraction.entities[e].type == "person" { for t in m.firstToken..<m.endToken { inPersonName[t] = true } }
             annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
             if let t = m.titleStart, t < m.firstToken {
                 annotations.append(Annot(start: Int32(t), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
@@ -265,7 +270,7 @@ struct RuleMatcher {
     }
 
     @inline(__always)
-    private func passes(_ attribute: RulePattern.TokenAttribute?, _ token: Token) -> Bool {
+    private func passes(_ attribute: RulePattern.TokenAttribute?, _ token: Token, at position: Int) -> Bool {
         guard let attribute else { return true }
         switch attribute {
         case .capitalized: return token.shape.contains(.capitalized)
@@ -276,6 +281,8 @@ struct RuleMatcher {
         case .symbol: return token.kind == .symbol
         case .possessive: return token.key == rules.possessiveKey
         case .quote: return token.key == rules.quoteKeys.0 || token.key == rules.quoteKeys.1
+        case .boundary: return rules.boundaryKeys.contains(token.key)
+        case .gap: return !rules.boundaryKeys.contains(token.key) && !inPersonName[position]
         }
     }
 
@@ -342,7 +349,7 @@ struct RuleMatcher {
                         }
                     case .attribute(let attribute, let negated):
                         if tracing && pos == traceFurthest { traceExpected.append(pc) }
-                        if pos < end && passes(attribute, tokens[pos]) != negated {
+                        if pos < end && passes(attribute, tokens[pos], at: pos) != negated {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
                     case .annotation(let type, let slot):
