@@ -9,7 +9,8 @@ struct Explain: ParsableCommand {
         abstract: "Show the tokens, entities, dates and rule matches of one text, and how far each rule got.",
         discussion: """
             The input is a file, - for standard input, or else the text itself. Prints the \
-            sentences and their tokens, the entity mentions with how they were found, titles, \
+            sentences and their tokens, the clause boundaries rules see ([boundary]), the entity \
+            mentions with how they were found and where a person's phrase starts, titles, \
             dates with their values, the rules that fired with their captures, the facts, and for \
             each rule that did not fire, why: suppressed by a negative rule, lost an overlap, never \
             started (its first element matches nowhere), or how far its pattern got and what it \
@@ -67,6 +68,9 @@ struct Explain: ParsableCommand {
             let tokens = sentence.tokenRange.map { "\($0):\(surface($0, $0 + 1))" }
             out += "  [\(s)] " + tokens.joined(separator: " ") + "\n"
         }
+        // The clause view rules see through [boundary] and [gap].
+        let boundaries = layer.tokens.indices.filter { worker.pipeline.rules.isClauseBoundary(layer.tokens[$0]) }
+        out += "clause boundaries: " + (boundaries.isEmpty ? "none" : boundaries.map { "\($0):\(surface($0, $0 + 1))" }.joined(separator: " ")) + "\n"
 
         out += "\nentities:\n"
         if x.mentions.isEmpty { out += "  none\n" }

@@ -38,6 +38,15 @@ struct ExplainCommandTests {
         #expect(lines.contains("  (Takeshi Iwaya | met | Wang Yi | -)  by met.verb"))
     }
 
+    /// The clause boundaries [boundary] and [gap] see, and a person's phrase from an honorific.
+    @Test func showsClauseBoundariesAndPhrases() throws {
+        let result = try CLI.run(["explain", "--date", "2025-05-29", "Ms. Kamikawa told reporters that Iwaya met Manalo; talks went well."])
+        #expect(result.status == 0)
+        let lines = result.lines
+        #expect(lines.contains { $0.hasPrefix("clause boundaries: ") && $0.contains(":told") && $0.contains(":;") && !$0.contains(":met") })
+        #expect(lines.contains { $0.contains("Kamikawa") && $0.contains("phrase from token 0") })
+    }
+
     @Test func readsAFileOrStandardInput() throws {
         let file = try CLI.temporaryFile(Array("Takeshi Iwaya met Wang Yi.".utf8))
         #expect(try CLI.run(["explain", file.path]).lines.contains("  (Takeshi Iwaya | met | Wang Yi | -)  by met.verb"))

@@ -49,6 +49,9 @@ public final class CompiledRules: Sendable {
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
 
+    /// Whether `token` ends a clause (the `boundary` attribute), for `explain`.
+    public func isClauseBoundary(_ token: Token) -> Bool { boundaryKeys.contains(token.key) }
+
     /// Tokens that end a clause for the `boundary` attribute: the marks that end one (semicolon,
     /// colon, quotation marks, brackets), verbs of saying, which put what follows in another
     /// speaker's words, and the conjunctions that join clauses or verbs ("Ruiz praised Dorr and
