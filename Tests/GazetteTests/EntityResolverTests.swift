@@ -495,6 +495,11 @@ struct DefaultPeopleTests {
         Case(text: "David Cameron", date: "2024-01-15", id: "Q192", office: "Foreign Secretary", country: "GBR"),
         Case(text: "Penny Wong", date: "2025-05-28", id: "person:penny-wong", office: "Minister for Foreign Affairs", country: "AUS"),
         Case(text: "Gilberto Teodoro", date: "2025-05-28", id: "person:gilberto-teodoro", office: "Secretary of National Defense", country: "PHL"),
+        // The French president is head of state of France alone (not co-prince of Andorra, nor of
+        // Wallis and Futuna, which the source lists as well).
+        Case(text: "Emmanuel Macron", date: "2024-05-26", id: "Q3052772", office: "Head of State", country: "FRA"),
+        // An Arabic name without its article is the same person.
+        Case(text: "Hani Mulki", date: "2017-06-13", id: "Q5648173", office: "Head of Government", country: "JOR"),
     ]
 
     @Test(arguments: cases)
