@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 1d913938d92e4736f23e9d1f7bb380c5bc755a642b043cf4afc96f23123f6e98
+// people.jsonl sha256 474c9859b4797cb5170da9c8007bfe3398ef11807dc6b362ef168a6940045bcc
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

@@ -85,6 +85,7 @@ struct EntityResolver {
         self.cuePositions = cuePositions
         self.capitalPositions = capitalPositions
         var titles: [(range: Range<Int>, office: String)] = []
+        var titledAliases: [(mention: Int, office: String)] = []
         for match in matches {
             let entries = candidates[match.candidates].map(\.entry)
             if entries.allSatisfy({ lexicon.entries[$0].type == Self.titleType }) {
@@ -99,9 +100,26 @@ struct EntityResolver {
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
             var ids: [Int] = []
             for entry in kept where !ids.contains(entity(ofEntry: entry)) { ids.append(entity(ofEntry: entry)) }
+            if lexicon.entries[kept[0]].type == "person", match.tokenRange.count >= 2, isCapitalizedWord(match.tokenRange.lowerBound),
+               let office = lexicon.oneWordTitles[layer.tokens[match.tokenRange.lowerBound].key] {
+                titledAliases.append((result.mentions.count, office))
+            }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
                               firstToken: match.tokenRange.lowerBound, endToken: match.tokenRange.upperBound,
                               byteStart: 0, byteEnd: 0, source: .lexicon))
+        }
+        // "King Abdullah II", an alias that starts with a title: the title is the text's, and the
+        // name follows it, when the person holds an office that day in a country the document
+        // names (else the alias may name another: "King Abdullah" of Saudi Arabia before 2015).
+        for (n, office) in titledAliases {
+            let m = result.mentions[n]
+            guard let e = m.entity, let entry = result.entities[e].lexiconEntry,
+                  let country = roleHeld(by: entry)?.country, documentCountries.contains(country) else { continue }
+            titles.append((m.firstToken..<(m.firstToken + 1), office))
+            owner[m.firstToken] = -1
+            result.mentions[n].firstToken += 1
+            result.mentions[n].byteStart = Int(layer.tokens[m.firstToken + 1].start)
+            result.mentions[n].titleStart = m.firstToken
         }
         findAgreements()
         findAcronyms()
@@ -1229,12 +1247,16 @@ struct EntityResolver {
             start += 1
             apposition = true
         }
+        let beforeHonorifics = start
         while start < sentence.upperBound && isHonorific(start) { start += 1 }
         var (tokens, known) = nameTokens(from: start, sentence: sentence)
         // In a title-case headline, only the surname of a person named in full elsewhere.
         if !tokens.isEmpty && isTitleCase(sentence) {
             tokens = person(labelled: key(tokens[0]), before: Int.max) != nil ? [tokens[0]] : []
         }
+        // An honorific after the comma says a name follows ("President of Tajikistan, Honorable
+        // Emomali Rahmon received"): no closing comma needed.
+        if start > beforeHonorifics { apposition = false }
         if apposition, let last = tokens.last ?? (known != nil ? mention(startingAt: start).map({ $0.endToken - 1 }) : nil) {
             let after = last + 1
             if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) {
@@ -1795,6 +1817,14 @@ struct EntityResolver {
             (entity, source) = (newEntity(type: "person", name: word(i), label: word(i)), .pattern)
         }
         add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: source))
+    }
+
+    /// The ISO alpha-3 codes of the countries the document's lexicon mentions name so far.
+    var documentCountries: Set<String> {
+        Set(result.mentions.compactMap { m -> String? in
+            guard let e = m.entity, result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry else { return nil }
+            return lexicon.entries[entry].codes["alpha3"]
+        })
     }
 
     /// The lexicon person whose label is the word at `i`, when exactly one of that label holds

@@ -80,6 +80,9 @@ public final class CompiledLexicon: Sendable {
     /// `personCueKeys`, `peopleLabelKeys` and `agreementHeadKeys` together: the entity stage
     /// finds the tokens worth a second look in one pass.
     let entityCueKeys: KeyBits
+    /// Titles of one word ("King", "Emir", "President") by key, with their office: a person's
+    /// alias that starts with one ("King Abdullah II") has that title in the text.
+    let oneWordTitles: [KeyID: String]
 
     /// Compiles `entries`. O(total alias length); aliases are tokenized once.
     /// - Parameters:
@@ -186,6 +189,13 @@ public final class CompiledLexicon: Sendable {
         self.startKeys = startBits
         self.innerKeys = innerBits
         givenNameKeys = givenBits
+        var titleWords: [KeyID: String] = [:]
+        for entry in entries where entry.type == EntityResolver.titleType {
+            for alias in entry.aliases where !alias.text.contains(" ") {
+                if let key = vocabulary.keyID(forKey: alias.text.lowercased()), titleWords[key] == nil { titleWords[key] = entry.name }
+            }
+        }
+        oneWordTitles = titleWords
         var roots = [UInt32](repeating: 0, count: startBits.capacity)
         for key in 0..<roots.count where startBits.contains(key) {
             roots[key] = edges.child(of: 0, key: KeyID(key)) ?? 0
