@@ -82,10 +82,11 @@ struct RelationBuilder {
 
         var index: [String: Int] = [:]
         var facts: [Fact] = []
+        var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
-            let date = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, layer: layer, text: text, extraction)
+            let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, layer: layer, text: text, extraction)
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
@@ -107,28 +108,30 @@ struct RelationBuilder {
                         let key: String = extraction.entities[subject.entity].id + "\u{1F}" + emit.predicate + "\u{1F}"
                             + extraction.entities[object.entity].id + "\u{1F}" + dateValue
                         if let existing = index[key] {
+                            if !fromStory { storyDated.remove(existing) }
                             if !facts[existing].evidence.contains(m) { facts[existing].evidence.append(m) }
                             if facts[existing].office == nil { facts[existing].office = office }
                             if facts[existing].place == nil { facts[existing].place = place }
                             continue
                         }
                         index[key] = facts.count
+                        if fromStory { storyDated.insert(facts.count) }
                         facts.append(Fact(subject: subject, predicate: emit.predicate, object: object, date: date,
                                           office: office, place: place, evidence: [m]))
                     }
                 }
             }
         }
-        extraction.facts = Self.datingAlike(facts, extraction)
+        extraction.facts = Self.datingAlike(facts, storyDated: storyDated, extraction)
     }
 
-    /// A fact stated without a date takes the date the document gives the same fact (subject,
-    /// predicate, object) elsewhere: a headline's "Ruiz meets Dorr" is the event the lede dates
-    /// ("Ruiz met Dorr on Monday"). Only when the document dates it once: with two dates, two
-    /// events, and the undated statement stays undated. The two become one fact, its mentions
+    /// A fact stated without a date, or dated only by the story, takes the date the document
+    /// gives the same fact (subject, predicate, object) in a sentence of its own: a headline's
+    /// "Ruiz meets Dorr" is the event the lede dates ("Ruiz met Dorr on Monday"). Only when the
+    /// document dates it once: with two dates, two events, and the statement stays as it is. The two become one fact, its mentions
     /// those of the first statement, its evidence both in text order.
-    static func datingAlike(_ facts: [Fact], _ extraction: Extraction) -> [Fact] {
-        guard facts.count > 1, facts.contains(where: { $0.date == nil }) else { return facts }
+    static func datingAlike(_ facts: [Fact], storyDated: Set<Int>, _ extraction: Extraction) -> [Fact] {
+        guard facts.count > 1, facts.contains(where: { $0.date == nil }) || !storyDated.isEmpty else { return facts }
         func key(_ f: Fact) -> String {
             extraction.entities[f.subject.entity].id + "\u{1F}" + f.predicate + "\u{1F}" + extraction.entities[f.object.entity].id
         }
@@ -137,7 +140,10 @@ struct RelationBuilder {
         var merged = facts
         var dropped = Set<Int>()
         for (_, members) in groups where members.count > 1 {
-            let dated = members.filter { facts[$0].date != nil }
+            // A date the fact's own sentence gives outranks the story's ("Putin arrived in
+            // Turkmenistan" under a page date, then "On October 2, Putin arrived in Turkmenistan").
+            let own = members.filter { facts[$0].date != nil && !storyDated.contains($0) }
+            let dated = own.isEmpty ? members.filter { facts[$0].date != nil } : own
             guard dated.count < members.count,
                   let date = dated.first.flatMap({ facts[$0].date }),
                   Set(dated.compactMap { facts[$0].date.flatMap { extraction.dates[$0].value } }).count == 1 else { continue }
@@ -210,25 +216,43 @@ struct RelationBuilder {
     /// name ("Good Friday Agreement"), nor a dateline's, nor one in a "since" clause. With `date
     /// story`, when the sentence has none, the story's day before it.
     func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>,
-              _ extraction: Extraction) -> Int? {
+              _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
         switch rule.date {
-        case .none?: return nil
+        case .none?: return (nil, false)
         case .capture(let name)?:
-            if case .date(let d)? = captured(name, match) { return d }
+            if case .date(let d)? = captured(name, match) { return (d, false) }
         case .story?, nil: break
         }
+        let latest = extraction.documentDate?.iso
         var best: (distance: Int, index: Int)?
         for (i, d) in extraction.dates.enumerated() where d.value != nil && d.granularity != .reference {
             guard d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound else { continue }
+            // A day after the document's date is a plan's ("will come into force on 13 December").
+            if d.granularity == .day, let latest, let value = d.value, value.prefix(10) > latest { continue }
             if extraction.mentions.contains(where: { $0.firstToken < d.endToken && d.firstToken < $0.endToken }) { continue }
             if Self.isDateline(d, sentence: sentence, layer: layer, text: text) { continue }
-            if Self.isInSinceClause(d, sentence: sentence, layer: layer, text: text) { continue }
+            if Self.isInSinceClause(d, sentence: sentence, layer: layer, text: text) || Self.isStamp(d, layer: layer, text: text) { continue }
             let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
-        if let best { return best.index }
-        return rule.date == .story ? Self.narrativeDate(before: sentence.lowerBound, layer: layer, text: text, extraction) : nil
+        if let best { return (best.index, false) }
+        guard rule.date == .story else { return (nil, false) }
+        let story = Self.narrativeDate(before: sentence.lowerBound, layer: layer, text: text, extraction)
+        return (story, story != nil)
+    }
+
+    /// Whether `d` is a page's stamp ("Updated: 2006-05-09 09:35", "Published on 3 May"): the
+    /// page's time, not an event's.
+    static func isStamp(_ d: DateMention, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var t = d.firstToken - 1
+        while t >= 0 && d.firstToken - t <= 3 {
+            let bytes = text[layer.tokens[t].byteRange]
+            let word = String(decoding: bytes, as: UTF8.self).lowercased()
+            if ["updated", "published", "posted", "modified"].contains(word) { return true }
+            t -= 1
+        }
+        return false
     }
 
     /// For a fact whose sentence states no date: the last day the text gave before that sentence
@@ -252,7 +276,8 @@ struct RelationBuilder {
             if let latest, value.prefix(10) > latest { continue }
             if extraction.mentions.contains(where: { $0.firstToken < d.endToken && d.firstToken < $0.endToken }) { continue }
             let sentence = layer.sentenceRange(containing: d.firstToken)
-            if isDateline(d, sentence: sentence, layer: layer, text: text) || isInSinceClause(d, sentence: sentence, layer: layer, text: text) { continue }
+            if isDateline(d, sentence: sentence, layer: layer, text: text) || isInSinceClause(d, sentence: sentence, layer: layer, text: text)
+                || isStamp(d, layer: layer, text: text) { continue }
             return i
         }
         return nil

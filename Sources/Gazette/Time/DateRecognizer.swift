@@ -563,6 +563,9 @@ public struct DateRecognizer: Sendable {
             switch singular {
             case "day":
                 return mention(start, end, dct?.adding(days: offset).iso, .day)
+            case "morning", "afternoon", "evening", "night":
+                // "this afternoon" is the document's day, "last night" the day before.
+                return mention(start, end, dct?.adding(days: offset).iso, .day)
             case "week", "weekend":
                 return mention(start, end, dct.map { Self.weekValue($0.adding(days: 7 * offset)) }, .week)
             case "month":
