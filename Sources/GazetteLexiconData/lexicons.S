@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 0c091178b21078d2b18c3c7893a7ad05b40ba53b6729b0352397937c48767640
+// classes.rules sha256 a4aa101741637b284bd13388887a18da3d884d145659a1a0cfa8c3c8339cea5e
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 e7002849e8e93ea97e5088f932bbd72d305b4a783cd7f040a3e3f46527107614
+// met.rules sha256 fbfcc13972561be180cc5b74f6144da0ce458786496a633f769581b74ad3754b
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
