@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 e1c0d404e52485d01cb48591e7204618f168c424ffbb298ed0f2e1efb157f867
+// agreements.rules sha256 a8562c8c6da3ff2974b42ad53359a4eaeb0ae197f42ebdb6504ffd03e4ce13c7
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 a4aa101741637b284bd13388887a18da3d884d145659a1a0cfa8c3c8339cea5e
+// classes.rules sha256 35671bc90784d910379ef696318371dea3a0203d420fe8338f54762f169f5290
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
