@@ -48,6 +48,9 @@ public final class CompiledRules: Sendable {
     let quoteKeys: (KeyID?, KeyID?)
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
+    /// Per rule: whether it is a negative rule (the matcher runs those only in sentences where
+    /// another rule matched).
+    let isNegativeRule: [Bool]
 
     /// Whether `token` ends a clause (the `boundary` attribute), for `explain`.
     public func isClauseBoundary(_ token: Token) -> Bool { boundaryKeys.contains(token.key) }
@@ -185,6 +188,7 @@ public final class CompiledRules: Sendable {
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         self.rules = file.rules
         self.programs = programs
+        self.isNegativeRule = file.rules.map(\.isNegative)
         self.possessiveKey = compiler.keys(of: "'s").first
         self.quoteKeys = (compiler.keys(of: "\"").first, compiler.keys(of: "'").first)
         self.boundaryKeys = KeyBits(Self.boundaryWords.compactMap { word in compiler.keys(of: word).first.map(Int.init) })

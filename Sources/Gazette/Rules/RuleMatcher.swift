@@ -117,6 +117,7 @@ struct RuleMatcher {
         let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules, firstKeyBits = rules.firstKeyBits, keyBits = rules.requirementKeys
         let byFirstType = rules.byFirstType, anywhere = rules.anywhere
         let ruleCount = rules.startsWithKey.count
+        let negative = rules.isNegativeRule
         let annotationStart = self.annotationStart, annotations = self.annotations
         present.withUnsafeMutableBufferPointer { present in
         viable.withUnsafeMutableBufferPointer { viable in
@@ -174,6 +175,12 @@ struct RuleMatcher {
                 guard anyViable else { continue }
                 var anyAnywhere = false
                 for r in anywhere where viable[Int(r)] { anyAnywhere = true }
+                // Negative rules only matter where a rule of a predicate matched: they run in a
+                // second pass over the sentence, and only then.
+                let sentenceStart = out.count
+                var negativesWaiting = false
+                for pass in 0..<2 {
+                if pass == 1 && !(negativesWaiting && out.count > sentenceStart) { break }
                 for p in sentence.tokenRange {
                     // Most tokens start no annotation and no rule's first word: passed over
                     // before any rule is looked at (unless a rule may start anywhere).
@@ -200,10 +207,15 @@ struct RuleMatcher {
                     }
                     for c in 0..<candidateCount {
                         let r = candidates[c]
+                        if negative[Int(r)] != (pass == 1) {
+                            if pass == 0 { negativesWaiting = true }
+                            continue
+                        }
                         if let m = run(rule: Int(r), at: p, end: end, tokens: layer.tokens) {
                             out.append(RuleMatch(rule: Int(r), sentence: s, firstToken: p, endToken: m.end, captures: m.captures, outcome: .kept))
                         }
                     }
+                }
                 }
             }
         }
