@@ -502,6 +502,21 @@ struct DefaultPeopleTests {
         Case(text: "Hani Mulki", date: "2017-06-13", id: "Q5648173", office: "Head of Government", country: "JOR"),
     ]
 
+    /// A title at the start of a lexicon alias is the text's title when a name follows it ("King
+    /// Abdullah II" of a text naming Jordan), and the alias stays whole before a complement
+    /// ("Sultan of Brunei").
+    @Test func titlesInsideAliases() throws {
+        let worker = try sharedPipeline().makeWorker()
+        func mentions(_ text: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2021-04-11")) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" ? String(decoding: bytes[m.byteStart..<m.byteEnd], as: UTF8.self) + (m.titleStart.map { " from \($0)" } ?? "") : nil } }
+        }
+        #expect(try mentions("Brunei hosted talks. The Sultan of Brunei met reporters.") == ["Sultan of Brunei"])
+        #expect(try mentions("Jordan hosted talks. King Abdullah II met reporters.") == ["Abdullah II from 4"])
+        #expect(try mentions("Pilgrims came. King Abdullah II met reporters.") == ["King Abdullah II"])
+    }
+
     @Test(arguments: cases)
     func officeOnTheDate(_ c: Case) throws {
         let worker = try sharedPipeline().makeWorker()

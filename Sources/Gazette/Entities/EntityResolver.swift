@@ -111,10 +111,12 @@ struct EntityResolver {
         // "King Abdullah II", an alias that starts with a title: the title is the text's, and the
         // name follows it, when the person holds an office that day in a country the document
         // names (else the alias may name another: "King Abdullah" of Saudi Arabia before 2015).
+        let named = titledAliases.isEmpty ? [] : documentCountries
         for (n, office) in titledAliases {
             let m = result.mentions[n]
-            guard let e = m.entity, let entry = result.entities[e].lexiconEntry,
-                  let country = roleHeld(by: entry)?.country, documentCountries.contains(country) else { continue }
+            // A name after the title ("Sultan Hassanal Bolkiah"), not a complement ("Sultan of Brunei").
+            guard isCapitalizedWord(m.firstToken + 1), let e = m.entity, let entry = result.entities[e].lexiconEntry,
+                  let country = roleHeld(by: entry)?.country, named.contains(country) else { continue }
             titles.append((m.firstToken..<(m.firstToken + 1), office))
             owner[m.firstToken] = -1
             result.mentions[n].firstToken += 1
@@ -468,7 +470,15 @@ struct EntityResolver {
             for _ in 0..<2 where from > 0 { from = sentenceRange(of: from - 1).lowerBound }
             var found: Int?
             var ambiguous = false
-            for n in named where n.first >= from && n.end <= i - 1 {
+            // The named agreements from `from` on (they are sorted by where they start).
+            var low = 0, high = named.count
+            while low < high {
+                let mid = (low + high) / 2
+                if named[mid].first < from { low = mid + 1 } else { high = mid }
+            }
+            for n in named[low...] {
+                if n.first >= i { break }
+                guard n.end <= i - 1 else { continue }
                 if let f = found, f != n.entity { ambiguous = true; break }
                 found = n.entity
             }
@@ -1181,10 +1191,11 @@ struct EntityResolver {
             if !(key(end) == "al" || key(end) == "el") { words += 1 }
             end += 1
         }
-        // Nor end with a particle (the word limit reached after "Al").
+        // Nor end with a particle (the word limit reached after "Al"); particles alone are no name.
         while tokens.count > 1, let tail = tokens.last, key(tail) == "al" || key(tail) == "el" || isCharacter(tail, UInt8(ascii: "-")) {
             tokens.removeLast()
         }
+        if words == 0 { tokens = [] }
         // A name does not start with a suffix: "I" right after a title is the pronoun ("As
         // President I believe ...").
         while let lead = tokens.first, isIn(.nameSuffix, lead) { tokens.removeFirst() }

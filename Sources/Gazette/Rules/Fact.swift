@@ -83,10 +83,11 @@ struct RelationBuilder {
         var index: [String: Int] = [:]
         var facts: [Fact] = []
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
+        let usable = matches.isEmpty ? [] : Self.usableDates(extraction, layer: layer, text: text)
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
-            let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, layer: layer, text: text, extraction)
+            let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable, extraction)
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
@@ -211,86 +212,108 @@ struct RelationBuilder {
         }
     }
 
-    /// The rule's date capture, else (unless the rule says `date none`) the date expression of
-    /// the sentence nearest to the match, the earlier one on a tie; not a date inside an entity's
-    /// name ("Good Friday Agreement"), nor a dateline's, nor one in a "since" clause. With `date
+    /// Which of the document's dates may date a fact, decided once per document: one with a
+    /// value and no mere reference ("now"), not inside an entity's name ("Good Friday
+    /// Agreement"), not a dateline's, not a page's stamp ("Updated: ..."), not in a "since"
+    /// clause, not a biography's ("born on", "took office on"), and not a day after the
+    /// document's date (a plan's).
+    static func usableDates(_ extraction: Extraction, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> [Bool] {
+        let dates = extraction.dates
+        guard !dates.isEmpty else { return [] }
+        // Tokens inside a mention, in one pass over the mentions.
+        var inMention = [Bool](repeating: false, count: layer.tokens.count)
+        for m in extraction.mentions where m.endToken <= inMention.count { for t in m.firstToken..<m.endToken { inMention[t] = true } }
+        let latest = extraction.documentDate?.iso
+        return dates.map { d in
+            guard let value = d.value, d.granularity != .reference else { return false }
+            if d.granularity == .day, let latest, value.count >= 10, value.prefix(10) > latest { return false }
+            if (d.firstToken..<d.endToken).contains(where: { inMention[$0] }) { return false }
+            let sentence = layer.sentenceRange(containing: d.firstToken)
+            return !isDateline(d, sentence: sentence, layer: layer, text: text) && !isInSinceClause(d, sentence: sentence, layer: layer, text: text, inMention: inMention)
+                && !isMarked(d, sentence: sentence, layer: layer, text: text)
+        }
+    }
+
+    /// The rule's date capture, else (unless the rule says `date none`) the usable date (see
+    /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
     /// story`, when the sentence has none, the story's day before it.
-    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>,
-              _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
+    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [Bool], _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
         switch rule.date {
         case .none?: return (nil, false)
         case .capture(let name)?:
             if case .date(let d)? = captured(name, match) { return (d, false) }
         case .story?, nil: break
         }
-        let latest = extraction.documentDate?.iso
+        let dates = extraction.dates
+        // Dates come in text order: from the first that ends after the sentence's start.
         var best: (distance: Int, index: Int)?
-        for (i, d) in extraction.dates.enumerated() where d.value != nil && d.granularity != .reference {
-            guard d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound else { continue }
-            // A day after the document's date is a plan's ("will come into force on 13 December").
-            if d.granularity == .day, let latest, let value = d.value, value.prefix(10) > latest { continue }
-            if extraction.mentions.contains(where: { $0.firstToken < d.endToken && d.firstToken < $0.endToken }) { continue }
-            if Self.isDateline(d, sentence: sentence, layer: layer, text: text) { continue }
-            if Self.isInSinceClause(d, sentence: sentence, layer: layer, text: text) || Self.isStamp(d, layer: layer, text: text) { continue }
+        var i = Self.firstDate(endingAfter: sentence.lowerBound, dates)
+        while i < dates.count && dates[i].firstToken < sentence.upperBound {
+            defer { i += 1 }
+            let d = dates[i]
+            guard usable[i], d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound else { continue }
             let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
         if let best { return (best.index, false) }
         guard rule.date == .story else { return (nil, false) }
-        let story = Self.narrativeDate(before: sentence.lowerBound, layer: layer, text: text, extraction)
+        let story = Self.narrativeDate(before: sentence.lowerBound, usable: usable, extraction)
         return (story, story != nil)
     }
 
-    /// Whether `d` is a page's stamp ("Updated: 2006-05-09 09:35", "Published on 3 May"): the
-    /// page's time, not an event's.
-    static func isStamp(_ d: DateMention, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var t = d.firstToken - 1
-        while t >= 0 && d.firstToken - t <= 3 {
-            let bytes = text[layer.tokens[t].byteRange]
-            let word = String(decoding: bytes, as: UTF8.self).lowercased()
-            if ["updated", "published", "posted", "modified"].contains(word) { return true }
-            t -= 1
-        }
-        return false
-    }
-
-    /// For a fact whose sentence states no date: the last day the text gave before that sentence
-    /// ("Ruiz arrived in Lima on Monday. ... Ruiz was received by Dorr."), as a reader takes the
-    /// story's time to go on until the text moves it. Not a day after the document's date (a
-    /// plan), nor a dateline's, a name's, or one in a "since" clause; nil when there is none.
-    static func narrativeDate(before token: Int, layer: TextLayer, text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> Int? {
-        let dates = extraction.dates
-        // Dates come in text order: the first that ends after `token`, then back from there.
+    /// The index of the first of `dates` (in text order) that ends after `token`.
+    static func firstDate(endingAfter token: Int, _ dates: [DateMention]) -> Int {
         var low = 0, high = dates.count
         while low < high {
             let mid = (low + high) / 2
             if dates[mid].endToken <= token { low = mid + 1 } else { high = mid }
         }
-        let latest = extraction.documentDate?.iso
-        var i = low - 1
+        return low
+    }
+
+    /// Whether words right before `d` in its sentence make it no event's date: a page's stamp
+    /// ("Updated: 2006-05-09", "Published on 3 May") or a biography's ("born on May 6, 1960",
+    /// "took office on January 10").
+    static func isMarked(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var t = d.firstToken - 1
+        while t >= sentence.lowerBound && d.firstToken - t <= 3 {
+            let bytes = text[layer.tokens[t].byteRange]
+            if bytes.count <= 9 {
+                let word = String(decoding: bytes, as: UTF8.self).lowercased()
+                if ["updated", "published", "posted", "modified", "born", "died", "founded"].contains(word) { return true }
+                // "took office on", "assuming office in": not "at his office on Thursday".
+                if word == "office", t > sentence.lowerBound,
+                   ["took", "taking", "takes", "assumed", "assuming", "assumes", "entered", "left", "leaving"]
+                    .contains(String(decoding: text[layer.tokens[t - 1].byteRange], as: UTF8.self).lowercased()) { return true }
+            }
+            t -= 1
+        }
+        return false
+    }
+
+    /// For a fact whose sentence states no date: the last usable day the text gave before that
+    /// sentence ("Ruiz arrived in Lima on Monday. ... Ruiz was received by Dorr."), as a reader
+    /// takes the story's time to go on until the text moves it; nil when there is none.
+    static func narrativeDate(before token: Int, usable: [Bool], _ extraction: Extraction) -> Int? {
+        let dates = extraction.dates
+        var i = firstDate(endingAfter: token, dates) - 1
         while i >= 0 {
-            defer { i -= 1 }
-            let d = dates[i]
-            guard d.granularity == .day, let value = d.value else { continue }
-            if let latest, value.prefix(10) > latest { continue }
-            if extraction.mentions.contains(where: { $0.firstToken < d.endToken && d.firstToken < $0.endToken }) { continue }
-            let sentence = layer.sentenceRange(containing: d.firstToken)
-            if isDateline(d, sentence: sentence, layer: layer, text: text) || isInSinceClause(d, sentence: sentence, layer: layer, text: text)
-                || isStamp(d, layer: layer, text: text) { continue }
-            return i
+            if usable[i] && dates[i].granularity == .day { return i }
+            i -= 1
         }
         return nil
     }
 
     /// Whether `d` stands in a clause opened by "since" ("his first visit since 2024", "since
-    /// assuming office in 2020"): back to the sentence's start or its last punctuation mark. Such a
-    /// date bounds a span; it is not when the event happened.
-    static func isInSinceClause(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// assuming office in 2020"): "since" at most eight words before it, with no punctuation and
+    /// no name between ("Since then Ruiz met Dorr on May 6" is dated). Such a date bounds a span;
+    /// it is not when the event happened.
+    static func isInSinceClause(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>, inMention: [Bool]) -> Bool {
         var t = d.firstToken - 1
         while t >= sentence.lowerBound && d.firstToken - t <= 8 {
             let token = layer.tokens[t]
-            if token.kind == .punctuation { return false }
+            if token.kind == .punctuation || inMention[t] { return false }
             let bytes = text[token.byteRange]
             if bytes.count == 5 && zip(bytes, "since".utf8).allSatisfy({ $0 | 0x20 == $1 }) { return true }
             t -= 1

@@ -564,7 +564,9 @@ public struct DateRecognizer: Sendable {
             case "day":
                 return mention(start, end, dct?.adding(days: offset).iso, .day)
             case "morning", "afternoon", "evening", "night":
-                // "this afternoon" is the document's day, "last night" the day before.
+                // "this afternoon" is the document's day, "last night" the day before; "the next
+                // morning" is the story's next day, which the document's date does not give.
+                guard offset <= 0 else { return nil }
                 return mention(start, end, dct?.adding(days: offset).iso, .day)
             case "week", "weekend":
                 return mention(start, end, dct.map { Self.weekValue($0.adding(days: 7 * offset)) }, .week)
