@@ -1195,7 +1195,7 @@ struct EntityResolver {
         while tokens.count > 1, let tail = tokens.last, key(tail) == "al" || key(tail) == "el" || isCharacter(tail, UInt8(ascii: "-")) {
             tokens.removeLast()
         }
-        if words == 0 { tokens = [] }
+        if !tokens.contains(where: { !(key($0) == "al" || key($0) == "el" || isCharacter($0, UInt8(ascii: "-"))) }) { tokens = [] }
         // A name does not start with a suffix: "I" right after a title is the pronoun ("As
         // President I believe ...").
         while let lead = tokens.first, isIn(.nameSuffix, lead) { tokens.removeFirst() }
