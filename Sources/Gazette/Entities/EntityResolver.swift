@@ -111,7 +111,7 @@ struct EntityResolver {
         // "King Abdullah II", an alias that starts with a title: the title is the text's, and the
         // name follows it, when the person holds an office that day in a country the document
         // names (else the alias may name another: "King Abdullah" of Saudi Arabia before 2015).
-        let named = titledAliases.isEmpty ? [] : documentCountries
+        let named = titledAliases.isEmpty ? [] : namedCountries()
         for (n, office) in titledAliases {
             let m = result.mentions[n]
             // A name after the title ("Sultan Hassanal Bolkiah"), not a complement ("Sultan of Brunei").
@@ -1830,12 +1830,16 @@ struct EntityResolver {
         add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: source))
     }
 
-    /// The ISO alpha-3 codes of the countries the document's lexicon mentions name so far.
-    var documentCountries: Set<String> {
-        Set(result.mentions.compactMap { m -> String? in
-            guard let e = m.entity, result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry else { return nil }
+    /// The ISO alpha-3 codes of the countries the document names, over its entities (each country
+    /// once). Decided once: every country mention comes from the lexicon matches, read first.
+    mutating func namedCountries() -> Set<String> {
+        if let known = countriesNamed { return known }
+        let named = Set(result.entities.compactMap { e -> String? in
+            guard e.type == "country", let entry = e.lexiconEntry else { return nil }
             return lexicon.entries[entry].codes["alpha3"]
         })
+        countriesNamed = named
+        return named
     }
 
     /// The lexicon person whose label is the word at `i`, when exactly one of that label holds
@@ -1847,19 +1851,12 @@ struct EntityResolver {
         guard date != nil else { return nil }
         let keyID = layer.tokens[i].key
         if let known = officeHolderBySurname[keyID] { return known }
-        if countriesNamed == nil {
-            // Over the document's entities (each country once), not over its mentions.
-            countriesNamed = Set(result.entities.compactMap { e -> String? in
-                guard e.type == "country", let entry = e.lexiconEntry else { return nil }
-                return lexicon.entries[entry].codes["alpha3"]
-            })
-        }
         let k = key(i)
         var found: Int?
         if !Self.commonWordSurnames.contains(k) && !isIn(.dateWord, i) && personByLabel[k] == nil,
            let entries = lexicon.peopleByLabelKey[keyID] {
             let held = entries.filter { datedRoleHeld(by: $0) != nil }
-            if held.count == 1, let country = datedRoleHeld(by: held[0])?.country, countriesNamed!.contains(country) { found = held[0] }
+            if held.count == 1, let country = datedRoleHeld(by: held[0])?.country, namedCountries().contains(country) { found = held[0] }
         }
         officeHolderBySurname[keyID] = .some(found)
         return found

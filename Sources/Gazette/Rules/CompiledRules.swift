@@ -45,7 +45,16 @@ public final class CompiledRules: Sendable {
     let possessiveKey: KeyID?
     /// The keys of the double and the single quotation mark (every form folds to one of the
     /// two), for the `quote` token attribute.
-    let quoteKeys: (KeyID?, KeyID?)
+    let quoteKeys: KeyBits
+    /// Words right before a date that make it no event's (`RelationBuilder.isMarked`): a page's
+    /// stamp or a biography's ("updated", "born"); "office" after a verb of taking or leaving it.
+    static let dateMarkerWords = ["updated", "published", "posted", "modified", "born", "died", "founded"]
+    static let officeVerbWords = ["took", "taking", "takes", "assumed", "assuming", "assumes", "entered", "left", "leaving"]
+    let dateMarkerKeys: KeyBits
+    let officeVerbKeys: KeyBits
+    let officeKey: KeyID?
+    /// The key of "since", which opens a clause whose date bounds a span.
+    let sinceKey: KeyID?
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
     /// Per rule: whether it is a negative rule (the matcher runs those only in sentences where
@@ -114,8 +123,9 @@ public final class CompiledRules: Sendable {
         }
         file.rules.forEach { visit($0.pattern) }
         file.definitions.forEach { visit($0.pattern) }
-        // The quotation marks and clause boundaries, for the `quote` and `boundary` attributes.
-        return out + ["\"", "'"] + boundaryWords
+        // The quotation marks and clause boundaries, for the `quote` and `boundary` attributes, and
+        // the words that tell a fact's date (`RelationBuilder.usableDates`).
+        return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since"]
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -190,7 +200,11 @@ public final class CompiledRules: Sendable {
         self.programs = programs
         self.isNegativeRule = file.rules.map(\.isNegative)
         self.possessiveKey = compiler.keys(of: "'s").first
-        self.quoteKeys = (compiler.keys(of: "\"").first, compiler.keys(of: "'").first)
+        self.quoteKeys = KeyBits(["\"", "'"].compactMap { compiler.keys(of: $0).first.map(Int.init) })
+        self.dateMarkerKeys = KeyBits(Self.dateMarkerWords.compactMap { compiler.keys(of: $0).first.map(Int.init) })
+        self.officeVerbKeys = KeyBits(Self.officeVerbWords.compactMap { compiler.keys(of: $0).first.map(Int.init) })
+        self.officeKey = compiler.keys(of: "office").first
+        self.sinceKey = compiler.keys(of: "since").first
         self.boundaryKeys = KeyBits(Self.boundaryWords.compactMap { word in compiler.keys(of: word).first.map(Int.init) })
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.

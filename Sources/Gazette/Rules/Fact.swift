@@ -83,7 +83,7 @@ struct RelationBuilder {
         var index: [String: Int] = [:]
         var facts: [Fact] = []
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
-        let usable = matches.isEmpty ? [] : Self.usableDates(extraction, layer: layer, text: text)
+        let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
@@ -106,8 +106,7 @@ struct RelationBuilder {
                             swap(&subject, &object)
                         }
                         let dateValue: String = date.flatMap { extraction.dates[$0].value } ?? ""
-                        let key: String = extraction.entities[subject.entity].id + "\u{1F}" + emit.predicate + "\u{1F}"
-                            + extraction.entities[object.entity].id + "\u{1F}" + dateValue
+                        let key = Self.factKey(subject.entity, emit.predicate, object.entity, extraction) + "\u{1F}" + dateValue
                         if let existing = index[key] {
                             if !fromStory { storyDated.remove(existing) }
                             if !facts[existing].evidence.contains(m) { facts[existing].evidence.append(m) }
@@ -126,18 +125,21 @@ struct RelationBuilder {
         extraction.facts = Self.datingAlike(facts, storyDated: storyDated, extraction)
     }
 
+    /// What identifies a fact but its date: subject id, predicate, object id.
+    static func factKey(_ subject: Int, _ predicate: String, _ object: Int, _ extraction: Extraction) -> String {
+        extraction.entities[subject].id + "\u{1F}" + predicate + "\u{1F}" + extraction.entities[object].id
+    }
+
     /// A fact stated without a date, or dated only by the story, takes the date the document
     /// gives the same fact (subject, predicate, object) in a sentence of its own: a headline's
     /// "Ruiz meets Dorr" is the event the lede dates ("Ruiz met Dorr on Monday"). Only when the
-    /// document dates it once: with two dates, two events, and the statement stays as it is. The two become one fact, its mentions
-    /// those of the first statement, its evidence both in text order.
+    /// document dates it once: with two dates, two events, and the statement stays as it is.
+    /// The statements become one fact, its mentions those of the first, its evidence all of
+    /// theirs in text order.
     static func datingAlike(_ facts: [Fact], storyDated: Set<Int>, _ extraction: Extraction) -> [Fact] {
         guard facts.count > 1, facts.contains(where: { $0.date == nil }) || !storyDated.isEmpty else { return facts }
-        func key(_ f: Fact) -> String {
-            extraction.entities[f.subject.entity].id + "\u{1F}" + f.predicate + "\u{1F}" + extraction.entities[f.object.entity].id
-        }
         var groups: [String: [Int]] = [:]
-        for (i, f) in facts.enumerated() { groups[key(f), default: []].append(i) }
+        for (i, f) in facts.enumerated() { groups[factKey(f.subject.entity, f.predicate, f.object.entity, extraction), default: []].append(i) }
         var merged = facts
         var dropped = Set<Int>()
         for (_, members) in groups where members.count > 1 {
@@ -217,7 +219,7 @@ struct RelationBuilder {
     /// Agreement"), not a dateline's, not a page's stamp ("Updated: ..."), not in a "since"
     /// clause, not a biography's ("born on", "took office on"), and not a day after the
     /// document's date (a plan's).
-    static func usableDates(_ extraction: Extraction, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> [Bool] {
+    func usableDates(_ extraction: Extraction, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> [Bool] {
         let dates = extraction.dates
         guard !dates.isEmpty else { return [] }
         // Tokens inside a mention, in one pass over the mentions.
@@ -229,8 +231,8 @@ struct RelationBuilder {
             if d.granularity == .day, let latest, value.count >= 10, value.prefix(10) > latest { return false }
             if (d.firstToken..<d.endToken).contains(where: { inMention[$0] }) { return false }
             let sentence = layer.sentenceRange(containing: d.firstToken)
-            return !isDateline(d, sentence: sentence, layer: layer, text: text) && !isInSinceClause(d, sentence: sentence, layer: layer, text: text, inMention: inMention)
-                && !isMarked(d, sentence: sentence, layer: layer, text: text)
+            return !Self.isDateline(d, sentence: sentence, layer: layer, text: text) && !isInSinceClause(d, sentence: sentence, layer: layer, inMention: inMention)
+                && !isMarked(d, sentence: sentence, layer: layer)
         }
     }
 
@@ -275,18 +277,13 @@ struct RelationBuilder {
     /// Whether words right before `d` in its sentence make it no event's date: a page's stamp
     /// ("Updated: 2006-05-09", "Published on 3 May") or a biography's ("born on May 6, 1960",
     /// "took office on January 10").
-    static func isMarked(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isMarked(_ d: DateMention, sentence: Range<Int>, layer: TextLayer) -> Bool {
         var t = d.firstToken - 1
         while t >= sentence.lowerBound && d.firstToken - t <= 3 {
-            let bytes = text[layer.tokens[t].byteRange]
-            if bytes.count <= 9 {
-                let word = String(decoding: bytes, as: UTF8.self).lowercased()
-                if ["updated", "published", "posted", "modified", "born", "died", "founded"].contains(word) { return true }
-                // "took office on", "assuming office in": not "at his office on Thursday".
-                if word == "office", t > sentence.lowerBound,
-                   ["took", "taking", "takes", "assumed", "assuming", "assumes", "entered", "left", "leaving"]
-                    .contains(String(decoding: text[layer.tokens[t - 1].byteRange], as: UTF8.self).lowercased()) { return true }
-            }
+            let key = layer.tokens[t].key
+            if rules.dateMarkerKeys.contains(key) { return true }
+            // "took office on", "assuming office in": not "at his office on Thursday".
+            if key == rules.officeKey && t > sentence.lowerBound && rules.officeVerbKeys.contains(layer.tokens[t - 1].key) { return true }
             t -= 1
         }
         return false
@@ -309,13 +306,12 @@ struct RelationBuilder {
     /// assuming office in 2020"): "since" at most eight words before it, with no punctuation and
     /// no name between ("Since then Ruiz met Dorr on May 6" is dated). Such a date bounds a span;
     /// it is not when the event happened.
-    static func isInSinceClause(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>, inMention: [Bool]) -> Bool {
+    func isInSinceClause(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, inMention: [Bool]) -> Bool {
         var t = d.firstToken - 1
         while t >= sentence.lowerBound && d.firstToken - t <= 8 {
             let token = layer.tokens[t]
             if token.kind == .punctuation || inMention[t] { return false }
-            let bytes = text[token.byteRange]
-            if bytes.count == 5 && zip(bytes, "since".utf8).allSatisfy({ $0 | 0x20 == $1 }) { return true }
+            if token.key == rules.sinceKey { return true }
             t -= 1
         }
         return false

@@ -292,7 +292,7 @@ struct RuleMatcher {
         case .word: return token.kind == .word
         case .symbol: return token.kind == .symbol
         case .possessive: return token.key == rules.possessiveKey
-        case .quote: return token.key == rules.quoteKeys.0 || token.key == rules.quoteKeys.1
+        case .quote: return rules.quoteKeys.contains(token.key)
         case .boundary: return rules.boundaryKeys.contains(token.key)
         case .gap: return !rules.boundaryKeys.contains(token.key) && !inPersonName[position]
         }
