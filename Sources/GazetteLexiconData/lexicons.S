@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 474c9859b4797cb5170da9c8007bfe3398ef11807dc6b362ef168a6940045bcc
+// people.jsonl sha256 6cf78f5a00f46814c071bc77a0a865d9d0d7a5264870107471d2bdfd7b2107bb
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

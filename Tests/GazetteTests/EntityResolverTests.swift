@@ -54,6 +54,18 @@ struct EntityResolverTests {
 
     // Titles in other shapes, honorifics, role nouns and names with particles (names invented).
     static let peopleInOtherShapes: [Case] = [
+        // Officials the lexicon knows by name only (no roles) are people where the text writes
+        // their names in full.
+        Case(text: "Officials said Zyta Gilowska would attend the talks.", expected: ["Zyta Gilowska=person:zyta-gilowska(lexicon)"]),
+        // A given name of theirs opens no name that holds an acronym ("Mercedes" is one).
+        Case(text: "He sat in a silver Mercedes Benz SUV with his wife.", expected: []),
+        // A known name right after a capitalized word and a particle ends a longer name: the
+        // lexicon's "Salman bin Abdulaziz" is not inside this one.
+        Case(text: "Crown Prince Mohammed bin Salman bin Abdulaziz Al Saud arrived.",
+             expected: ["Mohammed bin Salman bin Abdulaziz Al Saud=person:mohammed-bin-salman-bin-abdulaziz-al-saud(pattern)"]),
+        // A surname before a word of a thing names the thing, not the person again.
+        Case(text: "Ms Lena Ruizova spoke. The Ruizova Declaration was read, and Ruizova left.",
+             expected: ["Lena Ruizova=person:lena-ruizova(pattern)", "Ruizova=person:lena-ruizova(coreference)"]),
         // A title's complement is the office's, not the name's.
         Case(text: "Minister of Agriculture Zarek Okonma met them.", expected: ["Zarek Okonma=person:zarek-okonma(pattern)"]),
         Case(text: "Minister of State for Foreign Trade Dr Halim Qarsavi spoke.", expected: ["Halim Qarsavi=person:halim-qarsavi(pattern)"]),
@@ -417,6 +429,14 @@ struct DatedRoleTests {
         LexiconEntry(id: "country:SGP", type: "country", name: "Singapore", codes: ["alpha3": "SGP"]),
     ]
 
+    /// The lexicon names of the people the default pipeline finds in `text`.
+    func datedPeople(_ text: String, date: String?) throws -> [String] {
+        let worker = try sharedPipeline().makeWorker()
+        let bytes = Array(text.utf8)
+        let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: date.flatMap(CalendarDay.parseDocumentDate)) }
+        return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" && x.entities[$0].lexiconEntry != nil ? x.entities[$0].name : nil } }
+    }
+
     func resolved(_ text: String, date: String?) throws -> [(id: String?, office: String?, candidates: Int)] {
         let pipeline = try Pipeline(entries: Self.entries)
         let worker = try pipeline.makeWorker()
@@ -447,6 +467,35 @@ struct DatedRoleTests {
         // In 1995 the dated holder is the one; in 1950 only the undated role "holds": no one.
         #expect(try people("The Norwegian president spoke. Fjell left. Narvik came.", "1995-05-01") == ["Q-dated", "Q-dated"])
         #expect(try people("The Norwegian president spoke. Narvik came.", "1950-05-01") == [])
+    }
+
+    /// An alias spelling the surname another way with the same given name names the person by
+    /// that surname alone too; an alias with another given name (a different person's name, or
+    /// the source's slip) does not.
+    @Test func aSurnameSpelledAnotherWayNamesThePersonAlone() throws {
+        let entries = [
+            LexiconEntry(id: "Q-kutchma", type: "person", name: "Leonid Kutchma", label: "Kutchma",
+                         aliases: [Alias("Leonid Kuchma"), Alias("Boris Kuchmenko")],
+                         roles: [Role(office: "Head of State", country: "UKR", start: "1994-07-19", end: "2005-01-23")]),
+            LexiconEntry(id: "country:UKR", type: "country", name: "Ukraine", codes: ["alpha3": "UKR"]),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func people(_ text: String, _ date: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate(date)) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" ? "\(x.entities[$0].id)(\(m.source.rawValue))" : nil } }
+        }
+        #expect(try people("Kuchma said Ukraine was ready.", "1999-05-01") == ["Q-kutchma(office)"])
+        #expect(try people("Kutchma said Ukraine was ready.", "1999-05-01") == ["Q-kutchma(office)"])
+        #expect(try people("Kuchmenko said Ukraine was ready.", "1999-05-01") == [])
+        #expect(try people("Kuchma said Ukraine was ready.", "2010-05-01") == ["person:kuchma(pattern)"])
+    }
+
+    /// The default people lexicon carries the spellings the UN General Debate speakers list
+    /// gives heads of state and government ("Hassan Rouhani" for Wikidata's "Hassan Rohani").
+    @Test func theUNSpellingOfAHeadOfGovernmentIsKnown() throws {
+        #expect(try datedPeople("President Hassan Rouhani spoke in Tehran.", date: "2016-05-01") == ["Hassan Rohani"])
+        #expect(try datedPeople("Rouhani said Iran was ready.", date: "2016-05-01") == ["Hassan Rohani"])
     }
 
     @Test func theCandidateInOfficeOnTheDateWins() throws {

@@ -97,6 +97,11 @@ struct EntityResolver {
                 continue
             }
             let kept = entries.filter { lexicon.entries[$0].type != Self.titleType }
+            // A person's name right after a capitalized word and a particle ("Mohammed bin Salman
+            // bin Abdulaziz") is the end of a longer name, not that person's.
+            let start = match.tokenRange.lowerBound
+            if lexicon.entries[kept[0]].type == "person" && start > 1 && isIn(.nameParticle, start - 1)
+                && !isCapitalizedWord(start - 1) && isCapitalizedWord(start - 2) { continue }
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
             var ids: [Int] = []
             for entry in kept where !ids.contains(entity(ofEntry: entry)) { ids.append(entity(ofEntry: entry)) }
@@ -645,7 +650,8 @@ struct EntityResolver {
         "network", "channel", "magazine", "journal", "daily", "herald", "tribune", "gazette", "reuters", "online",
         "force", "one", "airlines", "airways", "motors", "holdings", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc",
         "fund", "army", "navy", "police", "team", "lake", "valley", "falls", "beach", "coast", "gulf", "sea", "ocean",
-        "canal", "peninsula", "county", "village", "town", "mountains", "hills",
+        "canal", "peninsula", "county", "village", "town", "mountains", "hills", "colony", "division", "declaration",
+        "resolution", "treaty", "accord", "accords", "pact", "convention", "protocol", "charter", "agreement",
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
@@ -730,6 +736,9 @@ struct EntityResolver {
             let (tokens, _) = nameTokens(from: i, sentence: sentence)
             guard let last = tokens.last, looksLikePersonName(tokens), !isTitleCase(sentence) else { continue }
             guard mayFollowName(last + 1, in: sentence) else { continue }
+            // An acronym is no part of a person's name ("a silver Mercedes Benz SUV").
+            if tokens.dropFirst().contains(where: { layer.tokens[$0].shape.contains(.allCaps) && layer.tokens[$0].end - layer.tokens[$0].start > 2
+                                                    && !isIn(.nameSuffix, $0) }) { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
@@ -1899,6 +1908,8 @@ struct EntityResolver {
         let tokens = layer.tokens
         for i in 0..<tokens.count where bits.contains(tokens[i].key) { found.append(i) }
         for i in found where !covered(i) && isCapitalizedWord(i) {
+            // Not a name given to a thing ("the Balfour Declaration", "the Ruiz Foundation").
+            if i + 1 < tokens.count && isCapitalizedWord(i + 1) && isNonNameWord(i + 1) { continue }
             if let label = labels[layer.tokens[i].key], let entity = personByLabel[label]?.entity {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))

@@ -164,7 +164,27 @@ public final class CompiledLexicon: Sendable {
         for (index, entry) in entries.enumerated() where entry.type == "person" && !entry.roles.isEmpty {
             let bytes = Array(entry.label.utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
-            if layer.tokens.count == 1 && layer.tokens[0].kind == .word { byLabel[layer.tokens[0].key, default: []].append(index) }
+            guard layer.tokens.count == 1 && layer.tokens[0].kind == .word else { continue }
+            let label = layer.tokens[0].key
+            byLabel[label, default: []].append(index)
+            // Another spelling of the surname with the same given name ("Hassan Rouhani" for
+            // "Hassan Rohani", "Leonid Kuchma" for "Leonid Kutchma") names the person alone too.
+            let given = Array((entry.name.split(separator: " ").first ?? "").utf8)
+            try given.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+            guard layer.tokens.count == 1 else { continue }
+            let givenKey = layer.tokens[0].key
+            var seen: Set<KeyID> = [label]
+            // Not the name itself (its surname is the label) nor a regnal name ("Fahd of Saudi
+            // Arabia" has no surname "Arabia").
+            for alias in entry.aliases where alias.kind == .name && alias.text != entry.name && !alias.text.contains(" of ") {
+                let bytes = Array(alias.text.utf8)
+                try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+                var words = layer.tokens.filter { $0.kind == .word }
+                while let last = words.last, EntityResolver.nameSuffixes.contains(tokenizer.vocabulary.key(last.key)) { words.removeLast() }
+                guard words.count >= 2, words[0].key == givenKey, let surname = words.last,
+                      surname.end - surname.start >= 4, seen.insert(surname.key).inserted else { continue }
+                byLabel[surname.key, default: []].append(index)
+            }
         }
         peopleByLabelKey = byLabel
         var byCountry: [String: [Int]] = [:]
