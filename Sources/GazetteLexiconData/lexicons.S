@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 35671bc90784d910379ef696318371dea3a0203d420fe8338f54762f169f5290
+// classes.rules sha256 c775702e57a2bbb809ad8647705a79f969092fc12daabeafa8c1713fd2324369
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 fbfcc13972561be180cc5b74f6144da0ce458786496a633f769581b74ad3754b
+// met.rules sha256 729af3fe34f5cbc78bbe6a1aa52e5c8430a0fcbfa2c6e88aa30004aba98fe1cd
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
