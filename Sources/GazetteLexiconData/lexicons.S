@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 e7b94d221362ad9c9fdf685820dc832aa698422669a4b5393a036521fadaed8f
+// office.rules sha256 13b26dc0d4107c0b1345eb261497b61461c57f74ab926bf80e520cdb7f2ce381
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
