@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 c775702e57a2bbb809ad8647705a79f969092fc12daabeafa8c1713fd2324369
+// classes.rules sha256 94964cc3559036319a91dd855503ecca66ada1891f628fcf55095dcdbe8a40b8
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 a238ac5e48ea6d45e5c1daaaa0dd8afa141b52979ae61d315ab3a6c0c3f13537
+// visited.rules sha256 86b0a260bfed79f8b46a8d3afba4ea78d91e05bf310c58b37dd937afc81cd34c
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
