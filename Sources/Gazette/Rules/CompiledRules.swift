@@ -55,6 +55,13 @@ public final class CompiledRules: Sendable {
     let officeKey: KeyID?
     /// The key of "since", which opens a clause whose date bounds a span.
     let sinceKey: KeyID?
+    /// Nouns of taking office: "following his election in February", "after her inauguration
+    /// on May 10" date that event, not a fact of the clause around them.
+    static let tenureEventWords = ["election", "reelection", "inauguration", "appointment"]
+    let tenureEventKeys: KeyBits
+    /// The keys of "following" and "after", and of "his", "her", "their".
+    let followingKeys: KeyBits
+    let possessivePronounKeys: KeyBits
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
     /// Per rule: whether it is a negative rule (the matcher runs those only in sentences where
@@ -125,7 +132,8 @@ public final class CompiledRules: Sendable {
         file.definitions.forEach { visit($0.pattern) }
         // The quotation marks and clause boundaries, for the `quote` and `boundary` attributes, and
         // the words that tell a fact's date (`RelationBuilder.usableDates`).
-        return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since"]
+        return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since"] + tenureEventWords
+            + ["following", "after", "his", "her", "their"]
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -205,6 +213,9 @@ public final class CompiledRules: Sendable {
         self.officeVerbKeys = KeyBits(Self.officeVerbWords.compactMap { compiler.keys(of: $0).first.map(Int.init) })
         self.officeKey = compiler.keys(of: "office").first
         self.sinceKey = compiler.keys(of: "since").first
+        self.tenureEventKeys = KeyBits(Self.tenureEventWords.compactMap { compiler.keys(of: $0).first.map(Int.init) })
+        self.followingKeys = KeyBits(["following", "after"].compactMap { compiler.keys(of: $0).first.map(Int.init) })
+        self.possessivePronounKeys = KeyBits(["his", "her", "their"].compactMap { compiler.keys(of: $0).first.map(Int.init) })
         self.boundaryKeys = KeyBits(Self.boundaryWords.compactMap { word in compiler.keys(of: word).first.map(Int.init) })
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.

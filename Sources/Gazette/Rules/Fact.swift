@@ -303,15 +303,19 @@ struct RelationBuilder {
     }
 
     /// Whether `d` stands in a clause opened by "since" ("his first visit since 2024", "since
-    /// assuming office in 2020"): "since" at most eight words before it, with no punctuation and
-    /// no name between ("Since then Ruiz met Dorr on May 6" is dated). Such a date bounds a span;
-    /// it is not when the event happened.
+    /// assuming office in 2020") or by "following" or "after" and a taking of office ("following
+    /// his election as President in February 2018"): the opener at most eight words before it,
+    /// with no punctuation and no name between ("Since then Ruiz met Dorr on May 6" is dated).
+    /// Such a date bounds a span, or dates another event; it is not when the fact happened.
     func isInSinceClause(_ d: DateMention, sentence: Range<Int>, layer: TextLayer, inMention: [Bool]) -> Bool {
         var t = d.firstToken - 1
         while t >= sentence.lowerBound && d.firstToken - t <= 8 {
             let token = layer.tokens[t]
             if token.kind == .punctuation || inMention[t] { return false }
             if token.key == rules.sinceKey { return true }
+            // "following his election as President in February 2018"
+            if rules.followingKeys.contains(Int(token.key)) && t + 2 < d.firstToken
+                && rules.possessivePronounKeys.contains(Int(layer.tokens[t + 1].key)) && rules.tenureEventKeys.contains(Int(layer.tokens[t + 2].key)) { return true }
             t -= 1
         }
         return false
