@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 6cf78f5a00f46814c071bc77a0a865d9d0d7a5264870107471d2bdfd7b2107bb
+// people.jsonl sha256 cdb404594af26a19fc850a54db94e0e3bb5034bd358005ffcd012ed23027e1f2
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -43,25 +43,25 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 94964cc3559036319a91dd855503ecca66ada1891f628fcf55095dcdbe8a40b8
+// classes.rules sha256 f456c00c1ac2423e46e5cdf64e3216c4bce1ac29a31c17a0277ab7d04c538bb4
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 729af3fe34f5cbc78bbe6a1aa52e5c8430a0fcbfa2c6e88aa30004aba98fe1cd
+// met.rules sha256 2011080682af3ac9caaa29afdd05ac027e9a69598d1b525a2e160d444ba256f4
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 e4a56f99aa37443a179a9702e8988cbb27c18036f25ef81aa4a9126164512808
+// negative.rules sha256 73d25d100f9af9adb7d2cc0359529ba67d9d03950516d86c96695d26c84f9431
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 13b26dc0d4107c0b1345eb261497b61461c57f74ab926bf80e520cdb7f2ce381
+// office.rules sha256 f9173137bbc04de2fb3c7b794cd6586611876cc949e1c88f33bf7e8bd3d540e3
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

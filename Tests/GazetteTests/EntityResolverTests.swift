@@ -57,6 +57,12 @@ struct EntityResolverTests {
         // Officials the lexicon knows by name only (no roles) are people where the text writes
         // their names in full.
         Case(text: "Officials said Zyta Gilowska would attend the talks.", expected: ["Zyta Gilowska=person:zyta-gilowska(lexicon)"]),
+        // A first word of theirs that is a later word of other names or a firm's ("Morgan") is no
+        // given-name cue; and a name of theirs running on into another name word is the start
+        // of a longer name ("Jorge Rodriguez" is one of them).
+        Case(text: "Morgan Stanley said on Monday that Peru would grow.", expected: ["Peru=country:PER(lexicon)"]),
+        Case(text: "Jorge Rodriguez Zapata met Ana Velis in Lima.",
+             expected: ["Jorge Rodriguez Zapata=person:jorge-rodriguez-zapata(pattern)", "Ana Velis=person:ana-velis(pattern)", "Lima=country:PER(lexicon)"]),
         // A given name of theirs opens no name that holds an acronym ("Mercedes" is one).
         Case(text: "He sat in a silver Mercedes Benz SUV with his wife.", expected: []),
         // A known name right after a capitalized word and a particle ends a longer name: the

@@ -102,6 +102,11 @@ struct EntityResolver {
             let start = match.tokenRange.lowerBound
             if lexicon.entries[kept[0]].type == "person" && start > 1 && isIn(.nameParticle, start - 1)
                 && !isCapitalizedWord(start - 1) && isCapitalizedWord(start - 2) { continue }
+            // A name known without roles that goes on into another capitalized name word is the
+            // start of a longer name ("Jorge Rodriguez Zapata"), found by its form later.
+            let end = match.tokenRange.upperBound
+            if kept.allSatisfy({ lexicon.entries[$0].type == "person" && lexicon.entries[$0].roles.isEmpty }), end < layer.tokens.count,
+               isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isIn(.dateWord, end) { continue }
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
             var ids: [Int] = []
             for entry in kept where !ids.contains(entity(ofEntry: entry)) { ids.append(entity(ofEntry: entry)) }
@@ -736,9 +741,14 @@ struct EntityResolver {
             let (tokens, _) = nameTokens(from: i, sentence: sentence)
             guard let last = tokens.last, looksLikePersonName(tokens), !isTitleCase(sentence) else { continue }
             guard mayFollowName(last + 1, in: sentence) else { continue }
-            // An acronym is no part of a person's name ("a silver Mercedes Benz SUV").
-            if tokens.dropFirst().contains(where: { layer.tokens[$0].shape.contains(.allCaps) && layer.tokens[$0].end - layer.tokens[$0].start > 2
-                                                    && !isIn(.nameSuffix, $0) }) { continue }
+            // An acronym is no part of a person's name ("a silver Mercedes Benz SUV"): a word of
+            // three or four capitals standing alone, not a surname in capitals joined by a hyphen
+            // ("Maria Petrova-SMITH") nor a suffix ("III").
+            if tokens.dropFirst().contains(where: { t in
+                let length = layer.tokens[t].end - layer.tokens[t].start
+                return layer.tokens[t].shape.contains(.allCaps) && length > 2 && length < 5 && !isIn(.nameSuffix, t)
+                    && !isCharacter(t - 1, UInt8(ascii: "-")) && !(t + 1 < layer.tokens.count && isCharacter(t + 1, UInt8(ascii: "-")))
+            }) { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))

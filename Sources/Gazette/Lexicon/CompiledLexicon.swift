@@ -101,6 +101,10 @@ public final class CompiledLexicon: Sendable {
         var startBits = KeyBits()
         var innerBits = KeyBits()
         var givenBits = KeyBits()
+        // Given names of people known by name only (no roles), counted; and the words standing
+        // later in any person's name or in a country's alias, which no such given name may be.
+        var nameOnlyGiven: [Int: Int] = [:]
+        var laterOrPlaceWords = KeyBits()
         for (entryIndex, entry) in entries.enumerated() {
             for (aliasIndex, alias) in entry.aliases.enumerated() {
                 let bytes = Array(alias.text.utf8)
@@ -112,7 +116,12 @@ public final class CompiledLexicon: Sendable {
                 // A person's name of two words or more: its first word is a given name.
                 if entry.type == "person" && alias.text == entry.name && layer.tokens.count >= 2
                     && layer.tokens[0].kind == .word && layer.tokens[1].kind == .word && layer.tokens[0].shape.contains(.capitalized) {
-                    givenBits.insert(first)
+                    if entry.roles.isEmpty { nameOnlyGiven[first, default: 0] += 1 } else { givenBits.insert(first) }
+                }
+                if entry.type == "person" {
+                    for token in layer.tokens.dropFirst() where token.kind == .word { laterOrPlaceWords.insert(Int(token.key)) }
+                } else if entry.type == "country" {
+                    for token in layer.tokens where token.kind == .word { laterOrPlaceWords.insert(Int(token.key)) }
                 }
                 for token in layer.tokens.dropFirst() { innerBits.insert(Int(token.key)) }
                 for token in layer.tokens {
@@ -182,7 +191,9 @@ public final class CompiledLexicon: Sendable {
                 var words = layer.tokens.filter { $0.kind == .word }
                 while let last = words.last, EntityResolver.nameSuffixes.contains(tokenizer.vocabulary.key(last.key)) { words.removeLast() }
                 guard words.count >= 2, words[0].key == givenKey, let surname = words.last,
-                      surname.end - surname.start >= 4, seen.insert(surname.key).inserted else { continue }
+                      surname.end - surname.start >= 4, !seen.contains(surname.key),
+                      Self.isSpelling(tokenizer.vocabulary.key(surname.key), of: tokenizer.vocabulary.key(label)) else { continue }
+                seen.insert(surname.key)
                 byLabel[surname.key, default: []].append(index)
             }
         }
@@ -208,6 +219,10 @@ public final class CompiledLexicon: Sendable {
         self.longestAlias = longest
         self.startKeys = startBits
         self.innerKeys = innerBits
+        // A given name of the people known by name only is a cue when two of them or more open
+        // with it and it stands later in no person's name and in no country's alias: "Morgan"
+        // (Stanley), "Walker", "Pan" (a surname, first in Chinese order) and "Dakar" are none.
+        for (key, count) in nameOnlyGiven where count >= 2 && !laterOrPlaceWords.contains(key) { givenBits.insert(key) }
         givenNameKeys = givenBits
         var titleWords: [KeyID: String] = [:]
         for entry in entries where entry.type == EntityResolver.titleType {
@@ -233,6 +248,23 @@ public final class CompiledLexicon: Sendable {
         wordClasses = classes
         nonNameWords = KeyBits([EntityResolver.WordClass.officeDomain, .institution, .body, .placeOrOrganisation, .notName, .honorific, .roleNoun]
             .flatMap { $0.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) } })
+    }
+
+    /// Whether `word` spells `label` another way ("rouhani" for "rohani", "kuchma" for
+    /// "kutchma"): the same first letter and an edit distance of at most a quarter of the longer
+    /// (two at least). A second surname or another word ("trejo" for "trevilla") is not.
+    static func isSpelling(_ word: String, of label: String) -> Bool {
+        let a = Array(word.unicodeScalars), b = Array(label.unicodeScalars)
+        guard let fa = a.first, fa == b.first else { return false }
+        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count] <= max(2, max(a.count, b.count) / 4)
     }
 
     /// A text whose one token has the key `key`: the key itself, but for an abbreviation, which
