@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 677889f44a91c993a5465195eb9399e4c1037793a852aa1c4ff5116c370e5c28
+// agreements.jsonl sha256 9e47711ef856ead4a8d3c63e58c21ea7f1a90e3413e289a96dc932fb58a76cf6
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):
