@@ -105,6 +105,12 @@ public final class CompiledLexicon: Sendable {
         // later in any person's name or in a country's alias, which no such given name may be.
         var nameOnlyGiven: [Int: Int] = [:]
         var laterOrPlaceWords = KeyBits()
+        // Read from each alias as it is tokenized here, for what is built after the loop: the
+        // first word of a person's name and, per other alias, its first and last name words;
+        // titles of one word.
+        var givenOfEntry: [Int: KeyID] = [:]
+        var aliasWords: [Int: [(first: KeyID, last: KeyID, lastLength: UInt32)]] = [:]
+        var titleWords: [KeyID: String] = [:]
         for (entryIndex, entry) in entries.enumerated() {
             for (aliasIndex, alias) in entry.aliases.enumerated() {
                 let bytes = Array(alias.text.utf8)
@@ -120,6 +126,20 @@ public final class CompiledLexicon: Sendable {
                 }
                 if entry.type == "person" {
                     for token in layer.tokens.dropFirst() where token.kind == .word { laterOrPlaceWords.insert(Int(token.key)) }
+                    if !entry.roles.isEmpty {
+                        if alias.text == entry.name {
+                            givenOfEntry[entryIndex] = layer.tokens[0].key
+                        } else if alias.kind == .name && !alias.text.contains(" of ") {
+                            // Not a regnal name ("Fahd of Saudi Arabia" has no surname "Arabia").
+                            var words = layer.tokens.filter { $0.kind == .word }
+                            while let last = words.last, EntityResolver.nameSuffixes.contains(tokenizer.vocabulary.key(last.key)) { words.removeLast() }
+                            if words.count >= 2, let last = words.last {
+                                aliasWords[entryIndex, default: []].append((words[0].key, last.key, last.end - last.start))
+                            }
+                        }
+                    }
+                } else if entry.type == EntityResolver.titleType {
+                    if layer.tokens.count == 1 && titleWords[layer.tokens[0].key] == nil { titleWords[layer.tokens[0].key] = entry.name }
                 } else if entry.type == "country" {
                     for token in layer.tokens where token.kind == .word { laterOrPlaceWords.insert(Int(token.key)) }
                 }
@@ -178,23 +198,12 @@ public final class CompiledLexicon: Sendable {
             byLabel[label, default: []].append(index)
             // Another spelling of the surname with the same given name ("Hassan Rouhani" for
             // "Hassan Rohani", "Leonid Kuchma" for "Leonid Kutchma") names the person alone too.
-            let given = Array((entry.name.split(separator: " ").first ?? "").utf8)
-            try given.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
-            guard layer.tokens.count == 1 else { continue }
-            let givenKey = layer.tokens[0].key
+            guard let givenKey = givenOfEntry[index] else { continue }
             var seen: Set<KeyID> = [label]
-            // Not the name itself (its surname is the label) nor a regnal name ("Fahd of Saudi
-            // Arabia" has no surname "Arabia").
-            for alias in entry.aliases where alias.kind == .name && alias.text != entry.name && !alias.text.contains(" of ") {
-                let bytes = Array(alias.text.utf8)
-                try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
-                var words = layer.tokens.filter { $0.kind == .word }
-                while let last = words.last, EntityResolver.nameSuffixes.contains(tokenizer.vocabulary.key(last.key)) { words.removeLast() }
-                guard words.count >= 2, words[0].key == givenKey, let surname = words.last,
-                      surname.end - surname.start >= 4, !seen.contains(surname.key),
-                      Self.isSpelling(tokenizer.vocabulary.key(surname.key), of: tokenizer.vocabulary.key(label)) else { continue }
-                seen.insert(surname.key)
-                byLabel[surname.key, default: []].append(index)
+            for (first, surname, length) in aliasWords[index] ?? [] where first == givenKey && length >= 4 && !seen.contains(surname) {
+                guard Self.isSpelling(tokenizer.vocabulary.key(surname), of: tokenizer.vocabulary.key(label)) else { continue }
+                seen.insert(surname)
+                byLabel[surname, default: []].append(index)
             }
         }
         peopleByLabelKey = byLabel
@@ -224,12 +233,6 @@ public final class CompiledLexicon: Sendable {
         // (Stanley), "Walker", "Pan" (a surname, first in Chinese order) and "Dakar" are none.
         for (key, count) in nameOnlyGiven where count >= 2 && !laterOrPlaceWords.contains(key) { givenBits.insert(key) }
         givenNameKeys = givenBits
-        var titleWords: [KeyID: String] = [:]
-        for entry in entries where entry.type == EntityResolver.titleType {
-            for alias in entry.aliases where !alias.text.contains(" ") {
-                if let key = vocabulary.keyID(forKey: alias.text.lowercased()), titleWords[key] == nil { titleWords[key] = entry.name }
-            }
-        }
         oneWordTitles = titleWords
         var roots = [UInt32](repeating: 0, count: startBits.capacity)
         for key in 0..<roots.count where startBits.contains(key) {

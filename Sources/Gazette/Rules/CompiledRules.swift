@@ -60,6 +60,8 @@ public final class CompiledRules: Sendable {
     static let tenureEventWords = ["election", "reelection", "inauguration", "appointment"]
     let tenureEventKeys: KeyBits
     /// The keys of "following" and "after", and of "his", "her", "their".
+    static let followingWords = ["following", "after"]
+    static let possessivePronounWords = ["his", "her", "their"]
     let followingKeys: KeyBits
     let possessivePronounKeys: KeyBits
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
@@ -133,7 +135,7 @@ public final class CompiledRules: Sendable {
         // The quotation marks and clause boundaries, for the `quote` and `boundary` attributes, and
         // the words that tell a fact's date (`RelationBuilder.usableDates`).
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since"] + tenureEventWords
-            + ["following", "after", "his", "her", "their"]
+            + followingWords + possessivePronounWords
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -208,15 +210,17 @@ public final class CompiledRules: Sendable {
         self.programs = programs
         self.isNegativeRule = file.rules.map(\.isNegative)
         self.possessiveKey = compiler.keys(of: "'s").first
-        self.quoteKeys = KeyBits(["\"", "'"].compactMap { compiler.keys(of: $0).first.map(Int.init) })
-        self.dateMarkerKeys = KeyBits(Self.dateMarkerWords.compactMap { compiler.keys(of: $0).first.map(Int.init) })
-        self.officeVerbKeys = KeyBits(Self.officeVerbWords.compactMap { compiler.keys(of: $0).first.map(Int.init) })
+        // The key of each word (its first token's), as bits.
+        func keyBits(_ words: [String]) -> KeyBits { KeyBits(words.compactMap { compiler.keys(of: $0).first.map(Int.init) }) }
+        self.quoteKeys = keyBits(["\"", "'"])
+        self.dateMarkerKeys = keyBits(Self.dateMarkerWords)
+        self.officeVerbKeys = keyBits(Self.officeVerbWords)
         self.officeKey = compiler.keys(of: "office").first
         self.sinceKey = compiler.keys(of: "since").first
-        self.tenureEventKeys = KeyBits(Self.tenureEventWords.compactMap { compiler.keys(of: $0).first.map(Int.init) })
-        self.followingKeys = KeyBits(["following", "after"].compactMap { compiler.keys(of: $0).first.map(Int.init) })
-        self.possessivePronounKeys = KeyBits(["his", "her", "their"].compactMap { compiler.keys(of: $0).first.map(Int.init) })
-        self.boundaryKeys = KeyBits(Self.boundaryWords.compactMap { word in compiler.keys(of: word).first.map(Int.init) })
+        self.tenureEventKeys = keyBits(Self.tenureEventWords)
+        self.followingKeys = keyBits(Self.followingWords)
+        self.possessivePronounKeys = keyBits(Self.possessivePronounWords)
+        self.boundaryKeys = keyBits(Self.boundaryWords)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.
         let keyCount = lexicon.vocabulary.frozenKeyCount

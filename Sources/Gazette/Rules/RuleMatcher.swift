@@ -238,10 +238,11 @@ struct RuleMatcher {
         for e in extraction.entities { entityTypes.append(types.firstIndex(of: e.type) ?? -1) }
         inPersonName.removeAll(keepingCapacity: true)
         inPersonName.append(contentsOf: repeatElement(false, count: layer.tokens.count))
+        let personType = types.firstIndex(of: "person") ?? -1
         for (i, m) in extraction.mentions.enumerated() {
             guard let e = m.entity, entityTypes[e] >= 0 else { continue }
             let type = entityTypes[e]
-            if extraction.entities[e].type == "person" { for t in m.firstToken..<m.endToken { inPersonName[t] = true } }
+            if type == personType { for t in m.firstToken..<m.endToken { inPersonName[t] = true } }
             annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
             if let t = m.titleStart, t < m.firstToken {
                 annotations.append(Annot(start: Int32(t), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
