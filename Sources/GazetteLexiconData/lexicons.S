@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 cdb404594af26a19fc850a54db94e0e3bb5034bd358005ffcd012ed23027e1f2
+// people.jsonl sha256 fae0050a39b2ca122dd5933e899f94050ded4bc8503b10db486915d31ec5503f
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

@@ -504,6 +504,77 @@ struct DatedRoleTests {
         #expect(try datedPeople("Rouhani said Iran was ready.", date: "2016-05-01") == ["Hassan Rohani"])
     }
 
+    /// A title written with no country takes the one country the lexicon ties the person to:
+    /// their offices' (at any date), else the entry's "country"; not a title that reads as an
+    /// organisation's post, and not when their offices are of two countries.
+    @Test func aTitleWithNoCountryTakesThePersonsHomeCountry() throws {
+        let entries = [
+            LexiconEntry(id: "person:ola-brenn", type: "person", name: "Ola Brenn", label: "Brenn", country: "NOR"),
+            LexiconEntry(id: "Q-kari", type: "person", name: "Kari Vass", label: "Vass",
+                         roles: [Role(office: "Minister for Foreign Affairs", country: "NOR", start: "1998", end: "1998")]),
+            LexiconEntry(id: "Q-two", type: "person", name: "Pia Tolle", label: "Tolle",
+                         roles: [Role(office: "Prime Minister", country: "NOR", start: "1998", end: "1999"),
+                                 Role(office: "President", country: "SWE", start: "2001", end: "2002")]),
+            LexiconEntry(id: "country:NOR", type: "country", name: "Norway", codes: ["alpha3": "NOR"]),
+            LexiconEntry(id: "country:SWE", type: "country", name: "Sweden", codes: ["alpha3": "SWE"]),
+            LexiconEntry(id: "title:minister", type: "title", name: "Minister", aliases: [Alias("minister")]),
+            LexiconEntry(id: "title:sg", type: "title", name: "Secretary-General"),
+            LexiconEntry(id: "title:president", type: "title", name: "President"),
+            LexiconEntry(id: "title:ambassador", type: "title", name: "Ambassador", aliases: [Alias("Envoy")]),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func countries(_ text: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2010-05-01")) }
+            return x.entities.filter { $0.type == "person" }.map { "\($0.id):\($0.country ?? "-")" }
+        }
+        #expect(try countries("Also present was Minister Ola Brenn.") == ["person:ola-brenn:NOR"])
+        #expect(try countries("Also present was Minister Kari Vass.") == ["Q-kari:NOR"])
+        #expect(try countries("Also present was Trade and Industry Minister Kari Vass.") == ["Q-kari:NOR"])
+        // Offices of two countries: the title's is not known.
+        #expect(try countries("Also present was Minister Pia Tolle.") == ["Q-two:-"])
+        // Posts of organisations.
+        #expect(try countries("It was said by UN Secretary-General Ola Brenn.") == ["person:ola-brenn:-"])
+        #expect(try countries("It was said by Secretary-General Ola Brenn.") == ["person:ola-brenn:-"])
+        #expect(try countries("It was said by Commission President Kari Vass.") == ["Q-kari:-"])
+        #expect(try countries("It was said by Special Envoy Kari Vass.") == ["Q-kari:-"])
+        // An acronym that names no international body does not make one.
+        #expect(try countries("It was said by NO Ambassador Kari Vass.") == ["Q-kari:NOR"])
+        // No title, no office: no country for it.
+        #expect(try countries("Also present was Ola Brenn.") == ["person:ola-brenn:-"])
+    }
+
+    /// A name found after a title of a country that writes the family name first is shortened
+    /// to its first word; of another country, to its last.
+    @Test func familyNameFirstCountriesShortenToTheFirstWord() throws {
+        let entries = [
+            LexiconEntry(id: "country:CHN", type: "country", name: "China", aliases: [Alias("Chinese", kind: .adjective)], codes: ["alpha3": "CHN"]),
+            LexiconEntry(id: "country:NOR", type: "country", name: "Norway", aliases: [Alias("Norwegian", kind: .adjective)], codes: ["alpha3": "NOR"]),
+            LexiconEntry(id: "title:minister", type: "title", name: "Minister"),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func people(_ text: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2010-05-01")) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" ? x.entities[$0].name : nil } }
+        }
+        #expect(try people("Chinese Minister Qiao Renfang spoke. Later Qiao left.") == ["Qiao Renfang", "Qiao Renfang"])
+        #expect(try people("Chinese Minister Qiao Renfang spoke. Later Renfang left.") == ["Qiao Renfang"])
+        #expect(try people("Norwegian Minister Ola Brenn spoke. Later Brenn left.") == ["Ola Brenn", "Ola Brenn"])
+        #expect(try people("Norwegian Minister Ola Brenn spoke. Later Ola left.") == ["Ola Brenn"])
+    }
+
+    /// The default lexicon shortens Chinese and Korean leaders' names to the family name, and
+    /// gives the government officials it lists by name only their country.
+    @Test func theDefaultLexiconKnowsNameOrderAndOfficialsCountries() throws {
+        #expect(try datedPeople("President Xi Jinping spoke in Beijing. Later, Xi left.", date: "2018-05-01") == ["Xi Jinping", "Xi Jinping"])
+        #expect(try datedPeople("President Moon Jae-in spoke in Seoul. Later, Moon left.", date: "2018-05-01") == ["Moon Jae-in", "Moon Jae-in"])
+        let worker = try sharedPipeline().makeWorker()
+        let bytes = Array("Also present was Foreign Minister Ayman Safadi.".utf8)
+        let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2019-05-01")) }
+        #expect(x.entities.filter { $0.type == "person" }.map { "\($0.name):\($0.country ?? "-")" } == ["Ayman al-Safadi:JOR"])
+    }
+
     @Test func theCandidateInOfficeOnTheDateWins() throws {
         #expect(try resolved("Marcos spoke.", date: "2025-05-28").map(\.id) == ["Q-junior"])
         #expect(try resolved("Marcos spoke.", date: "1980-01-01").map(\.id) == ["Q-elder"])

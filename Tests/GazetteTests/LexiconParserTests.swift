@@ -47,7 +47,7 @@ struct LexiconParserTests {
         BadLine(line: #"{"type":"country","name":"X"}"#, column: 1, message: "missing \"id\""),
         BadLine(line: #"{"id":"a","type":"country","name":7}"#, column: 28, message: "\"name\" must be a string"),
         BadLine(line: #"{"id":"a","type":"country","name":"X","alias":["Y"]}"#, column: 39,
-                message: "unknown field \"alias\"; expected one of aliases, codes, id, label, name, parties, priority, roles, signed, source, type"),
+                message: "unknown field \"alias\"; expected one of aliases, codes, country, id, label, name, parties, priority, roles, signed, source, type"),
         BadLine(line: #"{"id":"a","type":"country","name":"X","aliases":[{"text":"Y","case":"loose"}]}"#, column: 62,
                 message: "\"case\" must be one of insensitive, capitalized, exact"),
         BadLine(line: #"{"id":"a","type":"person","name":"X","roles":[{"office":"PM","start":"2024-13"}]}"#, column: 62,

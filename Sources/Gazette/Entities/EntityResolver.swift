@@ -39,6 +39,9 @@ struct EntityResolver {
     private var personByLabel: [String: (entity: Int, firstToken: Int)] = [:]
     /// Role descriptions met so far ("the Kenyan president"): the title's tokens, its office,
     /// its country's code and where the country stands; resolved once every name is found.
+    /// People whose title, written with no country, reads as an organisation's post
+    /// (`isOrganisationTitle`): the lexicon gives them no country for it.
+    private var officesOfOrganisations: Set<Int> = []
     private var roleDescriptions: [(range: Range<Int>, office: String, country: String, titleStart: Int)] = []
     /// Per surname key, the one lexicon person in office it names, or nil: see `lexiconPersonInOffice`.
     private var officeHolderBySurname: [KeyID: Int?] = [:]
@@ -225,10 +228,19 @@ struct EntityResolver {
     }
 
     /// People from a lexicon that the text gives no office take the one they held on the date;
-    /// those the text gives an office without a country take that role's country.
+    /// those the text gives an office without a country take that role's country, else the one
+    /// country the lexicon ties them to (`homeCountry(of:)`).
     mutating func assignOffices() {
         for index in result.entities.indices {
-            guard let entry = result.entities[index].lexiconEntry, let role = roleHeld(by: entry) else { continue }
+            guard let entry = result.entities[index].lexiconEntry, !officesOfOrganisations.contains(index) else { continue }
+            guard let role = roleHeld(by: entry) else {
+                // No office that day (a date the roles do not cover, or none known): a title
+                // the text gives still takes the country the person serves.
+                if result.entities[index].office != nil, result.entities[index].country == nil {
+                    result.entities[index].country = homeCountry(of: entry)
+                }
+                continue
+            }
             if result.entities[index].office == nil {
                 // No title in the text: the office held that day.
                 result.entities[index].office = role.office
@@ -245,6 +257,16 @@ struct EntityResolver {
                     ?? (countries.count == 1 ? countries.first : nil)
             }
         }
+    }
+
+    /// The one country a lexicon person's offices, at any date, are of; else the country the
+    /// entry says they serve ("country", for people listed with no offices); nil when the offices
+    /// are of two countries or more.
+    func homeCountry(of entry: Int) -> String? {
+        let e = lexicon.entries[entry]
+        let countries = Set(e.roles.compactMap(\.country))
+        if countries.count > 1 { return nil }
+        return countries.first ?? e.country
     }
 
     // MARK: helpers
@@ -1637,9 +1659,64 @@ struct EntityResolver {
             found = m
         }
         if let m = found, let e = m.entity, let entry = result.entities[e].lexiconEntry {
-            result.entities[entity].country = lexicon.entries[entry].codes["alpha3"]
+            let code = lexicon.entries[entry].codes["alpha3"]
+            result.entities[entity].country = code
+            // A name found in the text, of an office of a country that writes the family name
+            // first, is shortened to its first word ("Chinese Premier Li Qiang ... Li said").
+            if let code, Self.familyNameFirst.contains(code), result.entities[entity].lexiconEntry == nil,
+               !personByLabel.values.contains(where: { $0.entity == entity }) {
+                let words = result.entities[entity].name.split(separator: " ")
+                if words.count >= 2 { result.entities[entity].label = String(words[0]) }
+            }
+        } else if isOrganisationTitle(office, at: titleStart) {
+            officesOfOrganisations.insert(entity)
         }
     }
+
+    /// Whether a title with no country, starting at `titleStart`, is likely a post of an
+    /// organisation rather than of the person's own country: an office international bodies
+    /// hold ("Secretary-General"), or, past the words of a portfolio, a capitalized word before
+    /// it that names no country ("Commission President", "Special Envoy") or the acronym of an
+    /// international body ("UN Secretary-General", "NATO Secretary General"). Such a title takes
+    /// no country from what the lexicon knows of the person. A monarch's title is never one
+    /// ("His Majesty King Abdullah").
+    func isOrganisationTitle(_ office: String, at titleStart: Int) -> Bool {
+        if Self.organisationOffices.contains(office) { return true }
+        if Self.monarchOffices.contains(office) { return false }
+        // Back over the portfolio words a title can follow ("Home Minister", "Trade and Industry Minister").
+        let sentence = sentenceRange(of: titleStart)
+        var before = titleStart - 1
+        while before > sentence.lowerBound && !covered(before) && isCapitalizedWord(before) && isIn(.officeDomain, before) {
+            before -= 1
+            if before > sentence.lowerBound && (key(before) == "and" || key(before) == "&") && isCapitalizedWord(before - 1)
+                && isIn(.officeDomain, before - 1) {
+                before -= 1
+            }
+        }
+        guard before >= sentence.lowerBound, !covered(before) else { return false }
+        let t = layer.tokens[before]
+        guard t.kind == .word else { return false }
+        // An acronym names an international body only when it is one's ("TT High Commissioner"
+        // is Trinidad and Tobago's).
+        if t.shape.contains(.allCaps) { return Self.internationalBodies.contains(key(before)) }
+        return t.shape.contains(.capitalized)
+    }
+
+    /// Acronyms of international organisations, as they stand before their officers' titles.
+    static let internationalBodies: Set<String> = [
+        "un", "eu", "au", "nato", "imf", "who", "wto", "oas", "asean", "osce", "iaea", "opec", "sadc", "ecowas", "caricom",
+        "gcc", "oic", "apec", "oecd", "unesco", "unicef", "unhcr", "undp", "unep", "unctad", "icc", "icj", "brics", "sco",
+        "ioc", "fifa", "igad", "eac", "comesa", "mercosur", "celac", "saarc", "bimstec", "pif", "cis", "csto", "eaeu",
+        "interpol", "wfp", "fao", "ilo", "unodc", "ocha", "unrwa", "iom", "wipo", "itu", "iea", "bis", "adb", "afdb", "ebrd",
+    ]
+    /// Countries whose people's names news writes family name first, in English too (Taiwan's
+    /// officials often go by a Western given name first: "Joseph Wu").
+    static let familyNameFirst: Set<String> = ["CHN", "KOR", "PRK"]
+    /// A monarch's offices: never an organisation's.
+    static let monarchOffices: Set<String> = ["King", "Queen", "Emir", "Sultan", "Emperor", "Crown Prince", "Yang di-Pertuan Agong"]
+
+    /// Offices held in international organisations far more often than in a government.
+    static let organisationOffices: Set<String> = ["Secretary-General", "High Representative of the Union for Foreign Affairs and Security Policy"]
 
     /// A person entity, mentioned before `token`, whose label has the key `labelKey`.
     func person(labelled labelKey: String, before token: Int) -> Int? {

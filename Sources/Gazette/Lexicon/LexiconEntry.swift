@@ -20,6 +20,10 @@ public struct LexiconEntry: Sendable, Equatable {
     public var parties: [String]
     /// Signature date, ISO 8601 at the precision known (agreements).
     public var signed: String?
+    /// The country whose government a person serves or served (ISO 3166-1 alpha-3), for a person
+    /// the lexicon gives no offices: a title written with no country before the name takes it
+    /// ("Foreign Minister Ana Ruiz").
+    public var country: String?
     /// Higher wins when matches overlap (before length). Default 0.
     public var priority: Int
     /// Where the entry comes from.
@@ -27,7 +31,7 @@ public struct LexiconEntry: Sendable, Equatable {
 
     public init(id: String, type: String, name: String, label: String? = nil, aliases: [Alias] = [],
                 roles: [Role] = [], codes: [String: String] = [:], parties: [String] = [], signed: String? = nil,
-                priority: Int = 0, source: String? = nil) {
+                country: String? = nil, priority: Int = 0, source: String? = nil) {
         self.id = id
         self.type = type
         self.name = name
@@ -42,6 +46,7 @@ public struct LexiconEntry: Sendable, Equatable {
         self.codes = codes
         self.parties = parties
         self.signed = signed
+        self.country = country
         self.priority = priority
         self.source = source
     }

@@ -6,7 +6,7 @@ import Foundation
 /// file is collected, with its line and column, before anything is reported: a malformed line
 /// never silently drops an entry.
 public enum LexiconParser {
-    static let entryFields: Set<String> = ["id", "type", "name", "label", "aliases", "roles", "codes", "parties", "signed", "priority", "source"]
+    static let entryFields: Set<String> = ["id", "type", "name", "label", "aliases", "roles", "codes", "parties", "signed", "country", "priority", "source"]
 
     /// Parses the lexicon text `bytes`, named `file` in diagnostics.
     public static func parse(_ bytes: [UInt8], file: String) -> (entries: [LexiconEntry], diagnostics: [Diagnostic]) {
@@ -96,6 +96,7 @@ public enum LexiconParser {
         let name = type == LexiconEntry.stopType ? (optionalString(object, "name", &c) ?? "") : requiredString(object, "name", &c)
         let label = optionalString(object, "label", &c)
         let signed = optionalString(object, "signed", &c)
+        let country = optionalString(object, "country", &c)
         let source = optionalString(object, "source", &c)
         var priority = 0
         if let value = object["priority"] {
@@ -148,7 +149,7 @@ public enum LexiconParser {
         }
         guard c.diagnostics.count == before, let id, let type, let name else { return nil }
         return LexiconEntry(id: id, type: type, name: name, label: label, aliases: aliases, roles: roles,
-                            codes: codes, parties: parties, signed: signed, priority: priority, source: source)
+                            codes: codes, parties: parties, signed: signed, country: country, priority: priority, source: source)
     }
 
     static func parseAlias(_ object: JSONTree, anchor: Int?, _ c: inout LineContext) -> Alias? {
