@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 fae0050a39b2ca122dd5933e899f94050ded4bc8503b10db486915d31ec5503f
+// people.jsonl sha256 6a60fb032d5ad1d711f45c985e1b3cce67363fa4c26c6878b334de0f73383607
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

@@ -575,6 +575,33 @@ struct DatedRoleTests {
         #expect(x.entities.filter { $0.type == "person" }.map { "\($0.name):\($0.country ?? "-")" } == ["Ayman al-Safadi:JOR"])
     }
 
+    /// A titled name the lexicon writes another way is the one lexicon person of that surname
+    /// holding the title's post on the date, in a country the text names (before the title,
+    /// when one is named there).
+    @Test func aTitledNameWrittenAnotherWayIsTheHolderOfThePost() throws {
+        let entries = [
+            LexiconEntry(id: "Q-nono", type: "person", name: "Nono Varga", label: "Varga",
+                         roles: [Role(office: "Head of State", country: "HUN", start: "2010-06-30", end: "2016-06-30")]),
+            LexiconEntry(id: "country:HUN", type: "country", name: "Hungary", aliases: [Alias("Hungarian", kind: .adjective)], codes: ["alpha3": "HUN"]),
+            LexiconEntry(id: "country:KEN", type: "country", name: "Kenya", aliases: [Alias("Kenyan", kind: .adjective)], codes: ["alpha3": "KEN"]),
+            LexiconEntry(id: "title:president", type: "title", name: "President"),
+            LexiconEntry(id: "title:minister", type: "title", name: "Minister"),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func people(_ text: String, _ date: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate(date)) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" ? "\(x.entities[$0].id)(\(m.source.rawValue))" : nil } }
+        }
+        #expect(try people("President Benigno Tamas Varga spoke in Hungary.", "2013-05-01") == ["Q-nono(office)"])
+        #expect(try people("Hungarian President Benigno Varga III spoke.", "2013-05-01") == ["Q-nono(office)"])
+        // Out of office that day, another post, another country, or no country named: another person.
+        #expect(try people("President Benigno Tamas Varga spoke in Hungary.", "2019-05-01") == ["person:benigno-tamas-varga(pattern)"])
+        #expect(try people("Minister Benigno Tamas Varga spoke in Hungary.", "2013-05-01") == ["person:benigno-tamas-varga(pattern)"])
+        #expect(try people("Kenyan President Benigno Varga spoke in Hungary.", "2013-05-01") == ["person:benigno-varga(pattern)"])
+        #expect(try people("President Benigno Tamas Varga spoke.", "2013-05-01") == ["person:benigno-tamas-varga(pattern)"])
+    }
+
     @Test func theCandidateInOfficeOnTheDateWins() throws {
         #expect(try resolved("Marcos spoke.", date: "2025-05-28").map(\.id) == ["Q-junior"])
         #expect(try resolved("Marcos spoke.", date: "1980-01-01").map(\.id) == ["Q-elder"])

@@ -1347,7 +1347,16 @@ struct EntityResolver {
             noteRoleDescription(title: title.lowerBound..<title.upperBound, office: office, begin: begin, complement: complement, next: start)
             return (title.upperBound, office)
         }
-        let (entity, source) = person(named: tokens)
+        let entity: Int, source: EntityMention.Source
+        // "President Benigno Aquino III", "Prime Minister Najib Tun Razak": a name the lexicon
+        // writes another way (a nickname, fewer words), and the text has not named otherwise,
+        // is the one lexicon person of that surname holding the title's post that day.
+        if tokens.count >= 2, !result.entities.contains(where: { $0.id == "person:" + Self.slug(surface(first..<(last + 1))) }),
+           let holder = lexiconHolder(of: office, surnameAt: tokens.last { !isIn(.nameSuffix, $0) } ?? last, countryBefore: country(before: begin)) {
+            (entity, source) = (self.entity(ofEntry: holder), .office)
+        } else {
+            (entity, source) = person(named: tokens)
+        }
         setOffice(entity, phrased, before: begin, complement: complement, nameEnd: last + 1)
         add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                           byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(begin)))
@@ -1497,6 +1506,18 @@ struct EntityResolver {
             if c == "head of state" { headOfState = true }
         }
         return holdsClass && !(cls == "head of government" && headOfState)
+    }
+
+    /// The one lexicon person labelled with the word at `i` who holds the post of `office` (its
+    /// class: head of state, foreign minister ...) on the document's date, in the country named
+    /// before the title when there is one, else in a country the document names; nil otherwise.
+    mutating func lexiconHolder(of office: String, surnameAt i: Int, countryBefore: EntityMention?) -> Int? {
+        guard date != nil, let cls = Self.officeClasses[office], let entries = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
+        let country = countryBefore.flatMap { $0.entity }.flatMap { result.entities[$0].lexiconEntry }
+            .flatMap { lexicon.entries[$0].codes["alpha3"] }
+        let countries = country.map { Set([$0]) } ?? namedCountries()
+        let holders = entries.filter { entry in countries.contains { holds(entry, cls, in: $0) } }
+        return holders.count == 1 ? holders[0] : nil
     }
 
     /// Resolves each role description to the person the document names with that post in that
