@@ -43,19 +43,19 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 f456c00c1ac2423e46e5cdf64e3216c4bce1ac29a31c17a0277ab7d04c538bb4
+// classes.rules sha256 27f65d089873375d640fd8e5a9b8b5a202d3af613626e61fb2139fdaf0150cff
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 2011080682af3ac9caaa29afdd05ac027e9a69598d1b525a2e160d444ba256f4
+// met.rules sha256 8f1d974c9706553173169165e4dafcbb5fa0a6e0c5ef65b0194d4dabf41c6509
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 73d25d100f9af9adb7d2cc0359529ba67d9d03950516d86c96695d26c84f9431
+// negative.rules sha256 751e8621118f21e9476860c3523bd3dbb3ba366368a0ac523453ee4b1ffc0d15
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
