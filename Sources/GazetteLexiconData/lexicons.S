@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 27f65d089873375d640fd8e5a9b8b5a202d3af613626e61fb2139fdaf0150cff
+// classes.rules sha256 ad8babdbee179ee7d61033c7cc7307270727e4d261a948743349398d0ebd53aa
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 8f1d974c9706553173169165e4dafcbb5fa0a6e0c5ef65b0194d4dabf41c6509
+// met.rules sha256 ccde8a7af58818b0ef5d5f6ad3d8a9c884100d597a1c12f892f359ccc33b2028
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -175,6 +175,13 @@ struct EntityResolverTests {
         // Running text: a possessive before a person's noun, ", who", an attribution after a quote.
         Case(text: "Ana Ruizova's visit ended. The envoy met Piet Dorrman, who arrived.",
              expected: ["Ana Ruizova=person:ana-ruizova(pattern)", "Piet Dorrman=person:piet-dorrman(pattern)"]),
+        // A meeting possessed; the second of a pair after "between", whatever follows it; a
+        // name after "talks with" before a verb.
+        Case(text: "Ana Ruizova's talks with Piet Dorrman were frank.",
+             expected: ["Ana Ruizova=person:ana-ruizova(pattern)", "Piet Dorrman=person:piet-dorrman(pattern)"]),
+        Case(text: "Talks between Daniel Kovacic and Lula Silvano ended. Talks between Kovacic and Acme Holdings ended.",
+             expected: ["Daniel Kovacic=person:daniel-kovacic(pattern)", "Lula Silvano=person:lula-silvano(pattern)",
+                        "Kovacic=person:daniel-kovacic(coreference)"]),
         Case(text: "“We are ready,” Jaidev Mazumpur said. \"It is done.\" Amra Kovac told reporters.",
              expected: ["Jaidev Mazumpur=person:jaidev-mazumpur(pattern)", "Amra Kovac=person:amra-kovac(pattern)"]),
         // Before a verb of attribution, a name opening with a given name of the people lexicon

@@ -688,7 +688,7 @@ struct EntityResolver {
     /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
     /// ("Ana Ruiz's visit", "Li Wei's wife").
     static let possessedNouns: Set<String> = [
-        "visit", "trip", "tour", "arrival", "departure", "wife", "husband", "predecessor", "successor", "administration",
+        "visit", "trip", "tour", "arrival", "departure", "meeting", "meetings", "talks", "wife", "husband", "predecessor", "successor", "administration",
         "government", "spokesman", "spokeswoman", "spokesperson", "inauguration", "presidency", "premiership",
     ]
 
@@ -790,7 +790,7 @@ struct EntityResolver {
     /// Auxiliaries and verbs common right after a person's name ("Ana Ruiz has left", "Li Wei
     /// signed"): a capitalized run before one is a subject, not a modifier.
     static let predicateWords: Set<String> = [
-        "is", "was", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does",
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does",
         "also", "then", "later", "who", "whose", "himself", "herself", "signed", "received", "held", "holds", "led", "leads",
         "heads", "headed", "called", "calls", "took", "takes", "made", "makes", "gave", "gives", "became", "becomes", "joined",
         "left", "returned", "spoke", "speaks", "expressed", "thanked", "praised", "attended", "paid", "discussed", "agreed",
@@ -809,7 +809,7 @@ struct EntityResolver {
 
     /// People named right after a word whose object is a person (`objectVerbs`; "with" after a
     /// meeting's word): two words or more, looking like a person's name, followed by what may
-    /// follow a name (`afterName`).
+    /// follow a name (`mayFollowName`).
     mutating func findPeopleAfterObjectVerbs() {
         let count = layer.tokens.count
         for v in cuePositions where v + 2 < count && isIn(.objectVerb, v) {
@@ -820,7 +820,7 @@ struct EntityResolver {
             let sentence = sentenceRange(of: v)
             let (tokens, _) = nameTokens(from: start, sentence: sentence)
             guard let last = tokens.last, looksLikePersonName(tokens),
-                  last + 1 >= sentence.upperBound || isIn(.afterName, last + 1) || isDash(last + 1), !isTitleCase(sentence) else { continue }
+                  mayFollowName(last + 1, in: sentence) || isDash(last + 1), !isTitleCase(sentence) else { continue }
             let (entity, source) = person(named: tokens)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
@@ -829,11 +829,16 @@ struct EntityResolver {
 
     /// Names listed with a person's, joined by commas or "and" ("Ana Ruiz, Piet Dorr and Li
     /// Wenbo attended"; "with Piet Dorr and Ana Ruiz"): two capitalized words or more looking
-    /// like a person's name, ending where a name may end, are people too, before and after.
+    /// like a person's name, ending where a name may end, are people too, before and after; the
+    /// second of a pair after "between" ends wherever it ends ("talks between Ana Ruiz and Li
+    /// Wenbo ended").
     mutating func findListedNames() {
         let people = result.mentions.filter { m in m.entity.map { result.entities[$0].type == "person" } ?? false }
         for m in people {
             let sentence = sentenceRange(of: m.firstToken)
+            // "between Ana Ruiz and Li Wenbo": the second of a pair, whatever follows it.
+            let start = m.titleStart ?? m.firstToken
+            let pair = start > sentence.lowerBound && key(start - 1) == "between"
             // After: ", Li Wenbo", "and Li Wenbo", ", and Li Wenbo".
             var k = m.endToken
             while k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ","))) {
@@ -843,7 +848,7 @@ struct EntityResolver {
                 let (tokens, _) = nameTokens(from: start, sentence: sentence)
                 guard let last = tokens.last, looksLikePersonName(tokens) else { break }
                 let n = last + 1
-                guard mayFollowName(n, in: sentence) else { break }
+                guard mayFollowName(n, in: sentence) || (pair && key(k) == "and" && k == m.endToken) else { break }
                 let (entity, source) = person(named: tokens)
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: n,
                                   byteStart: 0, byteEnd: 0, source: source))
