@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 a8562c8c6da3ff2974b42ad53359a4eaeb0ae197f42ebdb6504ffd03e4ce13c7
+// agreements.rules sha256 1b0d87e5b914e3caedf96e019c2da5e445a4c49592e7778b55de62e07e02945a
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 751e8621118f21e9476860c3523bd3dbb3ba366368a0ac523453ee4b1ffc0d15
+// negative.rules sha256 2794de1d38f73daf5144e5accbdd8d2e1b94a1441b72af186f56b8a153f9f849
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 86b0a260bfed79f8b46a8d3afba4ea78d91e05bf310c58b37dd937afc81cd34c
+// visited.rules sha256 400cca52617c6bfcfc60a978ab6d29950550f72d13c2a225d42ca9c7d7cc4da9
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
