@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 6a60fb032d5ad1d711f45c985e1b3cce67363fa4c26c6878b334de0f73383607
+// people.jsonl sha256 b9e422bf2f3c4475d99e6af4bb786250bd9587260a92393e037398078e2f68c9
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

@@ -26,6 +26,21 @@ struct DefaultLexiconTests {
         #expect(Set(ids).count == ids.count)
     }
 
+    /// Labels are the word news shortens a name to: the family name first for Chinese and
+    /// Korean leaders, the surname without its Arabic article, never a name's last word that a
+    /// Western order would give.
+    @Test func labelsAreTheShortNamesNewsUses() throws {
+        let people = Dictionary(try DefaultLexicons.entries().filter { $0.type == "person" }.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(people["Xi Jinping"]?.label == "Xi")
+        #expect(people["Moon Jae-in"]?.label == "Moon")
+        #expect(people["Sabah Al-Khalid Al-Sabah"]?.label == "Sabah")
+        #expect(people["Hani al-Mulki"]?.label == "Mulki")
+        #expect(people["Shigeru Ishiba"]?.label == "Ishiba")
+        // Officials listed by name only carry their country; no "Kim Un" short form is made.
+        #expect(people["Ayman al-Safadi"]?.country == "JOR")
+        #expect(people.values.allSatisfy { !$0.aliases.contains { $0.text == "Kim Un" } })
+    }
+
     @Test func everyUNMemberHasAnAdjective() throws {
         // ISO 3166-1 entries that the curated table covers carry adjectives; territories may not.
         let countries = try DefaultLexicons.entries().filter { $0.type == "country" }
