@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 7600cf8ec70e0cd4e6db510bffea4fe87f07d6fd0ae894023d87457ee6d3748b
+// countries.jsonl sha256 710a0bd621f817629a5bdbf40cc630e0a986d6d5e919aa7106250152c76289bf
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
