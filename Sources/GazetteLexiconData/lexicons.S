@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 1b0d87e5b914e3caedf96e019c2da5e445a4c49592e7778b55de62e07e02945a
+// agreements.rules sha256 dd6137b8e649d2b0423f94e17e6597c82116795591c807c8d5c3c9ebaf9392a2
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 ccde8a7af58818b0ef5d5f6ad3d8a9c884100d597a1c12f892f359ccc33b2028
+// met.rules sha256 0559228ada7b898e0f592c1a16669877c749720f693ab30d7a8e8b4c229c2431
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 2794de1d38f73daf5144e5accbdd8d2e1b94a1441b72af186f56b8a153f9f849
+// negative.rules sha256 2bf2f7ed91d1dea99256f841be9106c88211d7cd2ccb25d357ad8ec7529da6f8
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 400cca52617c6bfcfc60a978ab6d29950550f72d13c2a225d42ca9c7d7cc4da9
+// visited.rules sha256 e573d854c7d77ad63516e3ed7e0b4b95fa619924c66aedb4e1196dc07e895fe3
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

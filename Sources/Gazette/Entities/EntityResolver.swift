@@ -229,15 +229,15 @@ struct EntityResolver {
 
     /// People from a lexicon that the text gives no office take the one they held on the date;
     /// those the text gives an office without a country take that role's country, else the one
-    /// country the lexicon ties them to (`homeCountry(of:)`).
+    /// country the lexicon ties them to (`homeCountry(of:office:)`).
     mutating func assignOffices() {
         for index in result.entities.indices {
             guard let entry = result.entities[index].lexiconEntry, !officesOfOrganisations.contains(index) else { continue }
             guard let role = roleHeld(by: entry) else {
                 // No office that day (a date the roles do not cover, or none known): a title
                 // the text gives still takes the country the person serves.
-                if result.entities[index].office != nil, result.entities[index].country == nil {
-                    result.entities[index].country = homeCountry(of: entry)
+                if let office = result.entities[index].office, result.entities[index].country == nil {
+                    result.entities[index].country = homeCountry(of: entry, office: office)
                 }
                 continue
             }
@@ -259,14 +259,22 @@ struct EntityResolver {
         }
     }
 
-    /// The one country a lexicon person's offices, at any date, are of; else the country the
-    /// entry says they serve ("country", for people listed with no offices); nil when the offices
-    /// are of two countries or more.
-    func homeCountry(of entry: Int) -> String? {
+    /// The country a lexicon person titled `office` serves: the one country of their offices at
+    /// any date, of the same class for a head of state's or government's title; for people
+    /// listed with no offices, the country the entry says they serve ("country"), but not as a
+    /// head of state or government, whom the lexicon lists with their offices. Nil when that is
+    /// two countries or none: "President Ana Ruiz", whose offices were a prime minister's, is no
+    /// president of that country (but of the European Council, say).
+    func homeCountry(of entry: Int, office: String) -> String? {
         let e = lexicon.entries[entry]
-        let countries = Set(e.roles.compactMap(\.country))
-        if countries.count > 1 { return nil }
-        return countries.first ?? e.country
+        let cls = Self.officeClasses[office]
+        guard !e.roles.isEmpty else {
+            return cls == "head of state" || cls == "head of government" ? nil : e.country
+        }
+        let head = cls == "head of state" || cls == "head of government"
+        let roles = head ? e.roles.filter { Self.officeClasses[$0.office] == cls } : e.roles
+        let countries = Set(roles.compactMap(\.country))
+        return countries.count == 1 ? countries.first : nil
     }
 
     // MARK: helpers
@@ -973,6 +981,7 @@ struct EntityResolver {
         "then", "but", "and", "later", "meanwhile", "also", "earlier", "afterwards", "today", "yesterday", "when",
         "after", "before", "while", "as", "there", "here", "so", "yet", "now", "finally", "first", "in", "on", "at",
         "since", "once", "where", "if", "although", "though", "because", "last", "next", "this", "that",
+        "during", "following", "despite", "amid", "under", "without", "upon", "unlike", "like",
     ]
 
     /// Adverbs between a subject and its verb ("Ana Ruiz also met ...", "... yesterday met ...").
@@ -1274,6 +1283,14 @@ struct EntityResolver {
             phrased = (isCapitalizedWord(title.lowerBound - 1) ? "Acting " : "acting ") + office
             begin = title.lowerBound - 1
         }
+        // "Vice-Premier", "Vice Premier", "Deputy Premier": another office, as written.
+        if title.lowerBound > sentence.lowerBound, ["vice", "deputy"].contains(key(title.lowerBound - 1)) {
+            begin = title.lowerBound - 1
+            phrased = surface(begin..<title.upperBound)
+        } else if title.lowerBound > sentence.lowerBound + 1, key(title.lowerBound - 1) == "-", ["vice", "deputy"].contains(key(title.lowerBound - 2)) {
+            begin = title.lowerBound - 2
+            phrased = surface(begin..<title.upperBound)
+        }
         // "Prime Minister-designate X", "President-elect X": a person, who holds no office yet;
         // the title keeps its span, so no rule takes it for the person's office.
         if start + 1 < sentence.upperBound, key(start) == "-", ["designate", "elect"].contains(key(start + 1)) {
@@ -1357,7 +1374,8 @@ struct EntityResolver {
         // writes another way (a nickname, fewer words), and the text has not named otherwise,
         // is the one lexicon person of that surname holding the title's post that day.
         if tokens.count >= 2, !result.entities.contains(where: { $0.id == "person:" + Self.slug(surface(first..<(last + 1))) }),
-           let holder = lexiconHolder(of: office, surnameAt: tokens.last { !isIn(.nameSuffix, $0) } ?? last, countryBefore: country(before: begin)) {
+           let holder = lexiconHolder(of: office, surnameAt: tokens.last { !isIn(.nameSuffix, $0) } ?? last, givenAt: first,
+                                      countryBefore: country(before: begin)) {
             (entity, source) = (self.entity(ofEntry: holder), .office)
         } else {
             (entity, source) = person(named: tokens)
@@ -1513,11 +1531,22 @@ struct EntityResolver {
         return holdsClass && !(cls == "head of government" && headOfState)
     }
 
-    /// The one lexicon person labelled with the word at `i` who holds the post of `office` (its
-    /// class: head of state, foreign minister ...) on the document's date, in the country named
-    /// before the title when there is one, else in a country the document names; nil otherwise.
-    mutating func lexiconHolder(of office: String, surnameAt i: Int, countryBefore: EntityMention?) -> Int? {
-        guard date != nil, let cls = Self.officeClasses[office], let entries = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
+    /// The one lexicon person labelled with the word at `i`, whose name or an alias opens with
+    /// the word at `given`, who holds the post of `office` (its class: head of state, foreign
+    /// minister ...) on the document's date, in the country named before the title when there is
+    /// one, else in a country the document names; nil otherwise ("President Jill Biden" is not
+    /// Joe Biden).
+    mutating func lexiconHolder(of office: String, surnameAt i: Int, givenAt given: Int, countryBefore: EntityMention?) -> Int? {
+        guard date != nil, let cls = Self.officeClasses[office], let all = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
+        // Initials compare without their periods ("I K Gujral", "I. K. Gujral").
+        func bare(_ word: String) -> String { word.hasSuffix(".") ? String(word.dropLast()) : word }
+        let givenKey = bare(key(given))
+        let entries = all.filter { entry in
+            let e = lexicon.entries[entry]
+            return ([e.name] + e.aliases.map(\.text)).contains { name in
+                name.split(separator: " ").first.map { bare(Self.normalizedLabel(String($0))) == givenKey } ?? false
+            }
+        }
         let country = countryBefore.flatMap { $0.entity }.flatMap { result.entities[$0].lexiconEntry }
             .flatMap { lexicon.entries[$0].codes["alpha3"] }
         let countries = country.map { Set([$0]) } ?? namedCountries()
@@ -1694,7 +1723,7 @@ struct EntityResolver {
                 let words = result.entities[entity].name.split(separator: " ")
                 if words.count >= 2 { result.entities[entity].label = String(words[0]) }
             }
-        } else if isOrganisationTitle(office, at: titleStart) {
+        } else if isOrganisationTitle(office, at: titleStart) || nameEnd.map(isOrganisationAfterName) == true {
             officesOfOrganisations.insert(entity)
         }
     }
@@ -1728,12 +1757,36 @@ struct EntityResolver {
         return t.shape.contains(.capitalized)
     }
 
+    /// Whether "of" and an organisation's name follow a titled name ending at `nameEnd`: the
+    /// post is the organisation's ("President Ana Ruiz of the European Commission", "of the AU
+    /// Commission", "of the Kenya Red Cross Society"): up to five capitalized words, none a
+    /// country, one of them a word organisations are named by (`organisationNouns`).
+    func isOrganisationAfterName(_ nameEnd: Int) -> Bool {
+        let sentence = sentenceRange(of: nameEnd - 1)
+        guard nameEnd + 1 < sentence.upperBound, key(nameEnd) == "of" else { return false }
+        var k = key(nameEnd + 1) == "the" ? nameEnd + 2 : nameEnd + 1
+        let end = min(sentence.upperBound, k + 5)
+        while k < end && !covered(k) && (isCapitalizedWord(k) || layer.tokens[k].shape.contains(.allCaps)) {
+            if Self.organisationNouns.contains(key(k)) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Words organisations other than a state's legislature or government are named by.
+    static let organisationNouns: Set<String> = [
+        "commission", "bank", "council", "institute", "union", "organization", "organisation", "fund", "committee",
+        "federation", "association", "club", "league", "forum", "agency", "society", "foundation", "group", "board",
+        "corporation", "company", "university", "party", "movement", "alliance", "secretariat", "community",
+    ]
+
     /// Acronyms of international organisations, as they stand before their officers' titles.
     static let internationalBodies: Set<String> = [
         "un", "eu", "au", "nato", "imf", "who", "wto", "oas", "asean", "osce", "iaea", "opec", "sadc", "ecowas", "caricom",
         "gcc", "oic", "apec", "oecd", "unesco", "unicef", "unhcr", "undp", "unep", "unctad", "icc", "icj", "brics", "sco",
         "ioc", "fifa", "igad", "eac", "comesa", "mercosur", "celac", "saarc", "bimstec", "pif", "cis", "csto", "eaeu",
         "interpol", "wfp", "fao", "ilo", "unodc", "ocha", "unrwa", "iom", "wipo", "itu", "iea", "bis", "adb", "afdb", "ebrd",
+        "ecb", "eib", "icao", "imo", "unwto", "unaids", "ifad", "unido", "wmo", "opcw", "ctbto",
     ]
     /// Countries whose people's names news writes family name first, in English too (Taiwan's
     /// officials often go by a Western given name first: "Joseph Wu").
@@ -2021,8 +2074,11 @@ struct EntityResolver {
         let tokens = layer.tokens
         for i in 0..<tokens.count where bits.contains(tokens[i].key) { found.append(i) }
         for i in found where !covered(i) && isCapitalizedWord(i) {
-            // Not a name given to a thing ("the Balfour Declaration", "the Ruiz Foundation").
+            // Not a name given to a thing ("the Balfour Declaration", "the Ruiz Foundation"), nor
+            // the first word of another person's name ("Li Ka-shing" after "Li Qiang", "Moon
+            // Ki-young" after "Moon Jae-in"), but in a title-case headline.
             if i + 1 < tokens.count && isCapitalizedWord(i + 1) && isNonNameWord(i + 1) { continue }
+            if i + 1 < tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1) && !isTitleCase(sentenceRange(of: i)) { continue }
             if let label = labels[layer.tokens[i].key], let entity = personByLabel[label]?.entity {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))

@@ -100,6 +100,10 @@ struct RelationBuilder {
                 let objects = resolve(emit.object, match, &extraction)
                 for s in subjects {
                     for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
+                        if rule.abroad, let home = extraction.entities[s.entity].country, extraction.entities[s.entity].type == "person",
+                           let entry = extraction.entities[o.entity].lexiconEntry, lexicon.entries[entry].codes["alpha3"] == home {
+                            continue
+                        }
                         let place = placeIsObject && emit.object.count == 1 && emit.object[0].derived == nil ? o : place
                         var (subject, object) = (s, o)
                         if rule.symmetric && extraction.entities[object.entity].id < extraction.entities[subject.entity].id {

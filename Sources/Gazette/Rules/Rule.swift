@@ -15,6 +15,9 @@ public struct Rule: Sendable, Equatable {
     public var place: String?
     /// The two arguments come out in one canonical order (by entity id).
     public var symmetric = false
+    /// A fact whose subject is a person of the country its object names is dropped: one does
+    /// not visit one's own country.
+    public var abroad = false
     /// Higher wins among overlapping matches of the same predicate.
     public var priority = 0
     /// For a negative rule: the predicates whose overlapping matches it suppresses.

@@ -29,7 +29,7 @@ public struct RuleFile: Sendable, Equatable {
 /// Reads rule files (docs/rules.md). Every problem of a file is collected with its line and
 /// column before anything is reported.
 public enum RuleParser {
-    static let clauseKeywords: Set<String> = ["match", "emit", "date", "office", "place", "symmetric", "priority", "suppress"]
+    static let clauseKeywords: Set<String> = ["match", "emit", "date", "office", "place", "symmetric", "abroad", "priority", "suppress"]
     /// Repetition bounds above this are refused: each bounded repetition is compiled as copies.
     static let maxRepeat = 64
     /// Groups nested deeper than this are refused.
@@ -362,6 +362,9 @@ public enum RuleParser {
             case "symmetric":
                 if let extra = rest.first { error(line, extra.column, "'symmetric' takes nothing after it") }
                 rule.symmetric = true
+            case "abroad":
+                if let extra = rest.first { error(line, extra.column, "'abroad' takes nothing after it") }
+                rule.abroad = true
             case "priority":
                 guard let w = words(1, "a whole number"), let value = Int(w[0].text) else {
                     if rest.count == 1 { error(line, rest[0].column, "expected a whole number after 'priority', got '\(rest[0].text)'") }
