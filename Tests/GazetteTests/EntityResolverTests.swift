@@ -624,6 +624,32 @@ struct DatedRoleTests {
         #expect(try people("President Benigno Tamas Varga spoke.", "2013-05-01") == ["person:benigno-tamas-varga(pattern)"])
     }
 
+    /// A lexicon agreement whose parties the document does not name, in a document naming other
+    /// countries, is the text's own agreement of that name (and of its acronym).
+    @Test func anAgreementOfOtherPartiesIsTheTextsOwn() throws {
+        let entries = [
+            LexiconEntry(id: "agreement:cepa-a-b", type: "agreement", name: "Alpha-Beta Comprehensive Partnership Agreement",
+                         aliases: [Alias("Comprehensive Partnership Agreement"), Alias("CPA", case: .exact, kind: .code)], parties: ["AAA", "BBB"]),
+            LexiconEntry(id: "country:AAA", type: "country", name: "Alphaland", codes: ["alpha3": "AAA"]),
+            LexiconEntry(id: "country:BBB", type: "country", name: "Betaland", codes: ["alpha3": "BBB"]),
+            LexiconEntry(id: "country:CCC", type: "country", name: "Gammaland", codes: ["alpha3": "CCC"]),
+            LexiconEntry(id: "country:DDD", type: "country", name: "Deltaland", codes: ["alpha3": "DDD"]),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func agreements(_ text: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "agreement" ? x.entities[$0].id : nil } }
+        }
+        #expect(try agreements("Gammaland and Deltaland signed the Comprehensive Partnership Agreement. The CPA is new.")
+                == ["agreement:comprehensive-partnership-agreement", "agreement:comprehensive-partnership-agreement"])
+        #expect(try agreements("Alphaland and Betaland signed the Comprehensive Partnership Agreement. The CPA is new.")
+                == ["agreement:cepa-a-b", "agreement:cepa-a-b"])
+        // One country named, or one party among them: the lexicon's.
+        #expect(try agreements("Gammaland praised the Comprehensive Partnership Agreement.") == ["agreement:cepa-a-b"])
+        #expect(try agreements("Gammaland and Betaland discussed the Comprehensive Partnership Agreement.") == ["agreement:cepa-a-b"])
+    }
+
     @Test func theCandidateInOfficeOnTheDateWins() throws {
         #expect(try resolved("Marcos spoke.", date: "2025-05-28").map(\.id) == ["Q-junior"])
         #expect(try resolved("Marcos spoke.", date: "1980-01-01").map(\.id) == ["Q-elder"])

@@ -166,6 +166,7 @@ struct EntityResolver {
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
         markHonorifics()
         resolveAmbiguity()
+        detachForeignAgreements()
         assignOffices()
         result.mentions.sort { $0.firstToken < $1.firstToken }
         result.titles.sort { $0.firstToken < $1.firstToken }
@@ -224,6 +225,30 @@ struct EntityResolver {
             if let best = named.max(), best > 0, named.filter({ $0 == best }).count == 1 {
                 result.mentions[index].candidates = [candidates[pool[named.firstIndex(of: best)!]]]
             }
+        }
+    }
+
+    /// A lexicon agreement with parties, none of which the document names, in a document that
+    /// names two countries or more: the text's own agreement of that name, not the lexicon's
+    /// ("the Comprehensive Economic Partnership Agreement" that Kenya and Tanzania sign is not
+    /// India and the UAE's). Its mentions become one agreement found by its form, named as the
+    /// longest of them is written.
+    mutating func detachForeignAgreements() {
+        let named = namedCountries()
+        guard named.count >= 2 else { return }
+        var replacement: [Int: Int] = [:]
+        let order = result.mentions.indices.sorted { result.mentions[$0].endToken - result.mentions[$0].firstToken > result.mentions[$1].endToken - result.mentions[$1].firstToken }
+        for index in order {
+            let m = result.mentions[index]
+            guard let e = m.entity, result.entities[e].type == "agreement", let entry = result.entities[e].lexiconEntry else { continue }
+            let parties = lexicon.entries[entry].parties
+            guard !parties.isEmpty, !parties.contains(where: named.contains) else { continue }
+            if replacement[e] == nil {
+                let name = surface(m.firstToken..<m.endToken)
+                replacement[e] = newEntity(type: "agreement", name: name, label: name)
+            }
+            result.mentions[index].candidates = [replacement[e]!]
+            result.mentions[index].source = .pattern
         }
     }
 
