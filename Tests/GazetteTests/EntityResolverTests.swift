@@ -528,6 +528,7 @@ struct DatedRoleTests {
             LexiconEntry(id: "title:sg", type: "title", name: "Secretary-General"),
             LexiconEntry(id: "title:president", type: "title", name: "President"),
             LexiconEntry(id: "title:ambassador", type: "title", name: "Ambassador", aliases: [Alias("Envoy")]),
+            LexiconEntry(id: "title:general", type: "title", name: "General"),
         ]
         let worker = try Pipeline(entries: entries).makeWorker()
         func countries(_ text: String) throws -> [String] {
@@ -556,6 +557,11 @@ struct DatedRoleTests {
         // An organisation after the name.
         #expect(try countries("It was said by Minister Ola Brenn of the Nordic Council.") == ["person:ola-brenn:-"])
         #expect(try countries("It was said by Minister Ola Brenn of Norway.") == ["person:ola-brenn:NOR"])
+        // A sentence's first word is capitalized by its place; a title joined by a hyphen is
+        // part of another ("Secretary-General" read as "General").
+        #expect(try countries("As Minister Ola Brenn said, it rained.") == ["person:ola-brenn:NOR"])
+        #expect(try countries("It was said by Secretary- General Ola Brenn.") == ["person:ola-brenn:-"])
+        #expect(try countries("It was said by General Ola Brenn.") == ["person:ola-brenn:NOR"])
     }
 
     /// A name found after a title of a country that writes the family name first is shortened

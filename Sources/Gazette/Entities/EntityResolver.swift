@@ -257,11 +257,13 @@ struct EntityResolver {
     /// country the lexicon ties them to (`homeCountry(of:office:)`).
     mutating func assignOffices() {
         for index in result.entities.indices {
-            guard let entry = result.entities[index].lexiconEntry, !officesOfOrganisations.contains(index) else { continue }
+            guard let entry = result.entities[index].lexiconEntry else { continue }
             guard let role = roleHeld(by: entry) else {
                 // No office that day (a date the roles do not cover, or none known): a title
-                // the text gives still takes the country the person serves.
-                if let office = result.entities[index].office, result.entities[index].country == nil {
+                // the text gives still takes the country the person serves, unless it reads as
+                // an organisation's post.
+                if let office = result.entities[index].office, result.entities[index].country == nil,
+                   !officesOfOrganisations.contains(index) {
                     result.entities[index].country = homeCountry(of: entry, office: office)
                 }
                 continue
@@ -1761,12 +1763,16 @@ struct EntityResolver {
     /// no country from what the lexicon knows of the person. A monarch's title is never one
     /// ("His Majesty King Abdullah").
     func isOrganisationTitle(_ office: String, at titleStart: Int) -> Bool {
-        if Self.organisationOffices.contains(office) { return true }
+        let joined = office.replacingOccurrences(of: "- ", with: "-")
+        if Self.organisationOffices.contains(where: joined.hasPrefix) { return true }
         if Self.monarchOffices.contains(office) { return false }
+        // A title joined by a hyphen to the word before it ("Secretary-General" read as "General").
+        if titleStart > 0 && isCharacter(titleStart - 1, UInt8(ascii: "-")) { return true }
         // Back over the portfolio words a title can follow ("Home Minister", "Trade and Industry Minister").
         let sentence = sentenceRange(of: titleStart)
         var before = titleStart - 1
-        while before > sentence.lowerBound && !covered(before) && isCapitalizedWord(before) && isIn(.officeDomain, before) {
+        while before > sentence.lowerBound && !covered(before) && isCapitalizedWord(before)
+                && (isIn(.officeDomain, before) || isHonorific(before) || Self.honorificWords.contains(key(before))) {
             before -= 1
             if before > sentence.lowerBound && (key(before) == "and" || key(before) == "&") && isCapitalizedWord(before - 1)
                 && isIn(.officeDomain, before - 1) {
@@ -1779,6 +1785,9 @@ struct EntityResolver {
         // An acronym names an international body only when it is one's ("TT High Commissioner"
         // is Trinidad and Tobago's).
         if t.shape.contains(.allCaps) { return Self.internationalBodies.contains(key(before)) }
+        // A sentence's first word is capitalized by its place ("My President", "As President
+        // Ruiz said"): only a word organisations are named by counts there.
+        if before == sentence.lowerBound { return Self.organisationNouns.contains(key(before)) }
         return t.shape.contains(.capitalized)
     }
 
@@ -1805,6 +1814,13 @@ struct EntityResolver {
         "corporation", "company", "university", "party", "movement", "alliance", "secretariat", "community",
     ]
 
+    /// Words of address and rank before a title ("His Excellency President", "Major General"),
+    /// which name no organisation.
+    static let honorificWords: Set<String> = [
+        "excellency", "majesty", "highness", "royal", "serene", "his", "her", "their", "your", "our", "my",
+        "major", "lieutenant", "brigadier", "rear", "vice", "field", "air",
+    ]
+
     /// Acronyms of international organisations, as they stand before their officers' titles.
     static let internationalBodies: Set<String> = [
         "un", "eu", "au", "nato", "imf", "who", "wto", "oas", "asean", "osce", "iaea", "opec", "sadc", "ecowas", "caricom",
@@ -1819,8 +1835,9 @@ struct EntityResolver {
     /// A monarch's offices: never an organisation's.
     static let monarchOffices: Set<String> = ["King", "Queen", "Emir", "Sultan", "Emperor", "Crown Prince", "Yang di-Pertuan Agong"]
 
-    /// Offices held in international organisations far more often than in a government.
-    static let organisationOffices: Set<String> = ["Secretary-General", "High Representative of the Union for Foreign Affairs and Security Policy"]
+    /// Offices held in international organisations far more often than in a government, with
+    /// whatever complement ("Secretary-General of the United Nations").
+    static let organisationOffices: Set<String> = ["Secretary-General", "Secretary General", "Director-General", "High Representative of the Union for Foreign Affairs and Security Policy"]
 
     /// A person entity, mentioned before `token`, whose label has the key `labelKey`.
     func person(labelled labelKey: String, before token: Int) -> Int? {
