@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 e573d854c7d77ad63516e3ed7e0b4b95fa619924c66aedb4e1196dc07e895fe3
+// visited.rules sha256 77a2fdc56996137f05304110f8dd9ca423fbc9801b17f8c7c73f2abc5cb5ecd4
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
