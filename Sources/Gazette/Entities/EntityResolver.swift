@@ -37,11 +37,11 @@ struct EntityResolver {
     private var cuePositions: [Int] = []
     /// Per person label (lower case), the person and the first token of its first mention.
     private var personByLabel: [String: (entity: Int, firstToken: Int)] = [:]
-    /// Role descriptions met so far ("the Kenyan president"): the title's tokens, its office,
-    /// its country's code and where the country stands; resolved once every name is found.
     /// People whose title, written with no country, reads as an organisation's post
     /// (`isOrganisationTitle`): the lexicon gives them no country for it.
     private var officesOfOrganisations: Set<Int> = []
+    /// Role descriptions met so far ("the Kenyan president"): the title's tokens, its office,
+    /// its country's code and where the country stands; resolved once every name is found.
     private var roleDescriptions: [(range: Range<Int>, office: String, country: String, titleStart: Int)] = []
     /// Per surname key, the one lexicon person in office it names, or nil: see `lexiconPersonInOffice`.
     private var officeHolderBySurname: [KeyID: Int?] = [:]
@@ -236,13 +236,17 @@ struct EntityResolver {
     mutating func detachForeignAgreements() {
         let named = namedCountries()
         guard named.count >= 2 else { return }
-        var replacement: [Int: Int] = [:]
-        let order = result.mentions.indices.sorted { result.mentions[$0].endToken - result.mentions[$0].firstToken > result.mentions[$1].endToken - result.mentions[$1].firstToken }
-        for index in order {
-            let m = result.mentions[index]
-            guard let e = m.entity, result.entities[e].type == "agreement", let entry = result.entities[e].lexiconEntry else { continue }
+        // The mentions of such agreements, longest first (the name the new entity takes).
+        let foreign = result.mentions.indices.filter { index in
+            guard let e = result.mentions[index].entity, result.entities[e].type == "agreement",
+                  let entry = result.entities[e].lexiconEntry else { return false }
             let parties = lexicon.entries[entry].parties
-            guard !parties.isEmpty, !parties.contains(where: named.contains) else { continue }
+            return !parties.isEmpty && !parties.contains(where: named.contains)
+        }.sorted { result.mentions[$0].endToken - result.mentions[$0].firstToken > result.mentions[$1].endToken - result.mentions[$1].firstToken }
+        var replacement: [Int: Int] = [:]
+        for index in foreign {
+            let m = result.mentions[index]
+            guard let e = m.entity else { continue }
             if replacement[e] == nil {
                 let name = surface(m.firstToken..<m.endToken)
                 replacement[e] = newEntity(type: "agreement", name: name, label: name)
@@ -295,10 +299,8 @@ struct EntityResolver {
     func homeCountry(of entry: Int, office: String) -> String? {
         let e = lexicon.entries[entry]
         let cls = Self.officeClasses[office]
-        guard !e.roles.isEmpty else {
-            return cls == "head of state" || cls == "head of government" ? nil : e.country
-        }
         let head = cls == "head of state" || cls == "head of government"
+        guard !e.roles.isEmpty else { return head ? nil : e.country }
         let roles = head ? e.roles.filter { Self.officeClasses[$0.office] == cls } : e.roles
         let countries = Set(roles.compactMap(\.country))
         return countries.count == 1 ? countries.first : nil
@@ -714,6 +716,8 @@ struct EntityResolver {
         "fund", "army", "navy", "police", "team", "lake", "valley", "falls", "beach", "coast", "gulf", "sea", "ocean",
         "canal", "peninsula", "county", "village", "town", "mountains", "hills", "colony", "division", "declaration",
         "resolution", "treaty", "accord", "accords", "pact", "convention", "protocol", "charter", "agreement",
+        "commission", "committee", "organization", "organisation", "federation", "association", "society", "movement",
+        "secretariat", "community",
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
@@ -1570,8 +1574,10 @@ struct EntityResolver {
         let givenKey = bare(key(given))
         let entries = all.filter { entry in
             let e = lexicon.entries[entry]
-            return ([e.name] + e.aliases.map(\.text)).contains { name in
-                name.split(separator: " ").first.map { bare(Self.normalizedLabel(String($0))) == givenKey } ?? false
+            // The name is among the aliases (`LexiconEntry.init`).
+            return e.aliases.contains { alias in
+                let name = alias.text
+                return name.split(separator: " ").first.map { bare(Self.normalizedLabel(String($0))) == givenKey } ?? false
             }
         }
         let country = countryBefore.flatMap { $0.entity }.flatMap { result.entities[$0].lexiconEntry }
@@ -1787,37 +1793,30 @@ struct EntityResolver {
         if t.shape.contains(.allCaps) { return Self.internationalBodies.contains(key(before)) }
         // A sentence's first word is capitalized by its place ("My President", "As President
         // Ruiz said"): only a word organisations are named by counts there.
-        if before == sentence.lowerBound { return Self.organisationNouns.contains(key(before)) }
+        if before == sentence.lowerBound { return isIn(.placeOrOrganisation, before) }
         return t.shape.contains(.capitalized)
     }
 
     /// Whether "of" and an organisation's name follow a titled name ending at `nameEnd`: the
     /// post is the organisation's ("President Ana Ruiz of the European Commission", "of the AU
     /// Commission", "of the Kenya Red Cross Society"): up to five capitalized words, none a
-    /// country, one of them a word organisations are named by (`organisationNouns`).
+    /// country, one of them a word that ends a place's or an organisation's name (`placeOrOrganisationNouns`).
     func isOrganisationAfterName(_ nameEnd: Int) -> Bool {
         let sentence = sentenceRange(of: nameEnd - 1)
         guard nameEnd + 1 < sentence.upperBound, key(nameEnd) == "of" else { return false }
         var k = key(nameEnd + 1) == "the" ? nameEnd + 2 : nameEnd + 1
         let end = min(sentence.upperBound, k + 5)
         while k < end && !covered(k) && (isCapitalizedWord(k) || layer.tokens[k].shape.contains(.allCaps)) {
-            if Self.organisationNouns.contains(key(k)) { return true }
+            if isIn(.placeOrOrganisation, k) { return true }
             k += 1
         }
         return false
     }
 
-    /// Words organisations other than a state's legislature or government are named by.
-    static let organisationNouns: Set<String> = [
-        "commission", "bank", "council", "institute", "union", "organization", "organisation", "fund", "committee",
-        "federation", "association", "club", "league", "forum", "agency", "society", "foundation", "group", "board",
-        "corporation", "company", "university", "party", "movement", "alliance", "secretariat", "community",
-    ]
-
-    /// Words of address and rank before a title ("His Excellency President", "Major General"),
-    /// which name no organisation.
+    /// Words of address and rank before a title ("His Majesty King", "Major General"), beside
+    /// the honorifics ("Excellency"), which name no organisation.
     static let honorificWords: Set<String> = [
-        "excellency", "majesty", "highness", "royal", "serene", "his", "her", "their", "your", "our", "my",
+        "majesty", "highness", "royal", "serene", "his", "her", "their", "your", "our", "my",
         "major", "lieutenant", "brigadier", "rear", "vice", "field", "air",
     ]
 
@@ -1999,7 +1998,7 @@ struct EntityResolver {
         for i in cuePositions where surnames.contains(layer.tokens[i].key) && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
             // Part of a longer capitalized name ("Peter Dutton" is not "Dutton" of the lexicon
             // unless it is that person): only a word standing alone.
-            if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1) { continue }
+            if opensLongerName(i) { continue }
             // Nor the end of a hyphenated name ("Paris Saint-Germain").
             if i > 0 && isCharacter(i - 1, UInt8(ascii: "-")) && i > 1 && isCapitalizedWord(i - 2) { continue }
             if i > 0 && isCapitalizedWord(i - 1) && !covered(i - 1) && sentenceRange(of: i).lowerBound < i && !inTitle[i - 1] { continue }
@@ -2014,6 +2013,12 @@ struct EntityResolver {
                 addOneWordPerson(at: i)
             }
         }
+    }
+
+    /// Whether the word at `i` is followed by a capitalized word no mention covers: the first
+    /// word of a longer name ("Peter Dutton", "Li Ka-shing"), not a name standing alone.
+    func opensLongerName(_ i: Int) -> Bool {
+        i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1)
     }
 
     /// Whether the word at `i` stands where a party stands: before a verb of speech, meeting or
@@ -2120,7 +2125,7 @@ struct EntityResolver {
             // the first word of another person's name ("Li Ka-shing" after "Li Qiang", "Moon
             // Ki-young" after "Moon Jae-in"), but in a title-case headline.
             if i + 1 < tokens.count && isCapitalizedWord(i + 1) && isNonNameWord(i + 1) { continue }
-            if i + 1 < tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1) && !isTitleCase(sentenceRange(of: i)) { continue }
+            if opensLongerName(i) && !isTitleCase(sentenceRange(of: i)) { continue }
             if let label = labels[layer.tokens[i].key], let entity = personByLabel[label]?.entity {
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
