@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 2bf2f7ed91d1dea99256f841be9106c88211d7cd2ccb25d357ad8ec7529da6f8
+// negative.rules sha256 7b38a53707c07122610643eb0900f8cfe3d029a52f8e3e080e0390a5112c6b02
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -314,6 +314,50 @@ struct EntityResolverTests {
         #expect(try datedMentions("Kenya's prime minister spoke.", date: "2023-03-05") == [])
     }
 
+    @Test func aPronounNamesAPersonNamedBeforeIt() throws {
+        // "He" opening a sentence: the first person of the sentence before.
+        #expect(try datedMentions("Foreign Minister Lanu Oberi met Amadou Kessa. He left on Monday.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "Amadou Kessa=Amadou Kessa(pattern)", "He=Lanu Oberi(coreference)"])
+        // A subject after an opening word, with an apposition between commas.
+        #expect(try datedMentions("Minister Lanu Oberi spoke. Responding, President Amadou Kessa, the host, said he agreed.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "Amadou Kessa=Amadou Kessa(pattern)", "he=Amadou Kessa(coreference)"])
+        // Inside its sentence, the subject before it.
+        #expect(try datedMentions("President Lanu Oberi was joined by Minister Amadou Kessa as he toured the port.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "Amadou Kessa=Amadou Kessa(pattern)", "he=Lanu Oberi(coreference)"])
+        // "Him" is not the subject of its own clause, and one pronoun refers through another.
+        #expect(try datedMentions("Minister Lanu Oberi arrived. He rested. President Amadou Kessa received him.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "He=Lanu Oberi(coreference)", "Amadou Kessa=Amadou Kessa(pattern)",
+                    "him=Lanu Oberi(coreference)"])
+        // A word before a name gives its gender: "he" skips a woman, "her" a man.
+        #expect(try datedMentions("Ms Nadia Perel and Minister Lanu Oberi arrived. He spoke first.", date: nil)
+                == ["Nadia Perel=Nadia Perel(pattern)", "Lanu Oberi=Lanu Oberi(pattern)", "He=Lanu Oberi(coreference)"])
+        #expect(try datedMentions("His wife, Ms Nadia Perel, greeted Minister Lanu Oberi. He waved.", date: nil)
+                == ["Nadia Perel=Nadia Perel(pattern)", "Lanu Oberi=Lanu Oberi(pattern)"])
+        #expect(try datedMentions("Mr Lanu Oberi arrived. President Amadou Kessa welcomed her.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "Amadou Kessa=Amadou Kessa(pattern)"])
+        // Not a pronoun of a person: "her" as a possessive, a possessive name, no one named before.
+        #expect(try datedMentions("Minister Nadia Perel arrived. Her visit ended.", date: nil) == ["Nadia Perel=Nadia Perel(pattern)"])
+        #expect(try datedMentions("Minister Lanu Oberi's aide said he was tired.", date: nil) == ["Lanu Oberi=Lanu Oberi(pattern)"])
+        // Nor a person named after a verb of the sentence before, when its subject is no one named.
+        #expect(try datedMentions("The envoy met with Minister Lanu Oberi, and then left. He was tired.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)"])
+        #expect(try datedMentions("He arrived. Minister Lanu Oberi spoke.", date: nil) == ["Lanu Oberi=Lanu Oberi(pattern)"])
+        // Only the sentence right before: a pronoun two sentences after a name names no one.
+        #expect(try datedMentions("Minister Lanu Oberi arrived. Rain fell. He left.", date: nil) == ["Lanu Oberi=Lanu Oberi(pattern)"])
+    }
+
+    @Test func aPostWithNoCountryNamesTheOnePersonOfThatPostBefore() throws {
+        #expect(try datedMentions("Foreign Minister Lanu Oberi met President Amadou Kessa. The foreign minister left.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "Amadou Kessa=Amadou Kessa(pattern)", "foreign minister=Lanu Oberi(coreference)"])
+        // Two people of that post, none, or a post with a complement: no one.
+        #expect(try datedMentions("Foreign Minister Lanu Oberi met Foreign Minister Amadou Kessa. The foreign minister left.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "Amadou Kessa=Amadou Kessa(pattern)"])
+        #expect(try datedMentions("The foreign minister left. Foreign Minister Lanu Oberi stayed.", date: nil)
+                == ["Lanu Oberi=Lanu Oberi(pattern)"])
+        #expect(try datedMentions("President Amadou Kessa spoke. The President of the Assembly thanked the former president.", date: nil)
+                == ["Amadou Kessa=Amadou Kessa(pattern)"])
+    }
+
     @Test func aSurnameRefersToTheFullNameAfterIt() throws {
         #expect(try datedMentions("Tanabeya arrives in Manila. Foreign Minister Kenji Tanabeya met reporters.", date: nil)
                 == ["Tanabeya=Kenji Tanabeya(coreference)", "Kenji Tanabeya=Kenji Tanabeya(pattern)"])

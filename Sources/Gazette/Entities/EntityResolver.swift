@@ -43,6 +43,9 @@ struct EntityResolver {
     /// Role descriptions met so far ("the Kenyan president"): the title's tokens, its office,
     /// its country's code and where the country stands; resolved once every name is found.
     private var roleDescriptions: [(range: Range<Int>, office: String, country: String, titleStart: Int)] = []
+    /// Posts described with "the" and no country ("the foreign minister"): the title's tokens,
+    /// its office and where "the" stands; resolved by `resolveBareDescriptions`.
+    private var bareDescriptions: [(range: Range<Int>, office: String, article: Int)] = []
     /// Per surname key, the one lexicon person in office it names, or nil: see `lexiconPersonInOffice`.
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
@@ -163,14 +166,138 @@ struct EntityResolver {
         findSurnamesOfPeopleInOffice()
         findCounterparts()
         resolveRoleDescriptions()
+        resolveBareDescriptions()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
         markHonorifics()
         resolveAmbiguity()
         detachForeignAgreements()
         assignOffices()
+        resolvePronouns()
         result.mentions.sort { $0.firstToken < $1.firstToken }
         result.titles.sort { $0.firstToken < $1.firstToken }
         return result
+    }
+
+    // MARK: pronouns
+
+    /// Words after "her" that make it an object ("welcomed her to Manila", "met her on Monday"),
+    /// not a possessive ("her visit").
+    static let afterObjectHer: Set<String> = [
+        "to", "on", "in", "at", "for", "with", "as", "and", "after", "before", "during", "about", "into", "by", "from",
+        "that", "when", "while", "over", "again", "also", "warmly", "personally", "briefly", "later", "there", "here",
+        "today", "yesterday",
+    ]
+
+    /// Words after a name that make it no subject of a verb: conjunctions, prepositions,
+    /// relative and subordinating words, articles and possessive determiners.
+    static let notAfterSubject: Set<String> = [
+        "and", "or", "but", "as", "when", "while", "after", "before", "to", "of", "in", "on", "at", "for", "with",
+        "from", "by", "who", "whom", "whose", "which", "that", "during", "since", "until", "into", "about", "over",
+        "the", "a", "an", "his", "her", "their", "its",
+    ]
+
+    /// "He met Manalo", "Manalo received him": a personal pronoun names a person of the text
+    /// (source `coreference`, alias kind `pronoun`). "He" and "she" name the subject nearest
+    /// before them in their sentence (a name that opens the sentence, or that a verb follows,
+    /// after an apposition or not: "Manalo was joined by Iwaya as he ..." is Manalo; "Responding,
+    /// Manalo, the secretary, said he ..." too), else the first subject of the sentence
+    /// before; a person only after a verb or a preposition there ("the envoy met Manalo. He
+    /// ...") is none: the subject may be someone not named. "Him", and "her" as an object,
+    /// name the first person of their sentence before them other than the nearest one, the
+    /// subject of their clause ("Manalo received him" is not Manalo), else the first person of
+    /// the sentence before, if not that subject. A word before a name that gives a gender
+    /// ("Ms", "King", "his wife,") keeps "he" from a woman and "she" from a man. A person
+    /// named only as a possessive ("Ruto's spokesman said he ...") is nobody's antecedent.
+    /// Pronouns are read in text order, so one refers through another; with no person in the
+    /// sentence before the pronoun nor in the sentence before that, it stays unresolved.
+    mutating func resolvePronouns() {
+        typealias Person = (token: Int, entity: Int, subject: Bool)
+        // A subject: a name that opens its sentence, or that a verb follows, right after it or
+        // after an apposition between commas ("Ruiz, the foreign minister, said").
+        func isSubject(_ start: Int, _ end: Int) -> Bool {
+            let sentence = sentenceRange(of: start)
+            func verbAt(_ k: Int) -> Bool {
+                k < sentence.upperBound && layer.tokens[k].kind == .word && !isCapitalizedWord(k) && !Self.notAfterSubject.contains(key(k))
+            }
+            if start == sentence.lowerBound || verbAt(end) { return true }
+            guard end < sentence.upperBound && key(end) == "," else { return false }
+            var k = end + 1
+            while k < min(sentence.upperBound, end + 16) && key(k) != "," { k += 1 }
+            return k < min(sentence.upperBound, end + 16) && verbAt(k + 1)
+        }
+        var named: [Person] = []
+        // Per person, the gender a word before a mention gives; nil when none does or two disagree.
+        var gender: [Int: Bool?] = [:]
+        for m in result.mentions {
+            guard let e = m.entity, result.entities[e].type == "person" else { continue }
+            if let female = isFemale(before: m.firstToken) {
+                if let known = gender[e] { if known != female { gender[e] = .some(nil) } } else { gender[e] = female }
+            }
+            guard m.endToken >= layer.tokens.count || !isPossessive(m.endToken) else { continue }
+            named.append((m.firstToken, e, isSubject(m.titleStart ?? m.firstToken, m.endToken)))
+        }
+        guard !named.isEmpty else { return }
+        named.sort { $0.token < $1.token }
+        var resolved: [Person] = []
+        // The people named or referred to in `range`, in text order (pronouns read so far included).
+        func people(in range: Range<Int>) -> [Person] {
+            func slice(_ list: [Person]) -> ArraySlice<Person> {
+                var lo = 0, hi = list.count
+                while lo < hi { let mid = (lo + hi) / 2; if list[mid].token < range.lowerBound { lo = mid + 1 } else { hi = mid } }
+                var end = lo
+                while end < list.count && list[end].token < range.upperBound { end += 1 }
+                return list[lo..<end]
+            }
+            return (slice(named) + slice(resolved)).sorted { $0.token < $1.token }
+        }
+        // Pronouns are no cue words (`cuePositions`): too common for every pass to walk them.
+        for i in layer.tokens.indices where isIn(.pronoun, i) && !covered(i) {
+            let word = key(i)
+            let object = word == "him" || word == "her"
+            if word == "her", i + 1 < layer.tokens.count,
+               layer.tokens[i + 1].kind == .word && !Self.afterObjectHer.contains(key(i + 1)) { continue }
+            let sentence = sentenceRange(of: i)
+            let before = people(in: sentence.lowerBound..<i)
+            let previous = sentence.lowerBound > 0 ? people(in: sentenceRange(of: sentence.lowerBound - 1)) : []
+            let female = word == "she" || word == "her"
+            func agrees(_ p: Person) -> Bool { (gender[p.entity] ?? nil).map { $0 == female } ?? true }
+            let antecedent: Person?
+            if !object {
+                antecedent = before.last { $0.subject && agrees($0) } ?? previous.first { $0.subject && agrees($0) }
+            } else {
+                let subject = before.last?.entity
+                antecedent = before.first { $0.entity != subject && agrees($0) } ?? previous.first { $0.entity != subject && agrees($0) }
+            }
+            guard let antecedent else { continue }
+            add(EntityMention(candidates: [antecedent.entity], aliasKind: .pronoun, firstToken: i, endToken: i + 1,
+                              byteStart: 0, byteEnd: 0, source: .coreference))
+            resolved.append((i, antecedent.entity, isSubject(i, i + 1)))
+        }
+    }
+
+    static let femaleWords: Set<String> = [
+        "ms", "ms.", "mrs", "mrs.", "madam", "madame", "mme", "mme.", "queen", "princess", "lady", "dame", "sheikha",
+        "wife", "daughter", "sister", "mother", "widow",
+    ]
+    static let maleWords: Set<String> = [
+        "mr", "mr.", "sir", "king", "prince", "sheikh", "emir", "amir", "sultan", "lord", "husband", "son", "brother", "father",
+    ]
+
+    /// Whether the words right before a person's name at `token` say a woman (true: "Ms", "Queen",
+    /// "his wife,") or a man (false: "Mr", "King", "her husband"): read back over honorifics,
+    /// titles, commas and "his", "her", "their", to the first such word; nil when none is there
+    /// ("the wife of President Ruiz" says nothing of Ruiz).
+    func isFemale(before token: Int) -> Bool? {
+        let start = sentenceRange(of: token).lowerBound
+        var k = token - 1
+        while k >= start && token - k <= 6 && !covered(k) {
+            let w = key(k)
+            if Self.femaleWords.contains(w) { return true }
+            if Self.maleWords.contains(w) { return false }
+            guard inTitle[k] || isHonorific(k) || [",", ".", "his", "her", "their"].contains(w) else { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     // MARK: roles and ambiguity
@@ -1495,6 +1622,12 @@ struct EntityResolver {
         } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" {
             country = countryAfterOf(in: complement)
         }
+        if country == nil && complement == nil && front > sentence.lowerBound && key(front - 1) == "the"
+            && !Self.pluralTitleWords.contains(key(title.upperBound - 1)) && !(next < sentence.upperBound && key(next) == "of") {
+            // "the foreign minister": a post with no country, for `resolveBareDescriptions`.
+            bareDescriptions.append((title, office, front - 1))
+            return
+        }
         guard let m = country, let e = m.entity, let entry = result.entities[e].lexiconEntry,
               let code = lexicon.entries[entry].codes["alpha3"] else { return }
         let before = min(front, begin)
@@ -1621,6 +1754,25 @@ struct EntityResolver {
             if result.entities[entity].country == nil { result.entities[entity].country = role.country }
             add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
                               byteStart: 0, byteEnd: 0, source: source, titleStart: role.titleStart))
+        }
+    }
+
+    /// "The foreign minister said ...": a post described with no country names the one person
+    /// named before it in the document with a post of that class (source `coreference`); with
+    /// two such people ("Iwaya met Manalo. The foreign minister said ..."), or none, it names
+    /// no one. Only a person named before counts: a description does not look ahead.
+    mutating func resolveBareDescriptions() {
+        for description in bareDescriptions where !description.range.contains(where: { covered($0) }) {
+            guard let cls = Self.officeClasses[description.office] else { continue }
+            var found: Int?, ambiguous = false
+            for m in result.mentions where m.firstToken < description.article {
+                guard let p = m.entity, result.entities[p].type == "person", p != found,
+                      let o = officeOf(p), Self.officeClasses[o] == cls else { continue }
+                if found == nil { found = p } else { ambiguous = true; break }
+            }
+            guard let found, !ambiguous else { continue }
+            add(EntityMention(candidates: [found], aliasKind: .description, firstToken: description.range.lowerBound,
+                              endToken: description.range.upperBound, byteStart: 0, byteEnd: 0, source: .coreference))
         }
     }
 
@@ -2142,7 +2294,7 @@ extension EntityResolver {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
-        case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on
+        case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun
 
         var words: Set<String> {
             switch self {
@@ -2176,6 +2328,7 @@ extension EntityResolver {
             case .preVerbAdverb: EntityResolver.preVerbAdverbs
             case .weekday: Set(DateWords.weekdays.keys)
             case .on: ["on"]
+            case .pronoun: ["he", "she", "him", "her"]
             case .hyphenSuffix: ["led", "run", "era", "born", "made", "like", "type", "held", "old", "long", "wide", "free", "bred", "up"]
             case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }

@@ -87,6 +87,9 @@ public struct Alias: Sendable, Equatable, Hashable {
         /// A description of a person by post, not a name ("the Kenyan president", "his
         /// Senegalese counterpart"): given by the entity stage, not by lexicons.
         case description
+        /// A personal pronoun ("he", "him") referring to a person named before it: given by
+        /// the entity stage, not by lexicons.
+        case pronoun
     }
 
     public init(_ text: String, case casePolicy: CasePolicy? = nil, kind: Kind = .name) {

@@ -248,8 +248,9 @@ struct RuleMatcher {
                 annotations.append(Annot(start: Int32(t), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
             }
             // A person the document names, described by a post as well ("the Kenyan
-            // president"), is there a role too, from the country word before it.
-            if m.aliasKind == .description && m.source == .coreference {
+            // president"), is there a role too, from the country word before it; a post with
+            // no country ("the president") is no role: the text says no country for it there.
+            if m.aliasKind == .description && m.source == .coreference && m.titleStart != nil {
                 annotations.append(Annot(start: Int32(m.titleStart ?? m.firstToken), end: Int32(m.endToken),
                                          type: CompiledRules.roleType, value: .mention(i)))
             }
