@@ -361,6 +361,12 @@ struct EntityResolverTests {
     @Test func aSurnameRefersToTheFullNameAfterIt() throws {
         #expect(try datedMentions("Tanabeya arrives in Manila. Foreign Minister Kenji Tanabeya met reporters.", date: nil)
                 == ["Tanabeya=Kenji Tanabeya(coreference)", "Kenji Tanabeya=Kenji Tanabeya(pattern)"])
+        // Found by one word after a title before the full name: the one person of that surname.
+        #expect(try datedMentions("PM Tanabeya arrives. Prime Minister Kenji Tanabeya met reporters. Tanabeya left.", date: nil)
+                == ["Tanabeya=Kenji Tanabeya(pattern)", "Kenji Tanabeya=Kenji Tanabeya(pattern)", "Tanabeya=Kenji Tanabeya(coreference)"])
+        // Two people of that surname: it stays apart.
+        #expect(try datedMentions("PM Tanabeya arrives. Prime Minister Kenji Tanabeya met Aiko Tanabeya.", date: nil)
+                == ["Tanabeya=Tanabeya(pattern)", "Kenji Tanabeya=Kenji Tanabeya(pattern)", "Aiko Tanabeya=Aiko Tanabeya(pattern)"])
     }
 
     /// The office as the text phrases it, and the country of the adjective before the title.

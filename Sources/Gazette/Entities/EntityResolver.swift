@@ -168,14 +168,158 @@ struct EntityResolver {
         resolveRoleDescriptions()
         resolveBareDescriptions()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
+        mergeSurnamesIntoFullNames()
         markHonorifics()
         resolveAmbiguity()
         detachForeignAgreements()
         assignOffices()
+        assignEntourageCountries()
         resolvePronouns()
         result.mentions.sort { $0.firstToken < $1.firstToken }
         result.titles.sort { $0.firstToken < $1.firstToken }
         return result
+    }
+
+    // MARK: one person, two entities
+
+    /// "PM Marape arrives in Canberra" in a headline, "Prime Minister James Marape" in the text:
+    /// a person found by one word only (after a title, before the full name was known) is the
+    /// one person the document names in full with that surname, and every mention of it names
+    /// that person, who takes its office when they have none. With two such people ("Li Wei",
+    /// "Li Qiang"), or none, it stays apart.
+    mutating func mergeSurnamesIntoFullNames() {
+        var byLabel: [String: Int?] = [:]
+        for (index, entity) in result.entities.enumerated() where entity.type == "person" && entity.name.contains(" ") {
+            let label = Self.normalizedLabel(entity.label)
+            byLabel[label] = byLabel[label] == nil ? .some(index) : .some(nil)
+        }
+        guard !byLabel.isEmpty else { return }
+        var into: [Int: Int] = [:]
+        for (index, entity) in result.entities.enumerated()
+        where entity.type == "person" && entity.lexiconEntry == nil && !entity.name.contains(" ") {
+            guard let full = byLabel[Self.normalizedLabel(entity.name)] ?? nil, full != index else { continue }
+            into[index] = full
+            if result.entities[full].office == nil, let office = entity.office {
+                result.entities[full].office = office
+                // "Secretary-General Ban": an organisation's post stays one.
+                if officesOfOrganisations.contains(index) { officesOfOrganisations.insert(full) }
+            }
+            if result.entities[full].country == nil { result.entities[full].country = entity.country }
+        }
+        guard !into.isEmpty else { return }
+        for n in result.mentions.indices {
+            result.mentions[n].candidates = result.mentions[n].candidates.map { into[$0] ?? $0 }
+        }
+    }
+
+    // MARK: delegations
+
+    static let entourageNouns: Set<String> = ["delegation", "delegates", "entourage", "contingent", "team"]
+    static let listOpeners: Set<String> = [
+        "including", "includes", "included", "include", "comprising", "comprises", "comprised", "comprise", "consisting",
+    ]
+
+    /// Officials listed in a delegation or an entourage, whose titles give them no country, serve
+    /// the delegation's: "a Guyanese delegation including Minister of Agriculture Ana Ruiz and
+    /// Minister of Tourism Li Wei", "Kenya's delegation includes ...", "Ruto's delegation
+    /// comprised ..." (the country of the person), "President Ruto was accompanied by the
+    /// Minister of Trade, Ms Ana Ruiz, and ..." and "Accompanied by Minister of Trade Ana Ruiz,
+    /// President Ruto ..." (the country of the person accompanied, the nearest person before
+    /// "accompanied" in the sentence, else the first after the list). The list is the people,
+    /// with their titles, joined by commas, "and" and "as well as", after "by" or a word such as
+    /// "including" (a few words may come first: "including senior officials"); it ends at any
+    /// other word. A person with a country, or whose title reads as an organisation's post, keeps it.
+    mutating func assignEntourageCountries() {
+        // Person mentions by the first token of their title (or name), for the list walk.
+        var personAt: [Int: Int] = [:]
+        for (n, m) in result.mentions.enumerated() {
+            guard let e = m.entity, result.entities[e].type == "person" else { continue }
+            personAt[m.titleStart ?? m.firstToken] = n
+        }
+        guard !personAt.isEmpty else { return }
+        func countryCode(ofMention m: EntityMention?) -> String? {
+            guard let m, let e = m.entity else { return nil }
+            if result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry {
+                return lexicon.entries[entry].codes["alpha3"]
+            }
+            return result.entities[e].type == "person" ? result.entities[e].country : nil
+        }
+        // The people listed from `start`, and the token after the list.
+        func list(from start: Int, in sentence: Range<Int>) -> (people: [Int], end: Int) {
+            var people: [Int] = [], k = start, leading = 0
+            // The next person's title, past capitalized words of a post the title lexicon does
+            // not hold whole ("Natural Resources, Environment and Climate Change Minister").
+            func nextPerson(from k: Int) -> Int? {
+                var j = k
+                while j < min(sentence.upperBound, k + 10) {
+                    if personAt[j] != nil { return j }
+                    guard isCapitalizedWord(j) || [",", "and", "-", "&"].contains(key(j)) else { return nil }
+                    j += 1
+                }
+                return nil
+            }
+            while k < sentence.upperBound {
+                if let n = personAt[k] {
+                    // A possessive ends the list: "..., President Ruto's visit".
+                    if result.mentions[n].endToken < sentence.upperBound && isPossessive(result.mentions[n].endToken) { break }
+                    people.append(result.mentions[n].entity!)
+                    k = result.mentions[n].endToken
+                } else if [",", "and", "the", "as", "well", "also"].contains(key(k)) {
+                    k += 1
+                } else if let j = nextPerson(from: k) {
+                    k = j
+                } else if people.isEmpty && leading < 3 && layer.tokens[k].kind == .word && !isCapitalizedWord(k) {
+                    leading += 1
+                    k += 1
+                } else {
+                    break
+                }
+            }
+            return (people, k)
+        }
+        for i in layer.tokens.indices {
+            let word = key(i)
+            let sentence: Range<Int>
+            var code: String?
+            var members: [Int] = []
+            if word == "accompanied" {
+                sentence = sentenceRange(of: i)
+                // "accompanied today, Saturday 17 March, by ...": "by" within a few tokens.
+                var by = i + 1
+                while by < min(sentence.upperBound, i + 12) && key(by) != "by" && personAt[by] == nil { by += 1 }
+                guard by < sentence.upperBound, key(by) == "by" else { continue }
+                var start = by + 1
+                // "accompanied by a delegation including ...": the list after the opener.
+                if start + 2 < sentence.upperBound && Self.entourageNouns.contains(key(start + 1)) && Self.listOpeners.contains(key(start + 2)) {
+                    start += 3
+                }
+                let listed = list(from: start, in: sentence)
+                members = listed.people
+                let leader = result.mentions.last { m in
+                    m.endToken <= i && m.firstToken >= sentence.lowerBound && m.entity.map { result.entities[$0].type == "person" } == true
+                } ?? personAt[listed.end].map { result.mentions[$0] }
+                code = countryCode(ofMention: leader)
+            } else if Self.entourageNouns.contains(word) {
+                sentence = sentenceRange(of: i)
+                // "the Malaysian delegation", "Kenya's delegation", "Ruto's delegation".
+                if let m = mention(endingAt: i) {
+                    code = countryCode(ofMention: m)
+                } else if i >= 2 && isPossessive(i - 1) {
+                    code = countryCode(ofMention: mention(endingAt: i - 1))
+                }
+                guard code != nil else { continue }
+                var opener = i + 1
+                if opener < sentence.upperBound && key(opener) == "also" { opener += 1 }
+                guard opener < sentence.upperBound, Self.listOpeners.contains(key(opener)) else { continue }
+                members = list(from: opener + 1, in: sentence).people
+            } else {
+                continue
+            }
+            guard let code else { continue }
+            for p in members where result.entities[p].office != nil && result.entities[p].country == nil && !officesOfOrganisations.contains(p) {
+                result.entities[p].country = code
+            }
+        }
     }
 
     // MARK: pronouns
@@ -797,6 +941,7 @@ struct EntityResolver {
         "climate", "land", "lands", "resources", "natural", "food", "rural", "urban", "family", "children", "gender",
         "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
         "power", "electricity", "telecommunications", "media", "broadcasting", "statistics", "privatization",
+        "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives",
     ]
     static let complementLinks: Set<String> = ["of", "for", "to", "on"]
     /// Honorifics and courtesy titles between a title and a name, or before a name alone ("Ms
