@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 ad8babdbee179ee7d61033c7cc7307270727e4d261a948743349398d0ebd53aa
+// classes.rules sha256 50a678e52be4c441ae6f91a39d5521820eabe69a11ded94d8d7e12ae58d978d6
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 0559228ada7b898e0f592c1a16669877c749720f693ab30d7a8e8b4c229c2431
+// met.rules sha256 8a810beac9f0d14b2042f8aa928307314eb0cfef9193e9d2c4bdfcdc4bda5759
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 77a2fdc56996137f05304110f8dd9ca423fbc9801b17f8c7c73f2abc5cb5ecd4
+// visited.rules sha256 8312062b078703d02b1a5fb0b53ff9c97cb9374d02df17955809abb4bac9c32d
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

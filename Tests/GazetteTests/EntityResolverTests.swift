@@ -149,6 +149,9 @@ struct EntityResolverTests {
         // Not people: a plane, an organisation, a place after a preposition, one word.
         Case(text: "Air Force One landed. Human Rights Watch visited. In Port Moresby met officials. Marlow arrived.",
              expected: ["Port Moresby=country:PNG(lexicon)"]),
+        // A participle after a title is no one-word name.
+        Case(text: "Minister Assisting the Prime Minister on Treasury Hon. Ian Stuko spoke.",
+             expected: ["Ian Stuko=person:ian-stuko(pattern)"]),
         // One word in apposition to a relative after "his" or "her".
         Case(text: "Ms Dana Kolvic and her husband, Piet, visited.", expected: ["Dana Kolvic=person:dana-kolvic(pattern)", "Piet=person:piet(pattern)"]),
         Case(text: "The husband, Piet, said so.", expected: []),

@@ -1656,8 +1656,10 @@ struct EntityResolver {
                                   byteStart: 0, byteEnd: 0, source: .office, titleStart: titleStart(begin)))
                 return (tokens[0], phrased)
             }
-            // "General Board", "Ambassador Bridge": one word of a place or an organisation is no name.
-            if isIn(.placeOrOrganisation, tokens[0]) { tokens = [] }
+            // "General Board", "Ambassador Bridge": one word of a place or an organisation is no
+            // name; nor a participle ("Minister Assisting the Prime Minister", "President Presiding").
+            let word = key(tokens[0])
+            if isIn(.placeOrOrganisation, tokens[0]) || (word.count >= 7 && word.hasSuffix("ing")) { tokens = [] }
         }
         let complement = title.upperBound < start ? title.upperBound..<start : nil
         let plural = Self.pluralTitleWords.contains(key(title.upperBound - 1))
@@ -2091,6 +2093,8 @@ struct EntityResolver {
         // A sentence's first word is capitalized by its place ("My President", "As President
         // Ruiz said"): only a word organisations are named by counts there.
         if before == sentence.lowerBound { return isIn(.placeOrOrganisation, before) }
+        // A word between two titles joins them into one post ("Minister Assisting Prime Minister").
+        if before > sentence.lowerBound && inTitle[before - 1] { return false }
         return t.shape.contains(.capitalized)
     }
 
