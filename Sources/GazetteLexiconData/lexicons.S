@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 dd6137b8e649d2b0423f94e17e6597c82116795591c807c8d5c3c9ebaf9392a2
+// agreements.rules sha256 3738995f6d85a20f0aaf18cf9f6a1c6f64c87fec72819f6c4bdd949cf0ca62bf
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -784,13 +784,21 @@ struct EntityResolver {
         }
     }
 
+    /// Words before a reference's head that say nothing of which agreement it is.
+    static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said"]
+
     /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
     static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol"]
 
-    /// "the treaty", "the accord", "this agreement": the agreement the text named last, in this
-    /// sentence or the two before, when it named only one there ("The Senate ratified the
-    /// accord" after "the Lisbon Treaty ..."). Not a head that goes on into a description of
-    /// its own ("the agreement on fisheries", "the treaty of friendship"): that is another one.
+    /// "the treaty", "the accord", "this agreement", "the new defense pact": the agreement the
+    /// text named last, in this sentence or the two before, when it named only one there ("The
+    /// Senate ratified the accord" after "the Lisbon Treaty ..."); with none there, the one it
+    /// names first in this sentence or the next, after the reference ("The defense pact was
+    /// signed by ... . The Enhanced Defense Cooperation Agreement (EDCA) ..."). Up to two
+    /// lower-case words may stand between "the" and the head, words of the agreement's name
+    /// ("the defense pact") or of no other ("the landmark accord"). Not a head that goes on into a
+    /// description of its own ("the agreement on fisheries", "the treaty of friendship"): that
+    /// is another one.
     mutating func findAgreementReferences() {
         let heads = lexicon.agreementHeadKeys
         var named: [(first: Int, end: Int, entity: Int)] = []
@@ -800,7 +808,14 @@ struct EntityResolver {
         guard !named.isEmpty else { return }
         named.sort { $0.first < $1.first }
         for i in cuePositions where i > 0 && heads.contains(layer.tokens[i].key) && !covered(i) && !isCapitalizedWord(i) {
-            guard Self.agreementReferenceHeads.contains(key(i)), ["the", "this", "that"].contains(key(i - 1)) else { continue }
+            guard Self.agreementReferenceHeads.contains(key(i)) else { continue }
+            // "the pact", "the defense pact", "the new defense pact".
+            var article = i - 1
+            while article > 0 && i - article <= 2 && layer.tokens[article].kind == .word && !isCapitalizedWord(article)
+                    && !["the", "this", "that", "a", "an"].contains(key(article)) && !covered(article) {
+                article -= 1
+            }
+            guard ["the", "this", "that"].contains(key(article)) else { continue }
             // ("the accord on Monday" refers back: a day is no subject of an agreement.)
             if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }
             if i + 1 < layer.tokens.count && Self.agreementLinks.contains(key(i + 1))
@@ -822,7 +837,21 @@ struct EntityResolver {
                 if let f = found, f != n.entity { ambiguous = true; break }
                 found = n.entity
             }
+            if found == nil && !ambiguous {
+                // None named before: the first named after it, in this sentence or the next.
+                let sentence = sentenceRange(of: i)
+                let until = sentence.upperBound < layer.tokens.count ? sentenceRange(of: sentence.upperBound).upperBound : sentence.upperBound
+                found = named.first { $0.first > i && $0.first < until }?.entity
+            }
             guard let entity = found, !ambiguous else { continue }
+            // Words before the head describe that agreement only when its name holds them ("the
+            // defense pact" for the Enhanced Defense Cooperation Agreement), or they say nothing
+            // of which one it is ("the landmark accord"); "the latest agreement" or "the framework
+            // agreement" is another one.
+            if article + 1 < i {
+                let nameWords = Set(result.entities[entity].name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+                if !(article + 1..<i).allSatisfy({ nameWords.contains(key($0)) || Self.referenceModifiers.contains(key($0)) }) { continue }
+            }
             add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
                               byteStart: 0, byteEnd: 0, source: .coreference))
         }

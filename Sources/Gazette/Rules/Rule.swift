@@ -70,6 +70,9 @@ public struct Rule: Sendable, Equatable {
             case country
             /// For an agreement: each of its parties (countries) the lexicon lists.
             case parties
+            /// The capture's entity and each entity of its type listed right after it in the
+            /// sentence, joined by commas and "and" ("Kenya, Uganda, the Sudan and Tanzania").
+            case list
         }
     }
 }

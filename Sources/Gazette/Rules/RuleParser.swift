@@ -391,7 +391,7 @@ public enum RuleParser {
                 while true {
                     guard i < lexemes.count, lexemes[i].kind == .word else {
                         error(line, i < lexemes.count ? lexemes[i].column : (lexemes.last.map { $0.column + $0.text.unicodeScalars.count + 1 } ?? end),
-                              "expected a capture name (or capture.country, capture.parties) in 'emit SUBJECT PREDICATE OBJECT'")
+                              "expected a capture name (or capture.country, capture.parties, capture.list) in 'emit SUBJECT PREDICATE OBJECT'")
                         return nil
                     }
                     let parts = lexemes[i].text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -399,7 +399,7 @@ public enum RuleParser {
                     if parts.count == 2, let derived = Rule.ArgumentRef.Derived(rawValue: parts[1]) {
                         ref.derived = derived
                     } else if parts.count != 1 || !RuleParser.isIdentifier(parts[0]) {
-                        error(line, lexemes[i].column, "expected a capture name, capture.country or capture.parties, got '\(lexemes[i].text)'")
+                        error(line, lexemes[i].column, "expected a capture name, capture.country, capture.parties or capture.list, got '\(lexemes[i].text)'")
                         return nil
                     }
                     refs.append(ref)
