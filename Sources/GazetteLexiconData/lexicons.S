@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 3738995f6d85a20f0aaf18cf9f6a1c6f64c87fec72819f6c4bdd949cf0ca62bf
+// agreements.rules sha256 f30533d36e0a758be52f1ff05e1c7ed375570d23f41ebb512c345d7e6fc4d311
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 50a678e52be4c441ae6f91a39d5521820eabe69a11ded94d8d7e12ae58d978d6
+// classes.rules sha256 b012b70468d76c6d84cfbfb38ca25d399301c50519f639513c6881ba96271ac1
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 7b38a53707c07122610643eb0900f8cfe3d029a52f8e3e080e0390a5112c6b02
+// negative.rules sha256 0d75e36565e3a540a4fb142307309652c358d3245ae537c74446eaf64bb0c28e
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
