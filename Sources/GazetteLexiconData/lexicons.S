@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 b012b70468d76c6d84cfbfb38ca25d399301c50519f639513c6881ba96271ac1
+// classes.rules sha256 5c3c116a34da3e99b7ba9ca7f1c80fdd2117722646b9299c6e888c3aaf05166d
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 8a810beac9f0d14b2042f8aa928307314eb0cfef9193e9d2c4bdfcdc4bda5759
+// met.rules sha256 739b239028edfba4cf2a716e4f15a36e920be40c18ef631a0d162f6b6d6db24a
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
