@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 739b239028edfba4cf2a716e4f15a36e920be40c18ef631a0d162f6b6d6db24a
+// met.rules sha256 6e9300c87fea3ef0037b16bff7e1e4907e74cbb80b8220954ce2be803625bbd9
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 0d75e36565e3a540a4fb142307309652c358d3245ae537c74446eaf64bb0c28e
+// negative.rules sha256 5bb2461cef46ff8648da62bc31928493a1ec0b44e9a158a219ef77deea252932
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 8312062b078703d02b1a5fb0b53ff9c97cb9374d02df17955809abb4bac9c32d
+// visited.rules sha256 431ec4ad7713c08612cd1dcb064f8df765bd920d781cf235ca722c81bd28bf55
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

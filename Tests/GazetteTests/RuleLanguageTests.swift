@@ -80,7 +80,7 @@ struct RuleParserTests {
     /// that match nothing.
     @Test(arguments: [
         ("rule r\n    match @a:person MEETS @b:person\n    emit a met b\n", "f.rules:2:21: rule 'r': unknown class MEETS (define it with 'define MEETS = ...')"),
-        ("rule r\n    match @a:people met @b:person\n    emit a met b\n", "f.rules:2:14: rule 'r': unknown type 'people' in @a:people; the types are date, title, person, country, agreement, role"),
+        ("rule r\n    match @a:people met @b:person\n    emit a met b\n", "f.rules:2:14: rule 'r': unknown type 'people' in @a:people; the types are date, title, person, country, agreement, role, possessor"),
         ("define AA = x BB\ndefine BB = y AA\nrule r\n    match AA\n    suppress met\n", "f.rules:1:15: class BB refers to itself (through BB -> AA -> BB)"),
         ("rule r\n    match []?\n    suppress met\n", "f.rules:1: rule 'r': its pattern can match no token at all; make something in it required"),
     ])

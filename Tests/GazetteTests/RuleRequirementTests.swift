@@ -18,6 +18,7 @@ struct RuleRequirementTests {
         #expect(rules.typeNames[Int(CompiledRules.dateType)] == "date")
         #expect(rules.typeNames[Int(CompiledRules.titleType)] == "title")
         #expect(rules.typeNames[Int(CompiledRules.roleType)] == "role")
+        #expect(rules.typeNames[Int(CompiledRules.possessorType)] == "possessor")
     }
 
     @Test func rulesNeedingTheSameWordsShareTheirBits() throws {

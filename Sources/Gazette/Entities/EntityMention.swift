@@ -38,6 +38,8 @@ public struct EntityMention: Sendable, Equatable {
     /// the honorifics ("Ms." in "Ms. Albright") or role ("Lima" in "Lima Mayor Tomas Rellan").
     /// Rules match a person from there as well as from the name.
     public var titleStart: Int? = nil
+    /// For a pronoun (`aliasKind` `pronoun`): whether it is a possessive ("his", "her visit").
+    public var isPossessivePronoun = false
 
     public enum Source: String, Sendable {
         /// An alias of a lexicon entry.

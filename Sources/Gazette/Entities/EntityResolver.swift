@@ -168,6 +168,9 @@ struct EntityResolver {
         resolveRoleDescriptions()
         resolveBareDescriptions()
         result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
+        // Indexes moved: `owner` points at the mentions kept, for the passes after.
+        for i in owner.indices { owner[i] = -1 }
+        for (n, m) in result.mentions.enumerated() { for t in m.firstToken..<m.endToken { owner[t] = Int32(n) } }
         mergeSurnamesIntoFullNames()
         markHonorifics()
         resolveAmbiguity()
@@ -349,11 +352,17 @@ struct EntityResolver {
     /// ...") is none: the subject may be someone not named. "Him", and "her" as an object,
     /// name the first person of their sentence before them other than the nearest one, the
     /// subject of their clause ("Manalo received him" is not Manalo), else the first person of
-    /// the sentence before, if not that subject. A word before a name that gives a gender
-    /// ("Ms", "King", "his wife,") keeps "he" from a woman and "she" from a man. A person
-    /// named only as a possessive ("Ruto's spokesman said he ...") is nobody's antecedent.
-    /// Pronouns are read in text order, so one refers through another; with no person in the
-    /// sentence before the pronoun nor in the sentence before that, it stays unresolved.
+    /// the sentence before, if not that subject. "His", and "her" before a noun ("her visit"),
+    /// name the nearest person before them in their sentence ("Ruto welcomed Dorr on his
+    /// visit" is Dorr's visit), else the first subject of the sentence before; rules read them
+    /// as possessors ("his visit to Lima" as "Dorr's visit to Lima"). A word before a name that
+    /// gives a gender ("Ms", "King", "his wife,") keeps "he" from a woman and "she" from a man.
+    /// A person named only as a possessive ("Ruto's spokesman said he ...") is nobody's
+    /// antecedent, nor one before a post named with "the" and no name ("Ruiz thanked the
+    /// Secretary-General for his visit": the post's holder may be meant; an apposition to the
+    /// name is no such post). Pronouns are read in text order, so one refers through another;
+    /// with no person in the sentence before the pronoun nor in the sentence before that, it
+    /// stays unresolved.
     mutating func resolvePronouns() {
         typealias Person = (token: Int, entity: Int, subject: Bool)
         // A subject: a name that opens its sentence, or that a verb follows, right after it or
@@ -382,6 +391,26 @@ struct EntityResolver {
         }
         guard !named.isEmpty else { return }
         named.sort { $0.token < $1.token }
+        // Titles that name no one ("thanked the Secretary-General for his visit"): a pronoun after
+        // one may be that post's holder, so it takes no antecedent from before the title.
+        var titled = Set<Int>()
+        for m in result.mentions { if let t = m.titleStart { titled.insert(t) } }
+        var bareTitles: [Int] = []
+        for t in result.titles where t.firstToken > 0 && !covered(t.firstToken) && !titled.contains(t.firstToken)
+            && !(t.endToken < layer.tokens.count && mention(startingAt: t.endToken).map { $0.entity.map { result.entities[$0].type == "person" } == true } == true) {
+            // A post in its own right ("the Secretary-General"), not in apposition to a name
+            // ("Ahidjo, the President of Cameroon, during his visit").
+            let article = t.firstToken - 1
+            guard ["the", "our", "your", "my"].contains(key(article)) else { continue }
+            if article > 0 && key(article - 1) == "," && mention(endingAt: article - 1) != nil { continue }
+            bareTitles.append(t.firstToken)
+        }
+        bareTitles.sort()
+        func bareTitle(between a: Int, and b: Int) -> Bool {
+            var lo = 0, hi = bareTitles.count
+            while lo < hi { let mid = (lo + hi) / 2; if bareTitles[mid] <= a { lo = mid + 1 } else { hi = mid } }
+            return lo < bareTitles.count && bareTitles[lo] < b
+        }
         var resolved: [Person] = []
         // The people named or referred to in `range`, in text order (pronouns read so far included).
         func people(in range: Range<Int>) -> [Person] {
@@ -397,25 +426,31 @@ struct EntityResolver {
         // Pronouns are no cue words (`cuePositions`): too common for every pass to walk them.
         for i in layer.tokens.indices where isIn(.pronoun, i) && !covered(i) {
             let word = key(i)
-            let object = word == "him" || word == "her"
-            if word == "her", i + 1 < layer.tokens.count,
-               layer.tokens[i + 1].kind == .word && !Self.afterObjectHer.contains(key(i + 1)) { continue }
+            // "his", and "her" before a word that makes it no object ("her visit"): a possessive.
+            let possessive = word == "his" || (word == "her" && i + 1 < layer.tokens.count
+                && layer.tokens[i + 1].kind == .word && !Self.afterObjectHer.contains(key(i + 1)))
+            let object = !possessive && (word == "him" || word == "her")
             let sentence = sentenceRange(of: i)
             let before = people(in: sentence.lowerBound..<i)
             let previous = sentence.lowerBound > 0 ? people(in: sentenceRange(of: sentence.lowerBound - 1)) : []
             let female = word == "she" || word == "her"
             func agrees(_ p: Person) -> Bool { (gender[p.entity] ?? nil).map { $0 == female } ?? true }
             let antecedent: Person?
-            if !object {
+            if possessive {
+                // The nearest person before it in the sentence ("Ruto welcomed Dorr on his visit":
+                // Dorr), else the first subject of the sentence before.
+                antecedent = before.last(where: agrees) ?? previous.first { $0.subject && agrees($0) }
+            } else if !object {
                 antecedent = before.last { $0.subject && agrees($0) } ?? previous.first { $0.subject && agrees($0) }
             } else {
                 let subject = before.last?.entity
                 antecedent = before.first { $0.entity != subject && agrees($0) } ?? previous.first { $0.entity != subject && agrees($0) }
             }
-            guard let antecedent else { continue }
+            guard let antecedent, !bareTitle(between: antecedent.token, and: i) else { continue }
             add(EntityMention(candidates: [antecedent.entity], aliasKind: .pronoun, firstToken: i, endToken: i + 1,
-                              byteStart: 0, byteEnd: 0, source: .coreference))
-            resolved.append((i, antecedent.entity, isSubject(i, i + 1)))
+                              byteStart: 0, byteEnd: 0, source: .coreference, isPossessivePronoun: possessive))
+            // A possessive is no subject for a later pronoun.
+            if !possessive { resolved.append((i, antecedent.entity, isSubject(i, i + 1))) }
         }
     }
 
@@ -2506,7 +2541,7 @@ extension EntityResolver {
             case .preVerbAdverb: EntityResolver.preVerbAdverbs
             case .weekday: Set(DateWords.weekdays.keys)
             case .on: ["on"]
-            case .pronoun: ["he", "she", "him", "her"]
+            case .pronoun: ["he", "she", "him", "her", "his"]
             case .hyphenSuffix: ["led", "run", "era", "born", "made", "like", "type", "held", "old", "long", "wide", "free", "bred", "up"]
             case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }

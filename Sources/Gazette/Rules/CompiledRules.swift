@@ -10,7 +10,8 @@ public final class CompiledRules: Sendable {
     public let rules: [Rule]
     let programs: [Program]
     /// Annotation type names; an annotation's type is an index into this: `builtInTypes` ("date",
-    /// "title", entity types, "role": a person described by a post, not named), then the
+    /// "title", entity types, "role": a person described by a post, not named, "possessor": a
+    /// person with "'s" or a possessive pronoun: "Ruto's", "his"), then the
     /// lexicons' own entity types.
     let typeNames: [String]
     /// Rules whose first element is a word, by its key (`firstKeyStart[key] ..< firstKeyStart[key
@@ -89,10 +90,11 @@ public final class CompiledRules: Sendable {
     /// The annotation types every rule file knows, before the lexicons' own; the three the
     /// matcher adds itself by their index (literals, so that no lazy global is read per
     /// annotation; `RuleRequirementTests` checks they agree).
-    static let builtInTypes = ["date", "title", "person", "country", "agreement", "role"]
+    static let builtInTypes = ["date", "title", "person", "country", "agreement", "role", "possessor"]
     static let dateType: UInt8 = 0
     static let titleType: UInt8 = 1
     static let roleType: UInt8 = 5
+    static let possessorType: UInt8 = 6
 
     enum Inst: Sendable, Equatable {
         /// A token whose key is this one.

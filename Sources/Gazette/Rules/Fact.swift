@@ -261,7 +261,10 @@ struct RelationBuilder {
         guard !dates.isEmpty else { return [] }
         // Tokens inside a mention, in one pass over the mentions.
         var inMention = [Bool](repeating: false, count: layer.tokens.count)
-        for m in extraction.mentions where m.endToken <= inMention.count { for t in m.firstToken..<m.endToken { inMention[t] = true } }
+        // (A pronoun is no name: "following his election in 2024" stays a clause of its own.)
+        for m in extraction.mentions where m.endToken <= inMention.count && m.aliasKind != .pronoun {
+            for t in m.firstToken..<m.endToken { inMention[t] = true }
+        }
         let latest = extraction.documentDate?.iso
         return dates.map { d in
             guard let value = d.value, d.granularity != .reference else { return false }

@@ -300,7 +300,8 @@ public enum RuleParser {
                     if ref.derived == .parties && !types.contains("agreement") {
                         error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).parties' needs an agreement capture")
                     }
-                    if ref.derived == .country && !types.contains("person") && !types.contains("country") && !types.contains("role") {
+                    if ref.derived == .country && !types.contains("person") && !types.contains("country") && !types.contains("role")
+                        && !types.contains("possessor") {
                         error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).country' needs a person capture")
                     }
                 }
@@ -320,7 +321,7 @@ public enum RuleParser {
                     error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': '\(clause) \(name)' names a capture the pattern does not have (captures: \(known))")
                     continue
                 }
-                if clause == "office" && !types.isSubset(of: ["title", "person", "role"]) {
+                if clause == "office" && !types.isSubset(of: ["title", "person", "role", "possessor"]) {
                     error(at?.line ?? rule.line, at?.column, "rule '\(rule.id)': 'office \(name)' needs a title, person or role capture")
                 }
                 if clause == "place" && (types.contains("date") || types.contains("title")) {
