@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 5c3c116a34da3e99b7ba9ca7f1c80fdd2117722646b9299c6e888c3aaf05166d
+// classes.rules sha256 997f017ce387004e00b9a34f7c5c036743afe91f453dd115748ca4e24d6db6bf
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 431ec4ad7713c08612cd1dcb064f8df765bd920d781cf235ca722c81bd28bf55
+// visited.rules sha256 088323e9cae387a36e78aa14c346a858d847ebc6249a57907d7cb883898359ba
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
