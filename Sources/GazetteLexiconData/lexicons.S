@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 f30533d36e0a758be52f1ff05e1c7ed375570d23f41ebb512c345d7e6fc4d311
+// agreements.rules sha256 b55f3d845bf01cd05a650cba884fa337a11fac0f512582e470efc653dfffbd30
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

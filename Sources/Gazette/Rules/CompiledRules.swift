@@ -65,6 +65,10 @@ public final class CompiledRules: Sendable {
     static let possessivePronounWords = ["his", "her", "their"]
     let followingKeys: KeyBits
     let possessivePronounKeys: KeyBits
+    /// The keys of "has" and "have": a fact told in the present perfect ("Uganda has signed the
+    /// treaty") is no event of the story's day, so it takes no date from the story.
+    static let perfectWords = ["has", "have"]
+    let perfectKeys: KeyBits
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
     /// Per rule: whether it is a negative rule (the matcher runs those only in sentences where
@@ -222,6 +226,7 @@ public final class CompiledRules: Sendable {
         self.tenureEventKeys = keyBits(Self.tenureEventWords)
         self.followingKeys = keyBits(Self.followingWords)
         self.possessivePronounKeys = keyBits(Self.possessivePronounWords)
+        self.perfectKeys = keyBits(Self.perfectWords)
         self.boundaryKeys = keyBits(Self.boundaryWords)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.

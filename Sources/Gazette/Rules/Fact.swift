@@ -87,7 +87,8 @@ struct RelationBuilder {
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
-            let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable, extraction)
+            let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable,
+                                              layer: layer, extraction)
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
@@ -279,7 +280,8 @@ struct RelationBuilder {
     /// The rule's date capture, else (unless the rule says `date none`) the usable date (see
     /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
     /// story`, when the sentence has none, the story's day before it.
-    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [Bool], _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
+    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [Bool], layer: TextLayer,
+              _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
         switch rule.date {
         case .none?: return (nil, false)
         case .capture(let name)?:
@@ -300,6 +302,8 @@ struct RelationBuilder {
         }
         if let best { return (best.index, false) }
         guard rule.date == .story else { return (nil, false) }
+        // "Uganda has signed the treaty": a state at the time of writing, not the story's event.
+        if (match.firstToken..<match.endToken).contains(where: { rules.perfectKeys.contains(layer.tokens[$0].key) }) { return (nil, false) }
         let story = Self.narrativeDate(before: sentence.lowerBound, usable: usable, extraction)
         return (story, story != nil)
     }
