@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 5bb2461cef46ff8648da62bc31928493a1ec0b44e9a158a219ef77deea252932
+// negative.rules sha256 6018fa25726c9e3bcf8be6b72bfd2e39538bf25df0bf6904eba2488c3986d5be
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

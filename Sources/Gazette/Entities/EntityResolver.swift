@@ -280,7 +280,8 @@ struct EntityResolver {
             }
             return (people, k)
         }
-        for i in layer.tokens.indices {
+        // Only the words that open an entourage are read as text (`key` makes a string).
+        for i in layer.tokens.indices where isIn(.entourage, i) {
             let word = key(i)
             let sentence: Range<Int>
             var code: String?
@@ -427,10 +428,18 @@ struct EntityResolver {
         for i in layer.tokens.indices where isIn(.pronoun, i) && !covered(i) {
             let word = key(i)
             // "his", and "her" before a word that makes it no object ("her visit"): a possessive.
+            // ("His Majesty", "Her Excellency" are a form of address, no pronoun.)
+            if (word == "his" || word == "her") && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1)
+                && Self.addressWords.contains(key(i + 1)) { continue }
             let possessive = word == "his" || (word == "her" && i + 1 < layer.tokens.count
                 && layer.tokens[i + 1].kind == .word && !Self.afterObjectHer.contains(key(i + 1)))
             let object = !possessive && (word == "him" || word == "her")
             let sentence = sentenceRange(of: i)
+            // Inside a quotation ("\"He visited Rome,\" Ruiz said") the speaker may mean anyone:
+            // a pronoun after an odd number of quotation marks in its sentence stays unresolved.
+            var quotes = 0
+            for k in sentence.lowerBound..<i where isQuotationMark(k) { quotes += 1 }
+            if quotes % 2 == 1 { continue }
             let before = people(in: sentence.lowerBound..<i)
             let previous = sentence.lowerBound > 0 ? people(in: sentenceRange(of: sentence.lowerBound - 1)) : []
             let female = word == "she" || word == "her"
@@ -452,6 +461,17 @@ struct EntityResolver {
             // A possessive is no subject for a later pronoun.
             if !possessive { resolved.append((i, antecedent.entity, isSubject(i, i + 1))) }
         }
+    }
+
+    /// Words after "His" or "Her" in a form of address ("His Majesty").
+    static let addressWords: Set<String> = ["majesty", "highness", "excellency", "holiness", "royal", "eminence", "honour", "honor", "grace"]
+
+    /// Whether token `i` is a quotation mark: '"', '“', '”' (read from the text's bytes).
+    func isQuotationMark(_ i: Int) -> Bool {
+        let t = layer.tokens[i]
+        let n = Int(t.end - t.start), s = Int(t.start)
+        if n == 1 { return text[s] == UInt8(ascii: "\"") }
+        return n == 3 && text[s] == 0xE2 && text[s + 1] == 0x80 && (text[s + 2] == 0x9C || text[s + 2] == 0x9D)
     }
 
     static let femaleWords: Set<String> = [
@@ -2507,7 +2527,7 @@ extension EntityResolver {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
-        case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun
+        case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun, entourage
 
         var words: Set<String> {
             switch self {
@@ -2542,6 +2562,7 @@ extension EntityResolver {
             case .weekday: Set(DateWords.weekdays.keys)
             case .on: ["on"]
             case .pronoun: ["he", "she", "him", "her", "his"]
+            case .entourage: EntityResolver.entourageNouns.union(["accompanied"])
             case .hyphenSuffix: ["led", "run", "era", "born", "made", "like", "type", "held", "old", "long", "wide", "free", "bred", "up"]
             case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }

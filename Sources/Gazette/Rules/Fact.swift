@@ -127,7 +127,20 @@ struct RelationBuilder {
                 }
             }
         }
-        extraction.facts = Self.datingAlike(facts, storyDated: storyDated, extraction)
+        extraction.facts = Self.datingAlike(Self.droppingVisitsHome(facts, matches: matches, ruleList), storyDated: storyDated, extraction)
+    }
+
+    /// A rule that says `abroad` gives no visit to a country the document says the person holds
+    /// an office of, whatever gave that office (a title, an apposition, a post described: "Ana
+    /// Ruiz, the Peruvian foreign minister, ... He visited Lima"), not only the country the entity
+    /// stage gave the person.
+    static func droppingVisitsHome(_ facts: [Fact], matches: [RuleMatch], _ ruleList: [Rule]) -> [Fact] {
+        var offices = Set<[Int]>()
+        for f in facts where f.predicate == "holds_office" { offices.insert([f.subject.entity, f.object.entity]) }
+        guard !offices.isEmpty else { return facts }
+        return facts.filter { f in
+            !(f.evidence.allSatisfy { ruleList[matches[$0].rule].abroad } && offices.contains([f.subject.entity, f.object.entity]))
+        }
     }
 
     /// What identifies a fact but its date: subject id, predicate, object id.

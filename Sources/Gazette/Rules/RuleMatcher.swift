@@ -243,13 +243,16 @@ struct RuleMatcher {
             guard let e = m.entity, entityTypes[e] >= 0 else { continue }
             let type = entityTypes[e]
             if type == personType {
-                // (A possessive pronoun is no name a gap stops at: "landed with his wife and was received".)
-                if !m.isPossessivePronoun { for t in m.firstToken..<m.endToken { inPersonName[t] = true } }
-                // A possessor: the name with its "'s" ("Ruto's visit"), or a possessive pronoun ("his visit").
+                // A possessive pronoun is a possessor only ("his visit"): never a person itself
+                // ("his wife met Dorr" is no meeting of his), nor a name a gap stops at.
+                if m.isPossessivePronoun {
+                    annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: CompiledRules.possessorType, value: .mention(i)))
+                    continue
+                }
+                for t in m.firstToken..<m.endToken { inPersonName[t] = true }
+                // A possessor: the name with its "'s" ("Ruto's visit").
                 if m.endToken < layer.tokens.count && layer.tokens[m.endToken].key == rules.possessiveKey {
                     annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken + 1), type: CompiledRules.possessorType, value: .mention(i)))
-                } else if m.aliasKind == .pronoun && m.isPossessivePronoun {
-                    annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: CompiledRules.possessorType, value: .mention(i)))
                 }
             }
             annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
