@@ -127,7 +127,8 @@ public final class PipelineWorker {
         var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: vocabulary, text: text, layer: layer,
                                       date: documentDate?.iso)
         var extraction = resolver.resolve(matches: matcher.matches, candidates: matcher.candidates,
-                                          cuePositions: matcher.cuePositions, capitalPositions: matcher.capitalPositions)
+                                          cuePositions: matcher.cuePositions, capitalPositions: matcher.capitalPositions,
+                                          referencePositions: matcher.referencePositions)
         extraction.documentDate = documentDate
         extraction.documentDateSource = date != nil ? .given : (documentDate != nil ? .text : nil)
         extraction.dates = dateRecognizer.recognize(layer, text: text, vocabulary: vocabulary, documentDate: documentDate)

@@ -55,6 +55,8 @@ struct EntityResolver {
     /// Capitalized single letters, with or without a period, and given names
     /// (`LexiconMatcher.capitalPositions`).
     private var capitalPositions: [Int] = []
+    /// Pronouns and the words that open an entourage (`LexiconMatcher.referencePositions`).
+    private var referencePositions: [Int] = []
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
@@ -87,9 +89,12 @@ struct EntityResolver {
     ///   - cuePositions: the tokens whose keys `CompiledLexicon.entityCueKeys` holds, in order.
     ///   - capitalPositions: the capitalized tokens whose keys `CompiledLexicon.capitalCueKeys`
     ///     holds, in order.
-    mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate], cuePositions: [Int], capitalPositions: [Int]) -> Extraction {
+    ///   - referencePositions: the tokens whose keys `CompiledLexicon.referenceCueKeys` holds, in order.
+    mutating func resolve(matches: [LexiconMatch], candidates: [LexiconCandidate], cuePositions: [Int], capitalPositions: [Int],
+                          referencePositions: [Int]) -> Extraction {
         self.cuePositions = cuePositions
         self.capitalPositions = capitalPositions
+        self.referencePositions = referencePositions
         var titles: [(range: Range<Int>, office: String)] = []
         var titledAliases: [(mention: Int, office: String)] = []
         for match in matches {
@@ -233,6 +238,22 @@ struct EntityResolver {
     /// "including" (a few words may come first: "including senior officials"); it ends at any
     /// other word. A person with a country, or whose title reads as an organisation's post, keeps it.
     mutating func assignEntourageCountries() {
+        let entourageBits = wordClasses[WordClass.entourage.rawValue], openerBits = wordClasses[WordClass.listOpener.rawValue]
+        let count = layer.tokens.count
+        // The words that may open a list: "accompanied" with "by" after it, a noun of a
+        // delegation with "including" (or "also includes") after it. ("My delegation" is common.)
+        func isBy(_ k: Int) -> Bool {
+            let t = layer.tokens[k]
+            return t.end - t.start == 2 && text[Int(t.start)] | 0x20 == UInt8(ascii: "b") && text[Int(t.start) + 1] | 0x20 == UInt8(ascii: "y")
+        }
+        var openers: [Int] = []
+        for i in referencePositions where entourageBits.contains(Int(layer.tokens[i].key)) {
+            if (i + 1 < count && openerBits.contains(Int(layer.tokens[i + 1].key))) || (i + 2 < count && openerBits.contains(Int(layer.tokens[i + 2].key)))
+                || (i + 1..<min(count, i + 12)).contains(where: isBy) {
+                openers.append(i)
+            }
+        }
+        guard !openers.isEmpty else { return }
         // Person mentions by the first token of their title (or name), for the list walk.
         var personAt: [Int: Int] = [:]
         for (n, m) in result.mentions.enumerated() {
@@ -281,7 +302,7 @@ struct EntityResolver {
             return (people, k)
         }
         // Only the words that open an entourage are read as text (`key` makes a string).
-        for i in layer.tokens.indices where isIn(.entourage, i) {
+        for i in openers {
             let word = key(i)
             let sentence: Range<Int>
             var code: String?
@@ -371,14 +392,18 @@ struct EntityResolver {
         func isSubject(_ start: Int, _ end: Int) -> Bool {
             let sentence = sentenceRange(of: start)
             func verbAt(_ k: Int) -> Bool {
-                k < sentence.upperBound && layer.tokens[k].kind == .word && !isCapitalizedWord(k) && !Self.notAfterSubject.contains(key(k))
+                k < sentence.upperBound && layer.tokens[k].kind == .word && !isCapitalizedWord(k) && !isIn(.notAfterSubject, k)
             }
             if start == sentence.lowerBound || verbAt(end) { return true }
-            guard end < sentence.upperBound && key(end) == "," else { return false }
+            guard end < sentence.upperBound && isCharacter(end, UInt8(ascii: ",")) else { return false }
             var k = end + 1
-            while k < min(sentence.upperBound, end + 16) && key(k) != "," { k += 1 }
+            while k < min(sentence.upperBound, end + 16) && !isCharacter(k, UInt8(ascii: ",")) { k += 1 }
             return k < min(sentence.upperBound, end + 16) && verbAt(k + 1)
         }
+        // The pronouns, among the positions the lexicon matcher noted.
+        let pronounBits = wordClasses[WordClass.pronoun.rawValue]
+        let pronouns = referencePositions.filter { pronounBits.contains(Int(layer.tokens[$0].key)) && owner[$0] < 0 }
+        guard !pronouns.isEmpty else { return }
         var named: [Person] = []
         // Per person, the gender a word before a mention gives; nil when none does or two disagree.
         var gender: [Int: Bool?] = [:]
@@ -422,10 +447,12 @@ struct EntityResolver {
                 while end < list.count && list[end].token < range.upperBound { end += 1 }
                 return list[lo..<end]
             }
-            return (slice(named) + slice(resolved)).sorted { $0.token < $1.token }
+            let fromPronouns = slice(resolved)
+            if fromPronouns.isEmpty { return Array(slice(named)) }
+            return (slice(named) + fromPronouns).sorted { $0.token < $1.token }
         }
         // Pronouns are no cue words (`cuePositions`): too common for every pass to walk them.
-        for i in layer.tokens.indices where isIn(.pronoun, i) && !covered(i) {
+        for i in pronouns {
             let word = key(i)
             // "his", and "her" before a word that makes it no object ("her visit"): a possessive.
             // ("His Majesty", "Her Excellency" are a form of address, no pronoun.)
@@ -490,10 +517,10 @@ struct EntityResolver {
         let start = sentenceRange(of: token).lowerBound
         var k = token - 1
         while k >= start && token - k <= 6 && !covered(k) {
-            let w = key(k)
-            if Self.femaleWords.contains(w) { return true }
-            if Self.maleWords.contains(w) { return false }
-            guard inTitle[k] || isHonorific(k) || [",", ".", "his", "her", "their"].contains(w) else { return nil }
+            if isIn(.female, k) { return true }
+            if isIn(.male, k) { return false }
+            guard inTitle[k] || isHonorific(k) || isCharacter(k, UInt8(ascii: ",")) || isCharacter(k, UInt8(ascii: "."))
+                    || isIn(.possessiveDeterminer, k) else { return nil }
             k -= 1
         }
         return nil
@@ -2528,6 +2555,7 @@ extension EntityResolver {
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
         case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun, entourage
+        case female, male, notAfterSubject, possessiveDeterminer, listOpener
 
         var words: Set<String> {
             switch self {
@@ -2563,6 +2591,11 @@ extension EntityResolver {
             case .on: ["on"]
             case .pronoun: ["he", "she", "him", "her", "his"]
             case .entourage: EntityResolver.entourageNouns.union(["accompanied"])
+            case .listOpener: EntityResolver.listOpeners
+            case .female: EntityResolver.femaleWords
+            case .male: EntityResolver.maleWords
+            case .notAfterSubject: EntityResolver.notAfterSubject
+            case .possessiveDeterminer: ["his", "her", "their"]
             case .hyphenSuffix: ["led", "run", "era", "born", "made", "like", "type", "held", "old", "long", "wide", "free", "bred", "up"]
             case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }

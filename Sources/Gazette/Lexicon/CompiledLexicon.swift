@@ -63,7 +63,10 @@ public final class CompiledLexicon: Sendable {
     let letterKeys: KeyBits
     /// `letterKeys` and `givenNameKeys`: the words the matcher notes where capitalized.
     let capitalCueKeys: KeyBits
-    /// `entityCueKeys` and `capitalCueKeys`.
+    /// The keys of pronouns and of the words that open an entourage ("delegation",
+    /// "accompanied"): the late passes of the entity stage read these positions only.
+    let referenceCueKeys: KeyBits
+    /// `entityCueKeys`, `capitalCueKeys` and `referenceCueKeys`.
     let anyCueKeys: KeyBits
     /// Single letters, with and without a period.
     static let letterWords: [String] = (UInt8(ascii: "a")...UInt8(ascii: "z")).flatMap { b in
@@ -246,8 +249,9 @@ public final class CompiledLexicon: Sendable {
         entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init) + headKeys)
         letterKeys = KeyBits(Self.letterWords.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) })
         capitalCueKeys = letterKeys.union(givenBits)
-        anyCueKeys = entityCueKeys.union(capitalCueKeys)
         let classes = EntityResolver.WordClass.allCases.map { c in KeyBits(c.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }) }
+        referenceCueKeys = classes[EntityResolver.WordClass.pronoun.rawValue].union(classes[EntityResolver.WordClass.entourage.rawValue])
+        anyCueKeys = entityCueKeys.union(capitalCueKeys).union(referenceCueKeys)
         wordClasses = classes
         nonNameWords = KeyBits([EntityResolver.WordClass.officeDomain, .institution, .body, .placeOrOrganisation, .notName, .honorific, .roleNoun]
             .flatMap { $0.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) } })

@@ -35,6 +35,8 @@ public struct LexiconMatcher {
     /// matcher's pass: the entity stage looks at these, not at every token again.
     private(set) var cuePositions: [Int] = []
     private(set) var capitalPositions: [Int] = []
+    /// The tokens whose keys are pronouns or open an entourage (`CompiledLexicon.referenceCueKeys`).
+    private(set) var referencePositions: [Int] = []
     private var found: [LexiconMatch] = []
     private var taken: [Bool] = []
 
@@ -51,19 +53,23 @@ public struct LexiconMatcher {
         candidates.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)
         // Taken out of `self` while filled, so that each append is to a local array.
-        var cues = cuePositions, capitals = capitalPositions
+        var cues = cuePositions, capitals = capitalPositions, references = referencePositions
         cuePositions = []
         capitalPositions = []
+        referencePositions = []
         cues.removeAll(keepingCapacity: true)
         capitals.removeAll(keepingCapacity: true)
+        references.removeAll(keepingCapacity: true)
         defer {
             cuePositions = cues
             capitalPositions = capitals
+            referencePositions = references
         }
         let tokens = layer.tokens
         let startKeys = lexicon.startKeys, rootChildren = lexicon.rootChildren
         let innerKeys = lexicon.innerKeys, edges = lexicon.edges
         let cueKeys = lexicon.entityCueKeys, capitalKeys = lexicon.capitalCueKeys, anyCueKeys = lexicon.anyCueKeys
+        let referenceKeys = lexicon.referenceCueKeys
         for sentence in layer.sentences {
             let end = Int(sentence.endToken)
             for start in sentence.tokenRange {
@@ -72,6 +78,7 @@ public struct LexiconMatcher {
                 if anyCueKeys.contains(key) {
                     if cueKeys.contains(key) { cues.append(start) }
                     if capitalKeys.contains(key) && tokens[start].shape.contains(.capitalized) { capitals.append(start) }
+                    if referenceKeys.contains(key) { references.append(start) }
                 }
                 guard startKeys.contains(key) else { continue }
                 // The first step from the root is a load from `rootChildren`; the bit test above
