@@ -172,10 +172,6 @@ struct EntityResolver {
         findCounterparts()
         resolveRoleDescriptions()
         resolveBareDescriptions()
-        result.mentions.removeAll { $0.candidates.isEmpty }  // the ones `uncover` dropped
-        // Indexes moved: `owner` points at the mentions kept, for the passes after.
-        for i in owner.indices { owner[i] = -1 }
-        for (n, m) in result.mentions.enumerated() { for t in m.firstToken..<m.endToken { owner[t] = Int32(n) } }
         mergeSurnamesIntoFullNames()
         markHonorifics()
         resolveAmbiguity()
@@ -183,6 +179,9 @@ struct EntityResolver {
         assignOffices()
         assignEntourageCountries()
         resolvePronouns()
+        // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
+        // and the passes skip a mention with no candidate.
+        result.mentions.removeAll { $0.candidates.isEmpty }
         result.mentions.sort { $0.firstToken < $1.firstToken }
         result.titles.sort { $0.firstToken < $1.firstToken }
         return result
@@ -2595,7 +2594,7 @@ extension EntityResolver {
             case .female: EntityResolver.femaleWords
             case .male: EntityResolver.maleWords
             case .notAfterSubject: EntityResolver.notAfterSubject
-            case .possessiveDeterminer: ["his", "her", "their"]
+            case .possessiveDeterminer: Set(CompiledRules.possessivePronounWords)
             case .hyphenSuffix: ["led", "run", "era", "born", "made", "like", "type", "held", "old", "long", "wide", "free", "bred", "up"]
             case .courtesy: ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mister", "madam", "madame", "mme", "mme."]
             }

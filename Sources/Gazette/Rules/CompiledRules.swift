@@ -69,6 +69,8 @@ public final class CompiledRules: Sendable {
     /// treaty") is no event of the story's day, so it takes no date from the story.
     static let perfectWords = ["has", "have"]
     let perfectKeys: KeyBits
+    /// The keys of ",", "and" and "the", which join the items of a list (`a.list`).
+    let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
     /// Per rule: whether it is a negative rule (the matcher runs those only in sentences where
@@ -227,6 +229,9 @@ public final class CompiledRules: Sendable {
         self.followingKeys = keyBits(Self.followingWords)
         self.possessivePronounKeys = keyBits(Self.possessivePronounWords)
         self.perfectKeys = keyBits(Self.perfectWords)
+        self.commaKey = compiler.keys(of: ",").first
+        self.andKey = compiler.keys(of: "and").first
+        self.theKey = compiler.keys(of: "the").first
         self.boundaryKeys = keyBits(Self.boundaryWords)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.

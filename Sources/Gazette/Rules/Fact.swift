@@ -92,13 +92,13 @@ struct RelationBuilder {
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
-            if let name = rule.place { place = resolve([Rule.ArgumentRef(capture: name, derived: nil, column: 0)], match, layer, text, &extraction).first }
+            if let name = rule.place { place = resolve([Rule.ArgumentRef(capture: name, derived: nil, column: 0)], match, layer, &extraction).first }
             // A place that is an emit's object ("place c" with "emit a visited c"): each emit's
             // own object is its place ("visited Japan and Korea" gives each its mention).
             let placeIsObject = rule.place.map { name in rule.emits.contains { $0.object.count == 1 && $0.object[0].capture == name && $0.object[0].derived == nil } } ?? false
             for emit in rule.emits {
-                let subjects = resolve(emit.subject, match, layer, text, &extraction)
-                let objects = resolve(emit.object, match, layer, text, &extraction)
+                let subjects = resolve(emit.subject, match, layer, &extraction)
+                let objects = resolve(emit.object, match, layer, &extraction)
                 for s in subjects {
                     for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
                         if rule.abroad, let home = extraction.entities[s.entity].country, extraction.entities[s.entity].type == "person",
@@ -188,8 +188,7 @@ struct RelationBuilder {
     }
 
     /// The entities an argument names: the first alternative that yields any.
-    func resolve(_ refs: [Rule.ArgumentRef], _ match: RuleMatch, _ layer: TextLayer, _ text: UnsafeBufferPointer<UInt8>,
-                 _ extraction: inout Extraction) -> [Fact.Argument] {
+    func resolve(_ refs: [Rule.ArgumentRef], _ match: RuleMatch, _ layer: TextLayer, _ extraction: inout Extraction) -> [Fact.Argument] {
         for ref in refs {
             guard case .mention(let m)? = captured(ref.capture, match), let e = extraction.mentions[m].entity else { continue }
             switch ref.derived {
@@ -211,7 +210,7 @@ struct RelationBuilder {
                 let parties = lexicon.entries[entry].parties.compactMap { countryEntity($0, &extraction) }
                 if !parties.isEmpty { return parties.map { Fact.Argument(entity: $0, mention: nil) } }
             case .list?:
-                return listed(from: m, layer, text, extraction)
+                return listed(from: m, layer, extraction)
             }
         }
         return []
@@ -220,25 +219,21 @@ struct RelationBuilder {
     /// Mention `m`'s entity and those of the mentions of its type listed right after it in its
     /// sentence: each after a comma, "and" or both, and "the" at most ("Kenya, Uganda, the Sudan
     /// and Tanzania", "Kenya, and Uganda").
-    func listed(from m: Int, _ layer: TextLayer, _ text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> [Fact.Argument] {
+    func listed(from m: Int, _ layer: TextLayer, _ extraction: Extraction) -> [Fact.Argument] {
         let mentions = extraction.mentions
         guard let first = mentions[m].entity else { return [] }
         let type = extraction.entities[first].type
         let sentence = layer.sentenceRange(containing: mentions[m].firstToken)
-        func isWord(_ t: Int, _ word: String) -> Bool {
-            let token = layer.tokens[t]
-            let bytes = text[Int(token.start)..<Int(token.end)]
-            return bytes.count == word.utf8.count && zip(bytes, word.utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
-        }
+        func isKey(_ t: Int, _ key: KeyID?) -> Bool { t < sentence.upperBound && key != nil && layer.tokens[t].key == key }
         var out = [Fact.Argument(entity: first, mention: m)]
         var k = m
         while k + 1 < mentions.count {
             var t = mentions[k].endToken
             var joined = false
-            if t < sentence.upperBound && isWord(t, ",") { t += 1; joined = true }
-            if t < sentence.upperBound && isWord(t, "and") { t += 1; joined = true }
+            if isKey(t, rules.commaKey) { t += 1; joined = true }
+            if isKey(t, rules.andKey) { t += 1; joined = true }
             guard joined else { break }
-            if t < sentence.upperBound && isWord(t, "the") { t += 1 }
+            if isKey(t, rules.theKey) { t += 1 }
             let next = mentions[k + 1]
             guard next.firstToken == t, t < sentence.upperBound, let e = next.entity, extraction.entities[e].type == type else { break }
             if !out.contains(where: { $0.entity == e }) { out.append(Fact.Argument(entity: e, mention: k + 1)) }
