@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 997f017ce387004e00b9a34f7c5c036743afe91f453dd115748ca4e24d6db6bf
+// classes.rules sha256 caec4194e824935b58dd8489c126e64b84d6737ec0822ca7921b5aec88497750
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 6e9300c87fea3ef0037b16bff7e1e4907e74cbb80b8220954ce2be803625bbd9
+// met.rules sha256 5809260d7399a7a87826a8a8a9220346a0dba14c4dd5a34e3d3ed26e426abbc9
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 088323e9cae387a36e78aa14c346a858d847ebc6249a57907d7cb883898359ba
+// visited.rules sha256 1c433f86cd46a6888a1bd7a1c3b046c3781847706867e82a9dabbb22c6721b8e
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

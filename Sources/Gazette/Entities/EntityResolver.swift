@@ -1236,7 +1236,11 @@ struct EntityResolver {
         for v in cuePositions where v + 2 < count && isIn(.objectVerb, v) {
             var start = v + 1
             let verb = key(v)
-            if key(start) == "with" { start += 1 } else if verb == "talks" || verb == "meeting" { continue }
+            // An adjunct between the verb and "with": "met privately with", "met on Monday in
+            // Lima with" (a manner word, a day, a date's number, a country or its city).
+            var skipped = 0
+            while skipped < 5 && start < count && isAdjunctWord(start) { start += 1; skipped += 1 }
+            if start < count && key(start) == "with" { start += 1 } else if skipped > 0 || verb == "talks" || verb == "meeting" { continue }
             guard mayStartName(start) else { continue }
             let sentence = sentenceRange(of: v)
             let (tokens, _) = nameTokens(from: start, sentence: sentence)
@@ -1247,6 +1251,19 @@ struct EntityResolver {
                               byteStart: 0, byteEnd: 0, source: source))
         }
     }
+
+    /// A word of a short adjunct after a verb of meeting: a preposition of time or place, a
+    /// manner adverb, a day or month, a number, or a country mention (a city standing for one).
+    func isAdjunctWord(_ i: Int) -> Bool {
+        if Self.adjunctWords.contains(key(i)) || isIn(.dateWord, i) { return true }
+        if layer.tokens[i].kind == .number { return true }
+        guard covered(i), let e = result.mentions[Int(owner[i])].entity else { return false }
+        return result.entities[e].type == "country"
+    }
+    static let adjunctWords: Set<String> = [
+        "on", "in", "at", "the", "privately", "separately", "briefly", "warmly", "cordially", "formally", "officially",
+        "jointly", "again", "also", "later", "today", "yesterday",
+    ]
 
     /// Names listed with a person's, joined by commas or "and" ("Ana Ruiz, Piet Dorr and Li
     /// Wenbo attended"; "with Piet Dorr and Ana Ruiz"): two capitalized words or more looking
