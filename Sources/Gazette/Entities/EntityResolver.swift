@@ -1924,9 +1924,14 @@ struct EntityResolver {
             let sentence = sentenceRange(of: i)
             // The nearest person before it in the sentence with an office of a known class.
             var office: String?
-            for mention in result.mentions.reversed() where mention.firstToken >= sentence.lowerBound && mention.endToken <= m.firstToken {
+            // In a sentence opening with a pronoun ("He held talks with his Kenyan counterpart":
+            // pronouns are resolved later), the nearest one may be in the sentence before.
+            let opensWithPronoun = sentence.lowerBound > 0 && isIn(.pronoun, sentence.lowerBound)
+            let from = opensWithPronoun ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
+            var nearest = -1
+            for mention in result.mentions where mention.firstToken >= from && mention.endToken <= m.firstToken && mention.firstToken > nearest {
                 guard let p = mention.entity, result.entities[p].type == "person" else { continue }
-                if let o = officeOf(p), Self.officeClasses[o] != nil, result.entities[p].country != code { office = o; break }
+                if let o = officeOf(p), Self.officeClasses[o] != nil, result.entities[p].country != code { office = o; nearest = mention.firstToken }
             }
             var next = i + 1
             if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
@@ -1940,7 +1945,10 @@ struct EntityResolver {
                 continue
             }
             guard let office else { continue }
-            roleDescriptions.append((i..<(i + 1), office, code, m.firstToken))
+            // The phrase opens at "his" ("met his Kenyan counterpart"), at the country after a
+            // name's "'s".
+            let opensAtPronoun = !isPossessive(m.firstToken - 1)
+            roleDescriptions.append((i..<(i + 1), office, code, opensAtPronoun ? m.firstToken - 1 : m.firstToken))
         }
     }
 
