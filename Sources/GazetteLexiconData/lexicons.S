@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 9e47711ef856ead4a8d3c63e58c21ea7f1a90e3413e289a96dc932fb58a76cf6
+// agreements.jsonl sha256 d590aa5095711a5490aabb9b881326329d7974bd0acbeae7483fb6b5ea752195
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):
@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 caec4194e824935b58dd8489c126e64b84d6737ec0822ca7921b5aec88497750
+// classes.rules sha256 f123c939bec9261659a47a6e1e0a16c5f16a7ef2ed68b546758cd444b9ed7288
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 5809260d7399a7a87826a8a8a9220346a0dba14c4dd5a34e3d3ed26e426abbc9
+// met.rules sha256 ed997fc42fe0ac0ac3d4bbcef4233dc6af68a22dcf2a2b0b8c5d870cc552a33a
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

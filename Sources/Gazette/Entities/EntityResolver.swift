@@ -71,7 +71,11 @@ struct EntityResolver {
     }
 
     static let titleType = "title"
-    static let agreementHeads: Set<String> = ["agreement", "agreements", "accord", "accords", "pact", "treaty", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"]
+    static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"])
+        .union(agreementAcronymHeads)
+    /// Acronyms of kinds of agreement that name one after the parties' names ("the India-UK
+    /// FTA", "the Japan-EU EPA"): free trade, economic partnership and cooperation, investment.
+    static let agreementAcronymHeads: Set<String> = ["fta", "epa", "cepa", "ceca", "ecta", "cecpa", "tepa", "bit", "pta"]
     static let agreementLinks: Set<String> = ["on", "of", "for", "between", "concerning", "regarding"]
     static let nameConnectors: Set<String> = ["and", "of", "the", "for", "on", "-", "&"]
     /// Capitalized words that follow a title without being a name ("General Assembly").
@@ -821,6 +825,11 @@ struct EntityResolver {
             }
             // A sentence-initial article is not part of the name.
             while start < i && Self.leadingDeterminers.contains(key(start)) { start += 1 }
+            // An acronym of a kind of agreement names one only after its parties ("the India-UK
+            // FTA"); alone ("the FTA") or after other words ("the US EPA") it names none.
+            if Self.agreementAcronymHeads.contains(key(i)) {
+                guard layer.tokens[i].shape.contains(.allCaps), namesParties(start..<i) else { continue }
+            }
             // Forward: "on the Security of Information".
             var end = i + 1
             if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) {
@@ -863,6 +872,27 @@ struct EntityResolver {
                               byteStart: 0, byteEnd: 0, source: .pattern))
             next = end
         }
+    }
+
+    /// Whether `range` is two parties or more joined by hyphens, each a country mention or a word
+    /// in capitals ("India-UK", "Japan-EU", "ASEAN-China"), one at least a country.
+    func namesParties(_ range: Range<Int>) -> Bool {
+        var k = range.lowerBound, parties = 0, countries = 0
+        while k < range.upperBound {
+            if covered(k), let e = result.mentions[Int(owner[k])].entity, result.entities[e].type == "country" {
+                k = max(k + 1, result.mentions[Int(owner[k])].endToken)
+                countries += 1
+            } else if layer.tokens[k].shape.contains(.allCaps) && layer.tokens[k].kind == .word {
+                k += 1
+            } else {
+                return false
+            }
+            parties += 1
+            if k == range.upperBound { break }
+            guard isCharacter(k, UInt8(ascii: "-")) else { return false }
+            k += 1
+        }
+        return parties >= 2 && countries >= 1 && k == range.upperBound
     }
 
     /// Words before a reference's head that say nothing of which agreement it is.
