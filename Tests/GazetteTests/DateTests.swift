@@ -78,6 +78,11 @@ struct DateTests {
         Case(text: "last week, this month and next month", dct: "2025-05-29",
              expected: ["last week=2025-W21", "this month=2025-05", "next month=2025-06"]),
         Case(text: "this year and last year", dct: "2025-05-29", expected: ["this year=2025", "last year=2024"]),
+        // A month or a day with "last year", "this year" or "next year" after it: one date, the
+        // year counted from the document's.
+        Case(text: "in February last year, on 7 May this year, on May 8 of next year", dct: "2021-05-05",
+             expected: ["February last year=2020-02", "7 May this year=2021-05-07", "May 8 of next year=2022-05-08"]),
+        Case(text: "in April, last year was hard", dct: "2021-05-05", expected: ["April=2021-04", "last year=2020"]),
         Case(text: "two days ago and three years ago", dct: "2025-05-29", expected: ["two days ago=2025-05-27", "three years ago=2022"]),
         Case(text: "earlier this month", dct: "2025-05-29", expected: ["earlier this month=2025-05"]),
         Case(text: "We meet next month. We met in November.", dct: "2026-01-10", expected: ["next month=2026-02", "November=2025-11"]),

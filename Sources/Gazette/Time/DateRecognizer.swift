@@ -338,6 +338,9 @@ public struct DateRecognizer: Sendable {
                         e = year(e, end: end) != nil ? e + 1 : e + 2
                         return CalendarDay(year: y, month: m, day: d).map { mention(i, e, $0.iso, .day, absolute: true) }
                     }
+                    if let r = yearOffset(at: e, end: end) {
+                        return mention(i, r.end, dct.flatMap { CalendarDay(year: $0.year + r.offset, month: m, day: d)?.iso }, .day)
+                    }
                     let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
                     return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
                 }
@@ -362,13 +365,19 @@ public struct DateRecognizer: Sendable {
                         }
                         return mention(i, e2, value, .day, absolute: given != nil)
                     }
+                    if let r = yearOffset(at: e, end: end) {
+                        return mention(i, r.end, dct.flatMap { CalendarDay(year: $0.year + r.offset, month: m, day: d)?.iso }, .day)
+                    }
                     let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
                     return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
                 }
                 // May 2025
                 if let y = year(i + 1, end: end) { return mention(i, i + 2, Self.monthValue(y, m), .month, absolute: true) }
-                // April (alone, capitalized)
+                // April (alone, capitalized); "February last year", "March of this year"
                 if isCapitalized(i) {
+                    if let r = yearOffset(at: i + 1, end: end) {
+                        return mention(i, r.end, dct.map { Self.monthValue($0.year + r.offset, m) }, .month)
+                    }
                     let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart))
                     return mention(i, i + 1, y.map { Self.monthValue($0, m) }, .month)
                 }
@@ -407,6 +416,15 @@ public struct DateRecognizer: Sendable {
                 return relative(at: i, end: end, sentenceStart: sentenceStart)
             }
             return nil
+        }
+
+        /// "last year", "of this year", "next year" at `j`: the year's offset from the document's
+        /// year, and where the phrase ends; it makes a month or a day before it one date.
+        func yearOffset(at j: Int, end: Int) -> (offset: Int, end: Int)? {
+            var k = j
+            if k < end && key(k) == "of" { k += 1 }
+            guard k + 1 < end, key(k + 1) == "year", let offset = Self.unitOffsets[key(k)], key(k) != "latest" else { return nil }
+            return (offset, k + 2)
         }
 
         /// "2025-05-28", "28/05/2025", "28.05.2025": three numbers split by "-", else "/", else ".".
