@@ -413,6 +413,65 @@ struct TokenBuilder {
         return true
     }
 
+    /// Joins sentences that a line break split inside a sentence: text wrapped at a fixed width
+    /// ("British Foreign\nSecretary Margaret Beckett"), as old wire copy and mail are. UAX #29
+    /// ends a sentence at every line break; a single one (no blank line) after a token that ends
+    /// in no terminal (".", "!", "?", ":", a closing quote) goes on when the next line opens with
+    /// a small letter, and, in a document where such lines are common (two or more, and a third
+    /// at least of the single line breaks after no terminal), whatever the next line opens with.
+    /// A headline over its story ("Ministers meet\nTokyo (AP) - ...") opens no line with a small
+    /// letter, and stays a sentence of its own, as does a first line before a capital in a
+    /// wrapped document. Linear in the sentences.
+    static func joinWrappedLines(_ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) {
+        let sentences = layer.sentences
+        guard sentences.count > 1 else { return }
+        // A boundary that may be a wrap: 0 no, 1 before a capital or other, 2 before a small letter.
+        func kind(_ b: Int) -> Int {
+            let before = sentences[b - 1], after = sentences[b]
+            var breaks = 0
+            var i = Int(before.end)
+            while i < Int(after.start) {
+                let c = text[i]
+                if c == 0x0A { breaks += 1 } else if c == 0x0D { if i + 1 >= Int(after.start) || text[i + 1] != 0x0A { breaks += 1 } }
+                else if c != 0x20 && c != 0x09 { return 0 }
+                i += 1
+            }
+            guard breaks == 1 else { return 0 }
+            let last = text[Int(before.end) - 1]
+            if last < 0x80 {
+                if last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") || last == UInt8(ascii: ":")
+                    || last == UInt8(ascii: "\"") || last == UInt8(ascii: "'") { return 0 }
+            } else if Int(before.end) >= 3 && text[Int(before.end) - 3] == 0xE2 && text[Int(before.end) - 2] == 0x80
+                        && (last == 0x9D || last == 0x99) {
+                return 0  // ” or ’
+            }
+            let first = layer.tokens[Int(after.firstToken)]
+            return first.kind == .word && !first.shape.contains(.capitalized) ? 2 : 1
+        }
+        // Counted first, with no allocation: most documents have no small letter after a break.
+        var small = 0, single = 0
+        for b in 1..<sentences.count {
+            let k = kind(b)
+            if k > 0 { single += 1 }
+            if k == 2 { small += 1 }
+        }
+        guard small > 0 else { return }
+        let wrapped = small >= 2 && small * 3 >= single
+        var w = 0  // the sentence being extended
+        for b in 1..<sentences.count {
+            let k = kind(b)
+            // (Not after the first line before a capital: that is the headline.)
+            if k == 2 || (wrapped && k == 1 && b > 1) {
+                layer.sentences[w].end = sentences[b].end
+                layer.sentences[w].endToken = sentences[b].endToken
+            } else {
+                w += 1
+                layer.sentences[w] = sentences[b]
+            }
+        }
+        layer.sentences.removeLast(layer.sentences.count - w - 1)
+    }
+
     /// What UAX #29 says of the gap after a lone ".", "!" or "?" when only ASCII spaces follow it
     /// and then an ASCII letter, the commonest sentence end in prose; nil otherwise (ICU is asked).
     /// A capital after the spaces ends the sentence (SB11); a small letter continues it after "."

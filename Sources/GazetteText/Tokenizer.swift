@@ -117,6 +117,7 @@ public final class Tokenizer {
             cicu_ubrk_set_utext(sentenceBreaker, UnsafeMutablePointer(utext), &status)
             builder.splitSentencesWithFullICUPass(sentenceBreaker, text, layer: &layer)
         }
+        TokenBuilder.joinWrappedLines(text, layer: &layer)
     }
 
     /// Tokenizes `text` into a new layer.

@@ -97,6 +97,15 @@ struct SentenceSplitterTests {
         TextCase(text: "Posted by Gen.\nIwaya spoke", expected: ["Posted by Gen.", "Iwaya spoke"]),
         TextCase(text: "Jump to content\n\nRecommended Posts\n\nPosted",
              expected: ["Jump to content", "Recommended Posts", "Posted"]),
+        // Text wrapped at a fixed width: a line opening with a small letter goes on with the
+        // sentence; where such lines are common, so does one opening with a capital, except
+        // after the first line (a headline) and after a terminal.
+        TextCase(text: "Ann Lee met\nthe envoy.\nTalks followed",
+             expected: ["Ann Lee met\nthe envoy.", "Talks followed"]),
+        TextCase(text: "Envoys meet\nAnn Lee met Li Wei\nin Lima on Monday. The British Foreign\nSecretary met him\non Tuesday:\nTalks followed.",
+             expected: ["Envoys meet", "Ann Lee met Li Wei\nin Lima on Monday.", "The British Foreign\nSecretary met him\non Tuesday:", "Talks followed."]),
+        TextCase(text: "Envoys meet\nAnn Lee met Li Wei\nThe talks ended\nin Lima.",
+             expected: ["Envoys meet", "Ann Lee met Li Wei", "The talks ended\nin Lima."]),
         TextCase(text: "He said: “We met.” Then he left.", expected: ["He said: “We met.”", "Then he left."]),
         // After "!" or "?" and a closing quote, a small letter goes on with the attribution.
         TextCase(text: "“Good luck!” said Ann Lee. “Why?” he asked. \"Now!\" she said.",
