@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 f123c939bec9261659a47a6e1e0a16c5f16a7ef2ed68b546758cd444b9ed7288
+// classes.rules sha256 cfb118dad4dc46fce019b8aa9f16c0705bbe6a0ef624efb1fbcfe3cd3da343be
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 ed997fc42fe0ac0ac3d4bbcef4233dc6af68a22dcf2a2b0b8c5d870cc552a33a
+// met.rules sha256 326289c37217a4da2fa0d1b732d4a826216595dc4b7fa6d29c31dd71c840f50d
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

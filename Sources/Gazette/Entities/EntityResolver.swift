@@ -2593,7 +2593,19 @@ struct EntityResolver {
             if i + 1 < tokens.count && isCapitalizedWord(i + 1) && isNonNameWord(i + 1) { continue }
             if opensLongerName(i) && !isTitleCase(sentenceRange(of: i)) { continue }
             if let label = labels[layer.tokens[i].key], let entity = personByLabel[label]?.entity {
-                add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+                // The full name again ("... Asha Juma ... with Asha Juma"): the words before the
+                // surname that are the name's, back to its first.
+                let words = result.entities[entity].name.split(separator: " ")
+                var start = i
+                if let at = words.lastIndex(where: { Self.normalizedLabel(String($0)) == label }) {
+                    var w = at
+                    while w > 0 && start > 0 && !covered(start - 1) && isCapitalizedWord(start - 1)
+                            && key(start - 1) == Self.normalizedLabel(String(words[w - 1])) {
+                        start -= 1
+                        w -= 1
+                    }
+                }
+                add(EntityMention(candidates: [entity], aliasKind: start < i ? .name : .short, firstToken: start, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
             }
         }
