@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 f12ff79b119bdbcbb70cddf634c9d12f9b62ea77c8e742d9ff6cb90cb043f188
+// agreements.rules sha256 b9e71b02b2e08e60f3dfe83e79895a11e15e15e3db824bbd2eeb168896d1624a
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

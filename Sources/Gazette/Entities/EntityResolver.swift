@@ -832,7 +832,9 @@ struct EntityResolver {
             }
             // Forward: "on the Security of Information".
             var end = i + 1
-            if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) {
+            // "between" goes on with a name whose head opens it ("the Agreement between Japan and
+            // Peru on ..."), not after one already named ("the Lima Accord between Peru and Chile").
+            if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) && (start == i || key(end) != "between") {
                 var k = end + 1
                 if k < sentence.upperBound && key(k) == "the" { k += 1 }
                 var last = -1
