@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 d590aa5095711a5490aabb9b881326329d7974bd0acbeae7483fb6b5ea752195
+// agreements.jsonl sha256 afad2d3705f66b44f59ca117fee8d908b65588b09e1bca21b07f7471f74fb1c4
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):
