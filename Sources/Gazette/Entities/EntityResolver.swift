@@ -182,6 +182,7 @@ struct EntityResolver {
         detachForeignAgreements()
         assignOffices()
         assignEntourageCountries()
+        assignDatelineCountry()
         resolvePronouns()
         // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
         // and the passes skip a mention with no candidate.
@@ -644,6 +645,71 @@ struct EntityResolver {
                     ?? (countries.count == 1 ? countries.first : nil)
             }
         }
+    }
+
+    /// The dateline's country ("SEOUL, May 5 (Yonhap) -", "BANGKOK:", "LONDON/SEOUL,"): a country
+    /// mention (a capital standing for one) opening one of the document's first three sentences,
+    /// then ",", ":", "-", "(" or "["; of "A/B", the second. A title with no country before it and
+    /// no other source of one ("Foreign Minister Chung Eui-yong") is of that country: the
+    /// domestic officials of a report go untitled by country.
+    mutating func assignDatelineCountry() {
+        guard layer.sentences.count > 0 else { return }
+        var code: String?, datelineEnd = 0
+        for s in 0..<min(3, layer.sentences.count) where code == nil {
+            let start = Int(layer.sentences[s].firstToken), end = Int(layer.sentences[s].endToken)
+            var k = start
+            // " date 2023-09-02 BANGKOK:" and the like: past a stamp of a few tokens.
+            while k < min(end, start + 6), !(covered(k) && mentionCountry(k) != nil) { k += 1 }
+            guard k < end, covered(k), let m = mention(startingAt: k), let c = mentionCountry(k) else { continue }
+            var after = m.endToken
+            var found = c
+            if after + 1 < end && isCharacter(after, UInt8(ascii: "/")) && covered(after + 1), let m2 = mention(startingAt: after + 1), let c2 = mentionCountry(after + 1) {
+                found = c2; after = m2.endToken
+            }
+            guard after < end, [",", ":", "-", "(", "["].contains(key(after)) || isDash(after) else { continue }
+            // Written in capitals, or the first word of the sentence.
+            guard layer.tokens[k].shape.contains(.allCaps) || k == start else { continue }
+            code = found
+            datelineEnd = after
+        }
+        guard let code else { return }
+        var candidates: Set<Int> = []
+        for index in result.entities.indices where result.entities[index].type == "person" {
+            guard let office = result.entities[index].office, result.entities[index].country == nil,
+                  !officesOfOrganisations.contains(index) else { continue }
+            // Not a head of state or government: a foreign leader goes untitled by country as
+            // often as one at home ("President Obama").
+            if let cls = Self.officeClasses[office], cls.hasPrefix("head") { continue }
+            if Self.headTitleWords.contains(where: { office.contains($0) }) { continue }
+            if let entry = result.entities[index].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
+            candidates.insert(index)
+        }
+        guard !candidates.isEmpty else { return }
+        // Not a visitor: someone named in a sentence of a visit ("Foreign Minister X concluded
+        // his visit to Kenya" under "NAIROBI:").
+        // Nor one whose title names a country the title's reading missed ("Deputy Prime Minister of
+        // Qatar and Minister of State X").
+        for m in result.mentions {
+            guard let e = m.entity, candidates.contains(e) else { continue }
+            let sentence = sentenceRange(of: m.firstToken)
+            if sentence.contains(where: { Self.visitWords.contains(key($0)) }) { candidates.remove(e); continue }
+            let t = m.titleStart ?? m.firstToken
+            if (max(sentence.lowerBound, t - 4, datelineEnd)..<max(m.firstToken, datelineEnd)).contains(where: { mentionCountry($0) != nil }) {
+                candidates.remove(e)
+            }
+        }
+        for index in candidates { result.entities[index].country = code }
+    }
+    static let headTitleWords = ["President", "King", "Queen", "Emir", "Amir", "Sultan", "Emperor", "Prime Minister", "Premier", "Chancellor", "Crown Prince"]
+    static let visitWords: Set<String> = [
+        "visit", "visits", "visited", "visiting", "arrived", "arrives", "arrival", "landed", "trip", "tour", "delegation",
+        "accompanied", "accompanying", "left", "departed",
+    ]
+
+    func mentionCountry(_ k: Int) -> String? {
+        guard covered(k), let e = result.mentions[Int(owner[k])].entity, result.entities[e].type == "country",
+              let entry = result.entities[e].lexiconEntry else { return nil }
+        return lexicon.entries[entry].codes["alpha3"]
     }
 
     /// The country a lexicon person titled `office` serves: the one country of their offices at
@@ -2238,8 +2304,11 @@ struct EntityResolver {
         let joined = office.replacingOccurrences(of: "- ", with: "-")
         if Self.organisationOffices.contains(where: joined.hasPrefix) { return true }
         if Self.monarchOffices.contains(office) { return false }
-        // A title joined by a hyphen to the word before it ("Secretary-General" read as "General").
-        if titleStart > 0 && isCharacter(titleStart - 1, UInt8(ascii: "-")) { return true }
+        // A title joined by a hyphen to the word before it ("Secretary-General" read as "General");
+        // not one after a spaced dash ("SEOUL, May 5 - Foreign Minister").
+        if titleStart > 0 && isCharacter(titleStart - 1, UInt8(ascii: "-")) && layer.tokens[titleStart - 1].end == layer.tokens[titleStart].start {
+            return true
+        }
         // Back over the portfolio words a title can follow ("Home Minister", "Trade and Industry Minister").
         let sentence = sentenceRange(of: titleStart)
         var before = titleStart - 1
