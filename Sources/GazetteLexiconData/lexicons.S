@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 cfb118dad4dc46fce019b8aa9f16c0705bbe6a0ef624efb1fbcfe3cd3da343be
+// classes.rules sha256 28fb3730caee80defd5e7397d92fa3716222af65fecb7277fb3364390a9d5252
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 326289c37217a4da2fa0d1b732d4a826216595dc4b7fa6d29c31dd71c840f50d
+// met.rules sha256 9636ad3efc6aef0cf2e1389fde2cf285d45a427d05fdd53e5feddfcebd9b2eaf
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
