@@ -2000,6 +2000,12 @@ struct EntityResolver {
             bareDescriptions.append((title, office, front - 1))
             return
         }
+        // "the visiting president": the visitor's post, named before.
+        if country == nil && complement == nil && front > sentence.lowerBound + 1 && key(front - 1) == "visiting" && key(front - 2) == "the"
+            && !Self.pluralTitleWords.contains(key(title.upperBound - 1)) {
+            bareDescriptions.append((title, office, front - 2))
+            return
+        }
         guard let m = country, let e = m.entity, let entry = result.entities[e].lexiconEntry,
               let code = lexicon.entries[entry].codes["alpha3"] else { return }
         let before = min(front, begin)
