@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 1c433f86cd46a6888a1bd7a1c3b046c3781847706867e82a9dabbb22c6721b8e
+// visited.rules sha256 db36a59a5e4b0cac04b606066bfc40addb85b5f80b382b084a462526afaf76e4
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

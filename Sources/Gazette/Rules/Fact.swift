@@ -236,6 +236,8 @@ struct RelationBuilder {
             if isKey(t, rules.theKey) { t += 1 }
             let next = mentions[k + 1]
             guard next.firstToken == t, t < sentence.upperBound, let e = next.entity, extraction.entities[e].type == type else { break }
+            // One with "'s" after it opens another phrase ("visited Kenya and Uganda's president ...").
+            if isKey(next.endToken, rules.possessiveKey) { break }
             if !out.contains(where: { $0.entity == e }) { out.append(Fact.Argument(entity: e, mention: k + 1)) }
             k += 1
         }
