@@ -649,7 +649,8 @@ struct EntityResolver {
 
     /// The dateline's country ("SEOUL, May 5 (Yonhap) -", "BANGKOK:", "LONDON/SEOUL,"): a country
     /// mention (a capital standing for one) opening one of the document's first three sentences,
-    /// then ",", ":", "-", "(" or "["; of "A/B", the second. A title with no country before it and
+    /// then ",", ":", "-", "(" or "[" (in capitals; else not a comma but before a month); of
+    /// "A/B", the second. A title with no country before it and
     /// no other source of one ("Foreign Minister Chung Eui-yong") is of that country: the
     /// domestic officials of a report go untitled by country.
     mutating func assignDatelineCountry() {
@@ -667,8 +668,13 @@ struct EntityResolver {
                 found = c2; after = m2.endToken
             }
             guard after < end, [",", ":", "-", "(", "["].contains(key(after)) || isDash(after) else { continue }
-            // Written in capitals, or the first word of the sentence.
-            guard layer.tokens[k].shape.contains(.allCaps) || k == start else { continue }
+            // Written in capitals; or the sentence's first word, then no comma ("Islamabad:",
+            // "Georgetown [Guyana],") or a comma and a month ("Lima, May 5"): "Cameroon, which
+            // maintains ..." opens a sentence, not a report.
+            if !layer.tokens[k].shape.contains(.allCaps) {
+                guard k == start else { continue }
+                if key(after) == "," && !(after + 1 < end && isIn(.dateWord, after + 1)) { continue }
+            }
             code = found
             datelineEnd = after
         }
