@@ -910,15 +910,38 @@ struct EntityResolver {
                 var k = end + 1
                 if k < sentence.upperBound && key(k) == "the" { k += 1 }
                 var last = -1
+                // Where the name ends if a list of its subjects ("of Friendship, Cooperation and
+                // Mutual Assistance") is not closed by "and": the comma then ends it.
+                var beforeList: Int?
                 while k < sentence.upperBound {
                     // A weekday or month ends the name ("ratified the ... Agreement on Monday").
                     if isCapitalizedWord(k) && !isIn(.dateWord, k) { last = k; k += 1; continue }
+                    // A comma (and "and") before a capitalized word no mention covers: a list
+                    // inside the name ("the Treaty of Rome, France and Germany" names Rome only).
+                    if isCharacter(k, UInt8(ascii: ",")) && k + 1 < sentence.upperBound {
+                        let j = key(k + 1) == "and" ? k + 2 : k + 1
+                        if j < sentence.upperBound && isCapitalizedWord(j) && !covered(j) && !isIn(.dateWord, j) {
+                            if j == k + 2 { beforeList = nil } else if beforeList == nil { beforeList = last }
+                            k = j
+                            continue
+                        }
+                    }
+                    // "in" before two capitalized words: "on Mutual Legal Assistance in Criminal Matters".
+                    if key(k) == "in" && k + 2 < sentence.upperBound && isCapitalizedWord(k + 1) && isCapitalizedWord(k + 2)
+                        && !covered(k + 1) && !covered(k + 2) && !isIn(.dateWord, k + 1) {
+                        k += 1
+                        continue
+                    }
                     // One connector or two ("of the") before a capitalized word: "on the Law of
                     // the Sea".
                     if isIn(.nameConnector, k) && k + 1 < sentence.upperBound {
                         // "and the" starts a second name ("the Treaty of Caldera and the Lima Protocol").
                         if key(k) == "and" && key(k + 1) == "the" { break }
-                        if isCapitalizedWord(k + 1) { k += 1; continue }
+                        if isCapitalizedWord(k + 1) {
+                            if key(k) == "and" && !covered(k + 1) { beforeList = nil }
+                            k += 1
+                            continue
+                        }
                         if isIn(.nameConnector, k + 1) && k + 2 < sentence.upperBound && isCapitalizedWord(k + 2) && !isIn(.dateWord, k + 2) {
                             k += 2
                             continue
@@ -926,6 +949,7 @@ struct EntityResolver {
                     }
                     break
                 }
+                if let b = beforeList { last = b }
                 if last >= 0 { end = last + 1 }
             }
             guard end - start >= 2 else { continue }
