@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 28fb3730caee80defd5e7397d92fa3716222af65fecb7277fb3364390a9d5252
+// classes.rules sha256 7860e5e55802287cc3c145c6c83cfb76d03228e48f11de9ef9aaf88d08c11075
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 db36a59a5e4b0cac04b606066bfc40addb85b5f80b382b084a462526afaf76e4
+// visited.rules sha256 1c5001792ba8bae46fb2351cbfefd6a7530e099496175187fdf5dfb0f2146696
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
