@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 710a0bd621f817629a5bdbf40cc630e0a986d6d5e919aa7106250152c76289bf
+// countries.jsonl sha256 e4663519236193b68be395610ed65ef0a62cb08fb52425085bfe6ef998c9a902
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):

@@ -1000,7 +1000,8 @@ struct EntityResolver {
     static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol"]
 
     /// "the treaty", "the accord", "this agreement", "the new defense pact": the agreement the
-    /// text named last, in this sentence or the two before, when it named only one there ("The
+    /// text named last, in this sentence or the two before, when it named only one there, or
+    /// only one whose name has the head ("the pact" after the Lima Accord and the Quito Pact) ("The
     /// Senate ratified the accord" after "the Lisbon Treaty ..."); with none there, the one it
     /// names first in this sentence or the next, after the reference ("The defense pact was
     /// signed by ... . The Enhanced Defense Cooperation Agreement (EDCA) ..."). Up to two
@@ -1040,11 +1041,22 @@ struct EntityResolver {
                 let mid = (low + high) / 2
                 if named[mid].first < from { low = mid + 1 } else { high = mid }
             }
+            var candidates: [Int] = []
             for n in named[low...] {
                 if n.first >= i { break }
                 guard n.end <= i - 1 else { continue }
-                if let f = found, f != n.entity { ambiguous = true; break }
-                found = n.entity
+                if !candidates.contains(n.entity) { candidates.append(n.entity) }
+            }
+            if candidates.count == 1 {
+                found = candidates[0]
+            } else if candidates.count > 1 {
+                // Of several, the one whose name has the head ("the pact" after "the Lima Accord
+                // ... the Quito Pact").
+                let head = key(i).hasSuffix("s") ? String(key(i).dropLast()) : key(i)
+                let byHead = candidates.filter { e in
+                    result.entities[e].name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == head || $0 == head + "s" }
+                }
+                if byHead.count == 1 { found = byHead[0] } else { ambiguous = true }
             }
             if found == nil && !ambiguous {
                 // None named before: the first named after it, in this sentence or the next.
