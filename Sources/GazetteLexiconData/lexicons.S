@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 9636ad3efc6aef0cf2e1389fde2cf285d45a427d05fdd53e5feddfcebd9b2eaf
+// met.rules sha256 111b9cefc945635a43d50b81a0a350f0aa38b8369aa1400e5b7a34d20da5b08e
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
