@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 111b9cefc945635a43d50b81a0a350f0aa38b8369aa1400e5b7a34d20da5b08e
+// met.rules sha256 4f5becf9f622bb5e5465c68266edd8bbf97b47f2019519781d382ae3d79d4b30
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
