@@ -2079,6 +2079,7 @@ struct EntityResolver {
                 guard let p = mention.entity, result.entities[p].type == "person" else { continue }
                 if let o = officeOf(p), Self.officeClasses[o] != nil, result.entities[p].country != code { office = o; nearest = mention.firstToken }
             }
+
             var next = i + 1
             if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
             // A title after it ("his Japanese counterpart, Foreign Minister ..."): that title speaks.
@@ -2121,6 +2122,15 @@ struct EntityResolver {
             if c == "head of state" { headOfState = true }
         }
         return holdsClass && !(cls == "head of government" && headOfState)
+    }
+
+    /// Whether lexicon person `entry` holds a head of government's role in `country` on the
+    /// document's date (a president who heads the government too).
+    func headsGovernment(_ entry: Int, in country: String) -> Bool {
+        guard let date else { return false }
+        return lexicon.entries[entry].roles.contains {
+            $0.start != nil && $0.country == country && $0.isHeld(on: date) && Self.officeClasses[$0.office] == "head of government"
+        }
     }
 
     /// The one lexicon person labelled with the word at `i`, whose name or an alias opens with
@@ -2172,7 +2182,12 @@ struct EntityResolver {
             if named.count == 1 {
                 found = (named.first!, .coreference)
             } else if named.isEmpty, date != nil, let people = lexicon.peopleByCountry[role.country] {
-                let holders = people.filter { holds($0, cls, in: role.country) }
+                var holders = people.filter { holds($0, cls, in: role.country) }
+                // A prime minister's counterpart where the president heads the government too
+                // ("Kishida held talks with his Kenyan counterpart"): that president.
+                if holders.isEmpty && cls == "head of government" && isIn(.counterpart, role.range.lowerBound) {
+                    holders = people.filter { holds($0, "head of state", in: role.country) && headsGovernment($0, in: role.country) }
+                }
                 if holders.count == 1 { found = (entity(ofEntry: holders[0]), .office) }
             }
             decided[cls + " " + role.country] = .some(found)
