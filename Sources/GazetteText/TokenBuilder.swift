@@ -421,7 +421,7 @@ struct TokenBuilder {
     /// at least of the single line breaks after no terminal), whatever the next line opens with.
     /// A headline over its story ("Ministers meet\nTokyo (AP) - ...") opens no line with a small
     /// letter, and stays a sentence of its own, as does a first line before a capital in a
-    /// wrapped document. Linear in the sentences.
+    /// wrapped document. No joined sentence passes `maxJoinedTokens`. Linear in the sentences.
     static func joinWrappedLines(_ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) {
         let sentences = layer.sentences
         guard sentences.count > 1 else { return }
@@ -461,7 +461,10 @@ struct TokenBuilder {
         for b in 1..<sentences.count {
             let k = kind(b)
             // (Not after the first line before a capital: that is the headline.)
-            if k == 2 || (wrapped && k == 1 && b > 1) {
+            // (Nor past `maxJoinedTokens`: lines that open in lower case by the thousand are a
+            // list, not one sentence, and the stages after this one work sentence by sentence.)
+            if (k == 2 || (wrapped && k == 1 && b > 1))
+                && Int(sentences[b].endToken) - Int(layer.sentences[w].firstToken) <= Self.maxJoinedTokens {
                 layer.sentences[w].end = sentences[b].end
                 layer.sentences[w].endToken = sentences[b].endToken
             } else {
@@ -471,6 +474,9 @@ struct TokenBuilder {
         }
         layer.sentences.removeLast(layer.sentences.count - w - 1)
     }
+
+    /// The longest sentence `joinWrappedLines` makes, in tokens; a real one is far shorter.
+    static let maxJoinedTokens = 300
 
     /// What UAX #29 says of the gap after a lone ".", "!" or "?" when only ASCII spaces follow it
     /// and then an ASCII letter, the commonest sentence end in prose; nil otherwise (ICU is asked).

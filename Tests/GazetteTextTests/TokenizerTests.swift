@@ -130,6 +130,16 @@ struct SentenceSplitterTests {
         #expect(sentenceTexts(layer, bytes) == c.expected)
     }
 
+    /// Lines opening in lower case by the thousand are joined only up to 300 tokens a sentence: the
+    /// stages after the tokenizer work sentence by sentence.
+    @Test func joinedLinesStayShort() throws {
+        let (layer, _, _) = try analyze(String(repeating: "he met him there\n", count: 1000))
+        #expect(layer.tokens.count == 4000)
+        #expect(layer.sentences.count >= 4000 / 300)
+        #expect(layer.sentences.allSatisfy { Int($0.endToken - $0.firstToken) <= 300 })
+        #expect(layer.sentences.contains { Int($0.endToken - $0.firstToken) > 4 })
+    }
+
     @Test func emptyAndBlankText() throws {
         for text in ["", " ", "\n\n \t", "\u{00A0}\u{3000}"] {
             let (layer, _, _) = try analyze(text)

@@ -466,13 +466,20 @@ struct EntityResolver {
                 && layer.tokens[i + 1].kind == .word && !Self.afterObjectHer.contains(key(i + 1)))
             let object = !possessive && (word == "him" || word == "her")
             let sentence = sentenceRange(of: i)
+            // The sentence looked at, at most `pronounReach` tokens before the pronoun: a sentence
+            // of thousands of tokens (a list of lines with no stop) costs each pronoun no more.
+            let start = max(sentence.lowerBound, i - Self.pronounReach)
             // Inside a quotation ("\"He visited Rome,\" Ruiz said") the speaker may mean anyone:
             // a pronoun after an odd number of quotation marks in its sentence stays unresolved.
             var quotes = 0
-            for k in sentence.lowerBound..<i where isQuotationMark(k) { quotes += 1 }
+            for k in start..<i where isQuotationMark(k) { quotes += 1 }
             if quotes % 2 == 1 { continue }
-            let before = people(in: sentence.lowerBound..<i)
-            let previous = sentence.lowerBound > 0 ? people(in: sentenceRange(of: sentence.lowerBound - 1)) : []
+            let before = people(in: start..<i)
+            var previous: [Person] = []
+            if start == sentence.lowerBound && sentence.lowerBound > 0 {
+                let last = sentenceRange(of: sentence.lowerBound - 1)
+                previous = people(in: last.lowerBound..<min(last.upperBound, last.lowerBound + Self.pronounReach))
+            }
             let female = word == "she" || word == "her"
             func agrees(_ p: Person) -> Bool { (gender[p.entity] ?? nil).map { $0 == female } ?? true }
             let antecedent: Person?
@@ -493,6 +500,9 @@ struct EntityResolver {
             if !possessive { resolved.append((i, antecedent.entity, isSubject(i, i + 1))) }
         }
     }
+
+    /// How far back in its sentence, and into the sentence before, a pronoun looks (tokens).
+    static let pronounReach = 200
 
     /// Words after "His" or "Her" in a form of address ("His Majesty").
     static let addressWords: Set<String> = ["majesty", "highness", "excellency", "holiness", "royal", "eminence", "honour", "honor", "grace"]
@@ -1757,8 +1767,10 @@ struct EntityResolver {
     /// Whether `sentence` is written in title case ("Kenyan President Ruto Visits Washington For
     /// Talks"): four words or more, four in five capitalized, and a capitalized function word
     /// after the first; or five words or more, all capitalized ("Nigerian President Tinubu Sacks
-    /// Ministers"). There, capitalized words say nothing of names.
+    /// Ministers"); and 60 tokens at most. There, capitalized words say nothing of names.
     func isTitleCase(_ sentence: Range<Int>) -> Bool {
+        // A headline is short: a long sentence is prose, and each call stays cheap.
+        guard sentence.count <= 60 else { return false }
         var words = 0, capitalized = 0, function = false
         for i in sentence where layer.tokens[i].kind == .word {
             words += 1
@@ -2074,10 +2086,14 @@ struct EntityResolver {
             // pronouns are resolved later), the nearest one may be in the sentence before.
             let opensWithPronoun = sentence.lowerBound > 0 && isIn(.pronoun, sentence.lowerBound)
             let from = opensWithPronoun ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
-            var nearest = -1
-            for mention in result.mentions where mention.firstToken >= from && mention.endToken <= m.firstToken && mention.firstToken > nearest {
-                guard let p = mention.entity, result.entities[p].type == "person" else { continue }
-                if let o = officeOf(p), Self.officeClasses[o] != nil, result.entities[p].country != code { office = o; nearest = mention.firstToken }
+            // Back over the tokens, from the country word: the nearest person first.
+            var t = m.firstToken - 1
+            while t >= from {
+                defer { t -= 1 }
+                guard owner[t] >= 0 else { continue }
+                let mention = result.mentions[Int(owner[t])]
+                guard mention.firstToken == t, let p = mention.entity, result.entities[p].type == "person" else { continue }
+                if let o = officeOf(p), Self.officeClasses[o] != nil, result.entities[p].country != code { office = o; break }
             }
 
             var next = i + 1
