@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 b9e71b02b2e08e60f3dfe83e79895a11e15e15e3db824bbd2eeb168896d1624a
+// agreements.rules sha256 d0baddbe379b5048d27c2edc3c73ce4e30e6b71f26a2b6bde8d8d9478f8ef14d
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 6018fa25726c9e3bcf8be6b72bfd2e39538bf25df0bf6904eba2488c3986d5be
+// negative.rules sha256 cdff56c0074ae14a58fa1f19b0c767f26174bb1b9e252d19f1d488fd072d8cf5
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
