@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 7860e5e55802287cc3c145c6c83cfb76d03228e48f11de9ef9aaf88d08c11075
+// classes.rules sha256 44265015a9c4a426a8842d4bc565c03781962261045bc82eeef4771ab87c877f
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

@@ -1222,6 +1222,8 @@ struct EntityResolver {
         "wife", "husband", "son", "daughter", "granddaughter", "grandson", "brother", "sister", "mother", "father", "widow",
         "democrat", "republican", "activist", "journalist", "reporter", "correspondent", "analyst", "economist",
         "hero", "convict", "actor", "actress", "singer", "author", "writer", "photographer", "editor", "lawyer",
+        "businessman", "businesswoman", "billionaire", "tycoon", "entrepreneur", "investor", "banker", "scientist",
+        "professor", "cleric", "spokesman", "spokeswoman", "spokesperson",
     ]
     /// Role nouns of kinship: after "his", "her" or "their" and a comma, one word is a name ("his
     /// wife, Brigitte,").
