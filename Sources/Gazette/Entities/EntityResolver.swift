@@ -183,6 +183,7 @@ struct EntityResolver {
         assignOffices()
         assignEntourageCountries()
         assignDatelineCountry()
+        resolveLeaderDescriptions()
         resolvePronouns()
         // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
         // and the passes skip a mention with no candidate.
@@ -726,6 +727,31 @@ struct EntityResolver {
         guard covered(k), let e = result.mentions[Int(owner[k])].entity, result.entities[e].type == "country",
               let entry = result.entities[e].lexiconEntry else { return nil }
         return lexicon.entries[entry].codes["alpha3"]
+    }
+
+    /// "the Kenyan leader", "Kenya's leader" with no name after it: the one person the document
+    /// names heading that country's state or government (source `coreference`); with two (a
+    /// president and a prime minister) or none, no one. Looked at once offices are assigned.
+    mutating func resolveLeaderDescriptions() {
+        var byCountry: [String: Int?] = [:]  // per country, the one head named, or nil for two
+        for i in cuePositions where key(i) == "leader" && !covered(i) && i > 0 {
+            guard let m = mention(endingAt: i) ?? (isPossessive(i - 1) ? mention(endingAt: i - 1) : nil),
+                  let code = mentionCountry(m.firstToken) else { continue }
+            let possessive = m.endToken < i
+            guard possessive || (m.firstToken > 0 && key(m.firstToken - 1) == "the") else { continue }
+            if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }  // "the Kenyan leader Ruto": a name's title
+            if byCountry[code] == nil {
+                var found: Int?, two = false
+                for (index, e) in result.entities.enumerated() where e.type == "person" && e.country == code {
+                    guard let o = e.office, let cls = Self.officeClasses[o], cls.hasPrefix("head") else { continue }
+                    if found == nil { found = index } else if found != index { two = true }
+                }
+                byCountry[code] = two ? .some(nil) : .some(found)
+            }
+            guard let entity = byCountry[code] ?? nil else { continue }
+            add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: i, endToken: i + 1,
+                              byteStart: 0, byteEnd: 0, source: .coreference, titleStart: m.firstToken))
+        }
     }
 
     /// The country a lexicon person titled `office` serves: the one country of their offices at
