@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 44265015a9c4a426a8842d4bc565c03781962261045bc82eeef4771ab87c877f
+// classes.rules sha256 115f22f1975a0887de2a04de98b82099b86f507e2224b0b0e5b5d200dc8403ff
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
