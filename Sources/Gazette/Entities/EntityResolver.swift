@@ -679,11 +679,18 @@ struct EntityResolver {
                 found = c2; after = m2.endToken
             }
             guard after < end, [",", ":", "-", "(", "["].contains(key(after)) || isDash(after) else { continue }
-            // Written in capitals; or the sentence's first word, then no comma ("Islamabad:",
-            // "Georgetown [Guyana],") or a comma and a month ("Lima, May 5"): "Cameroon, which
-            // maintains ..." opens a sentence, not a report.
-            if !layer.tokens[k].shape.contains(.allCaps) {
-                guard k == start else { continue }
+            // A dash set off by spaces ("SEOUL - "), not a hyphen ("China-US trade talks").
+            if key(after) == "-" || isDash(after) {
+                guard layer.tokens[after].start > layer.tokens[after - 1].end else { continue }
+            }
+            // Written in capitals, three letters or more ("US, China agree" is a headline); or the
+            // sentence's first word, then ":", a dash, a bracket ("Islamabad:", "Georgetown
+            // [Guyana],") or a comma and a month ("Lima, May 5"): "Cameroon, which maintains ..."
+            // and "Japan (and Korea)" open sentences, not reports.
+            let first = layer.tokens[k]
+            if first.shape.contains(.allCaps) && first.end - first.start >= 3 {
+            } else {
+                guard k == start, key(after) != "(" else { continue }
                 if key(after) == "," && !(after + 1 < end && isIn(.dateWord, after + 1)) { continue }
             }
             code = found
@@ -697,7 +704,7 @@ struct EntityResolver {
             // Not a head of state or government: a foreign leader goes untitled by country as
             // often as one at home ("President Obama").
             if let cls = Self.officeClasses[office], cls.hasPrefix("head") { continue }
-            if Self.headTitleWords.contains(where: { office.contains($0) }) { continue }
+            if Self.headTitleWords.contains(office) { continue }
             if let entry = result.entities[index].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
             candidates.insert(index)
         }
@@ -706,10 +713,13 @@ struct EntityResolver {
         // his visit to Kenya" under "NAIROBI:").
         // Nor one whose title names a country the title's reading missed ("Deputy Prime Minister of
         // Qatar and Minister of State X").
+        var visitSentence: [Int: Bool] = [:]  // by a sentence's first token: whether it tells of a visit
         for m in result.mentions {
             guard let e = m.entity, candidates.contains(e) else { continue }
             let sentence = sentenceRange(of: m.firstToken)
-            if sentence.contains(where: { Self.visitWords.contains(key($0)) }) { candidates.remove(e); continue }
+            let visit = visitSentence[sentence.lowerBound] ?? sentence.contains(where: { Self.visitWords.contains(key($0)) })
+            visitSentence[sentence.lowerBound] = visit
+            if visit { candidates.remove(e); continue }
             let t = m.titleStart ?? m.firstToken
             if (max(sentence.lowerBound, t - 4, datelineEnd)..<max(m.firstToken, datelineEnd)).contains(where: { mentionCountry($0) != nil }) {
                 candidates.remove(e)
@@ -717,7 +727,7 @@ struct EntityResolver {
         }
         for index in candidates { result.entities[index].country = code }
     }
-    static let headTitleWords = ["President", "King", "Queen", "Emir", "Amir", "Sultan", "Emperor", "Prime Minister", "Premier", "Chancellor", "Crown Prince"]
+    static let headTitleWords: Set<String> = ["President", "King", "Queen", "Emir", "Amir", "Sultan", "Emperor", "Prime Minister", "Premier", "Chancellor", "Crown Prince"]
     static let visitWords: Set<String> = [
         "visit", "visits", "visited", "visiting", "arrived", "arrives", "arrival", "landed", "trip", "tour", "delegation",
         "accompanied", "accompanying", "left", "departed",
@@ -899,6 +909,8 @@ struct EntityResolver {
         let heads = lexicon.agreementHeadKeys
         var next = 0  // tokens before this are part of a name found
         for i in cuePositions where i >= next && heads.contains(layer.tokens[i].key) {
+            // An acronym of a kind ("FTA") is a head only in capitals: "a comedy bit" is no BIT.
+            if Self.agreementAcronymHeads.contains(key(i)) && !layer.tokens[i].shape.contains(.allCaps) { continue }
             guard isCapitalizedWord(i) else {
                 if let named = lowerCaseHeadName(i) ?? nameAfterCalled(i) {
                     let name = surface(named)
@@ -1082,7 +1094,10 @@ struct EntityResolver {
                 if n.first >= i { break }
                 guard n.end <= i - 1 else { continue }
                 if !candidates.contains(n.entity) { candidates.append(n.entity) }
+                // Past a few, a reference names none of them: stop, so that each costs little.
+                if candidates.count > 4 { break }
             }
+            if candidates.count > 4 { continue }
             if candidates.count == 1 {
                 found = candidates[0]
             } else if candidates.count > 1 {
@@ -2210,7 +2225,11 @@ struct EntityResolver {
         var decided: [String: (Int, EntityMention.Source)?] = [:]
         for role in roleDescriptions where !role.range.contains(where: { covered($0) }) {
             guard let cls = Self.officeClasses[role.office] else { continue }
-            if let known = decided[cls + " " + role.country] {
+            // A counterpart may resolve where a plain description does not (a prime minister's
+            // counterpart in a presidential country): decided apart.
+            let counterpart = isIn(.counterpart, role.range.lowerBound)
+            let decidedKey = cls + " " + role.country + (counterpart ? " counterpart" : "")
+            if let known = decided[decidedKey] {
                 if let (entity, source) = known {
                     add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
                                       byteStart: 0, byteEnd: 0, source: source, titleStart: role.titleStart))
@@ -2229,12 +2248,12 @@ struct EntityResolver {
                 var holders = people.filter { holds($0, cls, in: role.country) }
                 // A prime minister's counterpart where the president heads the government too
                 // ("Kishida held talks with his Kenyan counterpart"): that president.
-                if holders.isEmpty && cls == "head of government" && isIn(.counterpart, role.range.lowerBound) {
+                if holders.isEmpty && cls == "head of government" && counterpart {
                     holders = people.filter { holds($0, "head of state", in: role.country) && headsGovernment($0, in: role.country) }
                 }
                 if holders.count == 1 { found = (entity(ofEntry: holders[0]), .office) }
             }
-            decided[cls + " " + role.country] = .some(found)
+            decided[decidedKey] = .some(found)
             guard let (entity, source) = found else { continue }
             // The post described is theirs: a `role` for the rules, with its office and country.
             if result.entities[entity].office == nil { result.entities[entity].office = role.office }
@@ -2249,12 +2268,22 @@ struct EntityResolver {
     /// two such people ("Iwaya met Manalo. The foreign minister said ..."), or none, it names
     /// no one. Only a person named before counts: a description does not look ahead.
     mutating func resolveBareDescriptions() {
+        var visitSentence: [Int: Bool] = [:]  // by a sentence's first token: whether it tells of a visit
         for description in bareDescriptions where !description.range.contains(where: { covered($0) }) {
             guard let cls = Self.officeClasses[description.office] else { continue }
+            // "the visiting president": only one named in a sentence of a visit or an arrival,
+            // not the host ("President Ruiz opened the summit in Lima").
+            let visiting = key(description.article + 1) == "visiting"
             var found: Int?, ambiguous = false
             for m in result.mentions where m.firstToken < description.article {
                 guard let p = m.entity, result.entities[p].type == "person", p != found,
                       let o = officeOf(p), Self.officeClasses[o] == cls else { continue }
+                if visiting {
+                    let sentence = sentenceRange(of: m.firstToken)
+                    let visit = visitSentence[sentence.lowerBound] ?? sentence.contains(where: { Self.visitWords.contains(key($0)) })
+                    visitSentence[sentence.lowerBound] = visit
+                    if !visit { continue }
+                }
                 if found == nil { found = p } else { ambiguous = true; break }
             }
             guard let found, !ambiguous else { continue }
