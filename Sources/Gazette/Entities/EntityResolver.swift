@@ -2128,7 +2128,8 @@ struct EntityResolver {
             // In a sentence opening with a pronoun ("He held talks with his Kenyan counterpart":
             // pronouns are resolved later), the nearest one may be in the sentence before.
             let opensWithPronoun = sentence.lowerBound > 0 && isIn(.pronoun, sentence.lowerBound)
-            let from = opensWithPronoun ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
+            let from = max(opensWithPronoun ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound,
+                           m.firstToken - Self.pronounReach)
             // Back over the tokens, from the country word: the nearest person first.
             var t = m.firstToken - 1
             while t >= from {
