@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 115f22f1975a0887de2a04de98b82099b86f507e2224b0b0e5b5d200dc8403ff
+// classes.rules sha256 9a95bc38202eaf96514818c5740a69daa483d524990e80178b37367f88c0ef0a
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
