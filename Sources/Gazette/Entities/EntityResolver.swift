@@ -852,8 +852,20 @@ struct EntityResolver {
     }
 
     /// The text of tokens `range`, as written.
+    /// The text of tokens `range`, as a name: a line break or a run of spaces inside it (a name
+    /// wrapped across lines, "Ottawa\nConvention") is one space.
     func surface(_ range: Range<Int>) -> String {
-        String(decoding: text[Int(layer.tokens[range.lowerBound].start)..<Int(layer.tokens[range.upperBound - 1].end)], as: UTF8.self)
+        let bytes = text[Int(layer.tokens[range.lowerBound].start)..<Int(layer.tokens[range.upperBound - 1].end)]
+        guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) || bytes.count > 1 && zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        for b in bytes {
+            let space = b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
+            if space { if out.last != 0x20 { out.append(0x20) } } else { out.append(b) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func covered(_ token: Int) -> Bool { owner[token] >= 0 }
