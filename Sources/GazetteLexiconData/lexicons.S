@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 d0baddbe379b5048d27c2edc3c73ce4e30e6b71f26a2b6bde8d8d9478f8ef14d
+// agreements.rules sha256 f399dbd3af2f1c8f67126aceae7b81b572ef22e681a44392952aba92ee5d573c
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
