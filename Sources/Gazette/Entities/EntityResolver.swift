@@ -268,10 +268,7 @@ struct EntityResolver {
         guard !personAt.isEmpty else { return }
         func countryCode(ofMention m: EntityMention?) -> String? {
             guard let m, let e = m.entity else { return nil }
-            if result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry {
-                return lexicon.entries[entry].codes["alpha3"]
-            }
-            return result.entities[e].type == "person" ? result.entities[e].country : nil
+            return result.entities[e].type == "person" ? result.entities[e].country : alpha3(ofCountry: e)
         }
         // The people listed from `start`, and the token after the list.
         func list(from start: Int, in sentence: Range<Int>) -> (people: [Int], end: Int) {
@@ -688,8 +685,7 @@ struct EntityResolver {
             // [Guyana],") or a comma and a month ("Lima, May 5"): "Cameroon, which maintains ..."
             // and "Japan (and Korea)" open sentences, not reports.
             let first = layer.tokens[k]
-            if first.shape.contains(.allCaps) && first.end - first.start >= 3 {
-            } else {
+            if !(first.shape.contains(.allCaps) && first.end - first.start >= 3) {
                 guard k == start, key(after) != "(" else { continue }
                 if key(after) == "," && !(after + 1 < end && isIn(.dateWord, after + 1)) { continue }
             }
@@ -703,8 +699,7 @@ struct EntityResolver {
                   !officesOfOrganisations.contains(index) else { continue }
             // Not a head of state or government: a foreign leader goes untitled by country as
             // often as one at home ("President Obama").
-            if let cls = Self.officeClasses[office], cls.hasPrefix("head") { continue }
-            if Self.headTitleWords.contains(office) { continue }
+            if Self.isHeadOffice(office) { continue }
             if let entry = result.entities[index].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
             candidates.insert(index)
         }
@@ -713,13 +708,11 @@ struct EntityResolver {
         // his visit to Kenya" under "NAIROBI:").
         // Nor one whose title names a country the title's reading missed ("Deputy Prime Minister of
         // Qatar and Minister of State X").
-        var visitSentence: [Int: Bool] = [:]  // by a sentence's first token: whether it tells of a visit
+        var visits: [Int: Bool] = [:]
         for m in result.mentions {
             guard let e = m.entity, candidates.contains(e) else { continue }
             let sentence = sentenceRange(of: m.firstToken)
-            let visit = visitSentence[sentence.lowerBound] ?? sentence.contains(where: { Self.visitWords.contains(key($0)) })
-            visitSentence[sentence.lowerBound] = visit
-            if visit { candidates.remove(e); continue }
+            if tellsOfVisit(sentence, &visits) { candidates.remove(e); continue }
             let t = m.titleStart ?? m.firstToken
             if (max(sentence.lowerBound, t - 4, datelineEnd)..<max(m.firstToken, datelineEnd)).contains(where: { mentionCountry($0) != nil }) {
                 candidates.remove(e)
@@ -727,15 +720,33 @@ struct EntityResolver {
         }
         for index in candidates { result.entities[index].country = code }
     }
-    static let headTitleWords: Set<String> = ["President", "King", "Queen", "Emir", "Amir", "Sultan", "Emperor", "Prime Minister", "Premier", "Chancellor", "Crown Prince"]
+    /// Whether `office` heads a state or a government: its class, or a title of one the classes
+    /// do not list ("Premier", "Amir", "Crown Prince"; a deputy's is none).
+    static func isHeadOffice(_ office: String) -> Bool {
+        officeClasses[office].map { $0.hasPrefix("head") } ?? false || ["Amir", "Premier", "Crown Prince"].contains(office)
+    }
+    /// Whether `sentence` holds a word of a visit, an arrival or a delegation (`visitWords`),
+    /// decided once per sentence through `known` (by the sentence's first token).
+    func tellsOfVisit(_ sentence: Range<Int>, _ known: inout [Int: Bool]) -> Bool {
+        if let answer = known[sentence.lowerBound] { return answer }
+        let answer = sentence.contains { Self.visitWords.contains(key($0)) }
+        known[sentence.lowerBound] = answer
+        return answer
+    }
     static let visitWords: Set<String> = [
         "visit", "visits", "visited", "visiting", "arrived", "arrives", "arrival", "landed", "trip", "tour", "delegation",
         "accompanied", "accompanying", "left", "departed",
     ]
 
+    /// The ISO alpha-3 code of the country mention covering token `k`, if one does.
     func mentionCountry(_ k: Int) -> String? {
-        guard covered(k), let e = result.mentions[Int(owner[k])].entity, result.entities[e].type == "country",
-              let entry = result.entities[e].lexiconEntry else { return nil }
+        guard covered(k), let e = result.mentions[Int(owner[k])].entity else { return nil }
+        return alpha3(ofCountry: e)
+    }
+
+    /// The ISO alpha-3 code of entity `e` when it is a lexicon country.
+    func alpha3(ofCountry e: Int) -> String? {
+        guard result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry else { return nil }
         return lexicon.entries[entry].codes["alpha3"]
     }
 
@@ -753,7 +764,7 @@ struct EntityResolver {
             if byCountry[code] == nil {
                 var found: Int?, two = false
                 for (index, e) in result.entities.enumerated() where e.type == "person" && e.country == code {
-                    guard let o = e.office, let cls = Self.officeClasses[o], cls.hasPrefix("head") else { continue }
+                    guard let o = e.office, Self.isHeadOffice(o) else { continue }
                     if found == nil { found = index } else if found != index { two = true }
                 }
                 byCountry[code] = two ? .some(nil) : .some(found)
@@ -851,19 +862,14 @@ struct EntityResolver {
         return dash ? String(out.dropLast()) : out
     }
 
-    /// The text of tokens `range`, as written.
-    /// The text of tokens `range`, as a name: a line break or a run of spaces inside it (a name
-    /// wrapped across lines, "Ottawa\nConvention") is one space.
+    /// The text of tokens `range`, as a name: the space between two tokens, a line break or a
+    /// run of spaces (a name wrapped across lines, "Ottawa\nConvention"), is one space.
     func surface(_ range: Range<Int>) -> String {
         let bytes = text[Int(layer.tokens[range.lowerBound].start)..<Int(layer.tokens[range.upperBound - 1].end)]
-        guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) || bytes.count > 1 && zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) else {
-            return String(decoding: bytes, as: UTF8.self)
-        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         for b in bytes {
-            let space = b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09
-            if space { if out.last != 0x20 { out.append(0x20) } } else { out.append(b) }
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { if out.last != 0x20 { out.append(0x20) } } else { out.append(b) }
         }
         return String(decoding: out, as: UTF8.self)
     }
@@ -960,7 +966,7 @@ struct EntityResolver {
             // An acronym of a kind of agreement names one only after its parties ("the India-UK
             // FTA"); alone ("the FTA") or after other words ("the US EPA") it names none.
             if Self.agreementAcronymHeads.contains(key(i)) {
-                guard layer.tokens[i].shape.contains(.allCaps), namesParties(start..<i) else { continue }
+                guard namesParties(start..<i) else { continue }
             }
             // Forward: "on the Security of Information".
             var end = i + 1
@@ -1037,7 +1043,7 @@ struct EntityResolver {
     func namesParties(_ range: Range<Int>) -> Bool {
         var k = range.lowerBound, parties = 0, countries = 0
         while k < range.upperBound {
-            if covered(k), let e = result.mentions[Int(owner[k])].entity, result.entities[e].type == "country" {
+            if mentionCountry(k) != nil {
                 k = max(k + 1, result.mentions[Int(owner[k])].endToken)
                 countries += 1
             } else if layer.tokens[k].shape.contains(.allCaps) && layer.tokens[k].kind == .word {
@@ -2281,7 +2287,7 @@ struct EntityResolver {
     /// two such people ("Iwaya met Manalo. The foreign minister said ..."), or none, it names
     /// no one. Only a person named before counts: a description does not look ahead.
     mutating func resolveBareDescriptions() {
-        var visitSentence: [Int: Bool] = [:]  // by a sentence's first token: whether it tells of a visit
+        var visits: [Int: Bool] = [:]
         for description in bareDescriptions where !description.range.contains(where: { covered($0) }) {
             guard let cls = Self.officeClasses[description.office] else { continue }
             // "the visiting president": only one named in a sentence of a visit or an arrival,
@@ -2291,12 +2297,7 @@ struct EntityResolver {
             for m in result.mentions where m.firstToken < description.article {
                 guard let p = m.entity, result.entities[p].type == "person", p != found,
                       let o = officeOf(p), Self.officeClasses[o] == cls else { continue }
-                if visiting {
-                    let sentence = sentenceRange(of: m.firstToken)
-                    let visit = visitSentence[sentence.lowerBound] ?? sentence.contains(where: { Self.visitWords.contains(key($0)) })
-                    visitSentence[sentence.lowerBound] = visit
-                    if !visit { continue }
-                }
+                if visiting && !tellsOfVisit(sentenceRange(of: m.firstToken), &visits) { continue }
                 if found == nil { found = p } else { ambiguous = true; break }
             }
             guard let found, !ambiguous else { continue }
