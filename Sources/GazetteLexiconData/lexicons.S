@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 4f5becf9f622bb5e5465c68266edd8bbf97b47f2019519781d382ae3d79d4b30
+// met.rules sha256 1aa96011e662afa5faa6a1c675cb9e12368460fd184edc8f880e9f52d3f0f1c8
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 cdff56c0074ae14a58fa1f19b0c767f26174bb1b9e252d19f1d488fd072d8cf5
+// negative.rules sha256 939523dda5b8efe479d5688ed269a214504c550151a72eb0b7a6ff518341e371
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -46,6 +46,9 @@ struct EntityResolver {
     /// Posts described with "the" and no country ("the foreign minister"): the title's tokens,
     /// its office and where "the" stands; resolved by `resolveBareDescriptions`.
     private var bareDescriptions: [(range: Range<Int>, office: String, article: Int)] = []
+    /// A post with no name after it but a comma and a rank or style (`styleTitles`): where that
+    /// title starts, and the post's phrasing, start and complement, for the person after it.
+    private var restatedTitle: (at: Int, office: String, begin: Int, complement: Range<Int>?)?
     /// Per surname key, the one lexicon person in office it names, or nil: see `lexiconPersonInOffice`.
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
@@ -1785,7 +1788,9 @@ struct EntityResolver {
                 k += 1
                 continue
             }
-            if isCapitalizedWord(k) && !countryOnly && !inTitle[k] && (isIn(.officeDomain, k) || isIn(.body, k)) {
+            // "Ambassador to the UN", "Representative to NATO": an international body's acronym.
+            if !countryOnly && !inTitle[k] && ((isCapitalizedWord(k) && (isIn(.officeDomain, k) || isIn(.body, k)))
+                || (layer.tokens[k].shape.contains(.allCaps) && Self.internationalBodies.contains(key(k)))) {
                 last = k
                 pending = -1
                 k += 1
@@ -1945,17 +1950,37 @@ struct EntityResolver {
             }
             return (title.upperBound, office)
         }
+        // "Nigerian High Commissioner to Ghana, Ambassador X", "Chief of Army Staff, General X": a
+        // rank or style after a post and a comma restates the post, which the person holds.
+        var restated: (office: String, begin: Int, complement: Range<Int>?)?
+        if let r = restatedTitle, r.at == title.lowerBound { restated = (r.office, r.begin, r.complement) }
+        restatedTitle = nil
         if let c = complementEnd(after: start, sentence: sentence) {
             phrased = surface(title.lowerBound..<c)
             start = c
         }
-        // "Deputy Prime Minister and Foreign Minister X": two offices joined by "and", both the
-        // one person's, phrased together.
-        if begin - 2 >= sentence.lowerBound && inTitle[begin - 2] && layer.tokens[begin - 1].kind == .word && key(begin - 1) == "and" {
+        var firstComplement: Range<Int>?
+        if let restated {
+            (phrased, begin, firstComplement) = (restated.office, restated.begin, restated.complement)
+        } else if begin - 2 >= sentence.lowerBound && layer.tokens[begin - 1].kind == .word && key(begin - 1) == "and" {
+            // "Deputy Prime Minister and Foreign Minister X", "Deputy Prime Minister of Qatar and
+            // Minister of State X": two offices joined by "and", both the one person's, phrased
+            // together; the first's complement names the country.
             var k = begin - 2
-            while k > sentence.lowerBound && inTitle[k - 1] { k -= 1 }
-            phrased = surface(k..<start)
-            begin = k
+            if !inTitle[k], let m = mention(endingAt: begin - 1), let e = m.entity, result.entities[e].type == "country" {
+                var of = m.firstToken - 1
+                if of > sentence.lowerBound && key(of) == "the" { of -= 1 }
+                if of > sentence.lowerBound && key(of) == "of" && inTitle[of - 1] {
+                    firstComplement = of..<(begin - 1)
+                    k = of - 1
+                }
+            }
+            if inTitle[k] {
+                while k > sentence.lowerBound && inTitle[k - 1] { k -= 1 }
+                if k > sentence.lowerBound && ["vice", "deputy"].contains(key(k - 1)) && isCapitalizedWord(k - 1) { k -= 1 }
+                phrased = surface(k..<start)
+                begin = k
+            }
         }
         // "the President of Senegal, Macky Sall,", "her counterpart, Mike Pompeo.": a comma
         // between title and name, when the name is an apposition (a comma, "and" or the end after it).
@@ -2001,7 +2026,7 @@ struct EntityResolver {
             let word = key(tokens[0])
             if isIn(.placeOrOrganisation, tokens[0]) || (word.count >= 7 && word.hasSuffix("ing")) { tokens = [] }
         }
-        let complement = title.upperBound < start ? title.upperBound..<start : nil
+        let complement = restated != nil || firstComplement != nil ? firstComplement : title.upperBound < start ? title.upperBound..<start : nil
         let plural = Self.pluralTitleWords.contains(key(title.upperBound - 1))
         if let known {
             let end = mention(startingAt: start)?.endToken
@@ -2011,6 +2036,10 @@ struct EntityResolver {
             return (start, phrased)
         }
         guard let first = tokens.first, let last = tokens.last else {
+            if apposition && start < sentence.upperBound && inTitle[start] && Self.styleTitles.contains(key(start)) {
+                restatedTitle = (start, phrased, begin, complement)
+                return (title.upperBound, office)
+            }
             noteRoleDescription(title: title.lowerBound..<title.upperBound, office: office, begin: begin, complement: complement, next: start)
             return (title.upperBound, office)
         }
@@ -2031,6 +2060,10 @@ struct EntityResolver {
         if plural { findCoordinatedNames(after: last + 1, office: phrased, sentence: sentence) }
         return (first, phrased)
     }
+
+    /// Ranks and styles that, after a post and a comma, restate it before the name: "Nigerian
+    /// High Commissioner to Ghana, Ambassador X", "Chief of Army Staff, General X".
+    static let styleTitles: Set<String> = ["ambassador", "general", "gen.", "gen", "admiral", "adm.", "marshal", "colonel", "col.", "brigadier"]
 
     /// The last words of plural titles ("Foreign Ministers Penny Wong and Sugiono").
     static let pluralTitleWords: Set<String> = ["presidents", "ministers", "secretaries", "ambassadors", "chancellors", "premiers", "kings"]
@@ -2481,6 +2514,9 @@ struct EntityResolver {
         if before == sentence.lowerBound { return isIn(.placeOrOrganisation, before) }
         // A word between two titles joins them into one post ("Minister Assisting Prime Minister").
         if before > sentence.lowerBound && inTitle[before - 1] { return false }
+        // A level of a national government ("Union Minister", "Federal Minister", "Cabinet
+        // Secretary"), not a body's name that ends in one ("African Union Envoy").
+        if Self.nationalPostWords.contains(key(before)) && !isCapitalizedWord(before - 1) { return false }
         return t.shape.contains(.capitalized)
     }
 
@@ -2506,6 +2542,10 @@ struct EntityResolver {
         "majesty", "highness", "royal", "serene", "his", "her", "their", "your", "our", "my",
         "major", "lieutenant", "brigadier", "rear", "vice", "field", "air",
     ]
+
+    /// Words before a title that place the post in a national government, not an organisation:
+    /// "Union Minister", "Federal Minister", "Cabinet Secretary", "State Minister".
+    static let nationalPostWords: Set<String> = ["union", "federal", "cabinet", "state", "senior", "junior", "national", "interim", "caretaker"]
 
     /// Acronyms of international organisations, as they stand before their officers' titles.
     static let internationalBodies: Set<String> = [
