@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 1aa96011e662afa5faa6a1c675cb9e12368460fd184edc8f880e9f52d3f0f1c8
+// met.rules sha256 33c6f6799b197d8b5e678c674a2964a932e1ca7a02f0627137f7a31fa61fd753
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

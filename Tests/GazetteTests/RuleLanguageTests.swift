@@ -58,7 +58,21 @@ struct RuleParserTests {
              expected: ["f.rules:4:12: rule 'r' emits met and saw: one rule emits one predicate; split it",
                         "f.rules:5:11: rule 'r': 'place d' needs an entity capture"]),
         Case(source: "rule r\n    match @d:date met @b:person\n    emit d met b\n", expected: ["f.rules:3:10: rule 'r': 'd' captures a date, which cannot be an argument"]),
+        Case(source: "rule r\n    match @a:person met @c:country\n    emit a met c\n    emit a visited c.dateline\n",
+             expected: ["f.rules:4:20: rule 'r': 'c.dateline' needs a person capture"]),
+        Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    emit a visited b\n",
+             expected: ["f.rules:4:12: rule 'r' emits met and visited: one rule emits one predicate; split it"]),
     ]
+
+    /// A visit by the dateline may follow the emits of another predicate; the rule's predicate
+    /// stays its first emit's.
+    @Test func aVisitByTheDatelineJoinsAnotherPredicate() {
+        let source = "rule r\n    match @a:person met @b:person\n    emit a met b\n    emit a visited a.dateline\n    symmetric\n"
+        let parsed = RuleParser.parse(Array(source.utf8), file: "f.rules")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        #expect(parsed.file.rules.first?.predicate == "met")
+        #expect(parsed.file.rules.first?.emits.last?.object.first?.derived == .dateline)
+    }
 
     @Test(arguments: cases)
     func malformedRuleFiles(_ c: Case) {

@@ -81,6 +81,9 @@ public struct Extraction: Sendable {
     /// The document date the dates were resolved against, and where it came from.
     public var documentDate: CalendarDay?
     public var documentDateSource: DocumentDateSource?
+    /// The ISO alpha-3 code of the country of the document's dateline ("NAIROBI, May 5 -"),
+    /// when it opens with one.
+    public var datelineCountry: String?
     /// Every match of every rule, in sentence and token order, with what became of it.
     public var matches: [RuleMatch] = []
     /// The facts the rules found, each once, in the order of their first evidence.

@@ -689,13 +689,16 @@ struct EntityResolver {
             // and "Japan (and Korea)" open sentences, not reports.
             let first = layer.tokens[k]
             if !(first.shape.contains(.allCaps) && first.end - first.start >= 3) {
-                guard k == start, key(after) != "(" else { continue }
+                // The first word, or the first after a stamp ("date 2024-11-20 Georgetown [Guyana],").
+                let stamped = (start..<k).allSatisfy { key($0) == "date" || layer.tokens[$0].kind != .word }
+                guard stamped, key(after) != "(" else { continue }
                 if key(after) == "," && !(after + 1 < end && isIn(.dateWord, after + 1)) { continue }
             }
             code = found
             datelineEnd = after
         }
         guard let code else { return }
+        result.datelineCountry = code
         var candidates: Set<Int> = []
         for index in result.entities.indices where result.entities[index].type == "person" {
             guard let office = result.entities[index].office, result.entities[index].country == nil,

@@ -71,6 +71,12 @@ public final class CompiledRules: Sendable {
     let perfectKeys: KeyBits
     /// The keys of ",", "and" and "the", which join the items of a list (`a.list`).
     let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?
+    /// Words before a place that say where an event happened ("in", "at"), and words of a
+    /// gathering held somewhere of its own ("summit", "sidelines"): with either, a sentence
+    /// places its event elsewhere than the dateline (`a.dateline`).
+    static let placeWords = ["in", "at"]
+    static let gatheringWords = ["summit", "sidelines", "conference", "forum", "assembly"]
+    let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
     /// Per rule: whether it is a negative rule (the matcher runs those only in sentences where
@@ -232,6 +238,9 @@ public final class CompiledRules: Sendable {
         self.commaKey = compiler.keys(of: ",").first
         self.andKey = compiler.keys(of: "and").first
         self.theKey = compiler.keys(of: "the").first
+        self.placeKeys = keyBits(Self.placeWords)
+        self.gatheringKeys = keyBits(Self.gatheringWords)
+        self.inKey = compiler.keys(of: "in").first
         self.boundaryKeys = keyBits(Self.boundaryWords)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.

@@ -107,7 +107,8 @@ struct RelationBuilder {
                         }
                         let place = placeIsObject && emit.object.count == 1 && emit.object[0].derived == nil ? o : place
                         var (subject, object) = (s, o)
-                        if rule.symmetric && extraction.entities[object.entity].id < extraction.entities[subject.entity].id {
+                        if rule.symmetric && emit.predicate == rule.predicate
+                            && extraction.entities[object.entity].id < extraction.entities[subject.entity].id {
                             swap(&subject, &object)
                         }
                         let dateValue: String = date.flatMap { extraction.dates[$0].value } ?? ""
@@ -211,9 +212,65 @@ struct RelationBuilder {
                 if !parties.isEmpty { return parties.map { Fact.Argument(entity: $0, mention: nil) } }
             case .list?:
                 return listed(from: m, layer, extraction)
+            case .dateline?:
+                guard let code = extraction.datelineCountry, extraction.entities[e].type == "person",
+                      let home = extraction.entities[e].country, home != code,
+                      !Self.isEnvoy(extraction.entities[e].office),
+                      !placesElsewhere(match.sentence, dateline: code, layer, extraction),
+                      let ce = countryEntity(code, &extraction) else { continue }
+                return [Fact.Argument(entity: ce, mention: nil)]
             }
         }
         return []
+    }
+
+    /// Whether an office is an envoy's, posted where the dateline may be ("Ambassador",
+    /// "High Commissioner", "Envoy", "Representative", "Chargé d'Affaires").
+    static func isEnvoy(_ office: String?) -> Bool {
+        guard let office = office?.lowercased() else { return false }
+        return ["ambassador", "commissioner", "envoy", "representative", "chargé", "charge d", "consul"].contains { office.contains($0) }
+    }
+
+    /// Whether sentence `s` places its event elsewhere than the dateline's country `code`: "in"
+    /// or "at" (and "the") before a country or a city of another country, "in" before a
+    /// capitalized word no mention or date covers (a city the lexicon does not know: "in
+    /// Geneva"), or a word of a gathering held somewhere of its own ("summit", "sidelines").
+    func placesElsewhere(_ s: Int, dateline code: String, _ layer: TextLayer, _ extraction: Extraction) -> Bool {
+        let sentence = layer.sentences[s].tokenRange
+        if sentence.contains(where: { rules.gatheringKeys.contains(Int(layer.tokens[$0].key)) }) { return true }
+        // What covers each token of the sentence: 1 a mention of the dateline's country or a
+        // date, 2 a mention of another country, 3 another mention.
+        var covered = [UInt8](repeating: 0, count: sentence.count)
+        func mark(_ range: Range<Int>, _ value: UInt8) {
+            for t in range.clamped(to: sentence) { covered[t - sentence.lowerBound] = value }
+        }
+        let mentions = extraction.mentions
+        var lo = 0, hi = mentions.count
+        while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].endToken <= sentence.lowerBound { lo = mid + 1 } else { hi = mid } }
+        for m in mentions[lo...] {
+            guard m.firstToken < sentence.upperBound else { break }
+            var value: UInt8 = 3
+            if let e = m.entity, extraction.entities[e].type == "country", let entry = extraction.entities[e].lexiconEntry {
+                value = lexicon.entries[entry].codes["alpha3"] == code ? 1 : 2
+            }
+            mark(m.firstToken..<m.endToken, value)
+        }
+        for d in extraction.dates where d.firstToken < sentence.upperBound && d.endToken > sentence.lowerBound {
+            mark(d.firstToken..<d.endToken, 1)
+        }
+        for t in sentence where rules.placeKeys.contains(Int(layer.tokens[t].key)) {
+            var next = t + 1
+            if next < sentence.upperBound, let the = rules.theKey, layer.tokens[next].key == the { next += 1 }
+            guard next < sentence.upperBound else { continue }
+            switch covered[next - sentence.lowerBound] {
+            case 2: return true
+            case 0 where next == t + 1 && layer.tokens[next].kind == .word && layer.tokens[next].shape.contains(.capitalized)
+                && layer.tokens[t].key == rules.inKey:
+                return true
+            default: continue
+            }
+        }
+        return false
     }
 
     /// Mention `m`'s entity and those of the mentions of its type listed right after it in its

@@ -73,6 +73,11 @@ public struct Rule: Sendable, Equatable {
             /// The capture's entity and each entity of its type listed right after it in the
             /// sentence, joined by commas and "and" ("Kenya, Uganda, the Sudan and Tanzania").
             case list
+            /// For a person whose office is another country's (and no envoy's post): the
+            /// country of the document's dateline ("NAIROBI, May 5 -"), when the sentence
+            /// places its event nowhere else (no "in" or "at" before another country or city,
+            /// no summit, sidelines, conference, forum or assembly).
+            case dateline
         }
     }
 }
