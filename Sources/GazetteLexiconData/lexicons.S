@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 1c5001792ba8bae46fb2351cbfefd6a7530e099496175187fdf5dfb0f2146696
+// visited.rules sha256 f032797c55ef12feabae96aca75f0da1f5399a51f1cf702dd6b13ad082f32d2b
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
