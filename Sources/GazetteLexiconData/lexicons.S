@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9a95bc38202eaf96514818c5740a69daa483d524990e80178b37367f88c0ef0a
+// classes.rules sha256 d480aba38dd37f4313e4f1571c1d79fe09076958433eac53a2b377cf046f4da7
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 33c6f6799b197d8b5e678c674a2964a932e1ca7a02f0627137f7a31fa61fd753
+// met.rules sha256 147c966d2698000995a517079ea9fa87583c7459d51a7a3e8fa96618f0de23a5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
