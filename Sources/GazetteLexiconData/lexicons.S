@@ -43,19 +43,19 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 d480aba38dd37f4313e4f1571c1d79fe09076958433eac53a2b377cf046f4da7
+// classes.rules sha256 ddb1ae1161723121d092d29b67ab1a818704df091845152c6e7594cbd97286c9
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 147c966d2698000995a517079ea9fa87583c7459d51a7a3e8fa96618f0de23a5
+// met.rules sha256 56c99e63b538d4b76171d5f97c307255f742cf0c0dd280f452bffd05d589227c
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 939523dda5b8efe479d5688ed269a214504c550151a72eb0b7a6ff518341e371
+// negative.rules sha256 86844c1db0e115ab8bf61e6215b523094afab23e59a84e71e0b6b524685ac75f
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -1970,12 +1970,24 @@ struct EntityResolver {
             // Minister of State X": two offices joined by "and", both the one person's, phrased
             // together; the first's complement names the country.
             var k = begin - 2
-            if !inTitle[k], let m = mention(endingAt: begin - 1), let e = m.entity, result.entities[e].type == "country" {
+            // Not two people: "the Amir of Bahrain and King Hassan II of Morocco" (a head's title,
+            // the first described with "the", or a country after the second name).
+            if !inTitle[k], let m = mention(endingAt: begin - 1), let e = m.entity, result.entities[e].type == "country",
+               !Self.isHeadOffice(office) {
                 var of = m.firstToken - 1
                 if of > sentence.lowerBound && key(of) == "the" { of -= 1 }
                 if of > sentence.lowerBound && key(of) == "of" && inTitle[of - 1] {
-                    firstComplement = of..<(begin - 1)
-                    k = of - 1
+                    var j = of - 1
+                    while j > sentence.lowerBound && inTitle[j - 1] { j -= 1 }
+                    var front = j
+                    let deputy = (j..<of).contains { ["vice", "deputy"].contains(key($0)) }
+                        || (front > sentence.lowerBound && ["vice", "deputy"].contains(key(front - 1)))
+                    if front > sentence.lowerBound && ["vice", "deputy"].contains(key(front - 1)) { front -= 1 }
+                    let head = !deputy && (j..<of).contains { Self.headTitleWords.contains(key($0)) || (key($0) == "prime" && $0 + 1 < of && key($0 + 1) == "minister") }
+                    if !head && !(front > sentence.lowerBound && Self.determiners.contains(key(front - 1))) {
+                        firstComplement = of..<(begin - 1)
+                        k = of - 1
+                    }
                 }
             }
             if inTitle[k] {
@@ -2039,7 +2051,11 @@ struct EntityResolver {
             return (start, phrased)
         }
         guard let first = tokens.first, let last = tokens.last else {
-            if apposition && start < sentence.upperBound && inTitle[start] && Self.styleTitles.contains(key(start)) {
+            // Not after a post described ("the outgoing President, Ambassador X": the body's
+            // president, X's own style).
+            let front = titleStart(begin)
+            if apposition && start < sentence.upperBound && inTitle[start] && Self.styleTitles.contains(key(start))
+                && !(front > sentence.lowerBound && Self.determiners.contains(key(front - 1))) {
                 restatedTitle = (start, phrased, begin, complement)
                 return (title.upperBound, office)
             }
@@ -2063,6 +2079,14 @@ struct EntityResolver {
         if plural { findCoordinatedNames(after: last + 1, office: phrased, sentence: sentence) }
         return (first, phrased)
     }
+
+    /// Words of the titles of heads of state and government, which no one holds with another post
+    /// joined by "and" ("the Amir of Bahrain and King Hassan II": two people).
+    static let headTitleWords: Set<String> = ["king", "queen", "amir", "emir", "president", "premier", "sultan", "emperor", "prince", "monarch"]
+
+    /// Words before a post that describe it as someone's, not a title before a name: "the
+    /// outgoing President", "our Foreign Minister".
+    static let determiners: Set<String> = ["the", "a", "an", "our", "his", "her", "its", "their", "my", "your", "outgoing", "former", "new", "then", "late", "ex"]
 
     /// Ranks and styles that, after a post and a comma, restate it before the name: "Nigerian
     /// High Commissioner to Ghana, Ambassador X", "Chief of Army Staff, General X".
