@@ -19,6 +19,9 @@ public struct Fact: Sendable, Equatable {
     /// Indexes into `Extraction.matches`, in text order; the first is the one whose mentions
     /// and rule the output shows first.
     public var evidence: [Int]
+    /// Whether only visits by the dateline (`a.dateline`) state it: a fallback, dropped where a
+    /// rule states the same visit itself.
+    var byDateline = false
 
     /// An entity in a fact: an index into `Extraction.entities`, and the mention that names it,
     /// unless it is derived (a person's country from the lexicon, an agreement's parties).
@@ -113,7 +116,9 @@ struct RelationBuilder {
                         }
                         let dateValue: String = date.flatMap { extraction.dates[$0].value } ?? ""
                         let key = Self.factKey(subject.entity, emit.predicate, object.entity, extraction) + "\u{1F}" + dateValue
+                        let viaDateline = emit.object.allSatisfy { $0.derived == .dateline }
                         if let existing = index[key] {
+                            if !viaDateline { facts[existing].byDateline = false }
                             if !fromStory { storyDated.remove(existing) }
                             if !facts[existing].evidence.contains(m) { facts[existing].evidence.append(m) }
                             if facts[existing].office == nil { facts[existing].office = office }
@@ -122,13 +127,16 @@ struct RelationBuilder {
                         }
                         index[key] = facts.count
                         if fromStory { storyDated.insert(facts.count) }
-                        facts.append(Fact(subject: subject, predicate: emit.predicate, object: object, date: date,
-                                          office: office, place: place, evidence: [m]))
+                        var fact = Fact(subject: subject, predicate: emit.predicate, object: object, date: date,
+                                        office: office, place: place, evidence: [m])
+                        fact.byDateline = viaDateline
+                        facts.append(fact)
                     }
                 }
             }
         }
-        extraction.facts = Self.datingAlike(Self.droppingVisitsHome(facts, matches: matches, ruleList), storyDated: storyDated, extraction)
+        extraction.facts = Self.datingAlike(Self.droppingVisitsHome(Self.droppingDatelineVisitsStated(facts), matches: matches, ruleList),
+                                            storyDated: storyDated, extraction)
     }
 
     /// A rule that says `abroad` gives no visit to a country the document says the person holds
@@ -142,6 +150,16 @@ struct RelationBuilder {
         return facts.filter { f in
             !(f.evidence.allSatisfy { ruleList[matches[$0].rule].abroad } && offices.contains([f.subject.entity, f.object.entity]))
         }
+    }
+
+    /// A visit by the dateline is a fallback: where a rule states the same visit (subject, predicate,
+    /// object) with its own words, at whatever date, the dateline's is dropped, so that it neither
+    /// doubles the visit nor dates it by the meeting.
+    static func droppingDatelineVisitsStated(_ facts: [Fact]) -> [Fact] {
+        guard facts.contains(where: \.byDateline) else { return facts }
+        var stated = Set<[Int]>()
+        for f in facts where !f.byDateline { stated.insert([f.subject.entity, f.object.entity]) }
+        return facts.filter { !($0.byDateline && stated.contains([$0.subject.entity, $0.object.entity])) }
     }
 
     /// What identifies a fact but its date: subject id, predicate, object id.
