@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 56c99e63b538d4b76171d5f97c307255f742cf0c0dd280f452bffd05d589227c
+// met.rules sha256 6194150a11d26aea9497462119d32f18b1e264cc14f0eaddc42a80c292a2e424
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

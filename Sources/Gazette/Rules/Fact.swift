@@ -234,6 +234,7 @@ struct RelationBuilder {
                 guard let code = extraction.datelineCountry, extraction.entities[e].type == "person",
                       let home = extraction.entities[e].country, home != code,
                       !Self.isEnvoy(extraction.entities[e].office),
+                      hostedUnderDateline(match, code, extraction),
                       !placesElsewhere(match.sentence, dateline: code, layer, extraction),
                       let ce = countryEntity(code, &extraction) else { continue }
                 return [Fact.Argument(entity: ce, mention: nil)]
@@ -247,6 +248,16 @@ struct RelationBuilder {
     static func isEnvoy(_ office: String?) -> Bool {
         guard let office = office?.lowercased() else { return false }
         return ["ambassador", "commissioner", "envoy", "representative", "chargé", "charge d", "consul"].contains { office.contains($0) }
+    }
+
+    /// Whether `match` captures a person of the dateline's country `code`, the host: a wire
+    /// report filed from a bureau ("LONDON - Iran's foreign minister met his Chinese counterpart")
+    /// puts no one in the bureau's country.
+    func hostedUnderDateline(_ match: RuleMatch, _ code: String, _ extraction: Extraction) -> Bool {
+        match.captures.contains { capture in
+            guard case .mention(let m)? = capture, let e = extraction.mentions[m].entity else { return false }
+            return extraction.entities[e].type == "person" && extraction.entities[e].country == code
+        }
     }
 
     /// Whether sentence `s` places its event elsewhere than the dateline's country `code`: "in"
