@@ -49,6 +49,8 @@ struct EntityResolver {
     /// A post with no name after it but a comma and a rank or style (`styleTitles`): where that
     /// title starts, and the post's phrasing, start and complement, for the person after it.
     private var restatedTitle: (at: Int, office: String, begin: Int, complement: Range<Int>?)?
+    /// Per title's first token, its office as the title lexicon names it.
+    private var titleOffices: [Int: String] = [:]
     /// Per surname key, the one lexicon person in office it names, or nil: see `lexiconPersonInOffice`.
     private var officeHolderBySurname: [KeyID: Int?] = [:]
     /// The codes of the countries the document names, once lexicon mentions are in.
@@ -154,7 +156,10 @@ struct EntityResolver {
         findAgreements()
         findAcronyms()
         findAgreementReferences()
-        for title in titles { for t in title.range { inTitle[t] = true } }
+        for title in titles {
+            for t in title.range { inTitle[t] = true }
+            titleOffices[title.range.lowerBound] = title.office
+        }
         for title in titles {
             // A title's span grows over its complement and the honorifics before the name
             // ("Minister of Agriculture Hon."), so that rules see the title next to the person.
@@ -1980,10 +1985,9 @@ struct EntityResolver {
                     var j = of - 1
                     while j > sentence.lowerBound && inTitle[j - 1] { j -= 1 }
                     var front = j
-                    let deputy = (j..<of).contains { ["vice", "deputy"].contains(key($0)) }
-                        || (front > sentence.lowerBound && ["vice", "deputy"].contains(key(front - 1)))
-                    if front > sentence.lowerBound && ["vice", "deputy"].contains(key(front - 1)) { front -= 1 }
-                    let head = !deputy && (j..<of).contains { Self.headTitleWords.contains(key($0)) || (key($0) == "prime" && $0 + 1 < of && key($0 + 1) == "minister") }
+                    let deputy = front > sentence.lowerBound && ["vice", "deputy"].contains(key(front - 1))
+                    if deputy { front -= 1 }
+                    let head = !deputy && titleOffices[j].map(Self.isHeadOffice) == true
                     if !head && !(front > sentence.lowerBound && Self.determiners.contains(key(front - 1))) {
                         firstComplement = of..<(begin - 1)
                         k = of - 1
@@ -2080,13 +2084,9 @@ struct EntityResolver {
         return (first, phrased)
     }
 
-    /// Words of the titles of heads of state and government, which no one holds with another post
-    /// joined by "and" ("the Amir of Bahrain and King Hassan II": two people).
-    static let headTitleWords: Set<String> = ["king", "queen", "amir", "emir", "president", "premier", "sultan", "emperor", "prince", "monarch"]
-
     /// Words before a post that describe it as someone's, not a title before a name: "the
-    /// outgoing President", "our Foreign Minister".
-    static let determiners: Set<String> = ["the", "a", "an", "our", "his", "her", "its", "their", "my", "your", "outgoing", "former", "new", "then", "late", "ex"]
+    /// outgoing President", "our Foreign Minister", and the words of another time (`otherTimes`).
+    static let determiners: Set<String> = Set(["the", "a", "an", "our", "his", "her", "its", "their", "my", "your", "new"]).union(otherTimes)
 
     /// Ranks and styles that, after a post and a comma, restate it before the name: "Nigerian
     /// High Commissioner to Ghana, Ambassador X", "Chief of Army Staff, General X".

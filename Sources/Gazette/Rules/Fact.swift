@@ -98,10 +98,16 @@ struct RelationBuilder {
             if let name = rule.place { place = resolve([Rule.ArgumentRef(capture: name, derived: nil, column: 0)], match, layer, &extraction).first }
             // A place that is an emit's object ("place c" with "emit a visited c"): each emit's
             // own object is its place ("visited Japan and Korea" gives each its mention).
+            // The dateline's country, when this match can place a visitor there (`a.dateline`):
+            // decided once for the match, not per emit.
+            let dateline = extraction.datelineCountry.flatMap { code in
+                rule.emits.contains { $0.object.contains { $0.derived == .dateline } } && hostedUnderDateline(match, code, extraction)
+                    && !placesElsewhere(match.sentence, dateline: code, layer, extraction) ? code : nil
+            }
             let placeIsObject = rule.place.map { name in rule.emits.contains { $0.object.count == 1 && $0.object[0].capture == name && $0.object[0].derived == nil } } ?? false
             for emit in rule.emits {
-                let subjects = resolve(emit.subject, match, layer, &extraction)
-                let objects = resolve(emit.object, match, layer, &extraction)
+                let subjects = resolve(emit.subject, match, layer, &extraction, dateline: dateline)
+                let objects = resolve(emit.object, match, layer, &extraction, dateline: dateline)
                 for s in subjects {
                     for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
                         if rule.abroad, let home = extraction.entities[s.entity].country, extraction.entities[s.entity].type == "person",
@@ -207,7 +213,9 @@ struct RelationBuilder {
     }
 
     /// The entities an argument names: the first alternative that yields any.
-    func resolve(_ refs: [Rule.ArgumentRef], _ match: RuleMatch, _ layer: TextLayer, _ extraction: inout Extraction) -> [Fact.Argument] {
+    /// `dateline`: the dateline's country where the match may place a visitor (`build`), for `a.dateline`.
+    func resolve(_ refs: [Rule.ArgumentRef], _ match: RuleMatch, _ layer: TextLayer, _ extraction: inout Extraction,
+                 dateline: String? = nil) -> [Fact.Argument] {
         for ref in refs {
             guard case .mention(let m)? = captured(ref.capture, match), let e = extraction.mentions[m].entity else { continue }
             switch ref.derived {
@@ -231,11 +239,9 @@ struct RelationBuilder {
             case .list?:
                 return listed(from: m, layer, extraction)
             case .dateline?:
-                guard let code = extraction.datelineCountry, extraction.entities[e].type == "person",
+                guard let code = dateline, extraction.entities[e].type == "person",
                       let home = extraction.entities[e].country, home != code,
                       !Self.isEnvoy(extraction.entities[e].office),
-                      hostedUnderDateline(match, code, extraction),
-                      !placesElsewhere(match.sentence, dateline: code, layer, extraction),
                       let ce = countryEntity(code, &extraction) else { continue }
                 return [Fact.Argument(entity: ce, mention: nil)]
             }
@@ -274,9 +280,7 @@ struct RelationBuilder {
             for t in range.clamped(to: sentence) { covered[t - sentence.lowerBound] = value }
         }
         let mentions = extraction.mentions
-        var lo = 0, hi = mentions.count
-        while lo < hi { let mid = (lo + hi) / 2; if mentions[mid].endToken <= sentence.lowerBound { lo = mid + 1 } else { hi = mid } }
-        for m in mentions[lo...] {
+        for m in mentions[Self.firstSpan(endingAfter: sentence.lowerBound, count: mentions.count) { mentions[$0].endToken }...] {
             guard m.firstToken < sentence.upperBound else { break }
             var value: UInt8 = 3
             if let e = m.entity, extraction.entities[e].type == "country", let entry = extraction.entities[e].lexiconEntry {
@@ -284,8 +288,10 @@ struct RelationBuilder {
             }
             mark(m.firstToken..<m.endToken, value)
         }
-        for d in extraction.dates where d.firstToken < sentence.upperBound && d.endToken > sentence.lowerBound {
-            mark(d.firstToken..<d.endToken, 1)
+        var d = Self.firstDate(endingAfter: sentence.lowerBound, extraction.dates)
+        while d < extraction.dates.count && extraction.dates[d].firstToken < sentence.upperBound {
+            mark(extraction.dates[d].firstToken..<extraction.dates[d].endToken, 1)
+            d += 1
         }
         for t in sentence where rules.placeKeys.contains(Int(layer.tokens[t].key)) {
             var next = t + 1
@@ -406,10 +412,16 @@ struct RelationBuilder {
 
     /// The index of the first of `dates` (in text order) that ends after `token`.
     static func firstDate(endingAfter token: Int, _ dates: [DateMention]) -> Int {
-        var low = 0, high = dates.count
+        firstSpan(endingAfter: token, count: dates.count) { dates[$0].endToken }
+    }
+
+    /// The index of the first of `count` spans in text order, not overlapping, whose end (`end`)
+    /// comes after `token`.
+    static func firstSpan(endingAfter token: Int, count: Int, end: (Int) -> Int) -> Int {
+        var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
-            if dates[mid].endToken <= token { low = mid + 1 } else { high = mid }
+            if end(mid) <= token { low = mid + 1 } else { high = mid }
         }
         return low
     }
