@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 f9173137bbc04de2fb3c7b794cd6586611876cc949e1c88f33bf7e8bd3d540e3
+// office.rules sha256 fc2e09b8d969ea50e2a5794053a7554f02aaa6957493368b62a147bed7425978
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -708,9 +708,12 @@ struct EntityResolver {
         for index in result.entities.indices where result.entities[index].type == "person" {
             guard let office = result.entities[index].office, result.entities[index].country == nil,
                   !officesOfOrganisations.contains(index) else { continue }
-            // Not a head of state or government: a foreign leader goes untitled by country as
-            // often as one at home ("President Obama").
-            if Self.isHeadOffice(office) { continue }
+            // A head of state or government only when the lexicon does not know them: a famous
+            // foreign leader goes untitled by country as often as one at home ("President Obama"),
+            // a president or prime minister of no renown rarely. Never a monarch ("King Salman"
+            // under an Amman dateline): a monarch's title names no country in any report.
+            if Self.isHeadOffice(office),
+               result.entities[index].lexiconEntry != nil || Self.monarchOffices.contains(office) { continue }
             if let entry = result.entities[index].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
             candidates.insert(index)
         }
