@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 ddb1ae1161723121d092d29b67ab1a818704df091845152c6e7594cbd97286c9
+// classes.rules sha256 8d42e6e7fb89ba2fffea088cd56d3cab0d3fb0d70897d1e7441a4e8a6439aa7c
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 6194150a11d26aea9497462119d32f18b1e264cc14f0eaddc42a80c292a2e424
+// met.rules sha256 a59008749b466084a00970581b550843104661b5d3bbafd10e526c7d18c68365
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 fc2e09b8d969ea50e2a5794053a7554f02aaa6957493368b62a147bed7425978
+// office.rules sha256 a736cd19ddc2a7ecd4c21c9f60c9775efd84808d16247c83519d9406e81c9e58
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
