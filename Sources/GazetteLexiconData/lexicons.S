@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 8d42e6e7fb89ba2fffea088cd56d3cab0d3fb0d70897d1e7441a4e8a6439aa7c
+// classes.rules sha256 d3856a422f0297530cec80cf3983680c42c6355797963fd3ddc4e899dcd80c3a
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 a59008749b466084a00970581b550843104661b5d3bbafd10e526c7d18c68365
+// met.rules sha256 499b2bf874b74c0f50f0da338747b9796862c34c8d54778bb9ace5b114d85499
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -270,12 +270,19 @@ public final class CompiledRules: Sendable {
         }
         // Up to three sets a rule, fewer when that keeps the bits within one 64-bit word (a
         // second word doubles the cost of the filter; fewer sets only rule out fewer sentences).
-        for perRule in [3, 2, 1] {
+        // Last, one set a rule, the one most other rules have too ("X arrived ... and met Y"
+        // takes the meeting verbs' bit, not one of its own for the verbs of arrival).
+        var shared: [[KeyID]: Int] = [:]
+        for sets in candidateSets { for set in Set(sets) { shared[set, default: 0] += 1 } }
+        let mostShared = candidateSets.map { sets -> [[KeyID]] in
+            sets.filter { !compiler.isWeak($0) }.max { shared[$0]! < shared[$1]! }.map { [$0] } ?? Array(sets.prefix(1))
+        }
+        for perRule in [3, 2, 1, 0] {
             requirements = []
             needs = []
             var bitOfSet: [[KeyID]: Int] = [:]  // rules sharing a set (MEET_VERB ...) share its bit
-            for sets in candidateSets {
-                needs.append(sets.prefix(perRule).map { set in
+            for (r, sets) in candidateSets.enumerated() {
+                needs.append((perRule == 0 ? mostShared[r] : Array(sets.prefix(perRule))).map { set in
                     if let bit = bitOfSet[set] { return bit }
                     requirements.append(set)
                     bitOfSet[set] = requirements.count - 1
