@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 d3856a422f0297530cec80cf3983680c42c6355797963fd3ddc4e899dcd80c3a
+// classes.rules sha256 bfb03ffd1e69991b1225e7a4c828e31b62099d9ddcba4b12e5347e1c8d0d2bf7
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 499b2bf874b74c0f50f0da338747b9796862c34c8d54778bb9ace5b114d85499
+// met.rules sha256 1a87f7a6cc8d57886ebd45bd785cad4fbc44feb39366b80c2e85412cdfae6120
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

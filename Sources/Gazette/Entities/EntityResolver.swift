@@ -1758,7 +1758,8 @@ struct EntityResolver {
     /// "of State for Foreign Trade", "of the State Council", "in Kenya", "(East)"): after a link,
     /// capitalized domain and body words and country mentions, joined by links, "and" or "&"; a
     /// word of neither kind only when a link and an accepted word follow it ("of the Mazhilis of
-    /// Parliament"); after "in", a country alone. Nil when there is none.
+    /// Parliament"); after "in", a country alone, or "the" and a body of the government ("in the
+    /// Presidency", "in the Prime Minister's Department"). Nil when there is none.
     func complementEnd(after start: Int, sentence: Range<Int>) -> Int? {
         var k = start
         var last = -1
@@ -1779,6 +1780,20 @@ struct EntityResolver {
         }
         guard k < sentence.upperBound, isIn(.complementLink, k) else { return last >= 0 ? last + 1 : nil }
         var countryOnly = key(k) == "in"
+        // "Minister in the Presidency", "Minister in the Prime Minister's Department": after "in",
+        // a body of the government (a title's possessive before it), not only a country.
+        if countryOnly, k + 2 < sentence.upperBound, key(k + 1) == "the" {
+            var j = k + 2
+            while j < sentence.upperBound && inTitle[j] { j += 1 }
+            if j > k + 2 && j < sentence.upperBound && isPossessive(j) { j += 1 }
+            if j < sentence.upperBound && isCapitalizedWord(j) && !inTitle[j] && isIn(.body, j) {
+                last = j
+                k = j + 1
+                countryOnly = false
+                // Past the body, only a link and more of the complement: "... Department of Malaysia".
+                guard k < sentence.upperBound, isIn(.complementLink, k) else { return last + 1 }
+            }
+        }
         k += 1
         // Where a run of unknown capitalized words ended, while a link and a known word are awaited.
         var pending = -1
