@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 f032797c55ef12feabae96aca75f0da1f5399a51f1cf702dd6b13ad082f32d2b
+// visited.rules sha256 b52edd0786dc883bd29293a311e0d250feb4f8f010e5bbd8ee09874fd55a90bf
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -100,8 +100,10 @@ struct RelationBuilder {
             // own object is its place ("visited Japan and Korea" gives each its mention).
             // The dateline's country, when this match can place a visitor there (`a.dateline`):
             // decided once for the match, not per emit.
+            // A rule of visits needs no host: its own words tell a visit ("arrived here").
             let dateline = extraction.datelineCountry.flatMap { code in
-                rule.emits.contains { $0.object.contains { $0.derived == .dateline } } && hostedUnderDateline(match, code, extraction)
+                rule.emits.contains { $0.object.contains { $0.derived == .dateline } }
+                    && (rule.predicate == "visited" || hostedUnderDateline(match, code, extraction))
                     && !placesElsewhere(match.sentence, dateline: code, layer, extraction) ? code : nil
             }
             let placeIsObject = rule.place.map { name in rule.emits.contains { $0.object.count == 1 && $0.object[0].capture == name && $0.object[0].derived == nil } } ?? false
