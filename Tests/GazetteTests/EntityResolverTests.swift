@@ -441,6 +441,13 @@ struct EntityResolverTests {
                         "Pact on the Future=agreement:pact-on-the-future(pattern)"]),
         Case(text: "They signed the Accord on Fisheries of the May session.",
              expected: ["Accord on Fisheries=agreement:accord-on-fisheries(pattern)"]),
+        // Parties before a name whose head opens it are no part of it; before one whose head
+        // closes it, they are.
+        Case(text: "The Sino-Russian Treaty on Good-Neighbourliness and the Chile-Peru Accord of Arica held.",
+             expected: ["Russian=country:RUS(lexicon)", "Treaty on Good-Neighbourliness=agreement:treaty-on-good-neighbourliness(pattern)", "Chile=country:CHL(lexicon)",
+                        "Peru=country:PER(lexicon)", "Accord of Arica=agreement:accord-of-arica(pattern)"]),
+        Case(text: "The Chile-Peru Fisheries Accord held.",
+             expected: ["Chile-Peru Fisheries Accord=agreement:chile-peru-fisheries-accord(pattern)"]),
         // A lexicon's agreement is the lexicon's, and its name is not taken apart.
         Case(text: "the Paris Agreement and the Japan-Philippines Reciprocal Access Agreement",
              expected: ["Paris Agreement=agreement:paris-agreement(lexicon)", "Japan-Philippines Reciprocal Access Agreement=agreement:raa-jpn-phl(lexicon)"]),

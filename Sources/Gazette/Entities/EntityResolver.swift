@@ -1032,6 +1032,10 @@ struct EntityResolver {
                 if let b = beforeList { last = b }
                 if last >= 0 { end = last + 1 }
             }
+            // Parties before a name whose head opens it are no part of it: "the Sino-Russian
+            // Treaty on Good-Neighbourliness" is the Treaty on Good-Neighbourliness (a name whose
+            // head closes it keeps them: "the Peru-Chile Free Trade Agreement").
+            if start < i && end > i + 1 && isPartyPrefix(start..<i) { start = i }
             guard end - start >= 2 else { continue }
             // A lexicon agreement that spans the whole name is the name. One that spans only part
             // of it (the generic "Acquisition and Cross-Servicing Agreement" inside "Chile-Tonga
@@ -1072,6 +1076,30 @@ struct EntityResolver {
         }
         return parties >= 2 && countries >= 1 && k == range.upperBound
     }
+
+    /// Whether `range` names the parties of an agreement and nothing else: country mentions
+    /// and words in capitals joined by hyphens ("Peru-Chile", "US-Japan"), with the combining
+    /// forms of demonyms ("Sino-Russian", "Indo-Pakistani").
+    func isPartyPrefix(_ range: Range<Int>) -> Bool {
+        if namesParties(range) { return true }
+        var k = range.lowerBound, parties = 0
+        while k < range.upperBound {
+            if mentionCountry(k) != nil {
+                k = max(k + 1, result.mentions[Int(owner[k])].endToken)
+            } else if Self.combiningDemonyms.contains(key(k)) {
+                k += 1
+            } else {
+                return false
+            }
+            parties += 1
+            if k == range.upperBound { break }
+            guard isCharacter(k, UInt8(ascii: "-")) else { return false }
+            k += 1
+        }
+        return parties >= 2 && k == range.upperBound
+    }
+    /// The forms of demonyms that open a hyphenated pair of parties.
+    static let combiningDemonyms: Set<String> = ["sino", "indo", "anglo", "franco", "russo", "italo", "hispano", "austro", "greco", "turco", "afro", "euro", "nippo", "germano", "luso", "serbo", "polono"]
 
     /// Words before a reference's head that say nothing of which agreement it is.
     static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said"]
