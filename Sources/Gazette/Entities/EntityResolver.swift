@@ -190,6 +190,7 @@ struct EntityResolver {
         detachForeignAgreements()
         assignOffices()
         assignEntourageCountries()
+        shareCountryAlongTitledPair()
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
@@ -239,6 +240,33 @@ struct EntityResolver {
     static let listOpeners: Set<String> = [
         "including", "includes", "included", "include", "comprising", "comprises", "comprised", "comprise", "consisting",
     ]
+
+    /// "Peru's Interior Minister Ana Ruiz and Defence Minister Li Wei": a titled person joined by
+    /// "and" to one whose country was named before the title serves that country too, when the
+    /// second title names none, is no head of state's or government's (a second leader is most
+    /// often another country's: "Peru's President Ruiz and President Dorr"), no rank ("General")
+    /// and no organisation's, and the lexicon knows no office of theirs.
+    mutating func shareCountryAlongTitledPair() {
+        var byTitleStart: [Int: Int] = [:]
+        for (n, m) in result.mentions.enumerated() {
+            guard let e = m.entity, result.entities[e].type == "person", let t = m.titleStart, t < m.firstToken else { continue }
+            byTitleStart[t] = n
+        }
+        guard byTitleStart.count >= 2 else { return }
+        for n in byTitleStart.values.sorted() {
+            let m = result.mentions[n]
+            guard let e = m.entity, let code = result.entities[e].country, let t = m.titleStart,
+                  mention(startingAt: t).flatMap({ $0.entity }).map({ alpha3(ofCountry: $0) == code }) == true,
+                  m.endToken + 1 < layer.tokens.count, key(m.endToken) == "and",
+                  sentenceRange(of: m.firstToken).contains(m.endToken + 1),
+                  let next = byTitleStart[m.endToken + 1], let e2 = result.mentions[next].entity, e2 != e,
+                  result.entities[e2].country == nil, let office = result.entities[e2].office,
+                  !Self.isHeadOffice(office), !Self.styleTitles.contains(office.lowercased()),
+                  !officesOfOrganisations.contains(e2) else { continue }
+            if let entry = result.entities[e2].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
+            result.entities[e2].country = code
+        }
+    }
 
     /// Officials listed in a delegation or an entourage, whose titles give them no country, serve
     /// the delegation's: "a Guyanese delegation including Minister of Agriculture Ana Ruiz and
@@ -1993,6 +2021,23 @@ struct EntityResolver {
             begin = title.lowerBound - 2
             phrased = surface(begin..<title.upperBound)
         }
+        // "Interior Minister", "Home Affairs Minister", "Trade and Industry Minister": the words of
+        // a portfolio before a bare "Minister" or "Secretary" make the office, and the country
+        // goes before them ("Peru's Interior Minister X").
+        if office == "Minister" || office == "Secretary", begin == title.lowerBound {
+            var k = begin
+            while k > sentence.lowerBound && isCapitalizedWord(k - 1) && !covered(k - 1) && !inTitle[k - 1] && isIn(.officeDomain, k - 1) {
+                k -= 1
+                if k - 2 >= sentence.lowerBound && (key(k - 1) == "and" || key(k - 1) == "&") && isCapitalizedWord(k - 2)
+                    && !covered(k - 2) && isIn(.officeDomain, k - 2) {
+                    k -= 2
+                }
+            }
+            if k < begin {
+                begin = k
+                phrased = surface(begin..<title.upperBound)
+            }
+        }
         // "Prime Minister-designate X", "President-elect X": a person, who holds no office yet;
         // the title keeps its span, so no rule takes it for the person's office.
         if start + 1 < sentence.upperBound, key(start) == "-", ["designate", "elect"].contains(key(start + 1)) {
@@ -2097,7 +2142,10 @@ struct EntityResolver {
             let end = mention(startingAt: start)?.endToken
             setOffice(known, phrased, before: begin, complement: complement, nameEnd: end)
             result.mentions[Int(owner[start])].titleStart = titleStart(begin)
-            if plural, let end { findCoordinatedNames(after: end, office: phrased, sentence: sentence) }
+            if plural, let end {
+                let others = findCoordinatedNames(after: end, office: phrased, sentence: sentence)
+                giveCountriesRespectively(first: known, others: others, before: begin)
+            }
             return (start, phrased)
         }
         guard let first = tokens.first, let last = tokens.last else {
@@ -2126,7 +2174,10 @@ struct EntityResolver {
         setOffice(entity, phrased, before: begin, complement: complement, nameEnd: last + 1)
         add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                           byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(begin)))
-        if plural { findCoordinatedNames(after: last + 1, office: phrased, sentence: sentence) }
+        if plural {
+            let others = findCoordinatedNames(after: last + 1, office: phrased, sentence: sentence)
+            giveCountriesRespectively(first: entity, others: others, before: begin)
+        }
         return (first, phrased)
     }
 
@@ -2144,31 +2195,59 @@ struct EntityResolver {
     /// After a plural title's first name ending at `end`: the names joined to it by commas and
     /// "and" ("Foreign Ministers Penny Wong and Sugiono", "Presidents A B, C D and E F"), one
     /// word enough, each a person with the title's office and no country.
-    mutating func findCoordinatedNames(after end: Int, office: String, sentence: Range<Int>) {
+    @discardableResult
+    mutating func findCoordinatedNames(after end: Int, office: String, sentence: Range<Int>) -> [Int] {
         var k = end
+        var found: [Int] = []
         while k + 1 < sentence.upperBound {
             // Past the country of the name before ("Presidents A of Mozambique and B of Zimbabwe").
             if key(k) == "of", let m = mention(startingAt: k + 1), let e = m.entity, result.entities[e].type == "country",
                m.endToken < sentence.upperBound {
                 k = m.endToken
             }
-            guard key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) else { return }
+            guard key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) else { return found }
             var start = k + 1
             if key(k) == "," && start < sentence.upperBound && key(start) == "and" { start += 1 }
             while start < sentence.upperBound && isHonorific(start) { start += 1 }
             let (tokens, known) = nameTokens(from: start, sentence: sentence)
             if let known, let m = mention(startingAt: start) {
                 setOffice(known, office, before: start, nameEnd: m.endToken)
+                found.append(known)
                 k = m.endToken
                 continue
             }
             guard let first = tokens.first, let last = tokens.last, hasOnlyNameWords(tokens),
-                  last + 1 >= sentence.upperBound || !isCapitalizedWord(last + 1) else { return }
+                  last + 1 >= sentence.upperBound || !isCapitalizedWord(last + 1) else { return found }
             let (entity, source) = person(named: tokens)
             setOffice(entity, office, before: start, nameEnd: last + 1)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                               byteStart: 0, byteEnd: 0, source: source))
+            found.append(entity)
             k = last + 1
+        }
+        return found
+    }
+
+    /// A plural title after two countries, "Peruvian and Chilean Foreign Ministers X and Y": the
+    /// first name is of the first country and the second of the second, each the one its place
+    /// says; with another count of names, the title gives none a country (the one before the
+    /// title is only the last's). `first` is the title's first person, `others` the names
+    /// coordinated with it, `begin` where the title starts.
+    mutating func giveCountriesRespectively(first: Int, others: [Int], before begin: Int) {
+        guard let second = country(before: begin), second.firstToken >= 2, key(second.firstToken - 1) == "and",
+              let firstCountry = mention(endingAt: second.firstToken - 1), let e1 = firstCountry.entity,
+              let e2 = second.entity, let a = alpha3(ofCountry: e1), let b = alpha3(ofCountry: e2) else { return }
+        // Only the countries this title gave: a person with an office already kept its own.
+        let people = [first] + others
+        if people.count == 2 {
+            if result.entities[first].country == b { result.entities[first].country = a }
+            if result.entities[others[0]].country == nil { result.entities[others[0]].country = b }
+        } else {
+            if result.entities[first].country == b { result.entities[first].country = nil }
+            // Nor does the country word before the title give the first name one in the rules.
+            for n in result.mentions.indices where result.mentions[n].entity == first && result.mentions[n].titleStart == second.firstToken {
+                result.mentions[n].titleStart = begin
+            }
         }
     }
 

@@ -225,10 +225,14 @@ struct RelationBuilder {
                 return [Fact.Argument(entity: e, mention: m)]
             case .country?:
                 if extraction.entities[e].type == "country" { return [Fact.Argument(entity: e, mention: m)] }
-                // The country word before the title ("Japanese Foreign Minister ...").
+                // The country word before the title ("Japanese Foreign Minister ..."), unless the
+                // entity stage gave the person another ("Peruvian and Chilean Foreign Ministers
+                // X and Y": X is Peru's, though "Chilean" stands right before the title).
                 if let start = extraction.mentions[m].titleStart,
                    let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }),
-                   let ce = extraction.mentions[c].entity, extraction.entities[ce].type == "country", c != m {
+                   let ce = extraction.mentions[c].entity, extraction.entities[ce].type == "country", c != m,
+                   extraction.entities[e].country == nil
+                    || extraction.entities[ce].lexiconEntry.map({ lexicon.entries[$0].codes["alpha3"] }) == extraction.entities[e].country {
                     return [Fact.Argument(entity: ce, mention: c)]
                 }
                 if let code = extraction.entities[e].country, let ce = countryEntity(code, &extraction) {
