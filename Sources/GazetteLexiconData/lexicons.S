@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 b52edd0786dc883bd29293a311e0d250feb4f8f010e5bbd8ee09874fd55a90bf
+// visited.rules sha256 da25d314dc8af9aeb4957835319f6c99c450d2ad373c6eb31fe42529586287ac
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
