@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 1a87f7a6cc8d57886ebd45bd785cad4fbc44feb39366b80c2e85412cdfae6120
+// met.rules sha256 71a7f7e68036ad82a94dda5fb4fa154dfe18cb6595f5d32d6905a6ea6e329a47
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
