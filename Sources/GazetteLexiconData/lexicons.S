@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 bfb03ffd1e69991b1225e7a4c828e31b62099d9ddcba4b12e5347e1c8d0d2bf7
+// classes.rules sha256 f530ec0e2ce908c06aa88deed1e90be306c3dbfc76f7d060690978373b64dfce
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
