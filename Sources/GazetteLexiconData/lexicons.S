@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 f530ec0e2ce908c06aa88deed1e90be306c3dbfc76f7d060690978373b64dfce
+// classes.rules sha256 bf961d4e8961ceda965670ff605b47ae31bcebb79e969906e9e0efa7fd10ca95
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 da25d314dc8af9aeb4957835319f6c99c450d2ad373c6eb31fe42529586287ac
+// visited.rules sha256 bf801e35990b56e37974a0bba9ee1091bd0fb28b80cffe65c0142cbcdc85f56b
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
