@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 bf961d4e8961ceda965670ff605b47ae31bcebb79e969906e9e0efa7fd10ca95
+// classes.rules sha256 aaba1e373b5a55224b76f9e5e93b107bc6929dc3638902b3b9a67e645b291f51
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 bf801e35990b56e37974a0bba9ee1091bd0fb28b80cffe65c0142cbcdc85f56b
+// visited.rules sha256 4b4af9760d7800ab50dda3c985e9a123e3267a87e437fbff47f64d282539c8e6
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
