@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 71a7f7e68036ad82a94dda5fb4fa154dfe18cb6595f5d32d6905a6ea6e329a47
+// met.rules sha256 e9f0ac3687318c7ee6cdd6097604274c9f70e051897743937ea15f0ec9aedcac
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
