@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 aaba1e373b5a55224b76f9e5e93b107bc6929dc3638902b3b9a67e645b291f51
+// classes.rules sha256 ba92c61ae4586370d0783e6b0c15729534798e78fe66f9b9c41f4a14bc551020
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 e9f0ac3687318c7ee6cdd6097604274c9f70e051897743937ea15f0ec9aedcac
+// met.rules sha256 c2862d9f784910b4ae8e9b45088b1b1826aa4dd8441be3cae7eee2276c05bb70
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

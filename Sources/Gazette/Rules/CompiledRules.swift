@@ -270,12 +270,19 @@ public final class CompiledRules: Sendable {
         }
         // Up to three sets a rule, fewer when that keeps the bits within one 64-bit word (a
         // second word doubles the cost of the filter; fewer sets only rule out fewer sentences).
-        // Last, one set a rule, the one most other rules have too ("X arrived ... and met Y"
-        // takes the meeting verbs' bit, not one of its own for the verbs of arrival).
-        var shared: [[KeyID]: Int] = [:]
-        for sets in candidateSets { for set in Set(sets) { shared[set, default: 0] += 1 } }
-        let mostShared = candidateSets.map { sets -> [[KeyID]] in
-            sets.filter { !compiler.isWeak($0) }.max { shared[$0]! < shared[$1]! }.map { [$0] } ?? Array(sets.prefix(1))
+        // Last, one set a rule, the first, but for rules whose first set no other rule takes:
+        // those take, one at a time and only while the sets do not fit, another of their sets
+        // that another rule takes ("X arrived ... and met Y" takes the meeting verbs' bit, not
+        // one of its own for the verbs of arrival).
+        var mostShared = candidateSets.map { Array($0.prefix(1)) }
+        var users: [[KeyID]: Int] = [:]
+        for chosen in mostShared { for set in chosen { users[set, default: 0] += 1 } }
+        for (r, sets) in candidateSets.enumerated() where users.count > 64 {
+            guard let own = mostShared[r].first, users[own] == 1,
+                  let other = sets.first(where: { $0 != own && !compiler.isWeak($0) && users[$0, default: 0] > 0 }) else { continue }
+            users[own] = nil
+            users[other, default: 0] += 1
+            mostShared[r] = [other]
         }
         for perRule in [3, 2, 1, 0] {
             requirements = []
