@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 c2862d9f784910b4ae8e9b45088b1b1826aa4dd8441be3cae7eee2276c05bb70
+// met.rules sha256 09bdb2940b160db4ff88f07ad40392f44119b6714c73fb4b9324e66a21d6e54c
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
