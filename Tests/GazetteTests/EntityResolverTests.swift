@@ -446,6 +446,10 @@ struct EntityResolverTests {
         Case(text: "The Sino-Russian Treaty on Good-Neighbourliness and the Chile-Peru Accord of Arica held.",
              expected: ["Russian=country:RUS(lexicon)", "Treaty on Good-Neighbourliness=agreement:treaty-on-good-neighbourliness(pattern)", "Chile=country:CHL(lexicon)",
                         "Peru=country:PER(lexicon)", "Accord of Arica=agreement:accord-of-arica(pattern)"]),
+        // A head that opens the name, "between" and the parties, each after "the": the list goes
+        // on past "and the" and ", the" to what the agreement is on.
+        Case(text: "They signed the Agreement between the Government of Valmora and the Government of Borvik for the Avoidance of Double Taxation.",
+             expected: ["Agreement between the Government of Valmora and the Government of Borvik for the Avoidance of Double Taxation=agreement:agreement-between-the-government-of-valmora-and-the-government-of-borvik-for-the-avoidance-of-double-taxation(pattern)"]),
         Case(text: "The Chile-Peru Fisheries Accord held.",
              expected: ["Chile-Peru Fisheries Accord=agreement:chile-peru-fisheries-accord(pattern)"]),
         // A lexicon's agreement is the lexicon's, and its name is not taken apart.

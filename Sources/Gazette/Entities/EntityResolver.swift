@@ -1015,6 +1015,9 @@ struct EntityResolver {
             // "between" goes on with a name whose head opens it ("the Agreement between Japan and
             // Peru on ..."), not after one already named ("the Lima Accord between Peru and Chile").
             if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) && (start == i || key(end) != "between") {
+                // "the Agreement between the Government of Peru and the Government of Chile on
+                // ...": the parties' list goes on past "and the" and ", the".
+                let parties = key(end) == "between"
                 var k = end + 1
                 if k < sentence.upperBound && key(k) == "the" { k += 1 }
                 var last = -1
@@ -1026,6 +1029,11 @@ struct EntityResolver {
                     if isCapitalizedWord(k) && !isIn(.dateWord, k) { last = k; k += 1; continue }
                     // A comma (and "and") before a capitalized word no mention covers: a list
                     // inside the name ("the Treaty of Rome, France and Germany" names Rome only).
+                    if parties && last == k - 1 && k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ",")))
+                        && key(k + 1) == "the" && isCapitalizedWord(k + 2) {
+                        k += 2
+                        continue
+                    }
                     if isCharacter(k, UInt8(ascii: ",")) && k + 1 < sentence.upperBound {
                         let j = key(k + 1) == "and" ? k + 2 : k + 1
                         if j < sentence.upperBound && isCapitalizedWord(j) && !covered(j) && !isIn(.dateWord, j) {
