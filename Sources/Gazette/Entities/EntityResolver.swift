@@ -1095,44 +1095,39 @@ struct EntityResolver {
     /// Whether `range` is two parties or more joined by hyphens, each a country mention or a word
     /// in capitals ("India-UK", "Japan-EU", "ASEAN-China"), one at least a country.
     func namesParties(_ range: Range<Int>) -> Bool {
-        var k = range.lowerBound, parties = 0, countries = 0
-        while k < range.upperBound {
-            if mentionCountry(k) != nil {
-                k = max(k + 1, result.mentions[Int(owner[k])].endToken)
-                countries += 1
-            } else if layer.tokens[k].shape.contains(.allCaps) && layer.tokens[k].kind == .word {
-                k += 1
-            } else {
-                return false
-            }
-            parties += 1
-            if k == range.upperBound { break }
-            guard isCharacter(k, UInt8(ascii: "-")) else { return false }
-            k += 1
-        }
-        return parties >= 2 && countries >= 1 && k == range.upperBound
+        guard let list = hyphenatedParties(range, capitals: true, combining: false) else { return false }
+        return list.parties >= 2 && list.countries >= 1
     }
 
     /// Whether `range` names the parties of an agreement and nothing else: country mentions
     /// and words in capitals joined by hyphens ("Peru-Chile", "US-Japan"), with the combining
     /// forms of demonyms ("Sino-Russian", "Indo-Pakistani").
     func isPartyPrefix(_ range: Range<Int>) -> Bool {
-        if namesParties(range) { return true }
-        var k = range.lowerBound, parties = 0
+        namesParties(range) || (hyphenatedParties(range, capitals: false, combining: true).map { $0.parties >= 2 } ?? false)
+    }
+
+    /// How many parties `range` holds, and how many of them are country mentions, when it is
+    /// nothing but parties joined by hyphens: country mentions, and words in capitals
+    /// (`capitals`) or combining forms of demonyms (`combining`). Nil when it holds anything else.
+    func hyphenatedParties(_ range: Range<Int>, capitals: Bool, combining: Bool) -> (parties: Int, countries: Int)? {
+        var k = range.lowerBound, parties = 0, countries = 0
         while k < range.upperBound {
             if mentionCountry(k) != nil {
                 k = max(k + 1, result.mentions[Int(owner[k])].endToken)
-            } else if Self.combiningDemonyms.contains(key(k)) {
+                countries += 1
+            } else if capitals && layer.tokens[k].shape.contains(.allCaps) && layer.tokens[k].kind == .word {
+                k += 1
+            } else if combining && Self.combiningDemonyms.contains(key(k)) {
                 k += 1
             } else {
-                return false
+                return nil
             }
             parties += 1
             if k == range.upperBound { break }
-            guard isCharacter(k, UInt8(ascii: "-")) else { return false }
+            guard isCharacter(k, UInt8(ascii: "-")) else { return nil }
             k += 1
         }
-        return parties >= 2 && k == range.upperBound
+        return k == range.upperBound ? (parties, countries) : nil
     }
     /// The forms of demonyms that open a hyphenated pair of parties.
     static let combiningDemonyms: Set<String> = ["sino", "indo", "anglo", "franco", "russo", "italo", "hispano", "austro", "greco", "turco", "afro", "euro", "nippo", "germano", "luso", "serbo", "polono"]
