@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 86844c1db0e115ab8bf61e6215b523094afab23e59a84e71e0b6b524685ac75f
+// negative.rules sha256 78a940b9daa4b42876ce96baef18c82f88c9e770ff19ce0830f6371358f743f7
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 4b4af9760d7800ab50dda3c985e9a123e3267a87e437fbff47f64d282539c8e6
+// visited.rules sha256 96aa5751c82bb391d7067c4c327f4ec3a746214c84774b6aec930576b455d65f
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -745,6 +745,23 @@ struct EntityResolver {
             if let entry = result.entities[index].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
             candidates.insert(index)
         }
+        // A head of state or government, only when the text names no other head of the
+        // dateline's country ("NAIROBI - President X met President Y of Kenya": X is the visitor)
+        // and no other head of the same post would take it ("NAIROBI - President X and President
+        // Y attended"; a president and a prime minister may both be the host's).
+        let heads = candidates.filter { Self.isHeadOffice(result.entities[$0].office ?? "") }
+        if !heads.isEmpty && result.entities.contains(where: {
+            $0.type == "person" && $0.country == code && $0.office.map(Self.isHeadOffice) == true }) {
+            candidates.subtract(heads)
+        } else {
+            var posts: [Int: String] = [:]
+            for e in heads {
+                let office = result.entities[e].office ?? ""
+                posts[e] = Self.officeClasses[office] ?? office
+            }
+            let counts = Dictionary(grouping: heads, by: { posts[$0]! }).mapValues(\.count)
+            candidates.subtract(heads.filter { counts[posts[$0]!]! > 1 })
+        }
         guard !candidates.isEmpty else { return }
         // Not a visitor: someone named in a sentence of a visit ("Foreign Minister X concluded
         // his visit to Kenya" under "NAIROBI:").
@@ -1017,7 +1034,7 @@ struct EntityResolver {
             if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) && (start == i || key(end) != "between") {
                 // "the Agreement between the Government of Peru and the Government of Chile on
                 // ...": the parties' list goes on past "and the" and ", the".
-                let parties = key(end) == "between"
+                var inParties = key(end) == "between"
                 var k = end + 1
                 if k < sentence.upperBound && key(k) == "the" { k += 1 }
                 var last = -1
@@ -1029,11 +1046,14 @@ struct EntityResolver {
                     if isCapitalizedWord(k) && !isIn(.dateWord, k) { last = k; k += 1; continue }
                     // A comma (and "and") before a capitalized word no mention covers: a list
                     // inside the name ("the Treaty of Rome, France and Germany" names Rome only).
-                    if parties && last == k - 1 && k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ",")))
+                    if inParties && last == k - 1 && k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ",")))
                         && key(k + 1) == "the" && isCapitalizedWord(k + 2) {
                         k += 2
                         continue
                     }
+                    // What the agreement is on ends the parties' list: a comma after it starts
+                    // another name ("..., for the Avoidance of Double Taxation, the Lima Treaty").
+                    if inParties && Self.agreementSubjectLinks.contains(key(k)) { inParties = false }
                     if isCharacter(k, UInt8(ascii: ",")) && k + 1 < sentence.upperBound {
                         let j = key(k + 1) == "and" ? k + 2 : k + 1
                         if j < sentence.upperBound && isCapitalizedWord(j) && !covered(j) && !isIn(.dateWord, j) {
@@ -1071,7 +1091,7 @@ struct EntityResolver {
             // Parties before a name whose head opens it are no part of it: "the Sino-Russian
             // Treaty on Good-Neighbourliness" is the Treaty on Good-Neighbourliness (a name whose
             // head closes it keeps them: "the Peru-Chile Free Trade Agreement").
-            if start < i && end > i + 1 && isPartyPrefix(start..<i) { start = i }
+            let nameStart = start < i && end > i + 1 && isPartyPrefix(start..<i) ? i : start
             guard end - start >= 2 else { continue }
             // A lexicon agreement that spans the whole name is the name. One that spans only part
             // of it (the generic "Acquisition and Cross-Servicing Agreement" inside "Chile-Tonga
@@ -1083,7 +1103,9 @@ struct EntityResolver {
                     continue
                 }
             }
-            let name = surface(start..<end)
+            // The mention spans the parties too, so that rules read "signed the Sino-Russian
+            // Treaty on ..." as one agreement; its name leaves them out.
+            let name = surface(nameStart..<end)
             uncover(start..<end)
             let entity = newEntity(type: "agreement", name: name, label: name)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
@@ -1091,6 +1113,9 @@ struct EntityResolver {
             next = end
         }
     }
+
+    /// The links after an agreement's parties that say what it is on.
+    static let agreementSubjectLinks: Set<String> = ["on", "for", "concerning", "regarding", "relating"]
 
     /// Whether `range` is two parties or more joined by hyphens, each a country mention or a word
     /// in capitals ("India-UK", "Japan-EU", "ASEAN-China"), one at least a country.
