@@ -754,13 +754,11 @@ struct EntityResolver {
             $0.type == "person" && $0.country == code && $0.office.map(Self.isHeadOffice) == true }) {
             candidates.subtract(heads)
         } else {
-            var posts: [Int: String] = [:]
-            for e in heads {
-                let office = result.entities[e].office ?? ""
-                posts[e] = Self.officeClasses[office] ?? office
-            }
-            let counts = Dictionary(grouping: heads, by: { posts[$0]! }).mapValues(\.count)
-            candidates.subtract(heads.filter { counts[posts[$0]!]! > 1 })
+            // One post, whatever its title: "President" and "Head of State" are one.
+            let post = heads.map { e in result.entities[e].office.map { Self.officeClasses[$0] ?? $0 } ?? "" }
+            var holders: [String: Int] = [:]
+            for p in post { holders[p, default: 0] += 1 }
+            for (e, p) in zip(heads, post) where holders[p]! > 1 { candidates.remove(e) }
         }
         guard !candidates.isEmpty else { return }
         // Not a visitor: someone named in a sentence of a visit ("Foreign Minister X concluded
@@ -1128,7 +1126,8 @@ struct EntityResolver {
     /// and words in capitals joined by hyphens ("Peru-Chile", "US-Japan"), with the combining
     /// forms of demonyms ("Sino-Russian", "Indo-Pakistani").
     func isPartyPrefix(_ range: Range<Int>) -> Bool {
-        namesParties(range) || (hyphenatedParties(range, capitals: false, combining: true).map { $0.parties >= 2 } ?? false)
+        guard let list = hyphenatedParties(range, capitals: true, combining: true) else { return false }
+        return list.parties >= 2 && list.countries >= 1
     }
 
     /// How many parties `range` holds, and how many of them are country mentions, when it is
@@ -2259,8 +2258,9 @@ struct EntityResolver {
     /// A plural title after two countries, "Peruvian and Chilean Foreign Ministers X and Y": the
     /// first name is of the first country and the second of the second, each the one its place
     /// says; with another count of names, the title gives none a country (the one before the
-    /// title is only the last's). `first` is the title's first person, `others` the names
-    /// coordinated with it, `begin` where the title starts.
+    /// title is only the last's). The first name's phrase then starts at the title, so that no
+    /// rule reads the country word before it as theirs (`a.country`). `first` is the title's first
+    /// person, `others` the names coordinated with it, `begin` where the title starts.
     mutating func giveCountriesRespectively(first: Int, others: [Int], before begin: Int) {
         guard let second = country(before: begin), second.firstToken >= 2, key(second.firstToken - 1) == "and",
               let firstCountry = mention(endingAt: second.firstToken - 1), let e1 = firstCountry.entity,
@@ -2270,12 +2270,11 @@ struct EntityResolver {
         if people.count == 2 {
             if result.entities[first].country == b { result.entities[first].country = a }
             if result.entities[others[0]].country == nil { result.entities[others[0]].country = b }
-        } else {
-            if result.entities[first].country == b { result.entities[first].country = nil }
-            // Nor does the country word before the title give the first name one in the rules.
-            for n in result.mentions.indices where result.mentions[n].entity == first && result.mentions[n].titleStart == second.firstToken {
-                result.mentions[n].titleStart = begin
-            }
+        } else if result.entities[first].country == b {
+            result.entities[first].country = nil
+        }
+        for n in result.mentions.indices where result.mentions[n].entity == first && result.mentions[n].titleStart == second.firstToken {
+            result.mentions[n].titleStart = begin
         }
     }
 

@@ -274,22 +274,22 @@ public final class CompiledRules: Sendable {
         // those take, one at a time and only while the sets do not fit, another of their sets
         // that another rule takes ("X arrived ... and met Y" takes the meeting verbs' bit, not
         // one of its own for the verbs of arrival).
-        var mostShared = candidateSets.map { Array($0.prefix(1)) }
+        var oneEach = candidateSets.map { Array($0.prefix(1)) }
         var users: [[KeyID]: Int] = [:]
-        for chosen in mostShared { for set in chosen { users[set, default: 0] += 1 } }
+        for chosen in oneEach { for set in chosen { users[set, default: 0] += 1 } }
         for (r, sets) in candidateSets.enumerated() where users.count > 64 {
-            guard let own = mostShared[r].first, users[own] == 1,
+            guard let own = oneEach[r].first, users[own] == 1,
                   let other = sets.first(where: { $0 != own && !compiler.isWeak($0) && users[$0, default: 0] > 0 }) else { continue }
             users[own] = nil
             users[other, default: 0] += 1
-            mostShared[r] = [other]
+            oneEach[r] = [other]
         }
         for perRule in [3, 2, 1, 0] {
             requirements = []
             needs = []
             var bitOfSet: [[KeyID]: Int] = [:]  // rules sharing a set (MEET_VERB ...) share its bit
             for (r, sets) in candidateSets.enumerated() {
-                needs.append((perRule == 0 ? mostShared[r] : Array(sets.prefix(perRule))).map { set in
+                needs.append((perRule == 0 ? oneEach[r] : Array(sets.prefix(perRule))).map { set in
                     if let bit = bitOfSet[set] { return bit }
                     requirements.append(set)
                     bitOfSet[set] = requirements.count - 1

@@ -87,6 +87,7 @@ struct RelationBuilder {
         var facts: [Fact] = []
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
         let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
+        var elsewhere: [Int: Bool] = [:]  // by sentence: whether it places its event off the dateline
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
@@ -99,12 +100,17 @@ struct RelationBuilder {
             // A place that is an emit's object ("place c" with "emit a visited c"): each emit's
             // own object is its place ("visited Japan and Korea" gives each its mention).
             // The dateline's country, when this match can place a visitor there (`a.dateline`):
-            // decided once for the match, not per emit.
-            // A rule of visits needs no host: its own words tell a visit ("arrived here").
-            let dateline = extraction.datelineCountry.flatMap { code in
-                rule.emits.contains { $0.object.contains { $0.derived == .dateline } }
-                    && (rule.predicate == "visited" || hostedUnderDateline(match, code, extraction))
-                    && !placesElsewhere(match.sentence, dateline: code, layer, extraction) ? code : nil
+            // decided once for the match, not per emit. An emit by the dateline of the rule's own
+            // predicate needs no host: the rule's words tell the visit ("arrived here"); one that
+            // follows a meeting does. Whether a sentence places its event elsewhere is decided
+            // once per sentence.
+            let dateline = extraction.datelineCountry.flatMap { code -> String? in
+                let byDateline = rule.emits.filter { $0.object.contains { $0.derived == .dateline } }
+                guard !byDateline.isEmpty,
+                      byDateline.contains(where: { $0.predicate == rule.predicate }) || hostedUnderDateline(match, code, extraction)
+                else { return nil }
+                if elsewhere[match.sentence] == nil { elsewhere[match.sentence] = placesElsewhere(match.sentence, dateline: code, layer, extraction) }
+                return elsewhere[match.sentence]! ? nil : code
             }
             let placeIsObject = rule.place.map { name in rule.emits.contains { $0.object.count == 1 && $0.object[0].capture == name && $0.object[0].derived == nil } } ?? false
             for emit in rule.emits {
@@ -113,7 +119,7 @@ struct RelationBuilder {
                 for s in subjects {
                     for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
                         if rule.abroad, let home = extraction.entities[s.entity].country, extraction.entities[s.entity].type == "person",
-                           let entry = extraction.entities[o.entity].lexiconEntry, lexicon.entries[entry].codes["alpha3"] == home {
+                           alpha3(o.entity, extraction) == home {
                             continue
                         }
                         let place = placeIsObject && emit.object.count == 1 && emit.object[0].derived == nil ? o : place
@@ -225,14 +231,10 @@ struct RelationBuilder {
                 return [Fact.Argument(entity: e, mention: m)]
             case .country?:
                 if extraction.entities[e].type == "country" { return [Fact.Argument(entity: e, mention: m)] }
-                // The country word before the title ("Japanese Foreign Minister ..."), unless the
-                // entity stage gave the person another ("Peruvian and Chilean Foreign Ministers
-                // X and Y": X is Peru's, though "Chilean" stands right before the title).
+                // The country word before the title ("Japanese Foreign Minister ...").
                 if let start = extraction.mentions[m].titleStart,
                    let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }),
-                   let ce = extraction.mentions[c].entity, extraction.entities[ce].type == "country", c != m,
-                   extraction.entities[e].country == nil
-                    || extraction.entities[ce].lexiconEntry.map({ lexicon.entries[$0].codes["alpha3"] }) == extraction.entities[e].country {
+                   let ce = extraction.mentions[c].entity, extraction.entities[ce].type == "country", c != m {
                     return [Fact.Argument(entity: ce, mention: c)]
                 }
                 if let code = extraction.entities[e].country, let ce = countryEntity(code, &extraction) {
@@ -253,6 +255,11 @@ struct RelationBuilder {
             }
         }
         return []
+    }
+
+    /// The ISO alpha-3 code of entity `e`, when it is a lexicon entry that has one (a country).
+    func alpha3(_ e: Int, _ extraction: Extraction) -> String? {
+        extraction.entities[e].lexiconEntry.flatMap { lexicon.entries[$0].codes["alpha3"] }
     }
 
     /// Whether an office is an envoy's, posted where the dateline may be ("Ambassador",
@@ -289,8 +296,8 @@ struct RelationBuilder {
         for m in mentions[Self.firstSpan(endingAfter: sentence.lowerBound, count: mentions.count) { mentions[$0].endToken }...] {
             guard m.firstToken < sentence.upperBound else { break }
             var value: UInt8 = 3
-            if let e = m.entity, extraction.entities[e].type == "country", let entry = extraction.entities[e].lexiconEntry {
-                value = lexicon.entries[entry].codes["alpha3"] == code ? 1 : 2
+            if let e = m.entity, extraction.entities[e].type == "country", let own = alpha3(e, extraction) {
+                value = own == code ? 1 : 2
             }
             mark(m.firstToken..<m.endToken, value)
         }
