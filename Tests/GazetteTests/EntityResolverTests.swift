@@ -100,6 +100,15 @@ struct EntityResolverTests {
         Case(text: "They were met by the President of Senegal, Mackel Dioufane, on Monday.", expected: ["Senegal=country:SEN(lexicon)", "Mackel Dioufane=person:mackel-dioufane(pattern)"]),
         Case(text: "Pavlo Rychenko, the court's chief justice, spoke.", expected: ["Pavlo Rychenko=person:pavlo-rychenko(pattern)"]),
         Case(text: "Carla Dademo, director of trade policy at the institute, spoke.", expected: ["Carla Dademo=person:carla-dademo(pattern)"]),
+        // More role nouns that only people hold, before a name or after one and a comma; a
+        // role with its complement, then the name as its apposition.
+        Case(text: "Undersecretary Lino Ravelko and the party's founder, Oskar Melnavi, spoke.",
+             expected: ["Lino Ravelko=person:lino-ravelko(pattern)", "Oskar Melnavi=person:oskar-melnavi(pattern)"]),
+        Case(text: "Ines Varoska, the only surviving founder of the party, and IMF head Tadeo Lurran spoke.",
+             expected: ["Ines Varoska=person:ines-varoska(pattern)", "Tadeo Lurran=person:tadeo-lurran(pattern)"]),
+        Case(text: "The mayor of Lima, Rosa Quintelo, welcomed them.", expected: ["Lima=country:PER(lexicon)", "Rosa Quintelo=person:rosa-quintelo(pattern)"]),
+        // Not people: an organisation after a role noun, a place before a comma and a role noun.
+        Case(text: "The official Kornavian Central News Agency said so. In Santa Rosa, the head of police spoke.", expected: []),
         // Bylines and photo credits.
         Case(text: "By Danica Hollens\nThe talks ended.", expected: ["Danica Hollens=person:danica-hollens(pattern)"]),
         Case(text: "The ministers met. (AP Photo/Paulo Sankyo)", expected: ["Paulo Sankyo=person:paulo-sankyo(pattern)"]),
@@ -371,6 +380,8 @@ struct EntityResolverTests {
                 == ["Lanu Oberi=Lanu Oberi(pattern)"])
         #expect(try datedMentions("President Amadou Kessa spoke. The President of the Assembly thanked the former president.", date: nil)
                 == ["Amadou Kessa=Amadou Kessa(pattern)"])
+        // In the name's own sentence, a description is someone else, unless it is the name's apposition.
+        #expect(try datedMentions("Emir Tamar Hallaf met the visiting president in Doha.", date: nil) == ["Tamar Hallaf=Tamar Hallaf(pattern)"])
     }
 
     @Test func aSurnameRefersToTheFullNameAfterIt() throws {

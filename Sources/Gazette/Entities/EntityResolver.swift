@@ -1379,7 +1379,10 @@ struct EntityResolver {
         "democrat", "republican", "activist", "journalist", "reporter", "correspondent", "analyst", "economist",
         "hero", "convict", "actor", "actress", "singer", "author", "writer", "photographer", "editor", "lawyer",
         "businessman", "businesswoman", "billionaire", "tycoon", "entrepreneur", "investor", "banker", "scientist",
-        "professor", "cleric", "spokesman", "spokeswoman", "spokesperson",
+        "professor", "cleric", "spokesman", "spokeswoman", "spokesperson", "founder", "co-founder", "chief", "head",
+        "official", "aide", "member", "undersecretary", "under-secretary", "councilor", "councillor", "laureate", "candidate", "nominee",
+        "commander", "officer", "poet", "artist", "musician", "scholar", "historian", "researcher", "expert",
+        "athlete", "coach", "captain", "veteran", "survivor", "dissident", "critic", "assistant",
     ]
     /// Role nouns of kinship: after "his", "her" or "their" and a comma, one word is a name ("his
     /// wife, Brigitte,").
@@ -2506,7 +2509,13 @@ struct EntityResolver {
             // not the host ("President Ruiz opened the summit in Lima").
             let visiting = key(description.article + 1) == "visiting"
             var found: Int?, ambiguous = false
+            let sentenceStart = sentenceRange(of: description.article).lowerBound
             for m in result.mentions where m.firstToken < description.article {
+                // In its own sentence, a description is no name's other form unless it is its
+                // apposition: "Emir Tamar met the visiting president" names two people.
+                if m.firstToken >= sentenceStart && !(m.endToken + 1 == description.article && isCharacter(m.endToken, UInt8(ascii: ","))) {
+                    continue
+                }
                 guard let p = m.entity, result.entities[p].type == "person", p != found,
                       let o = officeOf(p), Self.officeClasses[o] == cls else { continue }
                 if visiting && !tellsOfVisit(sentenceRange(of: m.firstToken), &visits) { continue }
@@ -2536,10 +2545,17 @@ struct EntityResolver {
             let sentence = sentenceRange(of: i)
             var start = i + 1
             // "his counterpart, Mike Pompeo.": a role noun's apposition.
-            let apposition = roleNoun && start + 1 < sentence.upperBound && isCharacter(start, UInt8(ascii: ",")) && isCapitalizedWord(start + 1)
+            var apposition = roleNoun && start + 1 < sentence.upperBound && isCharacter(start, UInt8(ascii: ",")) && isCapitalizedWord(start + 1)
             if apposition { start += 1 }
-            // "Adviser on Commerce X", "Director of the Office of His Majesty X": the role's complement.
-            if !apposition && roleNoun, let c = complementEnd(after: start, sentence: sentence) { start = c }
+            // "Adviser on Commerce X", "Director of the Office of His Majesty X": the role's
+            // complement; "the mayor of Lima, Rosa Quintelo,": then its apposition.
+            if !apposition && roleNoun, let c = complementEnd(after: start, sentence: sentence) {
+                start = c
+                if start + 1 < sentence.upperBound && isCharacter(start, UInt8(ascii: ",")) && isCapitalizedWord(start + 1) {
+                    apposition = true
+                    start += 1
+                }
+            }
             while start < sentence.upperBound && isHonorific(start) { start += 1 }
             var (tokens, _) = nameTokens(from: start, sentence: sentence)
             if apposition, let last = tokens.last, last + 1 < sentence.upperBound, ![",", ".", ";", "and", ")"].contains(key(last + 1)) {
