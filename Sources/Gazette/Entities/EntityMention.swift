@@ -40,6 +40,10 @@ public struct EntityMention: Sendable, Equatable {
     public var titleStart: Int? = nil
     /// For a pronoun (`aliasKind` `pronoun`): whether it is a possessive ("his", "her visit").
     public var isPossessivePronoun = false
+    /// For a person named after the first of a plural title's names ("Ivo Marandi" in
+    /// "Presidents Tomas Rellan of Peru and Ivo Marandi of Chile"): the title is theirs too, and
+    /// rules see the name as a post's holder (a `role`).
+    public var listedUnderTitle = false
 
     public enum Source: String, Sendable {
         /// An alias of a lexicon entry.

@@ -2173,7 +2173,7 @@ struct EntityResolver {
             setOffice(known, phrased, before: begin, complement: complement, nameEnd: end)
             result.mentions[Int(owner[start])].titleStart = titleStart(begin)
             if plural, let end {
-                let others = findCoordinatedNames(after: end, office: phrased, sentence: sentence)
+                let others = findCoordinatedNames(after: end, office: phrased, sentence: sentence, holdsIt: holdsNow(titleAt: begin, sentence: sentence))
                 giveCountriesRespectively(first: known, others: others, before: begin)
             }
             return (start, phrased)
@@ -2205,7 +2205,7 @@ struct EntityResolver {
         add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                           byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(begin)))
         if plural {
-            let others = findCoordinatedNames(after: last + 1, office: phrased, sentence: sentence)
+            let others = findCoordinatedNames(after: last + 1, office: phrased, sentence: sentence, holdsIt: holdsNow(titleAt: begin, sentence: sentence))
             giveCountriesRespectively(first: entity, others: others, before: begin)
         }
         return (first, phrased)
@@ -2222,11 +2222,21 @@ struct EntityResolver {
     /// The last words of plural titles ("Foreign Ministers Penny Wong and Sugiono").
     static let pluralTitleWords: Set<String> = ["presidents", "ministers", "secretaries", "ambassadors", "chancellors", "premiers", "kings"]
 
+    /// Whether a title starting at `begin` (or at the country word before it) is a post held on
+    /// the text's day: no word of another time before it ("former Presidents", "the late").
+    func holdsNow(titleAt begin: Int, sentence: Range<Int>) -> Bool {
+        let front = titleStart(begin)
+        if front > sentence.lowerBound && Self.otherTimes.contains(key(front - 1)) { return false }
+        if front > sentence.lowerBound + 1 && key(front - 1) == "the" && Self.otherTimes.contains(key(front - 2)) { return false }
+        return true
+    }
+
     /// After a plural title's first name ending at `end`: the names joined to it by commas and
     /// "and" ("Foreign Ministers Penny Wong and Sugiono", "Presidents A B, C D and E F"), one
-    /// word enough, each a person with the title's office and no country.
+    /// word enough, each a person with the title's office and no country. When `holdsIt`, each
+    /// name's mention is marked as listed under the title, so rules read it as the post's holder.
     @discardableResult
-    mutating func findCoordinatedNames(after end: Int, office: String, sentence: Range<Int>) -> [Int] {
+    mutating func findCoordinatedNames(after end: Int, office: String, sentence: Range<Int>, holdsIt: Bool) -> [Int] {
         var k = end
         var found: [Int] = []
         while k + 1 < sentence.upperBound {
@@ -2242,6 +2252,7 @@ struct EntityResolver {
             let (tokens, known) = nameTokens(from: start, sentence: sentence)
             if let known, let m = mention(startingAt: start) {
                 setOffice(known, office, before: start, nameEnd: m.endToken)
+                if holdsIt && result.entities[known].office == office { result.mentions[Int(owner[start])].listedUnderTitle = true }
                 found.append(known)
                 k = m.endToken
                 continue
@@ -2250,8 +2261,10 @@ struct EntityResolver {
                   last + 1 >= sentence.upperBound || !isCapitalizedWord(last + 1) else { return found }
             let (entity, source) = person(named: tokens)
             setOffice(entity, office, before: start, nameEnd: last + 1)
-            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
-                              byteStart: 0, byteEnd: 0, source: source))
+            var listed = EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
+                                       byteStart: 0, byteEnd: 0, source: source)
+            listed.listedUnderTitle = holdsIt && result.entities[entity].office == office
+            add(listed)
             found.append(entity)
             k = last + 1
         }

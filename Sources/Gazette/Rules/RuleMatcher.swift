@@ -266,6 +266,11 @@ struct RuleMatcher {
                 annotations.append(Annot(start: Int32(m.titleStart ?? m.firstToken), end: Int32(m.endToken),
                                          type: CompiledRules.roleType, value: .mention(i)))
             }
+            // A name after the first of a plural title's names holds the title's post too
+            // ("Presidents Tomas Rellan of Peru and Ivo Marandi of Chile").
+            if m.listedUnderTitle {
+                annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: CompiledRules.roleType, value: .mention(i)))
+            }
         }
         for (i, d) in extraction.dates.enumerated() where d.value != nil {
             annotations.append(Annot(start: Int32(d.firstToken), end: Int32(d.endToken), type: CompiledRules.dateType, value: .date(i)))
