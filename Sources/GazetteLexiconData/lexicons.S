@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 20844ee81297a6c9a51349611e40feedf5da95d6263b62a450943e0a0eb3ee04
+// titles.jsonl sha256 4741bf769f64917c1d1f125a0b1f6ab14fcf4a74e178fb27dee36ebb69c995f9
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
