@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 ba92c61ae4586370d0783e6b0c15729534798e78fe66f9b9c41f4a14bc551020
+// classes.rules sha256 f1fca433fab49027304c4d9d4dba04a2b9e3c4ce4ef03dc7e7e9a8f9ae0dd789
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 09bdb2940b160db4ff88f07ad40392f44119b6714c73fb4b9324e66a21d6e54c
+// met.rules sha256 1104d61d181c4934b5f6f6401978a502eb36a89084afd9c5e19fba66f6cfe221
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

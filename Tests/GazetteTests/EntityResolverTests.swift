@@ -106,6 +106,9 @@ struct EntityResolverTests {
              expected: ["Lino Ravelko=person:lino-ravelko(pattern)", "Oskar Melnavi=person:oskar-melnavi(pattern)"]),
         Case(text: "Ines Varoska, the only surviving founder of the party, and IMF head Tadeo Lurran spoke.",
              expected: ["Ines Varoska=person:ines-varoska(pattern)", "Tadeo Lurran=person:tadeo-lurran(pattern)"]),
+        // "meeting" as a verb takes a name as its object; as a noun it does not.
+        Case(text: "After meeting Tovin Arrasko on Monday, he left.", expected: ["Tovin Arrasko=person:tovin-arrasko(pattern)"]),
+        Case(text: "The meeting Tovin Arrasko chaired ended.", expected: []),
         Case(text: "The mayor of Lima, Rosa Quintelo, welcomed them.", expected: ["Lima=country:PER(lexicon)", "Rosa Quintelo=person:rosa-quintelo(pattern)"]),
         // Not people: an organisation after a role noun, a place before a comma and a role noun.
         Case(text: "The official Kornavian Central News Agency said so. In Santa Rosa, the head of police spoke.", expected: []),

@@ -1551,7 +1551,9 @@ struct EntityResolver {
             // Lima with" (a manner word, a day, a date's number, a country or its city).
             var skipped = 0
             while skipped < 5 && start < count && isAdjunctWord(start) { start += 1; skipped += 1 }
-            if start < count && key(start) == "with" { start += 1 } else if skipped > 0 || verb == "talks" || verb == "meeting" { continue }
+            // "meeting" takes its object bare only as a verb ("after meeting Ana Ruiz").
+            let gerund = verb == "meeting" && v > 0 && Self.gerundOpeners.contains(key(v - 1))
+            if start < count && key(start) == "with" { start += 1 } else if skipped > 0 || verb == "talks" || (verb == "meeting" && !gerund) { continue }
             guard mayStartName(start) else { continue }
             let sentence = sentenceRange(of: v)
             let (tokens, _) = nameTokens(from: start, sentence: sentence)
@@ -1571,6 +1573,8 @@ struct EntityResolver {
         guard covered(i), let e = result.mentions[Int(owner[i])].entity else { return false }
         return result.entities[e].type == "country"
     }
+    /// Words before "meeting" that make it a verb ("after meeting Ana Ruiz", "while meeting").
+    static let gerundOpeners: Set<String> = ["after", "before", "while", "when", "since", "following", "upon", "on"]
     static let adjunctWords: Set<String> = [
         "on", "in", "at", "the", "privately", "separately", "briefly", "warmly", "cordially", "formally", "officially",
         "jointly", "again", "also", "later", "today", "yesterday",
