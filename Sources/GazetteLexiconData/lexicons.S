@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 b9e422bf2f3c4475d99e6af4bb786250bd9587260a92393e037398078e2f68c9
+// people.jsonl sha256 02cd1f3214ca148ba3394239e0950611f5e394e6b8d1e40539583872efacb3ed
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

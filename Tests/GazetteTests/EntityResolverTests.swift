@@ -291,6 +291,16 @@ struct EntityResolverTests {
         #expect(try datedMentions("Scholz said the talks went well.", date: "2023-05-01") == ["Scholz=Scholz(pattern)"])
         #expect(try datedMentions("Officials met with Scholz. Scholz's visit ended.", date: nil)
                 == ["Scholz=Scholz(pattern)", "Scholz=Scholz(coreference)"])
+        // Where a party stands: past a day before the verb, in a list joined to a party, after
+        // "by" of a welcome, before ", who", and before "'s" and a few words of a trip.
+        #expect(try datedMentions("Ruto on Monday met Museveni and Kagame in Nairobi, Kampala and Kigali.", date: "2024-05-08")
+                == ["Ruto=William Ruto(office)", "Museveni=Yoweri Museveni(office)", "Kagame=Paul Kagame(office)"])
+        #expect(try datedMentions("Ruto, who arrived in Uganda, was received by Museveni.", date: "2024-05-08")
+                == ["Ruto=Ruto(pattern)", "Museveni=Yoweri Museveni(office)"])
+        #expect(try datedMentions("Ruto's three-nation tour of Uganda and Rwanda ended.", date: "2024-05-08") == ["Ruto=Ruto(pattern)"])
+        // Not where a party stands: a common word, an acronym in a list, a thing someone has.
+        #expect(try datedMentions("The Ford and Bush years, Museveni's new book. Ruto, MP, and others.", date: "2024-05-08") == [])
+        #expect(try datedMentions("Museveni met Kagame, MP, in Kampala.", date: "2024-05-08") == ["Museveni=Yoweri Museveni(office)", "Kagame=Kagame(pattern)"])
         // After a courtesy title, the same: the one in office that day where the text names his
         // country, else a person left unlinked.
         #expect(try datedMentions("Mr Scholz thanked Germany's partners.", date: "2023-05-01") == ["Scholz=Olaf Scholz(office)"])

@@ -1527,12 +1527,14 @@ struct EntityResolver {
         "heads", "headed", "called", "calls", "took", "takes", "made", "makes", "gave", "gives", "became", "becomes", "joined",
         "left", "returned", "spoke", "speaks", "expressed", "thanked", "praised", "attended", "paid", "discussed", "agreed",
         "pledged", "promised", "wants", "wanted", "hopes", "hoped", "believes", "believed", "thinks", "thought", "warned",
+        "hold", "meet",
     ]
 
     /// Words whose object is a person: a name right after them (after "with" for a meeting) is
     /// one ("met with Ana Ruiz,", "talks with Li Wei in", "He replaces Chuck Hagel.").
     static let objectVerbs: Set<String> = [
-        "met", "meets", "meet", "meeting", "talks", "hosted", "hosts", "welcomed", "welcomes",
+        "met", "meets", "meet", "meeting", "talks", "hosted", "hosts", "welcomed", "welcomes", "received", "receives",
+        "greeted", "greets", "thanked",
         "succeeds", "succeeded", "succeeding", "replaces", "replaced", "replacing",
     ]
     /// What may follow a person's name in running text: punctuation, a conjunction or a
@@ -2961,15 +2963,55 @@ struct EntityResolver {
     }
 
     /// Whether the word at `i` stands where a party stands: before a verb of speech, meeting or
-    /// travel, or another predicate word; before "'s" and a noun only a person possesses; after a
-    /// verb whose object is a person (or its "with").
+    /// travel, or another predicate word (past "also", "then" or a day: "Ruto on Monday met"),
+    /// before ", who" or a caption's place ("Ruto (R)"); before "'s" and a noun only a person
+    /// possesses (a few words between: "Ruto's three-nation tour"); after a verb whose object is
+    /// a person (or its "with"), after "between", or after "by" of a welcome ("received by Ruto");
+    /// or joined by "and" or a comma to a person before it, or to a word in such a place after it
+    /// ("Ruto and Hassan met", "met Hassan, Museveni and Kagame").
     func isArgumentPosition(_ i: Int) -> Bool {
+        if standsAsParty(i) { return true }
         let count = layer.tokens.count
-        if i + 1 < count && (isIn(.speechVerb, i + 1) || isIn(.meetingVerb, i + 1) || isIn(.predicate, i + 1)) { return true }
-        if i + 2 < count && isPossessive(i + 1) && isIn(.possessed, i + 2) { return true }
-        if i > 0 && isIn(.objectVerb, i - 1) { return true }
+        // An acronym in a list is a post or a body ("Ana Ruiz, MP,"), not a name.
+        if layer.tokens[i].shape.contains(.allCaps) { return false }
+        // In a list: after a person named ("Hassan and Museveni"), or before a party.
+        if i > 1 && (key(i - 1) == "and" || isCharacter(i - 1, UInt8(ascii: ","))) && covered(i - 2),
+           let e = result.mentions[Int(owner[i - 2])].entity, result.entities[e].type == "person" { return true }
+        if i + 2 < count && (key(i + 1) == "and" || isCharacter(i + 1, UInt8(ascii: ","))) && isCapitalizedWord(i + 2) {
+            if covered(i + 2), let e = result.mentions[Int(owner[i + 2])].entity, result.entities[e].type == "person" { return true }
+            if !covered(i + 2) && lexicon.peopleLabelKeys.contains(layer.tokens[i + 2].key) && standsAsParty(i + 2) { return true }
+        }
+        return false
+    }
+
+    /// `isArgumentPosition` but for lists.
+    func standsAsParty(_ i: Int) -> Bool {
+        let count = layer.tokens.count
+        var v = i + 1
+        for _ in 0..<2 {
+            if v < count && isIn(.preVerbAdverb, v) {
+                v += 1
+            } else if v + 1 < count && isIn(.on, v) && isIn(.weekday, v + 1) {
+                v += 2
+            }
+        }
+        if v < count && (isIn(.speechVerb, v) || isIn(.meetingVerb, v) || isIn(.predicate, v)) { return true }
+        if i + 2 < count && isCharacter(i + 1, UInt8(ascii: ",")) && key(i + 2) == "who" { return true }
+        if i + 2 < count && isCharacter(i + 1, UInt8(ascii: "(")) && isIn(.captionMarker, i + 2) { return true }
+        if i + 2 < count && isPossessive(i + 1) {
+            var n = i + 2
+            while n < count && n < i + 6 && !isIn(.possessed, n) && (isCharacter(n, UInt8(ascii: "-")) || (layer.tokens[n].kind != .punctuation && !isCapitalizedWord(n))) {
+                n += 1
+            }
+            if n < count && isIn(.possessed, n) { return true }
+        }
+        if i > 0 && (isIn(.objectVerb, i - 1) || key(i - 1) == "between") { return true }
+        if i > 1 && key(i - 1) == "by" && Self.welcomeVerbs.contains(key(i - 2)) { return true }
         return i > 1 && key(i - 1) == "with" && isIn(.objectVerb, i - 2)
     }
+
+    /// Verbs of a welcome whose agent, after "by", is a person ("was received by Ruto").
+    static let welcomeVerbs: Set<String> = ["received", "welcomed", "greeted", "hosted", "met", "accompanied", "joined"]
 
     /// One word after a courtesy title ("Mr Dorvak"), looked at once every full name is in.
     mutating func findCourtesyNames() {
