@@ -69,6 +69,10 @@ public final class CompiledRules: Sendable {
     /// treaty") is no event of the story's day, so it takes no date from the story.
     static let perfectWords = ["has", "have"]
     let perfectKeys: KeyBits
+    /// Words that open a relative clause set off by commas ("Ruiz, who arrived on Sunday, met
+    /// Dorr"): a date inside one dates that clause's event, not a fact the match tells past it.
+    static let relativeWords = ["who", "which", "whose"]
+    let relativeKeys: KeyBits
     /// The keys of ",", "and" and "the", which join the items of a list (`a.list`).
     let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?
     /// Words before a place that say where an event happened ("in", "at"), and words of a
@@ -235,6 +239,7 @@ public final class CompiledRules: Sendable {
         self.followingKeys = keyBits(Self.followingWords)
         self.possessivePronounKeys = keyBits(Self.possessivePronounWords)
         self.perfectKeys = keyBits(Self.perfectWords)
+        self.relativeKeys = keyBits(Self.relativeWords)
         self.commaKey = compiler.keys(of: ",").first
         self.andKey = compiler.keys(of: "and").first
         self.theKey = compiler.keys(of: "the").first

@@ -410,7 +410,8 @@ struct RelationBuilder {
         while i < dates.count && dates[i].firstToken < sentence.upperBound {
             defer { i += 1 }
             let d = dates[i]
-            guard usable[i], d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound else { continue }
+            guard usable[i], d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound,
+                  !isInRelativeClause(d, closingBefore: match.endToken, sentence: sentence, layer: layer) else { continue }
             let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
             if best == nil || distance < best!.distance { best = (distance, i) }
@@ -421,6 +422,18 @@ struct RelationBuilder {
         if (match.firstToken..<match.endToken).contains(where: { rules.perfectKeys.contains(layer.tokens[$0].key) }) { return (nil, false) }
         let story = Self.narrativeDate(before: sentence.lowerBound, usable: usable, extraction)
         return (story, story != nil)
+    }
+
+    /// Whether `d` stands in a relative clause set off by commas that closes before `end` (the
+    /// match's end): "Ruiz, who arrived on Sunday, held talks with Dorr" does not date the talks.
+    func isInRelativeClause(_ d: DateMention, closingBefore end: Int, sentence: Range<Int>, layer: TextLayer) -> Bool {
+        guard let comma = rules.commaKey else { return false }
+        var open = d.firstToken - 1
+        while open > sentence.lowerBound && layer.tokens[open].key != comma { open -= 1 }
+        guard open > sentence.lowerBound, open + 1 < d.firstToken, rules.relativeKeys.contains(layer.tokens[open + 1].key) else { return false }
+        var close = d.endToken
+        while close < min(end, sentence.upperBound) && layer.tokens[close].key != comma { close += 1 }
+        return close < end && close < sentence.upperBound && layer.tokens[close].key == comma
     }
 
     /// The index of the first of `dates` (in text order) that ends after `token`.
