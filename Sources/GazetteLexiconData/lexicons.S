@@ -13,19 +13,19 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 e4663519236193b68be395610ed65ef0a62cb08fb52425085bfe6ef998c9a902
+// countries.jsonl sha256 8daec4674d39538a0bacb08e57abbd13f28ecc472af654aa96176510f476bd1b
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 02cd1f3214ca148ba3394239e0950611f5e394e6b8d1e40539583872efacb3ed
+// people.jsonl sha256 db7ab824b066ea89b9983ce7aec2e41b30e2dd1753265f32bc3f5c407704690b
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
     .incbin "people.jsonl"
 SYMBOL(gazette_lexicon_2_end):
-// stop-phrases.jsonl sha256 8035b484c3c9ab24a372656c744825d8f9f97eeef26d61fbead5e0f9006c0a46
+// stop-phrases.jsonl sha256 050ac4c0f0865c02d331a1711d62ad6106257d4e8bdc964dc8b193660a12d32c
     .globl SYMBOL(gazette_lexicon_3_start)
     .globl SYMBOL(gazette_lexicon_3_end)
 SYMBOL(gazette_lexicon_3_start):

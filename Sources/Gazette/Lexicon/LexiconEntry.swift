@@ -79,7 +79,8 @@ public struct Alias: Sendable, Equatable, Hashable {
         case short
         /// An adjectival or demonym form ("Japanese", "Filipino").
         case adjective
-        /// A capital city standing for its country ("ties between Manila and Tokyo").
+        /// A capital or a major city standing for its country ("ties between Manila and Tokyo",
+        /// "arrived in Osaka").
         case capital
         /// A code (ISO alpha-2 or alpha-3).
         case code
