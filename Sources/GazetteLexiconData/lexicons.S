@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 96aa5751c82bb391d7067c4c327f4ec3a746214c84774b6aec930576b455d65f
+// visited.rules sha256 a8067a1b1feed43174460e04932582f39971e3f1720187e7a95ba1479bb6e845
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -1721,7 +1721,8 @@ struct EntityResolver {
 
     /// Verbs of meeting and travel: a name right before them is a party to a meeting or a visit,
     /// so a person ("Marek Tolvan arrived in Warsaw", "Then Ana Ruiz and Li Wei met").
-    static let meetingVerbs: Set<String> = ["met", "meets", "arrived", "arrives", "visited", "visits", "landed", "lands", "toured", "tours"]
+    static let meetingVerbs: Set<String> = ["met", "meets", "arrived", "arrives", "visited", "visits", "landed", "lands", "toured", "tours",
+                                            "flew", "travelled", "traveled"]
     /// Capitalized words that open a sentence before a name without being part of it ("Then
     /// Ana Ruiz met ...").
     static let clauseOpeners: Set<String> = [
