@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 f1fca433fab49027304c4d9d4dba04a2b9e3c4ce4ef03dc7e7e9a8f9ae0dd789
+// classes.rules sha256 7bb07a47f9dbce495c58d62918ead05489481171d2ad8ff9f3e467dfe589e68d
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 a8067a1b1feed43174460e04932582f39971e3f1720187e7a95ba1479bb6e845
+// visited.rules sha256 3ad6e67d503dc608f24a1e39926d49c5693901d1889770552590ae4cf36cde39
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
