@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 f399dbd3af2f1c8f67126aceae7b81b572ef22e681a44392952aba92ee5d573c
+// agreements.rules sha256 a18a55e6d5c98ea93cba938f41e96fbfa3a012fe0460f8263a9e825020b73d60
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

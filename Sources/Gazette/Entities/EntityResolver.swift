@@ -1029,7 +1029,8 @@ struct EntityResolver {
             var end = i + 1
             // "between" goes on with a name whose head opens it ("the Agreement between Japan and
             // Peru on ..."), not after one already named ("the Lima Accord between Peru and Chile").
-            if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) && (start == i || key(end) != "between") {
+            if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) && (start == i || key(end) != "between")
+                && !isSignerAfterFor(end, sentence: sentence) {
                 // "the Agreement between the Government of Peru and the Government of Chile on
                 // ...": the parties' list goes on past "and the" and ", the".
                 var inParties = key(end) == "between"
@@ -1247,6 +1248,18 @@ struct EntityResolver {
     /// Heads that, in lower case after a place, still name one agreement: "the Lisbon treaty",
     /// "the Kyoto protocol", "the Oslo accords", "the Minsk agreements" ("the Japan agreement" or
     /// "a trade deal" name none).
+    /// "signed the Lima Accord for Peru": a country alone after "for" at `link` (the name's end
+    /// or a word in lower case after it) is the one it was signed for, not part of the name ("the
+    /// Agreement for Peace", "the ... Agreement for Trans-Pacific Partnership" go on).
+    func isSignerAfterFor(_ link: Int, sentence: Range<Int>) -> Bool {
+        guard key(link) == "for", let m = mention(startingAt: link + 1), let e = m.entity, result.entities[e].type == "country" else { return false }
+        let next = m.endToken
+        if next >= sentence.upperBound || isCapitalizedWord(next) && !isIn(.dateWord, next) { return next >= sentence.upperBound }
+        // A connector goes on with the name only before a capitalized word ("for Peru and Chile
+        // Cooperation"), not a day ("for Peru on Monday").
+        return !(isIn(.nameConnector, next) && next + 1 < sentence.upperBound && isCapitalizedWord(next + 1) && !isIn(.dateWord, next + 1))
+    }
+
     static let placeNamedHeads: Set<String> = ["treaty", "accord", "accords", "protocol", "convention", "agreement", "agreements", "pact"]
 
     /// "the Lisbon treaty": "the", one capitalized word that is a place (a capital, or a word no
