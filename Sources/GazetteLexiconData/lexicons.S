@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 a18a55e6d5c98ea93cba938f41e96fbfa3a012fe0460f8263a9e825020b73d60
+// agreements.rules sha256 e0f0e7d77c42de703c27ea681ff9cd676ebbca9542ba74ffaf03f4902a8788da
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -77,7 +77,10 @@ struct EntityResolver {
 
     static let titleType = "title"
     static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"])
-        .union(agreementAcronymHeads)
+        .union(agreementAcronymHeads).union(referenceOnlyHeads)
+    /// Heads that refer back to an agreement named ("the deal") but end no name of their own
+    /// ("the Green Deal", "the New Deal").
+    static let referenceOnlyHeads: Set<String> = ["deal"]
     /// Acronyms of kinds of agreement that name one after the parties' names ("the India-UK
     /// FTA", "the Japan-EU EPA"): free trade, economic partnership and cooperation, investment.
     static let agreementAcronymHeads: Set<String> = ["fta", "epa", "cepa", "ceca", "ecta", "cecpa", "tepa", "bit", "pta"]
@@ -191,6 +194,7 @@ struct EntityResolver {
         assignOffices()
         assignEntourageCountries()
         shareCountryAlongTitledPair()
+        assignPossessiveCountries()
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
@@ -240,6 +244,18 @@ struct EntityResolver {
     static let listOpeners: Set<String> = [
         "including", "includes", "included", "include", "comprising", "comprises", "comprised", "comprise", "consisting",
     ]
+
+    /// "Kenya's Tomas Odhiambo": a person the text names after a country's possessive, with no
+    /// title and no country of their own, is of that country (a party for it: "Kenya's X and
+    /// Uganda's Y signed the accord"). Lexicon people keep the lexicon's.
+    mutating func assignPossessiveCountries() {
+        for m in result.mentions where m.aliasKind == .name && m.titleStart == nil && m.firstToken >= 2 && isPossessive(m.firstToken - 1) {
+            guard let e = m.entity, result.entities[e].type == "person", result.entities[e].country == nil,
+                  result.entities[e].lexiconEntry == nil, let c = mention(endingAt: m.firstToken - 1), let ce = c.entity,
+                  let code = alpha3(ofCountry: ce) else { continue }
+            result.entities[e].country = code
+        }
+    }
 
     /// "Peru's Interior Minister Ana Ruiz and Defence Minister Li Wei": a titled person joined by
     /// "and" to one whose country was named before the title serves that country too, when the
@@ -983,7 +999,7 @@ struct EntityResolver {
     mutating func findAgreements() {
         let heads = lexicon.agreementHeadKeys
         var next = 0  // tokens before this are part of a name found
-        for i in cuePositions where i >= next && heads.contains(layer.tokens[i].key) {
+        for i in cuePositions where i >= next && heads.contains(layer.tokens[i].key) && !Self.referenceOnlyHeads.contains(key(i)) {
             // An acronym of a kind ("FTA") is a head only in capitals: "a comedy bit" is no BIT.
             if Self.agreementAcronymHeads.contains(key(i)) && !layer.tokens[i].shape.contains(.allCaps) { continue }
             guard isCapitalizedWord(i) else {
@@ -1161,7 +1177,7 @@ struct EntityResolver {
     static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said"]
 
     /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
-    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol"]
+    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal"]
 
     /// "the treaty", "the accord", "this agreement", "the new defense pact": the agreement the
     /// text named last, in this sentence or the two before, when it named only one there, or
@@ -1612,6 +1628,11 @@ struct EntityResolver {
             while k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ","))) {
                 var start = k + 1
                 if isCharacter(k, UInt8(ascii: ",")) && key(start) == "and" { start += 1 }
+                // "and Peru's Ana Ruiz": past the country's possessive.
+                if let c = mention(startingAt: start), let ce = c.entity, result.entities[ce].type == "country",
+                   c.endToken + 1 < sentence.upperBound, isPossessive(c.endToken) {
+                    start = c.endToken + 1
+                }
                 guard mayStartName(start) else { break }
                 let (tokens, _) = nameTokens(from: start, sentence: sentence)
                 guard let last = tokens.last, looksLikePersonName(tokens) else { break }
@@ -1622,8 +1643,11 @@ struct EntityResolver {
                                   byteStart: 0, byteEnd: 0, source: source))
                 k = n
             }
-            // Before: "Ana Ruiz, Piet Dorr and" + the person.
+            // Before: "Ana Ruiz, Piet Dorr and" + the person (or "and Peru's" + the person).
             var e = (m.titleStart ?? m.firstToken) - 1
+            if e > sentence.lowerBound && isPossessive(e), let c = mention(endingAt: e), let ce = c.entity, result.entities[ce].type == "country" {
+                e = c.firstToken - 1
+            }
             while e > sentence.lowerBound + 1 && (key(e) == "and" || isCharacter(e, UInt8(ascii: ","))) {
                 var end = e
                 if key(e) == "and" && isCharacter(e - 1, UInt8(ascii: ",")) { end = e - 1 }
