@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 7bb07a47f9dbce495c58d62918ead05489481171d2ad8ff9f3e467dfe589e68d
+// classes.rules sha256 dfe10e78ab0d0579f4eff15d11d2d9cd8e72c21b9f76362e920708082e477373
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 1104d61d181c4934b5f6f6401978a502eb36a89084afd9c5e19fba66f6cfe221
+// met.rules sha256 fbdc6cedd0cc5237a51761cd7096d3c2377d92fa3f5e4430560ec68836054730
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
