@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 dfe10e78ab0d0579f4eff15d11d2d9cd8e72c21b9f76362e920708082e477373
+// classes.rules sha256 3ea510ff6e7c23ffc0139fc5a344e4218c96a1939e500cf04bd18db9f27c62f5
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
