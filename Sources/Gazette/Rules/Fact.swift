@@ -88,11 +88,22 @@ struct RelationBuilder {
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
         let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
         var elsewhere: [Int: Bool] = [:]  // by sentence: whether it places its event off the dateline
+        var signingDates: [Int: [String: Int]] = [:]  // by agreement: each value its own sentences give its signing, and that date
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
             let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable,
                                               layer: layer, extraction)
+            if rule.predicate == Self.signedPredicate, !fromStory, let date, let value = extraction.dates[date].value {
+                for emit in rule.emits {
+                    for ref in emit.object where ref.derived == nil {
+                        if case .mention(let n)? = captured(ref.capture, match), let e = extraction.mentions[n].entity,
+                           extraction.entities[e].type == "agreement" {
+                            if signingDates[e]?[value] == nil { signingDates[e, default: [:]][value] = date }
+                        }
+                    }
+                }
+            }
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
@@ -149,9 +160,51 @@ struct RelationBuilder {
                 }
             }
         }
+        // "the accord, signed on 9 November, ...": a signing the sentence does not date (or dates
+        // only by the story) takes the one date the document gives that agreement's signing.
+        // Not one told in the present perfect ("Uganda has signed the accord"): a state, not that day's event.
+        for (i, f) in facts.enumerated() where f.predicate == Self.signedPredicate && (f.date == nil || storyDated.contains(i)) {
+            guard let dates = signingDates[f.object.entity], dates.count == 1, let d = dates.first?.value,
+                  !f.evidence.contains(where: { e in (matches[e].firstToken..<matches[e].endToken).contains { rules.perfectKeys.contains(layer.tokens[$0].key) } })
+            else { continue }
+            facts[i].date = d
+            storyDated.remove(i)
+        }
+        facts = Self.mergingSameDated(facts, storyDated: &storyDated, extraction)
         extraction.facts = Self.datingAlike(Self.droppingVisitsHome(Self.droppingDatelineVisitsStated(facts), matches: matches, ruleList),
                                             storyDated: storyDated, extraction)
     }
+
+    /// Facts that came to state the same (subject, predicate, object) on the same date, as one
+    /// fact with all their evidence (the first keeps its place). `storyDated` follows the indices.
+    static func mergingSameDated(_ facts: [Fact], storyDated: inout Set<Int>, _ extraction: Extraction) -> [Fact] {
+        var first: [String: Int] = [:]
+        var merged = facts
+        var dropped = Set<Int>()
+        for (i, f) in facts.enumerated() {
+            let key = factKey(f.subject.entity, f.predicate, f.object.entity, extraction) + "\u{1F}" + (f.date.flatMap { extraction.dates[$0].value } ?? "")
+            guard let j = first[key] else { first[key] = i; continue }
+            for e in f.evidence where !merged[j].evidence.contains(e) { merged[j].evidence.append(e) }
+            merged[j].evidence.sort()
+            if merged[j].office == nil { merged[j].office = f.office }
+            if merged[j].place == nil { merged[j].place = f.place }
+            if !f.byDateline { merged[j].byDateline = false }
+            if !storyDated.contains(i) { storyDated.remove(j) }
+            dropped.insert(i)
+        }
+        guard !dropped.isEmpty else { return facts }
+        var kept: [Fact] = []
+        var renumbered = Set<Int>()
+        for (i, f) in merged.enumerated() where !dropped.contains(i) {
+            if storyDated.contains(i) { renumbered.insert(kept.count) }
+            kept.append(f)
+        }
+        storyDated = renumbered
+        return kept
+    }
+
+    /// The predicate whose undated facts take their agreement's one signing date.
+    static let signedPredicate = "signed"
 
     /// A rule that says `abroad` gives no visit to a country the document says the person holds
     /// an office of, whatever gave that office (a title, an apposition, a post described: "Ana
