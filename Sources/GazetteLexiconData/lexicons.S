@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 afad2d3705f66b44f59ca117fee8d908b65588b09e1bca21b07f7471f74fb1c4
+// agreements.jsonl sha256 70b5e7a58f6b0ac475ae33011ef2f0cec75dbf362c773cae7e69e8eb85a680e4
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):

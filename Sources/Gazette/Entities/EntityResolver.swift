@@ -977,6 +977,13 @@ struct EntityResolver {
         }
     }
 
+    /// Mention `index` goes on to `end` (the tokens it takes were no other mention's).
+    mutating func extend(_ index: Int, to end: Int) {
+        for t in result.mentions[index].endToken..<end { owner[t] = Int32(index) }
+        result.mentions[index].endToken = end
+        result.mentions[index].byteEnd = Int(layer.tokens[end - 1].end)
+    }
+
     /// Drops the mentions inside `range` (a longer name found by its form wins over them). They
     /// are emptied here and removed at the end, so that indexes stay valid meanwhile.
     mutating func uncover(_ range: Range<Int>) {
@@ -1117,6 +1124,23 @@ struct EntityResolver {
                     next = max(end, m.endToken)
                     continue
                 }
+                // The lexicon's whole name and one head word more: "the Pacific Agreement on ...
+                // Relations Plus Agreement" is the lexicon's agreement too.
+                if m.source == .lexicon, m.firstToken <= start, m.endToken + 1 == end, heads.contains(layer.tokens[m.endToken].key),
+                   m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+                    extend(Int(owner[i]), to: end)
+                    next = end
+                    continue
+                }
+            }
+            // A lexicon agreement that the head word follows ("the Pacific Agreement on Closer
+            // Economic Relations (PACER) Plus Agreement", "the RCEP Agreement") goes on to the
+            // head: the words before it are the lexicon's name, not a name of their own.
+            if end == i + 1, let m = mention(endingAt: i), m.source == .lexicon,
+               m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+                extend(Int(owner[i - 1]), to: end)
+                next = end
+                continue
             }
             // The mention spans the parties too, so that rules read "signed the Sino-Russian
             // Treaty on ..." as one agreement; its name leaves them out.
