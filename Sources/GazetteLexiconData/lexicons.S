@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 fbdc6cedd0cc5237a51761cd7096d3c2377d92fa3f5e4430560ec68836054730
+// met.rules sha256 6a3902d361a721272b25622e2b332d79edbf2e3a33561c0aea5523955e5e34ab
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
