@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 db7ab824b066ea89b9983ce7aec2e41b30e2dd1753265f32bc3f5c407704690b
+// people.jsonl sha256 858f95458e032d53ad7a2e8ad2018ec4dcfca3d09c8d215e9f400f828a25f9b6
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

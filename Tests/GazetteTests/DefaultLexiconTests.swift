@@ -41,6 +41,32 @@ struct DefaultLexiconTests {
         #expect(people.values.allSatisfy { !$0.aliases.contains { $0.text == "Kim Un" } })
     }
 
+    /// A person is one entry however the sources spell them: a General Debate speaker written
+    /// with a middle name is the curated or Wikidata entry of the same first and last name, and
+    /// the years a minister spoke join into one term.
+    @Test func onePersonOneEntry() throws {
+        let people = try DefaultLexicons.entries().filter { $0.type == "person" }
+        for name in ["Madeleine Albright", "Sergey Lavrov", "Retno Marsudi", "Mike Pompeo", "Hillary Clinton"] {
+            let holders = people.filter { $0.name == name || $0.aliases.contains { $0.text == name } }
+            #expect(holders.count == 1, "\(name): \(holders.map(\.id))")
+        }
+        let straw = try #require(people.first { $0.name == "Jack Straw" })
+        #expect(straw.roles.contains { $0.country == "GBR" && $0.start == "2001" && $0.end == "2005" }, "\(straw.roles)")
+    }
+
+    /// "Al" is the given name of a lexicon person ("Al Gore") and as often the article of an
+    /// Arabic surname: "Al-Sisi" is the Egyptian president, not a new person named Al.
+    @Test func alIsNoGivenNameCue() throws {
+        let pipeline = try Pipeline.load(lexiconPaths: [])
+        let worker = try pipeline.makeWorker()
+        let text = "Egyptian President Abdel Fattah el-Sisi received Kenyan President William Ruto in Cairo. Al-Sisi opened the meeting. Al Gore spoke later."
+        let bytes = Array(text.utf8)
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0) }
+        let names = Set(extraction.mentions.compactMap { $0.entity.map { extraction.entities[$0].name } })
+        #expect(!names.contains("Al-Sisi"), "\(names)")
+        #expect(names.contains("Al Gore"), "\(names)")
+    }
+
     @Test func everyUNMemberHasAnAdjective() throws {
         // ISO 3166-1 entries that the curated table covers carry adjectives; territories may not.
         let countries = try DefaultLexicons.entries().filter { $0.type == "country" }

@@ -1512,7 +1512,7 @@ struct EntityResolver {
                 var k = end - 1
                 while k > 0 && end - k < 8 && (isCapitalizedWord(k - 1) || layer.tokens[k - 1].kind == .word && !isCapitalizedWord(k - 1)
                                                  && isIn(.nameParticle, k - 1)) { k -= 1 }
-                known = givenNames.contains(layer.tokens[k].key) && !isNonNameWord(k)
+                known = givenNames.contains(layer.tokens[k].key) && !isNonNameWord(k) && !isArticleGivenName(k)
                 guard known || (k > 0 && layer.tokens[k - 1].kind == .punctuation) else { continue }
             }
             let sentence = sentenceRange(of: end - 1)
@@ -1542,7 +1542,7 @@ struct EntityResolver {
         let given = lexicon.givenNameKeys
         var next = 0  // tokens before this are part of a name found
         for i in capitalPositions where i >= next && given.contains(layer.tokens[i].key) {
-            guard mayStartName(i), !isNonNameWord(i) else { continue }
+            guard mayStartName(i), !isNonNameWord(i), !isArticleGivenName(i) else { continue }
             if i > 0, isIn(.article, i - 1) || (isCapitalizedWord(i - 1) && !covered(i - 1)) { continue }
             let sentence = sentenceRange(of: i)
             let (tokens, _) = nameTokens(from: i, sentence: sentence)
@@ -1562,6 +1562,10 @@ struct EntityResolver {
             next = last + 1
         }
     }
+
+    /// "Al" and "El": a given name ("Al Gore") but as often the article of an Arabic surname
+    /// ("Al-Sisi said", "Al Saud"): no cue of a name the lexicon does not have.
+    func isArticleGivenName(_ i: Int) -> Bool { key(i) == "al" || key(i) == "el" }
 
     /// Whether token `n` may follow a person's name found by its position: the sentence's end,
     /// punctuation other than a hyphen, a conjunction or preposition (`afterName`), a verb of
