@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 3ea510ff6e7c23ffc0139fc5a344e4218c96a1939e500cf04bd18db9f27c62f5
+// classes.rules sha256 992cff6c4ba6db4139aad5d5e05e271d837e2cfcbcf72e14dc947f96ff00e832
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 3ad6e67d503dc608f24a1e39926d49c5693901d1889770552590ae4cf36cde39
+// visited.rules sha256 f959cf1f982311e90afe0ef5ce50b37d6490cda266d003fcea8aa709b5c78560
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
