@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 4741bf769f64917c1d1f125a0b1f6ab14fcf4a74e178fb27dee36ebb69c995f9
+// titles.jsonl sha256 43430eaa456ec86ba0d6ca44076fa5cc958b20583220db2885e9857f50ef4891
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 6a3902d361a721272b25622e2b332d79edbf2e3a33561c0aea5523955e5e34ab
+// met.rules sha256 30c3517c7395ac84880054a9327db77567142913d4008685e09ab38cb69b6eda
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -342,6 +342,13 @@ struct EntityResolverTests {
                 == ["Musa Kiprono=Musa Kiprono(pattern)"])
         // A prime minister's title never names a country's president, who heads its government too.
         #expect(try datedMentions("Kenya's prime minister spoke.", date: "2023-03-05") == [])
+        // A monarch described: the country's head of state that day; "the king" alone is a king
+        // named before, never a president.
+        #expect(try datedMentions("The Jordanian monarch spoke.", date: "2020-05-10") == ["monarch=Abdullah II(office)"])
+        #expect(try datedMentions("King Aldo Berin of Tarvo arrived. The king then spoke.", date: "2020-05-10")
+                == ["Aldo Berin=Aldo Berin(pattern)", "king=Aldo Berin(coreference)"])
+        #expect(try datedMentions("President Lanu Oberi of Kenya arrived. The king then spoke.", date: "2020-05-10")
+                == ["Lanu Oberi=Lanu Oberi(pattern)"])
     }
 
     @Test func aPronounNamesAPersonNamedBeforeIt() throws {

@@ -531,7 +531,14 @@ struct EntityResolver {
                 previous = people(in: last.lowerBound..<min(last.upperBound, last.lowerBound + Self.pronounReach))
             }
             let female = word == "she" || word == "her"
-            func agrees(_ p: Person) -> Bool { (gender[p.entity] ?? nil).map { $0 == female } ?? true }
+            // "Dorr, with whom she met": a pronoun in a relative clause is not the person the
+            // clause is about.
+            var about: Int?
+            if i > 2 && key(i - 1) == "whom" {
+                let comma = layer.tokens[i - 2].kind == .word ? i - 3 : i - 2
+                if comma > 0 && isCharacter(comma, UInt8(ascii: ",")), let m = mention(endingAt: comma) { about = m.entity }
+            }
+            func agrees(_ p: Person) -> Bool { p.entity != about && (gender[p.entity] ?? nil).map { $0 == female } ?? true }
             let antecedent: Person?
             if possessive {
                 // The nearest person before it in the sentence ("Ruto welcomed Dorr on his visit":
@@ -2372,7 +2379,7 @@ struct EntityResolver {
     /// role's office of one class are one post of one country.
     static let officeClasses: [String: String] = {
         var classes: [String: String] = [:]
-        for o in ["President", "King", "Queen", "Emir", "Sultan", "Emperor", "Head of State", "Yang di-Pertuan Agong"] { classes[o] = "head of state" }
+        for o in ["President", "King", "Queen", "Emir", "Sultan", "Emperor", "Monarch", "Head of State", "Yang di-Pertuan Agong"] { classes[o] = "head of state" }
         for o in ["Prime Minister", "Chancellor", "Head of Government"] { classes[o] = "head of government" }
         for o in ["Minister for Foreign Affairs", "Minister of Foreign Affairs", "Secretary of Foreign Affairs", "Foreign Secretary",
                   "Secretary of State", "Minister of External Affairs", "Minister for Europe and Foreign Affairs",
@@ -2603,6 +2610,8 @@ struct EntityResolver {
                 }
                 guard let p = m.entity, result.entities[p].type == "person", p != found,
                       let o = officeOf(p), Self.officeClasses[o] == cls else { continue }
+                // "the king" is a monarch named before, not a president.
+                if Self.monarchOffices.contains(description.office) && !Self.monarchOffices.contains(o) { continue }
                 if visiting && !tellsOfVisit(sentenceRange(of: m.firstToken), &visits) { continue }
                 if found == nil { found = p } else { ambiguous = true; break }
             }
@@ -2838,8 +2847,8 @@ struct EntityResolver {
     /// Countries whose people's names news writes family name first, in English too (Taiwan's
     /// officials often go by a Western given name first: "Joseph Wu").
     static let familyNameFirst: Set<String> = ["CHN", "KOR", "PRK"]
-    /// A monarch's offices: never an organisation's.
-    static let monarchOffices: Set<String> = ["King", "Queen", "Emir", "Sultan", "Emperor", "Crown Prince", "Yang di-Pertuan Agong"]
+    /// A monarch's offices: never an organisation's; "the king", "the monarch" describe one of them only.
+    static let monarchOffices: Set<String> = ["King", "Queen", "Emir", "Sultan", "Emperor", "Monarch", "Crown Prince", "Yang di-Pertuan Agong"]
 
     /// Offices held in international organisations far more often than in a government, with
     /// whatever complement ("Secretary-General of the United Nations").
