@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 992cff6c4ba6db4139aad5d5e05e271d837e2cfcbcf72e14dc947f96ff00e832
+// classes.rules sha256 ab023e1e8cf6e45790d92a2c18476c2890432e35f402aa4363a393518e83dc2c
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 f959cf1f982311e90afe0ef5ce50b37d6490cda266d003fcea8aa709b5c78560
+// visited.rules sha256 29bd34f86b830529b8ed44ffcf79c477e1715e9aea3b3364068188ec33be8fa5
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
