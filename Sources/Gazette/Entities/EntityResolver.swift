@@ -195,6 +195,7 @@ struct EntityResolver {
         assignEntourageCountries()
         shareCountryAlongTitledPair()
         assignPossessiveCountries()
+        assignPossessorCountries()
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
@@ -253,6 +254,22 @@ struct EntityResolver {
             guard let e = m.entity, result.entities[e].type == "person", result.entities[e].country == nil,
                   result.entities[e].lexiconEntry == nil, let c = mention(endingAt: m.firstToken - 1), let ce = c.entity,
                   let code = alpha3(ofCountry: ce) else { continue }
+            result.entities[e].country = code
+        }
+    }
+
+    /// "Ruiz's spokesman Ivo Dorr", "Ruiz's national security adviser Ivo Dorr": a titled person
+    /// whose title follows another person's possessive serves that person's country, when the
+    /// title names no country, is no head of state's or government's and no organisation's, and
+    /// the lexicon knows no office of theirs.
+    mutating func assignPossessorCountries() {
+        for m in result.mentions {
+            guard let t = m.titleStart, t < m.firstToken, t >= 2, isPossessive(t - 1),
+                  let e = m.entity, result.entities[e].type == "person", result.entities[e].country == nil,
+                  result.entities[e].lexiconEntry == nil, let office = result.entities[e].office,
+                  !Self.isHeadOffice(office), !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e),
+                  let owner = mention(endingAt: t - 1), let o = owner.entity, o != e, result.entities[o].type == "person",
+                  let code = result.entities[o].country else { continue }
             result.entities[e].country = code
         }
     }
