@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 43430eaa456ec86ba0d6ca44076fa5cc958b20583220db2885e9857f50ef4891
+// titles.jsonl sha256 aacda85f4ca404f03b7d72fe891154b3fc496339c69ad2b86c9839d7a63d6159
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 a736cd19ddc2a7ecd4c21c9f60c9775efd84808d16247c83519d9406e81c9e58
+// office.rules sha256 ecc51fd38fe8b76006f5dc7b738518b7174f8eb443caf3ded2ea0a47ee97baff
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

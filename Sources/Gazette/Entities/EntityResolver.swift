@@ -2714,7 +2714,8 @@ struct EntityResolver {
 
     /// Words of an institution between a country and a title ("Chinese Foreign Ministry
     /// spokeswoman", "U.S. State Department spokesman").
-    static let institutionWords: Set<String> = ["ministry", "office", "department", "presidency", "palace", "embassy", "mission", "cabinet", "government"]
+    static let institutionWords: Set<String> = ["ministry", "office", "department", "presidency", "palace", "embassy", "mission", "cabinet", "government",
+                                                 "assembly", "parliament", "senate"]
 
     /// The country mention right before a title at `token`, or before the institution the title
     /// belongs to ("Chinese Foreign Ministry spokeswoman"), if any.
@@ -2723,10 +2724,11 @@ struct EntityResolver {
         // "Chile's Foreign Minister": a possessive between the country and the title.
         if token >= 2, ["'s", "’s"].contains(key(token - 1)), let m = mention(endingAt: token - 1), let e = m.entity,
            result.entities[e].type == "country" { return m }
-        // Back over at most four capitalized words of an institution, the last of which names one.
+        // Back over at most four words of an institution, the last of which names one, in
+        // capitals or not ("Chinese foreign ministry spokeswoman", "Kenyan National Assembly Speaker").
         var k = token
-        while k > 0 && token - k < 4 && isCapitalizedWord(k - 1) && !covered(k - 1)
-                && (isIn(.officeDomain, k - 1) || isIn(.institution, k - 1)) {
+        while k > 0 && token - k < 4 && layer.tokens[k - 1].kind == .word && !covered(k - 1)
+                && (isIn(.officeDomain, k - 1) || isIn(.institution, k - 1) || key(k - 1) == "national") {
             k -= 1
         }
         guard k < token, isIn(.institution, token - 1) else { return nil }
