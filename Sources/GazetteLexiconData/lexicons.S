@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 aacda85f4ca404f03b7d72fe891154b3fc496339c69ad2b86c9839d7a63d6159
+// titles.jsonl sha256 db2ecfc4ff89f38f3f6039a02f090e29216f6b8fd098939d59f7e0fee53216f7
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 ecc51fd38fe8b76006f5dc7b738518b7174f8eb443caf3ded2ea0a47ee97baff
+// office.rules sha256 916caf94ed4e0a495dda6fc0f2268f9aaeb52e6140cbefd4d94ea156644fb979
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -268,7 +268,7 @@ struct EntityResolver {
                   let e = m.entity, result.entities[e].type == "person", result.entities[e].country == nil,
                   result.entities[e].lexiconEntry == nil, let office = result.entities[e].office,
                   !Self.isHeadOffice(office), !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e),
-                  let owner = mention(endingAt: t - 1), let o = owner.entity, o != e, result.entities[o].type == "person",
+                  let owner = mention(endingAt: t - 1), owner.aliasKind != .pronoun, let o = owner.entity, o != e, result.entities[o].type == "person",
                   let code = result.entities[o].country else { continue }
             result.entities[e].country = code
         }
@@ -2227,6 +2227,11 @@ struct EntityResolver {
         }
         let beforeHonorifics = start
         while start < sentence.upperBound && isHonorific(start) { start += 1 }
+        // "Cabinet Secretary Aden Duale": a city's name opening a name after a title is a given name.
+        if start + 1 < sentence.upperBound, let m = mention(startingAt: start), m.endToken == start + 1, m.aliasKind == .capital,
+           isCapitalizedWord(start + 1), !covered(start + 1), !isIn(.notName, start + 1), !isIn(.dateWord, start + 1) {
+            uncover(start..<(start + 1))
+        }
         var (tokens, known) = nameTokens(from: start, sentence: sentence)
         // In a title-case headline, only the surname of a person named in full elsewhere.
         if !tokens.isEmpty && isTitleCase(sentence) {
@@ -2733,6 +2738,8 @@ struct EntityResolver {
         }
         guard k < token, isIn(.institution, token - 1) else { return nil }
         if let m = mention(endingAt: k), let e = m.entity, result.entities[e].type == "country" { return m }
+        // "Kenya's Defence Cabinet Secretary": the possessive before the institution.
+        if k >= 2, isPossessive(k - 1), let m = mention(endingAt: k - 1), let e = m.entity, result.entities[e].type == "country" { return m }
         return nil
     }
 
@@ -2800,6 +2807,9 @@ struct EntityResolver {
         if titleStart > 0 && isCharacter(titleStart - 1, UInt8(ascii: "-")) && layer.tokens[titleStart - 1].end == layer.tokens[titleStart].start {
             return true
         }
+        // An envoy in lower case with no country named ("his personal envoy", "the
+        // Secretary-General's special envoy") is as often an organisation's as a country's.
+        if key(titleStart) == "envoy" && !isCapitalizedWord(titleStart) { return true }
         // Back over the portfolio words a title can follow ("Home Minister", "Trade and Industry Minister").
         let sentence = sentenceRange(of: titleStart)
         var before = titleStart - 1
