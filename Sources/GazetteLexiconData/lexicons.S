@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 ab023e1e8cf6e45790d92a2c18476c2890432e35f402aa4363a393518e83dc2c
+// classes.rules sha256 d6341fb0298ad4d4e7f7d46206f6aad3b36bbe27cf7f7ab2d55e571eb192affc
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 30c3517c7395ac84880054a9327db77567142913d4008685e09ab38cb69b6eda
+// met.rules sha256 f7f7cbf0f8cdc307331237756824200ea854b0c3ab376f97d3dd3a356ddcebaf
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
