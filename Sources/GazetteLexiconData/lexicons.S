@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f7f7cbf0f8cdc307331237756824200ea854b0c3ab376f97d3dd3a356ddcebaf
+// met.rules sha256 317a3974c43d001e8ccb9bc163d4556b1a74f8369750248dc0fc9cf8d517035e
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
