@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 d6341fb0298ad4d4e7f7d46206f6aad3b36bbe27cf7f7ab2d55e571eb192affc
+// classes.rules sha256 db4dc90f3592d2a258d9196af59e43c9a13bb9e6d9894522320f2a3251a47cda
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 78a940b9daa4b42876ce96baef18c82f88c9e770ff19ce0830f6371358f743f7
+// negative.rules sha256 bb9e4f360537d733ef886fc4914c18211aa41f5812e6397d8d86f6020f1f1f8a
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 29bd34f86b830529b8ed44ffcf79c477e1715e9aea3b3364068188ec33be8fa5
+// visited.rules sha256 27a5a011d3c9efd7d8f40d350292dd7800c05769b7adb0c88cce25927d3800f8
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

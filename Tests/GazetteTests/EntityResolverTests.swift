@@ -349,6 +349,14 @@ struct EntityResolverTests {
                 == ["Aldo Berin=Aldo Berin(pattern)", "king=Aldo Berin(coreference)"])
         #expect(try datedMentions("President Lanu Oberi of Kenya arrived. The king then spoke.", date: "2020-05-10")
                 == ["Lanu Oberi=Lanu Oberi(pattern)"])
+        // A king named with the title in the lexicon's name is one; a queen is no king.
+        #expect(try datedMentions("King Charles III spoke. The king then left.", date: "2024-03-12").last == "king=Charles III(coreference)")
+        #expect(try datedMentions("Queen Rania spoke. The king then left.", date: "2024-03-12").allSatisfy { !$0.hasPrefix("king=") })
+        // In apposition to a name, a post described is that person's, not the lexicon's holder.
+        #expect(try datedMentions("Lanu Oberi, the President of Kenya, spoke.", date: "2023-03-05")
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "President=Lanu Oberi(coreference)"])
+        #expect(try datedMentions("Lanu Oberi, the Kenyan president at the time, spoke.", date: "2023-03-05")
+                == ["Lanu Oberi=Lanu Oberi(pattern)"])
     }
 
     @Test func aPronounNamesAPersonNamedBeforeIt() throws {

@@ -258,6 +258,20 @@ struct EntityResolver {
         }
     }
 
+    /// Whether person `entity` is a monarch of the kind `office` describes: by its office, or by a
+    /// monarch's title the text writes before (or in) a name of theirs. A king, emir, sultan or
+    /// emperor for "King", a queen for "Queen", any of them for the other monarchs' offices.
+    func isMonarch(_ entity: Int, as office: String) -> Bool {
+        let kings: Set<String> = ["king", "emir", "amir", "sultan", "emperor"], queens: Set<String> = ["queen"]
+        let words = office == "King" ? kings : office == "Queen" ? queens : kings.union(queens)
+        if let o = result.entities[entity].office, words.contains(o.lowercased()) || (office != "King" && office != "Queen" && Self.monarchOffices.contains(o)) {
+            return true
+        }
+        return result.mentions.contains { m in
+            m.entity == entity && words.contains(key(m.titleStart ?? m.firstToken))
+        }
+    }
+
     /// "Ruiz's spokesman Ivo Dorr", "Ruiz's national security adviser Ivo Dorr": a titled person
     /// whose title follows another person's possessive serves that person's country, when the
     /// title names no country, is no head of state's or government's and no organisation's, and
@@ -2573,6 +2587,30 @@ struct EntityResolver {
         var decided: [String: (Int, EntityMention.Source)?] = [:]
         for role in roleDescriptions where !role.range.contains(where: { covered($0) }) {
             guard let cls = Self.officeClasses[role.office] else { continue }
+            // In apposition to a name ("Ana Ruiz, the President of Peru,", "Ana Ruiz, Peru's
+            // president,"): that person's post, not the lexicon's holder. The person takes its
+            // office and country, and the description is theirs where the apposition ends there
+            // (not "the French president at the time", a past office).
+            var front = min(role.titleStart, role.range.lowerBound)
+            if front > 0 && key(front - 1) == "the" { front -= 1 }
+            if front > 1 && isCharacter(front - 1, UInt8(ascii: ",")), let m = mention(endingAt: front - 1), let p = m.entity,
+               result.entities[p].type == "person", !isIn(.counterpart, role.range.lowerBound) {
+                guard result.entities[p].country == nil || result.entities[p].country == role.country else { continue }
+                if result.entities[p].office == nil { result.entities[p].office = role.office }
+                if result.entities[p].country == nil { result.entities[p].country = role.country }
+                // Past the complement ("the President of the Republic of Cape Verde,").
+                var end = role.range.upperBound
+                let sentenceEnd = sentenceRange(of: role.range.lowerBound).upperBound
+                if end < sentenceEnd && key(end) == "of" {
+                    while end < sentenceEnd && end - role.range.upperBound < 12
+                            && (isCapitalizedWord(end) || ["of", "the", "and"].contains(key(end))) { end += 1 }
+                }
+                if end >= sentenceEnd || [",", ".", ";", ":", ")", "and"].contains(key(end)) {
+                    add(EntityMention(candidates: [p], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
+                                      byteStart: 0, byteEnd: 0, source: .coreference, titleStart: role.titleStart))
+                }
+                continue
+            }
             // A counterpart may resolve where a plain description does not (a prime minister's
             // counterpart in a presidential country): decided apart.
             let counterpart = isIn(.counterpart, role.range.lowerBound)
@@ -2632,8 +2670,9 @@ struct EntityResolver {
                 }
                 guard let p = m.entity, result.entities[p].type == "person", p != found,
                       let o = officeOf(p), Self.officeClasses[o] == cls else { continue }
-                // "the king" is a monarch named before, not a president.
-                if Self.monarchOffices.contains(description.office) && !Self.monarchOffices.contains(o) { continue }
+                // "the king" is a king named before (as "King Charles III" too), not a president
+                // nor a queen; "the queen" a queen; "the monarch" either.
+                if Self.monarchOffices.contains(description.office) && !isMonarch(p, as: description.office) { continue }
                 if visiting && !tellsOfVisit(sentenceRange(of: m.firstToken), &visits) { continue }
                 if found == nil { found = p } else { ambiguous = true; break }
             }

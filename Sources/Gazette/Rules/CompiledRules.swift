@@ -269,7 +269,11 @@ public final class CompiledRules: Sendable {
         var requirements: [[KeyID]] = []
         var needs: [[Int]] = []
         // Sets without function words first: they are the ones that rule sentences out.
-        let candidateSets = file.rules.map { rule -> [[KeyID]] in
+        // A negative rule that starts with a word needs none: it runs only in a sentence where a
+        // rule of a predicate matched (`RuleMatcher`), and only from its first word, which
+        // bounds its cost; the bits are better spent on the rules that run everywhere.
+        let candidateSets = file.rules.enumerated().map { (r, rule) -> [[KeyID]] in
+            if rule.isNegative && keyedRules[r] { return [] }
             let all = compiler.requiredKeySets(rule.pattern)
             return (all.filter { !compiler.isWeak($0) } + all.filter(compiler.isWeak)).map { $0.sorted() }
         }

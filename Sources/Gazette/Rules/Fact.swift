@@ -88,18 +88,24 @@ struct RelationBuilder {
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
         let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
         var elsewhere: [Int: Bool] = [:]  // by sentence: whether it places its event off the dateline
-        var signingDates: [Int: [String: Int]] = [:]  // by agreement: each value its own sentences give its signing, and that date
+        // By agreement: each value its own sentences give its signing (and that date), and the ids
+        // of those who signed on such a day.
+        var signingDates: [Int: (dates: [String: Int], signers: Set<String>)] = [:]
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
             let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable,
                                               layer: layer, extraction)
-            if rule.predicate == Self.signedPredicate, !fromStory, let date, let value = extraction.dates[date].value {
+            if !fromStory, let date, rule.predicate == Self.signedPredicate, let value = extraction.dates[date].value {
                 for emit in rule.emits {
                     for ref in emit.object where ref.derived == nil {
                         if case .mention(let n)? = captured(ref.capture, match), let e = extraction.mentions[n].entity,
                            extraction.entities[e].type == "agreement" {
-                            if signingDates[e]?[value] == nil { signingDates[e, default: [:]][value] = date }
+                            if signingDates[e]?.dates[value] == nil { signingDates[e, default: ([:], [])].dates[value] = date }
+                            // Who signed it that day: another party's undated signing of a treaty many
+                            // sign is no signing on that day ("Kenya signed the ATT on Monday. Uganda,
+                            // which also signed the ATT, ...").
+                            for s in resolve(emit.subject, match, layer, &extraction) { signingDates[e]!.signers.insert(extraction.entities[s.entity].id) }
                         }
                     }
                 }
@@ -133,6 +139,7 @@ struct RelationBuilder {
                            alpha3(o.entity, extraction) == home {
                             continue
                         }
+                        if rule.abroadKnown, extraction.entities[s.entity].type == "person", extraction.entities[s.entity].country == nil { continue }
                         let place = placeIsObject && emit.object.count == 1 && emit.object[0].derived == nil ? o : place
                         var (subject, object) = (s, o)
                         if rule.symmetric && emit.predicate == rule.predicate
@@ -163,14 +170,27 @@ struct RelationBuilder {
         // "the accord, signed on 9 November, ...": a signing the sentence does not date (or dates
         // only by the story) takes the one date the document gives that agreement's signing.
         // Not one told in the present perfect ("Uganda has signed the accord"): a state, not that day's event.
-        for (i, f) in facts.enumerated() where f.predicate == Self.signedPredicate && (f.date == nil || storyDated.contains(i)) {
-            guard let dates = signingDates[f.object.entity], dates.count == 1, let d = dates.first?.value,
-                  !f.evidence.contains(where: { e in (matches[e].firstToken..<matches[e].endToken).contains { rules.perfectKeys.contains(layer.tokens[$0].key) } })
-            else { continue }
-            facts[i].date = d
-            storyDated.remove(i)
+        if !signingDates.isEmpty {
+            var changed = false
+            for (i, f) in facts.enumerated() where (f.date == nil || storyDated.contains(i)) && f.predicate == Self.signedPredicate {
+                guard let dated = signingDates[f.object.entity], dated.dates.count == 1, let d = dated.dates.first?.value,
+                      !f.evidence.contains(where: { e in (matches[e].firstToken..<matches[e].endToken).contains { rules.perfectKeys.contains(layer.tokens[$0].key) } })
+                else { continue }
+                // Its statement names one who signed on that day ("Kenya and Uganda signed the
+                // accord. ... Uganda signed it on 9 November"), not only others ("Kenya signed the
+                // ATT on Monday. Uganda, which also signed the ATT, ...": a treaty many sign).
+                let cosigned = f.evidence.contains { e in
+                    ruleList[matches[e].rule].emits.contains { emit in
+                        resolve(emit.subject, matches[e], layer, &extraction).contains { dated.signers.contains(extraction.entities[$0.entity].id) }
+                    }
+                }
+                guard cosigned else { continue }
+                facts[i].date = d
+                storyDated.remove(i)
+                changed = true
+            }
+            if changed { facts = Self.mergingSameDated(facts, storyDated: &storyDated, extraction) }
         }
-        facts = Self.mergingSameDated(facts, storyDated: &storyDated, extraction)
         extraction.facts = Self.datingAlike(Self.droppingVisitsHome(Self.droppingDatelineVisitsStated(facts), matches: matches, ruleList),
                                             storyDated: storyDated, extraction)
     }

@@ -18,6 +18,9 @@ public struct Rule: Sendable, Equatable {
     /// A fact whose subject is a person of the country its object names is dropped: one does
     /// not visit one's own country.
     public var abroad = false
+    /// With `abroad known`: nor one whose subject is a person of no known country (being
+    /// somewhere is a visit only for someone known to be from elsewhere).
+    public var abroadKnown = false
     /// Higher wins among overlapping matches of the same predicate.
     public var priority = 0
     /// For a negative rule: the predicates whose overlapping matches it suppresses.

@@ -371,8 +371,12 @@ public enum RuleParser {
                 if let extra = rest.first { error(line, extra.column, "'symmetric' takes nothing after it") }
                 rule.symmetric = true
             case "abroad":
-                if let extra = rest.first { error(line, extra.column, "'abroad' takes nothing after it") }
+                if let first = rest.first, first.text != "known" || rest.count > 1 {
+                    let extra = first.text == "known" ? rest[1] : first
+                    error(line, extra.column, "'abroad' takes nothing after it but 'known', got '\(extra.text)'")
+                }
                 rule.abroad = true
+                rule.abroadKnown = rest.first?.text == "known"
             case "priority":
                 guard let w = words(1, "a whole number"), let value = Int(w[0].text) else {
                     if rest.count == 1 { error(line, rest[0].column, "expected a whole number after 'priority', got '\(rest[0].text)'") }
