@@ -679,6 +679,21 @@ struct EntityResolver {
             let named = pool.map { i in entries[i].map { lexicon.entries[$0].parties.filter(countries.contains).count } ?? 0 }
             if let best = named.max(), best > 0, named.filter({ $0 == best }).count == 1 {
                 result.mentions[index].candidates = [candidates[pool[named.firstIndex(of: best)!]]]
+                continue
+            }
+            // A tie ("Japan and the Philippines signed the Reciprocal Access Agreement. Japan and
+            // Australia signed a similar pact"): the one with the most parties its own sentence names.
+            guard let best = named.max(), best > 0 else { continue }
+            let sentence = sentenceRange(of: result.mentions[index].firstToken)
+            let here = Set(result.mentions.compactMap { m -> String? in
+                guard sentence.contains(m.firstToken), let e = m.entity, let entry = result.entities[e].lexiconEntry,
+                      result.entities[e].type == "country" else { return nil }
+                return lexicon.entries[entry].codes["alpha3"]
+            })
+            let tied = pool.indices.filter { named[$0] == best }
+            let inSentence = tied.map { t in entries[pool[t]].map { lexicon.entries[$0].parties.filter(here.contains).count } ?? 0 }
+            if let top = inSentence.max(), top > 0, inSentence.filter({ $0 == top }).count == 1 {
+                result.mentions[index].candidates = [candidates[pool[tied[inSentence.firstIndex(of: top)!]]]]
             }
         }
     }
