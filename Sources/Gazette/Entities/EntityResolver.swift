@@ -189,6 +189,7 @@ struct EntityResolver {
         resolveBareDescriptions()
         mergeSurnamesIntoFullNames()
         markHonorifics()
+        dropCitiesOfUSStates()
         resolveAmbiguity()
         detachForeignAgreements()
         assignOffices()
@@ -697,6 +698,30 @@ struct EntityResolver {
             }
         }
     }
+
+    /// "Manchester, New Hampshire", "Paris, Texas", "Athens, Georgia": a city that a US state's
+    /// name follows after a comma is that state's town, no mention of the country the city's
+    /// name stands for.
+    mutating func dropCitiesOfUSStates() {
+        for m in result.mentions where m.aliasKind == .capital && m.endToken + 1 < layer.tokens.count && isCharacter(m.endToken, UInt8(ascii: ",")) {
+            guard let e = m.entity, result.entities[e].type == "country" else { continue }
+            let first = m.endToken + 1
+            let one = key(first)
+            let two = first + 1 < layer.tokens.count ? one + " " + key(first + 1) : ""
+            guard isCapitalizedWord(first), Self.usStates.contains(one) || Self.usStates.contains(two) else { continue }
+            uncover(m.firstToken..<m.endToken)
+        }
+    }
+
+    /// The names of the states of the United States, in lower case.
+    static let usStates: Set<String> = [
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia",
+        "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland",
+        "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire",
+        "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+        "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+        "west virginia", "wisconsin", "wyoming",
+    ]
 
     /// A lexicon agreement with parties, none of which the document names, in a document that
     /// names two countries or more: the text's own agreement of that name, not the lexicon's
