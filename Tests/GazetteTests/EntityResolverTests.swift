@@ -357,6 +357,10 @@ struct EntityResolverTests {
                 == ["Lanu Oberi=Lanu Oberi(pattern)", "President=Lanu Oberi(coreference)"])
         #expect(try datedMentions("Lanu Oberi, the Kenyan president at the time, spoke.", date: "2023-03-05")
                 == ["Lanu Oberi=Lanu Oberi(pattern)"])
+        #expect(try datedMentions("Lanu Oberi, President of Kenya, spoke.", date: "2023-03-05")
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "President=Lanu Oberi(coreference)"])
+        // After a comma and no name, a title and its complement describe no one.
+        #expect(try datedMentions("In Nairobi, President of Kenya, the talks ended.", date: "2023-03-05") == [])
     }
 
     @Test func aPronounNamesAPersonNamedBeforeIt() throws {

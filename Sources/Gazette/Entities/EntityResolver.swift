@@ -2489,7 +2489,9 @@ struct EntityResolver {
             // "Peru's prime minister" stands on its own; "Kenyan president" needs "the".
             let possessive = m.endToken < begin
             if !possessive && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
-        } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" {
+        } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" || isCharacter(front - 1, UInt8(ascii: ",")) {
+            // "the President of Senegal"; after a comma, "Ana Ruiz, President of Peru," (a name's
+            // apposition only: `resolveRoleDescriptions`).
             country = countryAfterOf(in: complement)
         }
         if country == nil && complement == nil && front > sentence.lowerBound && key(front - 1) == "the"
@@ -2651,6 +2653,8 @@ struct EntityResolver {
                 }
                 continue
             }
+            // A title and its complement after a comma describe the name before it, or no one.
+            if front > 0 && front == role.range.lowerBound && isCharacter(front - 1, UInt8(ascii: ",")) { continue }
             // A counterpart may resolve where a plain description does not (a prime minister's
             // counterpart in a presidential country): decided apart.
             let counterpart = isIn(.counterpart, role.range.lowerBound)
