@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 317a3974c43d001e8ccb9bc163d4556b1a74f8369750248dc0fc9cf8d517035e
+// met.rules sha256 6dcef05e317e03d5331a233623453f89c89e2485b8f0b9862d404a189c242ac4
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
