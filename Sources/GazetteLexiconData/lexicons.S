@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 6dcef05e317e03d5331a233623453f89c89e2485b8f0b9862d404a189c242ac4
+// met.rules sha256 910ee7c87e5f6d1b1485bfb8e88be86d7df6a6c541cb349cc1fe0f0b422179f8
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
