@@ -88,28 +88,11 @@ struct RelationBuilder {
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
         let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
         var elsewhere: [Int: Bool] = [:]  // by sentence: whether it places its event off the dateline
-        // By agreement: each value its own sentences give its signing (and that date), and the ids
-        // of those who signed on such a day.
-        var signingDates: [Int: (dates: [String: Int], signers: Set<String>)] = [:]
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
             let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable,
                                               layer: layer, extraction)
-            if !fromStory, let date, rule.predicate == Self.signedPredicate, let value = extraction.dates[date].value {
-                for emit in rule.emits {
-                    for ref in emit.object where ref.derived == nil {
-                        if case .mention(let n)? = captured(ref.capture, match), let e = extraction.mentions[n].entity,
-                           extraction.entities[e].type == "agreement" {
-                            if signingDates[e]?.dates[value] == nil { signingDates[e, default: ([:], [])].dates[value] = date }
-                            // Who signed it that day: another party's undated signing of a treaty many
-                            // sign is no signing on that day ("Kenya signed the ATT on Monday. Uganda,
-                            // which also signed the ATT, ...").
-                            for s in resolve(emit.subject, match, layer, &extraction) { signingDates[e]!.signers.insert(extraction.entities[s.entity].id) }
-                        }
-                    }
-                }
-            }
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
@@ -167,32 +150,43 @@ struct RelationBuilder {
                 }
             }
         }
-        // "the accord, signed on 9 November, ...": a signing the sentence does not date (or dates
-        // only by the story) takes the one date the document gives that agreement's signing.
-        // Not one told in the present perfect ("Uganda has signed the accord"): a state, not that day's event.
-        if !signingDates.isEmpty {
-            var changed = false
-            for (i, f) in facts.enumerated() where (f.date == nil || storyDated.contains(i)) && f.predicate == Self.signedPredicate {
-                guard let dated = signingDates[f.object.entity], dated.dates.count == 1, let d = dated.dates.first?.value,
-                      !f.evidence.contains(where: { e in (matches[e].firstToken..<matches[e].endToken).contains { rules.perfectKeys.contains(layer.tokens[$0].key) } })
-                else { continue }
-                // Its statement names one who signed on that day ("Kenya and Uganda signed the
-                // accord. ... Uganda signed it on 9 November"), not only others ("Kenya signed the
-                // ATT on Monday. Uganda, which also signed the ATT, ...": a treaty many sign).
-                let cosigned = f.evidence.contains { e in
-                    ruleList[matches[e].rule].emits.contains { emit in
-                        resolve(emit.subject, matches[e], layer, &extraction).contains { dated.signers.contains(extraction.entities[$0.entity].id) }
-                    }
-                }
-                guard cosigned else { continue }
-                facts[i].date = d
-                storyDated.remove(i)
-                changed = true
-            }
-            if changed { facts = Self.mergingSameDated(facts, storyDated: &storyDated, extraction) }
-        }
+        facts = Self.datingSignings(facts, storyDated: &storyDated, matches: matches, layer: layer, rules: rules, extraction)
         extraction.facts = Self.datingAlike(Self.droppingVisitsHome(Self.droppingDatelineVisitsStated(facts), matches: matches, ruleList),
                                             storyDated: storyDated, extraction)
+    }
+
+    /// "Kenya and Uganda signed the accord. ... Uganda signed the accord on 9 November": an
+    /// agreement is signed once, so a `signed` fact its sentence does not date (or dates only by
+    /// the story) takes the one date the document's other signings of that agreement give, when
+    /// its statement names one who signed on that day (not only others: "Uganda, which also
+    /// signed the treaty, ... Kenya signed the treaty on 8 July", a treaty many sign), and not one
+    /// told in the present perfect ("Uganda has signed the accord": a state, not that day's
+    /// event). All read from the facts: their dates, subjects and evidence.
+    static func datingSignings(_ facts: [Fact], storyDated: inout Set<Int>, matches: [RuleMatch], layer: TextLayer,
+                               rules: CompiledRules, _ extraction: Extraction) -> [Fact] {
+        var dates: [Int: [String: Int]] = [:]  // by agreement: each date value its own sentences give, and that date
+        var signers: [Int: Set<String>] = [:]  // by agreement: who signed on such a day
+        var named: [Int: Set<String>] = [:]  // by match: the signers its facts name
+        for (i, f) in facts.enumerated() where f.predicate == signedPredicate {
+            let id = extraction.entities[f.subject.entity].id
+            for e in f.evidence { named[e, default: []].insert(id) }
+            guard let d = f.date, !storyDated.contains(i), let value = extraction.dates[d].value else { continue }
+            if dates[f.object.entity]?[value] == nil { dates[f.object.entity, default: [:]][value] = d }
+            signers[f.object.entity, default: []].insert(id)
+        }
+        guard !dates.isEmpty else { return facts }
+        var facts = facts
+        var changed = false
+        for (i, f) in facts.enumerated() where (f.date == nil || storyDated.contains(i)) && f.predicate == signedPredicate {
+            guard let one = dates[f.object.entity], one.count == 1, let d = one.first?.value, let on = signers[f.object.entity],
+                  f.evidence.contains(where: { named[$0].map { !$0.isDisjoint(with: on) } ?? false }),
+                  !f.evidence.contains(where: { e in (matches[e].firstToken..<matches[e].endToken).contains { rules.perfectKeys.contains(layer.tokens[$0].key) } })
+            else { continue }
+            facts[i].date = d
+            storyDated.remove(i)
+            changed = true
+        }
+        return changed ? mergingSameDated(facts, storyDated: &storyDated, extraction) : facts
     }
 
     /// Facts that came to state the same (subject, predicate, object) on the same date, as one
@@ -204,10 +198,7 @@ struct RelationBuilder {
         for (i, f) in facts.enumerated() {
             let key = factKey(f.subject.entity, f.predicate, f.object.entity, extraction) + "\u{1F}" + (f.date.flatMap { extraction.dates[$0].value } ?? "")
             guard let j = first[key] else { first[key] = i; continue }
-            for e in f.evidence where !merged[j].evidence.contains(e) { merged[j].evidence.append(e) }
-            merged[j].evidence.sort()
-            if merged[j].office == nil { merged[j].office = f.office }
-            if merged[j].place == nil { merged[j].place = f.place }
+            absorb(f, into: &merged[j])
             if !f.byDateline { merged[j].byDateline = false }
             if !storyDated.contains(i) { storyDated.remove(j) }
             dropped.insert(i)
@@ -221,6 +212,14 @@ struct RelationBuilder {
         }
         storyDated = renumbered
         return kept
+    }
+
+    /// One fact taking another's evidence (in text order), and its office and place where it had none.
+    static func absorb(_ other: Fact, into fact: inout Fact) {
+        for e in other.evidence where !fact.evidence.contains(e) { fact.evidence.append(e) }
+        fact.evidence.sort()
+        if fact.office == nil { fact.office = other.office }
+        if fact.place == nil { fact.place = other.place }
     }
 
     /// The predicate whose undated facts take their agreement's one signing date.
@@ -277,12 +276,9 @@ struct RelationBuilder {
             let first = members[0]
             merged[first].date = date
             for m in members.dropFirst() {
-                merged[first].evidence.append(contentsOf: facts[m].evidence)
-                if merged[first].office == nil { merged[first].office = facts[m].office }
-                if merged[first].place == nil { merged[first].place = facts[m].place }
+                absorb(facts[m], into: &merged[first])
                 dropped.insert(m)
             }
-            merged[first].evidence.sort()
         }
         return merged.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
