@@ -117,20 +117,28 @@ public final class PipelineWorker {
     /// The entities of `text` and their mentions, and its dates, in text order.
     /// - Parameter date: the document's date, when known (`CalendarDay.parseDocumentDate` reads
     ///   "2025-05-29", "2023-09", "May 29, 2025" ...); else it is read from the text, if the text
-    ///   states it. Relative dates resolve against it; a person from a lexicon gets the office held
+    ///   states it, as it is when the date given is a month or a year and the text states a day
+    ///   of it. Relative dates resolve against it (those that need its day, "on Friday", have no
+    ///   value against a month or a year); a person from a lexicon gets the office held
     ///   that day; a shared alias resolves to the one candidate in office then.
     public func entities(in text: UnsafeBufferPointer<UInt8>, date: CalendarDay? = nil) throws(TextError) -> Extraction {
         try tokenizer.analyze(text, into: &layer)
         matcher.match(layer, text: text)
         let vocabulary = tokenizer.vocabulary
-        let documentDate = date ?? dateRecognizer.documentDate(in: layer, text: text, vocabulary: vocabulary)
+        // A date given as a month or a year only takes its day from the text when the text
+        // states a day within it (a dateline under a URL's "2018/11").
+        var documentDate = date
+        if (date?.precision ?? .year) < .day, let stated = dateRecognizer.documentDate(in: layer, text: text, vocabulary: vocabulary),
+           date.map({ stated.year == $0.year && ($0.precision == .year || stated.month == $0.month) }) ?? true {
+            documentDate = stated
+        }
         var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: vocabulary, text: text, layer: layer,
                                       date: documentDate?.iso)
         var extraction = resolver.resolve(matches: matcher.matches, candidates: matcher.candidates,
                                           cuePositions: matcher.cuePositions, capitalPositions: matcher.capitalPositions,
                                           referencePositions: matcher.referencePositions)
         extraction.documentDate = documentDate
-        extraction.documentDateSource = date != nil ? .given : (documentDate != nil ? .text : nil)
+        extraction.documentDateSource = documentDate == nil ? nil : (documentDate == date ? .given : .text)
         extraction.dates = dateRecognizer.recognize(layer, text: text, vocabulary: vocabulary, documentDate: documentDate)
         return extraction
     }

@@ -61,7 +61,7 @@ struct Explain: ParsableCommand {
         }
         var out = ""
         let source = x.documentDateSource.map { $0 == .given ? "given" : "read from the text" } ?? ""
-        out += "document date: \(x.documentDate.map { "\($0.iso) (\(source))" } ?? "none")\n"
+        out += "document date: \(x.documentDate.map { "\($0.isoAtPrecision) (\(source))" } ?? "none")\n"
 
         out += "\nsentences and tokens:\n"
         for (s, sentence) in layer.sentences.enumerated() {

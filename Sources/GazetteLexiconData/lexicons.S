@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 bb9e4f360537d733ef886fc4914c18211aa41f5812e6397d8d86f6020f1f1f8a
+// negative.rules sha256 f4bcb25f5f6030aa7f120a58561b929c7067e83f2635b69509d0d13e3e53c02a
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -108,6 +108,18 @@ struct DateTests {
              expected: ["Mon.=2025-05-26", "Tues.=2025-05-27", "Wed.=2025-05-28", "Thu.=2025-05-29", "Thurs.=2025-05-29", "Fri.=2025-05-30",
                         "Sat.=2025-05-31", "Sun.=2025-05-25"]),
         Case(text: "They met on Aug 7 and on Sept 21, 2024.", dct: "2025-09-01", expected: ["Aug 7=2025-08-07", "Sept 21, 2024=2024-09-21"]),
+        // A weekday before the date it names: one mention, of the date's value (here not the
+        // last Friday before the document's date).
+        Case(text: "They met on Friday, November 30.", dct: "2018-12-10", expected: ["Friday, November 30=2018-11-30"]),
+        Case(text: "They met on Saturday 17 March 2018.", dct: "2018-03-19", expected: ["Saturday 17 March 2018=2018-03-17"]),
+        Case(text: "They met on Friday, and again later.", dct: "2018-12-10", expected: ["Friday=2018-12-07"]),
+        // A document dated by its month only: what needs its day has no value; a day or a month
+        // of that month is of that month's year.
+        Case(text: "They met on Friday, yesterday and last week; on November 30; next month.", dct: "2018-11",
+             expected: ["Friday=nil", "yesterday=nil", "last week=nil", "November 30=2018-11-30", "next month=2018-12"]),
+        // By its year only: months and days are of that year, whatever their distance.
+        Case(text: "They met in December and on January 3; this month.", dct: "1998",
+             expected: ["December=1998-12", "January 3=1998-01-03", "this month=nil"]),
     ]
 
     @Test(arguments: cases)
@@ -158,6 +170,24 @@ struct DateTests {
     ])
     func documentDates(_ text: String, _ iso: String) {
         #expect(CalendarDay.parseDocumentDate(text)?.iso == iso)
+    }
+
+    @Test func documentDatePrecision() {
+        #expect(CalendarDay.parseDocumentDate("2023-09-14")?.precision == .day)
+        #expect(CalendarDay.parseDocumentDate("2023-09")?.isoAtPrecision == "2023-09")
+        #expect(CalendarDay.parseDocumentDate("2023")?.isoAtPrecision == "2023")
+        #expect(CalendarDay.parseDocumentDate("May 29, 2025")?.precision == .day)
+    }
+
+    /// A month given as the document's date takes its day from a dateline within it; a dateline
+    /// of another month does not change it.
+    @Test func partialDocumentDateTakesTheDatelineDay() throws {
+        let worker = try sharedPipeline().makeWorker()
+        for (given, expected) in [("2018-11", "2018-11-30"), ("2018", "2018-11-30"), ("2018-10", "2018-10"), ("2018-11-29", "2018-11-29")] {
+            let bytes = Array("BUENOS AIRES, November 30, 2018 — Ministers met on Friday.".utf8)
+            let x = try bytes.withUnsafeBufferPointer { (b) throws(TextError) in try worker.entities(in: b, date: CalendarDay.parseDocumentDate(given)) }
+            #expect(x.documentDate?.isoAtPrecision == expected, "\(given)")
+        }
     }
 
     @Test func documentDateFromTheText() throws {

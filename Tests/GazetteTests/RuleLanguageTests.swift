@@ -183,6 +183,26 @@ struct RuleMatchingTests {
                 == ["(p:ann visited c:aa -)", "(p:ann visited c:aa 2025-05-04)", "(p:ann visited c:aa 2025-05-06)"])
     }
 
+    /// A headline's fact that no date before it and no date of its own line dates takes the
+    /// first day of the next three sentences, in the first that names one of its parties: the
+    /// lede tells the headline's event. Not from a sentence that names none of them, not for a
+    /// line that ends as a sentence does, and not a day of a month after the document's.
+    @Test func aHeadlineTakesItsLedesDay() throws {
+        let p = try rulePipeline("""
+            rule m
+                match @a:person meets @b:person
+                emit a met b
+                date story
+            """)
+        #expect(try triples(p, "Ann Lee meets Bob Ray\n\nOn Friday, May 23, Ann Lee welcomed her guest in Camelot.")
+                == ["(p:ann met p:bob 2025-05-23)"])
+        #expect(try triples(p, "Ann Lee meets Bob Ray\n\nThe weather was fine.\n\nCy Dow said on May 20 that Ann Lee had asked for it.")
+                == ["(p:ann met p:bob 2025-05-20)"])
+        #expect(try triples(p, "Ann Lee meets Bob Ray\n\nOn May 23, Cy Dow fell ill.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee meets Bob Ray.\n\nOn May 23, Ann Lee welcomed her guest.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee meets Bob Ray\n\nAnn Lee will see him next month.", date: "2025-05") == ["(p:ann met p:bob -)"])
+    }
+
     /// `[quote]` is a quotation mark of any form, double or single; no other punctuation.
     @Test func quoteAttributeTakesEveryQuotationMark() throws {
         let p = try rulePipeline("""

@@ -126,10 +126,12 @@ struct EntityResolver {
             if lexicon.entries[kept[0]].type == "person" && start > 1 && isIn(.nameParticle, start - 1)
                 && !isCapitalizedWord(start - 1) && isCapitalizedWord(start - 2) { continue }
             // A name known without roles that goes on into another capitalized name word is the
-            // start of a longer name ("Jorge Rodriguez Zapata"), found by its form later.
+            // start of a longer name ("Jorge Rodriguez Zapata"), found by its form later; not
+            // into the next sentence (a headline's last name, then the lede's first word).
             let end = match.tokenRange.upperBound
             if kept.allSatisfy({ lexicon.entries[$0].type == "person" && lexicon.entries[$0].roles.isEmpty }), end < layer.tokens.count,
-               isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isIn(.dateWord, end) { continue }
+               isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isIn(.dateWord, end),
+               sentenceRange(of: end - 1).contains(end) { continue }
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
             var ids: [Int] = []
             for entry in kept where !ids.contains(entity(ofEntry: entry)) { ids.append(entity(ofEntry: entry)) }
@@ -2826,10 +2828,19 @@ struct EntityResolver {
         return nil
     }
 
-    /// Where a title starting at `token` starts with the country named right before it.
+    /// Where a title starting at `token` starts with the country named right before it, and
+    /// with a word of tenure before that ("Acting Chilean Foreign Minister", "Interim U.S.
+    /// Secretary of State"): the person's phrase, as an argument of a rule, holds them all.
     func titleStart(_ token: Int) -> Int {
-        country(before: token)?.firstToken ?? token
+        let front = country(before: token)?.firstToken ?? token
+        guard front < token, front > 0, layer.tokens[front - 1].kind == .word, !covered(front - 1),
+              Self.tenureWords.contains(key(front - 1)) else { return front }
+        return front - 1
     }
+
+    /// Words before a title's country that keep the post one held now: "Acting", "Interim",
+    /// "Caretaker", "Outgoing" (not "incoming" nor "former": those are not in office).
+    static let tenureWords: Set<String> = ["acting", "interim", "caretaker", "outgoing"]
 
     /// Gives person `entity` the office of a title at `titleStart`, and the country named right
     /// before the title, unless it has an office already.

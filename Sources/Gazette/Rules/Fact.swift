@@ -92,7 +92,7 @@ struct RelationBuilder {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
             let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable,
-                                              layer: layer, extraction)
+                                              layer: layer, text: text, extraction)
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
@@ -439,8 +439,8 @@ struct RelationBuilder {
     /// Which of the document's dates may date a fact, decided once per document: one with a
     /// value and no mere reference ("now"), not inside an entity's name ("Good Friday
     /// Agreement"), not a dateline's, not a page's stamp ("Updated: ..."), not in a "since"
-    /// clause, not a biography's ("born on", "took office on"), and not a day after the
-    /// document's date (a plan's).
+    /// clause, not a biography's ("born on", "took office on"), and not a day, month or year
+    /// after the document's date (a plan's: `isAfter`).
     func usableDates(_ extraction: Extraction, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> [Bool] {
         let dates = extraction.dates
         guard !dates.isEmpty else { return [] }
@@ -450,10 +450,10 @@ struct RelationBuilder {
         for m in extraction.mentions where m.endToken <= inMention.count && m.aliasKind != .pronoun {
             for t in m.firstToken..<m.endToken { inMention[t] = true }
         }
-        let latest = extraction.documentDate?.iso
+        let latest = extraction.documentDate?.isoAtPrecision
         return dates.map { d in
             guard let value = d.value, d.granularity != .reference else { return false }
-            if d.granularity == .day, let latest, value.count >= 10, value.prefix(10) > latest { return false }
+            if let latest, Self.isAfter(value, granularity: d.granularity, latest) { return false }
             if (d.firstToken..<d.endToken).contains(where: { inMention[$0] }) { return false }
             let sentence = layer.sentenceRange(containing: d.firstToken)
             return !Self.isDateline(d, sentence: sentence, layer: layer, text: text) && !isInSinceClause(d, sentence: sentence, layer: layer, inMention: inMention)
@@ -461,11 +461,28 @@ struct RelationBuilder {
         }
     }
 
+    /// Whether a day, month or year `value` lies after the document's date `latest` (of any of
+    /// those granularities), compared on the fields both have: "next month's session" in a
+    /// story of January 23 is February's, a plan; "on November 30" in a story dated only
+    /// "2018-11" is not after it.
+    static func isAfter(_ value: String, granularity: DateMention.Granularity, _ latest: String) -> Bool {
+        let length: Int
+        switch granularity {
+        case .day: length = 10
+        case .month: length = 7
+        case .year: length = 4
+        default: return false
+        }
+        let n = min(length, latest.count)
+        guard value.count >= length, n == 4 || n == 7 || n == 10 else { return false }
+        return value.prefix(n) > latest.prefix(n)
+    }
+
     /// The rule's date capture, else (unless the rule says `date none`) the usable date (see
     /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
     /// story`, when the sentence has none, the story's day before it.
     func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [Bool], layer: TextLayer,
-              _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
+              text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
         switch rule.date {
         case .none?: return (nil, false)
         case .capture(let name)?:
@@ -490,7 +507,47 @@ struct RelationBuilder {
         // "Uganda has signed the treaty": a state at the time of writing, not the story's event.
         if (match.firstToken..<match.endToken).contains(where: { rules.perfectKeys.contains(layer.tokens[$0].key) }) { return (nil, false) }
         let story = Self.narrativeDate(before: sentence.lowerBound, usable: usable, extraction)
+            ?? ledeDate(of: match, layer: layer, usable: usable, text: text, extraction)
         return (story, story != nil)
+    }
+
+    /// For a headline's fact (a line with no closing punctuation, with no usable date before
+    /// it) that the headline does not date: the first usable day of the first of the next three
+    /// sentences that names one of the match's parties and gives such a day. The lede tells the
+    /// headline's event in its own words ("Ruiz signs accord with Dorr", then "Ruiz and Dorr
+    /// met on Friday, May 6 for a signing ceremony"), and the headline's date is its.
+    func ledeDate(of match: RuleMatch, layer: TextLayer, usable: [Bool], text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> Int? {
+        let sentences = layer.sentences
+        guard Self.isHeadline(sentences[match.sentence].tokenRange, layer: layer, text: text) else { return nil }
+        var parties = Set<Int>()
+        for case .mention(let i)? in match.captures { if let e = extraction.mentions[i].entity { parties.insert(e) } }
+        guard !parties.isEmpty else { return nil }
+        let dates = extraction.dates
+        for k in (match.sentence + 1)..<min(sentences.count, match.sentence + 4) {
+            let range = sentences[k].tokenRange
+            var i = Self.firstDate(endingAfter: range.lowerBound, dates)
+            while i < dates.count && dates[i].firstToken < range.upperBound && !(usable[i] && dates[i].granularity == .day) { i += 1 }
+            guard i < dates.count && dates[i].firstToken < range.upperBound else { continue }
+            // Mentions are sorted by where they start.
+            let m = Self.firstSpan(endingAfter: range.lowerBound, count: extraction.mentions.count) { extraction.mentions[$0].firstToken + 1 }
+            if extraction.mentions[m...].prefix(while: { $0.firstToken < range.upperBound }).contains(where: { $0.entity.map(parties.contains) ?? false }) {
+                return i
+            }
+        }
+        return nil
+    }
+
+    /// Whether a sentence is a headline: its last token closes no sentence (".", "!", "?", or
+    /// one of them before a closing quote).
+    static func isHeadline(_ sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !sentence.isEmpty else { return false }
+        var t = sentence.upperBound - 1
+        func byte(_ t: Int) -> UInt8 { text[Int(layer.tokens[t].start)] }
+        // A closing quote: ASCII, or U+201D / U+2019 (E2 80 9D / 99).
+        let bytes = text[layer.tokens[t].byteRange]
+        if t > sentence.lowerBound && (bytes.elementsEqual([0x22]) || bytes.elementsEqual([0xE2, 0x80, 0x9D]) || bytes.elementsEqual([0xE2, 0x80, 0x99])) { t -= 1 }
+        guard layer.tokens[t].kind == .punctuation else { return true }
+        return !([UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(byte(t)))
     }
 
     /// Whether `d` stands in a relative clause set off by commas that closes before `end` (the

@@ -6,6 +6,16 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
     public let year: Int
     public let month: Int
     public let day: Int
+    /// How much of the day is known: a document dated "2023-09" is of some day of September
+    /// 2023 (kept as its first day, with precision `.month`). Relative dates that need the day
+    /// ("yesterday", "on Friday", "last week") have no value against a month or a year.
+    public private(set) var precision: Precision = .day
+
+    /// How much of a `CalendarDay` a source gave.
+    public enum Precision: Int, Sendable, Comparable {
+        case year, month, day
+        public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
+    }
 
     /// A valid day, or nil ("2025-02-30").
     public init?(year: Int, month: Int, day: Int) {
@@ -51,6 +61,21 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
 
     public var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
 
+    /// The ISO form at the precision known: "2023-09-14", "2023-09", "2023".
+    public var isoAtPrecision: String {
+        switch precision {
+        case .day: iso
+        case .month: "\(Self.pad(year, 4))-\(Self.pad(month, 2))"
+        case .year: Self.pad(year, 4)
+        }
+    }
+
+    /// This day when its day is known, else nil: what "yesterday" or "on Friday" count from.
+    public var dayIfKnown: CalendarDay? { precision == .day ? self : nil }
+
+    /// This date when its month is known, else nil: what "last month" counts from.
+    public var monthIfKnown: CalendarDay? { precision >= .month ? self : nil }
+
     static func pad(_ n: Int, _ width: Int) -> String {
         let s = String(n)
         return String(repeating: "0", count: max(0, width - s.count)) + s
@@ -67,15 +92,17 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.days < b.days }
 
     /// Parses a document date at the precision given: "2025-05-29", "2025-05-29T16:05:45Z",
-    /// "2023-09", "2023" (a month or a year counts from its first day), "May 29, 2025", "29 May 2025".
+    /// "2023-09", "2023" (a month or a year is kept as its first day, with its `precision`),
+    /// "May 29, 2025", "29 May 2025".
     public static func parseDocumentDate(_ text: String) -> CalendarDay? {
         let t = text.trimmingCharacters(in: .whitespaces)
         let parts = t.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
         if let y = Int(parts[0]), parts[0].count == 4 {
             let m = parts.count > 1 ? Int(parts[1]) : 1
             let d = parts.count > 2 ? Int(parts[2]) : 1
-            if let m, let d { return CalendarDay(year: y, month: m, day: d) }
-            return nil
+            guard let m, let d, var day = CalendarDay(year: y, month: m, day: d) else { return nil }
+            day.precision = parts.count > 2 ? .day : (parts.count > 1 ? .month : .year)
+            return day
         }
         // "May 29, 2025" / "29 May 2025"
         let words = t.replacingOccurrences(of: ",", with: " ").split(separator: " ").map { $0.lowercased() }

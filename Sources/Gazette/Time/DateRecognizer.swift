@@ -66,6 +66,14 @@ public struct DateRecognizer: Sendable {
                                             granularity: .day, anchor: last.anchor == .absolute && m.anchor == .absolute ? .absolute : .documentDate)
                         }
                     }
+                    // "Friday, November 30", "Saturday 17 March 2018": the weekday names the day
+                    // the date gives; one mention, of the date's value.
+                    if let last = out.last, last.granularity == .day, m.granularity == .day, m.value != nil,
+                       DateWords.weekdays[context.key(last.firstToken)] != nil, m.endToken - m.firstToken >= 2,
+                       last.endToken == m.firstToken || (last.endToken + 1 == m.firstToken && context.key(last.endToken) == ",") {
+                        out.removeLast()
+                        m = DateMention(firstToken: last.firstToken, endToken: m.endToken, value: m.value, granularity: .day, anchor: m.anchor)
+                    }
                     out.append(m)
                     i = m.endToken
                 } else {
@@ -252,6 +260,8 @@ public struct DateRecognizer: Sendable {
         /// side opposite the lean (future by default, past after a future cue) `leanWeight` times.
         func resolveYear(month: Int, day: Int?, future: Bool) -> Int? {
             guard let dct else { return nil }
+            // A document of a known year only, or of this month: that year.
+            if dct.precision == .year || (dct.precision == .month && month == dct.month) { return dct.year }
             var best: (year: Int, cost: Double)?
             for y in (dct.year - 1)...(dct.year + 1) {
                 let d = min(day ?? 15, CalendarDay.daysIn(month: month, year: y))
@@ -399,11 +409,11 @@ public struct DateRecognizer: Sendable {
             if word.flags & WordInfo.deictic != 0 {
                 switch k {
                 case "today", "tonight":
-                    return mention(i, i + 1, dct?.iso, .day)
+                    return mention(i, i + 1, dct?.dayIfKnown?.iso, .day)
                 case "yesterday":
-                    return mention(i, i + 1, dct?.adding(days: -1).iso, .day)
+                    return mention(i, i + 1, dct?.dayIfKnown?.adding(days: -1).iso, .day)
                 case "tomorrow":
-                    return mention(i, i + 1, dct?.adding(days: 1).iso, .day)
+                    return mention(i, i + 1, dct?.dayIfKnown?.adding(days: 1).iso, .day)
                 case "now", "currently", "presently", "recently", "lately":
                     // Capitalized inside a sentence, these are names ("ASEAN Now").
                     guard !isCapitalized(i) || i == sentenceStart else { return nil }
@@ -455,7 +465,7 @@ public struct DateRecognizer: Sendable {
             var e = i + 1
             // "Wednesday night", "Friday morning": the same day.
             if e < end, Self.partsOfDay.contains(key(e)) { e += 1 }
-            guard let dct else { return mention(i, e, nil, .day) }
+            guard let dct = dct?.dayIfKnown else { return mention(i, e, nil, .day) }
             let future = futureCue(before: i, sentenceStart: sentenceStart) || (i > sentenceStart && key(i - 1) == "next")
             // The day itself, else the last such day; after a future cue, the next one. (News
             // reports what happened: a bare weekday is in the past week far more often than in
@@ -494,7 +504,7 @@ public struct DateRecognizer: Sendable {
                 var e = q.end
                 var y: Int?
                 if e + 1 < end && key(e) == "of", let yy = year(e + 1, end: end) { y = yy; e += 2 } else if let yy = year(e, end: end) { y = yy; e += 1 }
-                if y == nil, let dct {
+                if y == nil, let dct = dct?.monthIfKnown {
                     let current = Self.quarterOf(dct.month)
                     let n = q.number ?? Self.reportedQuarter(dct)
                     var yy = dct.year
@@ -559,7 +569,7 @@ public struct DateRecognizer: Sendable {
             guard j < layer.tokens.count else { return nil }
             if let q = quarter(at: j, end: layer.tokens.count) {
                 if let n = q.number { return (n, q.end) }
-                if let dct { return (max(1, Self.reportedQuarter(dct)), q.end) }
+                if let dct = dct?.monthIfKnown { return (max(1, Self.reportedQuarter(dct)), q.end) }
             }
             return nil
         }
@@ -580,16 +590,16 @@ public struct DateRecognizer: Sendable {
             let singular = unit.hasSuffix("s") ? String(unit.dropLast()) : unit
             switch singular {
             case "day":
-                return mention(start, end, dct?.adding(days: offset).iso, .day)
+                return mention(start, end, dct?.dayIfKnown?.adding(days: offset).iso, .day)
             case "morning", "afternoon", "evening", "night":
                 // "this afternoon" is the document's day, "last night" the day before; "the next
                 // morning" is the story's next day, which the document's date does not give.
                 guard offset <= 0 else { return nil }
-                return mention(start, end, dct?.adding(days: offset).iso, .day)
+                return mention(start, end, dct?.dayIfKnown?.adding(days: offset).iso, .day)
             case "week", "weekend":
-                return mention(start, end, dct.map { Self.weekValue($0.adding(days: 7 * offset)) }, .week)
+                return mention(start, end, dct?.dayIfKnown.map { Self.weekValue($0.adding(days: 7 * offset)) }, .week)
             case "month":
-                guard let dct else { return mention(start, end, nil, .month) }
+                guard let dct = dct?.monthIfKnown else { return mention(start, end, nil, .month) }
                 var y = dct.year, m = dct.month + offset
                 while m < 1 { m += 12; y -= 1 }
                 while m > 12 { m -= 12; y += 1 }
@@ -600,7 +610,7 @@ public struct DateRecognizer: Sendable {
                 }
                 return mention(start, end, dct.map { String($0.year + offset) }, .year)
             case "quarter":
-                guard let dct else { return mention(start, end, nil, .quarter) }
+                guard let dct = dct?.monthIfKnown else { return mention(start, end, nil, .quarter) }
                 var q = (offset <= 0 ? Self.reportedQuarter(dct) : Self.quarterOf(dct.month)) + (offset > 0 ? offset : 0), y = dct.year
                 while q < 1 { q += 4; y -= 1 }
                 while q > 4 { q -= 4; y += 1 }
