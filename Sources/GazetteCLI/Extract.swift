@@ -53,7 +53,7 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("The id of a text input's document (default: its file name, or - for standard input).", valueName: "id"))
     var doc: String?
 
-    @Option(help: ArgumentHelp("The documents' date: 2025-05-29, 2025-05-29T16:05:45Z, 2025-05, 2025, May 29, 2025 or 29 May 2025. Relative dates resolve against it (those that need its day, as "on Friday", only when it gives a day, or a dateline gives one within its month or year); people from a lexicon get the office they held that day, and a name several people share resolves to the one in office. Without it, a JSON line's date field is used, else a date the text states in its dateline or near its end, if any.", valueName: "date"))
+    @Option(help: ArgumentHelp("The documents' date: 2025-05-29, 2025-05-29T16:05:45Z, 2025-05, 2025, May 29, 2025 or 29 May 2025. Relative dates resolve against it (those that need its day, as on Friday, only when it gives a day, or a dateline gives one within its month or year); people from a lexicon get the office they held that day, and a name several people share resolves to the one in office. Without it, a JSON line's date field is used, else a date the text states in its dateline or near its end, if any.", valueName: "date"))
     var date: String?
 
     @Flag(help: "Read 05/06/2025 as May 6 (month first); by default it is 5 June.")
