@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 db4dc90f3592d2a258d9196af59e43c9a13bb9e6d9894522320f2a3251a47cda
+// classes.rules sha256 c28468a91a4fad381ed678aabf06d69b33943da9a20624cd26375d8782a3bad3
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 27a5a011d3c9efd7d8f40d350292dd7800c05769b7adb0c88cce25927d3800f8
+// visited.rules sha256 db6b67b3f48dbb842975981092f81b8df66dc3cdd7ee0e6ed857aadd4e6b42b0
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

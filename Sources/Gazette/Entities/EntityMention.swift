@@ -38,6 +38,10 @@ public struct EntityMention: Sendable, Equatable {
     /// the honorifics ("Ms." in "Ms. Albright") or role ("Lima" in "Lima Mayor Tomas Rellan").
     /// Rules match a person from there as well as from the name.
     public var titleStart: Int? = nil
+    /// Where the person's phrase starts when words of tenure or a form of address come before
+    /// the title ("Acting" in "Acting Chilean Foreign Minister X", "His" in "His Highness the
+    /// Crown Prince X"); rules match the person from there too. Nil when nothing comes before.
+    public var phraseStart: Int? = nil
     /// For a pronoun (`aliasKind` `pronoun`): whether it is a possessive ("his", "her visit").
     public var isPossessivePronoun = false
     /// For a person named after the first of a plural title's names ("Ivo Marandi" in

@@ -202,6 +202,7 @@ struct EntityResolver {
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
+        assignPhraseStarts()
         // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
         // and the passes skip a mention with no candidate.
         result.mentions.removeAll { $0.candidates.isEmpty }
@@ -262,12 +263,22 @@ struct EntityResolver {
     }
 
     /// Whether person `entity` is a monarch of the kind `office` describes: by its office, or by a
-    /// monarch's title the text writes before (or in) a name of theirs. A king, emir, sultan or
-    /// emperor for "King", a queen for "Queen", any of them for the other monarchs' offices.
+    /// monarch's title the text writes before (or in) a name of theirs. A king for "King" (not
+    /// the emir a king's visit names), a queen for "Queen", an emir for "Emir" (so "the Amir" is not the King
+    /// of Jordan the same text names), a sultan for "Sultan", an emperor for "Emperor", any of
+    /// them for the other monarchs' offices ("the monarch").
     func isMonarch(_ entity: Int, as office: String) -> Bool {
-        let kings: Set<String> = ["king", "emir", "amir", "sultan", "emperor"], queens: Set<String> = ["queen"]
-        let words = office == "King" ? kings : office == "Queen" ? queens : kings.union(queens)
-        if let o = result.entities[entity].office, words.contains(o.lowercased()) || (office != "King" && office != "Queen" && Self.monarchOffices.contains(o)) {
+        let kings: Set<String> = ["king", "emir", "amir", "sultan", "emperor"]
+        let words: Set<String> = switch office {
+        case "King": ["king"]
+        case "Queen": ["queen"]
+        case "Emir": ["emir", "amir"]
+        case "Sultan": ["sultan"]
+        case "Emperor": ["emperor"]
+        default: kings.union(["queen"])
+        }
+        let anyMonarch = !["King", "Queen", "Emir", "Sultan", "Emperor"].contains(office)
+        if let o = result.entities[entity].office, words.contains(o.lowercased()) || (anyMonarch && Self.monarchOffices.contains(o)) {
             return true
         }
         return result.mentions.contains { m in
@@ -2267,7 +2278,9 @@ struct EntityResolver {
                     }
                 }
             }
-            if inTitle[k] {
+            // Nor a post written in lower case before a capitalized title: "the Kuwaiti emir and
+            // Crown Prince Sheikh Nawaf" are two people.
+            if inTitle[k] && (isCapitalizedWord(k) || !isCapitalizedWord(begin)) {
                 while k > sentence.lowerBound && inTitle[k - 1] { k -= 1 }
                 if k > sentence.lowerBound && ["vice", "deputy"].contains(key(k - 1)) && isCapitalizedWord(k - 1) { k -= 1 }
                 phrased = surface(k..<start)
@@ -2481,8 +2494,10 @@ struct EntityResolver {
         // A title that goes on ("President Joe" ... handled as a name) or a plural, a compound
         // ("the president's office", "presidential") is no description of one person.
         if next < sentence.upperBound && (isPossessive(next) || isCapitalizedWord(next)) { return }
-        // "Prime Minister and Foreign Minister X": the first of two offices of one person.
-        if next + 1 < sentence.upperBound && inTitle[next + 1] && layer.tokens[next].kind == .word && key(next) == "and" { return }
+        // "Prime Minister and Foreign Minister X": the first of two offices of one person (not
+        // a post in lower case before a capitalized title: "the Kuwaiti emir and Crown Prince X").
+        if next + 1 < sentence.upperBound && inTitle[next + 1] && layer.tokens[next].kind == .word && key(next) == "and"
+            && (isCapitalizedWord(title.upperBound - 1) || !isCapitalizedWord(next + 1)) { return }
         var country: EntityMention?
         var front = begin
         if let m = self.country(before: begin) {
@@ -2828,14 +2843,39 @@ struct EntityResolver {
         return nil
     }
 
-    /// Where a title starting at `token` starts with the country named right before it, and
-    /// with a word of tenure before that ("Acting Chilean Foreign Minister", "Interim U.S.
-    /// Secretary of State"): the person's phrase, as an argument of a rule, holds them all.
+    /// Where a title starting at `token` starts with the country named right before it.
     func titleStart(_ token: Int) -> Int {
-        let front = country(before: token)?.firstToken ?? token
-        guard front < token, front > 0, layer.tokens[front - 1].kind == .word, !covered(front - 1),
-              Self.tenureWords.contains(key(front - 1)) else { return front }
-        return front - 1
+        country(before: token)?.firstToken ?? token
+    }
+
+    /// Where the phrase of a person whose title (with its country) starts at `start` starts,
+    /// when words of tenure or a form of address come before it: "Acting Chilean Foreign
+    /// Minister", "Interim U.S. Secretary of State", "His Highness the Crown Prince", "His
+    /// Majesty King", "Her Royal Highness Princess". As an argument of a rule, the phrase holds
+    /// them all; nil when nothing comes before.
+    func phraseStart(before start: Int) -> Int? {
+        guard start > 0 else { return nil }
+        let sentence = sentenceRange(of: start)
+        var front = start
+        if front > sentence.lowerBound, layer.tokens[front - 1].kind == .word, !covered(front - 1), Self.tenureWords.contains(key(front - 1)) {
+            front -= 1
+        }
+        var k = front
+        if k > sentence.lowerBound && key(k - 1) == "the" { k -= 1 }
+        var address = k
+        while address > sentence.lowerBound && k - address < 2 && Self.addressWords.contains(key(address - 1)) && isCapitalizedWord(address - 1) {
+            address -= 1
+        }
+        if address < k && address > sentence.lowerBound && ["his", "her", "their"].contains(key(address - 1)) { front = address - 1 }
+        return front < start ? front : nil
+    }
+
+    /// Gives each mention after a title its `phraseStart`.
+    mutating func assignPhraseStarts() {
+        for n in result.mentions.indices {
+            guard let t = result.mentions[n].titleStart, let front = phraseStart(before: t) else { continue }
+            result.mentions[n].phraseStart = front
+        }
     }
 
     /// Words before a title's country that keep the post one held now: "Acting", "Interim",

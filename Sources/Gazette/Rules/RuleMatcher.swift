@@ -258,6 +258,9 @@ struct RuleMatcher {
             annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
             if let t = m.titleStart, t < m.firstToken {
                 annotations.append(Annot(start: Int32(t), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
+                if let p = m.phraseStart, p < t {
+                    annotations.append(Annot(start: Int32(p), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
+                }
             }
             // A person the document names, described by a post as well ("the Kenyan
             // president"), is there a role too, from the country word before it; a post with
