@@ -2278,9 +2278,10 @@ struct EntityResolver {
                     }
                 }
             }
-            // Nor a post written in lower case before a capitalized title: "the Kuwaiti emir and
-            // Crown Prince Sheikh Nawaf" are two people.
-            if inTitle[k] && (isCapitalizedWord(k) || !isCapitalizedWord(begin)) {
+            // Nor a post described with "the" in lower case before a capitalized title: "the
+            // Kuwaiti emir and Crown Prince Sheikh Nawaf" are two people ("Kenya's president and
+            // Foreign Minister X" is one).
+            if inTitle[k] && !isDescribedPost(endingAt: k, before: begin, sentence: sentence) {
                 while k > sentence.lowerBound && inTitle[k - 1] { k -= 1 }
                 if k > sentence.lowerBound && ["vice", "deputy"].contains(key(k - 1)) && isCapitalizedWord(k - 1) { k -= 1 }
                 phrased = surface(k..<start)
@@ -2379,6 +2380,17 @@ struct EntityResolver {
             giveCountriesRespectively(first: entity, others: others, before: begin)
         }
         return (first, phrased)
+    }
+
+    /// Whether a post ending at `end`, joined by "and" to a title at `next`, is described ("the
+    /// Kuwaiti emir and Crown Prince X"): in lower case before a capitalized title, with "the"
+    /// before it (and before its country word). Then the two are two people.
+    func isDescribedPost(endingAt end: Int, before next: Int, sentence: Range<Int>) -> Bool {
+        guard !isCapitalizedWord(end), isCapitalizedWord(next) else { return false }
+        var k = end
+        while k > sentence.lowerBound && inTitle[k - 1] { k -= 1 }
+        let front = titleStart(k)
+        return front > sentence.lowerBound && key(front - 1) == "the"
     }
 
     /// Words before a post that describe it as someone's, not a title before a name: "the
@@ -2497,7 +2509,7 @@ struct EntityResolver {
         // "Prime Minister and Foreign Minister X": the first of two offices of one person (not
         // a post in lower case before a capitalized title: "the Kuwaiti emir and Crown Prince X").
         if next + 1 < sentence.upperBound && inTitle[next + 1] && layer.tokens[next].kind == .word && key(next) == "and"
-            && (isCapitalizedWord(title.upperBound - 1) || !isCapitalizedWord(next + 1)) { return }
+            && !isDescribedPost(endingAt: title.upperBound - 1, before: next + 1, sentence: sentence) { return }
         var country: EntityMention?
         var front = begin
         if let m = self.country(before: begin) {
