@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 e0f0e7d77c42de703c27ea681ff9cd676ebbca9542ba74ffaf03f4902a8788da
+// agreements.rules sha256 320cc608fd913ffc3e16eb3bbdeedbc6be8af677afddd142e804620156c53809
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
