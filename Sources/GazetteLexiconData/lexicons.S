@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 320cc608fd913ffc3e16eb3bbdeedbc6be8af677afddd142e804620156c53809
+// agreements.rules sha256 5b5eeddac2526e75e0c926031b67d2f8959f38821140f74252b253f768c26038
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

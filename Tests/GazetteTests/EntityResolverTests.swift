@@ -469,6 +469,12 @@ struct EntityResolverTests {
 
     // Agreements invented for the tests (no default lexicon knows them), and two it knows.
     static let agreements: [Case] = [
+        // A place's name in one or two words, a kind of accord in lower case, and a lower-case
+        // head; not after a day, a country's adjective or a person's name.
+        Case(text: "The Tarvo peace agreement was signed in 2020.", expected: ["Tarvo peace agreement=agreement:tarvo-peace-agreement(pattern)"]),
+        Case(text: "They recalled the Lake Tarvo treaties of 2010.", expected: ["Lake Tarvo treaties=agreement:lake-tarvo-treaties(pattern)"]),
+        Case(text: "The Sunday peace accord held.", expected: []),
+        Case(text: "The Kenyan peace treaty held.", expected: ["Kenyan=country:KEN(lexicon)"]),
         Case(text: "The proposed Agreement on the Security of Information reflects it.",
              expected: ["Agreement on the Security of Information=agreement:agreement-on-the-security-of-information(pattern)"]),
         Case(text: "They began talks on a Chile-Tonga Acquisition and Cross-Servicing Agreement.",

@@ -76,7 +76,7 @@ struct EntityResolver {
     }
 
     static let titleType = "title"
-    static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"])
+    static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "treaties", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"])
         .union(agreementAcronymHeads).union(referenceOnlyHeads)
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
     /// ("the Green Deal", "the New Deal").
@@ -1101,6 +1101,13 @@ struct EntityResolver {
             // An acronym of a kind ("FTA") is a head only in capitals: "a comedy bit" is no BIT.
             if Self.agreementAcronymHeads.contains(key(i)) && !layer.tokens[i].shape.contains(.allCaps) { continue }
             guard isCapitalizedWord(i) else {
+                // "a comprehensive economic partnership agreement (CEPA)": the acronym is a name.
+                if let acronym = acronymAfterDescription(i) {
+                    let name = word(acronym)
+                    add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .acronym,
+                                      firstToken: acronym, endToken: acronym + 1, byteStart: 0, byteEnd: 0, source: .pattern))
+                    continue
+                }
                 if let named = lowerCaseHeadName(i) ?? nameAfterCalled(i) {
                     let name = surface(named)
                     uncover(named)
@@ -1391,22 +1398,55 @@ struct EntityResolver {
         return !(isIn(.nameConnector, next) && next + 1 < sentence.upperBound && isCapitalizedWord(next + 1) && !isIn(.dateWord, next + 1))
     }
 
-    static let placeNamedHeads: Set<String> = ["treaty", "accord", "accords", "protocol", "convention", "agreement", "agreements", "pact"]
+    static let placeNamedHeads: Set<String> = ["treaty", "treaties", "accord", "accords", "protocol", "convention", "agreement", "agreements", "pact"]
 
-    /// "the Lisbon treaty": "the", one capitalized word that is a place (a capital, or a word no
-    /// lexicon knows, not opening the sentence), and a lower-case head of `placeNamedHeads` at
-    /// `head`. A country's name or adjective before the head names no agreement ("the Japanese
-    /// treaty").
+    /// Words in lower case between a place and the head of an agreement named after it: "the
+    /// Juba peace agreement", "the Dayton peace accords".
+    static let placeNamedKinds: Set<String> = ["peace", "ceasefire", "climate", "nuclear", "border", "arms"]
+
+    /// "the Lisbon treaty", "the Camp David accords", "the Juba peace agreement": "the", one or
+    /// two capitalized words that are a place (a capital, or words no lexicon knows, not opening
+    /// the sentence), a word of `placeNamedKinds` or none, and a lower-case head of
+    /// `placeNamedHeads` at `head`. A country's name or adjective before the head names no
+    /// agreement ("the Japanese treaty"), nor a person's, nor a day ("the Sunday accord").
     func lowerCaseHeadName(_ head: Int) -> Range<Int>? {
-        guard head >= 2, Self.placeNamedHeads.contains(key(head)), key(head - 2) == "the", isCapitalizedWord(head - 1) else { return nil }
+        guard Self.placeNamedHeads.contains(key(head)) else { return nil }
         let sentence = sentenceRange(of: head)
-        guard head - 2 >= sentence.lowerBound, !inTitle[head - 1] else { return nil }
-        if let m = mention(startingAt: head - 1) {
-            guard m.endToken == head, m.aliasKind == .capital else { return nil }
-        } else if covered(head - 1) || isIn(.dateWord, head - 1) {
+        var last = head - 1
+        if last > sentence.lowerBound && Self.placeNamedKinds.contains(key(last)) && !isCapitalizedWord(last) { last -= 1 }
+        guard last - 1 >= sentence.lowerBound, isCapitalizedWord(last), !inTitle[last] else { return nil }
+        var first = last
+        if key(first - 1) != "the" {
+            first -= 1
+            guard first - 1 >= sentence.lowerBound, key(first - 1) == "the", isCapitalizedWord(first), !inTitle[first] else { return nil }
+        }
+        if let m = mention(startingAt: first) {
+            guard m.endToken == last + 1, m.aliasKind == .capital else { return nil }
+        } else if (first...last).contains(where: { covered($0) || isIn(.dateWord, $0) }) {
             return nil
         }
-        return (head - 1)..<(head + 1)
+        return first..<(head + 1)
+    }
+
+    /// "a comprehensive economic partnership agreement (CEPA)": after a lower-case head at
+    /// `head`, an acronym in capitals in parentheses that abbreviates the head and the words
+    /// before it (at most four, in lower case, in its sentence). Its token, or nil.
+    func acronymAfterDescription(_ head: Int) -> Int? {
+        let open = head + 1, acronym = head + 2, close = head + 3
+        guard close < layer.tokens.count, word(open) == "(", word(close) == ")", !covered(acronym) else { return nil }
+        let t = layer.tokens[acronym]
+        guard t.kind == .word, t.shape.contains(.allCaps), t.end - t.start >= 3 else { return nil }
+        let sentence = sentenceRange(of: head)
+        var first = head
+        while first > sentence.lowerBound && head - first < 4 && layer.tokens[first - 1].kind == .word && !isCapitalizedWord(first - 1)
+                && !Self.leadingDeterminers.contains(key(first - 1)) && !covered(first - 1) {
+            first -= 1
+        }
+        let letters = Array(word(acronym).filter(\.isLetter))
+        let initials = (first...head).compactMap { word($0).first }
+        // Every word's initial, in order: the acronym spells the description, not part of it.
+        guard letters.count == initials.count, zip(letters, initials).allSatisfy({ $0.uppercased() == $1.uppercased() }) else { return nil }
+        return acronym
     }
 
     /// "a treaty known as the ‘Falepili Union’", "an accord called the Tarvo Compact": after a
@@ -1447,6 +1487,11 @@ struct EntityResolver {
         var acronyms: [String: Int] = [:]
         let count = layer.tokens.count
         for mention in result.mentions.sorted(by: { $0.firstToken < $1.firstToken }) where !mention.candidates.isEmpty {
+            // An acronym that names an agreement described in lower case names it wherever it stands.
+            if mention.aliasKind == .acronym && mention.source == .pattern, let entity = mention.entity {
+                acronyms[word(mention.firstToken)] = entity
+                continue
+            }
             let open = mention.endToken, acronym = open + 1, close = open + 2
             guard close < count, word(open) == "(", word(close) == ")", let entity = mention.entity else { continue }
             let t = layer.tokens[acronym]
