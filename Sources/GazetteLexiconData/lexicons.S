@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 c28468a91a4fad381ed678aabf06d69b33943da9a20624cd26375d8782a3bad3
+// classes.rules sha256 24eb4974523b43107a293033be03975eec00199defe229054d7930706112ad0a
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 db6b67b3f48dbb842975981092f81b8df66dc3cdd7ee0e6ed857aadd4e6b42b0
+// visited.rules sha256 2fc9f121822b90c1aca445029f3777656fb84484e1715fdf133cbc0218cb8a37
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -86,6 +86,9 @@ struct DateTests {
         Case(text: "two days ago and three years ago", dct: "2025-05-29", expected: ["two days ago=2025-05-27", "three years ago=2022"]),
         Case(text: "earlier this month", dct: "2025-05-29", expected: ["earlier this month=2025-05"]),
         Case(text: "We meet next month. We met in November.", dct: "2026-01-10", expected: ["next month=2026-02", "November=2025-11"]),
+        // A month alone leans to the past twice as much as a day: October, seen from late May,
+        // is last October (the next is nearer, but not half as near).
+        Case(text: "She visited Lima in October.", dct: "2025-05-29", expected: ["October=2024-10"]),
         // The nearest wins when the other side is much farther: January, seen from mid-December.
         Case(text: "They meet in January.", dct: "2025-12-15", expected: ["January=2026-01"]),
         // Quarters, seasons, references.

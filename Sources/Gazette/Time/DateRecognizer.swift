@@ -255,6 +255,9 @@ public struct DateRecognizer: Sendable {
         /// How much farther a date on the other side of the lean may be and still win: a
         /// reported event is more likely past ("on Wednesday" in a Saturday article).
         static let leanWeight = 1.5
+        /// The same for a month without a day, which news names for what is done more than for
+        /// what is planned (TimeBank: 1,142 of 1,324 values right at 2, 1,140 at 1.5).
+        static let monthLeanWeight = 2.0
 
         /// The year that puts (month, day) nearest the document date, counting distances on the
         /// side opposite the lean (future by default, past after a future cue) `leanWeight` times.
@@ -270,7 +273,9 @@ public struct DateRecognizer: Sendable {
                 // A month alone counts from its middle; the month of the document date is this one.
                 if day == nil && y == dct.year && month == dct.month { return y }
                 let ahead = distance > 0
-                let cost = abs(distance) * (ahead != future && distance != 0 ? Self.leanWeight : 1)
+                // A month alone leans to the past more: "visited Lima in October" in a May story.
+                let lean = day == nil ? Self.monthLeanWeight : Self.leanWeight
+                let cost = abs(distance) * (ahead != future && distance != 0 ? lean : 1)
                 if best == nil || cost < best!.cost { best = (y, cost) }
             }
             return best?.year
