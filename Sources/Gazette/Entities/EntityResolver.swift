@@ -197,6 +197,7 @@ struct EntityResolver {
         assignOffices()
         assignEntourageCountries()
         shareCountryAlongTitledPair()
+        assignEnvoyHosts()
         assignPossessiveCountries()
         assignPossessorCountries()
         assignDatelineCountry()
@@ -300,6 +301,56 @@ struct EntityResolver {
                   let code = result.entities[o].country else { continue }
             result.entities[e].country = code
         }
+    }
+
+    /// "Deputy Prime Minister Ana Ruiz received Chinese Ambassador to Peru Li Wei", "Ambassador
+    /// to Peru Li Wei called on Foreign Minister Ana Ruiz": a titled person with no country whom
+    /// an envoy to a country meets in the sentence serves that country. The envoy's title names
+    /// it after "to" or "in"; a word of receiving or meeting stands between the two, and no other
+    /// person. Not a post of an organisation, nor one the lexicon knows offices of.
+    mutating func assignEnvoyHosts() {
+        var lastPerson: [Int] = []  // by sentence order: the person mentions, in text order
+        for (n, m) in result.mentions.enumerated() {
+            guard let e = m.entity, result.entities[e].type == "person", m.aliasKind != .pronoun else { continue }
+            lastPerson.append(n)
+        }
+        guard lastPerson.count >= 2 else { return }
+        for (i, n) in lastPerson.enumerated() {
+            let envoy = result.mentions[n]
+            guard let t = envoy.titleStart, t < envoy.firstToken, let host = envoyHost(t..<envoy.firstToken) else { continue }
+            let sentence = sentenceRange(of: envoy.firstToken)
+            for j in [i - 1, i + 1] where j >= 0 && j < lastPerson.count {
+                let other = result.mentions[lastPerson[j]]
+                guard let e = other.entity, sentence.contains(other.firstToken), e != envoy.entity,
+                      result.entities[e].country == nil, let office = result.entities[e].office,
+                      !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e),
+                      !Self.isEnvoyOffice(office) else { continue }
+                if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
+                let between = j < i ? other.endToken..<(envoy.titleStart ?? envoy.firstToken) : envoy.endToken..<(other.titleStart ?? other.firstToken)
+                guard between.contains(where: { Self.hostingVerbs.contains(key($0)) }) else { continue }
+                result.entities[e].country = host
+            }
+        }
+    }
+
+    /// Verbs of receiving or meeting between an envoy and the official they meet.
+    static let hostingVerbs: Set<String> = ["received", "receives", "hosted", "hosts", "met", "meets", "welcomed", "welcomes",
+                                            "greeted", "greets", "called", "calls"]
+
+    /// Whether an office is an envoy's.
+    static func isEnvoyOffice(_ office: String) -> Bool {
+        let o = office.lowercased()
+        return o.contains("ambassador") || o.contains("commissioner") || o.contains("envoy") || o.contains("chargé")
+    }
+
+    /// The country an envoy's title `range` names after "to" or "in" ("Ambassador to Peru",
+    /// "High Commissioner in Kenya"), when the title is an envoy's.
+    func envoyHost(_ range: Range<Int>) -> String? {
+        guard range.contains(where: { ["ambassador", "commissioner", "envoy"].contains(key($0)) }) else { return nil }
+        for k in range.dropLast() where key(k) == "to" || key(k) == "in" {
+            if let m = mention(startingAt: k + 1), let e = m.entity, let code = alpha3(ofCountry: e) { return code }
+        }
+        return nil
     }
 
     /// "Peru's Interior Minister Ana Ruiz and Defence Minister Li Wei": a titled person joined by
