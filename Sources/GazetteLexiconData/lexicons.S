@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 24eb4974523b43107a293033be03975eec00199defe229054d7930706112ad0a
+// classes.rules sha256 76628c72b2da0dd76e92901fe482a040f34332a62ab6855cb7c3e4b3f09085a0
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
