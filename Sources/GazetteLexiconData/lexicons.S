@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 910ee7c87e5f6d1b1485bfb8e88be86d7df6a6c541cb349cc1fe0f0b422179f8
+// met.rules sha256 7b710d73783b334cefa1af0015b982cc4b617849fc706a769599b929cfa1d8fa
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
