@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 db2ecfc4ff89f38f3f6039a02f090e29216f6b8fd098939d59f7e0fee53216f7
+// titles.jsonl sha256 aeea064f86a2a582013e53e7c1bcd0f7a0cd7e37a8d82f758ee08f7b3afc6ae3
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 7b710d73783b334cefa1af0015b982cc4b617849fc706a769599b929cfa1d8fa
+// met.rules sha256 cd0d2d72bbcebbc57989205c7ab49261bd1d71ef3037f5fb91f226bbe30558fd
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
