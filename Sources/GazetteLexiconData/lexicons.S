@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 858f95458e032d53ad7a2e8ad2018ec4dcfca3d09c8d215e9f400f828a25f9b6
+// people.jsonl sha256 8ca5c209710e5b5e51b7296d99e4a76127f69ef542a4d152ae97b2ef759917e3
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
