@@ -203,6 +203,7 @@ struct EntityResolver {
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
+        assignPossessorCountries(pronouns: true)
         assignPhraseStarts()
         // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
         // and the passes skip a mention with no candidate.
@@ -291,14 +292,21 @@ struct EntityResolver {
     /// whose title follows another person's possessive serves that person's country, when the
     /// title names no country, is no head of state's or government's and no organisation's, and
     /// the lexicon knows no office of theirs.
-    mutating func assignPossessorCountries() {
+    /// With `pronouns`, after the pronouns are resolved: "his spokeswoman Ana Ruiz", "his" a
+    /// person named before.
+    mutating func assignPossessorCountries(pronouns: Bool = false) {
         for m in result.mentions {
-            guard let t = m.titleStart, t < m.firstToken, t >= 2, isPossessive(t - 1),
+            guard let t = m.titleStart, t < m.firstToken, t >= (pronouns ? 1 : 2),
                   let e = m.entity, result.entities[e].type == "person", result.entities[e].country == nil,
                   result.entities[e].lexiconEntry == nil, let office = result.entities[e].office,
-                  !Self.isHeadOffice(office), !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e),
-                  let owner = mention(endingAt: t - 1), owner.aliasKind != .pronoun, let o = owner.entity, o != e, result.entities[o].type == "person",
-                  let code = result.entities[o].country else { continue }
+                  !Self.isHeadOffice(office), !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e) else { continue }
+            let owner: EntityMention?
+            if pronouns {
+                owner = isIn(.possessiveDeterminer, t - 1) ? mention(startingAt: t - 1).flatMap { $0.aliasKind == .pronoun ? $0 : nil } : nil
+            } else {
+                owner = isPossessive(t - 1) ? mention(endingAt: t - 1).flatMap { $0.aliasKind != .pronoun ? $0 : nil } : nil
+            }
+            guard let o = owner?.entity, o != e, result.entities[o].type == "person", let code = result.entities[o].country else { continue }
             result.entities[e].country = code
         }
     }
