@@ -866,7 +866,11 @@ struct EntityResolver {
     mutating func assignDatelineCountry() {
         guard layer.sentences.count > 0 else { return }
         var code: String?, datelineEnd = 0
-        for s in 0..<min(3, layer.sentences.count) where code == nil {
+        // In the first three sentences, or after more lines of a page's head (a headline, a
+        // date, a source: "Albright's visit ...", "19th November 1997", "Hindustan Times", then
+        // "New Delhi: ..."), up to the sixth while each line before is short.
+        for s in 0..<min(6, layer.sentences.count) where code == nil {
+            if s >= 3 && layer.sentences[s - 1].tokenRange.count > 12 { break }
             let start = Int(layer.sentences[s].firstToken), end = Int(layer.sentences[s].endToken)
             var k = start
             // " date 2023-09-02 BANGKOK:" and the like: past a stamp of a few tokens.
