@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 5b5eeddac2526e75e0c926031b67d2f8959f38821140f74252b253f768c26038
+// agreements.rules sha256 98d649d3096087ee9c687f9238159eb7f0c81f13687c6b31d897152a24bebe22
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -474,6 +474,12 @@ struct EntityResolverTests {
         Case(text: "The Tarvo peace agreement was signed in 2020.", expected: ["Tarvo peace agreement=agreement:tarvo-peace-agreement(pattern)"]),
         Case(text: "They recalled the Lake Tarvo treaties of 2010.", expected: ["Lake Tarvo treaties=agreement:lake-tarvo-treaties(pattern)"]),
         Case(text: "The Sunday peace accord held.", expected: []),
+        // A memorandum's acronym of its kind inside its name, and "MoU" as a head; a memorandum
+        // with no subject names none.
+        Case(text: "They signed a Memorandum of Understanding (MoU) on Defence Cooperation.",
+             expected: ["Memorandum of Understanding (MoU) on Defence Cooperation=agreement:memorandum-of-understanding-on-defence-cooperation(pattern)"]),
+        Case(text: "They signed an MoU on Defence Cooperation.", expected: ["MoU on Defence Cooperation=agreement:mou-on-defence-cooperation(pattern)"]),
+        Case(text: "They signed a Memorandum of Understanding on Monday.", expected: []),
         Case(text: "The Kenyan peace treaty held.", expected: ["Kenyan=country:KEN(lexicon)"]),
         Case(text: "The proposed Agreement on the Security of Information reflects it.",
              expected: ["Agreement on the Security of Information=agreement:agreement-on-the-security-of-information(pattern)"]),

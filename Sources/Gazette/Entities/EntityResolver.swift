@@ -76,7 +76,7 @@ struct EntityResolver {
     }
 
     static let titleType = "title"
-    static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "treaties", "convention", "protocol", "charter", "memorandum", "arrangement", "compact"])
+    static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "treaties", "convention", "protocol", "charter", "memorandum", "mou", "arrangement", "compact"])
         .union(agreementAcronymHeads).union(referenceOnlyHeads)
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
     /// ("the Green Deal", "the New Deal").
@@ -1211,9 +1211,20 @@ struct EntityResolver {
             }
             // Forward: "on the Security of Information".
             var end = i + 1
+            // "Memorandum of Understanding (MoU) on Defence Cooperation": the name goes on past
+            // the acronym of its kind ("of Understanding" is no subject: `isBareMemorandum`).
+            var acronymSkipped: Range<Int>?
+            if key(i) == "memorandum", let after = understandingEnd(i, sentence: sentence) {
+                end = after
+                if end + 3 < sentence.upperBound && word(end) == "(" && word(end + 2) == ")" && layer.tokens[end + 1].kind == .word
+                    && Self.agreementLinks.contains(key(end + 3)) {
+                    acronymSkipped = end..<(end + 3)
+                    end += 3
+                }
+            }
             // "between" goes on with a name whose head opens it ("the Agreement between Japan and
             // Peru on ..."), not after one already named ("the Lima Accord between Peru and Chile").
-            if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) && (start == i || key(end) != "between")
+            if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) && (start == i || key(end) != "between" || acronymSkipped != nil)
                 && !isSignerAfterFor(end, sentence: sentence) {
                 // "the Agreement between the Government of Peru and the Government of Chile on
                 // ...": the parties' list goes on past "and the" and ", the".
@@ -1276,6 +1287,9 @@ struct EntityResolver {
             // head closes it keeps them: "the Peru-Chile Free Trade Agreement").
             let nameStart = start < i && end > i + 1 && isPartyPrefix(start..<i) ? i : start
             guard end - start >= 2 else { continue }
+            // "a Memorandum of Understanding" names no agreement; one on a subject does.
+            if key(i) == "memorandum" && nameStart == i, let after = understandingEnd(i, sentence: sentence),
+               end <= after + (acronymSkipped?.count ?? 0) { continue }
             // A lexicon agreement that spans the whole name is the name. One that spans only part
             // of it (the generic "Acquisition and Cross-Servicing Agreement" inside "Chile-Tonga
             // Acquisition and Cross-Servicing Agreement") gives way to the longer name.
@@ -1305,13 +1319,20 @@ struct EntityResolver {
             }
             // The mention spans the parties too, so that rules read "signed the Sino-Russian
             // Treaty on ..." as one agreement; its name leaves them out.
-            let name = surface(nameStart..<end)
+            // Its name leaves out the acronym of its kind ("Memorandum of Understanding on ...").
+            let name = acronymSkipped.map { surface(nameStart..<$0.lowerBound) + " " + surface($0.upperBound..<end) } ?? surface(nameStart..<end)
             uncover(start..<end)
             let entity = newEntity(type: "agreement", name: name, label: name)
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
                               byteStart: 0, byteEnd: 0, source: .pattern))
             next = end
         }
+    }
+
+    /// After "Memorandum" at `i`: where "of Understanding" ends, when it follows.
+    func understandingEnd(_ i: Int, sentence: Range<Int>) -> Int? {
+        guard i + 2 < sentence.upperBound, key(i + 1) == "of", key(i + 2) == "understanding" else { return nil }
+        return i + 3
     }
 
     /// The links after an agreement's parties that say what it is on.
