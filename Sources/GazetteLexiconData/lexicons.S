@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 cd0d2d72bbcebbc57989205c7ab49261bd1d71ef3037f5fb91f226bbe30558fd
+// met.rules sha256 e1161c3b84147980a277915123260bb76d7eaa56d299367aa64b6b5ae15d4f85
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
