@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 70b5e7a58f6b0ac475ae33011ef2f0cec75dbf362c773cae7e69e8eb85a680e4
+// agreements.jsonl sha256 c329163c160818660484108909b0aec73177cd36437ef1ff8be74725fdf93013
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):

@@ -40,6 +40,8 @@ extension PipelineWorker {
                     dates[d].write(document: document, text: text, layer: layer, sentence: sentence, cursor: &cursor, fields: fields, into: &json)
                     d += 1
                 } else {
+                    // A group ("the two leaders") is no name: its people are written where named.
+                    if mentions[m].groupMembers != nil { m += 1; continue }
                     mentions[m].write(document: document, text: text, entities: extraction.entities, sentence: sentence,
                                       cursor: &cursor, fields: fields, into: &json)
                     m += 1

@@ -42,6 +42,11 @@ public struct EntityMention: Sendable, Equatable {
     /// the title ("Acting" in "Acting Chilean Foreign Minister X", "His" in "His Highness the
     /// Crown Prince X"); rules match the person from there too. Nil when nothing comes before.
     public var phraseStart: Int? = nil
+    /// For a group named by its number ("the three presidents", "the two leaders"): the people
+    /// it names, as indexes into `Extraction.entities`, in the order the text named them;
+    /// `candidates` holds the first. Rules read one argument there as each of them; it is no
+    /// name, and is not written as an entity's mention.
+    public var groupMembers: [Int]? = nil
     /// For a pronoun (`aliasKind` `pronoun`): whether it is a possessive ("his", "her visit").
     public var isPossessivePronoun = false
     /// For a person named after the first of a plural title's names ("Ivo Marandi" in

@@ -203,6 +203,7 @@ struct EntityResolver {
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
+        findGroups()
         assignPossessorCountries(pronouns: true)
         assignPhraseStarts()
         // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
@@ -287,6 +288,47 @@ struct EntityResolver {
             m.entity == entity && words.contains(key(m.titleStart ?? m.firstToken))
         }
     }
+
+    /// "Ruiz met Dorr on Monday. The two leaders signed the accord", "Ruiz, Dorr and Pardo met.
+    /// ... signed by the three presidents": "the" (or "both") and a number of people, and a word
+    /// for them (`groupNouns`), name the people the text named in the sentence before and in
+    /// its own sentence before the words, when they are exactly that many. A mention of the
+    /// group (its number and its noun), with its people as `groupMembers`.
+    mutating func findGroups() {
+        for i in cuePositions where i + 1 < layer.tokens.count && isIn(.groupNumber, i) && !covered(i) {
+            let sentence = sentenceRange(of: i)
+            let n = Self.groupNumbers[key(i)] ?? 0
+            if key(i) != "both" {
+                guard i > sentence.lowerBound, key(i - 1) == "the" else { continue }
+            }
+            // The noun, after an office's words ("the two foreign ministers", "the two prime ministers").
+            var end = i + 1
+            while end < sentence.upperBound && end - i <= 3 && !Self.groupNouns.contains(key(end)) && layer.tokens[end].kind == .word
+                    && !isCapitalizedWord(end) && (isIn(.officeDomain, end) || key(end) == "prime") { end += 1 }
+            guard end < sentence.upperBound, Self.groupNouns.contains(key(end)), !covered(end) else { continue }
+            // "the two heads of state"
+            if key(end) == "heads" && end + 2 < sentence.upperBound && key(end + 1) == "of" { end += 2 }
+            end += 1
+            // The people named before it, in this sentence and the one before.
+            let window = (sentence.lowerBound > 0 ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound)..<i
+            var members: [Int] = []
+            for m in result.mentions where window.contains(m.firstToken) && m.aliasKind != .pronoun && m.groupMembers == nil {
+                guard let e = m.entity, result.entities[e].type == "person", !members.contains(e) else { continue }
+                members.append(e)
+            }
+            guard members.count == n, n >= 2 else { continue }
+            var mention = EntityMention(candidates: [members[0]], aliasKind: .description, firstToken: i, endToken: end,
+                                        byteStart: 0, byteEnd: 0, source: .coreference)
+            mention.groupMembers = members
+            add(mention)
+        }
+    }
+
+    /// Words for a number of people ("the two leaders"), with the number.
+    static let groupNumbers: [String: Int] = ["two": 2, "three": 3, "four": 4, "both": 2]
+
+    /// Nouns for a group of leaders or officials, after its number.
+    static let groupNouns: Set<String> = ["leaders", "presidents", "ministers", "premiers", "counterparts", "heads", "kings", "chancellors", "envoys"]
 
     /// "Ruiz's spokesman Ivo Dorr", "Ruiz's national security adviser Ivo Dorr": a titled person
     /// whose title follows another person's possessive serves that person's country, when the
@@ -1380,7 +1422,7 @@ struct EntityResolver {
     static let combiningDemonyms: Set<String> = ["sino", "indo", "anglo", "franco", "russo", "italo", "hispano", "austro", "greco", "turco", "afro", "euro", "nippo", "germano", "luso", "serbo", "polono"]
 
     /// Words before a reference's head that say nothing of which agreement it is.
-    static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said"]
+    static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said", "formal", "peace", "bilateral"]
 
     /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
     static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal"]
@@ -1688,7 +1730,7 @@ struct EntityResolver {
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
     static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit", "according"]).union(captionMarkers).union(speechVerbs).union(meetingVerbs)
-        .union(objectVerbs).union(possessedNouns)).sorted()
+        .union(objectVerbs).union(possessedNouns).union(groupNumbers.keys)).sorted()
 
     /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
     /// ("Ana Ruiz's visit", "Li Wei's wife").
@@ -3515,7 +3557,7 @@ extension EntityResolver {
         case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
         case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun, entourage
-        case female, male, notAfterSubject, possessiveDeterminer, listOpener
+        case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber
 
         var words: Set<String> {
             switch self {
@@ -3552,6 +3594,7 @@ extension EntityResolver {
             case .pronoun: ["he", "she", "him", "her", "his"]
             case .entourage: EntityResolver.entourageNouns.union(["accompanied"])
             case .listOpener: EntityResolver.listOpeners
+            case .groupNumber: Set(EntityResolver.groupNumbers.keys)
             case .female: EntityResolver.femaleWords
             case .male: EntityResolver.maleWords
             case .notAfterSubject: EntityResolver.notAfterSubject

@@ -295,6 +295,17 @@ struct RelationBuilder {
                  dateline: String? = nil) -> [Fact.Argument] {
         for ref in refs {
             guard case .mention(let m)? = captured(ref.capture, match), let e = extraction.mentions[m].entity else { continue }
+            // A group ("the two leaders"): each of its people, or each one's country.
+            if let members = extraction.mentions[m].groupMembers {
+                switch ref.derived {
+                case nil, .list?: return members.map { Fact.Argument(entity: $0, mention: m) }
+                case .country?:
+                    let countries = members.compactMap { extraction.entities[$0].country.flatMap { countryEntity($0, &extraction) } }
+                    if !countries.isEmpty { return countries.map { Fact.Argument(entity: $0, mention: nil) } }
+                    continue
+                default: break
+                }
+            }
             switch ref.derived {
             case nil:
                 return [Fact.Argument(entity: e, mention: m)]
