@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 2fc9f121822b90c1aca445029f3777656fb84484e1715fdf133cbc0218cb8a37
+// visited.rules sha256 f29cec5895945351c118caec20675bc66882fcc0a3dafb92a1cabae24cf57e4e
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -396,13 +396,23 @@ public final class CompiledRules: Sendable {
                        message: "rule '\(rule?.id ?? "")': " + message)
         }
 
-        /// The token keys of a word as written in a rule.
+        /// The token keys of a word as written in a rule, tokenized once per word: a class's
+        /// words come back at each of its uses, and each repetition of it.
         func keys(of word: String) -> [KeyID] {
+            if let known = keyMemo.byWord[word] { return known }
             let text = CompiledRules.tokenizable(word)
             guard let layer = try? tokenizer.analyze(text) else { return [] }
             let keys = layer.tokens.map(\.key)
-            return text == word ? keys : Array(keys.dropFirst())
+            let found = text == word ? keys : Array(keys.dropFirst())
+            keyMemo.byWord[word] = found
+            return found
         }
+
+        /// The keys of the words `keys(of:)` has read.
+        final class KeyMemo {
+            var byWord: [String: [KeyID]] = [:]
+        }
+        let keyMemo = KeyMemo()
 
         func definition(_ name: String) -> RuleFile.Definition? { definitions[name] }
 
