@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 76628c72b2da0dd76e92901fe482a040f34332a62ab6855cb7c3e4b3f09085a0
+// classes.rules sha256 12c8688d2a253da73751fadf313ff84315b7abd6f586526f9d6f042867a371d0
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
