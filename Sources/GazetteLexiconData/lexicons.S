@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 f29cec5895945351c118caec20675bc66882fcc0a3dafb92a1cabae24cf57e4e
+// visited.rules sha256 3f9c581bc3d67cdc73968e36ac504506e13a028f08791daeb091b875ee214c67
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
