@@ -359,22 +359,23 @@ struct EntityResolver {
     /// it after "to" or "in"; a word of receiving or meeting stands between the two, and no other
     /// person. Not a post of an organisation, nor one the lexicon knows offices of.
     mutating func assignEnvoyHosts() {
-        var lastPerson: [Int] = []  // by sentence order: the person mentions, in text order
+        var people: [Int] = []  // the mentions of people by name or post, in text order
         for (n, m) in result.mentions.enumerated() {
             guard let e = m.entity, result.entities[e].type == "person", m.aliasKind != .pronoun else { continue }
-            lastPerson.append(n)
+            people.append(n)
         }
-        guard lastPerson.count >= 2 else { return }
-        for (i, n) in lastPerson.enumerated() {
+        guard people.count >= 2 else { return }
+        for (i, n) in people.enumerated() {
             let envoy = result.mentions[n]
             guard let t = envoy.titleStart, t < envoy.firstToken, let host = envoyHost(t..<envoy.firstToken) else { continue }
             let sentence = sentenceRange(of: envoy.firstToken)
-            for j in [i - 1, i + 1] where j >= 0 && j < lastPerson.count {
-                let other = result.mentions[lastPerson[j]]
+            // The people right before and after the envoy's mention.
+            for j in [i - 1, i + 1] where j >= 0 && j < people.count {
+                let other = result.mentions[people[j]]
                 guard let e = other.entity, sentence.contains(other.firstToken), e != envoy.entity,
                       result.entities[e].country == nil, let office = result.entities[e].office,
                       !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e),
-                      !Self.isEnvoyOffice(office) else { continue }
+                      !RelationBuilder.isEnvoy(office) else { continue }
                 if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
                 let between = j < i ? other.endToken..<(envoy.titleStart ?? envoy.firstToken) : envoy.endToken..<(other.titleStart ?? other.firstToken)
                 guard between.contains(where: { Self.hostingVerbs.contains(key($0)) }) else { continue }
@@ -386,12 +387,6 @@ struct EntityResolver {
     /// Verbs of receiving or meeting between an envoy and the official they meet.
     static let hostingVerbs: Set<String> = ["received", "receives", "hosted", "hosts", "met", "meets", "welcomed", "welcomes",
                                             "greeted", "greets", "called", "calls"]
-
-    /// Whether an office is an envoy's.
-    static func isEnvoyOffice(_ office: String) -> Bool {
-        let o = office.lowercased()
-        return o.contains("ambassador") || o.contains("commissioner") || o.contains("envoy") || o.contains("chargé")
-    }
 
     /// The country an envoy's title `range` names after "to" or "in" ("Ambassador to Peru",
     /// "High Commissioner in Kenya"), when the title is an envoy's.
@@ -1254,7 +1249,8 @@ struct EntityResolver {
             // Forward: "on the Security of Information".
             var end = i + 1
             // "Memorandum of Understanding (MoU) on Defence Cooperation": the name goes on past
-            // the acronym of its kind ("of Understanding" is no subject: `isBareMemorandum`).
+            // the acronym of its kind ("of Understanding" is no subject: one with none after it
+            // names no agreement, below).
             var acronymSkipped: Range<Int>?
             if key(i) == "memorandum", let after = understandingEnd(i, sentence: sentence) {
                 end = after
@@ -3049,7 +3045,7 @@ struct EntityResolver {
         while address > sentence.lowerBound && k - address < 2 && Self.addressWords.contains(key(address - 1)) && isCapitalizedWord(address - 1) {
             address -= 1
         }
-        if address < k && address > sentence.lowerBound && ["his", "her", "their"].contains(key(address - 1)) { front = address - 1 }
+        if address < k && address > sentence.lowerBound && isIn(.possessiveDeterminer, address - 1) { front = address - 1 }
         return front < start ? front : nil
     }
 

@@ -491,7 +491,8 @@ struct RelationBuilder {
 
     /// The rule's date capture, else (unless the rule says `date none`) the usable date (see
     /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
-    /// story`, when the sentence has none, the story's day before it.
+    /// story`, when the sentence has none, the story's day before it, or for a headline with
+    /// none before it, its lede's day (`ledeDate`).
     func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [Bool], layer: TextLayer,
               text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
         switch rule.date {
