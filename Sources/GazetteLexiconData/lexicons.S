@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 3f9c581bc3d67cdc73968e36ac504506e13a028f08791daeb091b875ee214c67
+// visited.rules sha256 7839c864b6d41db1a81b7a51b25770878cce39d3efccfb6eed826673c1838ff9
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
