@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 aeea064f86a2a582013e53e7c1bcd0f7a0cd7e37a8d82f758ee08f7b3afc6ae3
+// titles.jsonl sha256 052d26c0be6ff30c978435f11f25bff676955ab103ca6b97debf8629ace375dc
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 12c8688d2a253da73751fadf313ff84315b7abd6f586526f9d6f042867a371d0
+// classes.rules sha256 60833b94ddebeb60fd06344a61fdeb6e3af52821238939d2a9a90775a1d5f010
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 e1161c3b84147980a277915123260bb76d7eaa56d299367aa64b6b5ae15d4f85
+// met.rules sha256 6892077f6a34728bad0257dec2e068dcc4b66bdb66f6168d4db74937e092061a
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -593,6 +593,37 @@ struct DatedRoleTests {
         }
     }
 
+    /// A titled name found by its form takes the country of the lexicon's person whose name it is
+    /// in another form, when the document names that country; names of two countries' people, or a
+    /// country the text does not name, give none.
+    @Test func aNameInAnotherFormTakesTheLexiconsCountry() throws {
+        let entries = [
+            LexiconEntry(id: "p-vell", type: "person", name: "Tomas Arvid Vellinor", label: "Vellinor", country: "NOR"),
+            LexiconEntry(id: "p-dask", type: "person", name: "Lin Ferro Dask Omari", label: "Omari",
+                         roles: [Role(office: "Minister for Foreign Affairs", country: "KEN", start: "2001", end: "2003")]),
+            LexiconEntry(id: "p-sula-1", type: "person", name: "Ana Sula", label: "Sula", country: "NOR"),
+            LexiconEntry(id: "p-sula-2", type: "person", name: "Ana Beth Sula", label: "Sula", country: "KEN"),
+            LexiconEntry(id: "country:NOR", type: "country", name: "Norway", aliases: [Alias("Norwegian", kind: .adjective)], codes: ["alpha3": "NOR"]),
+            LexiconEntry(id: "country:KEN", type: "country", name: "Kenya", aliases: [Alias("Kenyan", kind: .adjective)], codes: ["alpha3": "KEN"]),
+            LexiconEntry(id: "title:deputy-prime-minister", type: "title", name: "Deputy Prime Minister", aliases: []),
+            LexiconEntry(id: "title:foreign-minister", type: "title", name: "Foreign Minister", aliases: []),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func countries(_ text: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2010-05-05")) }
+            return x.entities.filter { $0.type == "person" && $0.office != nil }.map { "\($0.name)=\($0.country ?? "-")" }
+        }
+        // The same first and last words, another middle one.
+        #expect(try countries("Deputy Prime Minister Tomas Kjell Vellinor spoke on trade with Norway.") == ["Tomas Kjell Vellinor=NOR"])
+        // All the words of the text's name among the lexicon name's.
+        #expect(try countries("Foreign Minister Ferro Dask Omari arrived in Kenya.") == ["Ferro Dask Omari=KEN"])
+        // The country is not named in the document.
+        #expect(try countries("Deputy Prime Minister Tomas Kjell Vellinor spoke on trade.") == ["Tomas Kjell Vellinor=-"])
+        // People of two countries have that name.
+        #expect(try countries("Foreign Minister Ana Ruth Sula spoke in Kenya and Norway.") == ["Ana Ruth Sula=-"])
+    }
+
     /// A role whose start is unknown holds "from always": it cannot say who held the office on a
     /// day, so it names no one the text does not name in full.
     @Test func aRoleWithNoStartNamesNoOneUnnamed() throws {

@@ -195,6 +195,7 @@ struct EntityResolver {
         resolveAmbiguity()
         detachForeignAgreements()
         assignOffices()
+        assignNamesakeCountries()
         assignEntourageCountries()
         shareCountryAlongTitledPair()
         assignEnvoyHosts()
@@ -350,6 +351,37 @@ struct EntityResolver {
             }
             guard let o = owner?.entity, o != e, result.entities[o].type == "person", let code = result.entities[o].country else { continue }
             result.entities[e].country = code
+        }
+    }
+
+    /// A titled person found by the form of their name, whose title names no country, takes the
+    /// country of the lexicon's people whose name is theirs in another form: the same first and
+    /// last words ("Lal K. Advani", "Lal Kishenchand Advani" for "Lal Krishna Advani"), or all
+    /// their words among the lexicon name's ("Shah Mahmood Qureshi" for "Makhdoom Shah Mahmood
+    /// Hussain Qureshi"), when all such people are of one country and the document names that
+    /// country (a common name, "Ali Hassan", is someone else's as often). Not a post of an
+    /// organisation: its holder's country is not the office's.
+    mutating func assignNamesakeCountries() {
+        guard !lexicon.namesakesByLastKey.isEmpty else { return }
+        var named = Set<String>()
+        for e in result.entities.indices { if let code = alpha3(ofCountry: e) { named.insert(code) } }
+        var done = Set<Int>()
+        for m in result.mentions {
+            guard let e = m.entity, !done.contains(e), result.entities[e].type == "person", result.entities[e].country == nil,
+                  result.entities[e].lexiconEntry == nil, let office = result.entities[e].office,
+                  !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e), m.aliasKind != .pronoun else { continue }
+            var words: [KeyID] = []
+            for k in m.firstToken..<m.endToken where layer.tokens[k].kind == .word { words.append(layer.tokens[k].key) }
+            while let last = words.last, Self.nameSuffixes.contains(vocabulary.key(last)) { words.removeLast() }
+            guard words.count >= 2, let namesakes = lexicon.namesakesByLastKey[words[words.count - 1]] else { continue }
+            var country: String? = nil
+            var agree = true
+            for n in namesakes where n.words[0] == words[0] || words.allSatisfy(n.words.contains) {
+                if country == nil { country = n.country } else if country != n.country { agree = false; break }
+            }
+            guard agree, let country, named.contains(country) else { continue }
+            result.entities[e].country = country
+            done.insert(e)
         }
     }
 
@@ -3032,10 +3064,17 @@ struct EntityResolver {
     /// Minister", "Interim U.S. Secretary of State", "His Highness the Crown Prince", "His
     /// Majesty King", "Her Royal Highness Princess". As an argument of a rule, the phrase holds
     /// them all; nil when nothing comes before.
-    func phraseStart(before start: Int) -> Int? {
+    ///
+    /// A title joined to it by "and" belongs to the phrase too ("General Secretary and President
+    /// of China Xi Jinping"): `titleByEnd` gives the first token of each title by the token
+    /// after it.
+    func phraseStart(before start: Int, titleByEnd: [Int: Int] = [:]) -> Int? {
         guard start > 0 else { return nil }
         let sentence = sentenceRange(of: start)
         var front = start
+        while front - 1 > sentence.lowerBound, key(front - 1) == "and", let first = titleByEnd[front - 1], first < front - 1 {
+            front = titleStart(first)
+        }
         if front > sentence.lowerBound, layer.tokens[front - 1].kind == .word, !covered(front - 1), Self.tenureWords.contains(key(front - 1)) {
             front -= 1
         }
@@ -3051,8 +3090,10 @@ struct EntityResolver {
 
     /// Gives each mention after a title its `phraseStart`.
     mutating func assignPhraseStarts() {
+        var titleByEnd: [Int: Int] = [:]
+        for title in result.titles { titleByEnd[title.endToken] = min(titleByEnd[title.endToken] ?? title.firstToken, title.firstToken) }
         for n in result.mentions.indices {
-            guard let t = result.mentions[n].titleStart, let front = phraseStart(before: t) else { continue }
+            guard let t = result.mentions[n].titleStart, let front = phraseStart(before: t, titleByEnd: titleByEnd) else { continue }
             result.mentions[n].phraseStart = front
         }
     }

@@ -48,6 +48,24 @@ public final class CompiledLexicon: Sendable {
     /// The people whose label (a surname, "Clinton") is the one token of key `k`: a surname alone
     /// in a text may name the one of them in office on the document's date.
     let peopleByLabelKey: [KeyID: [Int]]
+    /// The people of one country (by their roles, else by the country the lexicon gives them) whose
+    /// name of two words or more ends with key `k`, with their names' word keys: a name found in a
+    /// text that is one of theirs in another form ("Lal K. Advani" for "Lal Krishna Advani") takes
+    /// its country from it.
+    let namesakesByLastKey: [KeyID: [Namesake]]
+    /// A lexicon person's name as word keys, and the one country the lexicon gives them.
+    struct Namesake {
+        let words: [KeyID]
+        let country: String
+    }
+
+    /// The one country of a person entry: of all its roles, else the entry's own; nil when
+    /// there are several.
+    static func onlyCountry(of entry: LexiconEntry) -> String? {
+        if entry.roles.isEmpty { return entry.country }
+        let first = entry.roles[0].country
+        return entry.roles.allSatisfy({ $0.country == first }) ? first : nil
+    }
     /// The keys of `peopleByLabelKey`, as bits for the per-token test.
     let peopleLabelKeys: KeyBits
     /// The people with a role in a country, by the country's code: "the Kenyan president" may
@@ -114,6 +132,7 @@ public final class CompiledLexicon: Sendable {
         var givenOfEntry: [Int: KeyID] = [:]
         var aliasWords: [Int: [(first: KeyID, last: KeyID, lastLength: UInt32)]] = [:]
         var titleWords: [KeyID: String] = [:]
+        var namesakes: [KeyID: [Namesake]] = [:]
         for (entryIndex, entry) in entries.enumerated() {
             for (aliasIndex, alias) in entry.aliases.enumerated() {
                 let bytes = Array(alias.text.utf8)
@@ -129,6 +148,11 @@ public final class CompiledLexicon: Sendable {
                 }
                 if entry.type == "person" {
                     for token in layer.tokens.dropFirst() where token.kind == .word { laterOrPlaceWords.insert(Int(token.key)) }
+                    if alias.text == entry.name, let country = Self.onlyCountry(of: entry) {
+                        var words = layer.tokens.filter { $0.kind == .word }.map(\.key)
+                        while let last = words.last, EntityResolver.nameSuffixes.contains(tokenizer.vocabulary.key(last)) { words.removeLast() }
+                        if words.count >= 2 { namesakes[words[words.count - 1], default: []].append(Namesake(words: words, country: country)) }
+                    }
                     if !entry.roles.isEmpty {
                         if alias.text == entry.name {
                             givenOfEntry[entryIndex] = layer.tokens[0].key
@@ -210,6 +234,7 @@ public final class CompiledLexicon: Sendable {
             }
         }
         peopleByLabelKey = byLabel
+        namesakesByLastKey = namesakes
         var byCountry: [String: [Int]] = [:]
         for index in entries.indices where !entries[index].roles.isEmpty && entries[index].type == "person" {
             let roles = entries[index].roles
