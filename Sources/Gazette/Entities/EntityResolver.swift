@@ -2683,6 +2683,8 @@ struct EntityResolver {
         var classes: [String: String] = [:]
         for o in ["President", "King", "Queen", "Emir", "Sultan", "Emperor", "Monarch", "Head of State", "Yang di-Pertuan Agong"] { classes[o] = "head of state" }
         for o in ["Prime Minister", "Chancellor", "Head of Government"] { classes[o] = "head of government" }
+        classes["Crown Prince"] = "crown prince"
+        classes["Vice President"] = "vice president"
         for o in ["Minister for Foreign Affairs", "Minister of Foreign Affairs", "Secretary of Foreign Affairs", "Foreign Secretary",
                   "Secretary of State", "Minister of External Affairs", "Minister for Europe and Foreign Affairs",
                   "Minister of International Relations and Cooperation"] { classes[o] = "foreign" }
@@ -2703,8 +2705,11 @@ struct EntityResolver {
         guard Self.officeClasses[office] != nil else { return }
         let sentence = sentenceRange(of: title.lowerBound)
         // A title that goes on ("President Joe" ... handled as a name) or a plural, a compound
-        // ("the president's office", "presidential") is no description of one person.
-        if next < sentence.upperBound && (isPossessive(next) || isCapitalizedWord(next)) { return }
+        // ("presidential") is no description of one person; nor one with no country before a
+        // possessive ("the president's office"), though one with a country is ("the Chinese
+        // foreign minister's visit").
+        if next < sentence.upperBound && isCapitalizedWord(next) { return }
+        let possessiveNext = next < sentence.upperBound && isPossessive(next)
         // "Prime Minister and Foreign Minister X": the first of two offices of one person (not
         // a post in lower case before a capitalized title: "the Kuwaiti emir and Crown Prince X").
         if next + 1 < sentence.upperBound && inTitle[next + 1] && layer.tokens[next].kind == .word && key(next) == "and"
@@ -2722,6 +2727,7 @@ struct EntityResolver {
             // apposition only: `resolveRoleDescriptions`).
             country = countryAfterOf(in: complement)
         }
+        if possessiveNext && country == nil { return }
         if country == nil && complement == nil && front > sentence.lowerBound && key(front - 1) == "the"
             && !Self.pluralTitleWords.contains(key(title.upperBound - 1)) && !(next < sentence.upperBound && key(next) == "of") {
             // "the foreign minister": a post with no country, for `resolveBareDescriptions`.
