@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 60833b94ddebeb60fd06344a61fdeb6e3af52821238939d2a9a90775a1d5f010
+// classes.rules sha256 064d67e3c5a6734499b60190327392d9184013802fd36e83bcce8c69f04c0937
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 7839c864b6d41db1a81b7a51b25770878cce39d3efccfb6eed826673c1838ff9
+// visited.rules sha256 e075693ae39d8ad13acd711607106782a6cfc269fbf6c009a7ff382c1201dd0c
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
