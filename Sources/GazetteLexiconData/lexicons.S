@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 064d67e3c5a6734499b60190327392d9184013802fd36e83bcce8c69f04c0937
+// classes.rules sha256 70313b29906bcd86dbe807a25baeac3c6990512fd51bb1da8a88a3d4ec8a675b
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 6892077f6a34728bad0257dec2e068dcc4b66bdb66f6168d4db74937e092061a
+// met.rules sha256 cad009abc20635e6ba58298e3c13f7bf2e39389355bb811e1d948a94f850d5be
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

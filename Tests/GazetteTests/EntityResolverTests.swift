@@ -624,6 +624,24 @@ struct DatedRoleTests {
         #expect(try countries("Foreign Minister Ana Ruth Sula spoke in Kenya and Norway.") == ["Ana Ruth Sula=-"])
     }
 
+    /// A known name that goes on with patronymics is one mention of that person, up to the verb.
+    @Test func aKnownNameGoesOnWithItsPatronymics() throws {
+        let entries = [
+            LexiconEntry(id: "p-hamid", type: "person", name: "Hamid bin Tamar", label: "Tamar",
+                         roles: [Role(office: "Crown Prince", country: "QAT", start: "2001")]),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func people(_ text: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2010-05-05")) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" ? String(decoding: bytes[m.byteStart..<m.byteEnd], as: UTF8.self) + "=" + x.entities[$0].id : nil } }
+        }
+        #expect(try people("Hamid bin Tamar bin Saleh Al Thani arrived.") == ["Hamid bin Tamar bin Saleh Al Thani=p-hamid"])
+        #expect(try people("Hamid bin Tamar arrived.") == ["Hamid bin Tamar=p-hamid"])
+        // A capitalized word after the name, with no particle, is not the name's.
+        #expect(try people("Hamid bin Tamar Monday arrived.") == ["Hamid bin Tamar=p-hamid"])
+    }
+
     /// A role whose start is unknown holds "from always": it cannot say who held the office on a
     /// day, so it names no one the text does not name in full.
     @Test func aRoleWithNoStartNamesNoOneUnnamed() throws {

@@ -139,8 +139,23 @@ struct EntityResolver {
                let office = lexicon.oneWordTitles[layer.tokens[match.tokenRange.lowerBound].key] {
                 titledAliases.append((result.mentions.count, office))
             }
+            // A known name that goes on with a patronymic ("Mohammed bin Salman bin Abdulaziz Al
+            // Saud") is that person's name in full: the mention spans it.
+            var nameEnd = match.tokenRange.upperBound
+            if lexicon.entries[kept[0]].type == "person" {
+                let sentence = sentenceRange(of: nameEnd - 1)
+                var patronymic = false
+                while nameEnd + 1 < sentence.upperBound, isCapitalizedWord(nameEnd + 1), layer.tokens[nameEnd + 1].kind == .word {
+                    if ["bin", "ibn", "bint"].contains(key(nameEnd)) && !isCapitalizedWord(nameEnd) {
+                        patronymic = true
+                    } else if !(patronymic && ["al", "el"].contains(key(nameEnd))) {
+                        break
+                    }
+                    nameEnd += 2
+                }
+            }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
-                              firstToken: match.tokenRange.lowerBound, endToken: match.tokenRange.upperBound,
+                              firstToken: match.tokenRange.lowerBound, endToken: nameEnd,
                               byteStart: 0, byteEnd: 0, source: .lexicon))
         }
         // "King Abdullah II", an alias that starts with a title: the title is the text's, and the
