@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 cad009abc20635e6ba58298e3c13f7bf2e39389355bb811e1d948a94f850d5be
+// met.rules sha256 e0d40d172516a35fdce84ccb23ce7a46d6fb7787bb239a52481e26502d221eed
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
