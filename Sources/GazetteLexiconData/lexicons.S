@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 8ca5c209710e5b5e51b7296d99e4a76127f69ef542a4d152ae97b2ef759917e3
+// people.jsonl sha256 995632140d51a44cf18fa61c2012ac54fde3d34090423c21aaf811e929772da6
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
