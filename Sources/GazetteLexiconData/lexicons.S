@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 995632140d51a44cf18fa61c2012ac54fde3d34090423c21aaf811e929772da6
+// people.jsonl sha256 205ddde4db4aa370d9651441016b59715f5a6ff933f8b1beceec441a4023ad06
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
