@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 70313b29906bcd86dbe807a25baeac3c6990512fd51bb1da8a88a3d4ec8a675b
+// classes.rules sha256 9f25344384837064d44683ed2abe65a3d4247bc19dc17c2567d122989859af06
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 e0d40d172516a35fdce84ccb23ce7a46d6fb7787bb239a52481e26502d221eed
+// met.rules sha256 51ca596b35a31eb26fae2cd331c20a725da34ad4e32187f5f453b8ecb5548d32
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
