@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 98d649d3096087ee9c687f9238159eb7f0c81f13687c6b31d897152a24bebe22
+// agreements.rules sha256 6ac95d700747fe0237d6364d061a9b5b691e3f20166ae37b7ce3eb5f9a6d354a
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

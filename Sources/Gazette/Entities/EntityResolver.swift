@@ -85,6 +85,15 @@ struct EntityResolver {
     /// FTA", "the Japan-EU EPA"): free trade, economic partnership and cooperation, investment.
     static let agreementAcronymHeads: Set<String> = ["fta", "epa", "cepa", "ceca", "ecta", "cecpa", "tepa", "bit", "pta"]
     static let agreementLinks: Set<String> = ["on", "of", "for", "between", "concerning", "regarding"]
+    /// Verbs a headline in title case puts right before an agreement's name ("Peru, Chile Sign
+    /// Lima Accord"): no word of the name.
+    static let agreementVerbs: Set<String> = ["sign", "signs", "signed", "ink", "inks", "inked", "ratify", "ratifies", "ratified",
+                                              "seal", "seals", "sealed", "conclude", "concludes", "concluded", "approve", "approves",
+                                              "approved", "adopt", "adopts", "adopted", "renew", "renews", "renewed", "extend",
+                                              "extends", "extended", "join", "joins", "joined", "discuss", "discusses", "discussed",
+                                              "finalise", "finalises", "finalize", "finalizes", "negotiate", "negotiates", "launch",
+                                              "launches", "hail", "hails", "welcome", "welcomes", "back", "backs", "reject", "rejects",
+                                              "quit", "quits", "exit", "exits", "leave", "leaves", "suspend", "suspends", "revive", "revives"]
     static let nameConnectors: Set<String> = ["and", "of", "the", "for", "on", "-", "&"]
     /// Capitalized words that follow a title without being a name ("General Assembly").
     static let notNames: Set<String> = [
@@ -1268,6 +1277,9 @@ struct EntityResolver {
             var start = i
             while start > sentence.lowerBound {
                 let j = start - 1
+                // A title-case headline's verb ("Kenya, Uganda Sign Memorandum Of Understanding
+                // On Fisheries") ends the name's front.
+                if isCapitalizedWord(j) && Self.agreementVerbs.contains(key(j)) { break }
                 if isCapitalizedWord(j) { start = j; continue }
                 // Inside a name before its head word, "and", "-" and "&" join capitalized words;
                 // "the" and the links ("on", "of", "for") start a name's tail, not its head
