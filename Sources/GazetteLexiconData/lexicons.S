@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 6ac95d700747fe0237d6364d061a9b5b691e3f20166ae37b7ce3eb5f9a6d354a
+// agreements.rules sha256 15394456c27549542920ee7e81d9efc3072673ce8f52fa3420ad2c2a189c5797
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
