@@ -952,7 +952,9 @@ struct EntityResolver {
 
     /// The dateline's country ("SEOUL, May 5 (Yonhap) -", "BANGKOK:", "LONDON/SEOUL,"): a country
     /// mention (a capital standing for one) opening one of the document's first three sentences,
-    /// then ",", ":", "-", "(" or "[" (in capitals; else not a comma but before a month); of
+    /// then ",", ":", "-", "(" or "[" (in capitals; else a comma only before a month or the
+    /// city's own country and a dash, "Nairobi, Kenya -", a bracket only around an agency's
+    /// name, "Jakarta (ANTARA) -"); of
     /// "A/B", the second. A title with no country before it and
     /// no other source of one ("Foreign Minister Chung Eui-yong") is of that country: the
     /// domestic officials of a report go untitled by country.
@@ -987,8 +989,18 @@ struct EntityResolver {
             if !(first.shape.contains(.allCaps) && first.end - first.start >= 3) {
                 // The first word, or the first after a stamp ("date 2024-11-20 Georgetown [Guyana],").
                 let stamped = (start..<k).allSatisfy { key($0) == "date" || layer.tokens[$0].kind != .word }
-                guard stamped, key(after) != "(" else { continue }
-                if key(after) == "," && !(after + 1 < end && isIn(.dateWord, after + 1)) { continue }
+                guard stamped else { continue }
+                // "Jakarta (ANTARA) -": an agency's name in brackets, then a dash or a colon.
+                if key(after) == "(" {
+                    guard after + 3 < end, layer.tokens[after + 1].kind == .word, isCapitalizedWord(after + 1), key(after + 2) == ")",
+                          key(after + 3) == "-" || key(after + 3) == ":" || isDash(after + 3) else { continue }
+                }
+                // "Lima, May 5", "Nairobi, Kenya -": a month, or the city's own country and a dash or colon.
+                if key(after) == "," && !(after + 1 < end && isIn(.dateWord, after + 1)) {
+                    guard after + 1 < end, let m2 = mention(startingAt: after + 1), mentionCountry(after + 1) == found, m2.endToken < end,
+                          key(m2.endToken) == "-" || key(m2.endToken) == ":" || isDash(m2.endToken) else { continue }
+                    after = m2.endToken
+                }
             }
             code = found
             datelineEnd = after
