@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 15394456c27549542920ee7e81d9efc3072673ce8f52fa3420ad2c2a189c5797
+// agreements.rules sha256 e9ad6755e78ac27ba803140a0600bf13db080a32da9cf22cf4519bc20635803a
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
