@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 f4bcb25f5f6030aa7f120a58561b929c7067e83f2635b69509d0d13e3e53c02a
+// negative.rules sha256 bb697e6de31f99d52090462f06927f0ae855b82f21df0d923397378b7669baa8
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 e075693ae39d8ad13acd711607106782a6cfc269fbf6c009a7ff382c1201dd0c
+// visited.rules sha256 53e9224436f0bfebfc7b5ea4bc17e64563a2d8dd1caba83c537a11dac1cf74ee
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -624,6 +624,27 @@ struct DatedRoleTests {
         #expect(try countries("Foreign Minister Ana Ruth Sula spoke in Kenya and Norway.") == ["Ana Ruth Sula=-"])
     }
 
+    /// A post described with its country names the lexicon's holder on the document's date, but
+    /// not before a possessive ("the President of Norway's website"), where only a person the
+    /// document names is meant.
+    @Test func aPossessiveRoleNamesOnlyAPersonTheDocumentNames() throws {
+        let entries = [
+            LexiconEntry(id: "p-fjell", type: "person", name: "Kari Fjell", label: "Fjell",
+                         roles: [Role(office: "Head of State", country: "NOR", start: "2001-01-01")]),
+            LexiconEntry(id: "country:NOR", type: "country", name: "Norway", aliases: [Alias("Norwegian", kind: .adjective)], codes: ["alpha3": "NOR"]),
+            LexiconEntry(id: "title:president", type: "title", name: "President", aliases: [Alias("president")]),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func people(_ text: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2010-05-05")) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" ? x.entities[$0].id : nil } }
+        }
+        #expect(try people("The Norwegian president spoke.") == ["p-fjell"])
+        #expect(try people("The Norwegian president's website spoke.") == [])
+        #expect(try people("Kari Fjell arrived. The Norwegian president's website spoke.") == ["p-fjell", "p-fjell"])
+    }
+
     /// A known name that goes on with patronymics is one mention of that person, up to the verb.
     @Test func aKnownNameGoesOnWithItsPatronymics() throws {
         let entries = [

@@ -85,6 +85,9 @@ struct EntityResolver {
     /// FTA", "the Japan-EU EPA"): free trade, economic partnership and cooperation, investment.
     static let agreementAcronymHeads: Set<String> = ["fta", "epa", "cepa", "ceca", "ecta", "cecpa", "tepa", "bit", "pta"]
     static let agreementLinks: Set<String> = ["on", "of", "for", "between", "concerning", "regarding"]
+    /// Words that count what follows them: "two agreements", "several accords".
+    static let countWords: Set<String> = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                                          "dozen", "dozens", "several", "many", "numerous", "various", "multiple", "some"]
     /// Verbs a headline in title case puts right before an agreement's name ("Peru, Chile Sign
     /// Lima Accord"): no word of the name.
     static let agreementVerbs: Set<String> = ["sign", "signs", "signed", "ink", "inks", "inked", "ratify", "ratifies", "ratified",
@@ -1312,6 +1315,9 @@ struct EntityResolver {
             }
             // A sentence-initial article is not part of the name.
             while start < i && Self.leadingDeterminers.contains(key(start)) { start += 1 }
+            // A count of agreements names none ("Sign 11 Bilateral Agreements", "two Accords").
+            if key(i).hasSuffix("s") && start > sentence.lowerBound
+                && (layer.tokens[start - 1].kind == .number || Self.countWords.contains(key(start - 1))) { continue }
             // An acronym of a kind of agreement names one only after its parties ("the India-UK
             // FTA"); alone ("the FTA") or after other words ("the US EPA") it names none.
             if Self.agreementAcronymHeads.contains(key(i)) {
@@ -2932,7 +2938,10 @@ struct EntityResolver {
             // counterpart in a presidential country): decided apart.
             let counterpart = isIn(.counterpart, role.range.lowerBound)
             let decidedKey = cls + " " + role.country + (counterpart ? " counterpart" : "")
-            if let known = decided[decidedKey] {
+            // Before a possessive ("the President of Peru's website"), only a person the document
+            // names: a post's holder unnamed owns no fact of the text.
+            let possessive = role.range.upperBound < layer.tokens.count && isPossessive(role.range.upperBound)
+            if let known = decided[decidedKey], !possessive {
                 if let (entity, source) = known {
                     add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
                                       byteStart: 0, byteEnd: 0, source: source, titleStart: role.titleStart))
@@ -2947,7 +2956,7 @@ struct EntityResolver {
             var found: (Int, EntityMention.Source)?
             if named.count == 1 {
                 found = (named.first!, .coreference)
-            } else if named.isEmpty, date != nil, let people = lexicon.peopleByCountry[role.country] {
+            } else if named.isEmpty, !possessive, date != nil, let people = lexicon.peopleByCountry[role.country] {
                 var holders = people.filter { holds($0, cls, in: role.country) }
                 // A prime minister's counterpart where the president heads the government too
                 // ("Kishida held talks with his Kenyan counterpart"): that president.
@@ -2956,7 +2965,7 @@ struct EntityResolver {
                 }
                 if holders.count == 1 { found = (entity(ofEntry: holders[0]), .office) }
             }
-            decided[decidedKey] = .some(found)
+            if !possessive || found != nil { decided[decidedKey] = .some(found) }
             guard let (entity, source) = found else { continue }
             // The post described is theirs: a `role` for the rules, with its office and country.
             if result.entities[entity].office == nil { result.entities[entity].office = role.office }
