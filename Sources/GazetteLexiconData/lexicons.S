@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 e9ad6755e78ac27ba803140a0600bf13db080a32da9cf22cf4519bc20635803a
+// agreements.rules sha256 dcdd42ddc93839eb896629c38f4370960b093fc40de0abe5d4a00331e590a717
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
