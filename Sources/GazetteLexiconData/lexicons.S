@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9f25344384837064d44683ed2abe65a3d4247bc19dc17c2567d122989859af06
+// classes.rules sha256 8ff3e7cdd9135175c11c122c6b89c30eb37eb29899050c86ae617a0d853d70b3
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
