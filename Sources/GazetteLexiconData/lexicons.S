@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 8daec4674d39538a0bacb08e57abbd13f28ecc472af654aa96176510f476bd1b
+// countries.jsonl sha256 348831455f902fd63798490aacfd93916e4a47b5c367e73f5c0daa3b2a85910a
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 916caf94ed4e0a495dda6fc0f2268f9aaeb52e6140cbefd4d94ea156644fb979
+// office.rules sha256 56743233256ccb10368fd68acb59692c58941feee3c92003a4203016e5fa5865
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
