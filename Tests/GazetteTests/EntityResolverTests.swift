@@ -50,6 +50,8 @@ struct EntityResolverTests {
         Case(text: "Tanabeya spoke. The Prime Minister said nothing.", expected: []),
         // Institution words after a title are not names.
         Case(text: "The General Assembly met.", expected: []),
+        // Words of a portfolio after a title and a comma go on with the title: no name.
+        Case(text: "The Minister of Foreign Affairs, International Cooperation and Trade spoke.", expected: []),
     ]
 
     // Titles in other shapes, honorifics, role nouns and names with particles (names invented).

@@ -137,11 +137,12 @@ struct EntityResolver {
             let start = match.tokenRange.lowerBound
             if lexicon.entries[kept[0]].type == "person" && start > 1 && isIn(.nameParticle, start - 1)
                 && !isCapitalizedWord(start - 1) && isCapitalizedWord(start - 2) { continue }
-            // A name known without roles that goes on into another capitalized name word is the
-            // start of a longer name ("Jorge Rodriguez Zapata"), found by its form later; not
+            // A name known without roles, or a one-word name ("Lula"), that goes on into another
+            // capitalized name word is the start of a longer name ("Jorge Rodriguez Zapata",
+            // "Lula Silvano"), found by its form later; not
             // into the next sentence (a headline's last name, then the lede's first word).
             let end = match.tokenRange.upperBound
-            if kept.allSatisfy({ lexicon.entries[$0].type == "person" && lexicon.entries[$0].roles.isEmpty }), end < layer.tokens.count,
+            if kept.allSatisfy({ lexicon.entries[$0].type == "person" && (lexicon.entries[$0].roles.isEmpty || match.tokenRange.count == 1) }), end < layer.tokens.count,
                isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isIn(.dateWord, end),
                sentenceRange(of: end - 1).contains(end) { continue }
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
@@ -2554,6 +2555,9 @@ struct EntityResolver {
         // An honorific after the comma says a name follows ("President of Tajikistan, Honorable
         // Emomali Rahmon received"): no closing comma needed.
         if start > beforeHonorifics { apposition = false }
+        // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates X": words of
+        // a portfolio after the comma go on with the title; they are no name.
+        if apposition && !tokens.isEmpty && tokens.allSatisfy({ isIn(.officeDomain, $0) }) { tokens = [] }
         if apposition, let last = tokens.last ?? (known != nil ? mention(startingAt: start).map({ $0.endToken - 1 }) : nil) {
             let after = last + 1
             if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) {
