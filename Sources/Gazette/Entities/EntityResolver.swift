@@ -226,6 +226,7 @@ struct EntityResolver {
         assignNamesakeCountries()
         assignEntourageCountries()
         shareCountryAlongTitledPair()
+        shareCountryAlongTitledList()
         assignEnvoyHosts()
         assignPossessiveCountries()
         assignPossessorCountries()
@@ -482,6 +483,48 @@ struct EntityResolver {
                   !officesOfOrganisations.contains(e2) else { continue }
             if let entry = result.entities[e2].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
             result.entities[e2].country = code
+        }
+    }
+
+    /// "Deputy Prime Minister Ana Ruiz, Foreign Minister Li Wei, and Minister for Pacific Affairs
+    /// Tom Dorr": in a list of three titled people or more, joined by commas and "and", one whose
+    /// title names no country serves the country of the others, when at least two of them are of
+    /// one country and none of another (by their titles, else the lexicon's office on the
+    /// document's date). Not an organisation's post, nor a person the lexicon knows offices of.
+    mutating func shareCountryAlongTitledList() {
+        var titled: [Int] = []
+        for (n, m) in result.mentions.enumerated() {
+            guard let e = m.entity, result.entities[e].type == "person", let t = m.titleStart, t < m.firstToken, m.aliasKind != .pronoun else { continue }
+            titled.append(n)
+        }
+        guard titled.count >= 3 else { return }
+        titled.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
+        func countryOf(_ e: Int) -> String? {
+            if let c = result.entities[e].country { return c }
+            guard let entry = result.entities[e].lexiconEntry else { return nil }
+            return roleHeld(by: entry)?.country ?? lexicon.entries[entry].country
+        }
+        var i = 0
+        while i < titled.count {
+            var j = i
+            while j + 1 < titled.count {
+                let a = result.mentions[titled[j]], b = result.mentions[titled[j + 1]]
+                let front = titleStart(b.titleStart!)
+                guard a.endToken < front, front - a.endToken <= 2, sentenceRange(of: a.firstToken).contains(front),
+                      (a.endToken..<front).allSatisfy({ key($0) == "," || (layer.tokens[$0].kind == .word && key($0) == "and") }) else { break }
+                j += 1
+            }
+            defer { i = j + 1 }
+            guard j - i >= 2 else { continue }
+            var members: [Int] = []
+            for n in titled[i...j] { if let e = result.mentions[n].entity, !members.contains(e) { members.append(e) } }
+            let countries = members.compactMap(countryOf)
+            guard countries.count >= 2, Set(countries).count == 1, let code = countries.first else { continue }
+            for e in members where countryOf(e) == nil {
+                guard let office = result.entities[e].office, !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e) else { continue }
+                if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
+                result.entities[e].country = code
+            }
         }
     }
 
