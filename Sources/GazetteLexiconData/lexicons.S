@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 8ff3e7cdd9135175c11c122c6b89c30eb37eb29899050c86ae617a0d853d70b3
+// classes.rules sha256 86e1b1810f9359c76be506ea04ae7d19adb23b19cff733c86d51585a3769b60d
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 56743233256ccb10368fd68acb59692c58941feee3c92003a4203016e5fa5865
+// office.rules sha256 d5220ca4a9958880d3c5250488573333b96129c3bcf46fb1fde4afa1906015a1
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
