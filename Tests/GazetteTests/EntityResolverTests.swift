@@ -647,6 +647,25 @@ struct DatedRoleTests {
         #expect(try people("Kari Fjell arrived. The Norwegian president's website spoke.") == ["p-fjell", "p-fjell"])
     }
 
+    /// A person known by one word ("Lula") is not the start of a longer name ("Lula Silvano"),
+    /// unless the next word is their surname in another spelling ("Mahathir Mohamed").
+    @Test func aOneWordNameGoingOnIsAnotherPersonUnlessItsSurnameFollows() throws {
+        let entries = [
+            LexiconEntry(id: "p-tolvar", type: "person", name: "Tolvar Mohamad", label: "Tolvar",
+                         aliases: [Alias("Tolvar")], roles: [Role(office: "Prime Minister", country: "MYS", start: "2001")]),
+            LexiconEntry(id: "title:prime-minister", type: "title", name: "Prime Minister", aliases: []),
+        ]
+        let worker = try Pipeline(entries: entries).makeWorker()
+        func people(_ text: String) throws -> [String] {
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2010-05-05")) }
+            return x.mentions.compactMap { m in m.entity.flatMap { x.entities[$0].type == "person" ? x.entities[$0].id : nil } }
+        }
+        #expect(try people("Tolvar spoke.") == ["p-tolvar"])
+        #expect(try people("Talks with Tolvar Mohamed ended.") == ["p-tolvar"])
+        #expect(try people("Prime Minister Tolvar Silvano spoke.") == ["person:tolvar-silvano"])
+    }
+
     /// A known name that goes on with patronymics is one mention of that person, up to the verb.
     @Test func aKnownNameGoesOnWithItsPatronymics() throws {
         let entries = [

@@ -144,7 +144,7 @@ struct EntityResolver {
             let end = match.tokenRange.upperBound
             if kept.allSatisfy({ lexicon.entries[$0].type == "person" && (lexicon.entries[$0].roles.isEmpty || match.tokenRange.count == 1) }), end < layer.tokens.count,
                isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isIn(.dateWord, end),
-               sentenceRange(of: end - 1).contains(end) { continue }
+               sentenceRange(of: end - 1).contains(end), !kept.contains(where: { endsWithSpellingOf($0, key(end)) }) { continue }
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
             var ids: [Int] = []
             for entry in kept where !ids.contains(entity(ofEntry: entry)) { ids.append(entity(ofEntry: entry)) }
@@ -274,6 +274,20 @@ struct EntityResolver {
         for n in result.mentions.indices {
             result.mentions[n].candidates = result.mentions[n].candidates.map { into[$0] ?? $0 }
         }
+    }
+
+    /// Whether `word` (a key) is the last word of lexicon person `entry`'s name in another
+    /// spelling ("Mohamed" after "Mahathir", whose name ends "Mohamad"): five letters or more,
+    /// one letter replaced, added or dropped ("Silvano" is no "Silva").
+    func endsWithSpellingOf(_ entry: Int, _ word: String) -> Bool {
+        guard let last = lexicon.entries[entry].name.split(separator: " ").last?.lowercased(), last.count >= 5, word.count >= 5,
+              abs(last.count - word.count) <= 1 else { return false }
+        let a = Array(last), b = Array(word)
+        var i = 0
+        while i < min(a.count, b.count) && a[i] == b[i] { i += 1 }
+        var j = 0
+        while j < min(a.count, b.count) - i && a[a.count - 1 - j] == b[b.count - 1 - j] { j += 1 }
+        return max(a.count, b.count) - i - j <= 1
     }
 
     // MARK: delegations
