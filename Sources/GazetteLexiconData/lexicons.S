@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 86e1b1810f9359c76be506ea04ae7d19adb23b19cff733c86d51585a3769b60d
+// classes.rules sha256 9790b83ab7f31111ba2dddff11207809b5d0e5b48313e9569c262e24e0facece
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
