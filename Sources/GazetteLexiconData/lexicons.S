@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 205ddde4db4aa370d9651441016b59715f5a6ff933f8b1beceec441a4023ad06
+// people.jsonl sha256 77c3fd2a52b2fb3107dccbce5032a14284ff7a37a2048625b3459cf2fe98016b
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

@@ -680,6 +680,8 @@ struct DatedRoleTests {
         }
         #expect(try people("Hamid bin Tamar bin Saleh Al Thani arrived.") == ["Hamid bin Tamar bin Saleh Al Thani=p-hamid"])
         #expect(try people("Hamid bin Tamar arrived.") == ["Hamid bin Tamar=p-hamid"])
+        // The particle capitalized, and a patronymic of two words ("Bin Abdel Aziz").
+        #expect(try people("Hamid bin Tamar Bin Abdel Aziz arrived.") == ["Hamid bin Tamar Bin Abdel Aziz=p-hamid"])
         // A capitalized word after the name, with no particle, is not the name's.
         #expect(try people("Hamid bin Tamar Monday arrived.") == ["Hamid bin Tamar=p-hamid"])
     }

@@ -153,18 +153,22 @@ struct EntityResolver {
                 titledAliases.append((result.mentions.count, office))
             }
             // A known name that goes on with a patronymic ("Mohammed bin Salman bin Abdulaziz Al
-            // Saud") is that person's name in full: the mention spans it.
+            // Saud", "King Salman Bin Abdel Aziz") is that person's name in full: the mention spans it.
             var nameEnd = match.tokenRange.upperBound
             if lexicon.entries[kept[0]].type == "person" {
                 let sentence = sentenceRange(of: nameEnd - 1)
                 var patronymic = false
-                while nameEnd + 1 < sentence.upperBound, isCapitalizedWord(nameEnd + 1), layer.tokens[nameEnd + 1].kind == .word {
-                    if ["bin", "ibn", "bint"].contains(key(nameEnd)) && !isCapitalizedWord(nameEnd) {
+                while nameEnd < sentence.upperBound {
+                    if nameEnd + 1 < sentence.upperBound, ["bin", "ibn", "bint"].contains(key(nameEnd)), isCapitalizedWord(nameEnd + 1),
+                       layer.tokens[nameEnd + 1].kind == .word {
                         patronymic = true
-                    } else if !(patronymic && ["al", "el"].contains(key(nameEnd))) {
+                        nameEnd += 2
+                    } else if patronymic, isCapitalizedWord(nameEnd), layer.tokens[nameEnd].kind == .word, !isIn(.dateWord, nameEnd),
+                              !isNonNameWord(nameEnd), lexicon.oneWordTitles[layer.tokens[nameEnd].key] == nil {
+                        nameEnd += 1
+                    } else {
                         break
                     }
-                    nameEnd += 2
                 }
             }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
