@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 51ca596b35a31eb26fae2cd331c20a725da34ad4e32187f5f453b8ecb5548d32
+// met.rules sha256 92e79fbca59c622890b4e05935df9d75f5783ad22e4108096a66cddc1f9d8fb4
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

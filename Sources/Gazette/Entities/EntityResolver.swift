@@ -3184,14 +3184,24 @@ struct EntityResolver {
     /// Majesty King", "Her Royal Highness Princess". As an argument of a rule, the phrase holds
     /// them all; nil when nothing comes before.
     ///
-    /// A title joined to it by "and" belongs to the phrase too ("General Secretary and President
-    /// of China Xi Jinping"): `titleByEnd` gives the first token of each title by the token
+    /// A title joined to it by "and" belongs to the phrase too, with its complement ("General
+    /// Secretary and President of China Xi Jinping", "Deputy Prime Minister and Minister of Justice
+    /// and Minister of State X"): `titleByEnd` gives the first token of each title by the token
     /// after it.
     func phraseStart(before start: Int, titleByEnd: [Int: Int] = [:]) -> Int? {
         guard start > 0 else { return nil }
         let sentence = sentenceRange(of: start)
         var front = start
-        while front - 1 > sentence.lowerBound, key(front - 1) == "and", let first = titleByEnd[front - 1], first < front - 1 {
+        while front - 1 > sentence.lowerBound, key(front - 1) == "and" {
+            // The title before "and", past its complement ("Minister of Justice and ...").
+            var j = front - 1
+            var first = titleByEnd[j]
+            while first == nil && j - 1 > sentence.lowerBound && front - j < 8
+                    && !covered(j - 1) && (isCapitalizedWord(j - 1) || ["of", "for", "the"].contains(key(j - 1))) {
+                j -= 1
+                first = titleByEnd[j]
+            }
+            guard let first, first < front - 1 else { break }
             front = titleStart(first)
         }
         if front > sentence.lowerBound, layer.tokens[front - 1].kind == .word, !covered(front - 1), Self.tenureWords.contains(key(front - 1)) {
