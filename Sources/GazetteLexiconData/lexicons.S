@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9790b83ab7f31111ba2dddff11207809b5d0e5b48313e9569c262e24e0facece
+// classes.rules sha256 0eca867ccbf12cfcf33cf81741b97cc865a5ca5d907c935c724b7774f0b5bdb0
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
