@@ -1808,6 +1808,8 @@ struct EntityResolver {
         "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
         "power", "electricity", "telecommunications", "media", "broadcasting", "statistics", "privatization",
         "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives",
+        // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East").
+        "africa", "asia", "caribbean", "middle", "east",
     ]
     static let complementLinks: Set<String> = ["of", "for", "to", "on"]
     /// Honorifics and courtesy titles between a title and a name, or before a name alone ("Ms
