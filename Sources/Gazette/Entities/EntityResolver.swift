@@ -42,7 +42,7 @@ struct EntityResolver {
     private var officesOfOrganisations: Set<Int> = []
     /// Role descriptions met so far ("the Kenyan president"): the title's tokens, its office,
     /// its country's code and where the country stands; resolved once every name is found.
-    private var roleDescriptions: [(range: Range<Int>, office: String, country: String, titleStart: Int)] = []
+    private var roleDescriptions: [(range: Range<Int>, office: String, country: String, titleStart: Int, possessive: Bool)] = []
     /// Posts described with "the" and no country ("the foreign minister"): the title's tokens,
     /// its office and where "the" stands; resolved by `resolveBareDescriptions`.
     private var bareDescriptions: [(range: Range<Int>, office: String, article: Int)] = []
@@ -2858,7 +2858,7 @@ struct EntityResolver {
         if before > sentence.lowerBound && Self.otherTimes.contains(key(before - 1)) { return }
         if before > sentence.lowerBound + 1 && key(before - 1) == "the" && Self.otherTimes.contains(key(before - 2)) { return }
         if begin > front && (front..<begin).contains(where: { Self.otherTimes.contains(key($0)) }) { return }
-        roleDescriptions.append((title, office, code, min(m.firstToken, begin)))
+        roleDescriptions.append((title, office, code, min(m.firstToken, begin), possessiveNext))
     }
 
     /// "his Senegalese counterpart": the post of the person with an office named before it in
@@ -2904,7 +2904,7 @@ struct EntityResolver {
             // The phrase opens at "his" ("met his Kenyan counterpart"), at the country after a
             // name's "'s".
             let opensAtPronoun = !isPossessive(m.firstToken - 1)
-            roleDescriptions.append((i..<(i + 1), office, code, opensAtPronoun ? m.firstToken - 1 : m.firstToken))
+            roleDescriptions.append((i..<(i + 1), office, code, opensAtPronoun ? m.firstToken - 1 : m.firstToken, false))
         }
     }
 
@@ -3007,7 +3007,7 @@ struct EntityResolver {
             let decidedKey = cls + " " + role.country + (counterpart ? " counterpart" : "")
             // Before a possessive ("the President of Peru's website"), only a person the document
             // names: a post's holder unnamed owns no fact of the text.
-            let possessive = role.range.upperBound < layer.tokens.count && isPossessive(role.range.upperBound)
+            let possessive = role.possessive
             if let known = decided[decidedKey], !possessive {
                 if let (entity, source) = known {
                     add(EntityMention(candidates: [entity], aliasKind: .description, firstToken: role.range.lowerBound, endToken: role.range.upperBound,
