@@ -1433,6 +1433,18 @@ struct EntityResolver {
                             continue
                         }
                     }
+                    // "in the Field of" ("on Cooperation in the Field of Tourism"), "of a" before a
+                    // capitalized word ("on the Establishment of a Joint Commission").
+                    if key(k) == "in" && k + 3 < sentence.upperBound && key(k + 1) == "the" && isCapitalizedWord(k + 2)
+                        && ["field", "fields", "area", "areas", "sphere", "spheres", "domain"].contains(key(k + 2)) && key(k + 3) == "of" {
+                        k += 1
+                        continue
+                    }
+                    if key(k) == "of" && k + 2 < sentence.upperBound && (key(k + 1) == "a" || key(k + 1) == "an") && isCapitalizedWord(k + 2)
+                        && !covered(k + 2) {
+                        k += 2
+                        continue
+                    }
                     // "in" before two capitalized words: "on Mutual Legal Assistance in Criminal Matters".
                     if key(k) == "in" && k + 2 < sentence.upperBound && isCapitalizedWord(k + 1) && isCapitalizedWord(k + 2)
                         && !covered(k + 1) && !covered(k + 2) && !isIn(.dateWord, k + 1) {
