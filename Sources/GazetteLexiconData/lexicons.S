@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 dcdd42ddc93839eb896629c38f4370960b093fc40de0abe5d4a00331e590a717
+// agreements.rules sha256 3c3bda70af9752599927510272a8abbe5d8847b60399319e7d196ff909ed925f
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
