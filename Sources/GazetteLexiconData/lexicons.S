@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 53e9224436f0bfebfc7b5ea4bc17e64563a2d8dd1caba83c537a11dac1cf74ee
+// visited.rules sha256 08f3bed517ebac9ab909c8eac3f2a4a0574d801a0db8c7f759c780472d4ae05b
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
