@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 08f3bed517ebac9ab909c8eac3f2a4a0574d801a0db8c7f759c780472d4ae05b
+// visited.rules sha256 97d98b49b13535ef30c2b1fa170300135ffc021749a6954911ccefef518bbcb9
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
