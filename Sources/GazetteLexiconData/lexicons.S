@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 97d98b49b13535ef30c2b1fa170300135ffc021749a6954911ccefef518bbcb9
+// visited.rules sha256 9057f494ec4295b067fc856bd36b73d81a705238dba11c9e9f7e0b1a2b42839a
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
