@@ -3169,6 +3169,8 @@ struct EntityResolver {
     /// The country mention right before a title at `token`, or before the institution the title
     /// belongs to ("Chinese Foreign Ministry spokeswoman"), if any.
     func country(before token: Int) -> EntityMention? {
+        // "Uganda's First Vice President": past the rank of a deputy's post.
+        if token >= 2, Self.deputyRanks.contains(key(token - 1)), ["deputy", "vice"].contains(key(token)) { return country(before: token - 1) }
         if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m }
         // "Chile's Foreign Minister": a possessive between the country and the title.
         if token >= 2, ["'s", "’s"].contains(key(token - 1)), let m = mention(endingAt: token - 1), let e = m.entity,
@@ -3186,6 +3188,10 @@ struct EntityResolver {
         if k >= 2, isPossessive(k - 1), let m = mention(endingAt: k - 1), let e = m.entity, result.entities[e].type == "country" { return m }
         return nil
     }
+
+    /// The ranks before a deputy's post that keep it a post held now ("First Vice President",
+    /// "1st Deputy Speaker"), unlike "the first President of ...".
+    static let deputyRanks: Set<String> = ["first", "second", "third", "1st", "2nd", "3rd"]
 
     /// Where a title starting at `token` starts with the country named right before it.
     func titleStart(_ token: Int) -> Int {
@@ -3219,6 +3225,10 @@ struct EntityResolver {
             front = titleStart(first)
         }
         if front > sentence.lowerBound, layer.tokens[front - 1].kind == .word, !covered(front - 1), Self.tenureWords.contains(key(front - 1)) {
+            front -= 1
+        }
+        // "the 1st Deputy Speaker X": the rank of a deputy's post.
+        if front > sentence.lowerBound, Self.deputyRanks.contains(key(front - 1)), ["deputy", "vice"].contains(key(front)) {
             front -= 1
         }
         var k = front
