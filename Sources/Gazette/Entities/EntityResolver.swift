@@ -508,7 +508,9 @@ struct EntityResolver {
     /// Tom Dorr": in a list of three titled people or more, joined by commas and "and", one whose
     /// title names no country serves the country of the others, when at least two of them are of
     /// one country and none of another (by their titles, else the lexicon's office on the
-    /// document's date). Not an organisation's post, nor a person the lexicon knows offices of.
+    /// document's date), or when only the first has one, named before its title ("Kenyan Foreign
+    /// Minister A, Defence Minister B and Trade Minister C"; then not a head of state or
+    /// government). Not an organisation's post, nor a person the lexicon knows offices of.
     mutating func shareCountryAlongTitledList() {
         var titled: [Int] = []
         for (n, m) in result.mentions.enumerated() {
@@ -537,9 +539,16 @@ struct EntityResolver {
             var members: [Int] = []
             for n in titled[i...j] { if let e = result.mentions[n].entity, !members.contains(e) { members.append(e) } }
             let countries = members.compactMap(countryOf)
-            guard countries.count >= 2, Set(countries).count == 1, let code = countries.first else { continue }
+            guard Set(countries).count == 1, let code = countries.first else { continue }
+            // One country only: the first's, named before its title, as in a pair
+            // ("Kenyan Foreign Minister A, Defence Minister B and Trade Minister C").
+            let first = result.mentions[titled[i]]
+            let namedFirst = countries.count == 1 && countryOf(members[0]) == code
+                && mention(startingAt: titleStart(first.titleStart!)).flatMap({ $0.entity }).map({ alpha3(ofCountry: $0) == code }) == true
+            guard countries.count >= 2 || namedFirst else { continue }
             for e in members where countryOf(e) == nil {
                 guard let office = result.entities[e].office, !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e) else { continue }
+                if countries.count < 2 && Self.isHeadOffice(office) { continue }
                 if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
                 result.entities[e].country = code
             }
