@@ -477,8 +477,9 @@ struct EntityResolver {
         return nil
     }
 
-    /// "Peru's Interior Minister Ana Ruiz and Defence Minister Li Wei": a titled person joined by
-    /// "and" to one whose country was named before the title serves that country too, when the
+    /// "Peru's Interior Minister Ana Ruiz and Defence Minister Li Wei", "Interior Minister Ana Ruiz
+    /// of Peru and Defence Minister Li Wei": a titled person joined by "and" to one whose country
+    /// was named before the title, or after the name, serves that country too, when the
     /// second title names none, is no head of state's or government's (a second leader is most
     /// often another country's: "Peru's President Ruiz and President Dorr"), no rank ("General")
     /// and no organisation's, and the lexicon knows no office of theirs.
@@ -491,11 +492,17 @@ struct EntityResolver {
         guard byTitleStart.count >= 2 else { return }
         for n in byTitleStart.values.sorted() {
             let m = result.mentions[n]
-            guard let e = m.entity, let code = result.entities[e].country, let t = m.titleStart,
-                  mention(startingAt: t).flatMap({ $0.entity }).map({ alpha3(ofCountry: $0) == code }) == true,
-                  m.endToken + 1 < layer.tokens.count, key(m.endToken) == "and",
-                  sentenceRange(of: m.firstToken).contains(m.endToken + 1),
-                  let next = byTitleStart[m.endToken + 1], let e2 = result.mentions[next].entity, e2 != e,
+            guard let e = m.entity, let code = result.entities[e].country, let t = m.titleStart else { continue }
+            // The country before the title, or after the name ("Foreign Minister Ana Ruiz of Peru and ...").
+            var end = m.endToken
+            if end + 1 < layer.tokens.count, key(end) == "of" {
+                let c = end + 1 < layer.tokens.count && key(end + 1) == "the" ? end + 2 : end + 1
+                if let cm = mention(startingAt: c), let ce = cm.entity, alpha3(ofCountry: ce) == code { end = cm.endToken }
+            }
+            guard end > m.endToken || mention(startingAt: t).flatMap({ $0.entity }).map({ alpha3(ofCountry: $0) == code }) == true,
+                  end + 1 < layer.tokens.count, key(end) == "and",
+                  sentenceRange(of: m.firstToken).contains(end + 1),
+                  let next = byTitleStart[end + 1], let e2 = result.mentions[next].entity, e2 != e,
                   result.entities[e2].country == nil, let office = result.entities[e2].office,
                   !Self.isHeadOffice(office), !Self.styleTitles.contains(office.lowercased()),
                   !officesOfOrganisations.contains(e2) else { continue }
