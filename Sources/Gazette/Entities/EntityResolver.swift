@@ -281,17 +281,13 @@ struct EntityResolver {
     }
 
     /// Whether `word` (a key) is the last word of lexicon person `entry`'s name in another
-    /// spelling ("Mohamed" after "Mahathir", whose name ends "Mohamad"): five letters or more,
-    /// one letter replaced, added or dropped ("Silvano" is no "Silva").
+    /// spelling ("Mohamed" after "Mahathir", whose name ends "Mohamad"): five letters or more, a
+    /// spelling of it (`CompiledLexicon.isSpelling`) one letter longer or shorter at most
+    /// ("Silvano" is no "Silva").
     func endsWithSpellingOf(_ entry: Int, _ word: String) -> Bool {
         guard let last = lexicon.entries[entry].name.split(separator: " ").last?.lowercased(), last.count >= 5, word.count >= 5,
               abs(last.count - word.count) <= 1 else { return false }
-        let a = Array(last), b = Array(word)
-        var i = 0
-        while i < min(a.count, b.count) && a[i] == b[i] { i += 1 }
-        var j = 0
-        while j < min(a.count, b.count) - i && a[a.count - 1 - j] == b[b.count - 1 - j] { j += 1 }
-        return max(a.count, b.count) - i - j <= 1
+        return CompiledLexicon.isSpelling(word, of: last)
     }
 
     // MARK: delegations
