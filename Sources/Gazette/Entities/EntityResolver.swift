@@ -229,7 +229,6 @@ struct EntityResolver {
         assignOffices()
         assignNamesakeCountries()
         assignEntourageCountries()
-        shareCountryAlongTitledPair()
         shareCountryAlongTitledList()
         assignEnvoyHosts()
         assignPossessiveCountries()
@@ -473,82 +472,65 @@ struct EntityResolver {
         return nil
     }
 
-    /// "Peru's Interior Minister Ana Ruiz and Defence Minister Li Wei", "Interior Minister Ana Ruiz
-    /// of Peru and Defence Minister Li Wei": a titled person joined by "and" to one whose country
-    /// was named before the title, or after the name, serves that country too, when the
-    /// second title names none, is no head of state's or government's (a second leader is most
-    /// often another country's: "Peru's President Ruiz and President Dorr"), no rank ("General")
-    /// and no organisation's, and the lexicon knows no office of theirs.
-    mutating func shareCountryAlongTitledPair() {
-        var byTitleStart: [Int: Int] = [:]
-        for (n, m) in result.mentions.enumerated() {
-            guard let e = m.entity, result.entities[e].type == "person", let t = m.titleStart, t < m.firstToken else { continue }
-            byTitleStart[t] = n
-        }
-        guard byTitleStart.count >= 2 else { return }
-        for n in byTitleStart.values.sorted() {
-            let m = result.mentions[n]
-            guard let e = m.entity, let code = result.entities[e].country, let t = m.titleStart else { continue }
-            // The country before the title, or after the name ("Foreign Minister Ana Ruiz of Peru and ...").
-            var end = m.endToken
-            if end + 1 < layer.tokens.count, key(end) == "of" {
-                let c = end + 1 < layer.tokens.count && key(end + 1) == "the" ? end + 2 : end + 1
-                if let cm = mention(startingAt: c), let ce = cm.entity, alpha3(ofCountry: ce) == code { end = cm.endToken }
-            }
-            guard end > m.endToken || mention(startingAt: t).flatMap({ $0.entity }).map({ alpha3(ofCountry: $0) == code }) == true,
-                  end + 1 < layer.tokens.count, key(end) == "and",
-                  sentenceRange(of: m.firstToken).contains(end + 1),
-                  let next = byTitleStart[end + 1], let e2 = result.mentions[next].entity, e2 != e,
-                  result.entities[e2].country == nil, let office = result.entities[e2].office,
-                  !Self.isHeadOffice(office), !Self.styleTitles.contains(office.lowercased()),
-                  !officesOfOrganisations.contains(e2) else { continue }
-            if let entry = result.entities[e2].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
-            result.entities[e2].country = code
-        }
-    }
-
-    /// "Deputy Prime Minister Ana Ruiz, Foreign Minister Li Wei, and Minister for Pacific Affairs
-    /// Tom Dorr": in a list of three titled people or more, joined by commas and "and", one whose
-    /// title names no country serves the country of the others, when at least two of them are of
-    /// one country and none of another (by their titles, else the lexicon's office on the
-    /// document's date), or when only the first has one, named before its title ("Kenyan Foreign
-    /// Minister A, Defence Minister B and Trade Minister C"; then not a head of state or
-    /// government). Not an organisation's post, nor a person the lexicon knows offices of.
+    /// Titled people joined by commas and "and", one whose title names no country serving the
+    /// country the others share:
+    /// - a pair joined by "and" ("Peru's Interior Minister Ana Ruiz and Defence Minister Li Wei",
+    ///   "Interior Minister Ana Ruiz of Peru and Defence Minister Li Wei"), or a list of three or
+    ///   more, whose first has a country named before the title or after the name ("Kenyan
+    ///   Foreign Minister A, Defence Minister B and Trade Minister C"), and no other one has
+    ///   another: then not a head of state's or government's post (a second leader is most often
+    ///   another country's: "Peru's President Ruiz and President Dorr");
+    /// - a list of three or more, two of whom at least are of one country and none of another
+    ///   ("Deputy Prime Minister X, Foreign Minister Y, and Minister for Pacific Island Affairs Z").
+    ///
+    /// Countries by the titles, else the lexicon's office on the document's date. Not a rank
+    /// ("General"), nor an organisation's post, nor a person the lexicon knows offices of.
     mutating func shareCountryAlongTitledList() {
         var titled: [Int] = []
         for (n, m) in result.mentions.enumerated() {
             guard let e = m.entity, result.entities[e].type == "person", let t = m.titleStart, t < m.firstToken, m.aliasKind != .pronoun else { continue }
             titled.append(n)
         }
-        guard titled.count >= 3 else { return }
+        guard titled.count >= 2 else { return }
         titled.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
         func countryOf(_ e: Int) -> String? {
             if let c = result.entities[e].country { return c }
             guard let entry = result.entities[e].lexiconEntry else { return nil }
             return roleHeld(by: entry)?.country ?? lexicon.entries[entry].country
         }
+        // Where a person's phrase ends: past "of (the) Country" naming their own country.
+        func phraseEnd(_ m: EntityMention) -> Int {
+            guard m.endToken + 1 < layer.tokens.count, key(m.endToken) == "of", let e = m.entity, let code = result.entities[e].country else { return m.endToken }
+            let c = key(m.endToken + 1) == "the" ? m.endToken + 2 : m.endToken + 1
+            guard let cm = mention(startingAt: c), let ce = cm.entity, alpha3(ofCountry: ce) == code else { return m.endToken }
+            return cm.endToken
+        }
         var i = 0
         while i < titled.count {
             var j = i
             while j + 1 < titled.count {
                 let a = result.mentions[titled[j]], b = result.mentions[titled[j + 1]]
-                let front = titleStart(b.titleStart!)
-                guard a.endToken < front, front - a.endToken <= 2, sentenceRange(of: a.firstToken).contains(front),
-                      (a.endToken..<front).allSatisfy({ key($0) == "," || (layer.tokens[$0].kind == .word && key($0) == "and") }) else { break }
+                let end = phraseEnd(a), front = titleStart(b.titleStart!)
+                guard end < front, front - end <= 2, sentenceRange(of: a.firstToken).contains(front),
+                      (end..<front).allSatisfy({ key($0) == "," || (layer.tokens[$0].kind == .word && key($0) == "and") }) else { break }
                 j += 1
             }
             defer { i = j + 1 }
-            guard j - i >= 2 else { continue }
+            guard j > i else { continue }
+            let first = result.mentions[titled[i]]
+            // A pair only by "and".
+            if j == i + 1 {
+                let end = phraseEnd(first)
+                guard titleStart(result.mentions[titled[j]].titleStart!) == end + 1, key(end) == "and" else { continue }
+            }
             var members: [Int] = []
             for n in titled[i...j] { if let e = result.mentions[n].entity, !members.contains(e) { members.append(e) } }
             let countries = members.compactMap(countryOf)
             guard Set(countries).count == 1, let code = countries.first else { continue }
-            // One country only: the first's, named before its title, as in a pair
-            // ("Kenyan Foreign Minister A, Defence Minister B and Trade Minister C").
-            let first = result.mentions[titled[i]]
             let namedFirst = countries.count == 1 && countryOf(members[0]) == code
-                && mention(startingAt: titleStart(first.titleStart!)).flatMap({ $0.entity }).map({ alpha3(ofCountry: $0) == code }) == true
-            guard countries.count >= 2 || namedFirst else { continue }
+                && (phraseEnd(first) > first.endToken
+                    || mention(startingAt: titleStart(first.titleStart!)).flatMap({ $0.entity }).map({ alpha3(ofCountry: $0) == code }) == true)
+            guard (countries.count >= 2 && members.count >= 3) || namedFirst else { continue }
             for e in members where countryOf(e) == nil {
                 guard let office = result.entities[e].office, !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e) else { continue }
                 if countries.count < 2 && Self.isHeadOffice(office) { continue }
