@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 92e79fbca59c622890b4e05935df9d75f5783ad22e4108096a66cddc1f9d8fb4
+// met.rules sha256 85401a2066cb1f3bd37cb7fb6e6a11ac0f90bff3c91f2c4daf1aa5c144907747
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -143,7 +143,7 @@ struct EntityResolver {
             // into the next sentence (a headline's last name, then the lede's first word).
             let end = match.tokenRange.upperBound
             if kept.allSatisfy({ lexicon.entries[$0].type == "person" && (lexicon.entries[$0].roles.isEmpty || match.tokenRange.count == 1) }), end < layer.tokens.count,
-               isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isIn(.dateWord, end),
+               isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isDateWord(end),
                sentenceRange(of: end - 1).contains(end), !kept.contains(where: { endsWithSpellingOf($0, key(end)) }) { continue }
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
             var ids: [Int] = []
@@ -163,7 +163,7 @@ struct EntityResolver {
                        layer.tokens[nameEnd + 1].kind == .word {
                         patronymic = true
                         nameEnd += 2
-                    } else if patronymic, isCapitalizedWord(nameEnd), layer.tokens[nameEnd].kind == .word, !isIn(.dateWord, nameEnd),
+                    } else if patronymic, isCapitalizedWord(nameEnd), layer.tokens[nameEnd].kind == .word, !isDateWord(nameEnd),
                               !isNonNameWord(nameEnd), lexicon.oneWordTitles[layer.tokens[nameEnd].key] == nil {
                         nameEnd += 1
                     } else {
@@ -479,7 +479,8 @@ struct EntityResolver {
     ///   more, whose first has a country named before the title or after the name ("Kenyan
     ///   Foreign Minister A, Defence Minister B and Trade Minister C"), and no other one has
     ///   another: then not a head of state's or government's post (a second leader is most often
-    ///   another country's: "Peru's President Ruiz and President Dorr");
+    ///   another country's: "Peru's President Ruiz and President Dorr"), but for a head of
+    ///   government after a head of state ("Peru's President Ruiz and Prime Minister Dorr");
     /// - a list of three or more, two of whom at least are of one country and none of another
     ///   ("Deputy Prime Minister X, Foreign Minister Y, and Minister for Pacific Island Affairs Z").
     ///
@@ -533,7 +534,14 @@ struct EntityResolver {
             guard (countries.count >= 2 && members.count >= 3) || namedFirst else { continue }
             for e in members where countryOf(e) == nil {
                 guard let office = result.entities[e].office, !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e) else { continue }
-                if countries.count < 2 && Self.isHeadOffice(office) { continue }
+                // A second leader of the same post is most often another country's; a head of
+                // government after a head of state ("Ukrainian President A and Prime Minister
+                // B") is the same country's.
+                if countries.count < 2 && Self.isHeadOffice(office) {
+                    let post = Self.officeClasses[office] ?? office
+                    guard post == "head of government", let firstOffice = result.entities[members[0]].office,
+                          Self.officeClasses[firstOffice] == "head of state" else { continue }
+                }
                 if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
                 result.entities[e].country = code
             }
@@ -1055,7 +1063,7 @@ struct EntityResolver {
                           key(after + 3) == "-" || key(after + 3) == ":" || isDash(after + 3) else { continue }
                 }
                 // "Lima, May 5", "Nairobi, Kenya -": a month, or the city's own country and a dash or colon.
-                if key(after) == "," && !(after + 1 < end && isIn(.dateWord, after + 1)) {
+                if key(after) == "," && !(after + 1 < end && isDateWord(after + 1)) {
                     guard after + 1 < end, let m2 = mention(startingAt: after + 1), mentionCountry(after + 1) == found, m2.endToken < end,
                           key(m2.endToken) == "-" || key(m2.endToken) == ":" || isDash(m2.endToken) else { continue }
                     after = m2.endToken
@@ -1408,7 +1416,7 @@ struct EntityResolver {
                 var beforeList: Int?
                 while k < sentence.upperBound {
                     // A weekday or month ends the name ("ratified the ... Agreement on Monday").
-                    if isCapitalizedWord(k) && !isIn(.dateWord, k) { last = k; k += 1; continue }
+                    if isCapitalizedWord(k) && !isDateWord(k) { last = k; k += 1; continue }
                     // A comma (and "and") before a capitalized word no mention covers: a list
                     // inside the name ("the Treaty of Rome, France and Germany" names Rome only).
                     if inParties && last == k - 1 && k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ",")))
@@ -1421,7 +1429,7 @@ struct EntityResolver {
                     if inParties && Self.agreementSubjectLinks.contains(key(k)) { inParties = false }
                     if isCharacter(k, UInt8(ascii: ",")) && k + 1 < sentence.upperBound {
                         let j = key(k + 1) == "and" ? k + 2 : k + 1
-                        if j < sentence.upperBound && isCapitalizedWord(j) && !covered(j) && !isIn(.dateWord, j) {
+                        if j < sentence.upperBound && isCapitalizedWord(j) && !covered(j) && !isDateWord(j) {
                             if j == k + 2 { beforeList = nil } else if beforeList == nil { beforeList = last }
                             k = j
                             continue
@@ -1441,7 +1449,7 @@ struct EntityResolver {
                     }
                     // "in" before two capitalized words: "on Mutual Legal Assistance in Criminal Matters".
                     if key(k) == "in" && k + 2 < sentence.upperBound && isCapitalizedWord(k + 1) && isCapitalizedWord(k + 2)
-                        && !covered(k + 1) && !covered(k + 2) && !isIn(.dateWord, k + 1) {
+                        && !covered(k + 1) && !covered(k + 2) && !isDateWord(k + 1) {
                         k += 1
                         continue
                     }
@@ -1455,7 +1463,7 @@ struct EntityResolver {
                             k += 1
                             continue
                         }
-                        if isIn(.nameConnector, k + 1) && k + 2 < sentence.upperBound && isCapitalizedWord(k + 2) && !isIn(.dateWord, k + 2) {
+                        if isIn(.nameConnector, k + 1) && k + 2 < sentence.upperBound && isCapitalizedWord(k + 2) && !isDateWord(k + 2) {
                             k += 2
                             continue
                         }
@@ -1598,7 +1606,7 @@ struct EntityResolver {
             // ("the accord on Monday" refers back: a day is no subject of an agreement.)
             if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }
             if i + 1 < layer.tokens.count && Self.agreementLinks.contains(key(i + 1))
-                && !(i + 2 < layer.tokens.count && isIn(.dateWord, i + 2)) { continue }
+                && !(i + 2 < layer.tokens.count && isDateWord(i + 2)) { continue }
             // The window: this sentence and the two before.
             var from = sentenceRange(of: i).lowerBound
             for _ in 0..<2 where from > 0 { from = sentenceRange(of: from - 1).lowerBound }
@@ -1659,10 +1667,10 @@ struct EntityResolver {
     func isSignerAfterFor(_ link: Int, sentence: Range<Int>) -> Bool {
         guard key(link) == "for", let m = mention(startingAt: link + 1), let e = m.entity, result.entities[e].type == "country" else { return false }
         let next = m.endToken
-        if next >= sentence.upperBound || isCapitalizedWord(next) && !isIn(.dateWord, next) { return next >= sentence.upperBound }
+        if next >= sentence.upperBound || isCapitalizedWord(next) && !isDateWord(next) { return next >= sentence.upperBound }
         // A connector goes on with the name only before a capitalized word ("for Peru and Chile
         // Cooperation"), not a day ("for Peru on Monday").
-        return !(isIn(.nameConnector, next) && next + 1 < sentence.upperBound && isCapitalizedWord(next + 1) && !isIn(.dateWord, next + 1))
+        return !(isIn(.nameConnector, next) && next + 1 < sentence.upperBound && isCapitalizedWord(next + 1) && !isDateWord(next + 1))
     }
 
     static let placeNamedHeads: Set<String> = ["treaty", "treaties", "accord", "accords", "protocol", "convention", "agreement", "agreements", "pact"]
@@ -1689,7 +1697,7 @@ struct EntityResolver {
         }
         if let m = mention(startingAt: first) {
             guard m.endToken == last + 1, m.aliasKind == .capital else { return nil }
-        } else if (first...last).contains(where: { covered($0) || isIn(.dateWord, $0) }) {
+        } else if (first...last).contains(where: { covered($0) || isDateWord($0) }) {
             return nil
         }
         return first..<(head + 1)
@@ -1734,7 +1742,7 @@ struct EntityResolver {
         let start = k
         var last = -1
         while k < sentence.upperBound && k - start < 8 {
-            if isCapitalizedWord(k) && !inTitle[k] && !isIn(.dateWord, k) { last = k; k += 1; continue }
+            if isCapitalizedWord(k) && !inTitle[k] && !isDateWord(k) { last = k; k += 1; continue }
             if last == k - 1 && isIn(.nameConnector, k) && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) { k += 1; continue }
             break
         }
@@ -2032,7 +2040,7 @@ struct EntityResolver {
     /// A word of a short adjunct after a verb of meeting: a preposition of time or place, a
     /// manner adverb, a day or month, a number, or a country mention (a city standing for one).
     func isAdjunctWord(_ i: Int) -> Bool {
-        if Self.adjunctWords.contains(key(i)) || isIn(.dateWord, i) { return true }
+        if Self.adjunctWords.contains(key(i)) || isDateWord(i) { return true }
         if layer.tokens[i].kind == .number { return true }
         guard covered(i), let e = result.mentions[Int(owner[i])].entity else { return false }
         return result.entities[e].type == "country"
@@ -2471,7 +2479,7 @@ struct EntityResolver {
             // A run that goes on into a place, an organisation or a body names no person
             // ("Ambassador Bridge", "the German Democratic Republic", "Arab States").
             if !tokens.isEmpty && isCapitalizedWord(end) && (isIn(.placeOrOrganisation, end) || isIn(.body, end)) { return ([], nil) }
-            guard (isCapitalizedWord(end) && !isIn(.notName, end) && !isIn(.dateWord, end) && !inTitle[end]) || suffix else { break }
+            guard (isCapitalizedWord(end) && !isIn(.notName, end) && !isDateWord(end) && !inTitle[end]) || suffix else { break }
             if covered(end) && !suffix {
                 // A lexicon person is the name; anything else ends it.
                 if tokens.isEmpty, let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
@@ -2613,7 +2621,7 @@ struct EntityResolver {
         while start < sentence.upperBound && isHonorific(start) { start += 1 }
         // "Cabinet Secretary Aden Duale": a city's name opening a name after a title is a given name.
         if start + 1 < sentence.upperBound, let m = mention(startingAt: start), m.endToken == start + 1, m.aliasKind == .capital,
-           isCapitalizedWord(start + 1), !covered(start + 1), !isIn(.notName, start + 1), !isIn(.dateWord, start + 1) {
+           isCapitalizedWord(start + 1), !covered(start + 1), !isIn(.notName, start + 1), !isDateWord(start + 1) {
             uncover(start..<(start + 1))
         }
         var (tokens, known) = nameTokens(from: start, sentence: sentence)
@@ -3552,7 +3560,7 @@ struct EntityResolver {
                 add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: i, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .office))
             } else if personByLabel[key(i)] != nil
-                        || (isArgumentPosition(i) && !isIn(.dateWord, i) && !isNonNameWord(i) && !Self.commonWordSurnames.contains(key(i))) {
+                        || (isArgumentPosition(i) && !isDateWord(i) && !isNonNameWord(i) && !Self.commonWordSurnames.contains(key(i))) {
                 // A surname of the people lexicon standing as a party ("Maduro said", "talks
                 // with Orban") that no one in office that day answers to: a person, left
                 // unlinked ("Smith said" names a Smith, not the lexicon's); later, the same one.
@@ -3661,7 +3669,7 @@ struct EntityResolver {
         if let known = officeHolderBySurname[keyID] { return known }
         let k = key(i)
         var found: Int?
-        if !Self.commonWordSurnames.contains(k) && !isIn(.dateWord, i) && personByLabel[k] == nil,
+        if !Self.commonWordSurnames.contains(k) && !isDateWord(i) && personByLabel[k] == nil,
            let entries = lexicon.peopleByLabelKey[keyID] {
             let held = entries.filter { datedRoleHeld(by: $0) != nil }
             if held.count == 1, let country = datedRoleHeld(by: held[0])?.country, namedCountries().contains(country) { found = held[0] }
@@ -3687,7 +3695,7 @@ struct EntityResolver {
             }
             let knownA = known(a), knownB = known(b)
             guard knownA || knownB else { continue }
-            for i in [a, b] where !covered(i) && !isNonNameWord(i) && !isIn(.dateWord, i) && !isIn(.notName, i) {
+            for i in [a, b] where !covered(i) && !isNonNameWord(i) && !isDateWord(i) && !isIn(.notName, i) {
                 addOneWordPerson(at: i)
             }
         }
@@ -3738,7 +3746,7 @@ extension EntityResolver {
     /// bit load and no string is made.
     enum WordClass: Int, CaseIterable {
         case officeDomain, body, institution, notName, placeOrOrganisation, honorific, roleNoun, nameParticle, nameSuffix
-        case headlineFunction, clauseOpener, dateWord, nameConnector, afterName
+        case headlineFunction, clauseOpener, dateWord, shortMonth, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
         case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun, entourage
         case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber
@@ -3756,7 +3764,8 @@ extension EntityResolver {
             case .nameSuffix: EntityResolver.nameSuffixes
             case .headlineFunction: EntityResolver.headlineFunctionWords
             case .clauseOpener: EntityResolver.clauseOpeners
-            case .dateWord: Set(DateWords.weekdays.keys).union(DateWords.months.keys)
+            case .dateWord: Set(DateWords.weekdays.keys).union(DateWords.months.keys).subtracting(EntityResolver.shortMonths)
+            case .shortMonth: EntityResolver.shortMonths
             case .nameConnector: EntityResolver.nameConnectors
             case .afterName: EntityResolver.afterName
             case .speechVerb: EntityResolver.speechVerbs
@@ -3797,6 +3806,15 @@ extension EntityResolver {
     func isIn(_ c: WordClass, _ i: Int) -> Bool {
         wordClasses[c.rawValue].contains(layer.tokens[i].key)
     }
+
+    /// Whether token `i` is a word of a date: a weekday or a month, a short form without its
+    /// period only before a number ("Jan 5"; "Jan Kowalski" is a name).
+    @inline(__always)
+    func isDateWord(_ i: Int) -> Bool {
+        isIn(.dateWord, i) || isIn(.shortMonth, i) && i + 1 < layer.tokens.count && layer.tokens[i + 1].kind == .number
+    }
+    /// The short forms of months without a period ("jan", "jun"), which are given names too.
+    static let shortMonths: Set<String> = Set(DateWords.months.keys.filter { $0.count <= 4 && !$0.hasSuffix(".") && !["may", "june", "july"].contains($0) })
 
     /// Whether token `i`'s key is a word of office, institution, place, organisation, honorific
     /// or role noun: no word of a person's name found by its position.
