@@ -2877,15 +2877,24 @@ struct EntityResolver {
 
     /// "his Senegalese counterpart": the post of the person with an office named before it in
     /// the sentence, in the country of the adjective. With a name after it ("his Japanese
-    /// counterpart, Mirek Osanto", "Renkel's Iranian counterpart Hamid Tesari") the named person
+    /// counterpart, Mirek Osanto", "Renkel's Iranian counterpart Hamid Tesari", and with no
+    /// possessive, "met with Chilean counterpart Marta Ovalde") the named person
     /// holds that post: the words from the country to the name are a title for it, with the
     /// post's office, or "counterpart" when the sentence names none.
     mutating func findCounterparts() {
         for i in cuePositions where i > 1 && isIn(.counterpart, i) && !covered(i) {
-            guard let m = country(before: i), m.endToken == i, m.firstToken > 0,
-                  ["his", "her", "their", "its"].contains(key(m.firstToken - 1)) || isPossessive(m.firstToken - 1), let e = m.entity,
+            guard let m = country(before: i), m.endToken == i, m.firstToken > 0, let e = m.entity,
                   let entry = result.entities[e].lexiconEntry, let code = lexicon.entries[entry].codes["alpha3"] else { continue }
             let sentence = sentenceRange(of: i)
+            // Whose counterpart: a possessive before the country ("his Senegalese counterpart"),
+            // else the name after it ("met with Chilean counterpart Marta Ovalde").
+            let possessed = ["his", "her", "their", "its"].contains(key(m.firstToken - 1)) || isPossessive(m.firstToken - 1)
+            if !possessed {
+                var n = i + 1
+                if n + 1 < sentence.upperBound && key(n) == "," { n += 1 }
+                guard n < sentence.upperBound, !inTitle[n], let named = mention(startingAt: n), let p = named.entity,
+                      result.entities[p].type == "person", named.aliasKind != .pronoun else { continue }
+            }
             // The nearest person before it in the sentence with an office of a known class.
             var office: String?
             // In a sentence opening with a pronoun ("He held talks with his Kenyan counterpart":
