@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 052d26c0be6ff30c978435f11f25bff676955ab103ca6b97debf8629ace375dc
+// titles.jsonl sha256 fbbffb8ec0d243a665109c6d55a70c76251c86706c94f89f4120414e40ec5982
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

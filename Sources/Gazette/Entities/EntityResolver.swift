@@ -608,6 +608,8 @@ struct EntityResolver {
                     k = result.mentions[n].endToken
                 } else if [",", "and", "the", "as", "well", "also"].contains(key(k)) {
                     k += 1
+                } else if !people.isEmpty, let close = portfolioInBrackets(at: k, sentence: sentence) {
+                    k = close + 1
                 } else if let j = nextPerson(from: k) {
                     k = j
                 } else if people.isEmpty && leading < 3 && layer.tokens[k].kind == .word && !isCapitalizedWord(k) {
@@ -2752,6 +2754,8 @@ struct EntityResolver {
                m.endToken < sentence.upperBound {
                 k = m.endToken
             }
+            // Past the portfolio of the name before ("Ministers A (Foreign Affairs), B (Economy)").
+            if let close = portfolioInBrackets(at: k, sentence: sentence) { k = close + 1 }
             guard key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) else { return found }
             var start = k + 1
             if key(k) == "," && start < sentence.upperBound && key(start) == "and" { start += 1 }
@@ -2778,13 +2782,33 @@ struct EntityResolver {
         return found
     }
 
+    /// The ")" closing a portfolio in brackets opening at `k` ("(Foreign Affairs)", "(Economy and
+    /// Finance)"): capitalized words, commas and "and", up to eight tokens.
+    func portfolioInBrackets(at k: Int, sentence: Range<Int>) -> Int? {
+        guard k < sentence.upperBound, key(k) == "(", k + 1 < sentence.upperBound, isCapitalizedWord(k + 1) else { return nil }
+        var j = k + 1
+        while j < min(sentence.upperBound, k + 10) {
+            if key(j) == ")" { return j }
+            guard isCapitalizedWord(j) || [",", "and", "&"].contains(key(j)) else { return nil }
+            j += 1
+        }
+        return nil
+    }
+
     /// A plural title after two countries, "Peruvian and Chilean Foreign Ministers X and Y": the
     /// first name is of the first country and the second of the second, each the one its place
     /// says; with another count of names, the title gives none a country (the one before the
     /// title is only the last's). The first name's phrase then starts at the title, so that no
-    /// rule reads the country word before it as theirs (`a.country`). `first` is the title's first
+    /// rule reads the country word before it as theirs (`a.country`). After one country, every
+    /// name is of it ("Peruvian Ministers A, B and C"). `first` is the title's first
     /// person, `others` the names coordinated with it, `begin` where the title starts.
     mutating func giveCountriesRespectively(first: Int, others: [Int], before begin: Int) {
+        // One country before the title: every name is of it ("Peruvian Ministers A, B and C").
+        if let only = country(before: begin), !(only.firstToken >= 2 && key(only.firstToken - 1) == "and"),
+           let e = only.entity, let code = alpha3(ofCountry: e), result.entities[first].country == code {
+            for o in others where result.entities[o].country == nil && result.entities[o].lexiconEntry == nil { result.entities[o].country = code }
+            return
+        }
         guard let second = country(before: begin), second.firstToken >= 2, key(second.firstToken - 1) == "and",
               let firstCountry = mention(endingAt: second.firstToken - 1), let e1 = firstCountry.entity,
               let e2 = second.entity, let a = alpha3(ofCountry: e1), let b = alpha3(ofCountry: e2) else { return }
