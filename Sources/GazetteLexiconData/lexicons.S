@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 0eca867ccbf12cfcf33cf81741b97cc865a5ca5d907c935c724b7774f0b5bdb0
+// classes.rules sha256 4c13c0f399611d37dc4d64fe3e3b25d2ea04be9bf27fab3e4aecc52d9560eeba
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

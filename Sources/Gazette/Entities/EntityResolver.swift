@@ -1835,7 +1835,7 @@ struct EntityResolver {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
-        "pandit", "shri", "sri", "smt", "smt.", "seri",
+        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade",
     ]
     /// Role nouns that introduce a person without being a national office the text reports
     /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
@@ -2028,6 +2028,8 @@ struct EntityResolver {
             // "meeting" takes its object bare only as a verb ("after meeting Ana Ruiz").
             let gerund = verb == "meeting" && v > 0 && Self.gerundOpeners.contains(key(v - 1))
             if start < count && key(start) == "with" { start += 1 } else if skipped > 0 || verb == "talks" || (verb == "meeting" && !gerund) { continue }
+            // Past a form of address ("with Dr Ana Ruiz", "with comrade Tran Van Lam").
+            if start + 1 < count && (isHonorific(start) || key(start) == "comrade") { start += 1 }
             guard mayStartName(start) else { continue }
             let sentence = sentenceRange(of: v)
             let (tokens, _) = nameTokens(from: start, sentence: sentence)
@@ -3205,7 +3207,7 @@ struct EntityResolver {
     /// belongs to ("Chinese Foreign Ministry spokeswoman"), if any.
     func country(before token: Int) -> EntityMention? {
         // "Uganda's First Vice President": past the rank of a deputy's post.
-        if token >= 2, Self.deputyRanks.contains(key(token - 1)), ["deputy", "vice"].contains(key(token)) { return country(before: token - 1) }
+        if token >= 2, hasRank(before: token) { return country(before: token - 1) }
         if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m }
         // "Chile's Foreign Minister": a possessive between the country and the title.
         if token >= 2, ["'s", "’s"].contains(key(token - 1)), let m = mention(endingAt: token - 1), let e = m.entity,
@@ -3227,6 +3229,16 @@ struct EntityResolver {
     /// The ranks before a deputy's post that keep it a post held now ("First Vice President",
     /// "1st Deputy Speaker"), unlike "the first President of ...".
     static let deputyRanks: Set<String> = ["first", "second", "third", "1st", "2nd", "3rd"]
+
+    /// Whether the word before a title at `token` is a rank of its post: before a deputy's
+    /// ("First Vice President", "1st Deputy Speaker"), or "Second" or "Senior" before
+    /// "Minister" ("Brunei's Second Minister of Foreign Affairs", "Senior Minister").
+    func hasRank(before token: Int) -> Bool {
+        guard token >= 1 else { return false }
+        let rank = key(token - 1), word = key(token)
+        if Self.deputyRanks.contains(rank) && (word == "deputy" || word == "vice") { return true }
+        return (rank == "second" || rank == "senior") && word == "minister" && isCapitalizedWord(token - 1) && isCapitalizedWord(token)
+    }
 
     /// Where a title starting at `token` starts with the country named right before it.
     func titleStart(_ token: Int) -> Int {
@@ -3263,7 +3275,7 @@ struct EntityResolver {
             front -= 1
         }
         // "the 1st Deputy Speaker X": the rank of a deputy's post.
-        if front > sentence.lowerBound, Self.deputyRanks.contains(key(front - 1)), ["deputy", "vice"].contains(key(front)) {
+        if front > sentence.lowerBound, hasRank(before: front) {
             front -= 1
         }
         var k = front
@@ -3651,9 +3663,12 @@ struct EntityResolver {
             }
             if n < count && isIn(.possessed, n) { return true }
         }
-        if i > 0 && (isIn(.objectVerb, i - 1) || key(i - 1) == "between") { return true }
-        if i > 1 && key(i - 1) == "by" && Self.welcomeVerbs.contains(key(i - 2)) { return true }
-        return i > 1 && key(i - 1) == "with" && isIn(.objectVerb, i - 2)
+        // Before it, past a form of address ("met Dr X", "a meeting with comrade X").
+        var b = i
+        while b > 0 && i - b < 2 && (isHonorific(b - 1) || key(b - 1) == "comrade") { b -= 1 }
+        if b > 0 && (isIn(.objectVerb, b - 1) || key(b - 1) == "between") { return true }
+        if b > 1 && key(b - 1) == "by" && Self.welcomeVerbs.contains(key(b - 2)) { return true }
+        return b > 1 && key(b - 1) == "with" && isIn(.objectVerb, b - 2)
     }
 
     /// Verbs of a welcome whose agent, after "by", is a person ("was received by Ruto").
