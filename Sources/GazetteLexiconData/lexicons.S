@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 348831455f902fd63798490aacfd93916e4a47b5c367e73f5c0daa3b2a85910a
+// countries.jsonl sha256 10f9a721d2db42548b39c0d22e0adf43801615f1e8d13a626507fa5a1aa38c71
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 4c13c0f399611d37dc4d64fe3e3b25d2ea04be9bf27fab3e4aecc52d9560eeba
+// classes.rules sha256 1cdd9525790570bf8251119c5f15f7ec57d12fdb8cdb0fc0664aad3e49d7511a
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 9057f494ec4295b067fc856bd36b73d81a705238dba11c9e9f7e0b1a2b42839a
+// visited.rules sha256 6ed01900e0641ad1dd4c9fc4bf9ad132d16833adeed0d3d09f49132d1b726c00
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

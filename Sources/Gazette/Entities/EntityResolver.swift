@@ -2005,7 +2005,7 @@ struct EntityResolver {
     /// Words whose object is a person: a name right after them (after "with" for a meeting) is
     /// one ("met with Ana Ruiz,", "talks with Li Wei in", "He replaces Chuck Hagel.").
     static let objectVerbs: Set<String> = [
-        "met", "meets", "meet", "meeting", "talks", "hosted", "hosts", "welcomed", "welcomes", "received", "receives",
+        "met", "meets", "meet", "meeting", "talks", "summit", "hosted", "hosts", "welcomed", "welcomes", "received", "receives",
         "greeted", "greets", "thanked",
         "succeeds", "succeeded", "succeeding", "replaces", "replaced", "replacing",
     ]
@@ -2027,7 +2027,7 @@ struct EntityResolver {
             while skipped < 5 && start < count && isAdjunctWord(start) { start += 1; skipped += 1 }
             // "meeting" takes its object bare only as a verb ("after meeting Ana Ruiz").
             let gerund = verb == "meeting" && v > 0 && Self.gerundOpeners.contains(key(v - 1))
-            if start < count && key(start) == "with" { start += 1 } else if skipped > 0 || verb == "talks" || (verb == "meeting" && !gerund) { continue }
+            if start < count && key(start) == "with" { start += 1 } else if skipped > 0 || verb == "talks" || verb == "summit" || (verb == "meeting" && !gerund) { continue }
             // Past a form of address ("with Dr Ana Ruiz", "with comrade Tran Van Lam").
             if start + 1 < count && (isHonorific(start) || key(start) == "comrade") { start += 1 }
             guard mayStartName(start) else { continue }

@@ -69,6 +69,9 @@ struct RelationBuilder {
             }
             var accepted: [Int] = []
             for m in order {
+                // A visit home gives nothing (`abroad`): no overlap to win ("X, having been to
+                // Nepal, spoke in Delhi" keeps the visit to Nepal of an Indian X).
+                if onlyHome(matches[m], extraction) { continue }
                 let predicate = ruleList[matches[m].rule].predicate
                 if let winner = accepted.first(where: { w in
                     ruleList[matches[w].rule].predicate == predicate
@@ -284,6 +287,26 @@ struct RelationBuilder {
     }
 
     /// The capture of `name` in `match`, if the pattern took that branch.
+    /// Whether every emit of `match`'s own predicate, in a rule that says `abroad`, names a
+    /// person's visit to their own country by its captures (the first of a list): a match that
+    /// gives no fact of its predicate.
+    func onlyHome(_ match: RuleMatch, _ extraction: Extraction) -> Bool {
+        let rule = rules.rules[match.rule]
+        guard rule.abroad else { return false }
+        var any = false
+        for emit in rule.emits where emit.predicate == rule.predicate {
+            guard emit.subject.count == 1, emit.object.count == 1, emit.subject[0].derived == nil,
+                  emit.object[0].derived == nil || emit.object[0].derived == .list else { return false }
+            guard case .mention(let sm)? = captured(emit.subject[0].capture, match) else { continue }
+            guard case .mention(let om)? = captured(emit.object[0].capture, match),
+                  let se = extraction.mentions[sm].entity, let oe = extraction.mentions[om].entity,
+                  extraction.entities[se].type == "person", extraction.mentions[sm].groupMembers == nil,
+                  let home = extraction.entities[se].country, alpha3(oe, extraction) == home else { return false }
+            any = true
+        }
+        return any
+    }
+
     func captured(_ name: String, _ match: RuleMatch) -> RuleMatch.Annotation? {
         guard let slot = rules.slot(of: name, inRule: match.rule), slot < match.captures.count else { return nil }
         return match.captures[slot]
