@@ -77,7 +77,10 @@ struct EntityResolver {
 
     static let titleType = "title"
     static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "treaties", "convention", "protocol", "charter", "memorandum", "mou", "arrangement", "compact"])
-        .union(agreementAcronymHeads).union(referenceOnlyHeads)
+        .union(agreementAcronymHeads).union(referenceOnlyHeads).union(documentHeads)
+    /// Heads of documents that are agreements only in a few capitalized forms: "Joint
+    /// Declaration on ...", "Declaration of Principles", "Declaration of Intent", "Letter of Intent".
+    static let documentHeads: Set<String> = ["declaration", "letter"]
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
     /// ("the Green Deal", "the New Deal").
     static let referenceOnlyHeads: Set<String> = ["deal"]
@@ -1327,6 +1330,16 @@ struct EntityResolver {
 
     // MARK: agreements
 
+    /// Whether the capitalized "Declaration" or "Letter" at `i` heads an agreement's name: "Joint
+    /// Declaration", "Declaration of Principles", "Declaration of Intent", "Letter of Intent".
+    func isAgreementDocument(_ i: Int) -> Bool {
+        guard isCapitalizedWord(i) else { return false }
+        let count = layer.tokens.count
+        let ofWhat = i + 2 < count && key(i + 1) == "of" && isCapitalizedWord(i + 2) ? key(i + 2) : nil
+        if key(i) == "letter" { return ofWhat == "intent" }
+        return ofWhat == "intent" || ofWhat == "principles" || (i > 0 && key(i - 1) == "joint" && isCapitalizedWord(i - 1))
+    }
+
     /// Agreements by the form of their names: a capitalized run ending in a head word
     /// ("Reciprocal Access Agreement", "Japan-Philippines Acquisition and Cross-Servicing
     /// Agreement"), or a head word followed by "on", "of" ... and a capitalized run ("Agreement on
@@ -1337,6 +1350,7 @@ struct EntityResolver {
         for i in cuePositions where i >= next && heads.contains(layer.tokens[i].key) && !Self.referenceOnlyHeads.contains(key(i)) {
             // An acronym of a kind ("FTA") is a head only in capitals: "a comedy bit" is no BIT.
             if Self.agreementAcronymHeads.contains(key(i)) && !layer.tokens[i].shape.contains(.allCaps) { continue }
+            if Self.documentHeads.contains(key(i)) && !isAgreementDocument(i) { continue }
             guard isCapitalizedWord(i) else {
                 // "a comprehensive economic partnership agreement (CEPA)": the acronym is a name.
                 if let acronym = acronymAfterDescription(i) {
@@ -1449,9 +1463,17 @@ struct EntityResolver {
                         k += 2
                         continue
                     }
-                    // "in" before two capitalized words: "on Mutual Legal Assistance in Criminal Matters".
-                    if key(k) == "in" && k + 2 < sentence.upperBound && isCapitalizedWord(k + 1) && isCapitalizedWord(k + 2)
-                        && !covered(k + 1) && !covered(k + 2) && !isDateWord(k + 1) {
+                    // "to the" after an accession or an amendment ("Protocol of Accession of Chile to
+                    // the Pacific Alliance", "Amendment to the Montreal Protocol").
+                    if key(k) == "to" && k + 2 < sentence.upperBound && key(k + 1) == "the" && isCapitalizedWord(k + 2)
+                        && (end..<k).contains(where: { ["accession", "amendment", "amendments"].contains(key($0)) }) {
+                        k += 2
+                        continue
+                    }
+                    // "in" before two capitalized words, or a portfolio's word: "on Mutual Legal
+                    // Assistance in Criminal Matters", "on Cooperation in Agriculture".
+                    if key(k) == "in" && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) && !covered(k + 1) && !isDateWord(k + 1)
+                        && (isIn(.officeDomain, k + 1) || k + 2 < sentence.upperBound && isCapitalizedWord(k + 2) && !covered(k + 2)) {
                         k += 1
                         continue
                     }
