@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 10f9a721d2db42548b39c0d22e0adf43801615f1e8d13a626507fa5a1aa38c71
+// countries.jsonl sha256 1e73ce0f55c5900dbb7a24d5ac7123fe9ad25f74a26fd92ae0ca13341e5937d9
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 fbbffb8ec0d243a665109c6d55a70c76251c86706c94f89f4120414e40ec5982
+// titles.jsonl sha256 d77df6467508096913b52779ed39d79df9249610d375ede4139037c24a9383fa
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
