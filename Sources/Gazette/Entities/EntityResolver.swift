@@ -1847,7 +1847,7 @@ struct EntityResolver {
         "power", "electricity", "telecommunications", "media", "broadcasting", "statistics", "privatization",
         "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives",
         // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East").
-        "africa", "asia", "caribbean", "middle", "east",
+        "africa", "asia", "caribbean", "middle", "east", "expatriates", "emigrants",
     ]
     static let complementLinks: Set<String> = ["of", "for", "to", "on"]
     /// Honorifics and courtesy titles between a title and a name, or before a name alone ("Ms
@@ -2371,6 +2371,25 @@ struct EntityResolver {
             var j = k + 1
             while j < sentence.upperBound && isCapitalizedWord(j) && !inTitle[j] && !covered(j) && (isIn(.officeDomain, j) || isIn(.body, j)) { j += 1 }
             if j > k + 1 && (j == sentence.upperBound || !inTitle[j]) {
+                last = j - 1
+                k = j
+            }
+        }
+        // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates X": more
+        // portfolios after a comma, closed by "and" (a country's adjective may open one).
+        if last < 0, k + 3 < sentence.upperBound, k > sentence.lowerBound, inTitle[k - 1], isCharacter(k, UInt8(ascii: ",")) {
+            var j = k + 1, joined = false, words = 0
+            while j < sentence.upperBound {
+                if isCapitalizedWord(j) && !inTitle[j] && !covered(j) && isIn(.officeDomain, j) { j += 1; words += 1; continue }
+                if let m = mention(startingAt: j), let e = m.entity, alpha3(ofCountry: e) != nil, m.endToken < sentence.upperBound,
+                   isCapitalizedWord(m.endToken), !covered(m.endToken), isIn(.officeDomain, m.endToken) {
+                    j = m.endToken
+                    continue
+                }
+                if key(j) == "and" && !joined && words > 0 { joined = true; j += 1; continue }
+                break
+            }
+            if joined && words >= 2 && key(j - 1) != "and" {
                 last = j - 1
                 k = j
             }
@@ -3347,6 +3366,14 @@ struct EntityResolver {
         result.entities[entity].office = office
         var found = country(before: titleStart)
         if found == nil, let complement { found = countryAfterOf(in: complement) }
+        // "... and Moroccan Expatriates": the country whose people abroad the post serves.
+        if found == nil, let complement {
+            for k in complement where found == nil {
+                guard let m = mention(startingAt: k), let e = m.entity, alpha3(ofCountry: e) != nil, m.endToken < complement.upperBound,
+                      Self.peopleAbroadWords.contains(key(m.endToken)) else { continue }
+                found = m
+            }
+        }
         if found == nil, let nameEnd, nameEnd + 1 < layer.tokens.count, key(nameEnd) == "of",
            let m = mention(startingAt: nameEnd + 1), let e = m.entity, result.entities[e].type == "country",
            sentenceRange(of: nameEnd).contains(m.firstToken) {
@@ -3366,6 +3393,10 @@ struct EntityResolver {
             officesOfOrganisations.insert(entity)
         }
     }
+
+    /// Words of a portfolio for a country's people abroad, after the country's adjective
+    /// ("Moroccan Expatriates", "Malian Diaspora").
+    static let peopleAbroadWords: Set<String> = ["expatriates", "emigrants", "diaspora", "abroad", "nationals"]
 
     /// Whether a title with no country, starting at `titleStart`, is likely a post of an
     /// organisation rather than of the person's own country: an office international bodies
