@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 bb697e6de31f99d52090462f06927f0ae855b82f21df0d923397378b7669baa8
+// negative.rules sha256 287ed98c57c237602eca1e57540a1ce3084b9bbea9d731a6e1283621ed1ee19f
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
