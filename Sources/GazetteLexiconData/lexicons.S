@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 287ed98c57c237602eca1e57540a1ce3084b9bbea9d731a6e1283621ed1ee19f
+// negative.rules sha256 584887932f3fd0fad5ef87977c16fccefef1efd7efead2dfe1fe6d193ebd8dc3
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
