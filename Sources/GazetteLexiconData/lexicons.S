@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 77c3fd2a52b2fb3107dccbce5032a14284ff7a37a2048625b3459cf2fe98016b
+// people.jsonl sha256 6f4b1e51ec341fae437b3d918f3057139a57ce73412036ffe77e54cd1e60a8e4
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
