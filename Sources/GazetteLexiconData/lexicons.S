@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 d77df6467508096913b52779ed39d79df9249610d375ede4139037c24a9383fa
+// titles.jsonl sha256 f4517a88952831882567e6d31ccaf26d2d68dbb391da72424ebfb0bd0c178be8
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 85401a2066cb1f3bd37cb7fb6e6a11ac0f90bff3c91f2c4daf1aa5c144907747
+// met.rules sha256 c29bb0da4f02b1bf2e9641c451bede2d686b0d3006ba099e76833dc890a7a0cd
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -2715,7 +2715,7 @@ struct EntityResolver {
             result.mentions[Int(owner[start])].titleStart = titleStart(begin)
             if plural, let end {
                 let others = findCoordinatedNames(after: end, office: phrased, sentence: sentence, holdsIt: holdsNow(titleAt: begin, sentence: sentence))
-                giveCountriesRespectively(first: known, others: others, before: begin)
+                giveCountriesRespectively(first: known, others: others, before: begin, complement: complement)
             }
             return (start, phrased)
         }
@@ -2747,7 +2747,7 @@ struct EntityResolver {
                           byteStart: 0, byteEnd: 0, source: source, titleStart: titleStart(begin)))
         if plural {
             let others = findCoordinatedNames(after: last + 1, office: phrased, sentence: sentence, holdsIt: holdsNow(titleAt: begin, sentence: sentence))
-            giveCountriesRespectively(first: entity, others: others, before: begin)
+            giveCountriesRespectively(first: entity, others: others, before: begin, complement: complement)
         }
         return (first, phrased)
     }
@@ -2802,8 +2802,16 @@ struct EntityResolver {
             guard key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) else { return found }
             var start = k + 1
             if key(k) == "," && start < sentence.upperBound && key(start) == "and" { start += 1 }
+            // Each name after its own country: "the presidents of Mexico, A, and Guatemala, B".
+            var own: String?
+            if let m = mention(startingAt: start), let e = m.entity, let code = alpha3(ofCountry: e),
+               m.endToken + 1 < sentence.upperBound, isCharacter(m.endToken, UInt8(ascii: ",")) {
+                own = code
+                start = m.endToken + 1
+            }
             while start < sentence.upperBound && isHonorific(start) { start += 1 }
             let (tokens, known) = nameTokens(from: start, sentence: sentence)
+            defer { if let own, let p = found.last, result.entities[p].country == nil { result.entities[p].country = own } }
             if let known, let m = mention(startingAt: start) {
                 setOffice(known, office, before: start, nameEnd: m.endToken)
                 if holdsIt && result.entities[known].office == office { result.mentions[Int(owner[start])].listedUnderTitle = true }
@@ -2845,7 +2853,28 @@ struct EntityResolver {
     /// rule reads the country word before it as theirs (`a.country`). After one country, every
     /// name is of it ("Peruvian Ministers A, B and C"). `first` is the title's first
     /// person, `others` the names coordinated with it, `begin` where the title starts.
-    mutating func giveCountriesRespectively(first: Int, others: [Int], before begin: Int) {
+    mutating func giveCountriesRespectively(first: Int, others: [Int], before begin: Int, complement: Range<Int>? = nil) {
+        // Countries listed after the title ("the foreign ministers of Peru and Chile, A and B"):
+        // each name the country of its place when the counts agree; with another count, none.
+        if let complement {
+            var listed: [String] = []
+            for k in complement {
+                guard let m = mention(startingAt: k), let e = m.entity, let code = alpha3(ofCountry: e) else { continue }
+                if !listed.contains(code) { listed.append(code) }
+            }
+            if listed.count >= 2 {
+                let people = [first] + others
+                let gave = listed[0]
+                for (n, p) in people.enumerated() where result.entities[p].lexiconEntry == nil {
+                    if people.count == listed.count {
+                        if result.entities[p].country == nil || (n == 0 && result.entities[p].country == gave) { result.entities[p].country = listed[n] }
+                    } else if n == 0 && result.entities[p].country == gave {
+                        result.entities[p].country = nil
+                    }
+                }
+                return
+            }
+        }
         // One country before the title: every name is of it ("Peruvian Ministers A, B and C").
         if let only = country(before: begin), !(only.firstToken >= 2 && key(only.firstToken - 1) == "and"),
            let e = only.entity, let code = alpha3(ofCountry: e), result.entities[first].country == code {
