@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 6ed01900e0641ad1dd4c9fc4bf9ad132d16833adeed0d3d09f49132d1b726c00
+// visited.rules sha256 ff1608ce147c797905858fa5f2f61614edc164016eb0d1505c21f7d1d26f10f8
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
