@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 1e73ce0f55c5900dbb7a24d5ac7123fe9ad25f74a26fd92ae0ca13341e5937d9
+// countries.jsonl sha256 b411e34424e45a4c2b227cfcc6efb9602250e5c177adf935b46d19a5f93e9fcb
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 1cdd9525790570bf8251119c5f15f7ec57d12fdb8cdb0fc0664aad3e49d7511a
+// classes.rules sha256 671de0662d4dcfebb4d3a3878f3bad807d459f8ec4dce51d0b68904c9d4f9223
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 c29bb0da4f02b1bf2e9641c451bede2d686b0d3006ba099e76833dc890a7a0cd
+// met.rules sha256 6240731a1f0cf8fda314909cdfe9d6551d72a0110c08dbaea85bc0aeeed2c129
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
