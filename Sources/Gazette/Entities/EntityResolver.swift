@@ -338,7 +338,8 @@ struct EntityResolver {
     /// "Ruiz met Dorr on Monday. The two leaders signed the accord", "Ruiz, Dorr and Pardo met.
     /// ... signed by the three presidents": "the" (or "both") and a number of people, and a word
     /// for them (`groupNouns`), name the people the text named in the sentence before and in
-    /// its own sentence before the words, when they are exactly that many. A mention of the
+    /// its own sentence before the words (fewer: in one sentence more, up to three back), when
+    /// they are exactly that many. A mention of the
     /// group (its number and its noun), with its people as `groupMembers`.
     mutating func findGroups() {
         for i in cuePositions where i + 1 < layer.tokens.count && isIn(.groupNumber, i) && !covered(i) {
@@ -355,12 +356,25 @@ struct EntityResolver {
             // "the two heads of state"
             if key(end) == "heads" && end + 2 < sentence.upperBound && key(end + 1) == "of" { end += 2 }
             end += 1
-            // The people named before it, in this sentence and the one before.
-            let window = (sentence.lowerBound > 0 ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound)..<i
+            // The people named before it, in this sentence and the one before; when they are
+            // fewer, in one sentence more, up to three before.
+            var from = sentence.lowerBound
             var members: [Int] = []
-            for m in result.mentions where window.contains(m.firstToken) && m.aliasKind != .pronoun && m.groupMembers == nil {
-                guard let e = m.entity, result.entities[e].type == "person", !members.contains(e) else { continue }
-                members.append(e)
+            for back in 0..<4 {
+                if back > 0 {
+                    guard from > 0 else { break }
+                    from = sentenceRange(of: from - 1).lowerBound
+                }
+                if back == 0 { continue }
+                members = []
+                for m in result.mentions where (from..<i).contains(m.firstToken) && m.aliasKind != .pronoun && m.groupMembers == nil {
+                    guard let e = m.entity, result.entities[e].type == "person", !members.contains(e) else { continue }
+                    // Not the one who reports it in its own sentence ("spokesperson X said
+                    // that the two leaders ...").
+                    if m.firstToken >= sentence.lowerBound && m.endToken < i && isIn(.speechVerb, m.endToken) { continue }
+                    members.append(e)
+                }
+                if members.count >= n { break }
             }
             guard members.count == n, n >= 2 else { continue }
             var mention = EntityMention(candidates: [members[0]], aliasKind: .description, firstToken: i, endToken: end,
