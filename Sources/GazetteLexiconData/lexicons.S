@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 671de0662d4dcfebb4d3a3878f3bad807d459f8ec4dce51d0b68904c9d4f9223
+// classes.rules sha256 1c45a37de3aaf32b2472f8430698218373322e31fbc7ebb4774cdf26a8113404
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 ff1608ce147c797905858fa5f2f61614edc164016eb0d1505c21f7d1d26f10f8
+// visited.rules sha256 5d54c28556e106d5d855e590397384b0ce7ffc134a49e88c6752d4140d270c51
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
