@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 3c3bda70af9752599927510272a8abbe5d8847b60399319e7d196ff909ed925f
+// agreements.rules sha256 981a908ce6064b178a864d8bf662b43322941338fa0cf3a84cb6d8ce2f82ffb3
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
