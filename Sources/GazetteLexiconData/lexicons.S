@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 981a908ce6064b178a864d8bf662b43322941338fa0cf3a84cb6d8ce2f82ffb3
+// agreements.rules sha256 981a34c57c573b2b1370d1aac1d4ad341188c61204fff933b20401f9e2282516
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
