@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 b411e34424e45a4c2b227cfcc6efb9602250e5c177adf935b46d19a5f93e9fcb
+// countries.jsonl sha256 2fdf6a3398b5748c297b179cd15f3eb8c7576d4450abc0a42daef712e09118db
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
