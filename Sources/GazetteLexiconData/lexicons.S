@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 e6c3e7e4f10f0312bcb8a40f0d942745d9c567f1f6ebb20240dce47aaa284918
+// met.rules sha256 3d49eab6af7f24e66f5925a302f1d39e790c66fdcfe385169b1428a983090bf5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
