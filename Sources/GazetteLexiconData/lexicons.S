@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 2fdf6a3398b5748c297b179cd15f3eb8c7576d4450abc0a42daef712e09118db
+// countries.jsonl sha256 9e5a7d0865a5e1f6f6d2dc9eb9d37dd364f6c34eb337b3fd4197765a6a33e62f
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):

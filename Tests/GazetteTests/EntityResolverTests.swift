@@ -117,6 +117,13 @@ struct EntityResolverTests {
         // Bylines and photo credits.
         Case(text: "By Danica Hollens\nThe talks ended.", expected: ["Danica Hollens=person:danica-hollens(pattern)"]),
         Case(text: "The ministers met. (AP Photo/Paulo Sankyo)", expected: ["Paulo Sankyo=person:paulo-sankyo(pattern)"]),
+        Case(text: "Leaders meet in Lima  By Danica Hollens and Tomek Varga  LIMA (AA) - The talks ended.",
+             expected: ["Lima=country:PER(lexicon)", "Danica Hollens=person:danica-hollens(pattern)", "Tomek Varga=person:tomek-varga(pattern)",
+                        "LIMA=country:PER(lexicon)"]),
+        Case(text: "The accord is the first of its kind. - Marisol Quenta (Photo courtesy of the palace)",
+             expected: ["Marisol Quenta=person:marisol-quenta(pattern)"]),
+        Case(text: "The talks were held By Order of the Court in Lima. Visit to S. Korea.",
+             expected: ["Lima=country:PER(lexicon)", "S. Korea=country:KOR(lexicon)"]),
         // Not people: an event or an institution before the comma, an organisation after "by",
         // a ministry credited for a photo, a title that names its own person.
         Case(text: "As the continent celebrates Africa Day, Minister of Trade Naledo Pandro is in Cairo.",

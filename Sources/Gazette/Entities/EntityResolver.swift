@@ -2285,6 +2285,15 @@ struct EntityResolver {
                                   byteStart: 0, byteEnd: 0, source: source))
             }
         }
+        // "... in Asia. - Ann Lee (Photo courtesy of ...)": a dash, a name, then a photo's credit.
+        for i in cuePositions where i >= 3 && isIn(.photo, i) && key(i - 1) == "(" && !covered(i - 2) {
+            let sentence = sentenceRange(of: i)
+            guard let tokens = nameEnding(at: i - 1, sentence: sentence), tokens[0] > sentence.lowerBound,
+                  isDash(tokens[0] - 1) || key(tokens[0] - 1) == "-" else { continue }
+            let (entity, source) = person(named: tokens)
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: i - 1,
+                              byteStart: 0, byteEnd: 0, source: source))
+        }
     }
 
     /// The tokens of a person's name that ends right before `end`: a run of capitalized words
@@ -3599,8 +3608,9 @@ struct EntityResolver {
         }
     }
 
-    /// Bylines and photo credits: "By Danielle Haynes" opening a sentence, "photo by Andrew
-    /// Harrer/UPI", "AP Photo/Paul Sancya": persons, though never parties to facts.
+    /// Bylines and photo credits: "By Danielle Haynes" opening a sentence or a line, "By Ann Lee
+    /// and Li Wei", "photo by Andrew Harrer/UPI", "AP Photo/Paul Sancya", "- Ann Lee (Photo
+    /// courtesy of ...)": persons, though never parties to facts.
     mutating func findBylines() {
         let count = layer.tokens.count
         // At "by" opening a sentence, or at the token after "photo" (cue words both, tested as
@@ -3611,19 +3621,45 @@ struct EntityResolver {
             places.append(Int(sentence.firstToken))
         }
         for i in cuePositions where i + 1 < count && isIn(.photo, i) { places.append(i + 1) }
+        // "... in Riyadh  By Ann Lee and Li Wei  RIYADH (AA) -": a capitalized "By" after a line
+        // break or a run of spaces, where a page's parts run together in one sentence.
+        for i in cuePositions where i > 0 && key(i) == "by" && isCapitalizedWord(i) && startsLine(i) { places.append(i) }
         for i in places.sorted() {
             let k = key(i)
             guard k == "by" || k == "/" || k == ":" else { continue }
             let sentence = sentenceRange(of: i)
-            let opensByline = k == "by" && (i == sentence.lowerBound || (i > sentence.lowerBound && key(i - 1) == "photo"))
+            let opensByline = k == "by" && (i == sentence.lowerBound || (i > sentence.lowerBound && key(i - 1) == "photo")
+                                            || (isCapitalizedWord(i) && startsLine(i)))
             let afterPhoto = (k == "/" || k == ":") && i > sentence.lowerBound && key(i - 1) == "photo"
             guard opensByline || afterPhoto, i + 1 < sentence.upperBound, !covered(i + 1) else { continue }
-            let (tokens, _) = nameTokens(from: i + 1, sentence: sentence)
-            guard let last = tokens.last, looksLikePersonName(tokens) else { continue }
-            // The name ends the byline: the sentence's end, a comma, a slash or a bar.
-            if last + 1 < sentence.upperBound && ![",", "/", "|", ")", "."].contains(key(last + 1)) { continue }
+            // The authors: names joined by "and" or commas ("By Ann Lee and Li Wei").
+            var start = i + 1
+            var names: [[Int]] = []
+            while start < sentence.upperBound, !covered(start) {
+                let (tokens, _) = nameTokens(from: start, sentence: sentence)
+                guard let last = tokens.last, looksLikePersonName(tokens) else { break }
+                names.append(tokens)
+                guard last + 2 < sentence.upperBound, key(last + 1) == "and" || key(last + 1) == "," else { break }
+                start = last + 2
+            }
+            guard let last = names.last?.last else { continue }
+            // The names end the byline: the sentence's end, a comma, a slash or a bar, a line's
+            // end or a dateline in capitals.
+            if last + 1 < sentence.upperBound && ![",", "/", "|", ")", "."].contains(key(last + 1)) && !startsLine(last + 1)
+                && !layer.tokens[last + 1].shape.contains(.allCaps) { continue }
+            for tokens in names {
+                let (entity, source) = person(named: tokens)
+                add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: tokens[tokens.count - 1] + 1,
+                                  byteStart: 0, byteEnd: 0, source: source))
+            }
+        }
+        // "... in Asia. - Ann Lee (Photo courtesy of ...)": a dash, a name, then a photo's credit.
+        for i in cuePositions where i >= 3 && isIn(.photo, i) && key(i - 1) == "(" && !covered(i - 2) {
+            let sentence = sentenceRange(of: i)
+            guard let tokens = nameEnding(at: i - 1, sentence: sentence), tokens[0] > sentence.lowerBound,
+                  isDash(tokens[0] - 1) || key(tokens[0] - 1) == "-" else { continue }
             let (entity, source) = person(named: tokens)
-            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: i - 1,
                               byteStart: 0, byteEnd: 0, source: source))
         }
             findCredits()
@@ -3631,6 +3667,13 @@ struct EntityResolver {
 
     /// Words that end the name of a news outlet ("ABS-CBN News", "The Jakarta Post").
     static let outletWords: Set<String> = ["news", "times", "post", "press", "tribune", "herald", "gazette", "journal", "daily", "online", "television", "radio", "agency", "network", "channel"]
+
+    /// Whether token `i` opens a line: a line break, or two spaces or more, before it.
+    func startsLine(_ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let gap = text[Int(layer.tokens[i - 1].end)..<Int(layer.tokens[i].start)]
+        return gap.contains(0x0A) || gap.count >= 2 && gap.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
 
     /// Whether the text has a line break (or its end) between byte `from` and the next token.
     func lineEnds(after token: Int) -> Bool {
