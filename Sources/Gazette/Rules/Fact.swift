@@ -69,9 +69,10 @@ struct RelationBuilder {
             }
             var accepted: [Int] = []
             for m in order {
-                // A visit home gives nothing (`abroad`): no overlap to win ("X, having been to
-                // Nepal, spoke in Delhi" keeps the visit to Nepal of an Indian X).
-                if onlyHome(matches[m], extraction) { continue }
+                // A visit home gives nothing (`abroad`), nor a group's meeting of one person
+                // (`met.among`): no overlap to win ("X, having been to Nepal, spoke in Delhi"
+                // keeps the visit to Nepal of an Indian X).
+                if onlyHome(matches[m], extraction) || onlyOneAmong(matches[m], extraction) { continue }
                 let predicate = ruleList[matches[m].rule].predicate
                 if let winner = accepted.first(where: { w in
                     ruleList[matches[w].rule].predicate == predicate
@@ -302,6 +303,20 @@ struct RelationBuilder {
                   let se = extraction.mentions[sm].entity, let oe = extraction.mentions[om].entity,
                   extraction.entities[se].type == "person", extraction.mentions[sm].groupMembers == nil,
                   let home = extraction.entities[se].country, alpha3(oe, extraction) == home else { return false }
+            any = true
+        }
+        return any
+    }
+
+    /// Whether every emit of `match`'s own predicate relates a capture to itself ("emit g met g")
+    /// and that capture is one person, not a group: a match that gives no fact.
+    func onlyOneAmong(_ match: RuleMatch, _ extraction: Extraction) -> Bool {
+        let rule = rules.rules[match.rule]
+        var any = false
+        for emit in rule.emits where emit.predicate == rule.predicate {
+            guard emit.subject.count == 1, emit.object.count == 1, emit.subject[0].capture == emit.object[0].capture,
+                  emit.subject[0].derived == nil, emit.object[0].derived == nil else { return false }
+            if case .mention(let m)? = captured(emit.subject[0].capture, match), extraction.mentions[m].groupMembers != nil { return false }
             any = true
         }
         return any
