@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 5d54c28556e106d5d855e590397384b0ce7ffc134a49e88c6752d4140d270c51
+// visited.rules sha256 a96534299e1922dcf6704d9bf9fc2fc1e8b139338e1a2ac9df996aa055b1beb4
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -2360,6 +2360,10 @@ struct EntityResolver {
     func isHonorific(_ i: Int) -> Bool {
         guard isCapitalizedWord(i) else { return false }
         if isIn(.honorific, i) { return true }
+        // "His Excellency", "Her Royal Highness": a form of address before a name.
+        if (key(i) == "his" || key(i) == "her") && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1)
+            && Self.addressWords.contains(key(i + 1)) { return true }
+        if Self.addressWords.contains(key(i)) && i > 0 && (key(i - 1) == "his" || key(i - 1) == "her" || key(i - 1) == "royal") && isCapitalizedWord(i - 1) { return true }
         return (key(i) == "tan" || key(i) == "puan") && i + 1 < layer.tokens.count && (key(i + 1) == "sri" || key(i + 1) == "seri")
     }
 
