@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 981a34c57c573b2b1370d1aac1d4ad341188c61204fff933b20401f9e2282516
+// agreements.rules sha256 8742137eb6441f070b14ab1fc9152139d5b41d30e3eeb33abfb392c5677eb9ef
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
