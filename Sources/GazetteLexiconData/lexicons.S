@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 1c45a37de3aaf32b2472f8430698218373322e31fbc7ebb4774cdf26a8113404
+// classes.rules sha256 1030304cbf95bc78f2929027a017c320772be16706402b012f31a9f3d443d86e
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 3d49eab6af7f24e66f5925a302f1d39e790c66fdcfe385169b1428a983090bf5
+// met.rules sha256 f73637a6a492d84663b2882ea244c93dcd62d8d29fc2947bca081de5ef5f6789
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
