@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 f4517a88952831882567e6d31ccaf26d2d68dbb391da72424ebfb0bd0c178be8
+// titles.jsonl sha256 f9a4b946fec5fbf0c8b63d6b694380e750a7aff9d4fbb2bcfe199657162ac7b7
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 d5220ca4a9958880d3c5250488573333b96129c3bcf46fb1fde4afa1906015a1
+// office.rules sha256 35a521c9af50164a5f6cb217f1f9c3c5a06df820a9f2215a35b199bc83af4dd9
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
