@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 35a521c9af50164a5f6cb217f1f9c3c5a06df820a9f2215a35b199bc83af4dd9
+// office.rules sha256 195ee6f0ec0bdc0232ed9bf6b3cd0f13fa00c72a8ee8298f0ae2a4dda6adc172
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
