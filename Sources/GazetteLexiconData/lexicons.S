@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 1030304cbf95bc78f2929027a017c320772be16706402b012f31a9f3d443d86e
+// classes.rules sha256 d67757305a40629ba046b6ae8d7c5501057d1cbe5b500974bf82b95a22928cf8
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f73637a6a492d84663b2882ea244c93dcd62d8d29fc2947bca081de5ef5f6789
+// met.rules sha256 9b5262b727f88da0508ef983d20d11bac97325663dd404391ebb526f3a62bad3
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 a96534299e1922dcf6704d9bf9fc2fc1e8b139338e1a2ac9df996aa055b1beb4
+// visited.rules sha256 d37b8c98304da052d77244238c107296d76f70ec7a76e47ad85cdc4a7a34e144
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
