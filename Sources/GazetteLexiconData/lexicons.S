@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 9b5262b727f88da0508ef983d20d11bac97325663dd404391ebb526f3a62bad3
+// met.rules sha256 aeec8a4eb6e00a9c3d6eb0ac70aa5e535ca3cde5464d6172e9dc442db7cf9f82
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
