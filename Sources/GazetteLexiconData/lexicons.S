@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 8742137eb6441f070b14ab1fc9152139d5b41d30e3eeb33abfb392c5677eb9ef
+// agreements.rules sha256 bb58a6a2e6c10734907b72babf6fa5967423b831b6f49f55d47f3ac0b25e05dd
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
