@@ -127,6 +127,13 @@ struct RelationBuilder {
                             continue
                         }
                         if rule.abroadKnown, extraction.entities[s.entity].type == "person", extraction.entities[s.entity].country == nil { continue }
+                        // An envoy lives where posted: no visit to the country of the post, nor
+                        // to one where a post named by no country may be ("Peruvian Ambassador X
+                        // was received in Hanoi").
+                        if rule.abroad, extraction.entities[s.entity].type == "person", let office = extraction.entities[s.entity].office,
+                           Self.isEnvoy(office), !Self.postedElsewhere(office, than: extraction.entities[o.entity].name) {
+                            continue
+                        }
                         let place = placeIsObject && emit.object.count == 1 && emit.object[0].derived == nil ? o : place
                         var (subject, object) = (s, o)
                         if rule.symmetric && emit.predicate == rule.predicate
@@ -378,6 +385,13 @@ struct RelationBuilder {
     /// The ISO alpha-3 code of entity `e`, when it is a lexicon entry that has one (a country).
     func alpha3(_ e: Int, _ extraction: Extraction) -> String? {
         extraction.entities[e].lexiconEntry.flatMap { lexicon.entries[$0].codes["alpha3"] }
+    }
+
+    /// Whether an envoy's office names the country of the post ("Ambassador to Japan") and it is
+    /// not the country named `country`.
+    static func postedElsewhere(_ office: String, than country: String) -> Bool {
+        guard let to = office.range(of: " to ") ?? office.range(of: " in ") else { return false }
+        return !office[to.upperBound...].contains(country)
     }
 
     /// Whether an office is an envoy's, posted where the dateline may be ("Ambassador",
