@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 584887932f3fd0fad5ef87977c16fccefef1efd7efead2dfe1fe6d193ebd8dc3
+// negative.rules sha256 efff879182ace9ca1a65261261215e453c5a252d2fbb775a4dd490ba4fd6b6b4
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
