@@ -2285,15 +2285,6 @@ struct EntityResolver {
                                   byteStart: 0, byteEnd: 0, source: source))
             }
         }
-        // "... in Asia. - Ann Lee (Photo courtesy of ...)": a dash, a name, then a photo's credit.
-        for i in cuePositions where i >= 3 && isIn(.photo, i) && key(i - 1) == "(" && !covered(i - 2) {
-            let sentence = sentenceRange(of: i)
-            guard let tokens = nameEnding(at: i - 1, sentence: sentence), tokens[0] > sentence.lowerBound,
-                  isDash(tokens[0] - 1) || key(tokens[0] - 1) == "-" else { continue }
-            let (entity, source) = person(named: tokens)
-            add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: i - 1,
-                              byteStart: 0, byteEnd: 0, source: source))
-        }
     }
 
     /// The tokens of a person's name that ends right before `end`: a run of capitalized words
