@@ -3619,12 +3619,16 @@ struct EntityResolver {
         // "... in Riyadh  By Ann Lee and Li Wei  RIYADH (AA) -": a capitalized "By" after a line
         // break or a run of spaces, where a page's parts run together in one sentence.
         for i in cuePositions where i > 0 && key(i) == "by" && isCapitalizedWord(i) && startsLine(i) { places.append(i) }
+        // Credits of a wire story: "(Reporting by Ann Lee in Lima; Editing by Li Wei)", "Written by
+        // Ann Lee", "Story by Ann Lee | Photos by Li Wei".
+        for i in cuePositions where i > 0 && key(i) == "by" && Self.creditWords.contains(key(i - 1)) { places.append(i) }
         for i in places.sorted() {
             let k = key(i)
             guard k == "by" || k == "/" || k == ":" else { continue }
             let sentence = sentenceRange(of: i)
+            let credit = k == "by" && i > sentence.lowerBound && Self.creditWords.contains(key(i - 1))
             let opensByline = k == "by" && (i == sentence.lowerBound || (i > sentence.lowerBound && key(i - 1) == "photo")
-                                            || (isCapitalizedWord(i) && startsLine(i)))
+                                            || (isCapitalizedWord(i) && startsLine(i)) || credit)
             let afterPhoto = (k == "/" || k == ":") && i > sentence.lowerBound && key(i - 1) == "photo"
             guard opensByline || afterPhoto, i + 1 < sentence.upperBound, !covered(i + 1) else { continue }
             // The authors: names joined by "and" or commas ("By Ann Lee and Li Wei").
@@ -3641,7 +3645,8 @@ struct EntityResolver {
             // The names end the byline: the sentence's end, a comma, a slash or a bar, a line's
             // end or a dateline in capitals.
             if last + 1 < sentence.upperBound && ![",", "/", "|", ")", "."].contains(key(last + 1)) && !startsLine(last + 1)
-                && !layer.tokens[last + 1].shape.contains(.allCaps) { continue }
+                && !layer.tokens[last + 1].shape.contains(.allCaps)
+                && !(credit && (key(last + 1) == ";" || (key(last + 1) == "in" && last + 2 < sentence.upperBound && isCapitalizedWord(last + 2)))) { continue }
             for tokens in names {
                 let (entity, source) = person(named: tokens)
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: tokens[tokens.count - 1] + 1,
@@ -3659,6 +3664,10 @@ struct EntityResolver {
         }
             findCredits()
 }
+
+    /// Words of a story's credits before "by" ("Reporting by", "Editing by", "Written by").
+    static let creditWords: Set<String> = ["reporting", "editing", "writing", "written", "edited", "story", "photos", "text", "compiled",
+                                          "reported", "produced", "graphics", "video"]
 
     /// Words that end the name of a news outlet ("ABS-CBN News", "The Jakarta Post").
     static let outletWords: Set<String> = ["news", "times", "post", "press", "tribune", "herald", "gazette", "journal", "daily", "online", "television", "radio", "agency", "network", "channel"]
