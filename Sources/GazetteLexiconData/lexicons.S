@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 d67757305a40629ba046b6ae8d7c5501057d1cbe5b500974bf82b95a22928cf8
+// classes.rules sha256 69a64c7a8a1ed16fd0dce1a6de6f9e5c43db2a0a2878561bc6d83729bed5bf04
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 aeec8a4eb6e00a9c3d6eb0ac70aa5e535ca3cde5464d6172e9dc442db7cf9f82
+// met.rules sha256 eff51f7533d1a88e0ce400263a51e9cf7a72308dcc356a8503561ce41ed1f9b1
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
