@@ -2959,9 +2959,13 @@ struct EntityResolver {
         if let m = self.country(before: begin) {
             country = m
             front = m.firstToken
-            // "Peru's prime minister" stands on its own; "Kenyan president" needs "the".
+            // "Peru's prime minister" stands on its own; "Kenyan president" needs "the", but for
+            // a headline's, opening the sentence before a word in lower case ("Japanese PM
+            // arrives in Hanoi").
             let possessive = m.endToken < begin
-            if !possessive && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
+            let headline = front == sentence.lowerBound && next < sentence.upperBound && layer.tokens[next].kind == .word
+                && !isCapitalizedWord(next) && !Self.pluralTitleWords.contains(key(title.upperBound - 1))
+            if !possessive && !headline && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
         } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" || isCharacter(front - 1, UInt8(ascii: ",")) {
             // "the President of Senegal"; after a comma, "Ana Ruiz, President of Peru," (a name's
             // apposition only: `resolveRoleDescriptions`).
