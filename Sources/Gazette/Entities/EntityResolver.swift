@@ -2996,7 +2996,8 @@ struct EntityResolver {
     /// "his Senegalese counterpart": the post of the person with an office named before it in
     /// the sentence, in the country of the adjective. With a name after it ("his Japanese
     /// counterpart, Mirek Osanto", "Renkel's Iranian counterpart Hamid Tesari", and with no
-    /// possessive, "met with Chilean counterpart Marta Ovalde") the named person
+    /// possessive, "met with Chilean counterpart Marta Ovalde"; a headline's "met Ugandan
+    /// counterpart" is the subject's) the named person
     /// holds that post: the words from the country to the name are a title for it, with the
     /// post's office, or "counterpart" when the sentence names none.
     mutating func findCounterparts() {
@@ -3006,7 +3007,11 @@ struct EntityResolver {
             let sentence = sentenceRange(of: i)
             // Whose counterpart: a possessive before the country ("his Senegalese counterpart"),
             // else the name after it ("met with Chilean counterpart Marta Ovalde").
-            let possessed = ["his", "her", "their", "its"].contains(key(m.firstToken - 1)) || isPossessive(m.firstToken - 1)
+            // A headline drops the possessive after a verb of meeting ("Kenyan President meets
+            // Ugandan counterpart"): the subject's counterpart.
+            let afterMeeting = isIn(.objectVerb, m.firstToken - 1)
+                || (m.firstToken >= 2 && key(m.firstToken - 1) == "with" && isIn(.objectVerb, m.firstToken - 2))
+            let possessed = ["his", "her", "their", "its"].contains(key(m.firstToken - 1)) || isPossessive(m.firstToken - 1) || afterMeeting
             if !possessed {
                 var n = i + 1
                 if n + 1 < sentence.upperBound && key(n) == "," { n += 1 }
@@ -3044,7 +3049,7 @@ struct EntityResolver {
             guard let office else { continue }
             // The phrase opens at "his" ("met his Kenyan counterpart"), at the country after a
             // name's "'s".
-            let opensAtPronoun = !isPossessive(m.firstToken - 1)
+            let opensAtPronoun = !isPossessive(m.firstToken - 1) && !afterMeeting
             roleDescriptions.append((i..<(i + 1), office, code, opensAtPronoun ? m.firstToken - 1 : m.firstToken, false))
         }
     }
