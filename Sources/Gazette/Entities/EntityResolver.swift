@@ -2994,10 +2994,10 @@ struct EntityResolver {
     }
 
     /// "his Senegalese counterpart": the post of the person with an office named before it in
-    /// the sentence, in the country of the adjective. With a name after it ("his Japanese
-    /// counterpart, Mirek Osanto", "Renkel's Iranian counterpart Hamid Tesari", and with no
-    /// possessive, "met with Chilean counterpart Marta Ovalde"; a headline's "met Ugandan
-    /// counterpart" is the subject's) the named person
+    /// the sentence, in the country of the adjective; right after a verb of meeting the
+    /// possessive may go ("met Ugandan counterpart", as headlines write it). With a name after it
+    /// ("his Japanese counterpart, Mirek Osanto", "Renkel's Iranian counterpart Hamid Tesari", and
+    /// with no possessive, "met with Chilean counterpart Marta Ovalde") the named person
     /// holds that post: the words from the country to the name are a title for it, with the
     /// post's office, or "counterpart" when the sentence names none.
     mutating func findCounterparts() {
