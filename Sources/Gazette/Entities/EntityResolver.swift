@@ -360,12 +360,8 @@ struct EntityResolver {
             // fewer, in one sentence more, up to three before.
             var from = sentence.lowerBound
             var members: [Int] = []
-            for back in 0..<4 {
-                if back > 0 {
-                    guard from > 0 else { break }
-                    from = sentenceRange(of: from - 1).lowerBound
-                }
-                if back == 0 { continue }
+            for _ in 0..<3 where from > 0 && members.count < n {
+                from = sentenceRange(of: from - 1).lowerBound
                 members = []
                 for m in result.mentions where (from..<i).contains(m.firstToken) && m.aliasKind != .pronoun && m.groupMembers == nil {
                     guard let e = m.entity, result.entities[e].type == "person", !members.contains(e) else { continue }
@@ -374,7 +370,6 @@ struct EntityResolver {
                     if m.firstToken >= sentence.lowerBound && m.endToken < i && isIn(.speechVerb, m.endToken) { continue }
                     members.append(e)
                 }
-                if members.count >= n { break }
             }
             guard members.count == n, n >= 2 else { continue }
             var mention = EntityMention(candidates: [members[0]], aliasKind: .description, firstToken: i, endToken: end,
@@ -2065,7 +2060,7 @@ struct EntityResolver {
             let gerund = verb == "meeting" && v > 0 && Self.gerundOpeners.contains(key(v - 1))
             if start < count && key(start) == "with" { start += 1 } else if skipped > 0 || verb == "talks" || verb == "summit" || (verb == "meeting" && !gerund) { continue }
             // Past a form of address ("with Dr Ana Ruiz", "with comrade Tran Van Lam").
-            if start + 1 < count && (isHonorific(start) || key(start) == "comrade") { start += 1 }
+            if start + 1 < count && isFormOfAddress(start) { start += 1 }
             guard mayStartName(start) else { continue }
             let sentence = sentenceRange(of: v)
             let (tokens, _) = nameTokens(from: start, sentence: sentence)
@@ -2348,6 +2343,11 @@ struct EntityResolver {
 
     /// An honorific before a name: "Dr", "Sheikh", "Datuk Seri"; "Tan" and "Puan" only before
     /// "Sri" ("Tan Sri", "Puan Sri"), as "Tan" is a surname too.
+    /// An honorific, or "comrade" in any case ("a meeting with comrade X"), before a name.
+    func isFormOfAddress(_ i: Int) -> Bool {
+        isHonorific(i) || isIn(.comrade, i)
+    }
+
     func isHonorific(_ i: Int) -> Bool {
         guard isCapitalizedWord(i) else { return false }
         if isIn(.honorific, i) { return true }
@@ -3626,16 +3626,17 @@ struct EntityResolver {
         }
         for i in cuePositions where i + 1 < count && isIn(.photo, i) { places.append(i + 1) }
         // "... in Riyadh  By Ann Lee and Li Wei  RIYADH (AA) -": a capitalized "By" after a line
-        // break or a run of spaces, where a page's parts run together in one sentence.
-        for i in cuePositions where i > 0 && key(i) == "by" && isCapitalizedWord(i) && startsLine(i) { places.append(i) }
-        // Credits of a wire story: "(Reporting by Ann Lee in Lima; Editing by Li Wei)", "Written by
-        // Ann Lee", "Story by Ann Lee | Photos by Li Wei".
-        for i in cuePositions where i > 0 && key(i) == "by" && Self.creditWords.contains(key(i - 1)) { places.append(i) }
+        // break or a run of spaces, where a page's parts run together in one sentence; and the
+        // credits of a wire story: "(Reporting by Ann Lee in Lima; Editing by Li Wei)", "Written
+        // by Ann Lee", "Story by Ann Lee | Photos by Li Wei".
+        for i in cuePositions where i > 0 && isIn(.by, i) && (isIn(.credit, i - 1) || (isCapitalizedWord(i) && startsLine(i))) {
+            places.append(i)
+        }
         for i in places.sorted() {
             let k = key(i)
             guard k == "by" || k == "/" || k == ":" else { continue }
             let sentence = sentenceRange(of: i)
-            let credit = k == "by" && i > sentence.lowerBound && Self.creditWords.contains(key(i - 1))
+            let credit = k == "by" && i > sentence.lowerBound && isIn(.credit, i - 1)
             let opensByline = k == "by" && (i == sentence.lowerBound || (i > sentence.lowerBound && key(i - 1) == "photo")
                                             || (isCapitalizedWord(i) && startsLine(i)) || credit)
             let afterPhoto = (k == "/" || k == ":") && i > sentence.lowerBound && key(i - 1) == "photo"
@@ -3817,7 +3818,7 @@ struct EntityResolver {
         }
         // Before it, past a form of address ("met Dr X", "a meeting with comrade X").
         var b = i
-        while b > 0 && i - b < 2 && (isHonorific(b - 1) || key(b - 1) == "comrade") { b -= 1 }
+        while b > 0 && i - b < 2 && isFormOfAddress(b - 1) { b -= 1 }
         if b > 0 && (isIn(.objectVerb, b - 1) || key(b - 1) == "between") { return true }
         if b > 1 && key(b - 1) == "by" && Self.welcomeVerbs.contains(key(b - 2)) { return true }
         return b > 1 && key(b - 1) == "with" && isIn(.objectVerb, b - 2)
@@ -3949,7 +3950,7 @@ extension EntityResolver {
         case headlineFunction, clauseOpener, dateWord, shortMonth, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
         case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun, entourage
-        case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber
+        case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber, by, credit, comrade
 
         var words: Set<String> {
             switch self {
@@ -3964,8 +3965,8 @@ extension EntityResolver {
             case .nameSuffix: EntityResolver.nameSuffixes
             case .headlineFunction: EntityResolver.headlineFunctionWords
             case .clauseOpener: EntityResolver.clauseOpeners
-            case .dateWord: Set(DateWords.weekdays.keys).union(DateWords.months.keys).subtracting(EntityResolver.shortMonths)
-            case .shortMonth: EntityResolver.shortMonths
+            case .dateWord: Set(DateWords.weekdays.keys).union(DateWords.months.keys).subtracting(DateWords.shortMonths)
+            case .shortMonth: DateWords.shortMonths
             case .nameConnector: EntityResolver.nameConnectors
             case .afterName: EntityResolver.afterName
             case .speechVerb: EntityResolver.speechVerbs
@@ -3988,6 +3989,9 @@ extension EntityResolver {
             case .entourage: EntityResolver.entourageNouns.union(["accompanied"])
             case .listOpener: EntityResolver.listOpeners
             case .groupNumber: Set(EntityResolver.groupNumbers.keys)
+            case .by: ["by"]
+            case .credit: EntityResolver.creditWords
+            case .comrade: ["comrade"]
             case .female: EntityResolver.femaleWords
             case .male: EntityResolver.maleWords
             case .notAfterSubject: EntityResolver.notAfterSubject
@@ -4013,8 +4017,6 @@ extension EntityResolver {
     func isDateWord(_ i: Int) -> Bool {
         isIn(.dateWord, i) || isIn(.shortMonth, i) && i + 1 < layer.tokens.count && layer.tokens[i + 1].kind == .number
     }
-    /// The short forms of months without a period ("jan", "jun"), which are given names too.
-    static let shortMonths: Set<String> = Set(DateWords.months.keys.filter { $0.count <= 4 && !$0.hasSuffix(".") && !["may", "june", "july"].contains($0) })
 
     /// Whether token `i`'s key is a word of office, institution, place, organisation, honorific
     /// or role noun: no word of a person's name found by its position.

@@ -72,7 +72,7 @@ struct RelationBuilder {
                 // A visit home gives nothing (`abroad`), nor a group's meeting of one person
                 // (`met.among`): no overlap to win ("X, having been to Nepal, spoke in Delhi"
                 // keeps the visit to Nepal of an Indian X).
-                if onlyHome(matches[m], extraction) || onlyOneAmong(matches[m], extraction) { continue }
+                if givesNoFact(matches[m], extraction) { continue }
                 let predicate = ruleList[matches[m].rule].predicate
                 if let winner = accepted.first(where: { w in
                     ruleList[matches[w].rule].predicate == predicate
@@ -294,41 +294,29 @@ struct RelationBuilder {
         return merged.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
     }
 
-    /// The capture of `name` in `match`, if the pattern took that branch.
-    /// Whether every emit of `match`'s own predicate, in a rule that says `abroad`, names a
-    /// person's visit to their own country by its captures (the first of a list): a match that
-    /// gives no fact of its predicate.
-    func onlyHome(_ match: RuleMatch, _ extraction: Extraction) -> Bool {
+    /// Whether no emit of `match`'s own predicate can give a fact by its captures: each relates
+    /// one person (not a group) to itself ("emit g met g"), or, in a rule that says `abroad`,
+    /// names a person's visit to their own country (the first of a list).
+    func givesNoFact(_ match: RuleMatch, _ extraction: Extraction) -> Bool {
         let rule = rules.rules[match.rule]
-        guard rule.abroad else { return false }
         var any = false
         for emit in rule.emits where emit.predicate == rule.predicate {
-            guard emit.subject.count == 1, emit.object.count == 1, emit.subject[0].derived == nil,
-                  emit.object[0].derived == nil || emit.object[0].derived == .list else { return false }
+            guard emit.subject.count == 1, emit.object.count == 1, emit.subject[0].derived == nil else { return false }
+            // An emit whose subject the match did not capture gives nothing either way.
             guard case .mention(let sm)? = captured(emit.subject[0].capture, match) else { continue }
-            guard case .mention(let om)? = captured(emit.object[0].capture, match),
+            if extraction.mentions[sm].groupMembers != nil { return false }
+            if emit.subject[0].capture == emit.object[0].capture && emit.object[0].derived == nil { any = true; continue }
+            guard rule.abroad, emit.object[0].derived == nil || emit.object[0].derived == .list,
+                  case .mention(let om)? = captured(emit.object[0].capture, match),
                   let se = extraction.mentions[sm].entity, let oe = extraction.mentions[om].entity,
-                  extraction.entities[se].type == "person", extraction.mentions[sm].groupMembers == nil,
-                  let home = extraction.entities[se].country, alpha3(oe, extraction) == home else { return false }
+                  extraction.entities[se].type == "person", let home = extraction.entities[se].country,
+                  alpha3(oe, extraction) == home else { return false }
             any = true
         }
         return any
     }
 
-    /// Whether every emit of `match`'s own predicate relates a capture to itself ("emit g met g")
-    /// and that capture is one person, not a group: a match that gives no fact.
-    func onlyOneAmong(_ match: RuleMatch, _ extraction: Extraction) -> Bool {
-        let rule = rules.rules[match.rule]
-        var any = false
-        for emit in rule.emits where emit.predicate == rule.predicate {
-            guard emit.subject.count == 1, emit.object.count == 1, emit.subject[0].capture == emit.object[0].capture,
-                  emit.subject[0].derived == nil, emit.object[0].derived == nil else { return false }
-            if case .mention(let m)? = captured(emit.subject[0].capture, match), extraction.mentions[m].groupMembers != nil { return false }
-            any = true
-        }
-        return any
-    }
-
+    /// The capture of `name` in `match`, if the pattern took that branch.
     func captured(_ name: String, _ match: RuleMatch) -> RuleMatch.Annotation? {
         guard let slot = rules.slot(of: name, inRule: match.rule), slot < match.captures.count else { return nil }
         return match.captures[slot]

@@ -234,12 +234,6 @@ public struct DateRecognizer: Sendable {
             return m
         }
 
-        /// Whether token `i` is a month's short form without its period ("Jan", "Jun").
-        func isShortMonth(_ i: Int) -> Bool {
-            let t = layer.tokens[i]
-            return t.end - t.start <= 4 && !key(i).hasSuffix(".") && !["may", "june", "july"].contains(key(i))
-        }
-
         func year(_ i: Int, end: Int) -> Int? {
             guard let n = number(i, end: end), layer.tokens[i].end - layer.tokens[i].start == 4, (1000...2199).contains(n) else { return nil }
             return n
@@ -396,7 +390,7 @@ public struct DateRecognizer: Sendable {
                 if let y = year(i + 1, end: end) { return mention(i, i + 2, Self.monthValue(y, m), .month, absolute: true) }
                 // April (alone, capitalized); "February last year", "March of this year". Not a
                 // short form before a name ("Jan Kowalski", "Jun Azumi"): a given name there.
-                if isCapitalized(i), !(isShortMonth(i) && i + 1 < end && layer.tokens[i + 1].kind == .word && isCapitalized(i + 1)) {
+                if isCapitalized(i), !(DateWords.shortMonths.contains(key(i)) && i + 1 < end && layer.tokens[i + 1].kind == .word && isCapitalized(i + 1)) {
                     if let r = yearOffset(at: i + 1, end: end) {
                         return mention(i, r.end, dct.map { Self.monthValue($0.year + r.offset, m) }, .month)
                     }

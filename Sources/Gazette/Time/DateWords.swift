@@ -11,6 +11,10 @@ enum DateWords {
         return m
     }()
 
+    /// The short forms of months without a period ("jan", "jun"): given names too ("Jan
+    /// Kowalski"), so a date only beside a number or alone.
+    static let shortMonths: Set<String> = Set(months.keys.filter { $0.count <= 4 && !$0.hasSuffix(".") && !["may", "june", "july"].contains($0) })
+
     static let weekdays: [String: Int] = [
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
         "mon.": 1, "tue.": 2, "tues.": 2, "wed.": 3, "thu.": 4, "thurs.": 4, "fri.": 5, "sat.": 6, "sun.": 7,
