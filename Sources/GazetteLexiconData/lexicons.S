@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 69a64c7a8a1ed16fd0dce1a6de6f9e5c43db2a0a2878561bc6d83729bed5bf04
+// classes.rules sha256 a8de83a44f20dca538b02c3766db2efbbad363007631450c44af3945661f08e9
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 eff51f7533d1a88e0ce400263a51e9cf7a72308dcc356a8503561ce41ed1f9b1
+// met.rules sha256 921396421c994b8cc8aaef6c17e4055b5c52336737b22819ad0b2d8d68e766a6
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
