@@ -2020,7 +2020,24 @@ struct EntityResolver {
     func mayFollowName(_ n: Int, in sentence: Range<Int>) -> Bool {
         n >= sentence.upperBound || (layer.tokens[n].kind == .punctuation && !isCharacter(n, UInt8(ascii: "-")))
             || isIn(.afterName, n) || isIn(.speechVerb, n) || isIn(.meetingVerb, n) || isIn(.objectVerb, n) || isIn(.predicate, n)
+            || isPastVerb(n)
     }
+
+    /// A lower-case word in "-ed" of five letters or more ("lasted", "focused", "ended"): a verb
+    /// in the past after a subject, unless it is one of the participles that make a capitalized
+    /// run before it a modifier ("Lima based", "state owned").
+    func isPastVerb(_ i: Int) -> Bool {
+        let t = layer.tokens[i]
+        guard t.kind == .word, !t.shape.contains(.capitalized), t.byteRange.count >= 5,
+              text[t.byteRange.upperBound - 1] == UInt8(ascii: "d"), text[t.byteRange.upperBound - 2] == UInt8(ascii: "e")
+        else { return false }
+        return !Self.modifierParticiples.contains(key(i))
+    }
+    static let modifierParticiples: Set<String> = [
+        "based", "owned", "backed", "funded", "sponsored", "linked", "related", "affiliated", "registered", "listed",
+        "headquartered", "operated", "controlled", "designed", "branded", "licensed", "certified", "approved", "inspired",
+        "themed", "flagged", "minded",
+    ]
 
     /// Auxiliaries and verbs common right after a person's name ("Ana Ruiz has left", "Li Wei
     /// signed"): a capitalized run before one is a subject, not a modifier.
