@@ -97,6 +97,11 @@ struct RelationBuilder {
             guard !rule.isNegative else { continue }
             let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable,
                                               layer: layer, text: text, extraction)
+            // "during his visit to Cairo next week", "met on June 3" in a story of May 29: an
+            // event the story dates after itself is a plan, whatever the verb's tense.
+            if rule.predicate != Self.officePredicate && isDatedAfterStory(match, sentence: layer.sentences[match.sentence].tokenRange, extraction) {
+                continue
+            }
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
             var place: Fact.Argument?
@@ -235,6 +240,7 @@ struct RelationBuilder {
 
     /// The predicate whose undated facts take their agreement's one signing date.
     static let signedPredicate = "signed"
+    static let officePredicate = "holds_office"
 
     /// A rule that says `abroad` gives no visit to a country the document says the person holds
     /// an office of, whatever gave that office (a title, an apposition, a post described: "Ana
@@ -510,6 +516,34 @@ struct RelationBuilder {
             return !Self.isDateline(d, sentence: sentence, layer: layer, text: text) && !isInSinceClause(d, sentence: sentence, layer: layer, inMention: inMention)
                 && !isMarked(d, sentence: sentence, layer: layer)
         }
+    }
+
+    /// Whether a date inside the match, or right after it in its sentence ("visit to Cairo next
+    /// week"), lies after the document's date by its own words: one the text gives in full
+    /// ("on 3 June 2026"), or a week ("next week", compared with the document's week; day-precise
+    /// document dates only). Its event is still to come. A month or day without a year is not
+    /// counted: the year the recognizer chose for it is a guess, not the text's word. Only
+    /// against a date given with the document.
+    func isDatedAfterStory(_ match: RuleMatch, sentence: Range<Int>, _ extraction: Extraction) -> Bool {
+        // A date read from the text may be some other event's ("2002-07-02" in a history).
+        guard let story = extraction.documentDate, extraction.documentDateSource == .given else { return false }
+        let latest = story.isoAtPrecision
+        let dates = extraction.dates
+        let end = min(sentence.upperBound, match.endToken + 3)
+        var i = Self.firstDate(endingAfter: match.firstToken, dates)
+        while i < dates.count && dates[i].firstToken < end {
+            defer { i += 1 }
+            let d = dates[i]
+            guard let value = d.value, d.firstToken >= match.firstToken, d.anchor == .absolute || d.granularity == .week else { continue }
+            if d.granularity == .week {
+                guard let day = story.dayIfKnown else { continue }
+                let (year, week) = day.isoWeek
+                if value.count == 8 && value > "\(CalendarDay.pad(year, 4))-W\(CalendarDay.pad(week, 2))" { return true }
+            } else if Self.isAfter(value, granularity: d.granularity, latest) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether a day, month or year `value` lies after the document's date `latest` (of any of
