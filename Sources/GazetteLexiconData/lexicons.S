@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 a8de83a44f20dca538b02c3766db2efbbad363007631450c44af3945661f08e9
+// classes.rules sha256 c0ee6ce683fed40c6e101f303993d4ef58115ca46638427d0cb7a348f8803f55
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 921396421c994b8cc8aaef6c17e4055b5c52336737b22819ad0b2d8d68e766a6
+// met.rules sha256 231d890f614883eff295889bc1886bdcdc49bf02772ba4a2744e5b0f669547f1
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
