@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 c0ee6ce683fed40c6e101f303993d4ef58115ca46638427d0cb7a348f8803f55
+// classes.rules sha256 065a291a0e00198454bff8a05cb0330c47cc0d3e0a9934592e23339bccb82ed7
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 d37b8c98304da052d77244238c107296d76f70ec7a76e47ad85cdc4a7a34e144
+// visited.rules sha256 95292539ef19a25fcada532d2f64c670381be6c2d1fc38cc3dd47c9d4a61a57a
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

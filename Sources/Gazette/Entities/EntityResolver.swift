@@ -973,26 +973,36 @@ struct EntityResolver {
     /// names two countries or more: the text's own agreement of that name, not the lexicon's
     /// ("the Comprehensive Economic Partnership Agreement" that Kenya and Tanzania sign is not
     /// India and the UAE's). Its mentions become one agreement found by its form, named as the
-    /// longest of them is written.
+    /// longest of them is written. So is a name that several lexicon agreements share, none of
+    /// which the document's countries pick out (`resolveAmbiguity`): "the Status of Forces
+    /// Agreement" that the United States and Paraguay sign is neither Japan's nor Korea's.
     mutating func detachForeignAgreements() {
         let named = namedCountries()
         guard named.count >= 2 else { return }
-        // The mentions of such agreements, longest first (the name the new entity takes).
-        let foreign = result.mentions.indices.filter { index in
-            guard let e = result.mentions[index].entity, result.entities[e].type == "agreement",
-                  let entry = result.entities[e].lexiconEntry else { return false }
+        func isForeign(_ e: Int) -> Bool {
+            guard result.entities[e].type == "agreement", let entry = result.entities[e].lexiconEntry else { return false }
             let parties = lexicon.entries[entry].parties
             return !parties.isEmpty && !parties.contains(where: named.contains)
+        }
+        func isUnresolved(_ candidates: [Int]) -> Bool {
+            candidates.count > 1 && candidates.allSatisfy { e in
+                result.entities[e].type == "agreement" && result.entities[e].lexiconEntry.map { !lexicon.entries[$0].parties.isEmpty } ?? false
+            }
+        }
+        // The mentions of such agreements, longest first (the name the new entity takes).
+        let foreign = result.mentions.indices.filter { index in
+            let candidates = result.mentions[index].candidates
+            return candidates.count == 1 ? isForeign(candidates[0]) : isUnresolved(candidates)
         }.sorted { result.mentions[$0].endToken - result.mentions[$0].firstToken > result.mentions[$1].endToken - result.mentions[$1].firstToken }
-        var replacement: [Int: Int] = [:]
+        var replacement: [[Int]: Int] = [:]
         for index in foreign {
             let m = result.mentions[index]
-            guard let e = m.entity else { continue }
-            if replacement[e] == nil {
+            let key = m.candidates.sorted()
+            if replacement[key] == nil {
                 let name = surface(m.firstToken..<m.endToken)
-                replacement[e] = newEntity(type: "agreement", name: name, label: name)
+                replacement[key] = newEntity(type: "agreement", name: name, label: name)
             }
-            result.mentions[index].candidates = [replacement[e]!]
+            result.mentions[index].candidates = [replacement[key]!]
             result.mentions[index].source = .pattern
         }
     }
