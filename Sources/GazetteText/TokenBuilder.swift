@@ -14,6 +14,9 @@ struct TokenBuilder {
     var windowBudget = 0
     /// Where words break.
     var words = WordSegmenter()
+    /// The periods of the current document split out of a word (`gluedPeriodSplit`), as token
+    /// indexes: each ends a sentence (`splitAtGluedPeriods`).
+    var gluedPeriods: [Int] = []
     /// A direct-mapped cache of short ASCII keys in front of `vocabulary.keys`, small enough to
     /// stay in the processor's cache: three words per entry (the key's first eight bytes, the
     /// next eight, then its id shifted left by 8 or'ed with its length; 0 when empty). Most
@@ -66,6 +69,14 @@ struct TokenBuilder {
         var token = makeToken(text, s, end, status: status)
         if token.kind == .word && end - s == 1 && text[s] | 0x20 == UInt8(ascii: "s"),
            mergeDetachedPossessive(text, s: token, into: &tokens) {
+            return
+        }
+        if status >= 200 && end - s >= 5, let period = gluedPeriodSplit(text, s, end) {
+            // "Ababa.The": two sentences a page's markup ran together; each side goes on alone.
+            segment(text, s, period, status: status, into: &tokens)
+            gluedPeriods.append(tokens.count)
+            tokens.append(makeToken(text, period, period + 1, status: 0))
+            segment(text, period + 1, end, status: status, into: &tokens)
             return
         }
         if token.kind == .word, let split = possessiveSplit(text, s, end) {
@@ -276,6 +287,47 @@ struct TokenBuilder {
     }
 
     // MARK: news cases
+
+    /// The first period inside a word that joins two sentences a page's markup ran together
+    /// ("in Addis Ababa.The president", "the Reiwa era.He expressed"), or nil: two small ASCII
+    /// letters before it, a capital and a small letter after it. ICU's word rules join letters
+    /// across a period (as in "e.g" or "U.S"); these shapes are no abbreviation.
+    @inline(__always)
+    func gluedPeriodSplit(_ text: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Int? {
+        var i = s + 2
+        while i + 2 < e {
+            if text[i] == UInt8(ascii: ".") && isASCIILower(text[i - 1]) && isASCIILower(text[i - 2])
+                && isASCIIUpper(text[i + 1]) && isASCIILower(text[i + 2]) {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Ends a sentence after each period of `gluedPeriods`, after the sentence splitters (ICU's
+    /// rules keep "a.The" together: SB7).
+    mutating func splitAtGluedPeriods(_ layer: inout TextLayer) {
+        guard !gluedPeriods.isEmpty else { return }
+        defer { gluedPeriods.removeAll(keepingCapacity: true) }
+        var split = ContiguousArray<Sentence>()
+        split.reserveCapacity(layer.sentences.count + gluedPeriods.count)
+        var g = 0
+        for sentence in layer.sentences {
+            var first = Int(sentence.firstToken)
+            while g < gluedPeriods.count && gluedPeriods[g] < Int(sentence.endToken) {
+                let end = gluedPeriods[g] + 1
+                g += 1
+                guard end > first, end < Int(sentence.endToken) else { continue }
+                split.append(Sentence(start: layer.tokens[first].start, end: layer.tokens[end - 1].end,
+                                      firstToken: UInt32(first), endToken: UInt32(end)))
+                first = end
+            }
+            split.append(Sentence(start: layer.tokens[first].start, end: sentence.end,
+                                  firstToken: UInt32(first), endToken: sentence.endToken))
+        }
+        layer.sentences = split
+    }
 
     /// Where the possessive of a word ending in "'s", "’s" or "ʼs" starts, or nil.
     @inline(__always)

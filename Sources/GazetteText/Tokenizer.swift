@@ -89,6 +89,7 @@ public final class Tokenizer {
     /// - Throws: `TextError.documentTooLarge` past `maximumDocumentSize` bytes.
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, into layer: inout TextLayer) throws(TextError) {
         layer.reset()
+        builder.gluedPeriods.removeAll(keepingCapacity: true)
         guard text.count <= Self.maximumDocumentSize else {
             throw TextError(.documentTooLarge, "document of \(text.count) bytes is over the limit of \(Self.maximumDocumentSize) bytes")
         }
@@ -118,6 +119,7 @@ public final class Tokenizer {
             builder.splitSentencesWithFullICUPass(sentenceBreaker, text, layer: &layer)
         }
         TokenBuilder.joinWrappedLines(text, layer: &layer)
+        builder.splitAtGluedPeriods(&layer)
     }
 
     /// Tokenizes `text` into a new layer.

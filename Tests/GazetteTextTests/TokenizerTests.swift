@@ -51,6 +51,10 @@ struct TokenizerNewsCaseTests {
         TextCase(text: "Agreement (RAA), a pact", expected: ["Agreement", "(", "RAA", ")", ",", "a", "pact"]),
         TextCase(text: "security—a crucial", expected: ["security", "—", "a", "crucial"]),
         TextCase(text: "“near-alliance status,”", expected: ["“", "near", "-", "alliance", "status", ",", "”"]),
+        // A period between two sentences that lost their space comes apart; abbreviations and
+        // initials joined by one stay whole.
+        TextCase(text: "in Addis Ababa.The president", expected: ["in", "Addis", "Ababa", ".", "The", "president"]),
+        TextCase(text: "Dr.Smith and e.g.Those and U.S.Army", expected: ["Dr.Smith", "and", "e.g.Those", "and", "U.S.Army"]),
     ]
 
     @Test(arguments: cases)
@@ -122,6 +126,9 @@ struct SentenceSplitterTests {
         TextCase(text: "at 3 a.m. EST the talks began.", expected: ["at 3 a.m. EST the talks began."]),
         TextCase(text: "It ended at 5 p.m. Officials left.", expected: ["It ended at 5 p.m.", "Officials left."]),
         TextCase(text: "MR. SMITH arrived. He left.", expected: ["MR. SMITH arrived.", "He left."]),
+        // Sentences a page's markup ran together at a period, one or several in a line.
+        TextCase(text: "He arrived in Addis Ababa.The president met him. It marked a new era.He left.Talks ended.",
+             expected: ["He arrived in Addis Ababa.", "The president met him.", "It marked a new era.", "He left.", "Talks ended."]),
     ]
 
     @Test(arguments: cases)
