@@ -555,6 +555,11 @@ struct EntityResolverTests {
              expected: ["Valmora agreements=agreement:valmora-agreements(pattern)", "Borvik Agreements=agreement:borvik-agreements(pattern)"]),
         // Organisations founded by a treaty are no agreement where news names them.
         Case(text: "Leaders of Mercosur and the Southern African Development Community (SADC) met.", expected: []),
+        // An organisation whose name holds a treaty's, and a pact named as a body of members or
+        // beside an organisation, are no agreement; the same pact signed is one.
+        Case(text: "Members of the North Atlantic Treaty Organization and Warsaw Pact met. The members of the Tarvo Pact met.",
+             expected: []),
+        Case(text: "Valmora signed the Tarvo Pact.", expected: ["Tarvo Pact=agreement:tarvo-pact(pattern)"]),
         // Acronyms news uses, known to the default lexicon; a common word in lower case is none.
         Case(text: "India signed BECA and the SOFA with Japan, and bought a sofa.",
              expected: ["India=country:IND(lexicon)", "BECA=agreement:beca-ind-usa(lexicon)", "SOFA=agreement:sofa-usa-jpn(lexicon)", "Japan=country:JPN(lexicon)"]),

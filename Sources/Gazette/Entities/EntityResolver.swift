@@ -84,6 +84,10 @@ struct EntityResolver {
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
     /// ("the Green Deal", "the New Deal").
     static let referenceOnlyHeads: Set<String> = ["deal"]
+    /// Words that end an organisation's name: after an agreement's name they make it the
+    /// organisation's ("North Atlantic Treaty Organization"), and no agreement's name runs back
+    /// over one.
+    static let organisationHeads: Set<String> = ["organization", "organisation", "alliance", "community", "commission", "council", "committee"]
     /// Acronyms of kinds of agreement that name one after the parties' names ("the India-UK
     /// FTA", "the Japan-EU EPA"): free trade, economic partnership and cooperation, investment.
     static let agreementAcronymHeads: Set<String> = ["fta", "epa", "cepa", "ceca", "ecta", "cecpa", "tepa", "bit", "pta"]
@@ -1363,7 +1367,28 @@ struct EntityResolver {
     /// ("Reciprocal Access Agreement", "Japan-Philippines Acquisition and Cross-Servicing
     /// Agreement"), or a head word followed by "on", "of" ... and a capitalized run ("Agreement on
     /// the Security of Information", "Treaty of Amity and Cooperation").
+    /// Whether an agreement's name at `range` names an organisation: an organisation's head
+    /// follows it ("the North Atlantic Treaty Organization"), members are of it ("the members of
+    /// the Warsaw Pact"), or it follows an organisation's name after "and" ("the North Atlantic
+    /// Treaty Organization and Warsaw Pact").
+    func namesOrganisation(_ range: Range<Int>) -> Bool {
+        let end = range.upperBound, first = range.lowerBound
+        if end < layer.tokens.count && isCapitalizedWord(end) && Self.organisationHeads.contains(key(end)) { return true }
+        var b = first - 1
+        if b >= 0 && key(b) == "the" { b -= 1 }
+        if b >= 1 && key(b) == "of" && Self.memberWords.contains(key(b - 1)) { return true }
+        return first >= 2 && key(first - 1) == "and" && isCapitalizedWord(first - 2) && Self.organisationHeads.contains(key(first - 2))
+    }
+    static let memberWords: Set<String> = ["members", "member", "membership"]
+
     mutating func findAgreements() {
+        // "the North Atlantic Treaty Organization", "the Collective Security Treaty Organisation":
+        // an organisation's name holds an agreement's, and is none.
+        // So is a pact named as a body of members (`namesOrganisation`).
+        for m in result.mentions where !m.candidates.isEmpty && m.candidates.allSatisfy({ result.entities[$0].type == "agreement" })
+            && namesOrganisation(m.firstToken..<m.endToken) {
+            uncover(m.firstToken..<m.endToken)
+        }
         let heads = lexicon.agreementHeadKeys
         var next = 0  // tokens before this are part of a name found
         for i in cuePositions where i >= next && heads.contains(layer.tokens[i].key) && !Self.referenceOnlyHeads.contains(key(i)) {
@@ -1398,8 +1423,10 @@ struct EntityResolver {
                 // Inside a name before its head word, "and", "-" and "&" join capitalized words;
                 // "the" and the links ("on", "of", "for") start a name's tail, not its head
                 // ("Under the US-Japan ... Agreement" is not one name).
+                // An organisation's name before "and" is no part of it ("the North Atlantic Treaty
+                // Organization and Warsaw Pact").
                 if (isCharacter(j, UInt8(ascii: "-")) || isCharacter(j, UInt8(ascii: "&")) || (layer.tokens[j].kind == .word && key(j) == "and"))
-                    && j > sentence.lowerBound && isCapitalizedWord(j - 1) {
+                    && j > sentence.lowerBound && isCapitalizedWord(j - 1) && !Self.organisationHeads.contains(key(j - 1)) {
                     start = j
                     continue
                 }
@@ -1520,7 +1547,7 @@ struct EntityResolver {
             // Treaty on Good-Neighbourliness" is the Treaty on Good-Neighbourliness (a name whose
             // head closes it keeps them: "the Peru-Chile Free Trade Agreement").
             let nameStart = start < i && end > i + 1 && isPartyPrefix(start..<i) ? i : start
-            guard end - start >= 2 else { continue }
+            guard end - start >= 2, !namesOrganisation(start..<end) else { continue }
             // "a Memorandum of Understanding" names no agreement; one on a subject does.
             if key(i) == "memorandum" && nameStart == i, let after = understandingEnd(i, sentence: sentence),
                end <= after + (acronymSkipped?.count ?? 0) { continue }
@@ -1631,9 +1658,12 @@ struct EntityResolver {
     /// is another one.
     mutating func findAgreementReferences() {
         let heads = lexicon.agreementHeadKeys
-        var named: [(first: Int, end: Int, entity: Int)] = []
-        for m in result.mentions {
-            if let e = m.entity, result.entities[e].type == "agreement" { named.append((m.firstToken, m.endToken, e)) }
+        // An agreement's name that several lexicon entries share counts as one agreement (its
+        // candidates): `resolveAmbiguity` and `detachForeignAgreements` settle it and its
+        // references alike.
+        var named: [(first: Int, end: Int, entity: [Int])] = []
+        for m in result.mentions where !m.candidates.isEmpty && m.candidates.allSatisfy({ result.entities[$0].type == "agreement" }) {
+            named.append((m.firstToken, m.endToken, m.candidates))
         }
         guard !named.isEmpty else { return }
         named.sort { $0.first < $1.first }
@@ -1653,7 +1683,7 @@ struct EntityResolver {
             // The window: this sentence and the two before.
             var from = sentenceRange(of: i).lowerBound
             for _ in 0..<2 where from > 0 { from = sentenceRange(of: from - 1).lowerBound }
-            var found: Int?
+            var found: [Int]?
             var ambiguous = false
             // The named agreements from `from` on (they are sorted by where they start).
             var low = 0, high = named.count
@@ -1661,7 +1691,7 @@ struct EntityResolver {
                 let mid = (low + high) / 2
                 if named[mid].first < from { low = mid + 1 } else { high = mid }
             }
-            var candidates: [Int] = []
+            var candidates: [[Int]] = []
             for n in named[low...] {
                 if n.first >= i { break }
                 guard n.end <= i - 1 else { continue }
@@ -1677,7 +1707,7 @@ struct EntityResolver {
                 // ... the Quito Pact").
                 let head = key(i).hasSuffix("s") ? String(key(i).dropLast()) : key(i)
                 let byHead = candidates.filter { e in
-                    result.entities[e].name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == head || $0 == head + "s" }
+                    result.entities[e[0]].name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == head || $0 == head + "s" }
                 }
                 if byHead.count == 1 { found = byHead[0] } else { ambiguous = true }
             }
@@ -1693,10 +1723,10 @@ struct EntityResolver {
             // of which one it is ("the landmark accord"); "the latest agreement" or "the framework
             // agreement" is another one.
             if article + 1 < i {
-                let nameWords = Set(result.entities[entity].name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+                let nameWords = Set(result.entities[entity[0]].name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
                 if !(article + 1..<i).allSatisfy({ nameWords.contains(key($0)) || Self.referenceModifiers.contains(key($0)) }) { continue }
             }
-            add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+            add(EntityMention(candidates: entity, aliasKind: .short, firstToken: i, endToken: i + 1,
                               byteStart: 0, byteEnd: 0, source: .coreference))
         }
     }
