@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 bb58a6a2e6c10734907b72babf6fa5967423b831b6f49f55d47f3ac0b25e05dd
+// agreements.rules sha256 6b09e62721871af2643208d50bd5d9de6327a16a9912b1ce2c53f446646e56fd
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 231d890f614883eff295889bc1886bdcdc49bf02772ba4a2744e5b0f669547f1
+// met.rules sha256 9e9707f663698c5504f44f87d15f0ab9b15e2bbf74cfae88c40cccf1d3c183a5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
