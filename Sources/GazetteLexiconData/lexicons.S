@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 195ee6f0ec0bdc0232ed9bf6b3cd0f13fa00c72a8ee8298f0ae2a4dda6adc172
+// office.rules sha256 07b68d82f5f3125145b41e552ee683be3ab145279a2a6dde84fdcaf96f221a84
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
