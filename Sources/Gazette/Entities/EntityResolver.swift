@@ -1380,6 +1380,15 @@ struct EntityResolver {
         return first >= 2 && key(first - 1) == "and" && isCapitalizedWord(first - 2) && Self.organisationHeads.contains(key(first - 2))
     }
     static let memberWords: Set<String> = ["members", "member", "membership"]
+    /// Words that open no name after a title: headline verbs, a title's "Responsible", greetings.
+    static let headlineVerbs: Set<String> = [
+        "visits", "leads", "meets", "arrives", "signs", "holds", "receives", "hosts", "welcomes", "calls", "urges", "says",
+        "reinforce", "reinforces", "pays", "tours", "opens", "discusses", "attends", "departs", "leaves", "returns",
+        "congratulates", "launches", "pledges", "condemns", "rejects", "warns", "thanks", "praises", "inaugurates",
+        "addresses", "seeks", "vows", "backs", "hails", "slams", "begins", "concludes", "travels", "flies", "lands",
+        "agrees", "announces", "appoints", "meet", "visit", "hold", "sign", "discuss", "agree", "call", "urge",
+        "responsible", "happy",
+    ]
 
     mutating func findAgreements() {
         // "the North Atlantic Treaty Organization", "the Collective Security Treaty Organisation":
@@ -1949,7 +1958,7 @@ struct EntityResolver {
         "canal", "peninsula", "county", "village", "town", "mountains", "hills", "colony", "division", "declaration",
         "resolution", "treaty", "accord", "accords", "pact", "convention", "protocol", "charter", "agreement",
         "commission", "committee", "organization", "organisation", "federation", "association", "society", "movement",
-        "secretariat", "community",
+        "secretariat", "community", "service", "services",
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
@@ -2029,6 +2038,8 @@ struct EntityResolver {
         var next = 0  // tokens before this are part of a name found
         for i in capitalPositions where i >= next && given.contains(layer.tokens[i].key) {
             guard mayStartName(i), !isNonNameWord(i), !isArticleGivenName(i) else { continue }
+            // A number counts what follows it ("3 Min Read"): no name.
+            if i > 0 && layer.tokens[i - 1].kind == .number { continue }
             if i > 0, isIn(.article, i - 1) || (isCapitalizedWord(i - 1) && !covered(i - 1)) { continue }
             let sentence = sentenceRange(of: i)
             let (tokens, _) = nameTokens(from: i, sentence: sentence)
@@ -2782,6 +2793,10 @@ struct EntityResolver {
             let word = key(tokens[0])
             if isIn(.placeOrOrganisation, tokens[0]) || (word.count >= 7 && word.hasSuffix("ing")) { tokens = [] }
         }
+        // A headline's verb after a title opens no name ("Canada's Prime Minister Visits Ukraine",
+        // "Presidents Reinforce Links"), nor does a title's own word ("Minister Responsible for
+        // Foreign Affairs") or a greeting ("wished the Deputy Secretary Happy Christmas").
+        if let first = tokens.first, Self.headlineVerbs.contains(key(first)) { tokens = [] }
         let complement = restated != nil || firstComplement != nil ? firstComplement : title.upperBound < start ? title.upperBound..<start : nil
         let plural = Self.pluralTitleWords.contains(key(title.upperBound - 1))
         if let known {
