@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 9e5a7d0865a5e1f6f6d2dc9eb9d37dd364f6c34eb337b3fd4197765a6a33e62f
+// countries.jsonl sha256 85cd20f7c157e8247c3ea03643743a04597e9bff171836cb4f540788183a25cc
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
