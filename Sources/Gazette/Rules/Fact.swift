@@ -572,7 +572,7 @@ struct RelationBuilder {
         switch rule.date {
         case .none?: return (nil, false)
         case .capture(let name)?:
-            if case .date(let d)? = captured(name, match) { return (d, false) }
+            if case .date(let d)? = captured(name, match), extraction.dates[d].value != nil { return (d, false) }
         case .story?, nil: break
         }
         let dates = extraction.dates

@@ -230,7 +230,7 @@ struct RuleMatcher {
     }
 
     /// Builds the annotation index: resolved entity mentions (a titled person also from the
-    /// start of its title; a described one also as a role), dates with a value, and titles.
+    /// start of its title; a described one also as a role), dates, and titles.
     private mutating func index(_ layer: TextLayer, _ extraction: Extraction) {
         annotations.removeAll(keepingCapacity: true)
         let types = rules.typeNames
@@ -275,7 +275,9 @@ struct RuleMatcher {
                 annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: CompiledRules.roleType, value: .mention(i)))
             }
         }
-        for (i, d) in extraction.dates.enumerated() where d.value != nil {
+        // Every date, with a value or not: "on Monday" is an adjunct in a story of no known date
+        // too (a fact takes a date with a value only: `RelationBuilder.date(of:)`).
+        for (i, d) in extraction.dates.enumerated() {
             annotations.append(Annot(start: Int32(d.firstToken), end: Int32(d.endToken), type: CompiledRules.dateType, value: .date(i)))
         }
         for (i, t) in extraction.titles.enumerated() {
