@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 95292539ef19a25fcada532d2f64c670381be6c2d1fc38cc3dd47c9d4a61a57a
+// visited.rules sha256 ed1c80ad78d760f1050f16f999d7c2a69527c00714d86be3becbcd303a6fbe6e
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
