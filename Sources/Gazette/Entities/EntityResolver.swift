@@ -3537,6 +3537,13 @@ struct EntityResolver {
         let joined = office.replacingOccurrences(of: "- ", with: "-")
         if Self.organisationOffices.contains(where: joined.hasPrefix) { return true }
         if Self.monarchOffices.contains(office) { return false }
+        // A complement naming an international body ("President of the European Commission",
+        // "Chairperson of the African Union Commission", "President of the UN General Assembly").
+        let words = office.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        if words.contains(where: Self.internationalBodies.contains)
+            || zip(words, words.dropFirst()).contains(where: { Self.internationalBodyNames.contains($0.0 + " " + $0.1) }) {
+            return true
+        }
         // A title joined by a hyphen to the word before it ("Secretary-General" read as "General");
         // not one after a spaced dash ("SEOUL, May 5 - Foreign Minister").
         if titleStart > 0 && isCharacter(titleStart - 1, UInt8(ascii: "-")) && layer.tokens[titleStart - 1].end == layer.tokens[titleStart].start {
@@ -3616,6 +3623,12 @@ struct EntityResolver {
 
     /// Offices held in international organisations far more often than in a government, with
     /// whatever complement ("Secretary-General of the United Nations").
+    /// Two words that name an international body in a title's complement.
+    static let internationalBodyNames: Set<String> = [
+        "european commission", "european council", "european union", "european parliament", "african union", "arab league",
+        "united nations", "world bank", "monetary fund", "trade organization", "health organization", "american states",
+        "islamic cooperation", "gulf cooperation", "commonwealth secretariat", "development bank",
+    ]
     static let organisationOffices: Set<String> = ["Secretary-General", "Secretary General", "Director-General", "High Representative of the Union for Foreign Affairs and Security Policy"]
 
     /// A person entity, mentioned before `token`, whose label has the key `labelKey`.

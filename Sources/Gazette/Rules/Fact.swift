@@ -522,11 +522,14 @@ struct RelationBuilder {
     /// week"), lies after the document's date by its own words: one the text gives in full
     /// ("on 3 June 2026"), or a week ("next week", compared with the document's week; day-precise
     /// document dates only). Its event is still to come. A month or day without a year is not
-    /// counted: the year the recognizer chose for it is a guess, not the text's word. Only
-    /// against a date given with the document.
+    /// counted: the year the recognizer chose for it is a guess, not the text's word. A full date
+    /// only against a date given with the document.
     func isDatedAfterStory(_ match: RuleMatch, sentence: Range<Int>, _ extraction: Extraction) -> Bool {
-        // A date read from the text may be some other event's ("2002-07-02" in a history).
-        guard let story = extraction.documentDate, extraction.documentDateSource == .given else { return false }
+        guard let story = extraction.documentDate else { return false }
+        // A date read from the text may be some other event's ("2002-07-02" in a history): a date
+        // the text gives in full is compared with a given one only. A week is the text's own
+        // reckoning from that date, whatever its source.
+        let given = extraction.documentDateSource == .given
         let latest = story.isoAtPrecision
         let dates = extraction.dates
         let end = min(sentence.upperBound, match.endToken + 3)
@@ -539,7 +542,7 @@ struct RelationBuilder {
                 guard let day = story.dayIfKnown else { continue }
                 let (year, week) = day.isoWeek
                 if value.count == 8 && value > "\(CalendarDay.pad(year, 4))-W\(CalendarDay.pad(week, 2))" { return true }
-            } else if Self.isAfter(value, granularity: d.granularity, latest) {
+            } else if given && Self.isAfter(value, granularity: d.granularity, latest) {
                 return true
             }
         }
