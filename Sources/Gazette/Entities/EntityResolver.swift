@@ -2745,6 +2745,19 @@ struct EntityResolver {
         // between title and name, when the name is an apposition (a comma, "and" or the end after it).
         var apposition = false
         if start < sentence.upperBound && key(start) == "," && start + 1 < sentence.upperBound && isCapitalizedWord(start + 1) {
+            // In a list of names each followed by its post ("Ana Ruiz, Secretary of the Party,
+            // Li Wei, Minister of Health, ..."), a post between commas right after a name is
+            // that name's, not the next one's ("Ana Ruiz, the President of Peru, Mr Li Wei"
+            // describes with "the" and is read as before).
+            if begin > sentence.lowerBound + 1 && key(begin - 1) == "," && !inTitle[begin - 2] {
+                let named: Bool
+                if let before = mention(endingAt: begin - 1), let e = before.entity {
+                    named = result.entities[e].type == "person" && before.aliasKind != .pronoun
+                } else {
+                    named = !covered(begin - 2) && nameEnding(at: begin - 1, sentence: sentence) != nil
+                }
+                if named { return (title.upperBound, office) }
+            }
             start += 1
             apposition = true
         }
