@@ -731,6 +731,17 @@ struct EntityResolver {
                 k < sentence.upperBound && layer.tokens[k].kind == .word && !isCapitalizedWord(k) && !isIn(.notAfterSubject, k)
             }
             if start == sentence.lowerBound || verbAt(end) { return true }
+            // After a dateline ("London: Ruiz met ..."): the sentence's first name.
+            if start > sentence.lowerBound + 1 && isCharacter(start - 1, UInt8(ascii: ":"))
+                && (sentence.lowerBound..<(start - 1)).allSatisfy({ isCapitalizedWord($0) || isCharacter($0, UInt8(ascii: ",")) }) {
+                return true
+            }
+            // A day between the name and its verb ("Ruiz on Thursday had talks", "Ruiz on May 5 met").
+            var past = end
+            if past + 1 < sentence.upperBound && ["on", "last", "this", "early", "late"].contains(key(past)) && isDateWord(past + 1) { past += 2 }
+            else if past < sentence.upperBound && (isDateWord(past) || ["yesterday", "today"].contains(key(past))) { past += 1 }
+            while past < sentence.upperBound && layer.tokens[past].kind == .number { past += 1 }
+            if past > end && verbAt(past) { return true }
             guard end < sentence.upperBound && isCharacter(end, UInt8(ascii: ",")) else { return false }
             var k = end + 1
             while k < min(sentence.upperBound, end + 16) && !isCharacter(k, UInt8(ascii: ",")) { k += 1 }
@@ -2749,20 +2760,34 @@ struct EntityResolver {
             // Li Wei, Minister of Health, ..."), a post between commas right after a name is
             // that name's, not the next one's ("Ana Ruiz, the President of Peru, Mr Li Wei"
             // describes with "the" and is read as before).
+            // (Not after a titled name: "President of Botswana Ana Ruiz, President of Peru, Li
+            // Wei" lists each title before its name.)
             if begin > sentence.lowerBound + 1 && key(begin - 1) == "," && !inTitle[begin - 2] {
-                let named: Bool
+                var nameStart: Int?
+                var titled = false
                 if let before = mention(endingAt: begin - 1), let e = before.entity {
-                    named = result.entities[e].type == "person" && before.aliasKind != .pronoun
-                } else {
-                    named = !covered(begin - 2) && nameEnding(at: begin - 1, sentence: sentence) != nil
+                    if result.entities[e].type == "person" && before.aliasKind != .pronoun { nameStart = before.firstToken }
+                    titled = before.titleStart != nil
+                } else if !covered(begin - 2) {
+                    nameStart = nameEnding(at: begin - 1, sentence: sentence)?.first
                 }
-                if named { return (title.upperBound, office) }
+                if var first = nameStart {
+                    while first > sentence.lowerBound && isHonorific(first - 1) { first -= 1 }
+                    titled = titled || (first > sentence.lowerBound && inTitle[first - 1]) || result.titles.contains { $0.endToken == first }
+                    if !titled { return (title.upperBound, office) }
+                }
             }
             start += 1
             apposition = true
         }
         let beforeHonorifics = start
         while start < sentence.upperBound && isHonorific(start) { start += 1 }
+        // A known name that opens with an honorific's word ("Prime Minister Sheikh Hasina"): the
+        // name, whole.
+        if start > beforeHonorifics, let m = mention(startingAt: beforeHonorifics), let e = m.entity,
+           result.entities[e].type == "person", m.endToken > start {
+            start = beforeHonorifics
+        }
         // "Cabinet Secretary Aden Duale": a city's name opening a name after a title is a given name.
         if start + 1 < sentence.upperBound, let m = mention(startingAt: start), m.endToken == start + 1, m.aliasKind == .capital,
            isCapitalizedWord(start + 1), !covered(start + 1), !isIn(.notName, start + 1), !isDateWord(start + 1) {
