@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 065a291a0e00198454bff8a05cb0330c47cc0d3e0a9934592e23339bccb82ed7
+// classes.rules sha256 9680628e0787a426a1485550200bc02412f3a20193d83c8a5598f02a41b79f10
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 9e9707f663698c5504f44f87d15f0ab9b15e2bbf74cfae88c40cccf1d3c183a5
+// met.rules sha256 df033c3904d4518ccffdc505455c55cdf281a3826151d18442eb1286fb69a7ba
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

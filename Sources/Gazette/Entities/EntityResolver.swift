@@ -2811,6 +2811,17 @@ struct EntityResolver {
                 known = nil
             }
         }
+        // "the Deputy Prime Minister, Minister of Foreign Affairs of Moldova, Ana Ruiz,": two posts
+        // joined by a comma before a name in apposition are both hers; her phrase starts at the
+        // first ("attended by the Prime Minister, Foreign Minister Ana Ruiz", with no comma
+        // before the name, is two people).
+        if apposition && (!tokens.isEmpty || known != nil) && restated == nil && begin - 2 > sentence.lowerBound
+            && key(begin - 1) == "," && inTitle[begin - 2] {
+            var k = begin - 2
+            while k > sentence.lowerBound && inTitle[k - 1] { k -= 1 }
+            if k > sentence.lowerBound && ["vice", "deputy"].contains(key(k - 1)) { k -= 1 }
+            begin = k
+        }
         // One word names a person only right after a capitalized title ("President Boric"), or
         // when it is the surname of a person met before.
         if tokens.count == 1 && (phrased != office || !isCapitalizedWord(title.upperBound - 1) || apposition)
