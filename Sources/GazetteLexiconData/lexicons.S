@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 6b09e62721871af2643208d50bd5d9de6327a16a9912b1ce2c53f446646e56fd
+// agreements.rules sha256 12711600e3ee31f60325de960746aebd4b3b88176f2c0523ce0be07051bf23a7
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 ed1c80ad78d760f1050f16f999d7c2a69527c00714d86be3becbcd303a6fbe6e
+// visited.rules sha256 cfd03b4f5d7062299cd47fb14044184d5e0386130c8a3ea4876aea50fca48d91
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
