@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 cfd03b4f5d7062299cd47fb14044184d5e0386130c8a3ea4876aea50fca48d91
+// visited.rules sha256 abeb0e7d55613788fd03d0ef45f28e72639c70d8c689d915b6b362d0a30739b3
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
