@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 85cd20f7c157e8247c3ea03643743a04597e9bff171836cb4f540788183a25cc
+// countries.jsonl sha256 1af872fcdf1e1619da69ffa3db0ebbe6f84972dbbd1eb1d1a055e3615195dd8d
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
