@@ -3426,18 +3426,29 @@ struct EntityResolver {
     func country(before token: Int) -> EntityMention? {
         // "Uganda's First Vice President": past the rank of a deputy's post.
         if token >= 2, hasRank(before: token) { return country(before: token - 1) }
+        // "Kosovo's new Prime Minister", "Japan's newly elected Prime Minister": past a word of
+        // tenure held now.
+        if token >= 2, Self.heldNowWords.contains(key(token - 1)) { return country(before: token - 1) }
+        if token >= 3, ["elected", "appointed"].contains(key(token - 1)), key(token - 2) == "newly" { return country(before: token - 2) }
         if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m }
         // "Chile's Foreign Minister": a possessive between the country and the title.
         if token >= 2, ["'s", "’s"].contains(key(token - 1)), let m = mention(endingAt: token - 1), let e = m.entity,
            result.entities[e].type == "country" { return m }
         // Back over at most four words of an institution, the last of which names one, in
         // capitals or not ("Chinese foreign ministry spokeswoman", "Kenyan National Assembly Speaker").
-        var k = token
-        while k > 0 && token - k < 4 && layer.tokens[k - 1].kind == .word && !covered(k - 1)
-                && (isIn(.officeDomain, k - 1) || isIn(.institution, k - 1) || key(k - 1) == "national") {
+        // ("Indian Ministry of External Affairs (MEA) spokesperson": past the acronym.)
+        var last = token
+        if last >= 4 && isCharacter(last - 1, UInt8(ascii: ")")) && isCharacter(last - 3, UInt8(ascii: "("))
+            && layer.tokens[last - 2].shape.contains(.allCaps) {
+            last -= 3
+        }
+        var k = last
+        while k > 0 && last - k < 6 && layer.tokens[k - 1].kind == .word && !covered(k - 1)
+                && (isIn(.officeDomain, k - 1) || isIn(.institution, k - 1) || key(k - 1) == "national"
+                    || (["of", "and"].contains(key(k - 1)) && k < last && isCapitalizedWord(k))) {
             k -= 1
         }
-        guard k < token, isIn(.institution, token - 1) else { return nil }
+        guard k < last, isIn(.institution, last - 1) || (last - 1 > k && isIn(.institution, k) && isCapitalizedWord(last - 1)) else { return nil }
         if let m = mention(endingAt: k), let e = m.entity, result.entities[e].type == "country" { return m }
         // "Kenya's Defence Cabinet Secretary": the possessive before the institution.
         if k >= 2, isPossessive(k - 1), let m = mention(endingAt: k - 1), let e = m.entity, result.entities[e].type == "country" { return m }
@@ -3447,6 +3458,8 @@ struct EntityResolver {
     /// The ranks before a deputy's post that keep it a post held now ("First Vice President",
     /// "1st Deputy Speaker"), unlike "the first President of ...".
     static let deputyRanks: Set<String> = ["first", "second", "third", "1st", "2nd", "3rd"]
+    /// Words of a post held now between its country and its title ("Kosovo's new Prime Minister").
+    static let heldNowWords: Set<String> = ["new", "outgoing", "current", "incumbent", "sitting", "acting", "interim", "caretaker"]
 
     /// Whether the word before a title at `token` is a rank of its post: before a deputy's
     /// ("First Vice President", "1st Deputy Speaker"), or "Second" or "Senior" before
