@@ -2690,6 +2690,13 @@ struct EntityResolver {
                     k -= 2
                 }
             }
+            // Portfolio words the office domains lack, bounded by the country before them ("Canada's
+            // International Trade Diversification Minister"): the office's too.
+            if country(before: k) == nil {
+                var j = k
+                while j > sentence.lowerBound && k - j < 4 && isCapitalizedWord(j - 1) && !covered(j - 1) && !inTitle[j - 1] { j -= 1 }
+                if j < k, country(before: j) != nil { k = j }
+            }
             if k < begin {
                 begin = k
                 phrased = surface(begin..<title.upperBound)
