@@ -803,7 +803,8 @@ struct EntityResolver {
             let word = key(i)
             // "his", and "her" before a word that makes it no object ("her visit"): a possessive.
             // ("His Majesty", "Her Excellency" are a form of address, no pronoun.)
-            if (word == "his" || word == "her") && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1)
+            if (word == "his" || word == "her") && i + 1 < layer.tokens.count
+                && (isCapitalizedWord(i + 1) || ["excellency", "majesty", "highness", "eminence"].contains(key(i + 1)))
                 && Self.addressWords.contains(key(i + 1)) { continue }
             let possessive = word == "his" || (word == "her" && i + 1 < layer.tokens.count
                 && layer.tokens[i + 1].kind == .word && !Self.afterObjectHer.contains(key(i + 1)))
@@ -3411,15 +3412,20 @@ struct EntityResolver {
     /// the phrase starts at the first of them, so rules see "met Ms. Albright" as they see "met
     /// Albright".
     mutating func markHonorifics() {
-        for n in result.mentions.indices where result.mentions[n].titleStart == nil {
+        for n in result.mentions.indices {
             guard let e = result.mentions[n].entity, result.entities[e].type == "person" else { continue }
-            let first = result.mentions[n].firstToken
+            let first = result.mentions[n].titleStart ?? result.mentions[n].firstToken
             let sentenceStart = sentenceRange(of: first).lowerBound
             var k = first
-            while k > sentenceStart && (isHonorific(k - 1) || (isCharacter(k - 1, UInt8(ascii: ".")) && k - 1 > sentenceStart && isHonorific(k - 2))) {
-                k -= 1
+            if result.mentions[n].titleStart == nil {
+                while k > sentenceStart && (isHonorific(k - 1) || (isCharacter(k - 1, UInt8(ascii: ".")) && k - 1 > sentenceStart && isHonorific(k - 2))) {
+                    k -= 1
+                }
             }
-            if k < first { result.mentions[n].titleStart = k }
+            // "His Excellency X", "his excellency X": the form of address opens the phrase.
+            if k > sentenceStart + 1 && ["his", "her", "their"].contains(key(k - 2)) && Self.addressWords.contains(key(k - 1)) { k -= 2 }
+            else if k > sentenceStart && ["his", "her", "their"].contains(key(k - 1)) && Self.addressWords.contains(key(k)) { k -= 1 }
+            if k < result.mentions[n].firstToken && k != result.mentions[n].titleStart { result.mentions[n].titleStart = k }
         }
     }
 
