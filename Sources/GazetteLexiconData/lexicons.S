@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 df033c3904d4518ccffdc505455c55cdf281a3826151d18442eb1286fb69a7ba
+// met.rules sha256 53098f3e2992f2e550d45232e32974e26de645ef2ecef590987a877afba6cb64
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
