@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 12711600e3ee31f60325de960746aebd4b3b88176f2c0523ce0be07051bf23a7
+// agreements.rules sha256 fb3b1df13d6bfece4c9f3c9f61bb453c12f25b4a5027a80fbb04aae872d683bd
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9680628e0787a426a1485550200bc02412f3a20193d83c8a5598f02a41b79f10
+// classes.rules sha256 c69d7cd1736d3949476b2ff4d8c9c5dec62e5f2dffe15102b899e7b95de32cef
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
