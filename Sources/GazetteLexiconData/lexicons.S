@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 fb3b1df13d6bfece4c9f3c9f61bb453c12f25b4a5027a80fbb04aae872d683bd
+// agreements.rules sha256 e45388160766aa86312cd8ebe1589fb1284e9e25cba608d32b2c656c60a37518
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -989,7 +989,8 @@ struct EntityResolver {
     /// names two countries or more: the text's own agreement of that name, not the lexicon's
     /// ("the Comprehensive Economic Partnership Agreement" that Kenya and Tanzania sign is not
     /// India and the UAE's). Its mentions become one agreement found by its form, named as the
-    /// longest of them is written. So is a name that several lexicon agreements share, none of
+    /// longest of them is written (and so is one of parties the document names in part, beside
+    /// another country in a sentence that names it). So is a name that several lexicon agreements share, none of
     /// which the document's countries pick out (`resolveAmbiguity`): "the Status of Forces
     /// Agreement" that the United States and Paraguay sign is neither Japan's nor Korea's.
     mutating func detachForeignAgreements() {
@@ -1005,10 +1006,22 @@ struct EntityResolver {
                 result.entities[e].type == "agreement" && result.entities[e].lexiconEntry.map { !lexicon.entries[$0].parties.isEmpty } ?? false
             }
         }
+        // So is one of parties the document names only in part, when a sentence naming it names
+        // another country as well ("Israel-UAE negotiations on a Comprehensive Economic
+        // Partnership Agreement" is no India-UAE agreement).
+        var otherParty = Set<Int>()
+        for m in result.mentions {
+            guard let e = m.entity, result.entities[e].type == "agreement", !otherParty.contains(e),
+                  let entry = result.entities[e].lexiconEntry else { continue }
+            let parties = lexicon.entries[entry].parties
+            guard parties.count >= 2, !parties.allSatisfy(named.contains) else { continue }
+            let sentence = sentenceRange(of: m.firstToken)
+            if sentence.contains(where: { t in mentionCountry(t).map { !parties.contains($0) } ?? false }) { otherParty.insert(e) }
+        }
         // The mentions of such agreements, longest first (the name the new entity takes).
         let foreign = result.mentions.indices.filter { index in
             let candidates = result.mentions[index].candidates
-            return candidates.count == 1 ? isForeign(candidates[0]) : isUnresolved(candidates)
+            return candidates.count == 1 ? isForeign(candidates[0]) || otherParty.contains(candidates[0]) : isUnresolved(candidates)
         }.sorted { result.mentions[$0].endToken - result.mentions[$0].firstToken > result.mentions[$1].endToken - result.mentions[$1].firstToken }
         var replacement: [[Int]: Int] = [:]
         for index in foreign {
