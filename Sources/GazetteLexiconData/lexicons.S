@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 c69d7cd1736d3949476b2ff4d8c9c5dec62e5f2dffe15102b899e7b95de32cef
+// classes.rules sha256 6f5832263f468024c4b3d5aff386209c212803646c294abb63ac1d44f017780c
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

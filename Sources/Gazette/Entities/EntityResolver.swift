@@ -2692,6 +2692,11 @@ struct EntityResolver {
             begin = title.lowerBound - 2
             phrased = surface(begin..<title.upperBound)
         }
+        // "third deputy president", "First Vice President": the deputy's rank opens the phrase.
+        if begin < title.lowerBound && begin > sentence.lowerBound && Self.deputyRanks.contains(key(begin - 1)) {
+            begin -= 1
+            phrased = surface(begin..<title.upperBound)
+        }
         // "Interior Minister", "Home Affairs Minister", "Trade and Industry Minister": the words of
         // a portfolio before a bare "Minister" or "Secretary" make the office, and the country
         // goes before them ("Peru's Interior Minister X").
