@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 c329163c160818660484108909b0aec73177cd36437ef1ff8be74725fdf93013
+// agreements.jsonl sha256 9dbc12767bc8705b0c1b371f629db8bde49d0b9a6fac0e3ef5fdaa4269241ecd
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):
@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 e45388160766aa86312cd8ebe1589fb1284e9e25cba608d32b2c656c60a37518
+// agreements.rules sha256 5bb3d8297a43daf6152ff2ef3cdc173a4f08b3d154faa2980b367d42887b2b21
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
