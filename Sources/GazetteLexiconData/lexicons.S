@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 6f5832263f468024c4b3d5aff386209c212803646c294abb63ac1d44f017780c
+// classes.rules sha256 9274397bf78005d54102c0d70f50282c80029a9f59fb31133e1b87b45928aa68
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 efff879182ace9ca1a65261261215e453c5a252d2fbb775a4dd490ba4fd6b6b4
+// negative.rules sha256 8aa69186803d9afb6a13a20beddc179d68fc750afe3a5c3711cfd0efe42c7a7f
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 abeb0e7d55613788fd03d0ef45f28e72639c70d8c689d915b6b362d0a30739b3
+// visited.rules sha256 a75401167f9b34433d8a4277c2639c81d0ae69483902b796f129c27b1a2508f2
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

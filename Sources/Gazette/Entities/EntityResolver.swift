@@ -1983,7 +1983,7 @@ struct EntityResolver {
         "canal", "peninsula", "county", "village", "town", "mountains", "hills", "colony", "division", "declaration",
         "resolution", "treaty", "accord", "accords", "pact", "convention", "protocol", "charter", "agreement",
         "commission", "committee", "organization", "organisation", "federation", "association", "society", "movement",
-        "secretariat", "community", "service", "services",
+        "secretariat", "community", "service", "services", "cross", "crescent",
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.

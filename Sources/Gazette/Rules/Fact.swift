@@ -99,7 +99,8 @@ struct RelationBuilder {
                                               layer: layer, text: text, extraction)
             // "during his visit to Cairo next week", "met on June 3" in a story of May 29: an
             // event the story dates after itself is a plan, whatever the verb's tense.
-            if rule.predicate != Self.officePredicate && isDatedAfterStory(match, sentence: layer.sentences[match.sentence].tokenRange, extraction) {
+            if rule.predicate != Self.officePredicate
+                && isDatedAfterStory(match, sentence: layer.sentences[match.sentence].tokenRange, layer: layer, text: text, extraction) {
                 continue
             }
             var office: String?
@@ -518,32 +519,51 @@ struct RelationBuilder {
         }
     }
 
-    /// Whether a date inside the match, or right after it in its sentence ("visit to Cairo next
-    /// week"), lies after the document's date by its own words: one the text gives in full
-    /// ("on 3 June 2026"), or a week ("next week", compared with the document's week; day-precise
-    /// document dates only). Its event is still to come. A month or day without a year is not
-    /// counted: the year the recognizer chose for it is a guess, not the text's word. A full date
-    /// only against a date given with the document.
-    func isDatedAfterStory(_ match: RuleMatch, sentence: Range<Int>, _ extraction: Extraction) -> Bool {
+    /// Whether a date inside the match, or after it in its clause (up to a comma, eight tokens at
+    /// most: "met Dorr in Nairobi on June 3"), lies after the document's date by the text's own
+    /// words: a date given in full ("on 3 June 2026"), a day the recognizer put after the
+    /// document's given date ("on June 3" in a story of May 29, "tomorrow", "next Tuesday"), a
+    /// week ("next week", compared with the document's week; day-precise document dates only),
+    /// or a month or year told as "next" or "coming" ("next month"). Its event is still to come. A
+    /// month alone ("in October") is not counted: the year the recognizer chose for it is a
+    /// guess. A full date or a day counts against a document date given with the document only
+    /// (one read from the text may be another event's); a week or a "next" month is the text's own
+    /// reckoning from it, whatever its source.
+    func isDatedAfterStory(_ match: RuleMatch, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>,
+                           _ extraction: Extraction) -> Bool {
         guard let story = extraction.documentDate else { return false }
-        // A date read from the text may be some other event's ("2002-07-02" in a history): a date
-        // the text gives in full is compared with a given one only. A week is the text's own
-        // reckoning from that date, whatever its source.
         let given = extraction.documentDateSource == .given
         let latest = story.isoAtPrecision
         let dates = extraction.dates
-        let end = min(sentence.upperBound, match.endToken + 3)
+        var end = match.endToken
+        while end < min(sentence.upperBound, match.endToken + 8) && !(layer.tokens[end].kind == .punctuation && text[Int(layer.tokens[end].start)] == UInt8(ascii: ",")) {
+            end += 1
+        }
+        func opensWithNext(_ d: DateMention) -> Bool {
+            let bytes = text[layer.tokens[d.firstToken].byteRange]
+            return bytes.count == 4 && bytes.elementsEqual("next".utf8) || bytes.count == 6 && bytes.elementsEqual("coming".utf8)
+        }
         var i = Self.firstDate(endingAfter: match.firstToken, dates)
         while i < dates.count && dates[i].firstToken < end {
             defer { i += 1 }
             let d = dates[i]
-            guard let value = d.value, d.firstToken >= match.firstToken, d.anchor == .absolute || d.granularity == .week else { continue }
-            if d.granularity == .week {
+            guard let value = d.value, d.firstToken >= match.firstToken else { continue }
+            switch d.granularity {
+            case .week:
                 guard let day = story.dayIfKnown else { continue }
                 let (year, week) = day.isoWeek
                 if value.count == 8 && value > "\(CalendarDay.pad(year, 4))-W\(CalendarDay.pad(week, 2))" { return true }
-            } else if given && Self.isAfter(value, granularity: d.granularity, latest) {
-                return true
+            // A day or a "next" month the recognizer reckoned counts at the match's end or after it
+            // only ("... will come into force on 13 December after Bhutan ratified it": the day
+            // is the other clause's).
+            case .day:
+                let atEnd = d.firstToken >= match.endToken - 2
+                if (d.anchor == .absolute && given || atEnd && (given || opensWithNext(d))) && Self.isAfter(value, granularity: .day, latest) { return true }
+            case .month, .year:
+                let atEnd = d.firstToken >= match.endToken - 2
+                if (given && d.anchor == .absolute || atEnd && opensWithNext(d)) && Self.isAfter(value, granularity: d.granularity, latest) { return true }
+            default:
+                continue
             }
         }
         return false
