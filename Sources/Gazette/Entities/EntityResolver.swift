@@ -989,8 +989,8 @@ struct EntityResolver {
     /// names two countries or more: the text's own agreement of that name, not the lexicon's
     /// ("the Comprehensive Economic Partnership Agreement" that Kenya and Tanzania sign is not
     /// India and the UAE's). Its mentions become one agreement found by its form, named as the
-    /// longest of them is written (and so is one of parties the document names in part, beside
-    /// another country in a sentence that names it). So is a name that several lexicon agreements share, none of
+    /// longest of them is written (and so is one of parties the document names in part, one of
+    /// them joined by a hyphen to another country in a sentence that names it). So is a name that several lexicon agreements share, none of
     /// which the document's countries pick out (`resolveAmbiguity`): "the Status of Forces
     /// Agreement" that the United States and Paraguay sign is neither Japan's nor Korea's.
     mutating func detachForeignAgreements() {
@@ -1006,9 +1006,9 @@ struct EntityResolver {
                 result.entities[e].type == "agreement" && result.entities[e].lexiconEntry.map { !lexicon.entries[$0].parties.isEmpty } ?? false
             }
         }
-        // So is one of parties the document names only in part, when a sentence naming it names
-        // another country as well ("Israel-UAE negotiations on a Comprehensive Economic
-        // Partnership Agreement" is no India-UAE agreement).
+        // So is one of parties the document names only in part, when a sentence naming it pairs
+        // one of them by a hyphen with another country ("Israel-UAE negotiations on a
+        // Comprehensive Economic Partnership Agreement" is no India-UAE agreement).
         var otherParty = Set<Int>()
         for m in result.mentions {
             guard let e = m.entity, result.entities[e].type == "agreement", !otherParty.contains(e),
@@ -1016,7 +1016,10 @@ struct EntityResolver {
             let parties = lexicon.entries[entry].parties
             guard parties.count >= 2, !parties.allSatisfy(named.contains) else { continue }
             let sentence = sentenceRange(of: m.firstToken)
-            if sentence.contains(where: { t in mentionCountry(t).map { !parties.contains($0) } ?? false }) { otherParty.insert(e) }
+            for t in sentence where t + 1 < sentence.upperBound && isCharacter(t, UInt8(ascii: "-")) && t > sentence.lowerBound {
+                guard let before = mentionCountry(t - 1), let after = mentionCountry(t + 1) else { continue }
+                if parties.contains(before) != parties.contains(after) { otherParty.insert(e); break }
+            }
         }
         // The mentions of such agreements, longest first (the name the new entity takes).
         let foreign = result.mentions.indices.filter { index in
