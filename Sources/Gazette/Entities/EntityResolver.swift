@@ -60,7 +60,8 @@ struct EntityResolver {
     /// Capitalized single letters, with or without a period, and given names
     /// (`LexiconMatcher.capitalPositions`).
     private var capitalPositions: [Int] = []
-    /// Pronouns and the words that open an entourage (`LexiconMatcher.referencePositions`).
+    /// Pronouns, the words that open an entourage, and "country" and "nation"
+    /// (`LexiconMatcher.referencePositions`).
     private var referencePositions: [Int] = []
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
@@ -232,6 +233,7 @@ struct EntityResolver {
         markHonorifics()
         dropCitiesOfUSStates()
         resolveAmbiguity()
+        findCountryReferences()
         detachForeignAgreements()
         assignOffices()
         assignNamesakeCountries()
@@ -907,6 +909,39 @@ struct EntityResolver {
         guard let date else { return nil }
         return lexicon.entries[entry].roles.first { $0.isHeld(on: date) }
     }
+
+    /// "the country" and "the nation" where a visit's place stands ("arrived in the country on
+    /// an official visit", "a visit to the country"): the country of the city named last before
+    /// it, in its sentence or the one before ("held talks in Tashkent with ..., who arrived in the
+    /// country"), else of the country named last by its name there. Not after a country's
+    /// adjective or a country in a title ("President of Turkmenistan" names the visitor's).
+    mutating func findCountryReferences() {
+        let count = layer.tokens.count
+        let nouns = wordClasses[WordClass.countryNoun.rawValue]
+        for i in referencePositions where i >= 2 && i < count && nouns.contains(Int(layer.tokens[i].key)) && key(i - 1) == "the" && !covered(i) {
+            // A place of a visit: "in", "to", "visiting", "visited" or "toured" before it, and a
+            // word of a visit in the sentence before it.
+            guard ["in", "to", "visiting", "visited", "toured"].contains(key(i - 2)) else { continue }
+            let sentence = sentenceRange(of: i)
+            guard (sentence.lowerBound..<(i - 1)).contains(where: { Self.visitCueWords.contains(key($0)) }) else { continue }
+            let from = sentence.lowerBound > 0 ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
+            var city: Int?, named: Int?
+            var k = i - 2
+            while k >= from && city == nil {
+                if covered(k), let m = mention(endingAt: k + 1), let e = m.entity, alpha3(ofCountry: e) != nil {
+                    let inTitle = m.firstToken > 0 && (key(m.firstToken - 1) == "of" || isPossessive(m.endToken))
+                    if m.aliasKind == .capital { city = e } else if named == nil && m.aliasKind != .adjective && !inTitle { named = e }
+                    k = m.firstToken - 1
+                    continue
+                }
+                k -= 1
+            }
+            guard let entity = city ?? named else { continue }
+            add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+                              byteStart: 0, byteEnd: 0, source: .coreference))
+        }
+    }
+    static let visitCueWords: Set<String> = ["visit", "visits", "visiting", "visited", "arrived", "arrives", "trip", "tour", "toured", "landed", "travelled", "traveled"]
 
     /// A shared alias resolves to the one candidate the document names unambiguously elsewhere,
     /// else to the one that held an office on the document's date, else to the one whose offices'
@@ -4131,7 +4166,7 @@ extension EntityResolver {
         case headlineFunction, clauseOpener, dateWord, shortMonth, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
         case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun, entourage
-        case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber, by, credit, comrade
+        case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber, by, credit, comrade, countryNoun
 
         var words: Set<String> {
             switch self {
@@ -4173,6 +4208,7 @@ extension EntityResolver {
             case .by: ["by"]
             case .credit: EntityResolver.creditWords
             case .comrade: ["comrade"]
+            case .countryNoun: ["country", "nation"]
             case .female: EntityResolver.femaleWords
             case .male: EntityResolver.maleWords
             case .notAfterSubject: EntityResolver.notAfterSubject

@@ -276,6 +276,7 @@ public final class CompiledLexicon: Sendable {
         capitalCueKeys = letterKeys.union(givenBits)
         let classes = EntityResolver.WordClass.allCases.map { c in KeyBits(c.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }) }
         referenceCueKeys = classes[EntityResolver.WordClass.pronoun.rawValue].union(classes[EntityResolver.WordClass.entourage.rawValue])
+            .union(classes[EntityResolver.WordClass.countryNoun.rawValue])
         anyCueKeys = entityCueKeys.union(capitalCueKeys).union(referenceCueKeys)
         wordClasses = classes
         nonNameWords = KeyBits([EntityResolver.WordClass.officeDomain, .institution, .body, .placeOrOrganisation, .notName, .honorific, .roleNoun]
