@@ -56,6 +56,13 @@ struct EntityResolverTests {
 
     // Titles in other shapes, honorifics, role nouns and names with particles (names invented).
     static let peopleInOtherShapes: [Case] = [
+        // "the" ending one sentence and "Country" opening the next: no reference across the break
+        // (it once trapped on the empty range between them).
+        Case(text: "He paid a visit to the\n\nCountry music fans cheered.", expected: []),
+        // "the country" where a visit's place stands: the city's country named before it.
+        Case(text: "Ana Ruzo held talks in Tashkent with Ivo Marandi, who arrived in the country on Monday.",
+             expected: ["Ana Ruzo=person:ana-ruzo(pattern)", "Tashkent=country:UZB(lexicon)", "Ivo Marandi=person:ivo-marandi(pattern)",
+                        "country=country:UZB(coreference)"]),
         // A number counts what follows it; a given name after one opens no name ("3 Min Read").
         Case(text: "By Ana Ruzo\n3 Min Read\n\nThe talks ended.", expected: ["Ana Ruzo=person:ana-ruzo(pattern)"]),
         // Officials the lexicon knows by name only (no roles) are people where the text writes

@@ -923,7 +923,9 @@ struct EntityResolver {
             // word of a visit in the sentence before it.
             guard ["in", "to", "visiting", "visited", "toured"].contains(key(i - 2)) else { continue }
             let sentence = sentenceRange(of: i)
-            guard (sentence.lowerBound..<(i - 1)).contains(where: { Self.visitCueWords.contains(key($0)) }) else { continue }
+            // (The preposition, "the" and the noun in one sentence: a break may fall between them.)
+            guard i - 2 >= sentence.lowerBound,
+                  (sentence.lowerBound..<(i - 1)).contains(where: { Self.visitCueWords.contains(key($0)) }) else { continue }
             let from = sentence.lowerBound > 0 ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
             var city: Int?, named: Int?
             var k = i - 2
