@@ -805,9 +805,7 @@ struct EntityResolver {
             let word = key(i)
             // "his", and "her" before a word that makes it no object ("her visit"): a possessive.
             // ("His Majesty", "Her Excellency" are a form of address, no pronoun.)
-            if (word == "his" || word == "her") && i + 1 < layer.tokens.count
-                && (isCapitalizedWord(i + 1) || ["excellency", "majesty", "highness", "eminence"].contains(key(i + 1)))
-                && Self.addressWords.contains(key(i + 1)) { continue }
+            if i + 1 < layer.tokens.count && isAddress(pronounAt: i) { continue }
             let possessive = word == "his" || (word == "her" && i + 1 < layer.tokens.count
                 && layer.tokens[i + 1].kind == .word && !Self.afterObjectHer.contains(key(i + 1)))
             let object = !possessive && (word == "him" || word == "her")
@@ -856,6 +854,16 @@ struct EntityResolver {
 
     /// How far back in its sentence, and into the sentence before, a pronoun looks (tokens).
     static let pronounReach = 200
+
+    /// Whether "his", "her" or "their" at `i` opens a form of address, not a possessive: before
+    /// an address word in capitals ("His Majesty", "Her Royal Highness"), or before one that is
+    /// no common noun in lower case too ("his excellency"; not "in her honour").
+    func isAddress(pronounAt i: Int) -> Bool {
+        guard i + 1 < layer.tokens.count, ["his", "her", "their"].contains(key(i)) else { return false }
+        let next = key(i + 1)
+        return Self.addressWords.contains(next) && (isCapitalizedWord(i + 1) || Self.lowerCaseAddressWords.contains(next))
+    }
+    static let lowerCaseAddressWords: Set<String> = ["excellency", "majesty", "highness", "eminence"]
 
     /// Words after "His" or "Her" in a form of address ("His Majesty").
     static let addressWords: Set<String> = ["majesty", "highness", "excellency", "holiness", "royal", "eminence", "honour", "honor", "grace"]
@@ -3481,8 +3489,8 @@ struct EntityResolver {
                 }
             }
             // "His Excellency X", "his excellency X": the form of address opens the phrase.
-            if k > sentenceStart + 1 && ["his", "her", "their"].contains(key(k - 2)) && Self.addressWords.contains(key(k - 1)) { k -= 2 }
-            else if k > sentenceStart && ["his", "her", "their"].contains(key(k - 1)) && Self.addressWords.contains(key(k)) { k -= 1 }
+            if k > sentenceStart + 1 && isAddress(pronounAt: k - 2) { k -= 2 }
+            else if k > sentenceStart && isAddress(pronounAt: k - 1) { k -= 1 }
             if k < result.mentions[n].firstToken && k != result.mentions[n].titleStart { result.mentions[n].titleStart = k }
         }
     }
@@ -3530,7 +3538,7 @@ struct EntityResolver {
     /// "1st Deputy Speaker"), unlike "the first President of ...".
     static let deputyRanks: Set<String> = ["first", "second", "third", "1st", "2nd", "3rd"]
     /// Words of a post held now between its country and its title ("Kosovo's new Prime Minister").
-    static let heldNowWords: Set<String> = ["new", "outgoing", "current", "incumbent", "sitting", "acting", "interim", "caretaker"]
+    static let heldNowWords: Set<String> = tenureWords.union(["new", "current", "incumbent", "sitting"])
 
     /// Whether the word before a title at `token` is a rank of its post: before a deputy's
     /// ("First Vice President", "1st Deputy Speaker"), or "Second" or "Senior" before

@@ -73,6 +73,10 @@ public final class CompiledRules: Sendable {
     /// Dorr"): a date inside one dates that clause's event, not a fact the match tells past it.
     static let relativeWords = ["who", "which", "whose"]
     let relativeKeys: KeyBits
+    /// Words that date a month or a day ahead of the story by the text's own reckoning ("next
+    /// month", "coming week"): such a date in a match makes it a plan (`RelationBuilder.isDatedAfterStory`).
+    static let aheadWords = ["next", "coming"]
+    let aheadKeys: KeyBits
     /// The keys of ",", "and" and "the", which join the items of a list (`a.list`).
     let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?
     /// Words before a place that say where an event happened ("in", "at"), and words of a
@@ -240,6 +244,7 @@ public final class CompiledRules: Sendable {
         self.possessivePronounKeys = keyBits(Self.possessivePronounWords)
         self.perfectKeys = keyBits(Self.perfectWords)
         self.relativeKeys = keyBits(Self.relativeWords)
+        self.aheadKeys = keyBits(Self.aheadWords)
         self.commaKey = compiler.keys(of: ",").first
         self.andKey = compiler.keys(of: "and").first
         self.theKey = compiler.keys(of: "the").first

@@ -100,7 +100,7 @@ struct RelationBuilder {
             // "during his visit to Cairo next week", "met on June 3" in a story of May 29: an
             // event the story dates after itself is a plan, whatever the verb's tense.
             if rule.predicate != Self.officePredicate
-                && isDatedAfterStory(match, sentence: layer.sentences[match.sentence].tokenRange, layer: layer, text: text, extraction) {
+                && isDatedAfterStory(match, sentence: layer.sentences[match.sentence].tokenRange, layer: layer, extraction) {
                 continue
             }
             var office: String?
@@ -529,20 +529,14 @@ struct RelationBuilder {
     /// guess. A full date or a day counts against a document date given with the document only
     /// (one read from the text may be another event's); a week or a "next" month is the text's own
     /// reckoning from it, whatever its source.
-    func isDatedAfterStory(_ match: RuleMatch, sentence: Range<Int>, layer: TextLayer, text: UnsafeBufferPointer<UInt8>,
-                           _ extraction: Extraction) -> Bool {
+    func isDatedAfterStory(_ match: RuleMatch, sentence: Range<Int>, layer: TextLayer, _ extraction: Extraction) -> Bool {
         guard let story = extraction.documentDate else { return false }
         let given = extraction.documentDateSource == .given
         let latest = story.isoAtPrecision
         let dates = extraction.dates
         var end = match.endToken
-        while end < min(sentence.upperBound, match.endToken + 8) && !(layer.tokens[end].kind == .punctuation && text[Int(layer.tokens[end].start)] == UInt8(ascii: ",")) {
-            end += 1
-        }
-        func opensWithNext(_ d: DateMention) -> Bool {
-            let bytes = text[layer.tokens[d.firstToken].byteRange]
-            return bytes.count == 4 && bytes.elementsEqual("next".utf8) || bytes.count == 6 && bytes.elementsEqual("coming".utf8)
-        }
+        while end < min(sentence.upperBound, match.endToken + 8) && layer.tokens[end].key != rules.commaKey { end += 1 }
+        func opensWithNext(_ d: DateMention) -> Bool { rules.aheadKeys.contains(layer.tokens[d.firstToken].key) }
         var i = Self.firstDate(endingAfter: match.firstToken, dates)
         while i < dates.count && dates[i].firstToken < end {
             defer { i += 1 }
