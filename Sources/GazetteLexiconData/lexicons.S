@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 53098f3e2992f2e550d45232e32974e26de645ef2ecef590987a877afba6cb64
+// met.rules sha256 211f69ebaea7ff1ea867837c2d335214124f996951001ebc8e6857d7a5a05f3b
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -61,6 +61,8 @@ struct RuleParserTests {
         Case(source: "rule r\n    match @d:date met @b:person\n    emit d met b\n", expected: ["f.rules:3:10: rule 'r': 'd' captures a date, which cannot be an argument"]),
         Case(source: "rule r\n    match @a:person met @c:country\n    emit a met c\n    emit a visited c.dateline\n",
              expected: ["f.rules:4:20: rule 'r': 'c.dateline' needs a person capture"]),
+        Case(source: "rule r\n    match @a:person met @c:country\n    emit a met c\n    emit a visited c.venue\n",
+             expected: ["f.rules:4:20: rule 'r': 'c.venue' needs a person capture"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    emit a visited b\n",
              expected: ["f.rules:4:12: rule 'r' emits met and visited: one rule emits one predicate; split it"]),
     ]
@@ -133,6 +135,44 @@ struct RuleMatchingTests {
         #expect(try triples(p, "Ann Lee met the envoy Bob Ray.") == ["(p:ann met p:bob -)"])
         #expect(try triples(p, "Ann Lee met the new envoy Bob Ray.") == [])
         #expect(try triples(p, "Ann Lee met, then Bob Ray.") == [])
+    }
+
+    /// `a.venue`: the country a place phrase in or next to the match names, when the match
+    /// holds someone at home there; a person at home there, by any office the lexicon gives
+    /// them (a monarch of two realms), visited nothing.
+    @Test func aMeetingGivesAVisitToItsVenue() throws {
+        let lexicon = """
+            {"id":"p:ann","type":"person","name":"Ann Lee","label":"Lee","aliases":["Ann Lee"],"roles":[{"office":"President","country":"AVA","start":"2020"}]}
+            {"id":"p:bob","type":"person","name":"Bob Ray","label":"Ray","aliases":["Bob Ray"],"roles":[{"office":"Prime Minister","country":"BOR","start":"2020"}]}
+            {"id":"p:cy","type":"person","name":"Cy Dow","label":"Dow","aliases":["Cy Dow"],"roles":[{"office":"King","country":"BOR","start":"2020"},{"office":"King","country":"AVA","start":"2020"}]}
+            {"id":"c:aa","type":"country","name":"Avalon","aliases":["Avalon",{"text":"Camelot","kind":"capital"}],"codes":{"alpha3":"AVA"}}
+            {"id":"c:bb","type":"country","name":"Borduria","aliases":["Borduria",{"text":"Szohod","kind":"capital"}],"codes":{"alpha3":"BOR"}}
+            """
+        let entries = LexiconParser.parse(Array(lexicon.utf8), file: "test.jsonl")
+        #expect(entries.diagnostics.isEmpty)
+        let rules = RuleParser.parse(Array("""
+            rule m
+                match @a:person met @b:person
+                emit a met b
+                emit a visited a.venue
+                emit b visited b.venue
+                symmetric
+            """.utf8), file: "test.rules")
+        #expect(rules.diagnostics.isEmpty, "\(rules.diagnostics)")
+        let p = try Pipeline(entries: entries.entries, rules: rules.file)
+        let visit = "(p:bob visited c:aa -)"
+        #expect(try triples(p, "Ann Lee met Bob Ray in Camelot.").contains(visit))
+        #expect(try triples(p, "Ann Lee met Bob Ray in Camelot on Monday.").contains("(p:bob visited c:aa 2025-05-26)"))
+        #expect(try triples(p, "In Camelot, Ann Lee met Bob Ray.").contains(visit))
+        #expect(try triples(p, "Bob Ray met Ann Lee at the palace in Camelot.").contains(visit))
+        // Szohod is Bob Ray's own: Ann Lee is the visitor.
+        #expect(try triples(p, "Ann Lee met Bob Ray in Szohod.") == ["(p:ann met p:bob -)", "(p:ann visited c:bb -)"])
+        // A king of both countries is at home in each: only Bob Ray visited.
+        #expect(try triples(p, "Bob Ray met Cy Dow in Camelot.") == ["(p:bob met p:cy -)", visit])
+        // No venue: a place past another verb, two countries, or none.
+        #expect(try triples(p, "Ann Lee met Bob Ray and flew on to rest in Camelot.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "In Szohod, Ann Lee met Bob Ray in Camelot.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee met Bob Ray.") == ["(p:ann met p:bob -)"])
     }
 
     @Test func symmetricFactsHaveOneOrderAndMergeTheirEvidence() throws {

@@ -84,7 +84,12 @@ public final class CompiledRules: Sendable {
     /// places its event elsewhere than the dateline (`a.dateline`).
     static let placeWords = ["in", "at"]
     static let gatheringWords = ["summit", "sidelines", "conference", "forum", "assembly"]
-    let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?
+    let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?, atKey: KeyID?
+    /// Words that may stand between a match and the place phrase that names its venue, with
+    /// dates and capitalized words (`a.venue`: "met X on Tuesday morning at State House in Lima").
+    static let adjunctWords = [",", "in", "at", "on", "the", "of", "here", "there", "today", "yesterday", "this", "last", "week",
+                               "morning", "afternoon", "evening", "night", "early", "late"]
+    let adjunctKeys: KeyBits
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
     /// Per rule: whether it is a negative rule (the matcher runs those only in sentences where
@@ -250,7 +255,9 @@ public final class CompiledRules: Sendable {
         self.theKey = compiler.keys(of: "the").first
         self.placeKeys = keyBits(Self.placeWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
+        self.adjunctKeys = keyBits(Self.adjunctWords)
         self.inKey = compiler.keys(of: "in").first
+        self.atKey = compiler.keys(of: "at").first
         self.boundaryKeys = keyBits(Self.boundaryWords)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.

@@ -113,19 +113,24 @@ struct RelationBuilder {
             // decided once for the match, not per emit. An emit by the dateline of the rule's own
             // predicate needs no host: the rule's words tell the visit ("arrived here"); one that
             // follows a meeting does. Whether a sentence places its event elsewhere is decided
-            // once per sentence.
-            let dateline = extraction.datelineCountry.flatMap { code -> String? in
-                let byDateline = rule.emits.filter { $0.object.contains { $0.derived == .dateline } }
-                guard !byDateline.isEmpty,
-                      byDateline.contains(where: { $0.predicate == rule.predicate }) || hostedUnderDateline(match, code, extraction)
+            // once per sentence. The venue (`a.venue`) is the country a place phrase of the match
+            // names, when the match captures a person at home there, else the dateline's.
+            let placing = rule.emits.filter { $0.object.contains { $0.derived?.placesVisitor == true } }
+            let dateline = placing.isEmpty ? nil : extraction.datelineCountry.flatMap { code -> String? in
+                guard placing.contains(where: { $0.predicate == rule.predicate }) || hostedUnderDateline(match, code, extraction)
                 else { return nil }
                 if elsewhere[match.sentence] == nil { elsewhere[match.sentence] = placesElsewhere(match.sentence, dateline: code, layer, extraction) }
                 return elsewhere[match.sentence]! ? nil : code
             }
+            var venue = dateline
+            if placing.contains(where: { $0.object.contains { $0.derived == .venue } }),
+               let v = self.venue(of: match, layer, extraction), hostedUnderDateline(match, v, extraction) {
+                venue = v
+            }
             let placeIsObject = rule.place.map { name in rule.emits.contains { $0.object.count == 1 && $0.object[0].capture == name && $0.object[0].derived == nil } } ?? false
             for emit in rule.emits {
-                let subjects = resolve(emit.subject, match, layer, &extraction, dateline: dateline)
-                let objects = resolve(emit.object, match, layer, &extraction, dateline: dateline)
+                let subjects = resolve(emit.subject, match, layer, &extraction, dateline: dateline, venue: venue)
+                let objects = resolve(emit.object, match, layer, &extraction, dateline: dateline, venue: venue)
                 for s in subjects {
                     for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
                         if rule.abroad, let home = extraction.entities[s.entity].country, extraction.entities[s.entity].type == "person",
@@ -148,7 +153,7 @@ struct RelationBuilder {
                         }
                         let dateValue: String = date.flatMap { extraction.dates[$0].value } ?? ""
                         let key = Self.factKey(subject.entity, emit.predicate, object.entity, extraction) + "\u{1F}" + dateValue
-                        let viaDateline = emit.object.allSatisfy { $0.derived == .dateline }
+                        let viaDateline = emit.object.allSatisfy { $0.derived?.placesVisitor == true }
                         if let existing = index[key] {
                             if !viaDateline { facts[existing].byDateline = false }
                             if !fromStory { storyDated.remove(existing) }
@@ -330,9 +335,10 @@ struct RelationBuilder {
     }
 
     /// The entities an argument names: the first alternative that yields any.
-    /// `dateline`: the dateline's country where the match may place a visitor (`build`), for `a.dateline`.
+    /// `dateline`: the dateline's country where the match may place a visitor (`build`), for
+    /// `a.dateline`; `venue`: the country where the match's event took place, for `a.venue`.
     func resolve(_ refs: [Rule.ArgumentRef], _ match: RuleMatch, _ layer: TextLayer, _ extraction: inout Extraction,
-                 dateline: String? = nil) -> [Fact.Argument] {
+                 dateline: String? = nil, venue: String? = nil) -> [Fact.Argument] {
         for ref in refs {
             guard case .mention(let m)? = captured(ref.capture, match), let e = extraction.mentions[m].entity else { continue }
             // A group ("the two leaders"): each of its people, or each one's country.
@@ -366,9 +372,9 @@ struct RelationBuilder {
                 if !parties.isEmpty { return parties.map { Fact.Argument(entity: $0, mention: nil) } }
             case .list?:
                 return listed(from: m, layer, extraction)
-            case .dateline?:
-                guard let code = dateline, extraction.entities[e].type == "person",
-                      let home = extraction.entities[e].country, home != code,
+            case .dateline?, .venue?:
+                guard let code = ref.derived == .venue ? venue : dateline, extraction.entities[e].type == "person",
+                      extraction.entities[e].country != nil, !isHome(e, code, extraction),
                       !Self.isEnvoy(extraction.entities[e].office),
                       let ce = countryEntity(code, &extraction) else { continue }
                 return [Fact.Argument(entity: ce, mention: nil)]
@@ -402,8 +408,17 @@ struct RelationBuilder {
     func hostedUnderDateline(_ match: RuleMatch, _ code: String, _ extraction: Extraction) -> Bool {
         match.captures.contains { capture in
             guard case .mention(let m)? = capture, let e = extraction.mentions[m].entity else { return false }
-            return extraction.entities[e].type == "person" && extraction.entities[e].country == code
+            return extraction.entities[e].type == "person" && isHome(e, code, extraction)
         }
+    }
+
+    /// Whether country `code` is person `e`'s own: the country of the office the text or the
+    /// lexicon gives them, or of any office the lexicon knows them to hold or to have held
+    /// there (a monarch of several realms is at home in each).
+    func isHome(_ e: Int, _ code: String, _ extraction: Extraction) -> Bool {
+        if extraction.entities[e].country == code { return true }
+        guard let entry = extraction.entities[e].lexiconEntry else { return false }
+        return lexicon.entries[entry].roles.contains { $0.country == code }
     }
 
     /// Whether sentence `s` places its event elsewhere than the dateline's country `code`: "in"
@@ -446,6 +461,53 @@ struct RelationBuilder {
             }
         }
         return false
+    }
+
+    /// The country where `match`'s event took place by its own words: the one country that "in"
+    /// or "at" (and "the") puts before the name of a country or of one of its cities ("met in
+    /// Kyiv", "held talks at State House in Entebbe"), inside the match or among the adjuncts
+    /// right before or after it (commas, dates, capitalized words, "in", "at", "on", "the",
+    /// "today" ...: "Today in Kyiv, X met Y"; after "at", up to three words in lower case: "at the
+    /// presidential palace in Abuja"; not past a verb or a clause: "after his meeting with Y and
+    /// arrived in Bangkok"). Nil when none, or when two countries are so named.
+    func venue(of match: RuleMatch, _ layer: TextLayer, _ extraction: Extraction) -> String? {
+        let whole = layer.sentences[match.sentence].tokenRange
+        func isAdjunct(_ t: Int) -> Bool {
+            let token = layer.tokens[t]
+            return rules.adjunctKeys.contains(Int(token.key)) || token.kind == .number
+                || (token.kind == .word && token.shape.contains(.capitalized))
+        }
+        var lower = match.firstToken
+        while lower > whole.lowerBound && isAdjunct(lower - 1) { lower -= 1 }
+        // After "at", a place in lower case of up to three words ("at the presidential palace in").
+        var upper = match.endToken
+        var placeWords = 0
+        while upper < whole.upperBound {
+            if isAdjunct(upper) {
+                placeWords = rules.atKey == layer.tokens[upper].key ? 3 : (layer.tokens[upper].key == rules.theKey ? placeWords : 0)
+            } else if placeWords > 0 && layer.tokens[upper].kind == .word {
+                placeWords -= 1
+            } else {
+                break
+            }
+            upper += 1
+        }
+        let sentence = lower..<upper
+        let mentions = extraction.mentions
+        var found: String?
+        var i = Self.firstSpan(endingAfter: sentence.lowerBound, count: mentions.count) { mentions[$0].endToken }
+        while i < mentions.count && mentions[i].firstToken < sentence.upperBound {
+            defer { i += 1 }
+            let m = mentions[i]
+            guard let e = m.entity, extraction.entities[e].type == "country", m.aliasKind != .adjective,
+                  let code = alpha3(e, extraction) else { continue }
+            var t = m.firstToken - 1
+            if t > sentence.lowerBound, let the = rules.theKey, layer.tokens[t].key == the { t -= 1 }
+            guard t >= sentence.lowerBound, rules.placeKeys.contains(Int(layer.tokens[t].key)) else { continue }
+            if let f = found, f != code { return nil }
+            found = code
+        }
+        return found
     }
 
     /// Mention `m`'s entity and those of the mentions of its type listed right after it in its

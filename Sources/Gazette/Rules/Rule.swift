@@ -81,6 +81,14 @@ public struct Rule: Sendable, Equatable {
             /// places its event nowhere else (no "in" or "at" before another country or city,
             /// no summit, sidelines, conference, forum or assembly).
             case dateline
+            /// For a person whose office is another country's (and no envoy's post): the
+            /// country where the match's event took place, when a place phrase in or next to
+            /// the match names it ("met Y in Kyiv", "Today in Kyiv, X met Y") and the match
+            /// captures a person at home there (the host); else the dateline's, as `dateline`.
+            case venue
+
+            /// Whether it places a person in a country they visited (`dateline`, `venue`).
+            public var placesVisitor: Bool { self == .dateline || self == .venue }
         }
     }
 }

@@ -283,10 +283,10 @@ public enum RuleParser {
             if !rule.emits.isEmpty && !rule.suppresses.isEmpty {
                 error(rule.line, nil, "rule '\(rule.id)' has both 'emit' and 'suppress': a negative rule only suppresses")
             }
-            // A visit by the dateline (`x.dateline`) may follow the emits of another predicate:
+            // A visit by the dateline or the venue (`x.dateline`, `x.venue`) may follow the emits of another predicate:
             // the rule's predicate, for overlaps and negative rules, is that of its first emit.
             if let first = rule.emits.first, let other = rule.emits.first(where: {
-                $0.predicate != first.predicate && !$0.object.allSatisfy { $0.derived == .dateline }
+                $0.predicate != first.predicate && !$0.object.allSatisfy { $0.derived?.placesVisitor == true }
             }) {
                 error(other.line, other.column, "rule '\(rule.id)' emits \(first.predicate) and \(other.predicate): one rule emits one predicate; split it")
             }
@@ -301,8 +301,8 @@ public enum RuleParser {
                     if types.contains("date") || types.contains("title") {
                         error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture)' captures a \(types.sorted().joined(separator: "/")), which cannot be an argument")
                     }
-                    if ref.derived == .dateline && !types.contains("person") && !types.contains("possessor") {
-                        error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).dateline' needs a person capture")
+                    if let derived = ref.derived, derived.placesVisitor && !types.contains("person") && !types.contains("possessor") {
+                        error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).\(derived.rawValue)' needs a person capture")
                     }
                     if ref.derived == .parties && !types.contains("agreement") {
                         error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).parties' needs an agreement capture")
@@ -403,7 +403,7 @@ public enum RuleParser {
                 while true {
                     guard i < lexemes.count, lexemes[i].kind == .word else {
                         error(line, i < lexemes.count ? lexemes[i].column : (lexemes.last.map { $0.column + $0.text.unicodeScalars.count + 1 } ?? end),
-                              "expected a capture name (or capture.country, capture.parties, capture.list, capture.dateline) in 'emit SUBJECT PREDICATE OBJECT'")
+                              "expected a capture name (or capture.country, capture.parties, capture.list, capture.dateline, capture.venue) in 'emit SUBJECT PREDICATE OBJECT'")
                         return nil
                     }
                     let parts = lexemes[i].text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -411,7 +411,7 @@ public enum RuleParser {
                     if parts.count == 2, let derived = Rule.ArgumentRef.Derived(rawValue: parts[1]) {
                         ref.derived = derived
                     } else if parts.count != 1 || !RuleParser.isIdentifier(parts[0]) {
-                        error(line, lexemes[i].column, "expected a capture name, capture.country, capture.parties, capture.list or capture.dateline, got '\(lexemes[i].text)'")
+                        error(line, lexemes[i].column, "expected a capture name, capture.country, capture.parties, capture.list, capture.dateline or capture.venue, got '\(lexemes[i].text)'")
                         return nil
                     }
                     refs.append(ref)
