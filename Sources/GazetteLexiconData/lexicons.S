@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 a75401167f9b34433d8a4277c2639c81d0ae69483902b796f129c27b1a2508f2
+// visited.rules sha256 f34e094852115c674c4ef396742147a3199133be9983e218ab2e389977450dbb
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
