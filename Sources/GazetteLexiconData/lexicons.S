@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 211f69ebaea7ff1ea867837c2d335214124f996951001ebc8e6857d7a5a05f3b
+// met.rules sha256 70097c9e6f02d1f4d1f53cec944d3bc91077219977d213b401b582b67e139114
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 f34e094852115c674c4ef396742147a3199133be9983e218ab2e389977450dbb
+// visited.rules sha256 518edda0982487c18da00a9aa86ad387853b7890f32d7d03814cf48e2cc7b52d
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -214,6 +214,9 @@ struct EntityResolverTests {
         // Running text: a possessive before a person's noun, ", who", an attribution after a quote.
         Case(text: "Ana Ruizova's visit ended. The envoy met Piet Dorrman, who arrived.",
              expected: ["Ana Ruizova=person:ana-ruizova(pattern)", "Piet Dorrman=person:piet-dorrman(pattern)"]),
+        // A journey described in words between the "'s" and its noun; not a noun of no journey.
+        Case(text: "Ana Ruizova's three-nation tour ended. Acme Vardon's three-year government bond fell.",
+             expected: ["Ana Ruizova=person:ana-ruizova(pattern)"]),
         // A meeting possessed; the second of a pair after "between", whatever follows it; a
         // name after "talks with" before a verb.
         Case(text: "Ana Ruizova's talks with Piet Dorrman were frank.",

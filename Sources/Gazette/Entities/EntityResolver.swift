@@ -2045,6 +2045,9 @@ struct EntityResolver {
         "government", "spokesman", "spokeswoman", "spokesperson", "inauguration", "presidency", "premiership",
     ]
 
+    /// Possessed nouns of a journey, which may follow the "'s" past words that describe it.
+    static let journeyNouns: Set<String> = ["visit", "trip", "tour", "arrival", "departure"]
+
     /// People named in three more shapes of running text: before "'s" and a noun only a person
     /// possesses ("Ana Ruiz's visit"); before ", who" ("Ana Ruiz, who arrived"); and before a
     /// verb of attribution right after a closing quote ("“We are ready,” Ana Ruiz said"). Names of
@@ -2055,6 +2058,15 @@ struct EntityResolver {
             if isIn(.speechVerb, i) {
                 // The name's start must follow a closing quote, or be a given name: checked below.
                 ends.append(-i)
+                continue
+            }
+            // "Ana Ruiz's three-nation tour", "Ana Ruiz's first official visit": a journey's
+            // words in lower case (or a number) between the "'s" and the noun.
+            if isIn(.possessed, i) && Self.journeyNouns.contains(key(i)) && !isPossessive(i - 1) {
+                var k = i - 1
+                while k > 1 && i - k < 6 && !isCapitalizedWord(k) && !isPossessive(k)
+                        && (layer.tokens[k].kind == .word || layer.tokens[k].kind == .number || isCharacter(k, UInt8(ascii: "-"))) { k -= 1 }
+                if k < i - 1 && isPossessive(k) { ends.append(k) }
                 continue
             }
             // Most cue words stand after none of these: tested on bytes before the word's key.
@@ -3587,6 +3599,12 @@ struct EntityResolver {
         // "the 1st Deputy Speaker X": the rank of a deputy's post.
         if front > sentence.lowerBound, hasRank(before: front) {
             front -= 1
+        }
+        // "Governor-General X", "Director-General X": a role of two words joined by a hyphen,
+        // the second of which is the title.
+        if front - 2 >= sentence.lowerBound, isCharacter(front - 1, UInt8(ascii: "-")), layer.tokens[front - 2].kind == .word,
+           Self.roleNouns.contains(key(front - 2) + "-" + key(front)) {
+            front -= 2
         }
         var k = front
         if k > sentence.lowerBound && key(k - 1) == "the" { k -= 1 }
