@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 5bb3d8297a43daf6152ff2ef3cdc173a4f08b3d154faa2980b367d42887b2b21
+// agreements.rules sha256 f3c9cc01b249c42f88428cc0f7aa7a523f62d9de0a01f3ac6632ab7f08c75476
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
