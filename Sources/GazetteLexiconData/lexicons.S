@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 70097c9e6f02d1f4d1f53cec944d3bc91077219977d213b401b582b67e139114
+// met.rules sha256 0540d595823e95064d6c2ce80767016fb2dde66618af31ac4955248ec6dbc306
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

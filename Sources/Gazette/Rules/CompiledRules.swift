@@ -77,8 +77,9 @@ public final class CompiledRules: Sendable {
     /// month", "coming week"): such a date in a match makes it a plan (`RelationBuilder.isDatedAfterStory`).
     static let aheadWords = ["next", "coming"]
     let aheadKeys: KeyBits
-    /// The keys of ",", "and" and "the", which join the items of a list (`a.list`).
-    let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?
+    /// The keys of ",", "and" and "the", which join the items of a list (`a.list`), and of "of",
+    /// which puts a person's country after their name in one.
+    let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?, ofKey: KeyID?
     /// Words before a place that say where an event happened ("in", "at"), and words of a
     /// gathering held somewhere of its own ("summit", "sidelines"): with either, a sentence
     /// places its event elsewhere than the dateline (`a.dateline`).
@@ -253,6 +254,7 @@ public final class CompiledRules: Sendable {
         self.commaKey = compiler.keys(of: ",").first
         self.andKey = compiler.keys(of: "and").first
         self.theKey = compiler.keys(of: "the").first
+        self.ofKey = compiler.keys(of: "of").first
         self.placeKeys = keyBits(Self.placeWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
         self.adjunctKeys = keyBits(Self.adjunctWords)

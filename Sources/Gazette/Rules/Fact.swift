@@ -512,28 +512,49 @@ struct RelationBuilder {
 
     /// Mention `m`'s entity and those of the mentions of its type listed right after it in its
     /// sentence: each after a comma, "and" or both, and "the" at most ("Kenya, Uganda, the Sudan
-    /// and Tanzania", "Kenya, and Uganda").
+    /// and Tanzania", "Kenya, and Uganda"). A person's phrase starts at their title ("President
+    /// of Peru Ana Ruiz, President of Chile, Tomas Belo and ..."), and a person's country may
+    /// follow their name ("Ana Ruiz of Peru, Tomas Belo of Chile ...").
     func listed(from m: Int, _ layer: TextLayer, _ extraction: Extraction) -> [Fact.Argument] {
         let mentions = extraction.mentions
         guard let first = mentions[m].entity else { return [] }
         let type = extraction.entities[first].type
+        let isPerson = type == "person"
         let sentence = layer.sentenceRange(containing: mentions[m].firstToken)
         func isKey(_ t: Int, _ key: KeyID?) -> Bool { t < sentence.upperBound && key != nil && layer.tokens[t].key == key }
         var out = [Fact.Argument(entity: first, mention: m)]
         var k = m
         while k + 1 < mentions.count {
             var t = mentions[k].endToken
+            // "Ana Ruiz of Peru, ...": past the country of a person.
+            if isPerson && isKey(t, rules.ofKey) {
+                var c = t + 1
+                if isKey(c, rules.theKey) { c += 1 }
+                if let j = mentions[(k + 1)...].prefix(while: { $0.firstToken <= c }).firstIndex(where: { $0.firstToken == c }),
+                   let e = mentions[j].entity, extraction.entities[e].type == "country" {
+                    t = mentions[j].endToken
+                }
+            }
             var joined = false
             if isKey(t, rules.commaKey) { t += 1; joined = true }
             if isKey(t, rules.andKey) { t += 1; joined = true }
             guard joined else { break }
             if isKey(t, rules.theKey) { t += 1 }
-            let next = mentions[k + 1]
-            guard next.firstToken == t, t < sentence.upperBound, let e = next.entity, extraction.entities[e].type == type else { break }
+            guard t < sentence.upperBound else { break }
+            // The next mention of the type, by its name, or for a person by the start of its phrase.
+            var found: Int?
+            for j in (k + 1)..<mentions.count {
+                let next = mentions[j]
+                // A title runs a few words before its name: looked at no further.
+                guard next.firstToken <= t + (isPerson ? 12 : 0), next.firstToken < sentence.upperBound else { break }
+                guard let e = next.entity, extraction.entities[e].type == type else { continue }
+                if next.firstToken == t || (isPerson && (next.titleStart == t || next.phraseStart == t)) { found = j; break }
+            }
+            guard let j = found, let e = mentions[j].entity else { break }
             // One with "'s" after it opens another phrase ("visited Kenya and Uganda's president ...").
-            if isKey(next.endToken, rules.possessiveKey) { break }
-            if !out.contains(where: { $0.entity == e }) { out.append(Fact.Argument(entity: e, mention: k + 1)) }
-            k += 1
+            if isKey(mentions[j].endToken, rules.possessiveKey) { break }
+            if !out.contains(where: { $0.entity == e }) { out.append(Fact.Argument(entity: e, mention: j)) }
+            k = j
         }
         return out
     }
