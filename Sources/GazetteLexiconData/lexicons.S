@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9274397bf78005d54102c0d70f50282c80029a9f59fb31133e1b87b45928aa68
+// classes.rules sha256 0dbc2f0bae8782299654cdb68e9320c42adac9ff32ebff9b5fc9d8a112858e11
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 0540d595823e95064d6c2ce80767016fb2dde66618af31ac4955248ec6dbc306
+// met.rules sha256 c01090210447a67e640bfebf993267b0eab6d137359cc6d84b7df14f136224e1
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

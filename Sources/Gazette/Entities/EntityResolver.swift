@@ -3141,6 +3141,10 @@ struct EntityResolver {
         return classes
     }()
 
+    /// The office of a bare "Minister" title: "the minister" is the one minister of any
+    /// portfolio the text named before.
+    static let anyMinisterOffice = "Minister"
+
     /// Words before a role description that make it someone else than the holder on the
     /// document's date ("the former Kenyan president", "the then prime minister").
     static let otherTimes: Set<String> = ["former", "late", "ex", "ex-", "then", "future", "next", "incoming", "outgoing", "previous", "first", "last"]
@@ -3149,7 +3153,9 @@ struct EntityResolver {
     /// "the Kenyan president", "Peru's prime minister", "the President of Senegal" (a
     /// determiner or a possessive before it, no word of another time).
     mutating func noteRoleDescription(title: Range<Int>, office: String, begin: Int, complement: Range<Int>?, next: Int) {
-        guard Self.officeClasses[office] != nil else { return }
+        // "the minister": any minister's post, resolved only bare (`resolveBareDescriptions`).
+        let anyMinister = office == Self.anyMinisterOffice
+        guard Self.officeClasses[office] != nil || anyMinister else { return }
         let sentence = sentenceRange(of: title.lowerBound)
         // A title that goes on ("President Joe" ... handled as a name) or a plural, a compound
         // ("presidential") is no description of one person; nor one with no country before a
@@ -3191,6 +3197,7 @@ struct EntityResolver {
             bareDescriptions.append((title, office, front - 2))
             return
         }
+        if anyMinister { return }
         guard let m = country, let e = m.entity, let entry = result.entities[e].lexiconEntry,
               let code = lexicon.entries[entry].codes["alpha3"] else { return }
         let before = min(front, begin)
@@ -3402,7 +3409,9 @@ struct EntityResolver {
     mutating func resolveBareDescriptions() {
         var visits: [Int: Bool] = [:]
         for description in bareDescriptions where !description.range.contains(where: { covered($0) }) {
-            guard let cls = Self.officeClasses[description.office] else { continue }
+            // "the minister": a minister of any portfolio, not a prime minister.
+            let anyMinister = description.office == Self.anyMinisterOffice
+            guard let cls = anyMinister ? "" : Self.officeClasses[description.office] else { continue }
             // "the visiting president": only one named in a sentence of a visit or an arrival,
             // not the host ("President Ruiz opened the summit in Lima").
             let visiting = key(description.article + 1) == "visiting"
@@ -3414,8 +3423,9 @@ struct EntityResolver {
                 if m.firstToken >= sentenceStart && !(m.endToken + 1 == description.article && isCharacter(m.endToken, UInt8(ascii: ","))) {
                     continue
                 }
-                guard let p = m.entity, result.entities[p].type == "person", p != found,
-                      let o = officeOf(p), Self.officeClasses[o] == cls else { continue }
+                guard let p = m.entity, result.entities[p].type == "person", p != found, let o = officeOf(p),
+                      anyMinister ? (o.hasPrefix("Minister") || o.hasSuffix(" Minister")) && Self.officeClasses[o] != "head of government"
+                        : Self.officeClasses[o] == cls else { continue }
                 // "the king" is a king named before (as "King Charles III" too), not a president
                 // nor a queen; "the queen" a queen; "the monarch" either.
                 if Self.monarchOffices.contains(description.office) && !isMonarch(p, as: description.office) { continue }
