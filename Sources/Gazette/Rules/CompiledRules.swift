@@ -91,6 +91,8 @@ public final class CompiledRules: Sendable {
     static let adjunctWords = [",", "in", "at", "on", "the", "of", "here", "there", "today", "yesterday", "this", "last", "week",
                                "morning", "afternoon", "evening", "night", "early", "late"]
     let adjunctKeys: KeyBits
+    /// The key of "-", inside the names of places ("Al-Yamamah Palace").
+    let hyphenKey: KeyID?
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
     /// Per rule: whether it is a negative rule (the matcher runs those only in sentences where
@@ -260,6 +262,7 @@ public final class CompiledRules: Sendable {
         self.adjunctKeys = keyBits(Self.adjunctWords)
         self.inKey = compiler.keys(of: "in").first
         self.atKey = compiler.keys(of: "at").first
+        self.hyphenKey = compiler.keys(of: "-").first
         self.boundaryKeys = keyBits(Self.boundaryWords)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.

@@ -90,8 +90,8 @@ struct RelationBuilder {
         var index: [String: Int] = [:]
         var facts: [Fact] = []
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
-        let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
         var elsewhere: [Int: Bool] = [:]  // by sentence: whether it places its event off the dateline
+        let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
@@ -425,6 +425,9 @@ struct RelationBuilder {
     /// or "at" (and "the") before a country or a city of another country, "in" before a
     /// capitalized word no mention or date covers (a city the lexicon does not know: "in
     /// Geneva"), or a word of a gathering held somewhere of its own ("summit", "sidelines").
+    /// The whole sentence, not only the match's `placeRegion`: measured, the place of a clause
+    /// before the match ("the meeting in Germany last year, when X held talks with Y") is often
+    /// the event's.
     func placesElsewhere(_ s: Int, dateline code: String, _ layer: TextLayer, _ extraction: Extraction) -> Bool {
         let sentence = layer.sentences[s].tokenRange
         if sentence.contains(where: { rules.gatheringKeys.contains(Int(layer.tokens[$0].key)) }) { return true }
@@ -463,23 +466,20 @@ struct RelationBuilder {
         return false
     }
 
-    /// The country where `match`'s event took place by its own words: the one country that "in"
-    /// or "at" (and "the") puts before the name of a country or of one of its cities ("met in
-    /// Kyiv", "held talks at State House in Entebbe"), inside the match or among the adjuncts
-    /// right before or after it (commas, dates, capitalized words, "in", "at", "on", "the",
-    /// "today" ...: "Today in Kyiv, X met Y"; after "at", up to three words in lower case: "at the
-    /// presidential palace in Abuja"; not past a verb or a clause: "after his meeting with Y and
-    /// arrived in Bangkok"). Nil when none, or when two countries are so named.
-    func venue(of match: RuleMatch, _ layer: TextLayer, _ extraction: Extraction) -> String? {
+    /// The tokens that may tell where `match`'s event took place: the match, and the adjuncts
+    /// right before and after it (commas, dates, numbers, capitalized words, "in", "at", "on",
+    /// "the", "today" ...: "Today in Kyiv, X met Y"; after "at", up to three words in lower case:
+    /// "at the presidential palace in Abuja"), not past a verb or a clause ("after his meeting
+    /// with Y and arrived in Bangkok").
+    func placeRegion(of match: RuleMatch, _ layer: TextLayer) -> Range<Int> {
         let whole = layer.sentences[match.sentence].tokenRange
         func isAdjunct(_ t: Int) -> Bool {
             let token = layer.tokens[t]
             return rules.adjunctKeys.contains(Int(token.key)) || token.kind == .number
-                || (token.kind == .word && token.shape.contains(.capitalized))
+                || (token.kind == .word && token.shape.contains(.capitalized)) || token.key == rules.hyphenKey
         }
         var lower = match.firstToken
         while lower > whole.lowerBound && isAdjunct(lower - 1) { lower -= 1 }
-        // After "at", a place in lower case of up to three words ("at the presidential palace in").
         var upper = match.endToken
         var placeWords = 0
         while upper < whole.upperBound {
@@ -492,18 +492,38 @@ struct RelationBuilder {
             }
             upper += 1
         }
-        let sentence = lower..<upper
+        return lower..<upper
+    }
+
+    /// Whether "in" or "at" (and "the") puts the mention `m` in `region` as a place: right
+    /// before it, or before a capitalized place and a comma before it ("at the Presidential
+    /// Villa, Abuja").
+    func isPlaced(_ m: EntityMention, in region: Range<Int>, _ layer: TextLayer) -> Bool {
+        var t = m.firstToken - 1
+        if t > region.lowerBound, layer.tokens[t].key == rules.commaKey {
+            var k = t - 1
+            while k > region.lowerBound && t - k <= 5 && layer.tokens[k].kind == .word && layer.tokens[k].shape.contains(.capitalized) { k -= 1 }
+            if k < t - 1 { t = k }
+        }
+        if t > region.lowerBound, let the = rules.theKey, layer.tokens[t].key == the { t -= 1 }
+        return t >= region.lowerBound && rules.placeKeys.contains(Int(layer.tokens[t].key))
+    }
+
+    /// The country where `match`'s event took place by its own words: the one country that "in"
+    /// or "at" (and "the") puts before the name of a country or of one of its cities, in its
+    /// `placeRegion` ("met in Kyiv", "held talks at State House in Entebbe", "Today in Kyiv, X
+    /// met Y", "at the Presidential Villa, Abuja"). Nil when none, or when two countries are so
+    /// named.
+    func venue(of match: RuleMatch, _ layer: TextLayer, _ extraction: Extraction) -> String? {
+        let region = placeRegion(of: match, layer)
         let mentions = extraction.mentions
         var found: String?
-        var i = Self.firstSpan(endingAfter: sentence.lowerBound, count: mentions.count) { mentions[$0].endToken }
-        while i < mentions.count && mentions[i].firstToken < sentence.upperBound {
+        var i = Self.firstSpan(endingAfter: region.lowerBound, count: mentions.count) { mentions[$0].endToken }
+        while i < mentions.count && mentions[i].firstToken < region.upperBound {
             defer { i += 1 }
             let m = mentions[i]
             guard let e = m.entity, extraction.entities[e].type == "country", m.aliasKind != .adjective,
-                  let code = alpha3(e, extraction) else { continue }
-            var t = m.firstToken - 1
-            if t > sentence.lowerBound, let the = rules.theKey, layer.tokens[t].key == the { t -= 1 }
-            guard t >= sentence.lowerBound, rules.placeKeys.contains(Int(layer.tokens[t].key)) else { continue }
+                  let code = alpha3(e, extraction), isPlaced(m, in: region, layer) else { continue }
             if let f = found, f != code { return nil }
             found = code
         }
