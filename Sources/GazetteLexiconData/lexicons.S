@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 f3c9cc01b249c42f88428cc0f7aa7a523f62d9de0a01f3ac6632ab7f08c75476
+// agreements.rules sha256 e0ab94decc1f61fd282c5366c8a326d8f6dde0f2467aa06d59f6114f668c815a
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
