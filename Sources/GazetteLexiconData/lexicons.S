@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 e0ab94decc1f61fd282c5366c8a326d8f6dde0f2467aa06d59f6114f668c815a
+// agreements.rules sha256 55b8ace9d357af629223cb89e1263683f918fc8821f5fe9bc164228cad9b7d11
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
