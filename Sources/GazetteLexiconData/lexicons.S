@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 55b8ace9d357af629223cb89e1263683f918fc8821f5fe9bc164228cad9b7d11
+// agreements.rules sha256 a4c4c403103e754302cbee6f2885240e5862c864349d1722ee53eae751f824c6
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 c01090210447a67e640bfebf993267b0eab6d137359cc6d84b7df14f136224e1
+// met.rules sha256 09beafde238a11f75f75fe851e86ef9bc82b060487adc27432241f948b141bc5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 8aa69186803d9afb6a13a20beddc179d68fc750afe3a5c3711cfd0efe42c7a7f
+// negative.rules sha256 a077a6e5f16541cde355c92b715ae271222b9cb41eaea39f4deb4bd67b821f00
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

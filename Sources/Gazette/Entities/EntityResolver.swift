@@ -2054,6 +2054,7 @@ struct EntityResolver {
     /// two words or more, looking like a person's, not the object of a preposition.
     mutating func findPeopleInRunningText() {
         var ends: [Int] = []  // token after each candidate name
+        var described: Set<Int> = []  // of those, names before "'s" and a journey described in words
         for i in cuePositions where i > 1 {
             if isIn(.speechVerb, i) {
                 // The name's start must follow a closing quote, or be a given name: checked below.
@@ -2066,7 +2067,7 @@ struct EntityResolver {
                 var k = i - 1
                 while k > 1 && i - k < 6 && !isCapitalizedWord(k) && !isPossessive(k)
                         && (layer.tokens[k].kind == .word || layer.tokens[k].kind == .number || isCharacter(k, UInt8(ascii: "-"))) { k -= 1 }
-                if k < i - 1 && isPossessive(k) { ends.append(k) }
+                if k < i - 1 && isPossessive(k) { ends.append(k); described.insert(k) }
                 continue
             }
             // Most cue words stand after none of these: tested on bytes before the word's key.
@@ -2097,6 +2098,9 @@ struct EntityResolver {
             }
             let sentence = sentenceRange(of: end - 1)
             guard let tokens = nameEnding(at: end, sentence: sentence) else { continue }
+            // A journey described in words is a company's or a troupe's as well ("Goldman Sachs's
+            // annual tour"): only a name opening with a given name of the people lexicon.
+            if described.contains(e) && !givenNames.contains(layer.tokens[tokens[0]].key) { continue }
             if e < 0 {
                 // After a closing quote; or a given name opening the sentence (or a clause after a
                 // comma or a quote): "Jaideep Mazumdar said" is a person where "Goldman Sachs
@@ -3145,6 +3149,12 @@ struct EntityResolver {
     /// portfolio the text named before.
     static let anyMinisterOffice = "Minister"
 
+    /// Whether an office is a minister's of some portfolio ("Minister of Foreign Affairs",
+    /// "Trade Minister"), not a prime minister's.
+    static func isMinisterOffice(_ office: String) -> Bool {
+        (office.hasPrefix("Minister") || office.hasSuffix(" Minister")) && officeClasses[office] != "head of government"
+    }
+
     /// Words before a role description that make it someone else than the holder on the
     /// document's date ("the former Kenyan president", "the then prime minister").
     static let otherTimes: Set<String> = ["former", "late", "ex", "ex-", "then", "future", "next", "incoming", "outgoing", "previous", "first", "last"]
@@ -3424,8 +3434,7 @@ struct EntityResolver {
                     continue
                 }
                 guard let p = m.entity, result.entities[p].type == "person", p != found, let o = officeOf(p),
-                      anyMinister ? (o.hasPrefix("Minister") || o.hasSuffix(" Minister")) && Self.officeClasses[o] != "head of government"
-                        : Self.officeClasses[o] == cls else { continue }
+                      anyMinister ? Self.isMinisterOffice(o) : Self.officeClasses[o] == cls else { continue }
                 // "the king" is a king named before (as "King Charles III" too), not a president
                 // nor a queen; "the queen" a queen; "the monarch" either.
                 if Self.monarchOffices.contains(description.office) && !isMonarch(p, as: description.office) { continue }
@@ -3433,6 +3442,18 @@ struct EntityResolver {
                 if found == nil { found = p } else { ambiguous = true; break }
             }
             guard let found, !ambiguous else { continue }
+            // "the minister" right after "the" only ("the deputy minister" is another post), and
+            // not after a minister the text leaves unnamed ("He was received by a Bangladeshi
+            // minister. The minister ...").
+            if anyMinister {
+                guard key(description.range.lowerBound - 1) == "the" else { continue }
+                let lastAt = result.mentions.last(where: { $0.entity == found && $0.firstToken < description.article })?.firstToken ?? 0
+                let unnamed = result.titles.contains { t in
+                    t.firstToken > lastAt && t.firstToken < description.article && Self.isMinisterOffice(t.office)
+                        && !(mention(startingAt: t.endToken)?.entity.map { result.entities[$0].type == "person" } ?? false)
+                }
+                if unnamed { continue }
+            }
             add(EntityMention(candidates: [found], aliasKind: .description, firstToken: description.range.lowerBound,
                               endToken: description.range.upperBound, byteStart: 0, byteEnd: 0, source: .coreference))
         }
@@ -3609,6 +3630,15 @@ struct EntityResolver {
         // "the 1st Deputy Speaker X": the rank of a deputy's post.
         if front > sentence.lowerBound, hasRank(before: front) {
             front -= 1
+        }
+        // "former President X", "Kazakhstan's former president, X", "ex-President X": a post once
+        // held opens the person's phrase as one held now does (the office is not theirs: the
+        // negative rules see "former" there).
+        if front > sentence.lowerBound, layer.tokens[front - 1].kind == .word, !covered(front - 1), key(front - 1) == "former" {
+            front -= 1
+            if let c = country(before: front) { front = c.firstToken }
+        } else if front - 2 >= sentence.lowerBound, isCharacter(front - 1, UInt8(ascii: "-")), key(front - 2) == "ex" {
+            front -= 2
         }
         // "Governor-General X", "Director-General X": a role of two words joined by a hyphen,
         // the second of which is the title.

@@ -498,7 +498,7 @@ struct RelationBuilder {
     /// Whether "in" or "at" (and "the") puts the mention `m` in `region` as a place: right
     /// before it, or before a capitalized place and a comma before it ("at the Presidential
     /// Villa, Abuja").
-    func isPlaced(_ m: EntityMention, in region: Range<Int>, _ layer: TextLayer) -> Bool {
+    func isPlaced(_ m: EntityMention, in region: Range<Int>, _ layer: TextLayer, startsCountry: (Int) -> Bool) -> Bool {
         var t = m.firstToken - 1
         if t > region.lowerBound, layer.tokens[t].key == rules.commaKey {
             var k = t - 1
@@ -506,7 +506,20 @@ struct RelationBuilder {
             if k < t - 1 { t = k }
         }
         if t > region.lowerBound, let the = rules.theKey, layer.tokens[t].key == the { t -= 1 }
-        return t >= region.lowerBound && rules.placeKeys.contains(Int(layer.tokens[t].key))
+        guard t >= region.lowerBound && rules.placeKeys.contains(Int(layer.tokens[t].key)) else { return false }
+        // A city whose name goes on, or which a region follows, is another of that name:
+        // "Santiago de Compostela", "London, Ontario, on Monday" (not "Nairobi, Kenya", nor "In
+        // Kyiv, President X met ...").
+        let end = layer.sentenceRange(containing: m.firstToken).upperBound
+        if m.aliasKind == .capital, m.endToken + 1 < end {
+            let next = layer.tokens[m.endToken], then = layer.tokens[m.endToken + 1]
+            if then.kind == .word && then.shape.contains(.capitalized) {
+                if rules.nameParticleKeys.contains(Int(next.key)) { return false }
+                if next.key == rules.commaKey && !startsCountry(m.endToken + 1)
+                    && (m.endToken + 2 >= end || layer.tokens[m.endToken + 2].kind == .punctuation) { return false }
+            }
+        }
+        return true
     }
 
     /// The country where `match`'s event took place by its own words: the one country that "in"
@@ -523,7 +536,9 @@ struct RelationBuilder {
             defer { i += 1 }
             let m = mentions[i]
             guard let e = m.entity, extraction.entities[e].type == "country", m.aliasKind != .adjective,
-                  let code = alpha3(e, extraction), isPlaced(m, in: region, layer) else { continue }
+                  let code = alpha3(e, extraction), isPlaced(m, in: region, layer, startsCountry: { t in
+                      mentions[(i + 1)...].prefix { $0.firstToken <= t }.contains { $0.firstToken == t && $0.entity.map { extraction.entities[$0].type == "country" } == true }
+                  }) else { continue }
             if let f = found, f != code { return nil }
             found = code
         }
