@@ -1988,7 +1988,7 @@ struct EntityResolver {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
-        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.",
+        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.",
     ]
     /// Role nouns that introduce a person without being a national office the text reports
     /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
