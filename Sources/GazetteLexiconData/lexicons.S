@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 0dbc2f0bae8782299654cdb68e9320c42adac9ff32ebff9b5fc9d8a112858e11
+// classes.rules sha256 94f3c248e8890eac4301d5f30424a30be80b0a7b5fac1dc450688a39a78a7866
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 518edda0982487c18da00a9aa86ad387853b7890f32d7d03814cf48e2cc7b52d
+// visited.rules sha256 20d530474f700f7700bed13afcd4c2bdb208edfb932c63c40b0ab607e48cdbd6
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
