@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 a077a6e5f16541cde355c92b715ae271222b9cb41eaea39f4deb4bd67b821f00
+// negative.rules sha256 be00e82e44dc463a1348e1030e26350533a64b47d56f81e1832e0e56593c6251
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
