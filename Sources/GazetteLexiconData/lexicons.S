@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 f9a4b946fec5fbf0c8b63d6b694380e750a7aff9d4fbb2bcfe199657162ac7b7
+// titles.jsonl sha256 82ea106c3b7308b4625e4875aecfcac36a804fbfd32cb939bbc9cc704fefe932
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 94f3c248e8890eac4301d5f30424a30be80b0a7b5fac1dc450688a39a78a7866
+// classes.rules sha256 a427a4a6103df92c1443b2505f0fe5e53fc66085fcd543043ab24a1005901493
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 07b68d82f5f3125145b41e552ee683be3ab145279a2a6dde84fdcaf96f221a84
+// office.rules sha256 18030d01a191c4d65283922b227796c8ab854dfd51c5cad82c97ed5fa5711e5b
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

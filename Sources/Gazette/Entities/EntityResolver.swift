@@ -1988,7 +1988,7 @@ struct EntityResolver {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
-        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.",
+        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.", "rt", "rt.",
     ]
     /// Role nouns that introduce a person without being a national office the text reports
     /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
@@ -2871,6 +2871,8 @@ struct EntityResolver {
             apposition = true
         }
         let beforeHonorifics = start
+        // "Prime Minister the Honourable X", "Minister the Rt Hon X": a style with "the".
+        if start + 2 < sentence.upperBound && key(start) == "the" && isHonorific(start + 1) && isCapitalizedWord(start + 1) { start += 1 }
         while start < sentence.upperBound && isHonorific(start) { start += 1 }
         // A known name that opens with an honorific's word ("Prime Minister Sheikh Hasina"): the
         // name, whole.
