@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 a427a4a6103df92c1443b2505f0fe5e53fc66085fcd543043ab24a1005901493
+// classes.rules sha256 cdd96a740e24efc858612fa8befa7a3a232fa935ce08e383aca20b1739c374f6
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 09beafde238a11f75f75fe851e86ef9bc82b060487adc27432241f948b141bc5
+// met.rules sha256 54ffa01bddcb5bbcec803464bb617cd202b0970369bc77e988cb2a646a2eb61d
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
