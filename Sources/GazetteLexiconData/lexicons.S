@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 82ea106c3b7308b4625e4875aecfcac36a804fbfd32cb939bbc9cc704fefe932
+// titles.jsonl sha256 9e108ebce051a265ec88609160e6f3a16551c555748c613ec1b481923f977e50
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 cdd96a740e24efc858612fa8befa7a3a232fa935ce08e383aca20b1739c374f6
+// classes.rules sha256 be0d93f9a7b074897f6ed691caf77283279acbbd79b04955918411ef4ac94683
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

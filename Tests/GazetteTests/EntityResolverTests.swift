@@ -99,6 +99,8 @@ struct EntityResolverTests {
         // Honorifics and role nouns that are no office introduce a person.
         Case(text: "Ms Amina Dialloko and Sir Yano Beluma attended.",
              expected: ["Amina Dialloko=person:amina-dialloko(pattern)", "Yano Beluma=person:yano-beluma(pattern)"]),
+        Case(text: "Foreign Secretaries Shyam Sarvan and Riaz Mohan Kessar signed.",
+             expected: ["Shyam Sarvan=person:shyam-sarvan(pattern)", "Riaz Mohan Kessar=person:riaz-mohan-kessar(pattern)"]),
         Case(text: "The vote was attended by the Reverend Jesse Jorvik and Rev. Ana Quell.",
              expected: ["Jesse Jorvik=person:jesse-jorvik(pattern)", "Ana Quell=person:ana-quell(pattern)"]),
         Case(text: "Mayor Jorge Quintavo greeted Judge Milton Zakkios.",

@@ -1975,7 +1975,7 @@ struct EntityResolver {
         "asian", "pacific", "island", "islands", "americas", "multilateral", "bilateral", "consular", "diaspora",
         "climate", "land", "lands", "resources", "natural", "food", "rural", "urban", "family", "children", "gender",
         "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
-        "power", "electricity", "telecommunications", "media", "broadcasting", "statistics", "privatization",
+        "power", "electricity", "telecommunications", "media", "multimedia", "ict", "broadcasting", "statistics", "privatization",
         "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives",
         // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East").
         "africa", "asia", "caribbean", "middle", "east", "expatriates", "emigrants",
