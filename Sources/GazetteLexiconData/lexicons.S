@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 18030d01a191c4d65283922b227796c8ab854dfd51c5cad82c97ed5fa5711e5b
+// office.rules sha256 535bdcc9bc752038bdfa74493c8a5087a5d5b9fe3f10190e33159efd54dc7898
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
