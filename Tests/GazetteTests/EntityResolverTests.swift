@@ -99,6 +99,9 @@ struct EntityResolverTests {
         // Honorifics and role nouns that are no office introduce a person.
         Case(text: "Ms Amina Dialloko and Sir Yano Beluma attended.",
              expected: ["Amina Dialloko=person:amina-dialloko(pattern)", "Yano Beluma=person:yano-beluma(pattern)"]),
+        // "Said" after "bin" or "Al" is a name, not the verb.
+        Case(text: "The talks were attended by Shihab bin Tarek Al Said, Deputy Prime Minister, and Dr Mahad bin Said Bawain, Minister of Labour.",
+             expected: ["Shihab bin Tarek Al Said=person:shihab-bin-tarek-al-said(pattern)", "Mahad bin Said Bawain=person:mahad-bin-said-bawain(pattern)"]),
         Case(text: "Foreign Secretaries Shyam Sarvan and Riaz Mohan Kessar signed.",
              expected: ["Shyam Sarvan=person:shyam-sarvan(pattern)", "Riaz Mohan Kessar=person:riaz-mohan-kessar(pattern)"]),
         Case(text: "The vote was attended by the Reverend Jesse Jorvik and Rev. Ana Quell.",

@@ -1988,7 +1988,7 @@ struct EntityResolver {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
-        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.", "rt", "rt.",
+        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.", "rt", "rt.", "sayyid", "sayyida",
     ]
     /// Role nouns that introduce a person without being a national office the text reports
     /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
@@ -2008,6 +2008,10 @@ struct EntityResolver {
     /// Role nouns of kinship: after "his", "her" or "their" and a comma, one word is a name ("his
     /// wife, Brigitte,").
     static let kinNouns: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
+    /// Particles of Arabic names, after which a capitalized word is always a name ("Al Said",
+    /// "bin Said": "Said" is otherwise a verb of saying).
+    static let patronymicParticles: Set<String> = ["bin", "bint", "ibn", "al", "el", "abu"]
+
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
     /// Heuheu", "José de San Martín", "Thani bin Ahmed").
     static let nameParticles: Set<String> = [
@@ -2680,7 +2684,10 @@ struct EntityResolver {
             if !tokens.isEmpty && !covered(end) && (hyphen || isIn(.nameParticle, end)) && !isCapitalizedWord(end) {
                 var next = end + 1
                 if !hyphen && next < sentence.upperBound && isCharacter(next, UInt8(ascii: "-")) { next += 1 }
-                if next < sentence.upperBound && isCapitalizedWord(next) && !covered(next) && !isIn(.notName, next) {
+                // After "bin", "ibn", "al" ..., a word is a name even when it is a word of text
+                // elsewhere ("Mahad bin Said", "Abdullah bin Zayed").
+                if next < sentence.upperBound && isCapitalizedWord(next) && !covered(next)
+                    && (!isIn(.notName, next) || Self.patronymicParticles.contains(key(end))) {
                     tokens += Array(end...next)
                     end = next + 1
                     continue
@@ -2699,7 +2706,8 @@ struct EntityResolver {
             // A run that goes on into a place, an organisation or a body names no person
             // ("Ambassador Bridge", "the German Democratic Republic", "Arab States").
             if !tokens.isEmpty && isCapitalizedWord(end) && (isIn(.placeOrOrganisation, end) || isIn(.body, end)) { return ([], nil) }
-            guard (isCapitalizedWord(end) && !isIn(.notName, end) && !isDateWord(end) && !inTitle[end]) || suffix else { break }
+            let afterParticle = !tokens.isEmpty && Self.patronymicParticles.contains(key(end - 1))
+            guard (isCapitalizedWord(end) && (!isIn(.notName, end) || afterParticle) && !isDateWord(end) && !inTitle[end]) || suffix else { break }
             if covered(end) && !suffix {
                 // A lexicon person is the name; anything else ends it.
                 if tokens.isEmpty, let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
@@ -3859,7 +3867,11 @@ struct EntityResolver {
     /// Whether no word of `tokens` is a word of an office, an institution, a body or polity, a
     /// place, an organisation, an honorific or a role noun (`CompiledLexicon.nonNameWords`).
     func hasOnlyNameWords(_ tokens: [Int]) -> Bool {
-        tokens.allSatisfy { !isNonNameWord($0) }
+        tokens.allSatisfy { t in
+            // After "bin", "Al" ..., a word of text is a name ("Tarik Al Said").
+            !isNonNameWord(t) || (t > 0 && Self.patronymicParticles.contains(key(t - 1)) && isIn(.notName, t)
+                                  && !isIn(.placeOrOrganisation, t) && !isIn(.body, t) && !isIn(.officeDomain, t))
+        }
     }
 
     /// "Pavel Rychetsky, the court's chief justice,", "Carlo Dade, director of ...": a name
