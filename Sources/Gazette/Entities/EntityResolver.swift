@@ -2010,7 +2010,7 @@ struct EntityResolver {
     static let kinNouns: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
     /// Particles of Arabic names, after which a capitalized word is always a name ("Al Said",
     /// "bin Said": "Said" is otherwise a verb of saying).
-    static let patronymicParticles: Set<String> = ["bin", "bint", "ibn", "al", "el", "abu"]
+    static let patronymicParticles: Set<String> = nameParticles.intersection(["bin", "bint", "ibn", "al", "el", "abu"])
 
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
     /// Heuheu", "José de San Martín", "Thani bin Ahmed").
@@ -3176,6 +3176,11 @@ struct EntityResolver {
         // "the minister": any minister's post, resolved only bare (`resolveBareDescriptions`).
         let anyMinister = office == Self.anyMinisterOffice
         guard Self.officeClasses[office] != nil || anyMinister else { return }
+        // Words the post took before its title ("the deputy minister", "the trade minister",
+        // "the acting president") make it another post than the title's: no description of
+        // the title's holder (another title joined by "and" is the same person's post: "Vice
+        // President and Prime Minister of the UAE").
+        guard begin == title.lowerBound || inTitle[begin] else { return }
         let sentence = sentenceRange(of: title.lowerBound)
         // A title that goes on ("President Joe" ... handled as a name) or a plural, a compound
         // ("presidential") is no description of one person; nor one with no country before a
@@ -3452,11 +3457,9 @@ struct EntityResolver {
                 if found == nil { found = p } else { ambiguous = true; break }
             }
             guard let found, !ambiguous else { continue }
-            // "the minister" right after "the" only ("the deputy minister" is another post), and
-            // not after a minister the text leaves unnamed ("He was received by a Bangladeshi
-            // minister. The minister ...").
+            // "the minister", not after a minister the text leaves unnamed ("He was received by a
+            // Bangladeshi minister. The minister ...").
             if anyMinister {
-                guard key(description.range.lowerBound - 1) == "the" else { continue }
                 let lastAt = result.mentions.last(where: { $0.entity == found && $0.firstToken < description.article })?.firstToken ?? 0
                 let unnamed = result.titles.contains { t in
                     t.firstToken > lastAt && t.firstToken < description.article && Self.isMinisterOffice(t.office)

@@ -93,9 +93,8 @@ public final class CompiledRules: Sendable {
     let adjunctKeys: KeyBits
     /// The key of "-", inside the names of places ("Al-Yamamah Palace").
     let hyphenKey: KeyID?
-    /// Lower-case words inside a place's name ("Santiago de Compostela"): a city so continued
-    /// is another of that name, no venue.
-    static let nameParticleWords = ["de", "da", "do", "dos", "das", "del", "di", "du", "la", "le", "von", "van", "al", "el"]
+    /// The entity stage's lower-case words inside a name (`EntityResolver.nameParticles`): a
+    /// city whose name so goes on ("Santiago de Compostela") is another of that name, no venue.
     let nameParticleKeys: KeyBits
     /// The keys of `boundaryWords`, for the `boundary` token attribute.
     let boundaryKeys: KeyBits
@@ -267,7 +266,7 @@ public final class CompiledRules: Sendable {
         self.inKey = compiler.keys(of: "in").first
         self.atKey = compiler.keys(of: "at").first
         self.hyphenKey = compiler.keys(of: "-").first
-        self.nameParticleKeys = keyBits(Self.nameParticleWords)
+        self.nameParticleKeys = keyBits(EntityResolver.nameParticles.sorted())
         self.boundaryKeys = keyBits(Self.boundaryWords)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.

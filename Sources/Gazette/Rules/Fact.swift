@@ -90,8 +90,8 @@ struct RelationBuilder {
         var index: [String: Int] = [:]
         var facts: [Fact] = []
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
-        var elsewhere: [Int: Bool] = [:]  // by sentence: whether it places its event off the dateline
         let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
+        var elsewhere: [Int: Bool] = [:]  // by sentence: whether it places its event off the dateline
         for (m, match) in matches.enumerated() where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
@@ -117,14 +117,14 @@ struct RelationBuilder {
             // names, when the match captures a person at home there, else the dateline's.
             let placing = rule.emits.filter { $0.object.contains { $0.derived?.placesVisitor == true } }
             let dateline = placing.isEmpty ? nil : extraction.datelineCountry.flatMap { code -> String? in
-                guard placing.contains(where: { $0.predicate == rule.predicate }) || hostedUnderDateline(match, code, extraction)
+                guard placing.contains(where: { $0.predicate == rule.predicate }) || capturesPersonAtHome(match, code, extraction)
                 else { return nil }
                 if elsewhere[match.sentence] == nil { elsewhere[match.sentence] = placesElsewhere(match.sentence, dateline: code, layer, extraction) }
                 return elsewhere[match.sentence]! ? nil : code
             }
             var venue = dateline
             if placing.contains(where: { $0.object.contains { $0.derived == .venue } }),
-               let v = self.venue(of: match, layer, extraction), hostedUnderDateline(match, v, extraction) {
+               let v = self.venue(of: match, layer, extraction), capturesPersonAtHome(match, v, extraction) {
                 venue = v
             }
             let placeIsObject = rule.place.map { name in rule.emits.contains { $0.object.count == 1 && $0.object[0].capture == name && $0.object[0].derived == nil } } ?? false
@@ -402,10 +402,10 @@ struct RelationBuilder {
         return ["ambassador", "commissioner", "envoy", "representative", "chargé", "charge d", "consul"].contains { office.contains($0) }
     }
 
-    /// Whether `match` captures a person of the dateline's country `code`, the host: a wire
-    /// report filed from a bureau ("LONDON - Iran's foreign minister met his Chinese counterpart")
-    /// puts no one in the bureau's country.
-    func hostedUnderDateline(_ match: RuleMatch, _ code: String, _ extraction: Extraction) -> Bool {
+    /// Whether `match` captures a person at home in country `code` (the dateline's or the
+    /// venue's), the host: a wire report filed from a bureau ("LONDON - Iran's foreign minister
+    /// met his Chinese counterpart") puts no one in the bureau's country.
+    func capturesPersonAtHome(_ match: RuleMatch, _ code: String, _ extraction: Extraction) -> Bool {
         match.captures.contains { capture in
             guard case .mention(let m)? = capture, let e = extraction.mentions[m].entity else { return false }
             return extraction.entities[e].type == "person" && isHome(e, code, extraction)
@@ -498,7 +498,7 @@ struct RelationBuilder {
     /// Whether "in" or "at" (and "the") puts the mention `m` in `region` as a place: right
     /// before it, or before a capitalized place and a comma before it ("at the Presidential
     /// Villa, Abuja").
-    func isPlaced(_ m: EntityMention, in region: Range<Int>, _ layer: TextLayer, startsCountry: (Int) -> Bool) -> Bool {
+    func isPlaced(_ m: EntityMention, in region: Range<Int>, sentenceEnd end: Int, _ layer: TextLayer, startsCountry: (Int) -> Bool) -> Bool {
         var t = m.firstToken - 1
         if t > region.lowerBound, layer.tokens[t].key == rules.commaKey {
             var k = t - 1
@@ -510,7 +510,6 @@ struct RelationBuilder {
         // A city whose name goes on, or which a region follows, is another of that name:
         // "Santiago de Compostela", "London, Ontario, on Monday" (not "Nairobi, Kenya", nor "In
         // Kyiv, President X met ...").
-        let end = layer.sentenceRange(containing: m.firstToken).upperBound
         if m.aliasKind == .capital, m.endToken + 1 < end {
             let next = layer.tokens[m.endToken], then = layer.tokens[m.endToken + 1]
             if then.kind == .word && then.shape.contains(.capitalized) {
@@ -529,6 +528,7 @@ struct RelationBuilder {
     /// named.
     func venue(of match: RuleMatch, _ layer: TextLayer, _ extraction: Extraction) -> String? {
         let region = placeRegion(of: match, layer)
+        let end = layer.sentences[match.sentence].tokenRange.upperBound
         let mentions = extraction.mentions
         var found: String?
         var i = Self.firstSpan(endingAfter: region.lowerBound, count: mentions.count) { mentions[$0].endToken }
@@ -536,7 +536,7 @@ struct RelationBuilder {
             defer { i += 1 }
             let m = mentions[i]
             guard let e = m.entity, extraction.entities[e].type == "country", m.aliasKind != .adjective,
-                  let code = alpha3(e, extraction), isPlaced(m, in: region, layer, startsCountry: { t in
+                  let code = alpha3(e, extraction), isPlaced(m, in: region, sentenceEnd: end, layer, startsCountry: { t in
                       mentions[(i + 1)...].prefix { $0.firstToken <= t }.contains { $0.firstToken == t && $0.entity.map { extraction.entities[$0].type == "country" } == true }
                   }) else { continue }
             if let f = found, f != code { return nil }
