@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 be0d93f9a7b074897f6ed691caf77283279acbbd79b04955918411ef4ac94683
+// classes.rules sha256 0a48dd91c32a0868d1567fe9b9e716703b11a43da9c360db3ad31750abe3f168
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,19 +55,19 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 be00e82e44dc463a1348e1030e26350533a64b47d56f81e1832e0e56593c6251
+// negative.rules sha256 9d610ed6ca821615b65bcb6f05ee7bedc832ff2bb952d66bc5eb28429ebcfc36
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 535bdcc9bc752038bdfa74493c8a5087a5d5b9fe3f10190e33159efd54dc7898
+// office.rules sha256 b226b93a754a9afec7d212c363ed0de67e804f9d9c3da83b4786230b91f6cf36
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 20d530474f700f7700bed13afcd4c2bdb208edfb932c63c40b0ab607e48cdbd6
+// visited.rules sha256 32a7e1a877581a64afa6f63622c62685393e727b027e005f734210e5a1a42e05
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
