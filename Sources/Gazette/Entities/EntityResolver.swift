@@ -3176,12 +3176,16 @@ struct EntityResolver {
         // "the minister": any minister's post, resolved only bare (`resolveBareDescriptions`).
         let anyMinister = office == Self.anyMinisterOffice
         guard Self.officeClasses[office] != nil || anyMinister else { return }
-        // Words the post took before its title ("the deputy minister", "the trade minister",
-        // "the acting president") make it another post than the title's: no description of
-        // the title's holder (another title joined by "and" is the same person's post: "Vice
-        // President and Prime Minister of the UAE").
-        guard begin == title.lowerBound || inTitle[begin] else { return }
         let sentence = sentenceRange(of: title.lowerBound)
+        // Words the post took before its title ("the deputy minister", "the Chinese Vice
+        // Premier", "the trade minister") make it another post than the title's: no description
+        // of a holder of the title's class (another title joined by "and" is the same person's
+        // post: "Vice President and Prime Minister of the UAE"; an apposition names its own
+        // holder: "Mr. X, Deputy Minister for Foreign Affairs of Hungary,").
+        var lead = begin - 1
+        if lead > sentence.lowerBound && key(lead) == "the" { lead -= 1 }
+        let apposed = lead >= sentence.lowerBound && isCharacter(lead, UInt8(ascii: ","))
+        guard begin == title.lowerBound || inTitle[begin] || apposed else { return }
         // A title that goes on ("President Joe" ... handled as a name) or a plural, a compound
         // ("presidential") is no description of one person; nor one with no country before a
         // possessive ("the president's office"), though one with a country is ("the Chinese
