@@ -230,6 +230,7 @@ struct EntityResolver {
         resolveRoleDescriptions()
         resolveBareDescriptions()
         mergeSurnamesIntoFullNames()
+        mergeRoyalGivenNames()
         markHonorifics()
         dropCitiesOfUSStates()
         resolveAmbiguity()
@@ -281,6 +282,34 @@ struct EntityResolver {
                 if officesOfOrganisations.contains(index) { officesOfOrganisations.insert(full) }
             }
             if result.entities[full].country == nil { result.entities[full].country = entity.country }
+        }
+        guard !into.isEmpty else { return }
+        for n in result.mentions.indices {
+            result.mentions[n].candidates = result.mentions[n].candidates.map { into[$0] ?? $0 }
+        }
+    }
+
+    /// Royal styles that go before a given name, not a surname: "Prince Faisal", "Sheikh Tamim".
+    static let royalStyles: Set<String> = ["prince", "princess", "sheikh", "sheikha", "shaikh", "king", "queen", "emir", "amir", "sultan"]
+
+    /// "Crown Prince Faisal bin Nayef ... Prince Faisal was welcomed": a royal style and one word,
+    /// found as a person of its own, is the one person the document names in full whose name
+    /// starts with that word (royals go by their given names). With two such people, or none, it
+    /// stays apart.
+    mutating func mergeRoyalGivenNames() {
+        var into: [Int: Int] = [:]
+        for (index, entity) in result.entities.enumerated() where entity.type == "person" && entity.lexiconEntry == nil {
+            let words = entity.name.split(separator: " ")
+            guard words.count == 2, Self.royalStyles.contains(words[0].lowercased()) else { continue }
+            let given = Self.normalizedLabel(String(words[1]))
+            let full = result.entities.indices.filter { other in
+                var name = result.entities[other].name.split(separator: " ")[...]
+                if let style = name.first, Self.royalStyles.contains(style.lowercased()) { name = name.dropFirst() }
+                return other != index && result.entities[other].type == "person" && name.count >= 3
+                    && Self.normalizedLabel(String(name.first!)) == given
+            }
+            guard full.count == 1 else { continue }
+            into[index] = full[0]
         }
         guard !into.isEmpty else { return }
         for n in result.mentions.indices {
@@ -2930,7 +2959,8 @@ struct EntityResolver {
         }
         if tokens.count == 1 && person(labelled: key(tokens[0]), before: tokens[0]) == nil {
             // "President Ruto": the one lexicon person of that surname in office, when there is one.
-            if lexicon.peopleLabelKeys.contains(layer.tokens[tokens[0]].key), let holder = lexiconPersonInOffice(surnameAt: tokens[0]) {
+            if lexicon.peopleLabelKeys.contains(layer.tokens[tokens[0]].key),
+               let holder = lexiconPersonInOffice(surnameAt: tokens[0]) ?? lexiconPersonOfTitle(office, surnameAt: tokens[0]) {
                 let entity = entity(ofEntry: holder)
                 setOffice(entity, phrased, before: begin, complement: title.upperBound < start ? title.upperBound..<start : nil, nameEnd: tokens[0] + 1)
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: tokens[0], endToken: tokens[0] + 1,
@@ -3337,7 +3367,7 @@ struct EntityResolver {
     /// one, else in a country the document names; nil otherwise ("President Jill Biden" is not
     /// Joe Biden).
     mutating func lexiconHolder(of office: String, surnameAt i: Int, givenAt given: Int, countryBefore: EntityMention?) -> Int? {
-        guard date != nil, let cls = Self.officeClasses[office], let all = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
+        guard let cls = Self.officeClasses[office], let all = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
         // Initials compare without their periods ("I K Gujral", "I. K. Gujral").
         func bare(_ word: String) -> String { word.hasSuffix(".") ? String(word.dropLast()) : word }
         let givenKey = bare(key(given))
@@ -3352,7 +3382,29 @@ struct EntityResolver {
         let country = countryBefore.flatMap { $0.entity }.flatMap { result.entities[$0].lexiconEntry }
             .flatMap { lexicon.entries[$0].codes["alpha3"] }
         let countries = country.map { Set([$0]) } ?? namedCountries()
-        let holders = entries.filter { entry in countries.contains { holds(entry, cls, in: $0) } }
+        let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0) } }
+        return holders.count == 1 ? holders[0] : nil
+    }
+
+    /// Whether lexicon person `entry` holds a post of class `cls` in `country`: on the document's
+    /// date when it has one (`holds`); in an undated text, at any time, a head's title answering
+    /// to either head's role ("President" to a president who heads the government).
+    func holdsOrHeld(_ entry: Int, _ cls: String, in country: String) -> Bool {
+        if date != nil { return holds(entry, cls, in: country) }
+        return lexicon.entries[entry].roles.contains { role in
+            guard role.country == country, let c = Self.officeClasses[role.office] else { return false }
+            return c == cls || c.hasPrefix("head") && cls.hasPrefix("head")
+        }
+    }
+
+    /// In an undated text, a surname after a title ("President Museveni"): the one lexicon
+    /// person of that surname who has held a post of the title's class in a country the
+    /// document names; nil with a date (`lexiconPersonInOffice` decides then), or with none or
+    /// several.
+    mutating func lexiconPersonOfTitle(_ office: String, surnameAt i: Int) -> Int? {
+        guard date == nil, let cls = Self.officeClasses[office], let entries = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
+        let countries = namedCountries()
+        let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0) } }
         return holders.count == 1 ? holders[0] : nil
     }
 
@@ -4056,6 +4108,14 @@ struct EntityResolver {
             // Part of a longer capitalized name ("Peter Dutton" is not "Dutton" of the lexicon
             // unless it is that person): only a word standing alone.
             if opensLongerName(i) { continue }
+            // The last word of a name the lexicon writes shorter ("President Samia Suluhu Hassan"
+            // for its "Samia Suluhu"): that person's name goes on; it names no one else.
+            if i > 0, owner[i - 1] >= 0, let m = mention(endingAt: i), m.source == .lexicon, m.aliasKind == .name,
+               m.endToken - m.firstToken >= 2, let e = m.entity, result.entities[e].type == "person",
+               !isDateWord(i), !isTitleCase(sentenceRange(of: i)) {
+                extend(Int(owner[i - 1]), to: i + 1)
+                continue
+            }
             // Nor the end of a hyphenated name ("Paris Saint-Germain").
             if i > 0 && isCharacter(i - 1, UInt8(ascii: "-")) && i > 1 && isCapitalizedWord(i - 2) { continue }
             if i > 0 && isCapitalizedWord(i - 1) && !covered(i - 1) && sentenceRange(of: i).lowerBound < i && !inTitle[i - 1] { continue }
