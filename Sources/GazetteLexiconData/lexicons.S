@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 0a48dd91c32a0868d1567fe9b9e716703b11a43da9c360db3ad31750abe3f168
+// classes.rules sha256 be47b8dc161f657fd986d4ce3dcbd7e77f15371adf6e17162dec7f6f6ee8f833
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 54ffa01bddcb5bbcec803464bb617cd202b0970369bc77e988cb2a646a2eb61d
+// met.rules sha256 a6e16de7edbbd90030e5d323c2dd4cafbfaf316cbd9e22cfcca11acb1fd1d897
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -80,6 +80,12 @@ public final class CompiledRules: Sendable {
     /// The keys of ",", "and" and "the", which join the items of a list (`a.list`), and of "of",
     /// which puts a person's country after their name in one.
     let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?, ofKey: KeyID?
+    /// The keys of "as" and "well", of "as well as", which joins a list's last item too.
+    let asKey: KeyID?, wellKey: KeyID?
+    /// Words that may stand, with capitalized ones, in the words of a post before a listed
+    /// person's title ("Culture and the Arts Minister X"): they join its words.
+    static let portfolioJoinWords = ["and", "of", "the", "for", "&", "-"]
+    let portfolioJoinKeys: KeyBits
     /// Words before a place that say where an event happened ("in", "at"), and words of a
     /// gathering held somewhere of its own ("summit", "sidelines"): with either, a sentence
     /// places its event elsewhere than the dateline (`a.dateline`).
@@ -260,6 +266,9 @@ public final class CompiledRules: Sendable {
         self.andKey = compiler.keys(of: "and").first
         self.theKey = compiler.keys(of: "the").first
         self.ofKey = compiler.keys(of: "of").first
+        self.asKey = compiler.keys(of: "as").first
+        self.wellKey = compiler.keys(of: "well").first
+        self.portfolioJoinKeys = keyBits(Self.portfolioJoinWords)
         self.placeKeys = keyBits(Self.placeWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
         self.adjunctKeys = keyBits(Self.adjunctWords)

@@ -573,6 +573,8 @@ struct RelationBuilder {
             var joined = false
             if isKey(t, rules.commaKey) { t += 1; joined = true }
             if isKey(t, rules.andKey) { t += 1; joined = true }
+            // "..., Ivo Marandi as well as Ana Ruiz".
+            if !joined && isKey(t, rules.asKey) && isKey(t + 1, rules.wellKey) && isKey(t + 2, rules.asKey) { t += 3; joined = true }
             guard joined else { break }
             if isKey(t, rules.theKey) { t += 1 }
             guard t < sentence.upperBound else { break }
@@ -584,6 +586,16 @@ struct RelationBuilder {
                 guard next.firstToken <= t + (isPerson ? 12 : 0), next.firstToken < sentence.upperBound else { break }
                 guard let e = next.entity, extraction.entities[e].type == type else { continue }
                 if next.firstToken == t || (isPerson && (next.titleStart == t || next.phraseStart == t)) { found = j; break }
+                // Words of a post the titles do not hold, before the title ("Culture and the
+                // Arts Minister X", "Pointe Hill MP X"): capitalized, or joining such words.
+                if isPerson, let start = next.titleStart ?? next.phraseStart, start > t,
+                   (t..<start).allSatisfy({ i in
+                       let token = layer.tokens[i]
+                       return token.kind == .word && token.shape.contains(.capitalized) || rules.portfolioJoinKeys.contains(token.key)
+                   }), layer.tokens[t].shape.contains(.capitalized) {
+                    found = j
+                    break
+                }
             }
             guard let j = found, let e = mentions[j].entity else { break }
             // One with "'s" after it opens another phrase ("visited Kenya and Uganda's president ...").
