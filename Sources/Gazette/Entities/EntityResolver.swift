@@ -2766,7 +2766,24 @@ struct EntityResolver {
         if tokens.count == 1, let known = person(labelled: key(first), before: first) {
             return (known, .coreference)
         }
-        return (newEntity(type: "person", name: surface(first..<(last + 1)), label: word(labelToken)), .pattern)
+        // Words left out (a nickname in quotes) are left out of the name.
+        var name = surface(first..<(last + 1))
+        if last - first + 1 != tokens.count, let gap = tokens.indices.dropFirst().first(where: { tokens[$0] != tokens[$0 - 1] + 1 }) {
+            name = surface(first..<(tokens[gap - 1] + 1)) + " " + surface(tokens[gap]..<(last + 1))
+        }
+        return (newEntity(type: "person", name: name, label: word(labelToken)), .pattern)
+    }
+
+    /// After a name's first words, a nickname in quotes that the name goes on after ("Joko
+    /// “Jokowi” Widodo"): an opening quotation mark, one or two capitalized words, a closing one,
+    /// then a capitalized word. Where the name goes on, or nil.
+    func nicknameEnd(at i: Int, sentence: Range<Int>) -> Int? {
+        guard i + 3 < sentence.upperBound, isQuotationMark(i) || isCharacter(i, UInt8(ascii: "'")) || word(i) == "‘" else { return nil }
+        var k = i + 1
+        while k < i + 3 && k < sentence.upperBound && isCapitalizedWord(k) { k += 1 }
+        guard k > i + 1, k + 1 < sentence.upperBound, isQuotationMark(k) || isCharacter(k, UInt8(ascii: "'")) || word(k) == "’",
+              isCapitalizedWord(k + 1), !isDateWord(k + 1), !inTitle[k + 1] else { return nil }
+        return k + 1
     }
 
     /// A person after a title ("Japanese Foreign Minister Takeshi Iwaya", "Minister of Agriculture
@@ -2923,6 +2940,24 @@ struct EntityResolver {
             uncover(start..<(start + 1))
         }
         var (tokens, known) = nameTokens(from: start, sentence: sentence)
+        // A nickname in quotes inside the name ("President Joko “Jokowi” Widodo", "Ferdinand
+        // “Bongbong” Marcos Jr."): the name goes on after it (into a lexicon name, which then
+        // spans the whole), and the nickname is no name of its own.
+        if known == nil, let last = tokens.last, let after = nicknameEnd(at: last + 1, sentence: sentence) {
+            let (rest, restKnown) = nameTokens(from: after, sentence: sentence)
+            if let restKnown, tokens.count == 1, mention(startingAt: after) != nil,
+               result.entities[restKnown].name.split(separator: " ").first.map({ Self.normalizedLabel(String($0)) }) == key(tokens[0]) {
+                uncover(tokens[0]..<after)
+                let index = Int(owner[after])
+                for t in tokens[0]..<after { owner[t] = Int32(index) }
+                result.mentions[index].firstToken = tokens[0]
+                result.mentions[index].byteStart = Int(layer.tokens[tokens[0]].start)
+                (tokens, known) = ([], restKnown)
+            } else if restKnown == nil && !rest.isEmpty {
+                uncover((last + 1)..<after)
+                tokens += rest
+            }
+        }
         // In a title-case headline, only the surname of a person named in full elsewhere.
         if !tokens.isEmpty && isTitleCase(sentence) {
             tokens = person(labelled: key(tokens[0]), before: Int.max) != nil ? [tokens[0]] : []
