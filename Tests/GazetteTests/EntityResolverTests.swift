@@ -981,6 +981,20 @@ struct DefaultPeopleTests {
         #expect(try mentions("Pilgrims came. King Abdullah II met reporters.") == ["King Abdullah II"])
     }
 
+    /// The country of a title opening a sentence: not a title-case headline's last word on the
+    /// line before; a line broken inside a sentence after the country keeps it.
+    @Test func aHeadlinesLastWordIsNoCountryOfTheLedesTitle() throws {
+        func country(_ text: String) throws -> String? {
+            let worker = try sharedPipeline().makeWorker()
+            let bytes = Array(text.utf8)
+            let x = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2025-05-29")) }
+            return x.entities.first { $0.name == "Tomas Rellan" }?.country
+        }
+        #expect(try country("Rellan Offers Talks Between Lima And Quito\n\nPresident of the Republic of Chile Tomas Rellan offered to host them.") == "CHL")
+        #expect(try country("Rellan Offers Talks Between Lima And Quito\n\nPresident Tomas Rellan offered to host them.") == nil)
+        #expect(try country("The visit was announced by Chile's\nPresident Tomas Rellan on Monday.") == "CHL")
+    }
+
     @Test(arguments: cases)
     func officeOnTheDate(_ c: Case) throws {
         let worker = try sharedPipeline().makeWorker()

@@ -3650,6 +3650,11 @@ struct EntityResolver {
     /// The country mention right before a title at `token`, or before the institution the title
     /// belongs to ("Chinese Foreign Ministry spokeswoman"), if any.
     func country(before token: Int) -> EntityMention? {
+        // A headline's last word ("... Talks Between Yerevan And Baku") is no country of the title
+        // opening the lede. (A line broken inside a sentence, "U.S." then "Secretary of State X",
+        // may still give one.)
+        if token > 0 && token < layer.tokens.count && sentenceRange(of: token).lowerBound == token
+            && isTitleCase(sentenceRange(of: token - 1)) { return nil }
         // "Uganda's First Vice President": past the rank of a deputy's post.
         if token >= 2, hasRank(before: token) { return country(before: token - 1) }
         // "Kosovo's new Prime Minister", "Japan's newly elected Prime Minister": past a word of
