@@ -3539,8 +3539,18 @@ struct EntityResolver {
                 if m.firstToken >= sentenceStart && !(m.endToken + 1 == description.article && isCharacter(m.endToken, UInt8(ascii: ","))) {
                     continue
                 }
-                guard let p = m.entity, result.entities[p].type == "person", p != found, let o = officeOf(p),
-                      anyMinister ? Self.isMinisterOffice(o) : Self.officeClasses[o] == cls else { continue }
+                guard let p = m.entity, result.entities[p].type == "person", p != found else { continue }
+                // Its office; for "the minister", or a minister's title the text gives it at this
+                // mention, before the name or in apposition after it ("Ambassador Ana Ruiz,
+                // Minister of External Relations of Peru, ... The minister"): a minister may bear
+                // two. (Not for a head's post: "Crown Prince and Prime Minister X received the
+                // prime minister" names two.)
+                let offices = [officeOf(p)] + (!anyMinister ? [] : result.titles.filter { t in
+                    t.endToken == (m.titleStart ?? m.firstToken) || t.endToken == m.firstToken
+                        || (t.firstToken == m.endToken + 1 && isCharacter(m.endToken, UInt8(ascii: ",")))
+                }.map { Optional($0.office) })
+                guard offices.contains(where: { o in o.map { anyMinister ? Self.isMinisterOffice($0) : Self.officeClasses[$0] == cls } ?? false })
+                else { continue }
                 // "the king" is a king named before (as "King Charles III" too), not a president
                 // nor a queen; "the queen" a queen; "the monarch" either.
                 if Self.monarchOffices.contains(description.office) && !isMonarch(p, as: description.office) { continue }
@@ -3552,9 +3562,12 @@ struct EntityResolver {
             // Bangladeshi minister. The minister ...").
             if anyMinister {
                 let lastAt = result.mentions.last(where: { $0.entity == found && $0.firstToken < description.article })?.firstToken ?? 0
+                // (A minister's title in apposition after a name is that person's.)
                 let unnamed = result.titles.contains { t in
                     t.firstToken > lastAt && t.firstToken < description.article && Self.isMinisterOffice(t.office)
                         && !(mention(startingAt: t.endToken)?.entity.map { result.entities[$0].type == "person" } ?? false)
+                        && !(t.firstToken >= 2 && isCharacter(t.firstToken - 1, UInt8(ascii: ","))
+                             && mention(endingAt: t.firstToken - 1)?.entity.map { result.entities[$0].type == "person" } == true)
                 }
                 if unnamed { continue }
             }
