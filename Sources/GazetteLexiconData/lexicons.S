@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 be47b8dc161f657fd986d4ce3dcbd7e77f15371adf6e17162dec7f6f6ee8f833
+// classes.rules sha256 b5d0864f85ce999c89cad4499a8dbc8d4c16e03508f4474411071236490d14d8
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 a6e16de7edbbd90030e5d323c2dd4cafbfaf316cbd9e22cfcca11acb1fd1d897
+// met.rules sha256 d749c22f17c2ff1d09495d57f2ce26ab598f2397fc32e82545cf6e30db2ea06d
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
