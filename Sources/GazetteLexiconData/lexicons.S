@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 d749c22f17c2ff1d09495d57f2ce26ab598f2397fc32e82545cf6e30db2ea06d
+// met.rules sha256 ea7f8557e52bf4ac60acb2754b37679b9f6191e33da43a9a956e7f79e5a23b48
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
