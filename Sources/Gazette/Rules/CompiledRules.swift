@@ -86,6 +86,10 @@ public final class CompiledRules: Sendable {
     /// person's title ("Culture and the Arts Minister X"): they join its words.
     static let portfolioJoinWords = ["and", "of", "the", "for", "&", "-"]
     let portfolioJoinKeys: KeyBits
+    /// Words that open a listed person's phrase as someone's counterpart ("and his counterpart X",
+    /// "and her Peruvian counterpart X").
+    static let counterpartWords = ["his", "her", "their", "counterpart", "counterparts"]
+    let counterpartKeys: KeyBits
     /// Words before a place that say where an event happened ("in", "at"), and words of a
     /// gathering held somewhere of its own ("summit", "sidelines"): with either, a sentence
     /// places its event elsewhere than the dateline (`a.dateline`).
@@ -269,6 +273,7 @@ public final class CompiledRules: Sendable {
         self.asKey = compiler.keys(of: "as").first
         self.wellKey = compiler.keys(of: "well").first
         self.portfolioJoinKeys = keyBits(Self.portfolioJoinWords)
+        self.counterpartKeys = keyBits(Self.counterpartWords)
         self.placeKeys = keyBits(Self.placeWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
         self.adjunctKeys = keyBits(Self.adjunctWords)

@@ -587,14 +587,20 @@ struct RelationBuilder {
                 guard let e = next.entity, extraction.entities[e].type == type else { continue }
                 if next.firstToken == t || (isPerson && (next.titleStart == t || next.phraseStart == t)) { found = j; break }
                 // Words of a post the titles do not hold, before the title ("Culture and the
-                // Arts Minister X", "Pointe Hill MP X"): capitalized, or joining such words.
-                if isPerson, let start = next.titleStart ?? next.phraseStart, start > t,
-                   (t..<start).allSatisfy({ i in
-                       let token = layer.tokens[i]
-                       return token.kind == .word && token.shape.contains(.capitalized) || rules.portfolioJoinKeys.contains(token.key)
-                   }), layer.tokens[t].shape.contains(.capitalized) {
-                    found = j
-                    break
+                // Arts Minister X", "Pointe Hill MP X"): capitalized, or joining such words; or
+                // someone's counterpart ("and his Egyptian counterpart X").
+                if isPerson {
+                    let start = next.titleStart ?? next.phraseStart ?? next.firstToken
+                    let counterpart = rules.counterpartKeys.contains(layer.tokens[t].key)
+                    if start > t, counterpart || layer.tokens[t].shape.contains(.capitalized),
+                       (t..<start).allSatisfy({ i in
+                           let token = layer.tokens[i]
+                           return token.kind == .word && token.shape.contains(.capitalized) || rules.portfolioJoinKeys.contains(token.key)
+                               || counterpart && rules.counterpartKeys.contains(token.key)
+                       }) {
+                        found = j
+                        break
+                    }
                 }
             }
             guard let j = found, let e = mentions[j].entity else { break }
