@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 a4c4c403103e754302cbee6f2885240e5862c864349d1722ee53eae751f824c6
+// agreements.rules sha256 49eb3481757394f4fea66caa491fe0b44733b9570a432898f7e996ad557b695e
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

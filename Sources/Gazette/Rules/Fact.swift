@@ -584,7 +584,8 @@ struct RelationBuilder {
                 let next = mentions[j]
                 // A title runs a few words before its name: looked at no further.
                 guard next.firstToken <= t + (isPerson ? 12 : 0), next.firstToken < sentence.upperBound else { break }
-                guard let e = next.entity, extraction.entities[e].type == type else { continue }
+                // ("his" in "and his counterpart X" is no item: the counterpart is.)
+                guard let e = next.entity, extraction.entities[e].type == type, next.aliasKind != .pronoun else { continue }
                 if next.firstToken == t || (isPerson && (next.titleStart == t || next.phraseStart == t)) { found = j; break }
                 // Words of a post the titles do not hold, before the title ("Culture and the
                 // Arts Minister X", "Pointe Hill MP X"): capitalized, or joining such words; or
