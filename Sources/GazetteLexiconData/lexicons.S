@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 32a7e1a877581a64afa6f63622c62685393e727b027e005f734210e5a1a42e05
+// visited.rules sha256 fe22fc863cd9567e6774413ee755f688a200da1a3273186816002af55a291cf2
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

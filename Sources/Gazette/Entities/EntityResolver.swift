@@ -2024,7 +2024,7 @@ struct EntityResolver {
     static let roleNouns: Set<String> = [
         "mayor", "governor", "governor-general", "judge", "chairman", "chairwoman", "chairperson", "director",
         "director-general", "commissioner", "lawmaker", "congressman", "congresswoman", "adviser", "advisor",
-        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "diplomat", "secretary",
+        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "counterparts", "diplomat", "secretary",
         "wife", "husband", "son", "daughter", "granddaughter", "grandson", "brother", "sister", "mother", "father", "widow",
         "democrat", "republican", "activist", "journalist", "reporter", "correspondent", "analyst", "economist",
         "hero", "convict", "actor", "actress", "singer", "author", "writer", "photographer", "editor", "lawyer",
