@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 ea7f8557e52bf4ac60acb2754b37679b9f6191e33da43a9a956e7f79e5a23b48
+// met.rules sha256 0ad0a5426de9bad2ed051bd7e3215e33b8877f3f373133ef36612e5402626538
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
