@@ -2652,6 +2652,14 @@ struct EntityResolver {
                 k += 1
                 continue
             }
+            // "Ambassador of Qatar in Islamabad": an envoy's post, in a country or its capital,
+            // after the country the post serves.
+            if last == k - 1 && link == "in" && k + 1 < sentence.upperBound,
+               let before = mention(endingAt: k), countryMention(at: before.firstToken) != nil, let m = countryMention(at: k + 1) {
+                last = m.endToken - 1
+                k = m.endToken
+                continue
+            }
             // "the Mazhilis of ...": unknown words, kept only if a link and a known word follow.
             if !countryOnly && pending < 0 && last != k - 1 && isCapitalizedWord(k) && !covered(k) && !inTitle[k] {
                 var j = k
@@ -3345,6 +3353,8 @@ struct EntityResolver {
 
             var next = i + 1
             if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
+            // Past honorifics before the name ("his Bangladesh counterpart Dr X").
+            while next + 1 < sentence.upperBound && isHonorific(next) && isCapitalizedWord(next) { next += 1 }
             // A title after it ("his Japanese counterpart, Foreign Minister ..."): that title speaks.
             if next < sentence.upperBound && inTitle[next] { continue }
             if let named = mention(startingAt: next), let p = named.entity, result.entities[p].type == "person" {
