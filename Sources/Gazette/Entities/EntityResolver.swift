@@ -1758,7 +1758,8 @@ struct EntityResolver {
     static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal"]
 
     /// "the treaty", "the accord", "this agreement", "the new defense pact": the agreement the
-    /// text named last, in this sentence or the two before, when it named only one there, or
+    /// text named last (by its name or by such a reference resolved before: "The pact ... The
+    /// treaty was signed by"), in this sentence or the two before, when it named only one there, or
     /// only one whose name has the head ("the pact" after the Lima Accord and the Quito Pact) ("The
     /// Senate ratified the accord" after "the Lisbon Treaty ..."); with none there, the one it
     /// names first in this sentence or the next, after the reference ("The defense pact was
@@ -1839,6 +1840,9 @@ struct EntityResolver {
             }
             add(EntityMention(candidates: entity, aliasKind: .short, firstToken: i, endToken: i + 1,
                               byteStart: 0, byteEnd: 0, source: .coreference))
+            // A reference is an antecedent in its turn: "The pact ... The treaty was signed by ...".
+            let at = named.firstIndex { $0.first > i } ?? named.endIndex
+            named.insert((i, i + 1, entity), at: at)
         }
     }
 
