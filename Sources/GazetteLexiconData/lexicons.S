@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 b5d0864f85ce999c89cad4499a8dbc8d4c16e03508f4474411071236490d14d8
+// classes.rules sha256 9b7f87c5091c553fcc3de72b04f82ccf26f19e1da433084ca00c73369e9fe956
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
