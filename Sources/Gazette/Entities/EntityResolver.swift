@@ -1242,6 +1242,14 @@ struct EntityResolver {
             guard let e = m.entity, candidates.contains(e) else { continue }
             let sentence = sentenceRange(of: m.firstToken)
             if tellsOfVisit(sentence, &visits) { candidates.remove(e); continue }
+            // Nor one of the sides of a signing that names a country ("signed between Minister of
+            // Water X and South Korea's Minister Y", "X signing for Samoa"): the side a country
+            // is named for is the other, or the sentence says whose it is.
+            if sentence.contains(where: { Self.signingWords.contains(key($0)) })
+                && sentence.contains(where: { mentionCountry($0) != nil }) {
+                candidates.remove(e)
+                continue
+            }
             let t = m.titleStart ?? m.firstToken
             if (max(sentence.lowerBound, t - 4, datelineEnd)..<max(m.firstToken, datelineEnd)).contains(where: { mentionCountry($0) != nil }) {
                 candidates.remove(e)
@@ -1262,6 +1270,8 @@ struct EntityResolver {
         known[sentence.lowerBound] = answer
         return answer
     }
+    /// Words of a signing, whose sides a dateline does not tell apart.
+    static let signingWords: Set<String> = ["signed", "signing", "signs", "inked"]
     static let visitWords: Set<String> = [
         "visit", "visits", "visited", "visiting", "arrived", "arrives", "arrival", "landed", "trip", "tour", "delegation",
         "accompanied", "accompanying", "left", "departed",
@@ -2028,7 +2038,7 @@ struct EntityResolver {
     static let roleNouns: Set<String> = [
         "mayor", "governor", "governor-general", "judge", "chairman", "chairwoman", "chairperson", "director",
         "director-general", "commissioner", "lawmaker", "congressman", "congresswoman", "adviser", "advisor",
-        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "counterparts", "diplomat", "secretary",
+        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "counterparts", "diplomat", "secretary", "representative",
         "wife", "husband", "son", "daughter", "granddaughter", "grandson", "brother", "sister", "mother", "father", "widow",
         "democrat", "republican", "activist", "journalist", "reporter", "correspondent", "analyst", "economist",
         "hero", "convict", "actor", "actress", "singer", "author", "writer", "photographer", "editor", "lawyer",
@@ -2589,7 +2599,9 @@ struct EntityResolver {
         }
         // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates X": more
         // portfolios after a comma, closed by "and" (a country's adjective may open one).
-        if last < 0, k + 3 < sentence.upperBound, k > sentence.lowerBound, inTitle[k - 1], isCharacter(k, UInt8(ascii: ",")) {
+        // Where they end, or nil.
+        func portfoliosAfterComma(at k: Int) -> Int? {
+            guard k + 3 < sentence.upperBound, isCharacter(k, UInt8(ascii: ",")) else { return nil }
             var j = k + 1, joined = false, words = 0
             while j < sentence.upperBound {
                 if isCapitalizedWord(j) && !inTitle[j] && !covered(j) && isIn(.officeDomain, j) { j += 1; words += 1; continue }
@@ -2601,10 +2613,11 @@ struct EntityResolver {
                 if key(j) == "and" && !joined && words > 0 { joined = true; j += 1; continue }
                 break
             }
-            if joined && words >= 2 && key(j - 1) != "and" {
-                last = j - 1
-                k = j
-            }
+            return joined && words >= 2 && key(j - 1) != "and" ? j : nil
+        }
+        if last < 0, k > sentence.lowerBound, inTitle[k - 1], let j = portfoliosAfterComma(at: k) {
+            last = j - 1
+            k = j
         }
         guard k < sentence.upperBound, isIn(.complementLink, k) else { return last >= 0 ? last + 1 : nil }
         var countryOnly = key(k) == "in"
@@ -2686,6 +2699,8 @@ struct EntityResolver {
             }
             break
         }
+        // "Minister of Commerce, Industry and Labour, X": the portfolios go on after a comma.
+        if last >= 0 && k == last + 1, isIn(.officeDomain, last), let j = portfoliosAfterComma(at: k) { last = j - 1 }
         return last >= 0 ? last + 1 : nil
     }
 
@@ -2982,7 +2997,11 @@ struct EntityResolver {
         if apposition && !tokens.isEmpty && tokens.allSatisfy({ isIn(.officeDomain, $0) }) { tokens = [] }
         if apposition, let last = tokens.last ?? (known != nil ? mention(startingAt: start).map({ $0.endToken - 1 }) : nil) {
             let after = last + 1
-            if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) {
+            // (A caption's participle closes it too: "The Minister of Commerce, Ana Ruiz signing
+            // for Peru".)
+            let participle = after < sentence.upperBound && !isCapitalizedWord(after) && layer.tokens[after].kind == .word
+                && key(after).count >= 6 && key(after).hasSuffix("ing")
+            if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) && !participle {
                 tokens = []
                 known = nil
             }
