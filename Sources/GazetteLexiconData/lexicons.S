@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 fe22fc863cd9567e6774413ee755f688a200da1a3273186816002af55a291cf2
+// visited.rules sha256 23029cfe050ad09d971a6ee07fdadeeaf2a974836d0d53b369502672617ca164
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
