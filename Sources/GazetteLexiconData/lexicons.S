@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 49eb3481757394f4fea66caa491fe0b44733b9570a432898f7e996ad557b695e
+// agreements.rules sha256 09eb73646919310479bba4f2caa81cf87b00f209206aa60760421256a32d04b4
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9b7f87c5091c553fcc3de72b04f82ccf26f19e1da433084ca00c73369e9fe956
+// classes.rules sha256 6942eb5f3919021f6de50ec4f6d2bf0b136e24c5155a3bd56027d8bde5d1bfd9
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

@@ -1797,7 +1797,24 @@ struct EntityResolver {
                     && !["the", "this", "that", "a", "an"].contains(key(article)) && !covered(article) {
                 article -= 1
             }
-            guard ["the", "this", "that"].contains(key(article)) else { continue }
+            guard ["the", "this", "that"].contains(key(article)) else {
+                // A headline's, with no article after its verb ("Ukraine ratifies EU trade pact",
+                // "Chile's senate ratifies free trade deal with Peru"): the one agreement the
+                // document names after it.
+                var verb = i - 1
+                while verb > 0 && i - verb <= 3 && layer.tokens[verb].kind == .word && !covered(verb)
+                        && !Self.agreementVerbs.contains(key(verb)) && !["the", "this", "that", "a", "an"].contains(key(verb)) {
+                    verb -= 1
+                }
+                guard verb >= 0, Self.agreementVerbs.contains(key(verb)), !Self.countWords.contains(key(verb + 1)),
+                      ["sign", "signs", "signed", "ink", "inks", "inked", "ratify", "ratifies", "ratified"].contains(key(verb)) else { continue }
+                let after = named.filter { $0.first > i }
+                guard let first = after.first, after.allSatisfy({ $0.entity == first.entity }),
+                      !named.contains(where: { $0.first < i && $0.entity != first.entity }) else { continue }
+                add(EntityMention(candidates: first.entity, aliasKind: .short, firstToken: verb + 1, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .coreference))
+                continue
+            }
             // ("the accord on Monday" refers back: a day is no subject of an agreement.)
             if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }
             if i + 1 < layer.tokens.count && Self.agreementLinks.contains(key(i + 1))
