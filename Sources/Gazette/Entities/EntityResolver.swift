@@ -384,19 +384,22 @@ struct EntityResolver {
                 guard i > sentence.lowerBound, key(i - 1) == "the" else { continue }
             }
             // The noun, after an office's words ("the two foreign ministers", "the two prime ministers").
+            // ("the two African leaders": a region's adjective too.)
             var end = i + 1
             while end < sentence.upperBound && end - i <= 3 && !Self.groupNouns.contains(key(end)) && layer.tokens[end].kind == .word
-                    && !isCapitalizedWord(end) && (isIn(.officeDomain, end) || key(end) == "prime") { end += 1 }
+                    && (!isCapitalizedWord(end) && (isIn(.officeDomain, end) || key(end) == "prime")
+                        || isCapitalizedWord(end) && !covered(end) && end == i + 1) { end += 1 }
             guard end < sentence.upperBound, Self.groupNouns.contains(key(end)), !covered(end) else { continue }
             // "the two heads of state"
             if key(end) == "heads" && end + 2 < sentence.upperBound && key(end + 1) == "of" { end += 2 }
             end += 1
             // The people named before it, in this sentence and the one before; when they are
             // fewer, in one sentence more, up to three before.
+            // (In the first sentence of a text, or where this sentence names them all, this
+            // sentence alone.)
             var from = sentence.lowerBound
             var members: [Int] = []
-            for _ in 0..<3 where from > 0 && members.count < n {
-                from = sentenceRange(of: from - 1).lowerBound
+            func collect() {
                 members = []
                 for m in result.mentions where (from..<i).contains(m.firstToken) && m.aliasKind != .pronoun && m.groupMembers == nil {
                     guard let e = m.entity, result.entities[e].type == "person", !members.contains(e) else { continue }
@@ -405,6 +408,12 @@ struct EntityResolver {
                     if m.firstToken >= sentence.lowerBound && m.endToken < i && isIn(.speechVerb, m.endToken) { continue }
                     members.append(e)
                 }
+            }
+            collect()
+            if members.count != n { members = [] }
+            for _ in 0..<3 where from > 0 && members.count < n {
+                from = sentenceRange(of: from - 1).lowerBound
+                collect()
             }
             guard members.count == n, n >= 2 else { continue }
             var mention = EntityMention(candidates: [members[0]], aliasKind: .description, firstToken: i, endToken: end,
