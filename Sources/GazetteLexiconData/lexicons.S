@@ -37,25 +37,25 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 09eb73646919310479bba4f2caa81cf87b00f209206aa60760421256a32d04b4
+// agreements.rules sha256 e2421c0abd6f94ef5dd0df8c3fe40d38a2777c45b0712eb7b4bf5b2c2c8dc734
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 6942eb5f3919021f6de50ec4f6d2bf0b136e24c5155a3bd56027d8bde5d1bfd9
+// classes.rules sha256 91ac1132940910e3cb8cab5abe8f55e7d488f65026cc589d6f126b755922923b
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 0ad0a5426de9bad2ed051bd7e3215e33b8877f3f373133ef36612e5402626538
+// met.rules sha256 cc99a6591c9b339f0b2388a921352d7a5b4d07216a4c146026ffe3c66dcca7a0
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 9d610ed6ca821615b65bcb6f05ee7bedc832ff2bb952d66bc5eb28429ebcfc36
+// negative.rules sha256 5159f7ac6b6d607ca60259406a43df4400e836094f7a7df0b86f899ccb136603
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 23029cfe050ad09d971a6ee07fdadeeaf2a974836d0d53b369502672617ca164
+// visited.rules sha256 34ba23fba339c52aa1309dd47d3505e047189e899796ff736a561e1dc8d7e83f
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -302,13 +302,22 @@ struct EntityResolver {
             let words = entity.name.split(separator: " ")
             guard words.count == 2, Self.royalStyles.contains(words[0].lowercased()) else { continue }
             let given = Self.normalizedLabel(String(words[1]))
-            let full = result.entities.indices.filter { other in
-                var name = result.entities[other].name.split(separator: " ")[...]
-                if let style = name.first, Self.royalStyles.contains(style.lowercased()) { name = name.dropFirst() }
-                return other != index && result.entities[other].type == "person" && name.count >= 3
-                    && Self.normalizedLabel(String(name.first!)) == given
+            // The people the text names in full with that given name, by the words it writes
+            // (the lexicon may spell a name otherwise: "Mohamed bin Zayed" for "Mohammed ...").
+            var full: [Int] = []
+            for m in result.mentions where m.aliasKind == .name && m.endToken - m.firstToken >= 3 {
+                guard let other = m.entity, other != index, result.entities[other].type == "person", !full.contains(other) else { continue }
+                var first = m.firstToken
+                if isIn(.honorific, first) || Self.royalStyles.contains(key(first)) { first += 1 }
+                guard first < m.endToken, key(first) == given else { continue }
+                full.append(other)
             }
+            // A royal's: a name with a patronymic ("bin", "Al") or a royal's office.
             guard full.count == 1 else { continue }
+            let name = result.entities[full[0]].name.lowercased().split(separator: " ")
+            let royal = name.contains { ["bin", "bint", "ibn", "al", "bin."].contains(String($0)) || $0.hasPrefix("al-") }
+                || result.entities[full[0]].office.map { Self.monarchOffices.contains($0) || $0.contains("Prince") || $0 == "Emir" || $0 == "Amir" || $0 == "Sheikh" } == true
+            guard royal else { continue }
             into[index] = full[0]
         }
         guard !into.isEmpty else { return }
@@ -384,11 +393,9 @@ struct EntityResolver {
                 guard i > sentence.lowerBound, key(i - 1) == "the" else { continue }
             }
             // The noun, after an office's words ("the two foreign ministers", "the two prime ministers").
-            // ("the two African leaders": a region's adjective too.)
             var end = i + 1
             while end < sentence.upperBound && end - i <= 3 && !Self.groupNouns.contains(key(end)) && layer.tokens[end].kind == .word
-                    && (!isCapitalizedWord(end) && (isIn(.officeDomain, end) || key(end) == "prime")
-                        || isCapitalizedWord(end) && !covered(end) && end == i + 1) { end += 1 }
+                    && !isCapitalizedWord(end) && (isIn(.officeDomain, end) || key(end) == "prime") { end += 1 }
             guard end < sentence.upperBound, Self.groupNouns.contains(key(end)), !covered(end) else { continue }
             // "the two heads of state"
             if key(end) == "heads" && end + 2 < sentence.upperBound && key(end + 1) == "of" { end += 2 }
@@ -1251,11 +1258,12 @@ struct EntityResolver {
             guard let e = m.entity, candidates.contains(e) else { continue }
             let sentence = sentenceRange(of: m.firstToken)
             if tellsOfVisit(sentence, &visits) { candidates.remove(e); continue }
-            // Nor one of the sides of a signing that names a country ("signed between Minister of
-            // Water X and South Korea's Minister Y", "X signing for Samoa"): the side a country
-            // is named for is the other, or the sentence says whose it is.
+            // Nor a side of a signing whose sentence names a country past the dateline ("signed
+            // between Minister of Water X and South Korea's Minister Y" under "SEOUL", "X signing
+            // for Samoa" under "NUKUALOFA"): either side may be the guest. ("APIA - X signed a
+            // decree" keeps it.)
             if sentence.contains(where: { Self.signingWords.contains(key($0)) })
-                && sentence.contains(where: { mentionCountry($0) != nil }) {
+                && (min(max(sentence.lowerBound, datelineEnd), sentence.upperBound)..<sentence.upperBound).contains(where: { mentionCountry($0) != nil }) {
                 candidates.remove(e)
                 continue
             }
@@ -1820,6 +1828,18 @@ struct EntityResolver {
                 let after = named.filter { $0.first > i }
                 guard let first = after.first, after.allSatisfy({ $0.entity == first.entity }),
                       !named.contains(where: { $0.first < i && $0.entity != first.entity }) else { continue }
+                // Every country the headline names is the agreement's (in its name or among its
+                // parties): "Ukraine, Poland sign grain deal" is no EU-Ukraine agreement.
+                let agreement = result.entities[first.entity[0]]
+                let parties = agreement.lexiconEntry.map { lexicon.entries[$0].parties } ?? []
+                let sentence = sentenceRange(of: i)
+                var countriesNamed = 0, allTheirs = true
+                for k in sentence where mention(startingAt: k).flatMap({ $0.entity }).map({ result.entities[$0].type == "country" }) == true {
+                    guard let m = mention(startingAt: k), let e = m.entity, let code = alpha3(ofCountry: e) else { continue }
+                    countriesNamed += 1
+                    if !parties.contains(code) && !agreement.name.lowercased().contains(result.entities[e].name.lowercased()) { allTheirs = false }
+                }
+                guard countriesNamed > 0, allTheirs else { continue }
                 add(EntityMention(candidates: first.entity, aliasKind: .short, firstToken: verb + 1, endToken: i + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
                 continue
@@ -3476,19 +3496,36 @@ struct EntityResolver {
         let country = countryBefore.flatMap { $0.entity }.flatMap { result.entities[$0].lexiconEntry }
             .flatMap { lexicon.entries[$0].codes["alpha3"] }
         let countries = country.map { Set([$0]) } ?? namedCountries()
-        let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0) } }
+        let years = date == nil ? yearsNear(i) : []
+        let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0, years: years) } }
         return holders.count == 1 ? holders[0] : nil
     }
 
     /// Whether lexicon person `entry` holds a post of class `cls` in `country`: on the document's
-    /// date when it has one (`holds`); in an undated text, at any time, a head's title answering
-    /// to either head's role ("President" to a president who heads the government).
-    func holdsOrHeld(_ entry: Int, _ cls: String, in country: String) -> Bool {
+    /// date when it has one (`holds`); in an undated text, in a term that holds one of `years`
+    /// (those written near the title), or at any time when there are none.
+    func holdsOrHeld(_ entry: Int, _ cls: String, in country: String, years: Set<Int>) -> Bool {
         if date != nil { return holds(entry, cls, in: country) }
         return lexicon.entries[entry].roles.contains { role in
-            guard role.country == country, let c = Self.officeClasses[role.office] else { return false }
-            return c == cls || c.hasPrefix("head") && cls.hasPrefix("head")
+            guard role.country == country, Self.officeClasses[role.office] == cls else { return false }
+            // Years written near the title tell the time: one of them falls in the office's term
+            // ("In 1971, Prime Minister Trudeau" is no Trudeau of 2015).
+            guard !years.isEmpty, let start = role.start.flatMap({ Int($0.prefix(4)) }) else { return true }
+            let end = role.end.flatMap { Int($0.prefix(4)) } ?? Int.max
+            return years.contains { $0 >= start && $0 <= end }
         }
+    }
+
+    /// The years (1900 to 2099) written in token `i`'s sentence and the one before: the time an
+    /// undated text gives the event there ("In 1971, Prime Minister Trudeau met ...").
+    func yearsNear(_ i: Int) -> Set<Int> {
+        var from = sentenceRange(of: i).lowerBound
+        if from > 0 { from = sentenceRange(of: from - 1).lowerBound }
+        var years: Set<Int> = []
+        for t in from..<sentenceRange(of: i).upperBound where layer.tokens[t].kind == .number && layer.tokens[t].end - layer.tokens[t].start == 4 {
+            if let y = Int(word(t)), (1900...2099).contains(y) { years.insert(y) }
+        }
+        return years
     }
 
     /// In an undated text, a surname after a title ("President Museveni"): the one lexicon
@@ -3498,7 +3535,8 @@ struct EntityResolver {
     mutating func lexiconPersonOfTitle(_ office: String, surnameAt i: Int) -> Int? {
         guard date == nil, let cls = Self.officeClasses[office], let entries = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
         let countries = namedCountries()
-        let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0) } }
+        let years = yearsNear(i)
+        let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0, years: years) } }
         return holders.count == 1 ? holders[0] : nil
     }
 
@@ -4224,7 +4262,7 @@ struct EntityResolver {
             // for its "Samia Suluhu"): that person's name goes on; it names no one else.
             if i > 0, owner[i - 1] >= 0, let m = mention(endingAt: i), m.source == .lexicon, m.aliasKind == .name,
                m.endToken - m.firstToken >= 2, let e = m.entity, result.entities[e].type == "person",
-               !isDateWord(i), !isTitleCase(sentenceRange(of: i)) {
+               !isDateWord(i), !isIn(.nameSuffix, i), !isTitleCase(sentenceRange(of: i)) {
                 extend(Int(owner[i - 1]), to: i + 1)
                 continue
             }

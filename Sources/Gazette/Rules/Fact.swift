@@ -593,7 +593,12 @@ struct RelationBuilder {
                 if isPerson {
                     let start = next.titleStart ?? next.phraseStart ?? next.firstToken
                     let counterpart = rules.counterpartKeys.contains(layer.tokens[t].key)
-                    if start > t, counterpart || layer.tokens[t].shape.contains(.capitalized),
+                    // (Not one who opens a clause of their own: "met X and Trade Minister Y stayed
+                    // home"; the list goes on, or the sentence ends, after them.)
+                    let after = next.endToken
+                    let goesOn = after >= sentence.upperBound || layer.tokens[after].kind == .punctuation
+                        || [rules.andKey, rules.ofKey, rules.asKey].contains(layer.tokens[after].key) || rules.adjunctKeys.contains(Int(layer.tokens[after].key))
+                    if start > t, goesOn, counterpart || layer.tokens[t].shape.contains(.capitalized),
                        (t..<start).allSatisfy({ i in
                            let token = layer.tokens[i]
                            return token.kind == .word && token.shape.contains(.capitalized) || rules.portfolioJoinKeys.contains(token.key)
