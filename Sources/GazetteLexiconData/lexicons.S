@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 e2421c0abd6f94ef5dd0df8c3fe40d38a2777c45b0712eb7b4bf5b2c2c8dc734
+// agreements.rules sha256 bfc5741547e314a58c1ca18f6a8f81766be8cfecda760518c2fe78b5008ede81
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
