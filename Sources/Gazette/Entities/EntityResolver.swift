@@ -315,8 +315,8 @@ struct EntityResolver {
             // A royal's: a name with a patronymic ("bin", "Al") or a royal's office.
             guard full.count == 1 else { continue }
             let name = result.entities[full[0]].name.lowercased().split(separator: " ")
-            let royal = name.contains { ["bin", "bint", "ibn", "al", "bin."].contains(String($0)) || $0.hasPrefix("al-") }
-                || result.entities[full[0]].office.map { Self.monarchOffices.contains($0) || $0.contains("Prince") || $0 == "Emir" || $0 == "Amir" || $0 == "Sheikh" } == true
+            let royal = name.contains { Self.patronymicParticles.contains(String($0)) || $0.hasPrefix("al-") }
+                || result.entities[full[0]].office.map { Self.monarchOffices.contains($0) || Self.royalStyles.contains($0.lowercased()) || $0.contains("Prince") } == true
             guard royal else { continue }
             into[index] = full[0]
         }
@@ -1287,8 +1287,9 @@ struct EntityResolver {
         known[sentence.lowerBound] = answer
         return answer
     }
-    /// Words of a signing, whose sides a dateline does not tell apart.
-    static let signingWords: Set<String> = ["signed", "signing", "signs", "inked"]
+    /// Words of a signing (whose sides a dateline does not tell apart), and of a ratification.
+    static let signingWords: Set<String> = ["sign", "signs", "signed", "signing", "ink", "inks", "inked"]
+    static let ratifyingWords: Set<String> = ["ratify", "ratifies", "ratified"]
     static let visitWords: Set<String> = [
         "visit", "visits", "visited", "visiting", "arrived", "arrives", "arrival", "landed", "trip", "tour", "delegation",
         "accompanied", "accompanying", "left", "departed",
@@ -1823,8 +1824,8 @@ struct EntityResolver {
                         && !Self.agreementVerbs.contains(key(verb)) && !["the", "this", "that", "a", "an"].contains(key(verb)) {
                     verb -= 1
                 }
-                guard verb >= 0, Self.agreementVerbs.contains(key(verb)), !Self.countWords.contains(key(verb + 1)),
-                      ["sign", "signs", "signed", "ink", "inks", "inked", "ratify", "ratifies", "ratified"].contains(key(verb)) else { continue }
+                guard verb >= 0, Self.signingWords.contains(key(verb)) || Self.ratifyingWords.contains(key(verb)),
+                      !Self.countWords.contains(key(verb + 1)) else { continue }
                 let after = named.filter { $0.first > i }
                 guard let first = after.first, after.allSatisfy({ $0.entity == first.entity }),
                       !named.contains(where: { $0.first < i && $0.entity != first.entity }) else { continue }
@@ -1834,8 +1835,8 @@ struct EntityResolver {
                 let parties = agreement.lexiconEntry.map { lexicon.entries[$0].parties } ?? []
                 let sentence = sentenceRange(of: i)
                 var countriesNamed = 0, allTheirs = true
-                for k in sentence where mention(startingAt: k).flatMap({ $0.entity }).map({ result.entities[$0].type == "country" }) == true {
-                    guard let m = mention(startingAt: k), let e = m.entity, let code = alpha3(ofCountry: e) else { continue }
+                for k in sentence {
+                    guard let e = mention(startingAt: k)?.entity, let code = alpha3(ofCountry: e) else { continue }
                     countriesNamed += 1
                     if !parties.contains(code) && !agreement.name.lowercased().contains(result.entities[e].name.lowercased()) { allTheirs = false }
                 }
@@ -2851,10 +2852,12 @@ struct EntityResolver {
     /// “Jokowi” Widodo"): an opening quotation mark, one or two capitalized words, a closing one,
     /// then a capitalized word. Where the name goes on, or nil.
     func nicknameEnd(at i: Int, sentence: Range<Int>) -> Int? {
-        guard i + 3 < sentence.upperBound, isQuotationMark(i) || isCharacter(i, UInt8(ascii: "'")) || word(i) == "‘" else { return nil }
+        // ('"', '“', '”', and the single ones: "'", '‘', '’'.)
+        func isQuote(_ t: Int) -> Bool { isQuotationMark(t) || isCharacter(t, UInt8(ascii: "'")) || ["‘", "’"].contains(word(t)) }
+        guard i + 3 < sentence.upperBound, isQuote(i) else { return nil }
         var k = i + 1
         while k < i + 3 && k < sentence.upperBound && isCapitalizedWord(k) { k += 1 }
-        guard k > i + 1, k + 1 < sentence.upperBound, isQuotationMark(k) || isCharacter(k, UInt8(ascii: "'")) || word(k) == "’",
+        guard k > i + 1, k + 1 < sentence.upperBound, isQuote(k),
               isCapitalizedWord(k + 1), !isDateWord(k + 1), !inTitle[k + 1] else { return nil }
         return k + 1
     }
@@ -3072,7 +3075,8 @@ struct EntityResolver {
         if tokens.count == 1 && person(labelled: key(tokens[0]), before: tokens[0]) == nil {
             // "President Ruto": the one lexicon person of that surname in office, when there is one.
             if lexicon.peopleLabelKeys.contains(layer.tokens[tokens[0]].key),
-               let holder = lexiconPersonInOffice(surnameAt: tokens[0]) ?? lexiconPersonOfTitle(office, surnameAt: tokens[0]) {
+               let holder = lexiconPersonInOffice(surnameAt: tokens[0])
+                   ?? (date == nil ? lexiconHolder(of: office, surnameAt: tokens[0], givenAt: nil, countryBefore: country(before: begin)) : nil) {
                 let entity = entity(ofEntry: holder)
                 setOffice(entity, phrased, before: begin, complement: title.upperBound < start ? title.upperBound..<start : nil, nameEnd: tokens[0] + 1)
                 add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: tokens[0], endToken: tokens[0] + 1,
@@ -3476,16 +3480,17 @@ struct EntityResolver {
     }
 
     /// The one lexicon person labelled with the word at `i`, whose name or an alias opens with
-    /// the word at `given`, who holds the post of `office` (its class: head of state, foreign
-    /// minister ...) on the document's date, in the country named before the title when there is
-    /// one, else in a country the document names; nil otherwise ("President Jill Biden" is not
-    /// Joe Biden).
-    mutating func lexiconHolder(of office: String, surnameAt i: Int, givenAt given: Int, countryBefore: EntityMention?) -> Int? {
+    /// the word at `given` (when a given name is written), who holds the post of `office` (its
+    /// class: head of state, foreign minister ...) on the document's date (`holdsOrHeld`: in an
+    /// undated text, in a term), in the country named before the title when there is one, else
+    /// in a country the document names; nil otherwise ("President Jill Biden" is not Joe Biden;
+    /// undated, "President Museveni" in a report on Uganda is the lexicon's Yoweri Museveni).
+    mutating func lexiconHolder(of office: String, surnameAt i: Int, givenAt given: Int?, countryBefore: EntityMention?) -> Int? {
         guard let cls = Self.officeClasses[office], let all = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
         // Initials compare without their periods ("I K Gujral", "I. K. Gujral").
         func bare(_ word: String) -> String { word.hasSuffix(".") ? String(word.dropLast()) : word }
-        let givenKey = bare(key(given))
-        let entries = all.filter { entry in
+        let givenKey = given.map { bare(key($0)) }
+        let entries = givenKey == nil ? all : all.filter { entry in
             let e = lexicon.entries[entry]
             // The name is among the aliases (`LexiconEntry.init`).
             return e.aliases.contains { alias in
@@ -3526,18 +3531,6 @@ struct EntityResolver {
             if let y = Int(word(t)), (1900...2099).contains(y) { years.insert(y) }
         }
         return years
-    }
-
-    /// In an undated text, a surname after a title ("President Museveni"): the one lexicon
-    /// person of that surname who has held a post of the title's class in a country the
-    /// document names; nil with a date (`lexiconPersonInOffice` decides then), or with none or
-    /// several.
-    mutating func lexiconPersonOfTitle(_ office: String, surnameAt i: Int) -> Int? {
-        guard date == nil, let cls = Self.officeClasses[office], let entries = lexicon.peopleByLabelKey[layer.tokens[i].key] else { return nil }
-        let countries = namedCountries()
-        let years = yearsNear(i)
-        let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0, years: years) } }
-        return holders.count == 1 ? holders[0] : nil
     }
 
     /// Resolves each role description to the person the document names with that post in that
