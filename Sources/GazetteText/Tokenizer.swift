@@ -9,7 +9,9 @@
 /// the same word breaks where the text is ASCII (`WordSegmenter`), and the sentence splitter asks
 /// ICU only about gaps that are not plain. On top of them come the cases news text needs:
 /// - hyphenated compounds split ("Japan-Philippines": `Japan`, `-`, `Philippines`);
-/// - possessive "'s" and "’s" split off ("Manalo's": `Manalo`, `'s`);
+/// - possessive "'s" and "’s" split off ("Manalo's": `Manalo`, `'s`); the apostrophe of a
+///   capitalized word ending in "s" before a word is a possessive too, with the key `'s`
+///   ("the Philippines' envoy");
 /// - abbreviations and initials keep their period ("Jr.", "U.S.", "Sept.", "W.");
 /// - numeric dates stay whole ("2025-05-29", "28/05/2025"), as ICU keeps numbers ("1,500", "2.5");
 /// - a sentence does not end after a title ("Mr. Iwaya"), a month before a number ("Sept. 21"),

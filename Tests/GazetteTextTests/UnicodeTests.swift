@@ -104,6 +104,27 @@ struct NormalizerTests {
         #expect(Set([1, 3, 5].map { tokenizer.vocabulary.key(layer.tokens[$0].key) }) == ["'s"])
     }
 
+    @Test func aNameEndingInSTakesABareApostropheAsItsPossessive() throws {
+        let (layer, bytes, tokenizer) = try analyze("the Philippines' envoy, the Maldives’ minister and the Bahamas' 3 ports")
+        let texts = tokenTexts(layer, bytes)
+        let keys = layer.tokens.map { tokenizer.vocabulary.key($0.key) }
+        #expect(texts[2] == "'" && texts[7] == "’")
+        #expect(keys[2] == "'s" && keys[7] == "'s")
+        // Before a digit, the apostrophe stays one: only a word may be possessed here.
+        #expect(keys[texts.firstIndex(of: "Bahamas")! + 1] == "'")
+    }
+
+    @Test func aBareApostropheAfterOtherWordsStaysOne() throws {
+        // A word in lower case ('the talks'), a closing quote before punctuation or the end, and
+        // a name not ending in "s" keep the apostrophe's own key.
+        for text in ["he called them 'the talks' and left", "a visit to 'the Philippines'.", "the 'Philippines'", "Peru' envoy"] {
+            let (layer, bytes, tokenizer) = try analyze(text)
+            let apostrophes = zip(tokenTexts(layer, bytes), layer.tokens).filter { $0.0 == "'" }
+            #expect(!apostrophes.isEmpty)
+            #expect(apostrophes.allSatisfy { tokenizer.vocabulary.key($0.1.key) == "'" }, "\(text)")
+        }
+    }
+
     @Test func equalKeysShareOneID() throws {
         let (layer, _, tokenizer) = try analyze("Bogotá BOGOTA bogota Bogota\u{0301}")
         let ids = Set(layer.tokens.map(\.key))

@@ -63,6 +63,9 @@ struct EntityResolver {
     /// Pronouns, the words that open an entourage, and "country" and "nation"
     /// (`LexiconMatcher.referencePositions`).
     private var referencePositions: [Int] = []
+    /// The key of the possessive "'s" (nil when neither the rules, the lexicons nor the document
+    /// have one).
+    private let possessiveKey: KeyID?
 
     init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
@@ -73,6 +76,7 @@ struct EntityResolver {
         wordClasses = lexicon.wordClasses
         nonNameWords = lexicon.nonNameWords
         owner = [Int32](repeating: -1, count: layer.tokens.count)
+        possessiveKey = vocabulary.keyID(forKey: "'s")
         inTitle = [Bool](repeating: false, count: layer.tokens.count)
     }
 
@@ -2474,14 +2478,10 @@ struct EntityResolver {
         return text[s] == 0xE2 && text[s + 1] == 0x80 && (text[s + 2] == 0x93 || text[s + 2] == 0x94)
     }
 
-    /// Whether token `i` is the possessive "'s" or "’s", read from the text's bytes.
+    /// Whether token `i` is the possessive: "'s", "’s", or the apostrophe the tokenizer gives
+    /// the possessive's key after a name ending in "s" ("the Philippines' envoy").
     @inline(__always)
-    func isPossessive(_ i: Int) -> Bool {
-        let t = layer.tokens[i]
-        let n = Int(t.end - t.start), s = Int(t.start)
-        guard n == 2 || n == 4, text[s + n - 1] | 0x20 == UInt8(ascii: "s") else { return false }
-        return n == 2 ? text[s] == UInt8(ascii: "'") : (text[s] == 0xE2 && text[s + 1] == 0x80 && text[s + 2] == 0x99)
-    }
+    func isPossessive(_ i: Int) -> Bool { possessiveKey != nil && layer.tokens[i].key == possessiveKey }
 
     /// Verbs of meeting and travel: a name right before them is a party to a meeting or a visit,
     /// so a person ("Marek Tolvan arrived in Warsaw", "Then Ana Ruiz and Li Wei met").
