@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 91ac1132940910e3cb8cab5abe8f55e7d488f65026cc589d6f126b755922923b
+// classes.rules sha256 0565b7dde8bc21f1db52480135237da99feeba00d0b8924c5a2c97a93bab9c9b
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
