@@ -2071,8 +2071,9 @@ struct EntityResolver {
         "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
         "power", "electricity", "telecommunications", "media", "multimedia", "ict", "broadcasting", "statistics", "privatization",
         "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives",
-        // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East").
-        "africa", "asia", "caribbean", "middle", "east", "expatriates", "emigrants",
+        // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East"),
+        // and a country's people abroad ("Minister of Foreign Affairs and Senegalese Abroad").
+        "africa", "asia", "caribbean", "middle", "east", "expatriates", "emigrants", "abroad",
     ]
     static let complementLinks: Set<String> = ["of", "for", "to", "on"]
     /// Honorifics and courtesy titles between a title and a name, or before a name alone ("Ms
@@ -2638,7 +2639,11 @@ struct EntityResolver {
         // "&", when no second title follows them ("Prime Minister and Foreign Minister").
         if last < 0, k + 1 < sentence.upperBound, k > sentence.lowerBound, inTitle[k - 1], key(k) == "and" || key(k) == "&" {
             var j = k + 1
-            while j < sentence.upperBound && isCapitalizedWord(j) && !inTitle[j] && !covered(j) && (isIn(.officeDomain, j) || isIn(.body, j)) { j += 1 }
+            while j < sentence.upperBound {
+                if isCapitalizedWord(j) && !inTitle[j] && !covered(j) && (isIn(.officeDomain, j) || isIn(.body, j)) { j += 1; continue }
+                if let after = peopleAbroadEnd(at: j, sentence: sentence) { j = after; continue }
+                break
+            }
             if j > k + 1 && (j == sentence.upperBound || !inTitle[j]) {
                 last = j - 1
                 k = j
@@ -2657,6 +2662,7 @@ struct EntityResolver {
                     j = m.endToken
                     continue
                 }
+                if let after = peopleAbroadEnd(at: j, sentence: sentence) { j = after; words += 1; continue }
                 if key(j) == "and" && !joined && words > 0 { joined = true; j += 1; continue }
                 break
             }
@@ -2749,6 +2755,22 @@ struct EntityResolver {
         // "Minister of Commerce, Industry and Labour, X": the portfolios go on after a comma.
         if last >= 0 && k == last + 1, isIn(.officeDomain, last), let j = portfoliosAfterComma(at: k) { last = j - 1 }
         return last >= 0 ? last + 1 : nil
+    }
+
+    /// Where a portfolio of a country's people abroad that starts at `i` ends ("Senegalese
+    /// Abroad", "Mauritanians Abroad", "Moroccan Expatriates"): a country or a capitalized word
+    /// naming its people, then a word of people abroad. Nil when none starts there.
+    func peopleAbroadEnd(at i: Int, sentence: Range<Int>) -> Int? {
+        guard i < sentence.upperBound, !inTitle[i] else { return nil }
+        var next = i + 1
+        if let m = mention(startingAt: i) {
+            guard let e = m.entity, alpha3(ofCountry: e) != nil else { return nil }
+            next = m.endToken
+        } else if !isCapitalizedWord(i) || covered(i) {
+            return nil
+        }
+        guard next < sentence.upperBound, isCapitalizedWord(next), Self.peopleAbroadWords.contains(key(next)) else { return nil }
+        return next + 1
     }
 
     /// Function words that headlines capitalize and running text does not.
