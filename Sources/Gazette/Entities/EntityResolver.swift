@@ -4298,9 +4298,10 @@ struct EntityResolver {
     }
 
     /// Whether the word at `i` is followed by a capitalized word no mention covers: the first
-    /// word of a longer name ("Peter Dutton", "Li Ka-shing"), not a name standing alone.
+    /// word of a longer name ("Peter Dutton", "Li Ka-shing"), not a name standing alone. A day
+    /// or a month after it is no name's ("met Dutton Monday", "Dutton March 3").
     func opensLongerName(_ i: Int) -> Bool {
-        i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1)
+        i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) && !covered(i + 1) && !isDateWord(i + 1)
     }
 
     /// Whether the word at `i` stands where a party stands: before a verb of speech, meeting or
