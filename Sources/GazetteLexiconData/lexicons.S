@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 34ba23fba339c52aa1309dd47d3505e047189e899796ff736a561e1dc8d7e83f
+// visited.rules sha256 04e5ecb9587029860ee5daaa1512ab7310d8d5eeacf6dc1b1353f7a64cd817c3
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
