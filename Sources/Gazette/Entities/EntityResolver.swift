@@ -617,7 +617,8 @@ struct EntityResolver {
 
     /// Officials listed in a delegation or an entourage, whose titles give them no country, serve
     /// the delegation's: "a Guyanese delegation including Minister of Agriculture Ana Ruiz and
-    /// Minister of Tourism Li Wei", "Kenya's delegation includes ...", "Ruto's delegation
+    /// Minister of Tourism Li Wei", "Kenya's delegation includes ...", "the Kenyan delegation was led
+    /// by Foreign Minister Ana Ruiz" (its leader too), "Ruto's delegation
     /// comprised ..." (the country of the person), "President Ruto was accompanied by the
     /// Minister of Trade, Ms Ana Ruiz, and ..." and "Accompanied by Minister of Trade Ana Ruiz,
     /// President Ruto ..." (the country of the person accompanied, the nearest person before
@@ -722,8 +723,15 @@ struct EntityResolver {
                 guard code != nil else { continue }
                 var opener = i + 1
                 if opener < sentence.upperBound && key(opener) == "also" { opener += 1 }
-                guard opener < sentence.upperBound, Self.listOpeners.contains(key(opener)) else { continue }
-                members = list(from: opener + 1, in: sentence).people
+                // "the Kenyan delegation, led by ...", "Kenya's delegation was headed by ...".
+                var k = opener
+                while k < sentence.upperBound && k < opener + 2 && [",", "was", "is", "were", "are"].contains(key(k)) { k += 1 }
+                if k + 1 < sentence.upperBound && ["led", "headed"].contains(key(k)) && key(k + 1) == "by" {
+                    members = list(from: k + 2, in: sentence).people
+                } else {
+                    guard opener < sentence.upperBound, Self.listOpeners.contains(key(opener)) else { continue }
+                    members = list(from: opener + 1, in: sentence).people
+                }
             } else {
                 continue
             }
