@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 9e108ebce051a265ec88609160e6f3a16551c555748c613ec1b481923f977e50
+// titles.jsonl sha256 bd5b2e13ed8d82d13e0126e071098266c2816703565e92bfb5ef765e42d6db55
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 b226b93a754a9afec7d212c363ed0de67e804f9d9c3da83b4786230b91f6cf36
+// office.rules sha256 0def517c591fc4a19550054883ba07206471216aeffc52a742e44a6eb4cd9fe3
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
