@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 0def517c591fc4a19550054883ba07206471216aeffc52a742e44a6eb4cd9fe3
+// office.rules sha256 7117a0d130456f0529624d2f11e16fa9eca7ac709d4d8a6b99d66bd051d0ab48
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
