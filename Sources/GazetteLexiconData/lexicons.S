@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 cc99a6591c9b339f0b2388a921352d7a5b4d07216a4c146026ffe3c66dcca7a0
+// met.rules sha256 3e0c59672ca4e88be5bb1ea71d4db6284e8e0e1bc80a6b06c25bec8a35f90980
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
