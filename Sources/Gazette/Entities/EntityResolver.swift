@@ -976,24 +976,33 @@ struct EntityResolver {
     }
 
     /// "the country" and "the nation" where a visit's place stands ("arrived in the country on
-    /// an official visit", "a visit to the country"): the country of the city named last before
+    /// an official visit", "a visit to the country", "a visit to the East African nation"): the country of the city named last before
     /// it, in its sentence or the one before ("held talks in Tashkent with ..., who arrived in the
     /// country"), else of the country named last by its name there. Not after a country's
     /// adjective or a country in a title ("President of Turkmenistan" names the visitor's).
+    /// Words of a kind of country between "the" and "country" or "nation" ("the island nation").
+    static let countryKindWords: Set<String> = ["island", "landlocked", "neighbouring", "neighboring", "host", "small", "tiny", "archipelagic", "archipelago", "southern", "northern", "western", "eastern", "central"]
+
     mutating func findCountryReferences() {
         let count = layer.tokens.count
         let nouns = wordClasses[WordClass.countryNoun.rawValue]
-        for i in referencePositions where i >= 2 && i < count && nouns.contains(Int(layer.tokens[i].key)) && key(i - 1) == "the" && !covered(i) {
+        for i in referencePositions where i >= 2 && i < count && nouns.contains(Int(layer.tokens[i].key)) && !covered(i) {
+            // "the nation", "the East African nation", "the island nation": up to three words of
+            // a region or a kind of country between the article and the noun.
+            var the = i - 1
+            while the > 0 && i - the <= 3 && key(the) != "the" && !covered(the)
+                    && (isCapitalizedWord(the) || Self.countryKindWords.contains(key(the))) { the -= 1 }
+            guard the >= 1, key(the) == "the" else { continue }
             // A place of a visit: "in", "to", "visiting", "visited" or "toured" before it, and a
             // word of a visit in the sentence before it.
-            guard ["in", "to", "visiting", "visited", "toured"].contains(key(i - 2)) else { continue }
+            guard ["in", "to", "visiting", "visited", "toured"].contains(key(the - 1)) else { continue }
             let sentence = sentenceRange(of: i)
             // (The preposition, "the" and the noun in one sentence: a break may fall between them.)
-            guard i - 2 >= sentence.lowerBound,
-                  (sentence.lowerBound..<(i - 1)).contains(where: { Self.visitCueWords.contains(key($0)) }) else { continue }
+            guard the - 1 >= sentence.lowerBound,
+                  (sentence.lowerBound..<the).contains(where: { Self.visitCueWords.contains(key($0)) }) else { continue }
             let from = sentence.lowerBound > 0 ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
             var city: Int?, named: Int?
-            var k = i - 2
+            var k = the - 1
             while k >= from && city == nil {
                 if covered(k), let m = mention(endingAt: k + 1), let e = m.entity, alpha3(ofCountry: e) != nil {
                     let inTitle = m.firstToken > 0 && (key(m.firstToken - 1) == "of" || isPossessive(m.endToken))
@@ -1004,7 +1013,7 @@ struct EntityResolver {
                 k -= 1
             }
             guard let entity = city ?? named else { continue }
-            add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+            add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: the + 1, endToken: i + 1,
                               byteStart: 0, byteEnd: 0, source: .coreference))
         }
     }
