@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 a72d9b0eade14da1bb6235a2433592e60a2d7f4613f509a4e83acbf1b7292436
+// agreements.rules sha256 37fdc6753d93a5ddfb7709883a0d41546a527fcd927576bc638e5d850b561958
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
