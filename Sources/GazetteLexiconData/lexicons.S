@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 3e0c59672ca4e88be5bb1ea71d4db6284e8e0e1bc80a6b06c25bec8a35f90980
+// met.rules sha256 433d1cdc412fe19d9babd21741433dea29dfe36ca37034717f48fb600c8ebec6
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
