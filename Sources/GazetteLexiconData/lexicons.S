@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 04e5ecb9587029860ee5daaa1512ab7310d8d5eeacf6dc1b1353f7a64cd817c3
+// visited.rules sha256 9137c701d64638a64b49c2f1b2725091b7d1685219f35310abff67749290ff88
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
