@@ -101,4 +101,7 @@ public struct Extraction: Sendable {
     public var matches: [RuleMatch] = []
     /// The facts the rules found, each once, in the order of their first evidence.
     public var facts: [Fact] = []
+    /// People whose title is an organisation's post ("UN Secretary-General"): it names no
+    /// country of theirs.
+    var organisationPosts: Set<Int> = []
 }

@@ -258,6 +258,7 @@ struct EntityResolver {
         result.mentions.removeAll { $0.candidates.isEmpty }
         result.mentions.sort { $0.firstToken < $1.firstToken }
         result.titles.sort { $0.firstToken < $1.firstToken }
+        result.organisationPosts = officesOfOrganisations
         return result
     }
 

@@ -173,6 +173,7 @@ struct RelationBuilder {
             }
         }
         facts = Self.datingSignings(facts, storyDated: &storyDated, matches: matches, layer: layer, rules: rules, extraction)
+        facts = addingHostOffices(facts, matches: matches, ruleList, extraction)
         extraction.facts = Self.datingAlike(Self.droppingVisitsHome(Self.droppingDatelineVisitsStated(facts), matches: matches, ruleList),
                                             storyDated: storyDated, extraction)
     }
@@ -259,6 +260,57 @@ struct RelationBuilder {
         return facts.filter { f in
             !(f.evidence.allSatisfy { ruleList[matches[$0].rule].abroad } && offices.contains([f.subject.entity, f.object.entity]))
         }
+    }
+
+    /// A host's office: an official whose title names no country ("Vice President X", "Foreign
+    /// Secretary Y") and who met a visitor, in a document whose visits by that visitor all go to
+    /// one country, serves that country: "Ruiz arrived in Colombo on Monday. She was received by
+    /// Foreign Secretary Y" gives (Y, holds_office, Sri Lanka). Not an envoy (posted where the
+    /// visitor goes, but often the visitor's own country's), an organisation's post, a person the
+    /// lexicon knows offices of, a former or designated office (a negative rule suppressed an
+    /// office of theirs), one who travelled too, nor a meeting dated apart from the visit. The
+    /// fact's evidence is the meeting's; its office the title's.
+    func addingHostOffices(_ facts: [Fact], matches: [RuleMatch], _ ruleList: [Rule], _ extraction: Extraction) -> [Fact] {
+        let met = facts.filter { $0.predicate == "met" }
+        guard !met.isEmpty else { return facts }
+        var visits: [Int: Set<Int>] = [:], visitDates: [Int: [String]] = [:], officed = Set<Int>()
+        for f in facts {
+            if f.predicate == "visited" {
+                visits[f.subject.entity, default: []].insert(f.object.entity)
+                if let d = f.date, let v = extraction.dates[d].value { visitDates[f.subject.entity, default: []].append(v) }
+            }
+            if f.predicate == Self.officePredicate { officed.insert(f.subject.entity) }
+        }
+        guard !visits.isEmpty else { return facts }
+        // People an office match captured that a negative rule suppressed ("former", "-designate").
+        for match in matches where ruleList[match.rule].predicate == Self.officePredicate {
+            guard case .suppressed = match.outcome else { continue }
+            for case .mention(let m)? in match.captures { if let e = extraction.mentions[m].entity { officed.insert(e) } }
+        }
+        var host: [Int: (country: Int, fact: Fact, mention: Int?)] = [:], conflicting = Set<Int>()
+        for f in met {
+            for (p, v, mention) in [(f.subject.entity, f.object.entity, f.subject.mention), (f.object.entity, f.subject.entity, f.object.mention)] {
+                let person = extraction.entities[p]
+                guard let office = person.office, person.country == nil, !officed.contains(p), visits[p] == nil,
+                      !extraction.organisationPosts.contains(p), !Self.isEnvoy(office),
+                      person.lexiconEntry == nil, let places = visits[v], places.count == 1, let c = places.first else { continue }
+                if let home = extraction.entities[v].country, alpha3(c, extraction) == home { continue }
+                // A meeting dated apart from every dated visit of the visitor is another trip's.
+                if let d = f.date, let value = extraction.dates[d].value, let dated = visitDates[v], !dated.isEmpty,
+                   !dated.contains(where: { $0.hasPrefix(value) || value.hasPrefix($0) }) { continue }
+                if let known = host[p], known.country != c { conflicting.insert(p); continue }
+                if host[p] == nil { host[p] = (c, f, mention) }
+            }
+        }
+        guard !host.isEmpty else { return facts }
+        var out = facts
+        for (p, h) in host.sorted(by: { $0.value.fact.evidence[0] < $1.value.fact.evidence[0] || ($0.value.fact.evidence[0] == $1.value.fact.evidence[0] && $0.key < $1.key) })
+            where !conflicting.contains(p) {
+            out.append(Fact(subject: Fact.Argument(entity: p, mention: h.mention), predicate: Self.officePredicate,
+                            object: Fact.Argument(entity: h.country, mention: nil), date: nil,
+                            office: extraction.entities[p].office, place: nil, evidence: h.fact.evidence))
+        }
+        return out
     }
 
     /// A visit by the dateline is a fallback: where a rule states the same visit (subject, predicate,
