@@ -282,11 +282,6 @@ struct RelationBuilder {
             if f.predicate == Self.officePredicate { officed.insert(f.subject.entity) }
         }
         guard !visits.isEmpty else { return facts }
-        // People an office match captured that a negative rule suppressed ("former", "-designate").
-        for match in matches where ruleList[match.rule].predicate == Self.officePredicate {
-            guard case .suppressed = match.outcome else { continue }
-            for case .mention(let m)? in match.captures { if let e = extraction.mentions[m].entity { officed.insert(e) } }
-        }
         var host: [Int: (country: Int, fact: Fact, mention: Int?)] = [:], conflicting = Set<Int>()
         for f in met {
             for (p, v, mention) in [(f.subject.entity, f.object.entity, f.subject.mention), (f.object.entity, f.subject.entity, f.object.mention)] {
@@ -303,6 +298,12 @@ struct RelationBuilder {
             }
         }
         guard !host.isEmpty else { return facts }
+        // People an office match captured that a negative rule suppressed ("former", "-designate"):
+        // read only now, as most documents have no host to look at.
+        for match in matches {
+            guard case .suppressed = match.outcome, ruleList[match.rule].predicate == Self.officePredicate else { continue }
+            for case .mention(let m)? in match.captures { if let e = extraction.mentions[m].entity { host[e] = nil } }
+        }
         var out = facts
         for (p, h) in host.sorted(by: { $0.value.fact.evidence[0] < $1.value.fact.evidence[0] || ($0.value.fact.evidence[0] == $1.value.fact.evidence[0] && $0.key < $1.key) })
             where !conflicting.contains(p) {
