@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 0565b7dde8bc21f1db52480135237da99feeba00d0b8924c5a2c97a93bab9c9b
+// classes.rules sha256 14b2527b7d0163c5e2110924675f265f22b39640139ebeb487429a769d75b244
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 433d1cdc412fe19d9babd21741433dea29dfe36ca37034717f48fb600c8ebec6
+// met.rules sha256 52f26f3fad4f390bff0dad6d85e187277caf4cd21d96ba874a06f7c3f8d9eb75
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -2089,7 +2089,7 @@ struct EntityResolver {
         "climate", "land", "lands", "resources", "natural", "food", "rural", "urban", "family", "children", "gender",
         "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
         "power", "electricity", "telecommunications", "media", "multimedia", "ict", "broadcasting", "statistics", "privatization",
-        "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives",
+        "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives", "commonwealth",
         // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East"),
         // and a country's people abroad ("Minister of Foreign Affairs and Senegalese Abroad").
         "africa", "asia", "caribbean", "middle", "east", "expatriates", "emigrants", "abroad",
