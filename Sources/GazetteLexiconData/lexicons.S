@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 37fdc6753d93a5ddfb7709883a0d41546a527fcd927576bc638e5d850b561958
+// agreements.rules sha256 08e5084368d4392ce60619c5a69c09ca524a0f54259d0012ca6581acadd42c21
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
