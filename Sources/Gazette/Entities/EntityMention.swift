@@ -101,7 +101,7 @@ public struct Extraction: Sendable {
     public var matches: [RuleMatch] = []
     /// The facts the rules found, each once, in the order of their first evidence.
     public var facts: [Fact] = []
-    /// People whose title is an organisation's post ("UN Secretary-General"): it names no
-    /// country of theirs.
-    var organisationPosts: Set<Int> = []
+    /// People whose title names no country's office they hold: an organisation's post ("UN
+    /// Secretary-General"), or one designated or elected and not yet held ("Minister-designate").
+    var postsOfNoCountry: Set<Int> = []
 }

@@ -40,6 +40,8 @@ struct EntityResolver {
     /// People whose title, written with no country, reads as an organisation's post
     /// (`isOrganisationTitle`): the lexicon gives them no country for it.
     private var officesOfOrganisations: Set<Int> = []
+    /// People named after a title they are designated or elected to ("Prime Minister-designate X").
+    private var designated: Set<Int> = []
     /// Role descriptions met so far ("the Kenyan president"): the title's tokens, its office,
     /// its country's code and where the country stands; resolved once every name is found.
     private var roleDescriptions: [(range: Range<Int>, office: String, country: String, titleStart: Int, possessive: Bool)] = []
@@ -258,7 +260,7 @@ struct EntityResolver {
         result.mentions.removeAll { $0.candidates.isEmpty }
         result.mentions.sort { $0.firstToken < $1.firstToken }
         result.titles.sort { $0.firstToken < $1.firstToken }
-        result.organisationPosts = officesOfOrganisations
+        result.postsOfNoCountry = officesOfOrganisations.union(designated)
         return result
     }
 
@@ -2956,14 +2958,19 @@ struct EntityResolver {
                 phrased = surface(begin..<title.upperBound)
             }
         }
-        // "Prime Minister-designate X", "President-elect X": a person, who holds no office yet;
-        // the title keeps its span, so no rule takes it for the person's office.
+        // "Prime Minister-designate X", "President-elect X", "Minister-designate of Foreign
+        // Affairs, X": a person, who holds no office yet; the title keeps its span, so no rule
+        // takes it for the person's office.
         if start + 1 < sentence.upperBound, key(start) == "-", ["designate", "elect"].contains(key(start + 1)) {
-            let (tokens, _) = nameTokens(from: start + 2, sentence: sentence)
+            // "Minister-designate of Foreign Affairs, X,": past the complement and a comma.
+            var from = complementEnd(after: start + 2, sentence: sentence) ?? start + 2
+            if from < sentence.upperBound && isCharacter(from, UInt8(ascii: ",")) { from += 1 }
+            let (tokens, _) = nameTokens(from: from, sentence: sentence)
             if let first = tokens.first, let last = tokens.last, tokens.count >= 2 {
                 let (entity, source) = person(named: tokens)
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: first, endToken: last + 1,
                                   byteStart: 0, byteEnd: 0, source: source))
+                designated.insert(entity)
             }
             return (title.upperBound, office)
         }

@@ -267,8 +267,9 @@ struct RelationBuilder {
     /// one country, serves that country: "Ruiz arrived in Colombo on Monday. She was received by
     /// Foreign Secretary Y" gives (Y, holds_office, Sri Lanka). Not an envoy (posted where the
     /// visitor goes, but often the visitor's own country's), an organisation's post, a person the
-    /// lexicon knows offices of, a former or designated office (a negative rule suppressed an
-    /// office of theirs), one who travelled too, nor a meeting dated apart from the visit. The
+    /// lexicon knows offices of, one designated or elected to a post ("Minister-designate"), a
+    /// former office (a negative rule suppressed an office of theirs), one who travelled too, nor
+    /// a meeting dated apart from the visit. The
     /// fact's evidence is the meeting's; its office the title's.
     func addingHostOffices(_ facts: [Fact], matches: [RuleMatch], _ ruleList: [Rule], _ extraction: Extraction) -> [Fact] {
         let met = facts.filter { $0.predicate == "met" }
@@ -287,7 +288,7 @@ struct RelationBuilder {
             for (p, v, mention) in [(f.subject.entity, f.object.entity, f.subject.mention), (f.object.entity, f.subject.entity, f.object.mention)] {
                 let person = extraction.entities[p]
                 guard let office = person.office, person.country == nil, !officed.contains(p), visits[p] == nil,
-                      !extraction.organisationPosts.contains(p), !Self.isEnvoy(office),
+                      !extraction.postsOfNoCountry.contains(p), !Self.isEnvoy(office),
                       person.lexiconEntry == nil, let places = visits[v], places.count == 1, let c = places.first else { continue }
                 if let home = extraction.entities[v].country, alpha3(c, extraction) == home { continue }
                 // A meeting dated apart from every dated visit of the visitor is another trip's.
@@ -298,7 +299,7 @@ struct RelationBuilder {
             }
         }
         guard !host.isEmpty else { return facts }
-        // People an office match captured that a negative rule suppressed ("former", "-designate"):
+        // People an office match captured that a negative rule suppressed ("former"):
         // read only now, as most documents have no host to look at.
         for match in matches {
             guard case .suppressed = match.outcome, ruleList[match.rule].predicate == Self.officePredicate else { continue }
