@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 9137c701d64638a64b49c2f1b2725091b7d1685219f35310abff67749290ff88
+// visited.rules sha256 8ba2f25ad368e65f13b1e3261f64632e8cdc4ea361ab20da2daf33f8330c4167
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
