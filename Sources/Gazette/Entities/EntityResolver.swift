@@ -2091,7 +2091,7 @@ struct EntityResolver {
         "climate", "land", "lands", "resources", "natural", "food", "rural", "urban", "family", "children", "gender",
         "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
         "power", "electricity", "telecommunications", "media", "multimedia", "ict", "broadcasting", "statistics", "privatization",
-        "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives", "commonwealth",
+        "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives", "commonwealth", "livestock",
         // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East"),
         // and a country's people abroad ("Minister of Foreign Affairs and Senegalese Abroad").
         "africa", "asia", "caribbean", "middle", "east", "expatriates", "emigrants", "abroad",
@@ -2670,8 +2670,9 @@ struct EntityResolver {
                 k = j
             }
         }
-        // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates X": more
-        // portfolios after a comma, closed by "and" (a country's adjective may open one).
+        // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates X",
+        // "Secretary for Investment, Trade, and Industry X": more portfolios after a comma, closed
+        // by "and" (a country's adjective may open one).
         // Where they end, or nil.
         func portfoliosAfterComma(at k: Int) -> Int? {
             guard k + 3 < sentence.upperBound, isCharacter(k, UInt8(ascii: ",")) else { return nil }
@@ -2685,6 +2686,12 @@ struct EntityResolver {
                 }
                 if let after = peopleAbroadEnd(at: j, sentence: sentence) { j = after; words += 1; continue }
                 if key(j) == "and" && !joined && words > 0 { joined = true; j += 1; continue }
+                // "Investment, Trade, and Industry": more portfolios between commas, before "and".
+                if !joined && words > 0 && isCharacter(j, UInt8(ascii: ",")) && j + 1 < sentence.upperBound
+                    && (key(j + 1) == "and" || (isCapitalizedWord(j + 1) && !inTitle[j + 1] && !covered(j + 1) && isIn(.officeDomain, j + 1))) {
+                    j += 1
+                    continue
+                }
                 break
             }
             return joined && words >= 2 && key(j - 1) != "and" ? j : nil
