@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 52f26f3fad4f390bff0dad6d85e187277caf4cd21d96ba874a06f7c3f8d9eb75
+// met.rules sha256 13dee2f6da9d83ba2177926c55e8ee7ef778a47f8b44c41ac912b92d0aa83acb
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 8ba2f25ad368e65f13b1e3261f64632e8cdc4ea361ab20da2daf33f8330c4167
+// visited.rules sha256 da818aeba4af34cd8d48ef8413506595a7ac82b7bb29491e4564d7bdb0b1a681
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -978,14 +978,16 @@ struct EntityResolver {
         return lexicon.entries[entry].roles.first { $0.isHeld(on: date) }
     }
 
-    /// "the country" and "the nation" where a visit's place stands ("arrived in the country on
-    /// an official visit", "a visit to the country", "a visit to the East African nation"): the country of the city named last before
-    /// it, in its sentence or the one before ("held talks in Tashkent with ..., who arrived in the
-    /// country"), else of the country named last by its name there. Not after a country's
-    /// adjective or a country in a title ("President of Turkmenistan" names the visitor's).
     /// Words of a kind of country between "the" and "country" or "nation" ("the island nation").
-    static let countryKindWords: Set<String> = ["island", "landlocked", "neighbouring", "neighboring", "host", "small", "tiny", "archipelagic", "archipelago", "southern", "northern", "western", "eastern", "central"]
+    static let countryKindWords: Set<String> = ["island", "landlocked", "neighbouring", "neighboring", "host", "small", "tiny",
+                                                "archipelagic", "archipelago", "southern", "northern", "western", "eastern", "central"]
 
+    /// "the country" and "the nation" where a visit's place stands ("arrived in the country on
+    /// an official visit", "a visit to the country", "a visit to the East African nation"): the
+    /// country of the city named last before it, in its sentence or the one before ("held talks in
+    /// Tashkent with ..., who arrived in the country"), else of the country named last by its name
+    /// there. Not after a country's adjective or a country in a title ("President of
+    /// Turkmenistan" names the visitor's).
     mutating func findCountryReferences() {
         let count = layer.tokens.count
         let nouns = wordClasses[WordClass.countryNoun.rawValue]
@@ -3821,7 +3823,7 @@ struct EntityResolver {
         if token >= 3, ["elected", "appointed"].contains(key(token - 1)), key(token - 2) == "newly" { return country(before: token - 2) }
         if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m }
         // "Chile's Foreign Minister": a possessive between the country and the title.
-        if token >= 2, ["'s", "’s"].contains(key(token - 1)), let m = mention(endingAt: token - 1), let e = m.entity,
+        if token >= 2, isPossessive(token - 1), let m = mention(endingAt: token - 1), let e = m.entity,
            result.entities[e].type == "country" { return m }
         // Back over at most four words of an institution, the last of which names one, in
         // capitals or not ("Chinese foreign ministry spokeswoman", "Kenyan National Assembly Speaker").

@@ -283,7 +283,8 @@ struct RelationBuilder {
             if f.predicate == Self.officePredicate { officed.insert(f.subject.entity) }
         }
         guard !visits.isEmpty else { return facts }
-        var host: [Int: (country: Int, fact: Fact, mention: Int?)] = [:], conflicting = Set<Int>()
+        // By person: the country and the meeting first found, in the facts' order.
+        var host: [Int: (country: Int, evidence: [Int], mention: Int?)] = [:], order: [Int] = [], conflicting = Set<Int>()
         for f in met {
             for (p, v, mention) in [(f.subject.entity, f.object.entity, f.subject.mention), (f.object.entity, f.subject.entity, f.object.mention)] {
                 let person = extraction.entities[p]
@@ -294,8 +295,12 @@ struct RelationBuilder {
                 // A meeting dated apart from every dated visit of the visitor is another trip's.
                 if let d = f.date, let value = extraction.dates[d].value, let dated = visitDates[v], !dated.isEmpty,
                    !dated.contains(where: { $0.hasPrefix(value) || value.hasPrefix($0) }) { continue }
-                if let known = host[p], known.country != c { conflicting.insert(p); continue }
-                if host[p] == nil { host[p] = (c, f, mention) }
+                if let known = host[p] {
+                    if known.country != c { conflicting.insert(p) }
+                    continue
+                }
+                host[p] = (c, f.evidence, mention)
+                order.append(p)
             }
         }
         guard !host.isEmpty else { return facts }
@@ -306,11 +311,11 @@ struct RelationBuilder {
             for case .mention(let m)? in match.captures { if let e = extraction.mentions[m].entity { host[e] = nil } }
         }
         var out = facts
-        for (p, h) in host.sorted(by: { $0.value.fact.evidence[0] < $1.value.fact.evidence[0] || ($0.value.fact.evidence[0] == $1.value.fact.evidence[0] && $0.key < $1.key) })
-            where !conflicting.contains(p) {
+        for p in order where !conflicting.contains(p) {
+            guard let h = host[p] else { continue }
             out.append(Fact(subject: Fact.Argument(entity: p, mention: h.mention), predicate: Self.officePredicate,
                             object: Fact.Argument(entity: h.country, mention: nil), date: nil,
-                            office: extraction.entities[p].office, place: nil, evidence: h.fact.evidence))
+                            office: extraction.entities[p].office, place: nil, evidence: h.evidence))
         }
         return out
     }
