@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 14b2527b7d0163c5e2110924675f265f22b39640139ebeb487429a769d75b244
+// classes.rules sha256 bd7629445cdfb30b40c384e9856e52c9481861f9ef220207678149efa02790d5
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 13dee2f6da9d83ba2177926c55e8ee7ef778a47f8b44c41ac912b92d0aa83acb
+// met.rules sha256 4c2cb56af52d6ed2a578afe993f7451ba49ef5098fa3b1dd6d3b10938fff4df1
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

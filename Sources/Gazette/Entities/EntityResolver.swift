@@ -252,6 +252,7 @@ struct EntityResolver {
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
+        assignEntourageCountries(pronouns: true)
         findGroups()
         assignPossessorCountries(pronouns: true)
         assignPhraseStarts()
@@ -628,8 +629,13 @@ struct EntityResolver {
     /// "accompanied" in the sentence, else the first after the list). The list is the people,
     /// with their titles, joined by commas, "and" and "as well as", after "by" or a word such as
     /// "including" (a few words may come first: "including senior officials"); it ends at any
-    /// other word. A person with a country, or whose title reads as an organisation's post, keeps it.
-    mutating func assignEntourageCountries() {
+    /// other word. In the active voice the one before "accompanied" is the member and the one
+    /// after it the leader: "Trade Minister Ana Ruiz accompanied President Dorr" (a possessive
+    /// or "the" may come between: "accompanied the President, Ivo Dorr"). A person with a country,
+    /// or whose title reads as an organisation's post, keeps it. With `pronouns`, after the
+    /// pronouns are resolved, a leader named by a pronoun counts too: "He was accompanied by
+    /// Foreign Minister Ana Ruiz", "he" a president of Peru named before.
+    mutating func assignEntourageCountries(pronouns: Bool = false) {
         let entourageBits = wordClasses[WordClass.entourage.rawValue], openerBits = wordClasses[WordClass.listOpener.rawValue]
         let count = layer.tokens.count
         // The words that may open a list: "accompanied" with "by" after it, a noun of a
@@ -641,7 +647,7 @@ struct EntityResolver {
         var openers: [Int] = []
         for i in referencePositions where entourageBits.contains(Int(layer.tokens[i].key)) {
             if (i + 1 < count && openerBits.contains(Int(layer.tokens[i + 1].key))) || (i + 2 < count && openerBits.contains(Int(layer.tokens[i + 2].key)))
-                || (i + 1..<min(count, i + 12)).contains(where: isBy) {
+                || (i + 1..<min(count, i + 12)).contains(where: isBy) || mention(endingAt: i) != nil {
                 openers.append(i)
             }
         }
@@ -703,7 +709,28 @@ struct EntityResolver {
                 // "accompanied today, Saturday 17 March, by ...": "by" within a few tokens.
                 var by = i + 1
                 while by < min(sentence.upperBound, i + 12) && key(by) != "by" && personAt[by] == nil { by += 1 }
-                guard by < sentence.upperBound, key(by) == "by" else { continue }
+                guard by < sentence.upperBound, key(by) == "by" else {
+                    // "Trade Minister Ana Ruiz accompanied (the) President (, Ivo) Dorr".
+                    // The members: the people listed right before, joined by commas and "and"
+                    // ("Foreign Minister Ana Ruiz and Trade Minister Ivo Dorr accompanied ...").
+                    var before: [Int] = [], end = i
+                    while end > sentence.lowerBound, let m = mention(endingAt: end), let p = m.entity,
+                          result.entities[p].type == "person", m.aliasKind != .pronoun {
+                        before.append(p)
+                        end = m.titleStart ?? m.firstToken
+                        while end > sentence.lowerBound && [",", "and"].contains(key(end - 1)) { end -= 1 }
+                    }
+                    guard !pronouns, !before.isEmpty else { continue }
+                    var k = i + 1
+                    if k < sentence.upperBound && (key(k) == "the" || isIn(.possessiveDeterminer, k)) { k += 1 }
+                    guard let n = personAt[k] ?? (k + 1 < sentence.upperBound ? personAt[k + 1] : nil),
+                          let code = countryCode(ofMention: result.mentions[n]) else { continue }
+                    members = before
+                    for p in members where result.entities[p].office != nil && result.entities[p].country == nil && !officesOfOrganisations.contains(p) {
+                        result.entities[p].country = code
+                    }
+                    continue
+                }
                 var start = by + 1
                 // "accompanied by a delegation including ...": the list after the opener.
                 if start + 2 < sentence.upperBound && Self.entourageNouns.contains(key(start + 1)) && Self.listOpeners.contains(key(start + 2)) {
@@ -713,9 +740,12 @@ struct EntityResolver {
                 members = listed.people
                 let leader = result.mentions.last { m in
                     m.endToken <= i && m.firstToken >= sentence.lowerBound && m.entity.map { result.entities[$0].type == "person" } == true
+                        && (pronouns || m.aliasKind != .pronoun)
                 } ?? personAt[listed.end].map { result.mentions[$0] }
+                // The second pass reads only the lists whose leader is a pronoun.
+                if pronouns && leader?.aliasKind != .pronoun { continue }
                 code = countryCode(ofMention: leader)
-            } else if Self.entourageNouns.contains(word) {
+            } else if Self.entourageNouns.contains(word) && !pronouns {
                 sentence = sentenceRange(of: i)
                 // "the Malaysian delegation", "Kenya's delegation", "Ruto's delegation".
                 if let m = mention(endingAt: i) {
