@@ -3135,8 +3135,20 @@ struct EntityResolver {
             let after = last + 1
             // (A caption's participle closes it too: "The Minister of Commerce, Ana Ruiz signing
             // for Peru".)
+            // (So does the clause's verb: "Prime Minister, Ana Ruiz hosted a lunch", "The
+            // Peruvian Chancellor, Ana Ruiz affirmed that ...".)
+            // The title must then open the sentence, or follow "as": after a preposition or a
+            // verb it names someone else ("Before meeting the Chinese foreign minister, Ana Ruiz
+            // met ...").
+            var opener = begin
+            while opener > sentence.lowerBound, let m = mention(endingAt: opener), m.entity.map({ result.entities[$0].type == "country" }) == true {
+                opener = m.firstToken
+            }
+            if opener > sentence.lowerBound && key(opener - 1) == "the" { opener -= 1 }
+            let opensClause = opener == sentence.lowerBound || key(opener - 1) == "as"
             let participle = after < sentence.upperBound && !isCapitalizedWord(after) && layer.tokens[after].kind == .word
-                && key(after).count >= 6 && key(after).hasSuffix("ing")
+                && ((key(after).count >= 6 && key(after).hasSuffix("ing"))
+                    || (opensClause && ((key(after).count >= 5 && key(after).hasSuffix("ed")) || Self.verbsAfterApposedName.contains(key(after)))))
             if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) && !participle {
                 tokens = []
                 known = nil
@@ -3238,6 +3250,10 @@ struct EntityResolver {
     /// Words before a post that describe it as someone's, not a title before a name: "the
     /// outgoing President", "our Foreign Minister", and the words of another time (`otherTimes`).
     static let determiners: Set<String> = Set(["the", "a", "an", "our", "his", "her", "its", "their", "my", "your", "new"]).union(otherTimes)
+
+    /// Verbs of a clause that may follow a name set after its title by a comma alone ("Vice
+    /// President, Ana Ruiz met ..."), besides the past forms in "-ed".
+    static let verbsAfterApposedName: Set<String> = ["met", "meets", "said", "says", "told", "tells", "held", "holds", "led", "leads", "spoke", "speaks"]
 
     /// Ranks and styles that, after a post and a comma, restate it before the name: "Nigerian
     /// High Commissioner to Ghana, Ambassador X", "Chief of Army Staff, General X".
@@ -3834,7 +3850,7 @@ struct EntityResolver {
 
     /// Words of an institution between a country and a title ("Chinese Foreign Ministry
     /// spokeswoman", "U.S. State Department spokesman").
-    static let institutionWords: Set<String> = ["ministry", "office", "department", "presidency", "palace", "embassy", "mission", "cabinet", "government",
+    static let institutionWords: Set<String> = ["ministry", "office", "department", "presidency", "presidential", "palace", "embassy", "mission", "cabinet", "government",
                                                  "assembly", "parliament", "senate"]
 
     /// The country mention right before a title at `token`, or before the institution the title
