@@ -2408,8 +2408,16 @@ struct EntityResolver {
             // "between Ana Ruiz and Li Wenbo": the second of a pair, whatever follows it.
             let start = m.titleStart ?? m.firstToken
             let pair = start > sentence.lowerBound && key(start - 1) == "between"
-            // After: ", Li Wenbo", "and Li Wenbo", ", and Li Wenbo".
-            var k = m.endToken
+            // After: ", Li Wenbo", "and Li Wenbo", ", and Li Wenbo"; past the country of each
+            // ("counterparts Ana Ruiz of Peru and Li Wenbo of China").
+            // The token after "of (the) <country>" at `k`, or `k`.
+            func pastCountry(_ k: Int) -> Int {
+                guard k + 1 < sentence.upperBound, key(k) == "of" else { return k }
+                let c = k + 1 < sentence.upperBound && key(k + 1) == "the" ? k + 2 : k + 1
+                guard let cm = mention(startingAt: c), let ce = cm.entity, result.entities[ce].type == "country" else { return k }
+                return cm.endToken
+            }
+            var k = pastCountry(m.endToken)
             while k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ","))) {
                 var start = k + 1
                 if isCharacter(k, UInt8(ascii: ",")) && key(start) == "and" { start += 1 }
@@ -2426,7 +2434,7 @@ struct EntityResolver {
                 let (entity, source) = person(named: tokens)
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: n,
                                   byteStart: 0, byteEnd: 0, source: source))
-                k = n
+                k = pastCountry(n)
             }
             // Before: "Ana Ruiz, Piet Dorr and" + the person (or "and Peru's" + the person).
             var e = (m.titleStart ?? m.firstToken) - 1
@@ -3494,6 +3502,10 @@ struct EntityResolver {
     /// post's office, or "counterpart" when the sentence names none.
     mutating func findCounterparts() {
         for i in cuePositions where i > 1 && isIn(.counterpart, i) && !covered(i) {
+            if country(before: i)?.endToken != i {
+                assignCounterpartsOfCountries(after: i)
+                continue
+            }
             guard let m = country(before: i), m.endToken == i, m.firstToken > 0, let e = m.entity,
                   let entry = result.entities[e].lexiconEntry, let code = lexicon.entries[entry].codes["alpha3"] else { continue }
             let sentence = sentenceRange(of: i)
@@ -3545,6 +3557,48 @@ struct EntityResolver {
             // name's "'s".
             let opensAtPronoun = !isPossessive(m.firstToken - 1) && !afterMeeting
             roleDescriptions.append((i..<(i + 1), office, code, opensAtPronoun ? m.firstToken - 1 : m.firstToken, false))
+        }
+    }
+
+    /// "met her counterparts Ana Ruiz of Peru and Li Wei of China", "his counterpart, Ana Ruiz of
+    /// Peru": with no country before "counterpart", each person named after it with "of" and a
+    /// country holds, in that country, the office of the nearest person before with an office
+    /// of a known class (not of that country), when they have none of their own.
+    mutating func assignCounterpartsOfCountries(after i: Int) {
+        let sentence = sentenceRange(of: i)
+        var next = i + 1
+        if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
+        var named: [(person: Int, code: String, token: Int)] = []
+        while next < sentence.upperBound, !inTitle[next], let m = mention(startingAt: next), let p = m.entity,
+              result.entities[p].type == "person", m.aliasKind != .pronoun {
+            var k = m.endToken
+            guard k + 1 < sentence.upperBound, key(k) == "of" else { break }
+            k += key(k + 1) == "the" ? 2 : 1
+            guard let c = mention(startingAt: k), let ce = c.entity, let code = alpha3(ofCountry: ce) else { break }
+            named.append((p, code, next))
+            k = c.endToken
+            if k < sentence.upperBound && key(k) == "," { k += 1 }
+            if k < sentence.upperBound && key(k) == "and" { k += 1 }
+            next = k
+        }
+        guard !named.isEmpty else { return }
+        let from = max(sentence.lowerBound, i - Self.pronounReach)
+        var t = i - 1
+        var office: String?
+        while t >= from && office == nil {
+            defer { t -= 1 }
+            guard owner[t] >= 0 else { continue }
+            let mention = result.mentions[Int(owner[t])]
+            guard mention.firstToken == t, let p = mention.entity, result.entities[p].type == "person",
+                  let o = officeOf(p), Self.officeClasses[o] != nil, !named.contains(where: { $0.code == result.entities[p].country }) else { continue }
+            office = o
+        }
+        guard let office else { return }
+        // Each holds the post where it is named, as a name listed under a plural title does.
+        for (p, code, token) in named where result.entities[p].office == nil && result.entities[p].country == nil {
+            result.entities[p].office = office
+            result.entities[p].country = code
+            result.mentions[Int(owner[token])].listedUnderTitle = true
         }
     }
 
@@ -4592,7 +4646,7 @@ extension EntityResolver {
             case .captionMarker: EntityResolver.captionMarkers
             case .according: ["according"]
             case .pairNoun: ["meeting", "talks", "summit"]
-            case .counterpart: ["counterpart"]
+            case .counterpart: ["counterpart", "counterparts"]
             case .photo: ["photo"]
             case .preVerbAdverb: EntityResolver.preVerbAdverbs
             case .weekday: Set(DateWords.weekdays.keys)
