@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 bd7629445cdfb30b40c384e9856e52c9481861f9ef220207678149efa02790d5
+// classes.rules sha256 c57fe5d361b9c33ff8c239c9e4a4c95c0c08b7e263c73290a9d290ea3e1ff36d
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 4c2cb56af52d6ed2a578afe993f7451ba49ef5098fa3b1dd6d3b10938fff4df1
+// met.rules sha256 c17ae98455c641148407b1a5f8014e2f74465949270f284ebe5821063cdaee57
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
