@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 c57fe5d361b9c33ff8c239c9e4a4c95c0c08b7e263c73290a9d290ea3e1ff36d
+// classes.rules sha256 8cb5e895b2674f3cf5f0f69ec426c565777133c846c8012c5ed63702217a0223
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 da818aeba4af34cd8d48ef8413506595a7ac82b7bb29491e4564d7bdb0b1a681
+// visited.rules sha256 516c82fca4c84bc50a4fef9fa2ad0617b8d22b7688a3164775d4abc5cc2d917e
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
