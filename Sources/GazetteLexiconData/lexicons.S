@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 08e5084368d4392ce60619c5a69c09ca524a0f54259d0012ca6581acadd42c21
+// agreements.rules sha256 237ee8649e653107628a3d307b1a336833f25919dcde236ef2332b2e41d2d203
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 7117a0d130456f0529624d2f11e16fa9eca7ac709d4d8a6b99d66bd051d0ab48
+// office.rules sha256 c3eb08890a58d3dbd6401508aafff5d68fab69d6dfcfdbf810853cbd01101f09
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -1901,11 +1901,12 @@ struct EntityResolver {
                                   byteStart: 0, byteEnd: 0, source: .coreference))
                 continue
             }
-            // ("the accord on Monday" and "the accord on behalf of Peru" refer back: a day or a
-            // party is no subject of an agreement.)
+            // ("the accord on Monday", "the accord on behalf of Peru" and "signed the accord for
+            // Peru" refer back: a day or a party is no subject of an agreement.)
             if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }
             if i + 1 < layer.tokens.count && Self.agreementLinks.contains(key(i + 1))
-                && !(i + 2 < layer.tokens.count && (isDateWord(i + 2) || key(i + 2) == "behalf")) { continue }
+                && !(i + 2 < layer.tokens.count && (isDateWord(i + 2) || key(i + 2) == "behalf"
+                    || (key(i + 1) == "for" && mention(startingAt: i + 2).flatMap { $0.entity }.map { alpha3(ofCountry: $0) != nil } == true))) { continue }
             // The window: this sentence and the two before.
             var from = sentenceRange(of: i).lowerBound
             for _ in 0..<2 where from > 0 { from = sentenceRange(of: from - 1).lowerBound }
