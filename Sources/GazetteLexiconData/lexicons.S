@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 237ee8649e653107628a3d307b1a336833f25919dcde236ef2332b2e41d2d203
+// agreements.rules sha256 cfdc59e8734014abef48a31ea0fe808ab5cbde89a8bb95216cd7b50cd3f787f6
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 8cb5e895b2674f3cf5f0f69ec426c565777133c846c8012c5ed63702217a0223
+// classes.rules sha256 c4feca1ffaf0e7fcb7e1c6db6aed948735d4b8750da8fc614375b69b33573e86
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
