@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 cfdc59e8734014abef48a31ea0fe808ab5cbde89a8bb95216cd7b50cd3f787f6
+// agreements.rules sha256 3d26d205f3b42f89f920dc5801f925c9a9cc2c26ba1f933a2f187aec032b09a9
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
