@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 c17ae98455c641148407b1a5f8014e2f74465949270f284ebe5821063cdaee57
+// met.rules sha256 21e6e27abab2b1ce61cc9dab5d225278c139d1a3f1fbb53b968c0daa9e447f24
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
