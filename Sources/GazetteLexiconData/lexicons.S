@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 c4feca1ffaf0e7fcb7e1c6db6aed948735d4b8750da8fc614375b69b33573e86
+// classes.rules sha256 331ea243a5b4d1166cb71075d2c6a3e55afd53cd441354f319623c1fe3b1ff50
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 21e6e27abab2b1ce61cc9dab5d225278c139d1a3f1fbb53b968c0daa9e447f24
+// met.rules sha256 5a648982b66eeaa00a24655e45c8cad30ce0b16793fde11e0babc2adc90d5458
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

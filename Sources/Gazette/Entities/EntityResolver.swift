@@ -2117,7 +2117,7 @@ struct EntityResolver {
         "national", "international", "relations", "treasury", "state", "security", "justice", "health", "education",
         "interior", "home", "energy", "environment", "information", "culture", "labour", "labor", "employment",
         "transport", "communications", "fisheries", "forestry", "mines", "mining", "petroleum", "oil", "water", "works",
-        "public", "infrastructure", "housing", "women", "youth", "sports", "social", "welfare", "science", "technology",
+        "public", "safety", "infrastructure", "housing", "women", "youth", "sports", "social", "welfare", "science", "technology",
         "innovation", "digital", "budget", "revenue", "investment", "immigration", "citizenship", "veterans", "legal",
         "parliamentary", "regional", "local", "government", "integration", "overseas", "europe", "european", "african",
         "asian", "pacific", "island", "islands", "americas", "multilateral", "bilateral", "consular", "diaspora",
@@ -2663,6 +2663,8 @@ struct EntityResolver {
     }
 
     func isHonorific(_ i: Int) -> Bool {
+        // The apostrophe of "Dato'" ("Dato’ Sri"), a token of its own.
+        if i > 0 && key(i - 1) == "dato" && ["'", "’"].contains(key(i)) { return true }
         guard isCapitalizedWord(i) else { return false }
         if isIn(.honorific, i) { return true }
         // "His Excellency", "Her Royal Highness": a form of address before a name.
