@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 516c82fca4c84bc50a4fef9fa2ad0617b8d22b7688a3164775d4abc5cc2d917e
+// visited.rules sha256 03ab7a2846bfd73b36b015e1c2b5fcdf7d69d20697b630261c348e81ae4581d4
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
