@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 331ea243a5b4d1166cb71075d2c6a3e55afd53cd441354f319623c1fe3b1ff50
+// classes.rules sha256 b250cee0991caa385db6f7144359c2fc126b27d97fc2bea8c6d977c0f32b122f
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

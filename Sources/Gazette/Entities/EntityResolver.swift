@@ -3564,14 +3564,51 @@ struct EntityResolver {
     }
 
     /// "met her counterparts Ana Ruiz of Peru and Li Wei of China", "his counterpart, Ana Ruiz of
-    /// Peru": with no country before "counterpart", each person named after it with "of" and a
-    /// country holds, in that country, the office of the nearest person before with an office
-    /// of a known class (not of that country), when they have none of their own.
+    /// Peru", "his counterparts from Peru and Chile, Ana Ruiz and Li Wei": with no country before
+    /// "counterpart", each person named after it with "of" and a country (or after the countries
+    /// "from" names, in their order, as many) holds, in that country, the office of the nearest
+    /// person before with an office of a known class (not of that country), when they have none
+    /// of their own.
     mutating func assignCounterpartsOfCountries(after i: Int) {
         let sentence = sentenceRange(of: i)
         var next = i + 1
         if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
         var named: [(person: Int, code: String, token: Int)] = []
+        // "his counterparts from Peru and Chile, Ana Ruiz and Li Wei": the countries first, then
+        // the names in their order, as many (found here if no stage has found them).
+        if key(next) == "from" {
+            var codes: [String] = [], k = next + 1
+            while k < sentence.upperBound {
+                if key(k) == "the" { k += 1 }
+                guard let c = mention(startingAt: k), let ce = c.entity, let code = alpha3(ofCountry: ce) else { break }
+                codes.append(code)
+                k = c.endToken
+                if k + 1 < sentence.upperBound && key(k) == "and" { k += 1 } else if k + 2 < sentence.upperBound && key(k) == "," && key(k + 1) == "and" { k += 2 } else { break }
+            }
+            guard !codes.isEmpty, k + 1 < sentence.upperBound, key(k) == "," else { return }
+            k += 1
+            var people: [(Int, Int)] = []
+            while k < sentence.upperBound && people.count < codes.count {
+                if let m = mention(startingAt: k), let p = m.entity, result.entities[p].type == "person", m.aliasKind != .pronoun {
+                    people.append((p, k))
+                    k = m.endToken
+                } else {
+                    guard mayStartName(k) else { break }
+                    let (tokens, _) = nameTokens(from: k, sentence: sentence)
+                    guard let last = tokens.last, looksLikePersonName(tokens), mayFollowName(last + 1, in: sentence) else { break }
+                    let (entity, source) = person(named: tokens)
+                    add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                                      byteStart: 0, byteEnd: 0, source: source))
+                    people.append((entity, tokens[0]))
+                    k = last + 1
+                }
+                if k < sentence.upperBound && key(k) == "," { k += 1 }
+                if k < sentence.upperBound && key(k) == "and" { k += 1 }
+            }
+            guard people.count == codes.count else { return }
+            named = zip(people, codes).map { ($0.0, $1, $0.1) }
+            next = sentence.upperBound
+        }
         while next < sentence.upperBound, !inTitle[next], let m = mention(startingAt: next), let p = m.entity,
               result.entities[p].type == "person", m.aliasKind != .pronoun {
             var k = m.endToken
