@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 5a648982b66eeaa00a24655e45c8cad30ce0b16793fde11e0babc2adc90d5458
+// met.rules sha256 67bc79be58147101065ab694b454fb43c4a6a695e5f5d163bfd76eab2389bbfb
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

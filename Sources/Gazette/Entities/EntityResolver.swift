@@ -400,14 +400,19 @@ struct EntityResolver {
             if key(i) != "both" {
                 guard i > sentence.lowerBound, key(i - 1) == "the" else { continue }
             }
-            // The noun, after an office's words ("the two foreign ministers", "the two prime ministers").
+            // The noun, after an office's words ("the two foreign ministers", "the two prime ministers");
+            // none after "the pair", nor after "the two" that a verb follows ("the two met").
             var end = i + 1
-            while end < sentence.upperBound && end - i <= 3 && !Self.groupNouns.contains(key(end)) && layer.tokens[end].kind == .word
-                    && !isCapitalizedWord(end) && (isIn(.officeDomain, end) || key(end) == "prime") { end += 1 }
-            guard end < sentence.upperBound, Self.groupNouns.contains(key(end)), !covered(end) else { continue }
-            // "the two heads of state"
-            if key(end) == "heads" && end + 2 < sentence.upperBound && key(end + 1) == "of" { end += 2 }
-            end += 1
+            if key(i) == "pair" || (key(i) != "both" && end < sentence.upperBound && Self.groupVerbs.contains(key(end))) {
+                // (The words themselves are the group.)
+            } else {
+                while end < sentence.upperBound && end - i <= 3 && !Self.groupNouns.contains(key(end)) && layer.tokens[end].kind == .word
+                        && !isCapitalizedWord(end) && (isIn(.officeDomain, end) || key(end) == "prime") { end += 1 }
+                guard end < sentence.upperBound, Self.groupNouns.contains(key(end)), !covered(end) else { continue }
+                // "the two heads of state"
+                if key(end) == "heads" && end + 2 < sentence.upperBound && key(end + 1) == "of" { end += 2 }
+                end += 1
+            }
             // The people named before it, in this sentence and the one before; when they are
             // fewer, in one sentence more, up to three before.
             // (In the first sentence of a text, or where this sentence names them all, this
@@ -438,8 +443,12 @@ struct EntityResolver {
         }
     }
 
-    /// Words for a number of people ("the two leaders"), with the number.
-    static let groupNumbers: [String: Int] = ["two": 2, "three": 3, "four": 4, "both": 2]
+    /// Words for a number of people ("the two leaders", "the pair"), with the number.
+    static let groupNumbers: [String: Int] = ["two": 2, "three": 3, "four": 4, "both": 2, "pair": 2]
+    /// Verbs and auxiliaries after "the two" or "the three" that make them the group with no noun
+    /// ("the two met", "the two also held talks", "the three have signed").
+    static let groupVerbs: Set<String> = ["met", "meet", "held", "hold", "had", "have", "has", "were", "are", "also", "later",
+                                          "then", "signed", "sign", "agreed", "discussed", "shook", "spoke", "talked", "sat"]
 
     /// Nouns for a group of leaders or officials, after its number.
     static let groupNouns: Set<String> = ["leaders", "presidents", "ministers", "premiers", "counterparts", "heads", "kings", "chancellors", "envoys"]
