@@ -672,6 +672,10 @@ struct EntityResolver {
             guard let m, let e = m.entity else { return nil }
             return result.entities[e].type == "person" ? result.entities[e].country : alpha3(ofCountry: e)
         }
+        // The people listed with a post in apposition ("Ana Ruiz, Minister of Trade,"): the post,
+        // and the mention that holds it once the list's country is known.
+        var apposed: [(person: Int, office: String, mention: Int)] = []
+        var unsure: Set<Int> = []
         // The people listed from `start`, and the token after the list.
         func list(from start: Int, in sentence: Range<Int>) -> (people: [Int], end: Int) {
             var people: [Int] = [], k = start, leading = 0
@@ -690,12 +694,27 @@ struct EntityResolver {
                 if let n = personAt[k] {
                     // A possessive ends the list: "..., President Ruto's visit".
                     if result.mentions[n].endToken < sentence.upperBound && isPossessive(result.mentions[n].endToken) { break }
+                    // After a post in apposition, a post set off from the next name by a comma
+                    // ("A, Minister of Trade, B, Minister of Finance, C") may be the name's before
+                    // it: that person is listed with no country of the list's.
+                    let m = result.mentions[n]
+                    if !apposed.isEmpty, let t = m.titleStart, t < m.firstToken, key(m.firstToken - 1) == "," {
+                        unsure.insert(m.entity!)
+                    }
                     people.append(result.mentions[n].entity!)
                     k = result.mentions[n].endToken
                 } else if [",", "and", "the", "as", "well", "also"].contains(key(k)) {
                     k += 1
                 } else if !people.isEmpty, let close = portfolioInBrackets(at: k, sentence: sentence) {
                     k = close + 1
+                } else if !people.isEmpty && inTitle[k] && k > sentence.lowerBound && key(k - 1) == "," {
+                    // A post in apposition after the name before ("Ana Ruiz, Minister of
+                    // Trade, and ..."): that person's, past it to the comma or "and" that ends it.
+                    let start = k
+                    if let title = result.titles.first(where: { $0.firstToken == start }), k >= 2, owner[k - 2] >= 0 {
+                        apposed.append((people[people.count - 1], title.office, Int(owner[k - 2])))
+                    }
+                    while k < sentence.upperBound && k - start < 14 && key(k) != "," && key(k) != "and" && personAt[k] == nil { k += 1 }
                 } else if let j = nextPerson(from: k) {
                     k = j
                 } else if people.isEmpty && leading < 3 && layer.tokens[k].kind == .word && !isCapitalizedWord(k) {
@@ -741,9 +760,11 @@ struct EntityResolver {
                     continue
                 }
                 var start = by + 1
-                // "accompanied by a delegation including ...": the list after the opener.
-                if start + 2 < sentence.upperBound && Self.entourageNouns.contains(key(start + 1)) && Self.listOpeners.contains(key(start + 2)) {
-                    start += 3
+                // "accompanied by a (high-level) delegation including ...": the list after the opener.
+                for noun in (start + 1)..<max(start + 1, min(sentence.upperBound - 1, start + 5))
+                where Self.entourageNouns.contains(key(noun)) && Self.listOpeners.contains(key(noun + 1)) {
+                    start = noun + 2
+                    break
                 }
                 let listed = list(from: start, in: sentence)
                 members = listed.people
@@ -778,7 +799,15 @@ struct EntityResolver {
                 continue
             }
             guard let code else { continue }
-            for p in members where result.entities[p].office != nil && result.entities[p].country == nil && !officesOfOrganisations.contains(p) {
+            // A member whose post stands in apposition holds it there (a name listed under a
+            // title does likewise), in the list's country.
+            for a in apposed where members.contains(a.person) && result.entities[a.person].office == nil && result.entities[a.person].country == nil {
+                result.entities[a.person].office = a.office
+                result.mentions[a.mention].listedUnderTitle = true
+            }
+            apposed.removeAll()
+            for p in members where result.entities[p].office != nil && result.entities[p].country == nil && !officesOfOrganisations.contains(p)
+                && !unsure.contains(p) {
                 result.entities[p].country = code
             }
         }
