@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 67bc79be58147101065ab694b454fb43c4a6a695e5f5d163bfd76eab2389bbfb
+// met.rules sha256 9ddc061b56acf31bb3c651052a41997a71c43889dc6d09a4b0c2a6168c005c5c
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 c3eb08890a58d3dbd6401508aafff5d68fab69d6dfcfdbf810853cbd01101f09
+// office.rules sha256 6300c612d240a17e01ade4a5e18a2596b0fe89da911ec0bf3638c729b2adcf8c
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
