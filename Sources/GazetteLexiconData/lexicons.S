@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 b250cee0991caa385db6f7144359c2fc126b27d97fc2bea8c6d977c0f32b122f
+// classes.rules sha256 a5992404ab5ade288f7d871eabf8710f3ad8eba7829ec8a5db36ff92e32638cc
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
