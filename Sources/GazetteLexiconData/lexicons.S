@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 1af872fcdf1e1619da69ffa3db0ebbe6f84972dbbd1eb1d1a055e3615195dd8d
+// countries.jsonl sha256 67c882ba25f77c9ded2b13b48f46359edf77b5d3ed252a569b403ee9fbcb0fc6
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):

@@ -4010,6 +4010,8 @@ struct EntityResolver {
         if last >= 4 && isCharacter(last - 1, UInt8(ascii: ")")) && isCharacter(last - 3, UInt8(ascii: "("))
             && layer.tokens[last - 2].shape.contains(.allCaps) {
             last -= 3
+            // An institution that names its country ("Ministry of External Affairs (MEA)").
+            if let m = mention(endingAt: last), let e = m.entity, result.entities[e].type == "country" { return m }
         }
         var k = last
         while k > 0 && last - k < 6 && layer.tokens[k - 1].kind == .word && !covered(k - 1)
