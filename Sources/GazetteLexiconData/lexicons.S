@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 6300c612d240a17e01ade4a5e18a2596b0fe89da911ec0bf3638c729b2adcf8c
+// office.rules sha256 2dba07424dab5b7be95ae5e1164884fbbe587266e562600d6f8045002a873d14
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
