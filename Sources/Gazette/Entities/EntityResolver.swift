@@ -964,8 +964,24 @@ struct EntityResolver {
             let antecedent: Person?
             if possessive {
                 // The nearest person before it in the sentence ("Ruto welcomed Dorr on his visit":
-                // Dorr), else the first subject of the sentence before.
-                antecedent = before.last(where: agrees) ?? previous.first { $0.subject && agrees($0) }
+                // Dorr), else the first subject of the sentence before. Before a trip's noun, one
+                // named after "with" or "to" is the traveller's company, not the traveller: the
+                // subject before is ("Ruiz met with Dorr in Lima during his visit to Peru",
+                // "Ruiz proposed to Dorr to explain the results of his visit").
+                var nearest = before.last(where: agrees)
+                if let n = nearest, !n.subject, (i + 1..<min(sentence.upperBound, i + 5)).contains(where: { Self.tripNouns.contains(key($0)) }) {
+                    var k = n.token
+                    if let m = mention(startingAt: n.token), let t = m.titleStart { k = t }
+                    while k > start, let c = mention(endingAt: k), !c.candidates.isEmpty,
+                          c.candidates.allSatisfy({ result.entities[$0].type == "country" }) { k = c.firstToken }
+                    while k > start && (isHonorific(k - 1) || key(k - 1) == "the") { k -= 1 }
+                    // (Not after a verb of going together: "travelled with Dorr on his trip".)
+                    if k > start && ["with", "to"].contains(key(k - 1)) && !(k - 1 > start && Self.togetherVerbs.contains(key(k - 2))),
+                       let subject = before.last(where: { $0.subject && $0.token < n.token && agrees($0) }) {
+                        nearest = subject
+                    }
+                }
+                antecedent = nearest ?? previous.first { $0.subject && agrees($0) }
             } else if !object {
                 antecedent = before.last { $0.subject && agrees($0) } ?? previous.first { $0.subject && agrees($0) }
             } else {
@@ -979,6 +995,11 @@ struct EntityResolver {
             if !possessive { resolved.append((i, antecedent.entity, isSubject(i, i + 1))) }
         }
     }
+
+    /// Verbs of going along with someone, before "with" ("travelled with Dorr on his trip").
+    static let togetherVerbs: Set<String> = ["travelled", "traveled", "travels", "flew", "came", "went", "arrived", "along", "together"]
+    /// Nouns of a trip after a possessive pronoun ("his visit", "her two-day trip").
+    static let tripNouns: Set<String> = ["visit", "visits", "trip", "tour", "stay", "arrival", "journey"]
 
     /// How far back in its sentence, and into the sentence before, a pronoun looks (tokens).
     static let pronounReach = 200
