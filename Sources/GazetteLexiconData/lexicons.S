@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 2dba07424dab5b7be95ae5e1164884fbbe587266e562600d6f8045002a873d14
+// office.rules sha256 aac16d7eaf596aeea7a020bf2682707f70e45e259cf9e069d705873b314e5b59
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
