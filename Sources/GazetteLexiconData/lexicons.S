@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 a5992404ab5ade288f7d871eabf8710f3ad8eba7829ec8a5db36ff92e32638cc
+// classes.rules sha256 d53e480bea9caf9261ac1d78c9da2b931a9fd8c860f2249d44e5a7eec3e16efc
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 9ddc061b56acf31bb3c651052a41997a71c43889dc6d09a4b0c2a6168c005c5c
+// met.rules sha256 6b578635f0e716e50d5b80e59a996b1026d5792305302a7d09c9d85d10589fe5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
