@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 3d26d205f3b42f89f920dc5801f925c9a9cc2c26ba1f933a2f187aec032b09a9
+// agreements.rules sha256 f8e7b8ecca43c3c0c254c36d945378df9d007da4ae918fffbf17dc7ff1d71457
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 d53e480bea9caf9261ac1d78c9da2b931a9fd8c860f2249d44e5a7eec3e16efc
+// classes.rules sha256 a1fa5048bf1fc4fc16bc5ef0434f3818d235ab26b95a839fe1c88d8a1c37c571
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
