@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 f8e7b8ecca43c3c0c254c36d945378df9d007da4ae918fffbf17dc7ff1d71457
+// agreements.rules sha256 430ab8e7b3a63210c4bba92928a4e607f114d46abd4be87a5c141587d881374a
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
