@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 67c882ba25f77c9ded2b13b48f46359edf77b5d3ed252a569b403ee9fbcb0fc6
+// countries.jsonl sha256 d0eb0ff398eefe59b61741efb41fce3d56a6614d097fe431b8840857e2faea56
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 aac16d7eaf596aeea7a020bf2682707f70e45e259cf9e069d705873b314e5b59
+// office.rules sha256 f31f9bd7b03ccaece665ed4b0af65a83f65246c246484def5b60865da229fdf9
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -2197,6 +2197,9 @@ struct EntityResolver {
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
         "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.", "rt", "rt.", "sayyid", "sayyida",
+        // The abbreviations of Mohammad that South Asian and Malaysian styles write before a name
+        // ("President Md Abdul Hamid", "Mohd Najib"): no part of the name the lexicon holds.
+        "md", "md.", "mohd", "mohd.",
     ]
     /// Role nouns that introduce a person without being a national office the text reports
     /// ("Mayor Jorge Telerman", "Judge Milton Zackios", "director Carlo Dade").
