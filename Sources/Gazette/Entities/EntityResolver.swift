@@ -685,7 +685,9 @@ struct EntityResolver {
                 var j = k
                 while j < min(sentence.upperBound, k + 10) {
                     if personAt[j] != nil { return j }
-                    guard isCapitalizedWord(j) || [",", "and", "-", "&"].contains(key(j)) else { return nil }
+                    // (A hyphen's second part may be in lower case: "Co-operation Minister".)
+                    guard isCapitalizedWord(j) || [",", "and", "-", "&"].contains(key(j))
+                        || (j > k && key(j - 1) == "-" && layer.tokens[j].kind == .word) else { return nil }
                     j += 1
                 }
                 return nil
