@@ -3640,7 +3640,7 @@ struct EntityResolver {
         var named: [(person: Int, code: String, token: Int)] = []
         // "his counterparts from Peru and Chile, Ana Ruiz and Li Wei": the countries first, then
         // the names in their order, as many (found here if no stage has found them).
-        if key(next) == "from" {
+        if next < sentence.upperBound && key(next) == "from" {
             var codes: [String] = [], k = next + 1
             while k < sentence.upperBound {
                 if key(k) == "the" { k += 1 }
