@@ -655,7 +655,10 @@ struct EntityResolver {
         }
         var openers: [Int] = []
         for i in referencePositions where entourageBits.contains(Int(layer.tokens[i].key)) {
-            if (i + 1 < count && openerBits.contains(Int(layer.tokens[i + 1].key))) || (i + 2 < count && openerBits.contains(Int(layer.tokens[i + 2].key)))
+            // (The pass after the pronouns reads "accompanied ... by" only.)
+            if pronouns {
+                if (i + 1..<min(count, i + 12)).contains(where: isBy) && key(i) == "accompanied" { openers.append(i) }
+            } else if (i + 1 < count && openerBits.contains(Int(layer.tokens[i + 1].key))) || (i + 2 < count && openerBits.contains(Int(layer.tokens[i + 2].key)))
                 || (i + 1..<min(count, i + 12)).contains(where: isBy) || mention(endingAt: i) != nil {
                 openers.append(i)
             }
@@ -739,45 +742,41 @@ struct EntityResolver {
                 // "accompanied today, Saturday 17 March, by ...": "by" within a few tokens.
                 var by = i + 1
                 while by < min(sentence.upperBound, i + 12) && key(by) != "by" && personAt[by] == nil { by += 1 }
-                guard by < sentence.upperBound, key(by) == "by" else {
+                if by >= sentence.upperBound || key(by) != "by" {
                     // "Trade Minister Ana Ruiz accompanied (the) President (, Ivo) Dorr".
                     // The members: the people listed right before, joined by commas and "and"
                     // ("Foreign Minister Ana Ruiz and Trade Minister Ivo Dorr accompanied ...").
-                    var before: [Int] = [], end = i
+                    guard !pronouns else { continue }
+                    var end = i
                     while end > sentence.lowerBound, let m = mention(endingAt: end), let p = m.entity,
                           result.entities[p].type == "person", m.aliasKind != .pronoun {
-                        before.append(p)
+                        members.append(p)
                         end = m.titleStart ?? m.firstToken
                         while end > sentence.lowerBound && [",", "and"].contains(key(end - 1)) { end -= 1 }
                     }
-                    guard !pronouns, !before.isEmpty else { continue }
                     var k = i + 1
                     if k < sentence.upperBound && (key(k) == "the" || isIn(.possessiveDeterminer, k)) { k += 1 }
-                    guard let n = personAt[k] ?? (k + 1 < sentence.upperBound ? personAt[k + 1] : nil),
-                          let code = countryCode(ofMention: result.mentions[n]) else { continue }
-                    members = before
-                    for p in members where result.entities[p].office != nil && result.entities[p].country == nil && !officesOfOrganisations.contains(p) {
-                        result.entities[p].country = code
+                    guard !members.isEmpty, let n = personAt[k] ?? (k + 1 < sentence.upperBound ? personAt[k + 1] : nil) else { continue }
+                    code = countryCode(ofMention: result.mentions[n])
+                } else {
+                    var start = by + 1
+                    // "accompanied by a (high-level) delegation including ...": the list after the opener.
+                    for noun in (start + 1)..<max(start + 1, min(sentence.upperBound - 1, start + 5))
+                    where Self.entourageNouns.contains(key(noun)) && Self.listOpeners.contains(key(noun + 1)) {
+                        start = noun + 2
+                        break
                     }
-                    continue
+                    let listed = list(from: start, in: sentence)
+                    members = listed.people
+                    let leader = result.mentions.last { m in
+                        m.endToken <= i && m.firstToken >= sentence.lowerBound && m.entity.map { result.entities[$0].type == "person" } == true
+                            && (pronouns || m.aliasKind != .pronoun)
+                    } ?? personAt[listed.end].map { result.mentions[$0] }
+                    // The second pass reads only the lists whose leader is a pronoun.
+                    if pronouns && leader?.aliasKind != .pronoun { continue }
+                    code = countryCode(ofMention: leader)
                 }
-                var start = by + 1
-                // "accompanied by a (high-level) delegation including ...": the list after the opener.
-                for noun in (start + 1)..<max(start + 1, min(sentence.upperBound - 1, start + 5))
-                where Self.entourageNouns.contains(key(noun)) && Self.listOpeners.contains(key(noun + 1)) {
-                    start = noun + 2
-                    break
-                }
-                let listed = list(from: start, in: sentence)
-                members = listed.people
-                let leader = result.mentions.last { m in
-                    m.endToken <= i && m.firstToken >= sentence.lowerBound && m.entity.map { result.entities[$0].type == "person" } == true
-                        && (pronouns || m.aliasKind != .pronoun)
-                } ?? personAt[listed.end].map { result.mentions[$0] }
-                // The second pass reads only the lists whose leader is a pronoun.
-                if pronouns && leader?.aliasKind != .pronoun { continue }
-                code = countryCode(ofMention: leader)
-            } else if Self.entourageNouns.contains(word) && !pronouns {
+            } else if Self.entourageNouns.contains(word) {
                 sentence = sentenceRange(of: i)
                 // "the Malaysian delegation", "Kenya's delegation", "Ruto's delegation".
                 if let m = mention(endingAt: i) {
@@ -2475,14 +2474,7 @@ struct EntityResolver {
             let pair = start > sentence.lowerBound && key(start - 1) == "between"
             // After: ", Li Wenbo", "and Li Wenbo", ", and Li Wenbo"; past the country of each
             // ("counterparts Ana Ruiz of Peru and Li Wenbo of China").
-            // The token after "of (the) <country>" at `k`, or `k`.
-            func pastCountry(_ k: Int) -> Int {
-                guard k + 1 < sentence.upperBound, key(k) == "of" else { return k }
-                let c = k + 1 < sentence.upperBound && key(k + 1) == "the" ? k + 2 : k + 1
-                guard let cm = mention(startingAt: c), let ce = cm.entity, result.entities[ce].type == "country" else { return k }
-                return cm.endToken
-            }
-            var k = pastCountry(m.endToken)
+            var k = pastOfCountry(m.endToken, in: sentence)
             while k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ","))) {
                 var start = k + 1
                 if isCharacter(k, UInt8(ascii: ",")) && key(start) == "and" { start += 1 }
@@ -2499,7 +2491,7 @@ struct EntityResolver {
                 let (entity, source) = person(named: tokens)
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: n,
                                   byteStart: 0, byteEnd: 0, source: source))
-                k = pastCountry(n)
+                k = pastOfCountry(n, in: sentence)
             }
             // Before: "Ana Ruiz, Piet Dorr and" + the person (or "and Peru's" + the person).
             var e = (m.titleStart ?? m.firstToken) - 1
@@ -3596,15 +3588,7 @@ struct EntityResolver {
             let opensWithPronoun = sentence.lowerBound > 0 && isIn(.pronoun, sentence.lowerBound)
             let from = max(opensWithPronoun ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound,
                            m.firstToken - Self.pronounReach)
-            // Back over the tokens, from the country word: the nearest person first.
-            var t = m.firstToken - 1
-            while t >= from {
-                defer { t -= 1 }
-                guard owner[t] >= 0 else { continue }
-                let mention = result.mentions[Int(owner[t])]
-                guard mention.firstToken == t, let p = mention.entity, result.entities[p].type == "person" else { continue }
-                if let o = officeOf(p), Self.officeClasses[o] != nil, result.entities[p].country != code { office = o; break }
-            }
+            office = nearestOffice(before: m.firstToken, from: from) { $0 != code }
 
             var next = i + 1
             if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
@@ -3657,14 +3641,9 @@ struct EntityResolver {
                     people.append((p, k))
                     k = m.endToken
                 } else {
-                    guard mayStartName(k) else { break }
-                    let (tokens, _) = nameTokens(from: k, sentence: sentence)
-                    guard let last = tokens.last, looksLikePersonName(tokens), mayFollowName(last + 1, in: sentence) else { break }
-                    let (entity, source) = person(named: tokens)
-                    add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
-                                      byteStart: 0, byteEnd: 0, source: source))
-                    people.append((entity, tokens[0]))
-                    k = last + 1
+                    guard let listed = addListedName(at: k, in: sentence) else { break }
+                    people.append((listed.entity, k))
+                    k = listed.end
                 }
                 if k < sentence.upperBound && key(k) == "," { k += 1 }
                 if k < sentence.upperBound && key(k) == "and" { k += 1 }
@@ -3675,35 +3654,58 @@ struct EntityResolver {
         }
         while next < sentence.upperBound, !inTitle[next], let m = mention(startingAt: next), let p = m.entity,
               result.entities[p].type == "person", m.aliasKind != .pronoun {
-            var k = m.endToken
-            guard k + 1 < sentence.upperBound, key(k) == "of" else { break }
-            k += key(k + 1) == "the" ? 2 : 1
-            guard let c = mention(startingAt: k), let ce = c.entity, let code = alpha3(ofCountry: ce) else { break }
+            var k = pastOfCountry(m.endToken, in: sentence)
+            guard k > m.endToken, let c = mention(endingAt: k), let ce = c.entity, let code = alpha3(ofCountry: ce) else { break }
             named.append((p, code, next))
-            k = c.endToken
             if k < sentence.upperBound && key(k) == "," { k += 1 }
             if k < sentence.upperBound && key(k) == "and" { k += 1 }
             next = k
         }
-        guard !named.isEmpty else { return }
-        let from = max(sentence.lowerBound, i - Self.pronounReach)
-        var t = i - 1
-        var office: String?
-        while t >= from && office == nil {
-            defer { t -= 1 }
-            guard owner[t] >= 0 else { continue }
-            let mention = result.mentions[Int(owner[t])]
-            guard mention.firstToken == t, let p = mention.entity, result.entities[p].type == "person",
-                  let o = officeOf(p), Self.officeClasses[o] != nil, !named.contains(where: { $0.code == result.entities[p].country }) else { continue }
-            office = o
-        }
-        guard let office else { return }
+        guard !named.isEmpty,
+              let office = nearestOffice(before: i, from: max(sentence.lowerBound, i - Self.pronounReach), { code in
+                  !named.contains { $0.code == code }
+              }) else { return }
         // Each holds the post where it is named, as a name listed under a plural title does.
         for (p, code, token) in named where result.entities[p].office == nil && result.entities[p].country == nil {
             result.entities[p].office = office
             result.entities[p].country = code
             result.mentions[Int(owner[token])].listedUnderTitle = true
         }
+    }
+
+    /// The office, of a known class, of the person nearest before token `end` (from `from` on)
+    /// whose country `accepts` takes (a counterpart's is another country's).
+    func nearestOffice(before end: Int, from: Int, _ accepts: (String?) -> Bool) -> String? {
+        var t = end - 1
+        while t >= from {
+            defer { t -= 1 }
+            guard owner[t] >= 0 else { continue }
+            let mention = result.mentions[Int(owner[t])]
+            guard mention.firstToken == t, let p = mention.entity, result.entities[p].type == "person" else { continue }
+            if let o = officeOf(p), Self.officeClasses[o] != nil, accepts(result.entities[p].country) { return o }
+        }
+        return nil
+    }
+
+    /// The token after "of (the) <country>" at `k` ("Ana Ruiz of Peru and ..."), or `k` when
+    /// none stands there.
+    func pastOfCountry(_ k: Int, in sentence: Range<Int>) -> Int {
+        guard k + 1 < sentence.upperBound, key(k) == "of" else { return k }
+        let c = key(k + 1) == "the" ? k + 2 : k + 1
+        guard let m = mention(startingAt: c), let e = m.entity, result.entities[e].type == "country" else { return k }
+        return m.endToken
+    }
+
+    /// A name of two words or more looking like a person's, starting at `k` and ending where a
+    /// name may end, added as a person's mention (`findListedNames`'s test); nil when none.
+    mutating func addListedName(at k: Int, in sentence: Range<Int>) -> (entity: Int, end: Int)? {
+        guard mayStartName(k) else { return nil }
+        let (tokens, _) = nameTokens(from: k, sentence: sentence)
+        guard let last = tokens.last, looksLikePersonName(tokens), mayFollowName(last + 1, in: sentence) else { return nil }
+        let (entity, source) = person(named: tokens)
+        add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: last + 1,
+                          byteStart: 0, byteEnd: 0, source: source))
+        return (entity, last + 1)
     }
 
     /// The office of person entity `p`: the one a title gave it, else its lexicon role on the
