@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 a1fa5048bf1fc4fc16bc5ef0434f3818d235ab26b95a839fe1c88d8a1c37c571
+// classes.rules sha256 29f325cc7cf25bc664311c78ee46aaf8c6f8fa1263090081673fdc5df0be47b2
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 6b578635f0e716e50d5b80e59a996b1026d5792305302a7d09c9d85d10589fe5
+// met.rules sha256 fa195770356deddb1d43c95e9dab1af093c76d795f398bfd3b695f8b0a810bcb
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
