@@ -346,6 +346,28 @@ struct EntityResolverTests {
         #expect(try datedMentions("Rice prices rose.", date: "2006-05-01") == [])
     }
 
+    /// A hyphenated surname ("Mensah-Bonsu") is a person's label whole: alone, before or after the
+    /// full name, it names that person, wherever it stands; a lexicon person's hyphenated label
+    /// alone names the one in office that day. A particle opens no such surname ("Al-Rawi" goes
+    /// by "Rawi" too), and neither part alone is the surname.
+    @Test func aHyphenatedSurnameNamesItsPersonWhole() throws {
+        #expect(try datedMentions("President Kofi Mensah-Bonsu of Ghana arrived. Later, Mensah-Bonsu signed a deal.", date: nil)
+                == ["Kofi Mensah-Bonsu=Kofi Mensah-Bonsu(pattern)", "Mensah-Bonsu=Kofi Mensah-Bonsu(coreference)"])
+        #expect(try datedMentions("Mensah-Bonsu spoke first. President Kofi Mensah-Bonsu of Ghana arrived.", date: nil)
+                == ["Mensah-Bonsu=Kofi Mensah-Bonsu(coreference)", "Kofi Mensah-Bonsu=Kofi Mensah-Bonsu(pattern)"])
+        // Another name that ends so is another person; the last part alone is no surname.
+        #expect(try datedMentions("President Kofi Mensah-Bonsu of Ghana arrived. Ama Mensah-Bonsu and Bonsu waited.", date: nil)
+                == ["Kofi Mensah-Bonsu=Kofi Mensah-Bonsu(pattern)"])
+        #expect(try datedMentions("Minister Ali Al-Rawi of Iraq arrived. Later, Rawi spoke.", date: nil)
+                == ["Ali Al-Rawi=Ali Al-Rawi(pattern)", "Rawi=Ali Al-Rawi(coreference)"])
+        // The lexicon's: in office that day, in a country the text names.
+        #expect(try datedMentions("Later, Díaz-Canel signed a deal, Cuba's foreign ministry said.", date: "2023-05-05")
+                == ["Díaz-Canel=Miguel Díaz-Canel(office)"])
+        #expect(try datedMentions("President Díaz-Canel of Cuba spoke.", date: "2023-05-05") == ["Díaz-Canel=Miguel Díaz-Canel(office)"])
+        #expect(try datedMentions("Later, Díaz-Canel signed a deal, Cuba's foreign ministry said.", date: "2015-05-05") == [])
+        #expect(try datedMentions("Later, Díaz-Canel signed a deal.", date: "2023-05-05") == [])
+    }
+
     @Test func aPostDescribedNamesItsHolder() throws {
         // No one named in that post: the lexicon's holder on the document's date.
         #expect(try datedMentions("The Kenyan president met reporters.", date: "2023-03-05") == ["president=William Ruto(office)"])

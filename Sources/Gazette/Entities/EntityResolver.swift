@@ -2994,7 +2994,33 @@ struct EntityResolver {
         if last - first + 1 != tokens.count, let gap = tokens.indices.dropFirst().first(where: { tokens[$0] != tokens[$0 - 1] + 1 }) {
             name = surface(first..<(tokens[gap - 1] + 1)) + " " + surface(tokens[gap]..<(last + 1))
         }
-        return (newEntity(type: "person", name: name, label: word(labelToken)), .pattern)
+        // A hyphenated surname is the label whole ("Mensah-Bonsu" of "Kofi Mensah-Bonsu"), so
+        // that it alone later names the same person.
+        let labelStart = hyphenatedWordStart(endingAt: labelToken, from: first)
+        if labelStart == first && labelToken == last && last - first + 1 == tokens.count {
+            if let known = person(labelled: Self.normalizedLabel(surface(first..<(last + 1))), before: first) {
+                return (known, .coreference)
+            }
+            // "President Díaz-Canel": the one lexicon person of that surname in office.
+            if let (_, holder) = lexiconPersonInOffice(hyphenatedSurnameEndingAt: last) {
+                return (entity(ofEntry: holder), .office)
+            }
+        }
+        return (newEntity(type: "person", name: name, label: surface(labelStart..<(labelToken + 1))), .pattern)
+    }
+
+    /// The first token of the hyphenated name word that ends at `end` ("Mensah-Bonsu",
+    /// "Ramos-Horta": capitalized parts and hyphens, touching), not before `from`; `end` itself
+    /// when no hyphen joins it to a capitalized word before. A particle is no part ("Al-Roumi"
+    /// goes by "Roumi" too).
+    func hyphenatedWordStart(endingAt end: Int, from: Int) -> Int {
+        var start = end
+        while start - 2 >= from && isCharacter(start - 1, UInt8(ascii: "-")) && isCapitalizedWord(start - 2) && isCapitalizedWord(start)
+                && !isIn(.nameParticle, start - 2)
+                && layer.tokens[start - 2].end == layer.tokens[start - 1].start && layer.tokens[start - 1].end == layer.tokens[start].start {
+            start -= 2
+        }
+        return start
     }
 
     /// After a name's first words, a nickname in quotes that the name goes on after ("Joko
@@ -4512,6 +4538,15 @@ struct EntityResolver {
     mutating func findSurnamesOfPeopleInOffice() {
         guard !lexicon.peopleByLabelKey.isEmpty else { return }
         let surnames = lexicon.peopleLabelKeys
+        // Hyphenated ones ("Díaz-Canel said"), found by their last part.
+        if !lexicon.peopleByHyphenatedLabel.isEmpty {
+            for i in cuePositions where lexicon.peopleByHyphenatedLabel[layer.tokens[i].key] != nil && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
+                if opensLongerName(i) { continue }
+                guard let (start, holder) = lexiconPersonInOffice(hyphenatedSurnameEndingAt: i) else { continue }
+                add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: start, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .office))
+            }
+        }
         for i in cuePositions where surnames.contains(layer.tokens[i].key) && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
             // Part of a longer capitalized name ("Peter Dutton" is not "Dutton" of the lexicon
             // unless it is that person): only a word standing alone.
@@ -4653,6 +4688,23 @@ struct EntityResolver {
         return found
     }
 
+    /// The first token of the hyphenated surname ending at `i` ("Díaz-Canel", standing alone: its
+    /// parts in no mention, no capitalized word of the sentence right before it) and the one
+    /// lexicon person labelled with it in office on the document's date, in a country the
+    /// document names, as `lexiconPersonInOffice(surnameAt:)` decides for one word.
+    mutating func lexiconPersonInOffice(hyphenatedSurnameEndingAt i: Int) -> (start: Int, entry: Int)? {
+        guard date != nil, let forms = lexicon.peopleByHyphenatedLabel[layer.tokens[i].key] else { return nil }
+        let sentenceStart = sentenceRange(of: i).lowerBound
+        let start = hyphenatedWordStart(endingAt: i, from: sentenceStart)
+        guard start < i, (start..<i).allSatisfy({ !covered($0) && !inTitle[$0] }),
+              !(start > sentenceStart && isCapitalizedWord(start - 1) && !covered(start - 1) && !inTitle[start - 1]),
+              personByLabel[Self.normalizedLabel(surface(start..<(i + 1)))] == nil else { return nil }
+        let parts = stride(from: start, to: i, by: 2).map { layer.tokens[$0].key }
+        let held = forms.filter { $0.parts == parts && datedRoleHeld(by: $0.entry) != nil }
+        guard held.count == 1, let country = datedRoleHeld(by: held[0].entry)?.country, namedCountries().contains(country) else { return nil }
+        return (start, held[0].entry)
+    }
+
     /// Two surnames joined by a hyphen or a dash before "meeting", "talks" or "summit" ("the
     /// Ruiz-Dorr meeting", "Ruiz–Dorr talks"): two people. A part is the person the text names
     /// with that surname, or the one of the lexicon in office, or a person left unlinked when
@@ -4676,15 +4728,38 @@ struct EntityResolver {
         }
     }
 
+    /// The first token and label of the hyphenated surname of `forms` (parts before the last,
+    /// by key) that ends at `i`, standing alone: its parts capitalized, touching and in no
+    /// mention, and no capitalized word of the sentence right before it ("Kofi Mensah-Bonsu" is
+    /// a name of its own).
+    func hyphenatedSurname(endingAt i: Int, _ forms: [(parts: [KeyID], label: String)]) -> (Int, String)? {
+        let start = hyphenatedWordStart(endingAt: i, from: sentenceRange(of: i).lowerBound)
+        guard start < i, (start..<i).allSatisfy({ !covered($0) }) else { return nil }
+        let parts = stride(from: start, to: i, by: 2).map { layer.tokens[$0].key }
+        guard let form = forms.first(where: { $0.parts == parts }) else { return nil }
+        if start > sentenceRange(of: i).lowerBound && isCapitalizedWord(start - 1) && !covered(start - 1) && !inTitle[start - 1] { return nil }
+        return (start, form.label)
+    }
+
     /// Capitalized words equal to the surname of a person the text names refer to them, before
     /// or after the full name ("Ramaphosa arrives" over "President Cyril Ramaphosa").
     mutating func findSurnames() {
         guard !personByLabel.isEmpty else { return }
         // Labels as key ids: a token is compared as an integer, not turned into a string.
         var labels: [KeyID: String] = [:]
-        for label in personByLabel.keys { if let id = vocabulary.keyID(forKey: label) { labels[id] = label } }
-        guard !labels.isEmpty else { return }
-        let bits = KeyBits(labels.keys.map(Int.init))
+        // Hyphenated surnames ("mensah-bonsu") by their last part, with the parts before it.
+        var hyphenated: [KeyID: [(parts: [KeyID], label: String)]] = [:]
+        for label in personByLabel.keys {
+            if let id = vocabulary.keyID(forKey: label) {
+                labels[id] = label
+            } else if label.contains("-") {
+                let ids = label.split(separator: "-", omittingEmptySubsequences: false).map { vocabulary.keyID(forKey: String($0)) }
+                guard ids.count >= 2, let last = ids.last ?? nil, !ids.contains(nil) else { continue }
+                hyphenated[last, default: []].append((ids.dropLast().compactMap { $0 }, label))
+            }
+        }
+        guard !labels.isEmpty || !hyphenated.isEmpty else { return }
+        let bits = KeyBits(labels.keys.map(Int.init) + hyphenated.keys.map(Int.init))
         // One tight pass over the tokens' keys.
         var found: [Int] = []
         let tokens = layer.tokens
@@ -4695,6 +4770,12 @@ struct EntityResolver {
             // Ki-young" after "Moon Jae-in"), but in a title-case headline.
             if i + 1 < tokens.count && isCapitalizedWord(i + 1) && isNonNameWord(i + 1) { continue }
             if opensLongerName(i) && !isTitleCase(sentenceRange(of: i)) { continue }
+            if let forms = hyphenated[layer.tokens[i].key], let (start, label) = hyphenatedSurname(endingAt: i, forms),
+               let entity = personByLabel[label]?.entity {
+                add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: start, endToken: i + 1,
+                                  byteStart: 0, byteEnd: 0, source: .coreference))
+                continue
+            }
             if let label = labels[layer.tokens[i].key], let entity = personByLabel[label]?.entity {
                 // The full name again ("... Asha Juma ... with Asha Juma"): the words before the
                 // surname that are the name's, back to its first.

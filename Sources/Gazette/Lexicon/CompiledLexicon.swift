@@ -48,6 +48,10 @@ public final class CompiledLexicon: Sendable {
     /// The people whose label (a surname, "Clinton") is the one token of key `k`: a surname alone
     /// in a text may name the one of them in office on the document's date.
     let peopleByLabelKey: [KeyID: [Int]]
+    /// The people whose label is a hyphenated surname ("Díaz-Canel", "Akufo-Addo"), by the key of
+    /// its last part, with the keys of the parts before it: such a surname alone in a text may
+    /// name the one of them in office too.
+    let peopleByHyphenatedLabel: [KeyID: [(parts: [KeyID], entry: Int)]]
     /// The people of one country (by their roles, else by the country the lexicon gives them) whose
     /// name of two words or more ends with key `k`, with their names' word keys: a name found in a
     /// text that is one of theirs in another form ("Lal K. Advani" for "Lal Krishna Advani") takes
@@ -217,9 +221,19 @@ public final class CompiledLexicon: Sendable {
         }
         try plain.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         var byLabel: [KeyID: [Int]] = [:]
+        var byHyphenatedLabel: [KeyID: [(parts: [KeyID], entry: Int)]] = [:]
         for (index, entry) in entries.enumerated() where entry.type == "person" && !entry.roles.isEmpty {
             let bytes = Array(entry.label.utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
+            // Words joined by hyphens, touching (not after a particle: "Al-Sabah").
+            let tokens = layer.tokens
+            if tokens.count >= 3 && tokens.count % 2 == 1 && !EntityResolver.nameParticles.contains(tokenizer.vocabulary.key(tokens[0].key))
+                && tokens.indices.allSatisfy({ $0 % 2 == 0 ? tokens[$0].kind == .word : bytes[Int(tokens[$0].start)...].first == UInt8(ascii: "-") && tokens[$0].end - tokens[$0].start == 1 })
+                && tokens.indices.dropFirst().allSatisfy({ tokens[$0].start == tokens[$0 - 1].end }) {
+                byHyphenatedLabel[tokens[tokens.count - 1].key, default: []]
+                    .append((stride(from: 0, to: tokens.count - 1, by: 2).map { tokens[$0].key }, index))
+                continue
+            }
             guard layer.tokens.count == 1 && layer.tokens[0].kind == .word else { continue }
             let label = layer.tokens[0].key
             byLabel[label, default: []].append(index)
@@ -234,6 +248,7 @@ public final class CompiledLexicon: Sendable {
             }
         }
         peopleByLabelKey = byLabel
+        peopleByHyphenatedLabel = byHyphenatedLabel
         namesakesByLastKey = namesakes
         var byCountry: [String: [Int]] = [:]
         for index in entries.indices where !entries[index].roles.isEmpty && entries[index].type == "person" {
@@ -271,7 +286,7 @@ public final class CompiledLexicon: Sendable {
         personCueKeys = KeyBits(cueKeys)
         let headKeys = EntityResolver.agreementHeads.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }
         agreementHeadKeys = KeyBits(headKeys)
-        entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init) + headKeys)
+        entityCueKeys = KeyBits(cueKeys + byLabel.keys.map(Int.init) + byHyphenatedLabel.keys.map(Int.init) + headKeys)
         letterKeys = KeyBits(Self.letterWords.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) })
         capitalCueKeys = letterKeys.union(givenBits)
         let classes = EntityResolver.WordClass.allCases.map { c in KeyBits(c.words.compactMap { vocabulary.keyID(forKey: $0).map(Int.init) }) }
