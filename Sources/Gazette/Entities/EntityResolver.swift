@@ -253,6 +253,7 @@ struct EntityResolver {
         resolveLeaderDescriptions()
         resolvePronouns()
         assignEntourageCountries(pronouns: true)
+        assignOtherSideCountries()
         findGroups()
         assignPossessorCountries(pronouns: true)
         assignPhraseStarts()
@@ -519,6 +520,7 @@ struct EntityResolver {
             people.append(n)
         }
         guard people.count >= 2 else { return }
+        people.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
         for (i, n) in people.enumerated() {
             let envoy = result.mentions[n]
             guard let t = envoy.titleStart, t < envoy.firstToken, let host = envoyHost(t..<envoy.firstToken) else { continue }
@@ -536,6 +538,45 @@ struct EntityResolver {
                 result.entities[e].country = host
             }
         }
+    }
+
+    /// In a report on two countries (it names those two and no other), an official whose title
+    /// gives no country and who receives or meets, in the sentence, a person of one of them, with
+    /// a word of receiving or meeting between the two, serves the other: "The Ghanaian President
+    /// was received by Vice President Ana Ruiz" in a report on Ghana and Nigeria, "Foreign
+    /// Minister Ana Ruiz met Kenya's President". Every such sentence of the official's must say
+    /// the same. Not a head of state or government the lexicon knows, a monarch, an envoy, a
+    /// post of an organisation, nor one the lexicon knows offices of.
+    mutating func assignOtherSideCountries() {
+        let named = namedCountries()
+        guard named.count == 2 else { return }
+        var people: [Int] = []  // the mentions of people by name or post, in text order
+        for (n, m) in result.mentions.enumerated() {
+            guard let e = m.entity, result.entities[e].type == "person", m.aliasKind != .pronoun else { continue }
+            people.append(n)
+        }
+        guard people.count >= 2 else { return }
+        people.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
+        var found: [Int: String?] = [:]
+        for (i, n) in people.enumerated() {
+            let official = result.mentions[n]
+            guard let e = official.entity, result.entities[e].country == nil, let office = result.entities[e].office,
+                  !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e),
+                  !RelationBuilder.isEnvoy(office), !Self.monarchOffices.contains(office) else { continue }
+            if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty || Self.isHeadOffice(office) { continue }
+            let sentence = sentenceRange(of: official.firstToken)
+            // The people right before and after the official's mention.
+            for j in [i - 1, i + 1] where j >= 0 && j < people.count {
+                let other = result.mentions[people[j]]
+                guard let p = other.entity, p != e, sentence.contains(other.firstToken),
+                      let code = result.entities[p].country, named.contains(code) else { continue }
+                let (from, to) = j < i ? (other.endToken, official.titleStart ?? official.firstToken) : (official.endToken, other.titleStart ?? other.firstToken)
+                guard from < to, to - from <= 12, (from..<to).contains(where: { Self.hostingVerbs.contains(key($0)) }) else { continue }
+                let side = named.first { $0 != code }
+                if let known = found[e], known != side { found[e] = .some(nil) } else { found[e] = side }
+            }
+        }
+        for (e, side) in found { if let side { result.entities[e].country = side } }
     }
 
     /// Verbs of receiving or meeting between an envoy and the official they meet.
