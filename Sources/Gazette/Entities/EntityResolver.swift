@@ -888,7 +888,8 @@ struct EntityResolver {
     /// as possessors ("his visit to Lima" as "Dorr's visit to Lima"). A word before a name that
     /// gives a gender ("Ms", "King", "his wife,") keeps "he" from a woman and "she" from a man.
     /// A person named only as a possessive ("Ruto's spokesman said he ...") is nobody's
-    /// antecedent, nor one before a post named with "the" and no name ("Ruiz thanked the
+    /// antecedent (but for the possessor of a journey or its craft opening the sentence, a
+    /// subject: "Ruto's plane landed. He was greeted by ..."), nor one before a post named with "the" and no name ("Ruiz thanked the
     /// Secretary-General for his visit": the post's holder may be meant; an apposition to the
     /// name is no such post). Pronouns are read in text order, so one refers through another;
     /// with no person in the sentence before the pronoun nor in the sentence before that, it
@@ -931,7 +932,14 @@ struct EntityResolver {
             if let female = isFemale(before: m.firstToken) {
                 if let known = gender[e] { if known != female { gender[e] = .some(nil) } } else { gender[e] = female }
             }
-            guard m.endToken >= layer.tokens.count || !isPossessive(m.endToken) else { continue }
+            guard m.endToken >= layer.tokens.count || !isPossessive(m.endToken) else {
+                // A possessor opening its sentence, of a journey or the craft it is made in
+                // ("Ruto's plane touched down ... . When he disembarked"), is the one it tells of.
+                if (m.titleStart ?? m.firstToken) == sentenceRange(of: m.firstToken).lowerBound, possessesJourney(after: m.endToken + 1) {
+                    named.append((m.firstToken, e, true))
+                }
+                continue
+            }
             named.append((m.firstToken, e, isSubject(m.titleStart ?? m.firstToken, m.endToken)))
         }
         guard !named.isEmpty else { return }
@@ -2304,6 +2312,22 @@ struct EntityResolver {
 
     /// Possessed nouns of a journey, which may follow the "'s" past words that describe it.
     static let journeyNouns: Set<String> = ["visit", "trip", "tour", "arrival", "departure"]
+
+    /// Nouns of a journey or of the craft and cars it is made in, after a possessive: "Ruto's
+    /// (private) plane", "Ruto's motorcade".
+    static let journeyThings: Set<String> = journeyNouns.union(["plane", "aircraft", "jet", "flight", "motorcade", "convoy", "car", "helicopter"])
+
+    /// Whether the words from `k` (up to two words in lower case, then the noun) name a journey
+    /// or its craft (`journeyThings`).
+    func possessesJourney(after k: Int) -> Bool {
+        var n = k
+        while n < layer.tokens.count && n < k + 3 {
+            guard layer.tokens[n].kind == .word && !isCapitalizedWord(n) else { return false }
+            if Self.journeyThings.contains(key(n)) { return true }
+            n += 1
+        }
+        return false
+    }
 
     /// People named in three more shapes of running text: before "'s" and a noun only a person
     /// possesses ("Ana Ruiz's visit"); before ", who" ("Ana Ruiz, who arrived"); and before a

@@ -647,8 +647,9 @@ struct RelationBuilder {
                 guard let e = next.entity, extraction.entities[e].type == type, next.aliasKind != .pronoun else { continue }
                 if next.firstToken == t || (isPerson && (next.titleStart == t || next.phraseStart == t)) { found = j; break }
                 // Words of a post the titles do not hold, before the title ("Culture and the
-                // Arts Minister X", "Pointe Hill MP X"): capitalized, or joining such words; or
-                // someone's counterpart ("and his Egyptian counterpart X").
+                // Arts Minister X", "Pointe Hill MP X", "Community Development, Culture and the
+                // Arts Minister X"): capitalized, or joining such words (a comma between two
+                // capitalized ones, in words with no "of"); or someone's counterpart ("and his Egyptian counterpart X").
                 if isPerson {
                     let start = next.titleStart ?? next.phraseStart ?? next.firstToken
                     let counterpart = rules.counterpartKeys.contains(layer.tokens[t].key)
@@ -662,7 +663,13 @@ struct RelationBuilder {
                            let token = layer.tokens[i]
                            return token.kind == .word && token.shape.contains(.capitalized) || rules.portfolioJoinKeys.contains(token.key)
                                || counterpart && rules.counterpartKeys.contains(token.key)
-                       }) {
+                               || i > t && token.key == rules.commaKey && layer.tokens[i - 1].shape.contains(.capitalized)
+                                   && layer.tokens[i + 1].shape.contains(.capitalized)
+                       }),
+                       // (A comma joins the words of one post, not two posts, "Secretary of the
+                       // Council, Special Representative of the President X": none with "of".)
+                       !(t..<start).contains(where: { layer.tokens[$0].key == rules.commaKey })
+                           || !(t..<start).contains(where: { layer.tokens[$0].key == rules.ofKey }) {
                         found = j
                         break
                     }
