@@ -404,12 +404,20 @@ struct EntityResolver {
             // The noun, after an office's words ("the two foreign ministers", "the two prime ministers");
             // none after "the pair", nor after "the two" that a verb follows ("the two met").
             var end = i + 1
+            var ofCountries = false
             if key(i) == "pair" || (key(i) != "both" && end < sentence.upperBound && Self.groupVerbs.contains(key(end))) {
                 // (The words themselves are the group.)
             } else {
-                while end < sentence.upperBound && end - i <= 3 && !Self.groupNouns.contains(key(end)) && layer.tokens[end].kind == .word
-                        && !isCapitalizedWord(end) && (isIn(.officeDomain, end) || key(end) == "prime") { end += 1 }
-                guard end < sentence.upperBound, Self.groupNouns.contains(key(end)), !covered(end) else { continue }
+                while end < sentence.upperBound && end - i <= 3 && !Self.groupNouns.contains(key(end)) && !Self.countryGroupNouns.contains(key(end))
+                        && layer.tokens[end].kind == .word && !isCapitalizedWord(end)
+                        && (isIn(.officeDomain, end) || key(end) == "prime" || Self.countryKindWords.contains(key(end))) { end += 1 }
+                guard end < sentence.upperBound, !covered(end) else { continue }
+                // "the two countries", "both nations", "the two neighbouring states": countries.
+                if Self.countryGroupNouns.contains(key(end)) {
+                    ofCountries = true
+                } else {
+                    guard Self.groupNouns.contains(key(end)), !(i + 1..<end).contains(where: { Self.countryKindWords.contains(key($0)) }) else { continue }
+                }
                 // "the two heads of state"
                 if key(end) == "heads" && end + 2 < sentence.upperBound && key(end + 1) == "of" { end += 2 }
                 end += 1
@@ -423,7 +431,12 @@ struct EntityResolver {
             func collect() {
                 members = []
                 for m in result.mentions where (from..<i).contains(m.firstToken) && m.aliasKind != .pronoun && m.groupMembers == nil {
-                    guard let e = m.entity, result.entities[e].type == "person", !members.contains(e) else { continue }
+                    guard let e = m.entity, !members.contains(e) else { continue }
+                    if ofCountries {
+                        if alpha3(ofCountry: e) != nil { members.append(e) }
+                        continue
+                    }
+                    guard result.entities[e].type == "person" else { continue }
                     // Not the one who reports it in its own sentence ("spokesperson X said
                     // that the two leaders ...").
                     if m.firstToken >= sentence.lowerBound && m.endToken < i && isIn(.speechVerb, m.endToken) { continue }
@@ -450,6 +463,10 @@ struct EntityResolver {
     /// ("the two met", "the two also held talks", "the three have signed").
     static let groupVerbs: Set<String> = ["met", "meet", "held", "hold", "had", "have", "has", "were", "are", "also", "later",
                                           "then", "signed", "sign", "agreed", "discussed", "shook", "spoke", "talked", "sat"]
+
+    /// Nouns for a group of countries, after its number: "the two countries signed the accord",
+    /// "both nations", "the two sides".
+    static let countryGroupNouns: Set<String> = ["countries", "nations", "states", "governments", "sides"]
 
     /// Nouns for a group of leaders or officials, after its number.
     static let groupNouns: Set<String> = ["leaders", "presidents", "ministers", "premiers", "counterparts", "heads", "kings", "chancellors", "envoys"]
