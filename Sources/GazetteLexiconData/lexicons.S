@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 430ab8e7b3a63210c4bba92928a4e607f114d46abd4be87a5c141587d881374a
+// agreements.rules sha256 29252507caf1f90878d584f9b19a5be709bcbac0eba50e9296ccd721574946bf
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
