@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 fa195770356deddb1d43c95e9dab1af093c76d795f398bfd3b695f8b0a810bcb
+// met.rules sha256 d1810251029e25a98b2e760309113f07576a1a0a8594d5ac6c11c0e884e9de3c
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 5159f7ac6b6d607ca60259406a43df4400e836094f7a7df0b86f899ccb136603
+// negative.rules sha256 df282b95ac5a27560d519021fdb729c869b948e1bc8d18561eb81af971930729
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
