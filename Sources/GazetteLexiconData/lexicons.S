@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 29f325cc7cf25bc664311c78ee46aaf8c6f8fa1263090081673fdc5df0be47b2
+// classes.rules sha256 d128122f75c76a89d6f483bfe3b970fe5180bbc21e14a545d02a36c814443247
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 03ab7a2846bfd73b36b015e1c2b5fcdf7d69d20697b630261c348e81ae4581d4
+// visited.rules sha256 9a40e6f62cf00c365839958edf693677cd20e41a607b36d1e59ca5bf84196a51
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
