@@ -559,7 +559,7 @@ struct EntityResolver {
 
     /// In a report on two countries (it names those two and no other), an official whose title
     /// gives no country and who receives or meets, in the sentence, a person of one of them, with
-    /// a word of receiving or meeting between the two, serves the other: "The Ghanaian President
+    /// a word of receiving, meeting or talks between the two, serves the other: "The Ghanaian President
     /// was received by Vice President Ana Ruiz" in a report on Ghana and Nigeria, "Foreign
     /// Minister Ana Ruiz met Kenya's President". Every such sentence of the official's must say
     /// the same. Not a head of state or government the lexicon knows, a monarch, an envoy, a
@@ -588,7 +588,8 @@ struct EntityResolver {
                 guard let p = other.entity, p != e, sentence.contains(other.firstToken),
                       let code = result.entities[p].country, named.contains(code) else { continue }
                 let (from, to) = j < i ? (other.endToken, official.titleStart ?? official.firstToken) : (official.endToken, other.titleStart ?? other.firstToken)
-                guard from < to, to - from <= 12, (from..<to).contains(where: { Self.hostingVerbs.contains(key($0)) }) else { continue }
+                guard from < to, to - from <= 12,
+                      (from..<to).contains(where: { Self.hostingVerbs.contains(key($0)) || Self.talkingWords.contains(key($0)) }) else { continue }
                 let side = named.first { $0 != code }
                 if let known = found[e], known != side { found[e] = .some(nil) } else { found[e] = side }
             }
@@ -596,9 +597,14 @@ struct EntityResolver {
         for (e, side) in found { if let side { result.entities[e].country = side } }
     }
 
-    /// Verbs of receiving or meeting between an envoy and the official they meet.
+    /// Verbs of receiving or meeting between an envoy and the official they meet ("summoned
+    /// the ambassador to Peru": the envoy's host summons).
     static let hostingVerbs: Set<String> = ["received", "receives", "hosted", "hosts", "met", "meets", "welcomed", "welcomes",
-                                            "greeted", "greets", "called", "calls"]
+                                            "greeted", "greets", "called", "calls", "summoned", "summons"]
+
+    /// Words of talks between two officials (`assignOtherSideCountries`): "held talks with his
+    /// Mongolian counterpart", "discussed with".
+    static let talkingWords: Set<String> = ["talks", "meeting", "discussed", "discusses", "counterpart"]
 
     /// The country an envoy's title `range` names after "to" or "in" ("Ambassador to Peru",
     /// "High Commissioner in Kenya"), when the title is an envoy's.
@@ -717,7 +723,7 @@ struct EntityResolver {
             if pronouns {
                 if (i + 1..<min(count, i + 12)).contains(where: isBy) && key(i) == "accompanied" { openers.append(i) }
             } else if (i + 1 < count && openerBits.contains(Int(layer.tokens[i + 1].key))) || (i + 2 < count && openerBits.contains(Int(layer.tokens[i + 2].key)))
-                || (i + 1..<min(count, i + 12)).contains(where: isBy) || mention(endingAt: i) != nil {
+                || (i + 1..<min(count, i + 12)).contains(where: isBy) || mention(endingAt: i) != nil || (i >= 2 && isPossessive(i - 1)) {
                 openers.append(i)
             }
         }
@@ -843,12 +849,37 @@ struct EntityResolver {
                     code = countryCode(ofMention: mention(endingAt: i - 1))
                 }
                 guard code != nil else { continue }
+                // "Trade Minister A and Foreign Minister B are among the Peruvian delegation", "...
+                // were part of Kenya's delegation": the people listed before the verb.
+                var back = -1
+                if let m = mention(endingAt: i) {
+                    back = m.firstToken - 1
+                } else if i >= 2 && isPossessive(i - 1), let m = mention(endingAt: i - 1) {
+                    back = m.firstToken - 1
+                }
+                if back > sentence.lowerBound && key(back) == "the" { back -= 1 }
+                if back > sentence.lowerBound {
+                    var verb = back
+                    if ["among", "of"].contains(key(verb)) { verb -= 1 }
+                    if key(verb) == "part" || key(verb) == "members" { verb -= 1 }
+                    if verb > sentence.lowerBound && verb < back && ["is", "are", "was", "were"].contains(key(verb)) {
+                        var end = verb
+                        while end > sentence.lowerBound, let m = mention(endingAt: end), let p = m.entity,
+                              result.entities[p].type == "person", m.aliasKind != .pronoun {
+                            members.append(p)
+                            end = m.titleStart ?? m.firstToken
+                            while end > sentence.lowerBound && [",", "and"].contains(key(end - 1)) { end -= 1 }
+                        }
+                    }
+                }
                 var opener = i + 1
                 if opener < sentence.upperBound && key(opener) == "also" { opener += 1 }
                 // "the Kenyan delegation, led by ...", "Kenya's delegation was headed by ...".
                 var k = opener
                 while k < sentence.upperBound && k < opener + 2 && [",", "was", "is", "were", "are"].contains(key(k)) { k += 1 }
-                if k + 1 < sentence.upperBound && ["led", "headed"].contains(key(k)) && key(k + 1) == "by" {
+                if !members.isEmpty {
+                    // (Read above.)
+                } else if k + 1 < sentence.upperBound && ["led", "headed"].contains(key(k)) && key(k + 1) == "by" {
                     members = list(from: k + 2, in: sentence).people
                 } else {
                     guard opener < sentence.upperBound, Self.listOpeners.contains(key(opener)) else { continue }
