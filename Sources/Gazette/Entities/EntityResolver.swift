@@ -1747,6 +1747,19 @@ struct EntityResolver {
             // An acronym of a kind ("FTA") is a head only in capitals: "a comedy bit" is no BIT.
             if Self.agreementAcronymHeads.contains(key(i)) && !layer.tokens[i].shape.contains(.allCaps) { continue }
             if Self.documentHeads.contains(key(i)) && !isAgreementDocument(i) { continue }
+            // 'the treaty "On Friendship and Cooperation"': a head and a quoted title.
+            if let named = quotedTitleName(i) {
+                var head = word(i)
+                if let first = head.first { head = first.uppercased() + head.dropFirst() }
+                var last = named.upperBound - 1  // the closing mark
+                while last > i + 3 && layer.tokens[last - 1].kind == .punctuation { last -= 1 }
+                let name = head + " " + surface((i + 2)..<last)
+                uncover(named)
+                add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .name,
+                                  firstToken: named.lowerBound, endToken: named.upperBound, byteStart: 0, byteEnd: 0, source: .pattern))
+                next = named.upperBound
+                continue
+            }
             guard isCapitalizedWord(i) else {
                 // "a comprehensive economic partnership agreement (CEPA)": the acronym is a name.
                 if let acronym = acronymAfterDescription(i) {
@@ -2161,6 +2174,34 @@ struct EntityResolver {
             return nil
         }
         return first..<(head + 1)
+    }
+
+    /// 'the treaty "On Friendship and Cooperation"', 'the Agreement «On the Legal Status of ...»':
+    /// a head at `head`, then a title in quotation marks that opens with "On" (or "About",
+    /// "Concerning") capitalized, as reports of treaties of the former Soviet states name them.
+    /// The head through the closing mark, or nil.
+    func quotedTitleName(_ head: Int) -> Range<Int>? {
+        let sentence = sentenceRange(of: head)
+        let open = head + 1, first = head + 2
+        guard first + 1 < sentence.upperBound, isOpeningQuote(open), isCapitalizedWord(first),
+              ["on", "about", "concerning"].contains(key(first)) else { return nil }
+        var close = first + 1
+        while close < min(sentence.upperBound, first + 30) && !isQuotationMark(close) && !isClosingGuillemet(close) { close += 1 }
+        guard close < min(sentence.upperBound, first + 30), close > first + 1 else { return nil }
+        return head..<(close + 1)
+    }
+
+    /// Whether token `i` opens a quotation: '"', '“' or '«'.
+    func isOpeningQuote(_ i: Int) -> Bool {
+        if isQuotationMark(i) { return true }
+        let t = layer.tokens[i]
+        return t.end - t.start == 2 && text[Int(t.start)] == 0xC2 && text[Int(t.start) + 1] == 0xAB
+    }
+
+    /// Whether token `i` is '»'.
+    func isClosingGuillemet(_ i: Int) -> Bool {
+        let t = layer.tokens[i]
+        return t.end - t.start == 2 && text[Int(t.start)] == 0xC2 && text[Int(t.start) + 1] == 0xBB
     }
 
     /// "a comprehensive economic partnership agreement (CEPA)": after a lower-case head at
