@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 6f4b1e51ec341fae437b3d918f3057139a57ce73412036ffe77e54cd1e60a8e4
+// people.jsonl sha256 600b3effea357f7823153df15d03fd89ba0334cec4ef2ba9a1d597b0c67f0aaa
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
