@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 bd5b2e13ed8d82d13e0126e071098266c2816703565e92bfb5ef765e42d6db55
+// titles.jsonl sha256 57cf5480e6d65c053ef69dc0386bd267ffad9f6aa8304d663330734a6a4c9d86
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 d128122f75c76a89d6f483bfe3b970fe5180bbc21e14a545d02a36c814443247
+// classes.rules sha256 d9915916a62697df5cf54d9059add9797895e578a95a82cb9b3c34bb59a374ec
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

@@ -108,6 +108,13 @@ struct EntityResolverTests {
              expected: ["Jesse Jorvik=person:jesse-jorvik(pattern)", "Ana Quell=person:ana-quell(pattern)"]),
         Case(text: "Mayor Jorge Quintavo greeted Judge Milton Zakkios.",
              expected: ["Jorge Quintavo=person:jorge-quintavo(pattern)", "Milton Zakkios=person:milton-zakkios(pattern)"]),
+        // A member of parliament, a cleric, an elder: before the name, a role with no office;
+        // "MP" after a name is no part of it, before a name it ends a constituency's words.
+        Case(text: "Labor MP Jorge Quintavo met Bishop Milton Zakkios and tribal elder Ana Quell.",
+             expected: ["Jorge Quintavo=person:jorge-quintavo(pattern)", "Milton Zakkios=person:milton-zakkios(pattern)",
+                        "Ana Quell=person:ana-quell(pattern)"]),
+        Case(text: "He met with Jorge Quintavo MP, the trade secretary, and Riverside MP Ana Quell.",
+             expected: ["Jorge Quintavo=person:jorge-quintavo(pattern)", "Ana Quell=person:ana-quell(pattern)"]),
         // Not people: title words themselves, a date after a title, a title with no name, one
         // capitalized word after a lower-case role noun, a lower-case particle with nothing after.
         Case(text: "The Deputy Prime Minister spoke. The deputy Speaker left.", expected: []),

@@ -2354,6 +2354,7 @@ struct EntityResolver {
         "official", "aide", "member", "undersecretary", "under-secretary", "councilor", "councillor", "laureate", "candidate", "nominee",
         "commander", "officer", "poet", "artist", "musician", "scholar", "historian", "researcher", "expert",
         "athlete", "coach", "captain", "veteran", "survivor", "dissident", "critic", "assistant",
+        "mp", "mps", "legislator", "senator", "parliamentarian", "bishop", "archbishop", "imam", "rabbi", "cardinal", "patriarch", "elder", "pilot",
     ]
     /// Role nouns of kinship: after "his", "her" or "their" and a comma, one word is a name ("his
     /// wife, Brigitte,").
@@ -2530,8 +2531,12 @@ struct EntityResolver {
     func mayFollowName(_ n: Int, in sentence: Range<Int>) -> Bool {
         n >= sentence.upperBound || (layer.tokens[n].kind == .punctuation && !isCharacter(n, UInt8(ascii: "-")))
             || isIn(.afterName, n) || isIn(.speechVerb, n) || isIn(.meetingVerb, n) || isIn(.objectVerb, n) || isIn(.predicate, n)
-            || isPastVerb(n)
+            || isPastVerb(n) || (layer.tokens[n].shape.contains(.allCaps) && Self.postNominals.contains(key(n)))
     }
+
+    /// Letters after a name that say what the person is, not who ("Kemi Badenoch MP,"); before
+    /// a name they are a post ("Pointe-a-Pierre MP David Lee").
+    static let postNominals: Set<String> = ["mp", "mep", "mla", "mna", "qc", "kc"]
 
     /// A lower-case word in "-ed" of five letters or more ("lasted", "focused", "ended"): a verb
     /// in the past after a subject, unless it is one of the participles that make a capitalized
@@ -3113,7 +3118,9 @@ struct EntityResolver {
             // ("Ambassador Bridge", "the German Democratic Republic", "Arab States").
             if !tokens.isEmpty && isCapitalizedWord(end) && (isIn(.placeOrOrganisation, end) || isIn(.body, end)) { return ([], nil) }
             let afterParticle = !tokens.isEmpty && Self.patronymicParticles.contains(key(end - 1))
-            guard (isCapitalizedWord(end) && (!isIn(.notName, end) || afterParticle) && !isDateWord(end) && !inTitle[end]) || suffix else { break }
+            guard (isCapitalizedWord(end) && (!isIn(.notName, end) || afterParticle) && !isDateWord(end) && !inTitle[end]
+                   && !(layer.tokens[end].shape.contains(.allCaps) && Self.postNominals.contains(key(end))
+                        && !(end + 1 < sentence.upperBound && isCapitalizedWord(end + 1)))) || suffix else { break }
             if covered(end) && !suffix {
                 // A lexicon person is the name; anything else ends it.
                 if tokens.isEmpty, let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
