@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 9dbc12767bc8705b0c1b371f629db8bde49d0b9a6fac0e3ef5fdaa4269241ecd
+// agreements.jsonl sha256 2afcd4602634a93121649910d6d0fbb66d52c98ba1dc6494328622086b8c599f
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):
