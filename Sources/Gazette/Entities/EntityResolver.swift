@@ -1768,7 +1768,7 @@ struct EntityResolver {
                                       firstToken: acronym, endToken: acronym + 1, byteStart: 0, byteEnd: 0, source: .pattern))
                     continue
                 }
-                if let named = lowerCaseHeadName(i) ?? nameAfterCalled(i) {
+                if let named = lowerCaseHeadName(i) ?? nameAfterCalled(i) ?? partiesLowerCaseName(i) {
                     let name = surface(named)
                     uncover(named)
                     add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .name,
@@ -2202,6 +2202,43 @@ struct EntityResolver {
     func isClosingGuillemet(_ i: Int) -> Bool {
         let t = layer.tokens[i]
         return t.end - t.start == 2 && text[Int(t.start)] == 0xC2 && text[Int(t.start) + 1] == 0xBB
+    }
+
+    /// "the UK-Canada trade continuity agreement", "the Canada-European Union strategic
+    /// partnership agreement": "the", the parties joined by hyphens (country mentions, words in
+    /// capitals, "European Union"; two at least, one a country), up to three words in lower case
+    /// and a lower-case head of `placeNamedHeads` (not a plural) at `head`. The parties through
+    /// the head, or nil.
+    func partiesLowerCaseName(_ head: Int) -> Range<Int>? {
+        guard Self.placeNamedHeads.contains(key(head)), !key(head).hasSuffix("s") else { return nil }
+        let sentence = sentenceRange(of: head)
+        var k = head
+        while k > sentence.lowerBound && head - k < 3 && layer.tokens[k - 1].kind == .word && !isCapitalizedWord(k - 1)
+                && !layer.tokens[k - 1].shape.contains(.allCaps) && !covered(k - 1) && !Self.leadingDeterminers.contains(key(k - 1)) {
+            k -= 1
+        }
+        // Back over the parties: country mentions, words in capitals, "European Union", hyphens.
+        let end = k
+        var start = end, parties = 0, countries = 0
+        while start > sentence.lowerBound {
+            let j = start - 1
+            if covered(j), mentionCountry(j) != nil {
+                start = result.mentions[Int(owner[j])].firstToken
+                countries += 1
+            } else if !covered(j) && layer.tokens[j].kind == .word && layer.tokens[j].shape.contains(.allCaps) {
+                start = j
+            } else if j > sentence.lowerBound && key(j) == "union" && key(j - 1) == "european" {
+                start = j - 1
+            } else {
+                break
+            }
+            parties += 1
+            guard start > sentence.lowerBound, isCharacter(start - 1, UInt8(ascii: "-")) || isDash(start - 1) else { break }
+            start -= 1
+        }
+        guard parties >= 2, countries >= 1, start < end, !isCharacter(start, UInt8(ascii: "-")) && !isDash(start),
+              start > sentence.lowerBound, key(start - 1) == "the" else { return nil }
+        return start..<(head + 1)
     }
 
     /// "a comprehensive economic partnership agreement (CEPA)": after a lower-case head at
