@@ -2152,8 +2152,8 @@ struct EntityResolver {
     /// Juba peace agreement", "the Dayton peace accords".
     static let placeNamedKinds: Set<String> = ["peace", "ceasefire", "climate", "nuclear", "border", "arms"]
 
-    /// "the Lisbon treaty", "the Camp David accords", "the Juba peace agreement": "the", one or
-    /// two capitalized words that are a place (a capital, or words no lexicon knows, not opening
+    /// "the Lisbon treaty", "the Camp David accords", "the Juba peace agreement", "the Al-Ula
+    /// agreement": "the", one or two capitalized words (or one hyphenated name) that are a place (a capital, or words no lexicon knows, not opening
     /// the sentence), a word of `placeNamedKinds` or none, and a lower-case head of
     /// `placeNamedHeads` at `head`. A country's name or adjective before the head names no
     /// agreement ("the Japanese treaty"), nor a person's, nor a day ("the Sunday accord").
@@ -2164,6 +2164,15 @@ struct EntityResolver {
         if last > sentence.lowerBound && Self.placeNamedKinds.contains(key(last)) && !isCapitalizedWord(last) { last -= 1 }
         guard last - 1 >= sentence.lowerBound, isCapitalizedWord(last), !inTitle[last] else { return nil }
         var first = last
+        // A place's hyphenated name ("the Al-Ula agreement").
+        while first - 2 > sentence.lowerBound && isCharacter(first - 1, UInt8(ascii: "-")) && isCapitalizedWord(first - 2)
+                && layer.tokens[first - 2].end == layer.tokens[first - 1].start && layer.tokens[first - 1].end == layer.tokens[first].start {
+            first -= 2
+        }
+        if first < last {
+            guard key(first - 1) == "the", !(first..<(last + 1)).contains(where: { covered($0) || inTitle[$0] }) else { return nil }
+            return first..<(head + 1)
+        }
         if key(first - 1) != "the" {
             first -= 1
             guard first - 1 >= sentence.lowerBound, key(first - 1) == "the", isCapitalizedWord(first), !inTitle[first] else { return nil }
