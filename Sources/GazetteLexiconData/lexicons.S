@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 29252507caf1f90878d584f9b19a5be709bcbac0eba50e9296ccd721574946bf
+// agreements.rules sha256 bd0b7dbd4660b54faa619f9f9b7af1db5d736b80b6c26302b04ff1bc7e45f2fa
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
