@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 d9915916a62697df5cf54d9059add9797895e578a95a82cb9b3c34bb59a374ec
+// classes.rules sha256 e5c205c302630a025da239597e21ab0ad8794721f06c9fcf931e0e185d6ccd1e
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
