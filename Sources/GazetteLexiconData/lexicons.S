@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 396ba2b5f91c04df1403b9192375a01708b40c0bc6b0e568aee86a5756886db0
+// visited.rules sha256 b3571dfdc7bf3179e84344e9caf6c519943d7118304cc918dab6c211f4080969
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

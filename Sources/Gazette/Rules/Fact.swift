@@ -649,7 +649,8 @@ struct RelationBuilder {
                 // Words of a post the titles do not hold, before the title ("Culture and the
                 // Arts Minister X", "Pointe Hill MP X", "Community Development, Culture and the
                 // Arts Minister X"): capitalized, or joining such words (a comma between two
-                // capitalized ones, in words with no "of"); or someone's counterpart ("and his Egyptian counterpart X").
+                // capitalized ones, in words with no "of"; a country's "'s", "and Chile's X"); or
+                // someone's counterpart ("and his Egyptian counterpart X").
                 if isPerson {
                     let start = next.titleStart ?? next.phraseStart ?? next.firstToken
                     let counterpart = rules.counterpartKeys.contains(layer.tokens[t].key)
@@ -665,6 +666,7 @@ struct RelationBuilder {
                                || counterpart && rules.counterpartKeys.contains(token.key)
                                || i > t && token.key == rules.commaKey && layer.tokens[i - 1].shape.contains(.capitalized)
                                    && layer.tokens[i + 1].shape.contains(.capitalized)
+                               || i > t && token.key == rules.possessiveKey && layer.tokens[i - 1].shape.contains(.capitalized)
                        }),
                        // (A comma joins the words of one post, not two posts, "Secretary of the
                        // Council, Special Representative of the President X": none with "of".)
