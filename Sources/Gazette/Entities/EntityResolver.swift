@@ -409,8 +409,9 @@ struct EntityResolver {
                 // (The words themselves are the group.)
             } else {
                 while end < sentence.upperBound && end - i <= 3 && !Self.groupNouns.contains(key(end)) && !Self.countryGroupNouns.contains(key(end))
-                        && layer.tokens[end].kind == .word && !isCapitalizedWord(end)
-                        && (isIn(.officeDomain, end) || key(end) == "prime" || Self.countryKindWords.contains(key(end))) { end += 1 }
+                        && layer.tokens[end].kind == .word && (!isCapitalizedWord(end) || Self.regionWords.contains(key(end)))
+                        && (isIn(.officeDomain, end) || key(end) == "prime" || Self.countryKindWords.contains(key(end))
+                            || Self.regionWords.contains(key(end))) { end += 1 }
                 guard end < sentence.upperBound, !covered(end) else { continue }
                 // "the two countries", "both nations", "the two neighbouring states": countries.
                 if Self.countryGroupNouns.contains(key(end)) {
@@ -463,6 +464,11 @@ struct EntityResolver {
     /// ("the two met", "the two also held talks", "the three have signed").
     static let groupVerbs: Set<String> = ["met", "meet", "held", "hold", "had", "have", "has", "were", "are", "also", "later",
                                           "then", "signed", "sign", "agreed", "discussed", "shook", "spoke", "talked", "sat"]
+
+    /// Words of a region between a group's number and its noun ("the two African leaders", "the
+    /// three Nordic prime ministers").
+    static let regionWords: Set<String> = ["african", "asian", "european", "arab", "latin", "nordic", "gulf", "caribbean", "pacific",
+                                           "baltic", "balkan", "andean", "central", "western", "eastern", "southern", "northern"]
 
     /// Nouns for a group of countries, after its number: "the two countries signed the accord",
     /// "both nations", "the two sides".
