@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 b3571dfdc7bf3179e84344e9caf6c519943d7118304cc918dab6c211f4080969
+// visited.rules sha256 7723a8b18a457d43eb9e3376ca3b043ee8c77391dd79e08889c9450ea203a335
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
