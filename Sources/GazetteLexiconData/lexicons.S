@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 d1810251029e25a98b2e760309113f07576a1a0a8594d5ac6c11c0e884e9de3c
+// met.rules sha256 700c223658f7d356aba2be93b76ab9bbcaf08228414a1f90835ddb4637e775e1
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
