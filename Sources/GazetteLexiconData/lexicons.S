@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 7723a8b18a457d43eb9e3376ca3b043ee8c77391dd79e08889c9450ea203a335
+// visited.rules sha256 df925f2d7e0d945d75d9fa3687870b124f488809f819d223b32e38a888fd137d
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
