@@ -537,13 +537,8 @@ struct EntityResolver {
     /// it after "to" or "in"; a word of receiving or meeting stands between the two, and no other
     /// person. Not a post of an organisation, nor one the lexicon knows offices of.
     mutating func assignEnvoyHosts() {
-        var people: [Int] = []  // the mentions of people by name or post, in text order
-        for (n, m) in result.mentions.enumerated() {
-            guard let e = m.entity, result.entities[e].type == "person", m.aliasKind != .pronoun else { continue }
-            people.append(n)
-        }
+        let people = personMentionsInTextOrder()
         guard people.count >= 2 else { return }
-        people.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
         for (i, n) in people.enumerated() {
             let envoy = result.mentions[n]
             guard let t = envoy.titleStart, t < envoy.firstToken, let host = envoyHost(t..<envoy.firstToken) else { continue }
@@ -551,13 +546,9 @@ struct EntityResolver {
             // The people right before and after the envoy's mention.
             for j in [i - 1, i + 1] where j >= 0 && j < people.count {
                 let other = result.mentions[people[j]]
-                guard let e = other.entity, sentence.contains(other.firstToken), e != envoy.entity,
-                      result.entities[e].country == nil, let office = result.entities[e].office,
-                      !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e),
-                      !RelationBuilder.isEnvoy(office) else { continue }
-                if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { continue }
-                let between = j < i ? other.endToken..<(envoy.titleStart ?? envoy.firstToken) : envoy.endToken..<(other.titleStart ?? other.firstToken)
-                guard between.contains(where: { Self.hostingVerbs.contains(key($0)) }) else { continue }
+                guard let e = other.entity, sentence.contains(other.firstToken), e != envoy.entity, awaitsCountry(e),
+                      let between = tokens(between: other, and: envoy),
+                      between.contains(where: { Self.hostingVerbs.contains(key($0)) }) else { continue }
                 result.entities[e].country = host
             }
         }
@@ -573,34 +564,68 @@ struct EntityResolver {
     mutating func assignOtherSideCountries() {
         let named = namedCountries()
         guard named.count == 2 else { return }
-        var people: [Int] = []  // the mentions of people by name or post, in text order
-        for (n, m) in result.mentions.enumerated() {
-            guard let e = m.entity, result.entities[e].type == "person", m.aliasKind != .pronoun else { continue }
-            people.append(n)
-        }
+        let people = personMentionsInTextOrder()
         guard people.count >= 2 else { return }
-        people.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
         var found: [Int: String?] = [:]
         for (i, n) in people.enumerated() {
             let official = result.mentions[n]
-            guard let e = official.entity, result.entities[e].country == nil, let office = result.entities[e].office,
-                  !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e),
-                  !RelationBuilder.isEnvoy(office), !Self.monarchOffices.contains(office) else { continue }
-            if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty || Self.isHeadOffice(office) { continue }
+            guard let e = official.entity, awaitsCountry(e), let office = result.entities[e].office,
+                  !Self.monarchOffices.contains(office), !(result.entities[e].lexiconEntry != nil && Self.isHeadOffice(office)) else { continue }
             let sentence = sentenceRange(of: official.firstToken)
             // The people right before and after the official's mention.
             for j in [i - 1, i + 1] where j >= 0 && j < people.count {
                 let other = result.mentions[people[j]]
                 guard let p = other.entity, p != e, sentence.contains(other.firstToken),
-                      let code = result.entities[p].country, named.contains(code) else { continue }
-                let (from, to) = j < i ? (other.endToken, official.titleStart ?? official.firstToken) : (official.endToken, other.titleStart ?? other.firstToken)
-                guard from < to, to - from <= 12,
-                      (from..<to).contains(where: { Self.hostingVerbs.contains(key($0)) || Self.talkingWords.contains(key($0)) }) else { continue }
+                      let code = result.entities[p].country, named.contains(code),
+                      let between = tokens(between: other, and: official), between.count <= 12,
+                      between.contains(where: { Self.hostingVerbs.contains(key($0)) || Self.talkingWords.contains(key($0)) }) else { continue }
                 let side = named.first { $0 != code }
                 if let known = found[e], known != side { found[e] = .some(nil) } else { found[e] = side }
             }
         }
         for (e, side) in found { if let side { result.entities[e].country = side } }
+    }
+
+    /// The people listed right before token `end` in `sentence`, joined by commas and "and"
+    /// ("Foreign Minister A and Trade Minister B accompanied ..."), nearest first.
+    func peopleListed(before end: Int, in sentence: Range<Int>) -> [Int] {
+        var people: [Int] = [], end = end
+        while end > sentence.lowerBound, let m = mention(endingAt: end), let p = m.entity,
+              result.entities[p].type == "person", m.aliasKind != .pronoun {
+            people.append(p)
+            end = m.titleStart ?? m.firstToken
+            while end > sentence.lowerBound && [",", "and"].contains(key(end - 1)) { end -= 1 }
+        }
+        return people
+    }
+
+    /// The mentions of people by name or post (no pronoun), in text order.
+    func personMentionsInTextOrder() -> [Int] {
+        var people: [Int] = []
+        for (n, m) in result.mentions.enumerated() {
+            guard let e = m.entity, result.entities[e].type == "person", m.aliasKind != .pronoun else { continue }
+            people.append(n)
+        }
+        people.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
+        return people
+    }
+
+    /// Whether person `e` is a titled official whose country a neighbour in the text may tell:
+    /// no country yet, a post that is no style, no organisation's and no envoy's, and no office
+    /// the lexicon knows of theirs.
+    func awaitsCountry(_ e: Int) -> Bool {
+        guard result.entities[e].country == nil, let office = result.entities[e].office, !Self.styleTitles.contains(office.lowercased()),
+              !officesOfOrganisations.contains(e), !RelationBuilder.isEnvoy(office) else { return false }
+        if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { return false }
+        return true
+    }
+
+    /// The tokens between two mentions, whichever comes first (from the first one's end to the
+    /// second one's title or name); nil when they overlap.
+    func tokens(between a: EntityMention, and b: EntityMention) -> Range<Int>? {
+        let (first, second) = a.firstToken < b.firstToken ? (a, b) : (b, a)
+        let to = second.titleStart ?? second.firstToken
+        return first.endToken <= to ? first.endToken..<to : nil
     }
 
     /// Verbs of receiving or meeting between an envoy and the official they meet ("summoned
@@ -817,13 +842,7 @@ struct EntityResolver {
                     // The members: the people listed right before, joined by commas and "and"
                     // ("Foreign Minister Ana Ruiz and Trade Minister Ivo Dorr accompanied ...").
                     guard !pronouns else { continue }
-                    var end = i
-                    while end > sentence.lowerBound, let m = mention(endingAt: end), let p = m.entity,
-                          result.entities[p].type == "person", m.aliasKind != .pronoun {
-                        members.append(p)
-                        end = m.titleStart ?? m.firstToken
-                        while end > sentence.lowerBound && [",", "and"].contains(key(end - 1)) { end -= 1 }
-                    }
+                    members = peopleListed(before: i, in: sentence)
                     var k = i + 1
                     if k < sentence.upperBound && (key(k) == "the" || isIn(.possessiveDeterminer, k)) { k += 1 }
                     guard !members.isEmpty, let n = personAt[k] ?? (k + 1 < sentence.upperBound ? personAt[k + 1] : nil) else { continue }
@@ -869,13 +888,7 @@ struct EntityResolver {
                     if ["among", "of"].contains(key(verb)) { verb -= 1 }
                     if key(verb) == "part" || key(verb) == "members" { verb -= 1 }
                     if verb > sentence.lowerBound && verb < back && ["is", "are", "was", "were"].contains(key(verb)) {
-                        var end = verb
-                        while end > sentence.lowerBound, let m = mention(endingAt: end), let p = m.entity,
-                              result.entities[p].type == "person", m.aliasKind != .pronoun {
-                            members.append(p)
-                            end = m.titleStart ?? m.firstToken
-                            while end > sentence.lowerBound && [",", "and"].contains(key(end - 1)) { end -= 1 }
-                        }
+                        members = peopleListed(before: verb, in: sentence)
                     }
                 }
                 var opener = i + 1
