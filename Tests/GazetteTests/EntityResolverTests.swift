@@ -115,6 +115,8 @@ struct EntityResolverTests {
                         "Ana Quell=person:ana-quell(pattern)"]),
         Case(text: "He met with Jorge Quintavo MP, the trade secretary, and Riverside MP Ana Quell.",
              expected: ["Jorge Quintavo=person:jorge-quintavo(pattern)", "Ana Quell=person:ana-quell(pattern)"]),
+        // A cleric goes by one name after the style; a one-word name after "elder" is too weak a sign.
+        Case(text: "Archbishop Zakkios met the tribal elder Quell.", expected: ["Zakkios=person:zakkios(pattern)"]),
         // Not people: title words themselves, a date after a title, a title with no name, one
         // capitalized word after a lower-case role noun, a lower-case particle with nothing after.
         Case(text: "The Deputy Prime Minister spoke. The deputy Speaker left.", expected: []),

@@ -2421,6 +2421,10 @@ struct EntityResolver {
         "athlete", "coach", "captain", "veteran", "survivor", "dissident", "critic", "assistant",
         "mp", "mps", "legislator", "senator", "parliamentarian", "bishop", "archbishop", "imam", "rabbi", "cardinal", "patriarch", "elder", "pilot",
     ]
+    /// Clerics' styles, capitalized, before the one name a cleric goes by ("Archbishop Makarios",
+    /// "Patriarch Kirill").
+    static let singleNameStyles: Set<String> = ["archbishop", "bishop", "patriarch", "cardinal", "imam", "rabbi", "metropolitan", "catholicos"]
+
     /// Role nouns of kinship: after "his", "her" or "their" and a comma, one word is a name ("his
     /// wife, Brigitte,").
     static let kinNouns: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
@@ -4229,6 +4233,7 @@ struct EntityResolver {
             guard let first = tokens.first, let last = tokens.last,
                   tokens.count >= 2 || person(labelled: key(first), before: first) != nil
                     || (apposition && isIn(.kin, i) && i > 0 && ["his", "her", "their"].contains(key(i - 1)))
+                    || (isCapitalizedWord(i) && first == i + 1 && Self.singleNameStyles.contains(key(i)))
             else { continue }
             let (entity, source) = person(named: tokens)
             // The honorific or role begins the person's phrase ("Lima Mayor Tomas Rellan",
