@@ -395,7 +395,14 @@ struct EntityResolver {
     /// they are exactly that many. A mention of the
     /// group (its number and its noun), with its people as `groupMembers`.
     mutating func findGroups() {
+        // The mentions by their first token, made once (when a group word is there): each group
+        // reads the few before it by a binary search, not every mention of the text.
+        var byStart: [(first: Int, index: Int)] = []
         for i in cuePositions where i + 1 < layer.tokens.count && isIn(.groupNumber, i) && !covered(i) {
+            if byStart.isEmpty {
+                byStart = result.mentions.indices.map { (result.mentions[$0].firstToken, $0) }
+                byStart.sort { $0.first < $1.first || ($0.first == $1.first && $0.index < $1.index) }
+            }
             let sentence = sentenceRange(of: i)
             let n = Self.groupNumbers[key(i)] ?? 0
             if key(i) != "both" {
@@ -431,8 +438,14 @@ struct EntityResolver {
             var members: [Int] = []
             func collect() {
                 members = []
-                for m in result.mentions where (from..<i).contains(m.firstToken) && m.aliasKind != .pronoun && m.groupMembers == nil {
-                    guard let e = m.entity, !members.contains(e) else { continue }
+                var lo = 0, hi = byStart.count
+                while lo < hi { let mid = (lo + hi) / 2; if byStart[mid].first < from { lo = mid + 1 } else { hi = mid } }
+                for k in lo..<byStart.count {
+                    guard byStart[k].first < i else { break }
+                    // Past the number wanted, the group names no one: no need to read on.
+                    if members.count > n { break }
+                    let m = result.mentions[byStart[k].index]
+                    guard m.aliasKind != .pronoun, m.groupMembers == nil, let e = m.entity, !members.contains(e) else { continue }
                     if ofCountries {
                         if alpha3(ofCountry: e) != nil { members.append(e) }
                         continue
