@@ -2844,9 +2844,10 @@ struct EntityResolver {
     func isPossessive(_ i: Int) -> Bool { possessiveKey != nil && layer.tokens[i].key == possessiveKey }
 
     /// Verbs of meeting and travel: a name right before them is a party to a meeting or a visit,
-    /// so a person ("Marek Tolvan arrived in Warsaw", "Then Ana Ruiz and Li Wei met").
+    /// so a person ("Marek Tolvan arrived in Warsaw", "Then Ana Ruiz and Li Wei met", a caption's
+    /// "Ana Ruiz (R) and Li Wei pose before talks").
     static let meetingVerbs: Set<String> = ["met", "meets", "arrived", "arrives", "visited", "visits", "landed", "lands", "toured", "tours",
-                                            "flew", "travelled", "traveled"]
+                                            "flew", "travelled", "traveled", "pose", "poses", "posed", "shake", "shakes", "shook"]
     /// Capitalized words that open a sentence before a name without being part of it ("Then
     /// Ana Ruiz met ...").
     static let clauseOpeners: Set<String> = [
