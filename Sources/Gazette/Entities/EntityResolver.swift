@@ -395,14 +395,10 @@ struct EntityResolver {
     /// they are exactly that many. A mention of the
     /// group (its number and its noun), with its people as `groupMembers`.
     mutating func findGroups() {
-        // The mentions by their first token, made once (when a group word is there): each group
+        // The mentions by their first token, made once (at the first group found): each group
         // reads the few before it by a binary search, not every mention of the text.
         var byStart: [(first: Int, index: Int)] = []
         for i in cuePositions where i + 1 < layer.tokens.count && isIn(.groupNumber, i) && !covered(i) {
-            if byStart.isEmpty {
-                byStart = result.mentions.indices.map { (result.mentions[$0].firstToken, $0) }
-                byStart.sort { $0.first < $1.first || ($0.first == $1.first && $0.index < $1.index) }
-            }
             let sentence = sentenceRange(of: i)
             let n = Self.groupNumbers[key(i)] ?? 0
             if key(i) != "both" {
@@ -436,6 +432,10 @@ struct EntityResolver {
             // sentence alone.)
             var from = sentence.lowerBound
             var members: [Int] = []
+            if byStart.isEmpty {
+                byStart = result.mentions.indices.map { (result.mentions[$0].firstToken, $0) }
+                byStart.sort { $0.first < $1.first || ($0.first == $1.first && $0.index < $1.index) }
+            }
             func collect() {
                 members = []
                 var lo = 0, hi = byStart.count
@@ -909,13 +909,13 @@ struct EntityResolver {
                 // "the Kenyan delegation, led by ...", "Kenya's delegation was headed by ...".
                 var k = opener
                 while k < sentence.upperBound && k < opener + 2 && [",", "was", "is", "were", "are"].contains(key(k)) { k += 1 }
-                if !members.isEmpty {
-                    // (Read above.)
-                } else if k + 1 < sentence.upperBound && ["led", "headed"].contains(key(k)) && key(k + 1) == "by" {
-                    members = list(from: k + 2, in: sentence).people
-                } else {
-                    guard opener < sentence.upperBound, Self.listOpeners.contains(key(opener)) else { continue }
-                    members = list(from: opener + 1, in: sentence).people
+                if members.isEmpty {
+                    if k + 1 < sentence.upperBound && ["led", "headed"].contains(key(k)) && key(k + 1) == "by" {
+                        members = list(from: k + 2, in: sentence).people
+                    } else {
+                        guard opener < sentence.upperBound, Self.listOpeners.contains(key(opener)) else { continue }
+                        members = list(from: opener + 1, in: sentence).people
+                    }
                 }
             } else {
                 continue
@@ -2195,12 +2195,8 @@ struct EntityResolver {
         var last = head - 1
         if last > sentence.lowerBound && Self.placeNamedKinds.contains(key(last)) && !isCapitalizedWord(last) { last -= 1 }
         guard last - 1 >= sentence.lowerBound, isCapitalizedWord(last), !inTitle[last] else { return nil }
-        var first = last
         // A place's hyphenated name ("the Al-Ula agreement").
-        while first - 2 > sentence.lowerBound && isCharacter(first - 1, UInt8(ascii: "-")) && isCapitalizedWord(first - 2)
-                && layer.tokens[first - 2].end == layer.tokens[first - 1].start && layer.tokens[first - 1].end == layer.tokens[first].start {
-            first -= 2
-        }
+        var first = hyphenatedWordStart(endingAt: last, from: sentence.lowerBound + 1, throughParticles: true)
         if first < last {
             guard key(first - 1) == "the", !(first..<(last + 1)).contains(where: { covered($0) || inTitle[$0] }) else { return nil }
             return first..<(head + 1)
@@ -2224,25 +2220,13 @@ struct EntityResolver {
     func quotedTitleName(_ head: Int) -> Range<Int>? {
         let sentence = sentenceRange(of: head)
         let open = head + 1, first = head + 2
-        guard first + 1 < sentence.upperBound, isOpeningQuote(open), isCapitalizedWord(first),
+        // (Every double quotation mark and guillemet has the key '"'.)
+        guard first + 1 < sentence.upperBound, key(open) == "\"", isCapitalizedWord(first),
               ["on", "about", "concerning"].contains(key(first)) else { return nil }
         var close = first + 1
-        while close < min(sentence.upperBound, first + 30) && !isQuotationMark(close) && !isClosingGuillemet(close) { close += 1 }
+        while close < min(sentence.upperBound, first + 30) && key(close) != "\"" { close += 1 }
         guard close < min(sentence.upperBound, first + 30), close > first + 1 else { return nil }
         return head..<(close + 1)
-    }
-
-    /// Whether token `i` opens a quotation: '"', '“' or '«'.
-    func isOpeningQuote(_ i: Int) -> Bool {
-        if isQuotationMark(i) { return true }
-        let t = layer.tokens[i]
-        return t.end - t.start == 2 && text[Int(t.start)] == 0xC2 && text[Int(t.start) + 1] == 0xAB
-    }
-
-    /// Whether token `i` is '»'.
-    func isClosingGuillemet(_ i: Int) -> Bool {
-        let t = layer.tokens[i]
-        return t.end - t.start == 2 && text[Int(t.start)] == 0xC2 && text[Int(t.start) + 1] == 0xBB
     }
 
     /// "the UK-Canada trade continuity agreement", "the Canada-European Union strategic
@@ -3255,12 +3239,12 @@ struct EntityResolver {
 
     /// The first token of the hyphenated name word that ends at `end` ("Mensah-Bonsu",
     /// "Ramos-Horta": capitalized parts and hyphens, touching), not before `from`; `end` itself
-    /// when no hyphen joins it to a capitalized word before. A particle is no part ("Al-Roumi"
-    /// goes by "Roumi" too).
-    func hyphenatedWordStart(endingAt end: Int, from: Int) -> Int {
+    /// when no hyphen joins it to a capitalized word before. A particle is no part of a surname
+    /// ("Al-Roumi" goes by "Roumi" too), but for `throughParticles` (a place: "Al-Ula").
+    func hyphenatedWordStart(endingAt end: Int, from: Int, throughParticles: Bool = false) -> Int {
         var start = end
         while start - 2 >= from && isCharacter(start - 1, UInt8(ascii: "-")) && isCapitalizedWord(start - 2) && isCapitalizedWord(start)
-                && !isIn(.nameParticle, start - 2)
+                && (throughParticles || !isIn(.nameParticle, start - 2))
                 && layer.tokens[start - 2].end == layer.tokens[start - 1].start && layer.tokens[start - 1].end == layer.tokens[start].start {
             start -= 2
         }
@@ -4785,7 +4769,8 @@ struct EntityResolver {
         let surnames = lexicon.peopleLabelKeys
         // Hyphenated ones ("Díaz-Canel said"), found by their last part.
         if !lexicon.peopleByHyphenatedLabel.isEmpty {
-            for i in cuePositions where lexicon.peopleByHyphenatedLabel[layer.tokens[i].key] != nil && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
+            let lastParts = lexicon.peopleHyphenatedLabelKeys
+            for i in cuePositions where lastParts.contains(layer.tokens[i].key) && !covered(i) && !inTitle[i] && isCapitalizedWord(i) {
                 if opensLongerName(i) { continue }
                 guard let (start, holder) = lexiconPersonInOffice(hyphenatedSurnameEndingAt: i) else { continue }
                 add(EntityMention(candidates: [entity(ofEntry: holder)], aliasKind: .short, firstToken: start, endToken: i + 1,
@@ -4933,18 +4918,14 @@ struct EntityResolver {
         return found
     }
 
-    /// The first token of the hyphenated surname ending at `i` ("Díaz-Canel", standing alone: its
-    /// parts in no mention, no capitalized word of the sentence right before it) and the one
+    /// The first token of the hyphenated surname ending at `i` ("Díaz-Canel", standing alone:
+    /// `standaloneHyphenatedWord`, and in no title) and the one
     /// lexicon person labelled with it in office on the document's date, in a country the
     /// document names, as `lexiconPersonInOffice(surnameAt:)` decides for one word.
     mutating func lexiconPersonInOffice(hyphenatedSurnameEndingAt i: Int) -> (start: Int, entry: Int)? {
-        guard date != nil, let forms = lexicon.peopleByHyphenatedLabel[layer.tokens[i].key] else { return nil }
-        let sentenceStart = sentenceRange(of: i).lowerBound
-        let start = hyphenatedWordStart(endingAt: i, from: sentenceStart)
-        guard start < i, (start..<i).allSatisfy({ !covered($0) && !inTitle[$0] }),
-              !(start > sentenceStart && isCapitalizedWord(start - 1) && !covered(start - 1) && !inTitle[start - 1]),
+        guard date != nil, let forms = lexicon.peopleByHyphenatedLabel[layer.tokens[i].key],
+              let (start, parts) = standaloneHyphenatedWord(endingAt: i), !(start..<i).contains(where: { inTitle[$0] }),
               personByLabel[Self.normalizedLabel(surface(start..<(i + 1)))] == nil else { return nil }
-        let parts = stride(from: start, to: i, by: 2).map { layer.tokens[$0].key }
         let held = forms.filter { $0.parts == parts && datedRoleHeld(by: $0.entry) != nil }
         guard held.count == 1, let country = datedRoleHeld(by: held[0].entry)?.country, namedCountries().contains(country) else { return nil }
         return (start, held[0].entry)
@@ -4974,16 +4955,21 @@ struct EntityResolver {
     }
 
     /// The first token and label of the hyphenated surname of `forms` (parts before the last,
-    /// by key) that ends at `i`, standing alone: its parts capitalized, touching and in no
-    /// mention, and no capitalized word of the sentence right before it ("Kofi Mensah-Bonsu" is
-    /// a name of its own).
+    /// by key) that ends at `i`, standing alone (`standaloneHyphenatedWord`).
     func hyphenatedSurname(endingAt i: Int, _ forms: [(parts: [KeyID], label: String)]) -> (Int, String)? {
-        let start = hyphenatedWordStart(endingAt: i, from: sentenceRange(of: i).lowerBound)
-        guard start < i, (start..<i).allSatisfy({ !covered($0) }) else { return nil }
-        let parts = stride(from: start, to: i, by: 2).map { layer.tokens[$0].key }
-        guard let form = forms.first(where: { $0.parts == parts }) else { return nil }
-        if start > sentenceRange(of: i).lowerBound && isCapitalizedWord(start - 1) && !covered(start - 1) && !inTitle[start - 1] { return nil }
+        guard let (start, parts) = standaloneHyphenatedWord(endingAt: i), let form = forms.first(where: { $0.parts == parts }) else { return nil }
         return (start, form.label)
+    }
+
+    /// The first token of the hyphenated name word that ends at `i` and the keys of its parts
+    /// before the last, when it stands alone: two parts at least, in no mention, and no
+    /// capitalized word of the sentence right before it ("Kofi Mensah-Bonsu" is a longer name).
+    func standaloneHyphenatedWord(endingAt i: Int) -> (start: Int, parts: [KeyID])? {
+        let sentenceStart = sentenceRange(of: i).lowerBound
+        let start = hyphenatedWordStart(endingAt: i, from: sentenceStart)
+        guard start < i, !(start..<i).contains(where: covered),
+              !(start > sentenceStart && isCapitalizedWord(start - 1) && !covered(start - 1) && !inTitle[start - 1]) else { return nil }
+        return (start, stride(from: start, to: i, by: 2).map { layer.tokens[$0].key })
     }
 
     /// Capitalized words equal to the surname of a person the text names refer to them, before

@@ -52,6 +52,8 @@ public final class CompiledLexicon: Sendable {
     /// its last part, with the keys of the parts before it: such a surname alone in a text may
     /// name the one of them in office too.
     let peopleByHyphenatedLabel: [KeyID: [(parts: [KeyID], entry: Int)]]
+    /// The keys of `peopleByHyphenatedLabel`, as bits for the per-token test.
+    let peopleHyphenatedLabelKeys: KeyBits
     /// The people of one country (by their roles, else by the country the lexicon gives them) whose
     /// name of two words or more ends with key `k`, with their names' word keys: a name found in a
     /// text that is one of theirs in another form ("Lal K. Advani" for "Lal Krishna Advani") takes
@@ -249,6 +251,7 @@ public final class CompiledLexicon: Sendable {
         }
         peopleByLabelKey = byLabel
         peopleByHyphenatedLabel = byHyphenatedLabel
+        peopleHyphenatedLabelKeys = KeyBits(byHyphenatedLabel.keys.map(Int.init))
         namesakesByLastKey = namesakes
         var byCountry: [String: [Int]] = [:]
         for index in entries.indices where !entries[index].roles.isEmpty && entries[index].type == "person" {
