@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 600b3effea357f7823153df15d03fd89ba0334cec4ef2ba9a1d597b0c67f0aaa
+// people.jsonl sha256 d799e2f49b29b7af2aa6d485eee6c9217fd5aa90ec3d33cdef47fbb316d9a32a
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 bd0b7dbd4660b54faa619f9f9b7af1db5d736b80b6c26302b04ff1bc7e45f2fa
+// agreements.rules sha256 96604000614296ddd89e57d1207d3e7e1e2a56fe571cbb15d5b7dde2de81b329
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

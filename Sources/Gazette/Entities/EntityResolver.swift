@@ -90,7 +90,7 @@ struct EntityResolver {
     static let documentHeads: Set<String> = ["declaration", "letter"]
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
     /// ("the Green Deal", "the New Deal").
-    static let referenceOnlyHeads: Set<String> = ["deal"]
+    static let referenceOnlyHeads: Set<String> = ["deal", "document"]
     /// Words that end an organisation's name: after an agreement's name they make it the
     /// organisation's ("North Atlantic Treaty Organization"), and no agreement's name runs back
     /// over one.
@@ -233,10 +233,10 @@ struct EntityResolver {
         findSurnames()
         findSurnamesOfPeopleInOffice()
         findCounterparts()
-        resolveRoleDescriptions()
-        resolveBareDescriptions()
         mergeSurnamesIntoFullNames()
         mergeRoyalGivenNames()
+        resolveRoleDescriptions()
+        resolveBareDescriptions()
         markHonorifics()
         dropCitiesOfUSStates()
         resolveAmbiguity()
@@ -303,26 +303,36 @@ struct EntityResolver {
 
     /// "Crown Prince Faisal bin Nayef ... Prince Faisal was welcomed": a royal style and one word,
     /// found as a person of its own, is the one person the document names in full whose name
-    /// starts with that word (royals go by their given names). With two such people, or none, it
-    /// stays apart.
+    /// starts with that word (royals go by their given names). So is one word after a title
+    /// ("Prime Minister Shehbaz Sharif ... PM Shehbaz"), when the person named in full holds that
+    /// same office: news names some people by their given names (Thai, Pakistani and Indonesian
+    /// leaders). With two such people, or none, it stays apart.
     mutating func mergeRoyalGivenNames() {
         var into: [Int: Int] = [:]
         for (index, entity) in result.entities.enumerated() where entity.type == "person" && entity.lexiconEntry == nil {
             let words = entity.name.split(separator: " ")
-            guard words.count == 2, Self.royalStyles.contains(words[0].lowercased()) else { continue }
-            let given = Self.normalizedLabel(String(words[1]))
+            // "PM Shehbaz", "Prime Minister Prayut": one word after a title, for the one person
+            // named in full with that given name and that office.
+            let titled = words.count == 1 && entity.office != nil
+            guard titled || words.count == 2 && Self.royalStyles.contains(words[0].lowercased()) else { continue }
+            let given = Self.normalizedLabel(String(words[words.count - 1]))
             // The people the text names in full with that given name, by the words it writes
             // (the lexicon may spell a name otherwise: "Mohamed bin Zayed" for "Mohammed ...").
             var full: [Int] = []
-            for m in result.mentions where m.aliasKind == .name && m.endToken - m.firstToken >= 3 {
+            for m in result.mentions where m.aliasKind == .name && m.endToken - m.firstToken >= (titled ? 2 : 3) {
                 guard let other = m.entity, other != index, result.entities[other].type == "person", !full.contains(other) else { continue }
                 var first = m.firstToken
                 if isIn(.honorific, first) || Self.royalStyles.contains(key(first)) { first += 1 }
                 guard first < m.endToken, key(first) == given else { continue }
                 full.append(other)
             }
-            // A royal's: a name with a patronymic ("bin", "Al") or a royal's office.
             guard full.count == 1 else { continue }
+            if titled {
+                guard let office = result.entities[full[0]].office, office.lowercased() == entity.office?.lowercased() else { continue }
+                into[index] = full[0]
+                continue
+            }
+            // A royal's: a name with a patronymic ("bin", "Al") or a royal's office.
             let name = result.entities[full[0]].name.lowercased().split(separator: " ")
             let royal = name.contains { Self.patronymicParticles.contains(String($0)) || $0.hasPrefix("al-") }
                 || result.entities[full[0]].office.map { Self.monarchOffices.contains($0) || Self.royalStyles.contains($0.lowercased()) || $0.contains("Prince") } == true
@@ -2041,7 +2051,7 @@ struct EntityResolver {
     static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said", "formal", "peace", "bilateral"]
 
     /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
-    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal"]
+    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal", "document"]
 
     /// "the treaty", "the accord", "this agreement", "the new defense pact": the agreement the
     /// text named last (by its name or by such a reference resolved before: "The pact ... The
@@ -2067,6 +2077,10 @@ struct EntityResolver {
         named.sort { $0.first < $1.first }
         for i in cuePositions where i > 0 && heads.contains(layer.tokens[i].key) && !covered(i) && !isCapitalizedWord(i) {
             guard Self.agreementReferenceHeads.contains(key(i)) else { continue }
+            // "the document" is an agreement only as the thing signed or ratified: "The document
+            // was signed by", "the document, ratified in 2008,", "signed the document" (not "the
+            // document says" nor "a document of the ministry").
+            if key(i) == "document" && !isSignedDocument(i) { continue }
             // "the pact", "the defense pact", "the new defense pact".
             var article = i - 1
             while article > 0 && i - article <= 2 && layer.tokens[article].kind == .word && !isCapitalizedWord(article)
@@ -2162,6 +2176,21 @@ struct EntityResolver {
             named.insert((i, i + 1, entity), at: at)
         }
     }
+
+    /// "the document" at `head` (after "the", "this" or "that") as the thing signed or ratified:
+    /// a signing or ratifying word just before its article ("signed the document", "ratified
+    /// this document") or just after it, through a comma, "which" or "that" and an auxiliary ("the
+    /// document was signed", "the document, which has been ratified").
+    func isSignedDocument(_ head: Int) -> Bool {
+        let sentence = sentenceRange(of: head)
+        let isAgreementVerb = { (k: Int) in Self.signingWords.contains(self.key(k)) || Self.ratifyingWords.contains(self.key(k)) }
+        if head - 2 >= sentence.lowerBound && ["the", "this", "that"].contains(key(head - 1)) && isAgreementVerb(head - 2) { return true }
+        var k = head + 1
+        while k < sentence.upperBound && k - head <= 4 && (isCharacter(k, UInt8(ascii: ",")) || Self.documentAuxiliaries.contains(key(k))) { k += 1 }
+        return k < sentence.upperBound && isAgreementVerb(k)
+    }
+    /// Words between "the document" and its signing: "the document, which had been signed".
+    static let documentAuxiliaries: Set<String> = ["which", "that", "was", "were", "is", "has", "had", "have", "been", "being"]
 
     /// Heads that, in lower case after a place, still name one agreement: "the Lisbon treaty",
     /// "the Kyoto protocol", "the Oslo accords", "the Minsk agreements" ("the Japan agreement" or
