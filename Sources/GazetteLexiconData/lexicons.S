@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 700c223658f7d356aba2be93b76ab9bbcaf08228414a1f90835ddb4637e775e1
+// met.rules sha256 f74352d6de0b215725f328e8f232b452c134ed96412a011e0d82c80c48414e4a
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
