@@ -96,6 +96,11 @@ public final class CompiledRules: Sendable {
     static let placeWords = ["in", "at"]
     static let gatheringWords = ["summit", "sidelines", "conference", "forum", "assembly"]
     let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?, atKey: KeyID?
+    /// Nouns of a topic after which "in" names no venue: "talks on the situation in Iraq", "the
+    /// war in Ukraine", "peace in the region".
+    static let topicWords = ["situation", "situations", "crisis", "war", "conflict", "developments", "events", "peace", "stability",
+                             "security", "violence", "fighting", "elections", "investment", "investments", "cooperation", "tensions"]
+    let topicKeys: KeyBits
     /// Words that may stand between a match and the place phrase that names its venue, with
     /// dates and capitalized words (`a.venue`: "met X on Tuesday morning at State House in Lima").
     static let adjunctWords = [",", "in", "at", "on", "the", "of", "here", "there", "today", "yesterday", "this", "last", "week",
@@ -176,9 +181,12 @@ public final class CompiledRules: Sendable {
         file.rules.forEach { visit($0.pattern) }
         file.definitions.forEach { visit($0.pattern) }
         // The quotation marks and clause boundaries, for the `quote` and `boundary` attributes, and
-        // the words that tell a fact's date (`RelationBuilder.usableDates`).
+        // every word the relation stage compares by key (the words that tell a fact's date, a
+        // venue, a topic ...): each must have a frozen key whatever the rules hold, or a document's
+        // token would get a key of its own and never equal it.
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since"] + tenureEventWords
-            + followingWords + possessivePronounWords
+            + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
+            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "the", "well"]
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -276,6 +284,7 @@ public final class CompiledRules: Sendable {
         self.counterpartKeys = keyBits(Self.counterpartWords)
         self.placeKeys = keyBits(Self.placeWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
+        self.topicKeys = keyBits(Self.topicWords)
         self.adjunctKeys = keyBits(Self.adjunctWords)
         self.inKey = compiler.keys(of: "in").first
         self.atKey = compiler.keys(of: "at").first

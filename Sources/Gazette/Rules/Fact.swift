@@ -511,6 +511,8 @@ struct RelationBuilder {
             d += 1
         }
         for t in sentence where rules.placeKeys.contains(Int(layer.tokens[t].key)) {
+            // "on the situation in Iraq": a topic's place, not the event's.
+            if t > sentence.lowerBound && layer.tokens[t].key == rules.inKey && rules.topicKeys.contains(Int(layer.tokens[t - 1].key)) { continue }
             var next = t + 1
             if next < sentence.upperBound, let the = rules.theKey, layer.tokens[next].key == the { next += 1 }
             guard next < sentence.upperBound else { continue }
