@@ -255,6 +255,7 @@ struct EntityResolver {
         assignEntourageCountries(pronouns: true)
         assignOtherSideCountries()
         findGroups()
+        findBareGroups()
         assignPossessorCountries(pronouns: true)
         assignPhraseStarts()
         // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
@@ -480,6 +481,46 @@ struct EntityResolver {
             add(mention)
         }
     }
+
+    /// "Anand and Champagne arrived in Mexico City. The ministers met President Sheinbaum": "the"
+    /// and a plural noun of office (`bareGroupOffices`), an office's words between ("the foreign
+    /// ministers"), with no number, names the people of that office the text named in the
+    /// sentence before and in its own before the words, when they are two or more (else in one
+    /// sentence more, up to three back; "the leaders": heads of state or government and monarchs,
+    /// not a spokesman who reports on them). Not a noun that a complement follows ("the ministers of
+    /// Peru and Chile" is a description of its own), nor one that names fewer than two.
+    mutating func findBareGroups() {
+        for i in cuePositions where i > 0 && Self.bareGroupOffices[key(i)] != nil && !covered(i) {
+            let sentence = sentenceRange(of: i)
+            var article = i - 1
+            while article > sentence.lowerBound && i - article <= 2 && isIn(.officeDomain, article) && !isCapitalizedWord(article) { article -= 1 }
+            guard key(article) == "the", article == sentence.lowerBound || !isIn(.groupNumber, article - 1),
+                  i + 1 < sentence.upperBound, !Self.complementLinks.contains(key(i + 1)) else { continue }
+            let office = Self.bareGroupOffices[key(i)]!
+            var from = sentence.lowerBound
+            var members: [Int] = []
+            for _ in 0..<3 where from > 0 && members.count < 2 {
+                from = sentenceRange(of: from - 1).lowerBound
+                members = []
+                for m in result.mentions where m.firstToken >= from && m.endToken <= article {
+                    guard m.aliasKind != .pronoun, m.groupMembers == nil, let e = m.entity, result.entities[e].type == "person",
+                          let held = result.entities[e].office, !members.contains(e),
+                          office.isEmpty ? Self.isHeadOffice(held) || Self.monarchOffices.contains(held) : held.lowercased().contains(office) else { continue }
+                    members.append(e)
+                }
+            }
+            guard members.count >= 2 else { continue }
+            var mention = EntityMention(candidates: [members[0]], aliasKind: .description, firstToken: article + 1, endToken: i + 1,
+                                        byteStart: 0, byteEnd: 0, source: .coreference)
+            mention.groupMembers = members
+            add(mention)
+        }
+    }
+
+    /// Plural nouns of office that name a group with no number, and the word the office of each
+    /// member holds ("" for a head of state or government's).
+    static let bareGroupOffices: [String: String] = ["ministers": "minister", "presidents": "president", "leaders": "", "premiers": "",
+                                                     "ambassadors": "ambassador"]
 
     /// Words for a number of people ("the two leaders", "the pair"), with the number.
     static let groupNumbers: [String: Int] = ["two": 2, "three": 3, "four": 4, "both": 2, "pair": 2]
@@ -2486,7 +2527,7 @@ struct EntityResolver {
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
     static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit", "according"]).union(captionMarkers).union(speechVerbs).union(meetingVerbs)
-        .union(objectVerbs).union(possessedNouns).union(groupNumbers.keys)).sorted()
+        .union(objectVerbs).union(possessedNouns).union(groupNumbers.keys).union(bareGroupOffices.keys)).sorted()
 
     /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
     /// ("Ana Ruiz's visit", "Li Wei's wife").
