@@ -23,6 +23,8 @@ enum Abbreviations {
         "Cdr", "Adm", "Sgt", "Cpl", "Pvt", "Brig", "Gov", "Sen", "Sens", "Rep", "Reps", "Pres",
         "Rev", "Hon", "Amb", "Sec", "Supt", "Insp", "Atty", "Fr", "St", "Mt", "Ft", "No", "Nos",
         "Vol", "Art", "Sect", "Fig", "Ch",
+        // Styles of address before a name: His (or Her) Excellency, Highness, Royal Highness, Majesty.
+        "H.E", "H.H", "H.R.H", "H.M",
     ]
     static let months = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
     static let others = [

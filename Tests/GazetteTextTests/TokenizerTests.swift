@@ -126,6 +126,9 @@ struct SentenceSplitterTests {
         TextCase(text: "at 3 a.m. EST the talks began.", expected: ["at 3 a.m. EST the talks began."]),
         TextCase(text: "It ended at 5 p.m. Officials left.", expected: ["It ended at 5 p.m.", "Officials left."]),
         TextCase(text: "MR. SMITH arrived. He left.", expected: ["MR. SMITH arrived.", "He left."]),
+        // Styles of address before a name ("His Excellency", "His Royal Highness").
+        TextCase(text: "He met H.E. Mr. Ivo Dorr and H.R.H. Prince Ali. They left.",
+             expected: ["He met H.E. Mr. Ivo Dorr and H.R.H. Prince Ali.", "They left."]),
         // Sentences a page's markup ran together at a period, one or several in a line.
         TextCase(text: "He arrived in Addis Ababa.The president met him. It marked a new era.He left.Talks ended.",
              expected: ["He arrived in Addis Ababa.", "The president met him.", "It marked a new era.", "He left.", "Talks ended."]),

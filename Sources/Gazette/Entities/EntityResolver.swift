@@ -2465,7 +2465,7 @@ struct EntityResolver {
     /// introduce a person but are no office.
     static let honorifics: Set<String> = [
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
-        "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "prof", "prof.", "professor", "madam",
+        "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "h.h.", "h.r.h.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "gen.", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
         "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.", "rt", "rt.", "sayyid", "sayyida",
         // The abbreviations of Mohammad that South Asian and Malaysian styles write before a name
@@ -3848,9 +3848,12 @@ struct EntityResolver {
             let headline = front == sentence.lowerBound && next < sentence.upperBound && layer.tokens[next].kind == .word
                 && !isCapitalizedWord(next) && !Self.pluralTitleWords.contains(key(title.upperBound - 1))
             if !possessive && !headline && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
-        } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" || isCharacter(front - 1, UInt8(ascii: ",")) {
+        } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" || isCharacter(front - 1, UInt8(ascii: ","))
+                    || Self.descriptionLeads.contains(key(front - 1)) {
             // "the President of Senegal"; after a comma, "Ana Ruiz, President of Peru," (a name's
-            // apposition only: `resolveRoleDescriptions`).
+            // apposition only: `resolveRoleDescriptions`); after a preposition of meeting, with no
+            // article: "a meeting between Prime Minister of Thailand and ...", "talks with
+            // President of Senegal".
             country = countryAfterOf(in: complement)
         }
         if possessiveNext && country == nil { return }
@@ -3875,6 +3878,9 @@ struct EntityResolver {
         if begin > front && (front..<begin).contains(where: { Self.otherTimes.contains(key($0)) }) { return }
         roleDescriptions.append((title, office, code, min(m.firstToken, begin), possessiveNext))
     }
+
+    /// Prepositions after which a post with its country and no article is a description.
+    static let descriptionLeads: Set<String> = ["between", "with", "by"]
 
     /// "his Senegalese counterpart": the post of the person with an office named before it in
     /// the sentence, in the country of the adjective; right after a verb of meeting the
