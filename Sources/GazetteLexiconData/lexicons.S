@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 96604000614296ddd89e57d1207d3e7e1e2a56fe571cbb15d5b7dde2de81b329
+// agreements.rules sha256 0522b29a2c85f720aab702e2e1e691ace8d26e4979057279059f36e7ae91fe36
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

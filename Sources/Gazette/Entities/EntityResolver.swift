@@ -90,7 +90,7 @@ struct EntityResolver {
     static let documentHeads: Set<String> = ["declaration", "letter"]
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
     /// ("the Green Deal", "the New Deal").
-    static let referenceOnlyHeads: Set<String> = ["deal", "document"]
+    static let referenceOnlyHeads: Set<String> = ["deal", "document", "it"]
     /// Words that end an organisation's name: after an agreement's name they make it the
     /// organisation's ("North Atlantic Treaty Organization"), and no agreement's name runs back
     /// over one.
@@ -2092,7 +2092,7 @@ struct EntityResolver {
     static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said", "formal", "peace", "bilateral"]
 
     /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
-    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal", "document"]
+    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal", "document", "it"]
 
     /// "the treaty", "the accord", "this agreement", "the new defense pact": the agreement the
     /// text named last (by its name or by such a reference resolved before: "The pact ... The
@@ -2122,13 +2122,17 @@ struct EntityResolver {
             // was signed by", "the document, ratified in 2008,", "signed the document" (not "the
             // document says" nor "a document of the ministry").
             if key(i) == "document" && !isSignedDocument(i) { continue }
+            // "signed it", "to ratify it": the agreement named before, as "the treaty" (no word
+            // before it to check, none named after it).
+            let pronoun = key(i) == "it"
+            if pronoun && !(Self.signingWords.contains(key(i - 1)) || Self.ratifyingWords.contains(key(i - 1))) { continue }
             // "the pact", "the defense pact", "the new defense pact".
             var article = i - 1
-            while article > 0 && i - article <= 2 && layer.tokens[article].kind == .word && !isCapitalizedWord(article)
+            while !pronoun && article > 0 && i - article <= 2 && layer.tokens[article].kind == .word && !isCapitalizedWord(article)
                     && !["the", "this", "that", "a", "an"].contains(key(article)) && !covered(article) {
                 article -= 1
             }
-            guard ["the", "this", "that"].contains(key(article)) else {
+            guard pronoun || ["the", "this", "that"].contains(key(article)) else {
                 // A headline's, with no article after its verb ("Ukraine ratifies EU trade pact",
                 // "Chile's senate ratifies free trade deal with Peru"): the one agreement the
                 // document names after it.
@@ -2160,8 +2164,8 @@ struct EntityResolver {
             }
             // ("the accord on Monday", "the accord on behalf of Peru" and "signed the accord for
             // Peru" refer back: a day or a party is no subject of an agreement.)
-            if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }
-            if i + 1 < layer.tokens.count && Self.agreementLinks.contains(key(i + 1))
+            if !pronoun && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }
+            if !pronoun && i + 1 < layer.tokens.count && Self.agreementLinks.contains(key(i + 1))
                 && !(i + 2 < layer.tokens.count && (isDateWord(i + 2) || key(i + 2) == "behalf"
                     || (key(i + 1) == "for" && mention(startingAt: i + 2).flatMap { $0.entity }.map { alpha3(ofCountry: $0) != nil } == true))) { continue }
             // The window: this sentence and the two before.
@@ -2179,7 +2183,13 @@ struct EntityResolver {
             for n in named[low...] {
                 if n.first >= i { break }
                 guard n.end <= i - 1 else { continue }
-                if !candidates.contains(n.entity) { candidates.append(n.entity) }
+                // A name several lexicon entries share and a mention of one of them are one
+                // agreement: the one they share ("the CFE treaty" ... "ratify it").
+                if let c = candidates.firstIndex(where: { $0.contains { n.entity.contains($0) } }) {
+                    candidates[c] = candidates[c].filter { n.entity.contains($0) }
+                } else {
+                    candidates.append(n.entity)
+                }
                 // Past a few, a reference names none of them: stop, so that each costs little.
                 if candidates.count > 4 { break }
             }
@@ -2195,7 +2205,7 @@ struct EntityResolver {
                 }
                 if byHead.count == 1 { found = byHead[0] } else { ambiguous = true }
             }
-            if found == nil && !ambiguous {
+            if found == nil && !ambiguous && !pronoun {
                 // None named before: the first named after it, in this sentence or the next.
                 let sentence = sentenceRange(of: i)
                 let until = sentence.upperBound < layer.tokens.count ? sentenceRange(of: sentence.upperBound).upperBound : sentence.upperBound
@@ -4692,7 +4702,8 @@ struct EntityResolver {
             while k > sentence.lowerBound && steps < 5 && key(k) != "," {
                 if let m = mention(endingAt: k + 1), !m.candidates.isEmpty, m.candidates.allSatisfy({ result.entities[$0].type == "country" }) {
                     k = m.firstToken - 1
-                } else if isCapitalizedWord(k) && !inTitle[k] {
+                } else if isCapitalizedWord(k) && !inTitle[k] && !isIn(.officeDomain, k) && !isIn(.body, k) {
+                    // (An institution's words go with the title: "X, the Foreign Ministry spokeswoman,".)
                     break
                 } else {
                     k -= 1
