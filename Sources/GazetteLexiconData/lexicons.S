@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 e5c205c302630a025da239597e21ab0ad8794721f06c9fcf931e0e185d6ccd1e
+// classes.rules sha256 9e701fc1ce8327d2d1f5ed947bbef2e632c31f8518755f7e52fa5efe0595216f
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 df925f2d7e0d945d75d9fa3687870b124f488809f819d223b32e38a888fd137d
+// visited.rules sha256 15c66de0f9c9212b68d77fed45e4f9028048c84950e8e61e0868f955e5e86b31
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
