@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9e701fc1ce8327d2d1f5ed947bbef2e632c31f8518755f7e52fa5efe0595216f
+// classes.rules sha256 1b4b6a27f6c62b1c00c532343ebaf124f2e71b5af610dd780f18cc5bd369738d
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

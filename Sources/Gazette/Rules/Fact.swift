@@ -634,8 +634,8 @@ struct RelationBuilder {
             var joined = false
             if isKey(t, rules.commaKey) { t += 1; joined = true }
             if isKey(t, rules.andKey) { t += 1; joined = true }
-            // "..., Ivo Marandi as well as Ana Ruiz".
-            if !joined && isKey(t, rules.asKey) && isKey(t + 1, rules.wellKey) && isKey(t + 2, rules.asKey) { t += 3; joined = true }
+            // "..., Ivo Marandi as well as Ana Ruiz", "..., Ivo Marandi, as well as the Attorney General X".
+            if isKey(t, rules.asKey) && isKey(t + 1, rules.wellKey) && isKey(t + 2, rules.asKey) { t += 3; joined = true }
             guard joined else { break }
             if isKey(t, rules.theKey) { t += 1 }
             guard t < sentence.upperBound else { break }
