@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 0522b29a2c85f720aab702e2e1e691ace8d26e4979057279059f36e7ae91fe36
+// agreements.rules sha256 bd46f0e93cf3bbf64c3ada7e53649bea3a33aeda7dec547476f491b765c7c49e
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -90,7 +90,7 @@ struct EntityResolver {
     static let documentHeads: Set<String> = ["declaration", "letter"]
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
     /// ("the Green Deal", "the New Deal").
-    static let referenceOnlyHeads: Set<String> = ["deal", "document", "it"]
+    static let referenceOnlyHeads: Set<String> = ["deal", "document"]
     /// Words that end an organisation's name: after an agreement's name they make it the
     /// organisation's ("North Atlantic Treaty Organization"), and no agreement's name runs back
     /// over one.
@@ -490,19 +490,31 @@ struct EntityResolver {
     /// not a spokesman who reports on them). Not a noun that a complement follows ("the ministers of
     /// Peru and Chile" is a description of its own), nor one that names fewer than two.
     mutating func findBareGroups() {
-        for i in cuePositions where i > 0 && Self.bareGroupOffices[key(i)] != nil && !covered(i) {
+        // The mentions by their first token, made at the first group word that passes the cheap
+        // tests: each group reads the few before it by a binary search.
+        var byStart: [(first: Int, index: Int)] = []
+        for i in cuePositions where i > 0 && isIn(.groupNoun, i) && !covered(i) {
             let sentence = sentenceRange(of: i)
             var article = i - 1
             while article > sentence.lowerBound && i - article <= 2 && isIn(.officeDomain, article) && !isCapitalizedWord(article) { article -= 1 }
             guard key(article) == "the", article == sentence.lowerBound || !isIn(.groupNumber, article - 1),
                   i + 1 < sentence.upperBound, !Self.complementLinks.contains(key(i + 1)) else { continue }
-            let office = Self.bareGroupOffices[key(i)]!
+            guard let office = Self.bareGroupOffices[key(i)] else { continue }
+            if byStart.isEmpty {
+                byStart = result.mentions.indices.map { (result.mentions[$0].firstToken, $0) }
+                byStart.sort { $0.first < $1.first || ($0.first == $1.first && $0.index < $1.index) }
+            }
             var from = sentence.lowerBound
             var members: [Int] = []
             for _ in 0..<3 where from > 0 && members.count < 2 {
                 from = sentenceRange(of: from - 1).lowerBound
                 members = []
-                for m in result.mentions where m.firstToken >= from && m.endToken <= article {
+                var lo = 0, hi = byStart.count
+                while lo < hi { let mid = (lo + hi) / 2; if byStart[mid].first < from { lo = mid + 1 } else { hi = mid } }
+                for k in lo..<byStart.count {
+                    let m = result.mentions[byStart[k].index]
+                    guard m.firstToken < article else { break }
+                    guard m.endToken <= article else { continue }
                     guard m.aliasKind != .pronoun, m.groupMembers == nil, let e = m.entity, result.entities[e].type == "person",
                           let held = result.entities[e].office, !members.contains(e),
                           office.isEmpty ? Self.isHeadOffice(held) || Self.monarchOffices.contains(held) : held.lowercased().contains(office) else { continue }
@@ -2116,7 +2128,21 @@ struct EntityResolver {
         }
         guard !named.isEmpty else { return }
         named.sort { $0.first < $1.first }
-        for i in cuePositions where i > 0 && heads.contains(layer.tokens[i].key) && !covered(i) && !isCapitalizedWord(i) {
+        // "it" is no cue word (it is everywhere): in a text that names an agreement, each "it"
+        // after the first name joins the heads here.
+        var positions = cuePositions
+        let itKey = vocabulary.keyID(forKey: "it")
+        if let it = itKey {
+            // Only "it" right after a verb of signing or ratifying ("signed it"): the verbs are
+            // cue words.
+            var pronouns: [Int] = []
+            for v in cuePositions where v >= named[0].end && v + 1 < layer.tokens.count && layer.tokens[v + 1].key == it
+                && isIn(.agreementVerb, v) {
+                pronouns.append(v + 1)
+            }
+            if !pronouns.isEmpty { positions = (positions + pronouns).sorted() }
+        }
+        for i in positions where i > 0 && (heads.contains(layer.tokens[i].key) || layer.tokens[i].key == itKey) && !covered(i) && !isCapitalizedWord(i) {
             guard Self.agreementReferenceHeads.contains(key(i)) else { continue }
             // "the document" is an agreement only as the thing signed or ratified: "The document
             // was signed by", "the document, ratified in 2008,", "signed the document" (not "the
@@ -2124,7 +2150,7 @@ struct EntityResolver {
             if key(i) == "document" && !isSignedDocument(i) { continue }
             // "signed it", "to ratify it": the agreement named before, as "the treaty" (no word
             // before it to check, none named after it).
-            let pronoun = key(i) == "it"
+            let pronoun = layer.tokens[i].key == itKey
             if pronoun && !(Self.signingWords.contains(key(i - 1)) || Self.ratifyingWords.contains(key(i - 1))) { continue }
             // "the pact", "the defense pact", "the new defense pact".
             var article = i - 1
@@ -2537,7 +2563,7 @@ struct EntityResolver {
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
     static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit", "according"]).union(captionMarkers).union(speechVerbs).union(meetingVerbs)
-        .union(objectVerbs).union(possessedNouns).union(groupNumbers.keys).union(bareGroupOffices.keys)).sorted()
+        .union(objectVerbs).union(possessedNouns).union(groupNumbers.keys).union(bareGroupOffices.keys).union(signingWords).union(ratifyingWords)).sorted()
 
     /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
     /// ("Ana Ruiz's visit", "Li Wei's wife").
@@ -5123,7 +5149,7 @@ extension EntityResolver {
         case headlineFunction, clauseOpener, dateWord, shortMonth, nameConnector, afterName
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
         case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun, entourage
-        case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber, by, credit, comrade, countryNoun
+        case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber, groupNoun, agreementVerb, by, credit, comrade, countryNoun
 
         var words: Set<String> {
             switch self {
@@ -5162,6 +5188,8 @@ extension EntityResolver {
             case .entourage: EntityResolver.entourageNouns.union(["accompanied"])
             case .listOpener: EntityResolver.listOpeners
             case .groupNumber: Set(EntityResolver.groupNumbers.keys)
+            case .groupNoun: Set(EntityResolver.bareGroupOffices.keys)
+            case .agreementVerb: EntityResolver.signingWords.union(EntityResolver.ratifyingWords)
             case .by: ["by"]
             case .credit: EntityResolver.creditWords
             case .comrade: ["comrade"]
