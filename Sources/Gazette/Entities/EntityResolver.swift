@@ -233,10 +233,14 @@ struct EntityResolver {
         findSurnames()
         findSurnamesOfPeopleInOffice()
         findCounterparts()
+        // Before the descriptions are resolved, so that "the prime minister" finds one person
+        // where "Prime Minister X Y" and "PM X" are one; again after them, for a surname whose
+        // full name only a description brought ("President" as the lexicon's holder, then "Bush").
         mergeSurnamesIntoFullNames()
         mergeRoyalGivenNames()
         resolveRoleDescriptions()
         resolveBareDescriptions()
+        mergeSurnamesIntoFullNames()
         markHonorifics()
         dropCitiesOfUSStates()
         resolveAmbiguity()
