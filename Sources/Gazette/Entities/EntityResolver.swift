@@ -235,12 +235,14 @@ struct EntityResolver {
         findCounterparts()
         // Before the descriptions are resolved, so that "the prime minister" finds one person
         // where "Prime Minister X Y" and "PM X" are one; again after them, for a surname whose
-        // full name only a description brought ("President" as the lexicon's holder, then "Bush").
+        // full name only a description brought ("President" as the lexicon's holder, then "Bush"),
+        // when the descriptions brought a person.
         mergeSurnamesIntoFullNames()
         mergeRoyalGivenNames()
+        let entitiesBefore = result.entities.count
         resolveRoleDescriptions()
         resolveBareDescriptions()
-        mergeSurnamesIntoFullNames()
+        if result.entities.count > entitiesBefore { mergeSurnamesIntoFullNames() }
         markHonorifics()
         dropCitiesOfUSStates()
         resolveAmbiguity()
