@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 d799e2f49b29b7af2aa6d485eee6c9217fd5aa90ec3d33cdef47fbb316d9a32a
+// people.jsonl sha256 12b7473b321a7f130d444a18c6f0b31f9dd3a0677cc622d4dbe1abf8b087df5b
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

@@ -4365,7 +4365,9 @@ struct EntityResolver {
     /// Albright".
     mutating func markHonorifics() {
         for n in result.mentions.indices {
-            guard let e = result.mentions[n].entity, result.entities[e].type == "person" else { continue }
+            // (A name several lexicon people share, settled later, is a person's all the same.)
+            let candidates = result.mentions[n].candidates
+            guard !candidates.isEmpty, candidates.allSatisfy({ result.entities[$0].type == "person" }) else { continue }
             let first = result.mentions[n].titleStart ?? result.mentions[n].firstToken
             let sentenceStart = sentenceRange(of: first).lowerBound
             var k = first
