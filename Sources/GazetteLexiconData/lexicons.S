@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 1b4b6a27f6c62b1c00c532343ebaf124f2e71b5af610dd780f18cc5bd369738d
+// classes.rules sha256 777e521a977f6d9ac3163e49be886e7dbfc77f0556e2833128f3781713e670c4
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f74352d6de0b215725f328e8f232b452c134ed96412a011e0d82c80c48414e4a
+// met.rules sha256 69e621f7f3dd534f21705c86d611d3230d7c599164193c05867581c99ff0f40c
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

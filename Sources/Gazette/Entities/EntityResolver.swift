@@ -4464,6 +4464,9 @@ struct EntityResolver {
         guard start > 0 else { return nil }
         let sentence = sentenceRange(of: start)
         var front = start
+        // A title right before the person's ("Yang di-Pertuan Agong Sultan X", "Crown Prince
+        // Prime Minister X"): both open the phrase.
+        while let before = titleByEnd[front], before < front, before >= sentence.lowerBound { front = before }
         while front - 1 > sentence.lowerBound, key(front - 1) == "and" {
             // The title before "and", past its complement ("Minister of Justice and ...").
             var j = front - 1
