@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 15c66de0f9c9212b68d77fed45e4f9028048c84950e8e61e0868f955e5e86b31
+// visited.rules sha256 c40905faa2b383a4e8d0cc5f415f2bba3e4db01036af621696b6ed2501014ec7
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
