@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 bd46f0e93cf3bbf64c3ada7e53649bea3a33aeda7dec547476f491b765c7c49e
+// agreements.rules sha256 fed1d7bd90c3307fef61b57b5fdedde78c0db79f80434f014dc5b69c662605d8
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -180,6 +180,29 @@ struct RuleMatchingTests {
         #expect(try triples(p, "CAMELOT, May 27 - Ann Lee met Bob Ray on the situation in Szohod.") == ["(p:ann met p:bob -)", visit])
     }
 
+    /// `a.site`: the venue the words name, never the dateline's.
+    @Test func aSiteIsTheVenueTheWordsNameNeverTheDatelines() throws {
+        let lexicon = """
+            {"id":"p:ann","type":"person","name":"Ann Lee","label":"Lee","aliases":["Ann Lee"],"roles":[{"office":"President","country":"AVA","start":"2020"}]}
+            {"id":"p:bob","type":"person","name":"Bob Ray","label":"Ray","aliases":["Bob Ray"],"roles":[{"office":"Prime Minister","country":"BOR","start":"2020"}]}
+            {"id":"c:aa","type":"country","name":"Avalon","aliases":["Avalon",{"text":"Camelot","kind":"capital"}],"codes":{"alpha3":"AVA"}}
+            {"id":"c:bb","type":"country","name":"Borduria","aliases":["Borduria",{"text":"Szohod","kind":"capital"}],"codes":{"alpha3":"BOR"}}
+            """
+        let entries = LexiconParser.parse(Array(lexicon.utf8), file: "test.jsonl")
+        let rules = RuleParser.parse(Array("""
+            rule m
+                match @a:person met @b:person
+                emit a met b
+                emit a visited a.site
+                emit b visited b.site
+                symmetric
+            """.utf8), file: "test.rules")
+        #expect(rules.diagnostics.isEmpty, "\(rules.diagnostics)")
+        let p = try Pipeline(entries: entries.entries, rules: rules.file)
+        #expect(try triples(p, "Ann Lee met Bob Ray in Camelot.") == ["(p:ann met p:bob -)", "(p:bob visited c:aa -)"])
+        #expect(try triples(p, "CAMELOT, May 27 - Ann Lee met Bob Ray.") == ["(p:ann met p:bob -)"])
+    }
+
     @Test func symmetricFactsHaveOneOrderAndMergeTheirEvidence() throws {
         let p = try rulePipeline("rule m\n    match @a:person met @b:person\n    emit a met b\n    symmetric\n")
         let worker = try p.makeWorker()

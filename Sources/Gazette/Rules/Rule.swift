@@ -86,9 +86,12 @@ public struct Rule: Sendable, Equatable {
             /// the match names it ("met Y in Kyiv", "Today in Kyiv, X met Y") and the match
             /// captures a person at home there (the host); else the dateline's, as `dateline`.
             case venue
+            /// As `venue`, but only the place the match's own words name: never the dateline's
+            /// (a signing reported from a capital may have taken place in the other party's).
+            case site
 
-            /// Whether it places a person in a country they visited (`dateline`, `venue`).
-            public var placesVisitor: Bool { self == .dateline || self == .venue }
+            /// Whether it places a person in a country they visited (`dateline`, `venue`, `site`).
+            public var placesVisitor: Bool { self == .dateline || self == .venue || self == .site }
         }
     }
 }

@@ -283,7 +283,7 @@ public enum RuleParser {
             if !rule.emits.isEmpty && !rule.suppresses.isEmpty {
                 error(rule.line, nil, "rule '\(rule.id)' has both 'emit' and 'suppress': a negative rule only suppresses")
             }
-            // A visit by the dateline or the venue (`x.dateline`, `x.venue`) may follow the emits of another predicate:
+            // A visit by the dateline, the venue or the site (`x.dateline`, `x.venue`, `x.site`) may follow the emits of another predicate:
             // the rule's predicate, for overlaps and negative rules, is that of its first emit.
             if let first = rule.emits.first, let other = rule.emits.first(where: {
                 $0.predicate != first.predicate && !$0.object.allSatisfy { $0.derived?.placesVisitor == true }
@@ -403,7 +403,7 @@ public enum RuleParser {
                 while true {
                     guard i < lexemes.count, lexemes[i].kind == .word else {
                         error(line, i < lexemes.count ? lexemes[i].column : (lexemes.last.map { $0.column + $0.text.unicodeScalars.count + 1 } ?? end),
-                              "expected a capture name (or capture.country, capture.parties, capture.list, capture.dateline, capture.venue) in 'emit SUBJECT PREDICATE OBJECT'")
+                              "expected a capture name (or capture.country, capture.parties, capture.list, capture.dateline, capture.venue, capture.site) in 'emit SUBJECT PREDICATE OBJECT'")
                         return nil
                     }
                     let parts = lexemes[i].text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -411,7 +411,7 @@ public enum RuleParser {
                     if parts.count == 2, let derived = Rule.ArgumentRef.Derived(rawValue: parts[1]) {
                         ref.derived = derived
                     } else if parts.count != 1 || !RuleParser.isIdentifier(parts[0]) {
-                        error(line, lexemes[i].column, "expected a capture name, capture.country, capture.parties, capture.list, capture.dateline or capture.venue, got '\(lexemes[i].text)'")
+                        error(line, lexemes[i].column, "expected a capture name, capture.country, capture.parties, capture.list, capture.dateline, capture.venue or capture.site, got '\(lexemes[i].text)'")
                         return nil
                     }
                     refs.append(ref)
