@@ -15,6 +15,10 @@ public struct DocumentEntity: Sendable, Equatable {
     public var country: String?
     /// The lexicon entry, when the entity is one.
     public var lexiconEntry: Int?
+    /// For an agreement found by its form: the countries (ISO 3166-1 alpha-3) its name gives as
+    /// its parties ("the Japan-Angola Investment Agreement", "the Agreement between Japan and
+    /// the Republic of Angola on ..."); a lexicon agreement's are the lexicon's.
+    public var parties: [String] = []
 }
 
 /// A mention of an entity in a document: where it is, which entity it names (or which it may

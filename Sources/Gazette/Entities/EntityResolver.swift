@@ -2048,12 +2048,50 @@ struct EntityResolver {
             // Treaty on ..." as one agreement; its name leaves them out.
             // Its name leaves out the acronym of its kind ("Memorandum of Understanding on ...").
             let name = acronymSkipped.map { surface(nameStart..<$0.lowerBound) + " " + surface($0.upperBound..<end) } ?? surface(nameStart..<end)
+            let parties = namedParties(start..<end, head: i)
             uncover(start..<end)
             let entity = newEntity(type: "agreement", name: name, label: name)
+            if result.entities[entity].parties.isEmpty { result.entities[entity].parties = parties }
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
                               byteStart: 0, byteEnd: 0, source: .pattern))
             next = end
         }
+    }
+
+    /// The countries an agreement's name at `range` (its head at `head`) gives as its parties:
+    /// those joined by hyphens before the head ("the Japan-Angola Investment Agreement",
+    /// "Pakistan-GCC Free Trade Agreements": Pakistan), or named after "between" in it ("the
+    /// Agreement between Japan and the Republic of Angola for ...").
+    func namedParties(_ range: Range<Int>, head: Int) -> [String] {
+        var parties: [String] = []
+        var k = range.lowerBound
+        var hyphens = 0
+        while k < head {
+            if let code = mentionCountry(k) {
+                if !parties.contains(code) { parties.append(code) }
+                k = max(k + 1, result.mentions[Int(owner[k])].endToken)
+            } else if layer.tokens[k].shape.contains(.allCaps) && layer.tokens[k].kind == .word {
+                k += 1  // a bloc's acronym ("GCC", "EU")
+            } else {
+                break
+            }
+            guard k < head, isCharacter(k, UInt8(ascii: "-")) else { break }
+            hyphens += 1
+            k += 1
+        }
+        if hyphens == 0 { parties = [] }
+        if parties.isEmpty, let between = (head + 1..<range.upperBound).first(where: { key($0) == "between" }) {
+            var t = between + 1
+            while t < range.upperBound {
+                if let code = mentionCountry(t) {
+                    if !parties.contains(code) { parties.append(code) }
+                    t = max(t + 1, result.mentions[Int(owner[t])].endToken)
+                } else {
+                    t += 1
+                }
+            }
+        }
+        return parties
     }
 
     /// After "Memorandum" at `i`: where "of Understanding" ends, when it follows.

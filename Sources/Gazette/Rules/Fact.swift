@@ -428,8 +428,9 @@ struct RelationBuilder {
                     return [Fact.Argument(entity: ce, mention: nil)]
                 }
             case .parties?:
-                guard let entry = extraction.entities[e].lexiconEntry else { continue }
-                let parties = lexicon.entries[entry].parties.compactMap { countryEntity($0, &extraction) }
+                // A lexicon agreement's parties, else those its name gives (`DocumentEntity.parties`).
+                let codes = extraction.entities[e].lexiconEntry.map { lexicon.entries[$0].parties } ?? extraction.entities[e].parties
+                let parties = codes.compactMap { countryEntity($0, &extraction) }
                 if !parties.isEmpty { return parties.map { Fact.Argument(entity: $0, mention: nil) } }
             case .list?:
                 return listed(from: m, layer, extraction)

@@ -71,7 +71,8 @@ public struct Rule: Sendable, Equatable {
             /// For a person: the country of the office the text (or the lexicon, on the
             /// document's date) gives them.
             case country
-            /// For an agreement: each of its parties (countries) the lexicon lists.
+            /// For an agreement: each of its parties (countries) the lexicon lists, or for one
+            /// the lexicon lacks, those its name gives (`DocumentEntity.parties`).
             case parties
             /// The capture's entity and each entity of its type listed right after it in the
             /// sentence, joined by commas and "and" ("Kenya, Uganda, the Sudan and Tanzania").
