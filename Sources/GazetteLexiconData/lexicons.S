@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 fed1d7bd90c3307fef61b57b5fdedde78c0db79f80434f014dc5b69c662605d8
+// agreements.rules sha256 16efb68a162823be073891ef1077ccebfce3b05c5d647d91eb968ab203b39c5d
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
