@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 16efb68a162823be073891ef1077ccebfce3b05c5d647d91eb968ab203b39c5d
+// agreements.rules sha256 62ab6bee56dd664692c2ace07c83b501ccb9572ea0d1a468b9d27c8801acbff4
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
