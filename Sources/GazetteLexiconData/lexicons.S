@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 777e521a977f6d9ac3163e49be886e7dbfc77f0556e2833128f3781713e670c4
+// classes.rules sha256 6587d8aceb535783e2d890fb5ea8c186ba5947ca6508ba6126b83d7ffd274548
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
