@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 df282b95ac5a27560d519021fdb729c869b948e1bc8d18561eb81af971930729
+// negative.rules sha256 01a4c3b6debe5f6b2653c865e3f2655538fd8aa3fccb4290c200ad2f3303d7c4
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
