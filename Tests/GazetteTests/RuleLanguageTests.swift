@@ -22,6 +22,30 @@ func rulePipeline(_ rules: String) throws -> Pipeline {
     return try Pipeline(entries: entries.entries, rules: parsed.file)
 }
 
+/// A meeting rule that places each person it captures by `derived` ("venue", "site"), over two
+/// people of two countries and a king of both.
+func meetingPipeline(placedBy derived: String) throws -> Pipeline {
+    let lexicon = """
+        {"id":"p:ann","type":"person","name":"Ann Lee","label":"Lee","aliases":["Ann Lee"],"roles":[{"office":"President","country":"AVA","start":"2020"}]}
+        {"id":"p:bob","type":"person","name":"Bob Ray","label":"Ray","aliases":["Bob Ray"],"roles":[{"office":"Prime Minister","country":"BOR","start":"2020"}]}
+        {"id":"p:cy","type":"person","name":"Cy Dow","label":"Dow","aliases":["Cy Dow"],"roles":[{"office":"King","country":"BOR","start":"2020"},{"office":"King","country":"AVA","start":"2020"}]}
+        {"id":"c:aa","type":"country","name":"Avalon","aliases":["Avalon",{"text":"Camelot","kind":"capital"}],"codes":{"alpha3":"AVA"}}
+        {"id":"c:bb","type":"country","name":"Borduria","aliases":["Borduria",{"text":"Szohod","kind":"capital"}],"codes":{"alpha3":"BOR"}}
+        """
+    let entries = LexiconParser.parse(Array(lexicon.utf8), file: "test.jsonl")
+    #expect(entries.diagnostics.isEmpty)
+    let rules = RuleParser.parse(Array("""
+        rule m
+            match @a:person met @b:person
+            emit a met b
+            emit a visited a.\(derived)
+            emit b visited b.\(derived)
+            symmetric
+        """.utf8), file: "test.rules")
+    #expect(rules.diagnostics.isEmpty, "\(rules.diagnostics)")
+    return try Pipeline(entries: entries.entries, rules: rules.file)
+}
+
 /// The triples of `text` as "(subject predicate object date)" strings, by entity id.
 func triples(_ pipeline: Pipeline, _ text: String, date: String? = "2025-05-29") throws -> [String] {
     let worker = try pipeline.makeWorker()
@@ -141,25 +165,7 @@ struct RuleMatchingTests {
     /// holds someone at home there; a person at home there, by any office the lexicon gives
     /// them (a monarch of two realms), visited nothing.
     @Test func aMeetingGivesAVisitToItsVenue() throws {
-        let lexicon = """
-            {"id":"p:ann","type":"person","name":"Ann Lee","label":"Lee","aliases":["Ann Lee"],"roles":[{"office":"President","country":"AVA","start":"2020"}]}
-            {"id":"p:bob","type":"person","name":"Bob Ray","label":"Ray","aliases":["Bob Ray"],"roles":[{"office":"Prime Minister","country":"BOR","start":"2020"}]}
-            {"id":"p:cy","type":"person","name":"Cy Dow","label":"Dow","aliases":["Cy Dow"],"roles":[{"office":"King","country":"BOR","start":"2020"},{"office":"King","country":"AVA","start":"2020"}]}
-            {"id":"c:aa","type":"country","name":"Avalon","aliases":["Avalon",{"text":"Camelot","kind":"capital"}],"codes":{"alpha3":"AVA"}}
-            {"id":"c:bb","type":"country","name":"Borduria","aliases":["Borduria",{"text":"Szohod","kind":"capital"}],"codes":{"alpha3":"BOR"}}
-            """
-        let entries = LexiconParser.parse(Array(lexicon.utf8), file: "test.jsonl")
-        #expect(entries.diagnostics.isEmpty)
-        let rules = RuleParser.parse(Array("""
-            rule m
-                match @a:person met @b:person
-                emit a met b
-                emit a visited a.venue
-                emit b visited b.venue
-                symmetric
-            """.utf8), file: "test.rules")
-        #expect(rules.diagnostics.isEmpty, "\(rules.diagnostics)")
-        let p = try Pipeline(entries: entries.entries, rules: rules.file)
+        let p = try meetingPipeline(placedBy: "venue")
         let visit = "(p:bob visited c:aa -)"
         #expect(try triples(p, "Ann Lee met Bob Ray in Camelot.").contains(visit))
         #expect(try triples(p, "Ann Lee met Bob Ray in Camelot on Monday.").contains("(p:bob visited c:aa 2025-05-26)"))
@@ -182,23 +188,7 @@ struct RuleMatchingTests {
 
     /// `a.site`: the venue the words name, never the dateline's.
     @Test func aSiteIsTheVenueTheWordsNameNeverTheDatelines() throws {
-        let lexicon = """
-            {"id":"p:ann","type":"person","name":"Ann Lee","label":"Lee","aliases":["Ann Lee"],"roles":[{"office":"President","country":"AVA","start":"2020"}]}
-            {"id":"p:bob","type":"person","name":"Bob Ray","label":"Ray","aliases":["Bob Ray"],"roles":[{"office":"Prime Minister","country":"BOR","start":"2020"}]}
-            {"id":"c:aa","type":"country","name":"Avalon","aliases":["Avalon",{"text":"Camelot","kind":"capital"}],"codes":{"alpha3":"AVA"}}
-            {"id":"c:bb","type":"country","name":"Borduria","aliases":["Borduria",{"text":"Szohod","kind":"capital"}],"codes":{"alpha3":"BOR"}}
-            """
-        let entries = LexiconParser.parse(Array(lexicon.utf8), file: "test.jsonl")
-        let rules = RuleParser.parse(Array("""
-            rule m
-                match @a:person met @b:person
-                emit a met b
-                emit a visited a.site
-                emit b visited b.site
-                symmetric
-            """.utf8), file: "test.rules")
-        #expect(rules.diagnostics.isEmpty, "\(rules.diagnostics)")
-        let p = try Pipeline(entries: entries.entries, rules: rules.file)
+        let p = try meetingPipeline(placedBy: "site")
         #expect(try triples(p, "Ann Lee met Bob Ray in Camelot.") == ["(p:ann met p:bob -)", "(p:bob visited c:aa -)"])
         #expect(try triples(p, "CAMELOT, May 27 - Ann Lee met Bob Ray.") == ["(p:ann met p:bob -)"])
     }
