@@ -90,7 +90,7 @@ struct EntityResolver {
     static let documentHeads: Set<String> = ["declaration", "letter"]
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
     /// ("the Green Deal", "the New Deal").
-    static let referenceOnlyHeads: Set<String> = ["deal", "document"]
+    static let referenceOnlyHeads: Set<String> = ["deal", "document", "documents"]
     /// Words that end an organisation's name: after an agreement's name they make it the
     /// organisation's ("North Atlantic Treaty Organization"), and no agreement's name runs back
     /// over one.
@@ -2148,7 +2148,7 @@ struct EntityResolver {
     static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said", "formal", "peace", "bilateral"]
 
     /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
-    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal", "document", "it"]
+    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal", "document", "documents", "it"]
 
     /// "the treaty", "the accord", "this agreement", "the new defense pact": the agreement the
     /// text named last (by its name or by such a reference resolved before: "The pact ... The
@@ -2190,8 +2190,9 @@ struct EntityResolver {
             guard Self.agreementReferenceHeads.contains(key(i)) else { continue }
             // "the document" is an agreement only as the thing signed or ratified: "The document
             // was signed by", "the document, ratified in 2008,", "signed the document" (not "the
-            // document says" nor "a document of the ministry").
-            if key(i) == "document" && !isSignedDocument(i) { continue }
+            // document says" nor "a document of the ministry"); so are "the documents" ("inked the
+            // documents"), which name the one agreement named before them as "the document" does.
+            if (key(i) == "document" || key(i) == "documents") && !isSignedDocument(i) { continue }
             // "signed it", "to ratify it": the agreement named before, as "the treaty" (no word
             // before it to check, none named after it).
             let pronoun = layer.tokens[i].key == itKey
@@ -2299,16 +2300,24 @@ struct EntityResolver {
     }
 
     /// "the document" at `head` (after "the", "this" or "that") as the thing signed or ratified:
-    /// a signing or ratifying word just before its article ("signed the document", "ratified
-    /// this document") or just after it, through a comma, "which" or "that" and an auxiliary ("the
-    /// document was signed", "the document, which has been ratified").
+    /// a signing or ratifying word just before its article ("signed the document", "inked the
+    /// documents") or, for the singular, just after it through an auxiliary, with a comma,
+    /// "which" or "that" ("the document was signed", "the document, which has been ratified";
+    /// not "the document signed at Helsinki").
     func isSignedDocument(_ head: Int) -> Bool {
         let sentence = sentenceRange(of: head)
         let isAgreementVerb = { (k: Int) in Self.signingWords.contains(self.key(k)) || Self.ratifyingWords.contains(self.key(k)) }
         if head - 2 >= sentence.lowerBound && ["the", "this", "that"].contains(key(head - 1)) && isAgreementVerb(head - 2) { return true }
+        // After it, only the singular and only with an auxiliary ("the document was signed"):
+        // "the documents signed at Helsinki" are others than the agreement named before.
+        guard key(head) == "document" else { return false }
         var k = head + 1
-        while k < sentence.upperBound && k - head <= 4 && (isCharacter(k, UInt8(ascii: ",")) || Self.documentAuxiliaries.contains(key(k))) { k += 1 }
-        return k < sentence.upperBound && isAgreementVerb(k)
+        var auxiliary = false
+        while k < sentence.upperBound && k - head <= 4 && (isCharacter(k, UInt8(ascii: ",")) || Self.documentAuxiliaries.contains(key(k))) {
+            if Self.documentAuxiliaries.contains(key(k)) && !["which", "that"].contains(key(k)) { auxiliary = true }
+            k += 1
+        }
+        return auxiliary && k < sentence.upperBound && isAgreementVerb(k)
     }
     /// Words between "the document" and its signing: "the document, which had been signed".
     static let documentAuxiliaries: Set<String> = ["which", "that", "was", "were", "is", "has", "had", "have", "been", "being"]
