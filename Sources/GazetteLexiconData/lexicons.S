@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 62ab6bee56dd664692c2ace07c83b501ccb9572ea0d1a468b9d27c8801acbff4
+// agreements.rules sha256 4db93a8ea5b4779e5d118b463287f3217144bf1a963bb5ede116a36330c609fa
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -2147,6 +2147,9 @@ struct EntityResolver {
     /// Words before a reference's head that say nothing of which agreement it is.
     static let referenceModifiers: Set<String> = ["landmark", "historic", "same", "above", "said", "formal", "peace", "bilateral"]
 
+    /// Heads that refer to an agreement only near its name: "the document", "it".
+    static let documentReferenceHeads: Set<String> = ["document", "documents", "it"]
+
     /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
     static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal", "document", "documents", "it"]
 
@@ -2281,6 +2284,21 @@ struct EntityResolver {
                 let sentence = sentenceRange(of: i)
                 let until = sentence.upperBound < layer.tokens.count ? sentenceRange(of: sentence.upperBound).upperBound : sentence.upperBound
                 found = named.first { $0.first > i && $0.first < until }?.entity
+            }
+            if found == nil && !ambiguous && !pronoun && !Self.documentReferenceHeads.contains(key(i)) {
+                // None near it: the one agreement the text named before it, up to eight sentences
+                // back, when it named no other before and the name holds the head ("the AfCFTA
+                // Agreement ... (five sentences) ... the ones that have ratified the agreement";
+                // not "the agreement signed by A and B" long after the Charter).
+                var far = sentenceRange(of: i).lowerBound
+                for _ in 0..<8 where far > 0 { far = sentenceRange(of: far - 1).lowerBound }
+                let before = named.prefix { $0.first < i }
+                let head = key(i).hasSuffix("s") ? String(key(i).dropLast()) : key(i)
+                if let first = before.first, before.allSatisfy({ $0.entity == first.entity }), before.contains(where: { $0.first >= far }),
+                   first.entity.count == 1,
+                   result.entities[first.entity[0]].name.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { $0 == head || $0 == head + "s" }) {
+                    found = first.entity
+                }
             }
             guard let entity = found, !ambiguous else { continue }
             // Words before the head describe that agreement only when its name holds them ("the
