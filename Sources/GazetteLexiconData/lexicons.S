@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 f31f9bd7b03ccaece665ed4b0af65a83f65246c246484def5b60865da229fdf9
+// office.rules sha256 008ed90ff031832ef2b7a86d207a1c56f734bfbc0d33fb15a207c09b275bd47c
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
