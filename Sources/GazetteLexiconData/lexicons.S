@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 008ed90ff031832ef2b7a86d207a1c56f734bfbc0d33fb15a207c09b275bd47c
+// office.rules sha256 9877a1de23a0fe15ace40cf2b3b46d8abcf6ec9750226b067e8f63951a7a0682
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
