@@ -414,7 +414,7 @@ struct EntityResolver {
     mutating func findGroups() {
         // The mentions by their first token, made once (at the first group found): each group
         // reads the few before it by a binary search, not every mention of the text.
-        var byStart: [(first: Int, index: Int)] = []
+        var byStart: [MentionStart] = []
         for i in cuePositions where i + 1 < layer.tokens.count && isIn(.groupNumber, i) && !covered(i) {
             let sentence = sentenceRange(of: i)
             let n = Self.groupNumbers[key(i)] ?? 0
@@ -449,15 +449,10 @@ struct EntityResolver {
             // sentence alone.)
             var from = sentence.lowerBound
             var members: [Int] = []
-            if byStart.isEmpty {
-                byStart = result.mentions.indices.map { (result.mentions[$0].firstToken, $0) }
-                byStart.sort { $0.first < $1.first || ($0.first == $1.first && $0.index < $1.index) }
-            }
+            if byStart.isEmpty { byStart = mentionsByStart() }
             func collect() {
                 members = []
-                var lo = 0, hi = byStart.count
-                while lo < hi { let mid = (lo + hi) / 2; if byStart[mid].first < from { lo = mid + 1 } else { hi = mid } }
-                for k in lo..<byStart.count {
+                for k in Self.firstStarting(atOrAfter: from, in: byStart)..<byStart.count {
                     guard byStart[k].first < i else { break }
                     // Past the number wanted, the group names no one: no need to read on.
                     if members.count > n { break }
@@ -498,7 +493,7 @@ struct EntityResolver {
     mutating func findBareGroups() {
         // The mentions by their first token, made at the first group word that passes the cheap
         // tests: each group reads the few before it by a binary search.
-        var byStart: [(first: Int, index: Int)] = []
+        var byStart: [MentionStart] = []
         for i in cuePositions where i > 0 && isIn(.groupNoun, i) && !covered(i) {
             let sentence = sentenceRange(of: i)
             var article = i - 1
@@ -506,18 +501,13 @@ struct EntityResolver {
             guard key(article) == "the", article == sentence.lowerBound || !isIn(.groupNumber, article - 1),
                   i + 1 < sentence.upperBound, !Self.complementLinks.contains(key(i + 1)) else { continue }
             guard let office = Self.bareGroupOffices[key(i)] else { continue }
-            if byStart.isEmpty {
-                byStart = result.mentions.indices.map { (result.mentions[$0].firstToken, $0) }
-                byStart.sort { $0.first < $1.first || ($0.first == $1.first && $0.index < $1.index) }
-            }
+            if byStart.isEmpty { byStart = mentionsByStart() }
             var from = sentence.lowerBound
             var members: [Int] = []
             for _ in 0..<3 where from > 0 && members.count < 2 {
                 from = sentenceRange(of: from - 1).lowerBound
                 members = []
-                var lo = 0, hi = byStart.count
-                while lo < hi { let mid = (lo + hi) / 2; if byStart[mid].first < from { lo = mid + 1 } else { hi = mid } }
-                for k in lo..<byStart.count {
+                for k in Self.firstStarting(atOrAfter: from, in: byStart)..<byStart.count {
                     let m = result.mentions[byStart[k].index]
                     guard m.firstToken < article else { break }
                     guard m.endToken <= article else { continue }
@@ -533,6 +523,23 @@ struct EntityResolver {
             mention.groupMembers = members
             add(mention)
         }
+    }
+
+    /// A mention's first token and its index in `result.mentions`.
+    typealias MentionStart = (first: Int, index: Int)
+
+    /// The mentions by their first token (ties in the order they were found).
+    func mentionsByStart() -> [MentionStart] {
+        var byStart = result.mentions.indices.map { (first: result.mentions[$0].firstToken, index: $0) }
+        byStart.sort { $0.first < $1.first || ($0.first == $1.first && $0.index < $1.index) }
+        return byStart
+    }
+
+    /// The position in `byStart` of the first mention starting at or after token `token`.
+    static func firstStarting(atOrAfter token: Int, in byStart: [MentionStart]) -> Int {
+        var lo = 0, hi = byStart.count
+        while lo < hi { let mid = (lo + hi) / 2; if byStart[mid].first < token { lo = mid + 1 } else { hi = mid } }
+        return lo
     }
 
     /// Plural nouns of office that name a group with no number, and the word the office of each
@@ -2196,10 +2203,10 @@ struct EntityResolver {
             // document says" nor "a document of the ministry"); so are "the documents" ("inked the
             // documents"), which name the one agreement named before them as "the document" does.
             if (key(i) == "document" || key(i) == "documents") && !isSignedDocument(i) { continue }
-            // "signed it", "to ratify it": the agreement named before, as "the treaty" (no word
-            // before it to check, none named after it).
+            // "signed it", "to ratify it" (only such an "it" is among the positions): the
+            // agreement named before, as "the treaty" (no word before it to check, none named
+            // after it).
             let pronoun = layer.tokens[i].key == itKey
-            if pronoun && !(Self.signingWords.contains(key(i - 1)) || Self.ratifyingWords.contains(key(i - 1))) { continue }
             // "the pact", "the defense pact", "the new defense pact".
             var article = i - 1
             while !pronoun && article > 0 && i - article <= 2 && layer.tokens[article].kind == .word && !isCapitalizedWord(article)
@@ -2215,7 +2222,7 @@ struct EntityResolver {
                         && !Self.agreementVerbs.contains(key(verb)) && !["the", "this", "that", "a", "an"].contains(key(verb)) {
                     verb -= 1
                 }
-                guard verb >= 0, Self.signingWords.contains(key(verb)) || Self.ratifyingWords.contains(key(verb)),
+                guard verb >= 0, isIn(.agreementVerb, verb),
                       !Self.countWords.contains(key(verb + 1)) else { continue }
                 let after = named.filter { $0.first > i }
                 guard let first = after.first, after.allSatisfy({ $0.entity == first.entity }),
@@ -2273,10 +2280,7 @@ struct EntityResolver {
             } else if candidates.count > 1 {
                 // Of several, the one whose name has the head ("the pact" after "the Lima Accord
                 // ... the Quito Pact").
-                let head = key(i).hasSuffix("s") ? String(key(i).dropLast()) : key(i)
-                let byHead = candidates.filter { e in
-                    result.entities[e[0]].name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == head || $0 == head + "s" }
-                }
+                let byHead = candidates.filter { nameHolds(result.entities[$0[0]].name, head: key(i)) }
                 if byHead.count == 1 { found = byHead[0] } else { ambiguous = true }
             }
             if found == nil && !ambiguous && !pronoun {
@@ -2293,10 +2297,8 @@ struct EntityResolver {
                 var far = sentenceRange(of: i).lowerBound
                 for _ in 0..<8 where far > 0 { far = sentenceRange(of: far - 1).lowerBound }
                 let before = named.prefix { $0.first < i }
-                let head = key(i).hasSuffix("s") ? String(key(i).dropLast()) : key(i)
                 if let first = before.first, before.allSatisfy({ $0.entity == first.entity }), before.contains(where: { $0.first >= far }),
-                   first.entity.count == 1,
-                   result.entities[first.entity[0]].name.lowercased().split(whereSeparator: { !$0.isLetter }).contains(where: { $0 == head || $0 == head + "s" }) {
+                   first.entity.count == 1, nameHolds(result.entities[first.entity[0]].name, head: key(i)) {
                     found = first.entity
                 }
             }
@@ -2317,6 +2319,13 @@ struct EntityResolver {
         }
     }
 
+    /// Whether an agreement's name holds a reference's head, singular or plural ("the pact"
+    /// and the Quito Pact, "the accord" and the Oslo Accords).
+    func nameHolds(_ name: String, head: String) -> Bool {
+        let singular = head.hasSuffix("s") ? String(head.dropLast()) : head
+        return name.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == singular || $0 == singular + "s" }
+    }
+
     /// "the document" at `head` (after "the", "this" or "that") as the thing signed or ratified:
     /// a signing or ratifying word just before its article ("signed the document", "inked the
     /// documents") or, for the singular, just after it through an auxiliary, with a comma,
@@ -2324,8 +2333,7 @@ struct EntityResolver {
     /// not "the document signed at Helsinki").
     func isSignedDocument(_ head: Int) -> Bool {
         let sentence = sentenceRange(of: head)
-        let isAgreementVerb = { (k: Int) in Self.signingWords.contains(self.key(k)) || Self.ratifyingWords.contains(self.key(k)) }
-        if head - 2 >= sentence.lowerBound && ["the", "this", "that"].contains(key(head - 1)) && isAgreementVerb(head - 2) { return true }
+        if head - 2 >= sentence.lowerBound && ["the", "this", "that"].contains(key(head - 1)) && isIn(.agreementVerb, head - 2) { return true }
         // After it, only the singular and only with an auxiliary ("the document was signed"):
         // "the documents signed at Helsinki" are others than the agreement named before.
         guard key(head) == "document" else { return false }
@@ -2335,7 +2343,7 @@ struct EntityResolver {
             if Self.documentAuxiliaries.contains(key(k)) && !["which", "that"].contains(key(k)) { auxiliary = true }
             k += 1
         }
-        return auxiliary && k < sentence.upperBound && isAgreementVerb(k)
+        return auxiliary && k < sentence.upperBound && isIn(.agreementVerb, k)
     }
     /// Words between "the document" and its signing: "the document, which had been signed".
     static let documentAuxiliaries: Set<String> = ["which", "that", "was", "were", "is", "has", "had", "have", "been", "being"]

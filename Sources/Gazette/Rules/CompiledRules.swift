@@ -186,7 +186,7 @@ public final class CompiledRules: Sendable {
         // token would get a key of its own and never equal it.
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since"] + tenureEventWords
             + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
-            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "the", "well"]
+            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "the", "well", tokenizable("'s")]
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -260,35 +260,44 @@ public final class CompiledRules: Sendable {
         self.rules = file.rules
         self.programs = programs
         self.isNegativeRule = file.rules.map(\.isNegative)
-        self.possessiveKey = compiler.keys(of: "'s").first
-        // The key of each word (its first token's), as bits.
-        func keyBits(_ words: [String]) -> KeyBits { KeyBits(words.compactMap { compiler.keys(of: $0).first.map(Int.init) }) }
+        // The key of a word the relation stage compares by key (its first token's). Each must be
+        // frozen (`words(of:)` lists it), or a document's token gets a key of its own and never
+        // equals it: checked here, so that a list missing there fails the tests.
+        let frozen = lexicon.vocabulary.frozenKeyCount
+        func key(_ word: String) -> KeyID? {
+            let found = compiler.keys(of: word).first
+            assert(found.map { Int($0) < frozen } ?? true, "'\(word)' has no frozen key: list it in CompiledRules.words(of:)")
+            return found
+        }
+        // The keys of words, as bits.
+        func keyBits(_ words: [String]) -> KeyBits { KeyBits(words.compactMap { key($0).map(Int.init) }) }
+        self.possessiveKey = key("'s")
         self.quoteKeys = keyBits(["\"", "'"])
         self.dateMarkerKeys = keyBits(Self.dateMarkerWords)
         self.officeVerbKeys = keyBits(Self.officeVerbWords)
-        self.officeKey = compiler.keys(of: "office").first
-        self.sinceKey = compiler.keys(of: "since").first
+        self.officeKey = key("office")
+        self.sinceKey = key("since")
         self.tenureEventKeys = keyBits(Self.tenureEventWords)
         self.followingKeys = keyBits(Self.followingWords)
         self.possessivePronounKeys = keyBits(Self.possessivePronounWords)
         self.perfectKeys = keyBits(Self.perfectWords)
         self.relativeKeys = keyBits(Self.relativeWords)
         self.aheadKeys = keyBits(Self.aheadWords)
-        self.commaKey = compiler.keys(of: ",").first
-        self.andKey = compiler.keys(of: "and").first
-        self.theKey = compiler.keys(of: "the").first
-        self.ofKey = compiler.keys(of: "of").first
-        self.asKey = compiler.keys(of: "as").first
-        self.wellKey = compiler.keys(of: "well").first
+        self.commaKey = key(",")
+        self.andKey = key("and")
+        self.theKey = key("the")
+        self.ofKey = key("of")
+        self.asKey = key("as")
+        self.wellKey = key("well")
         self.portfolioJoinKeys = keyBits(Self.portfolioJoinWords)
         self.counterpartKeys = keyBits(Self.counterpartWords)
         self.placeKeys = keyBits(Self.placeWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
         self.topicKeys = keyBits(Self.topicWords)
         self.adjunctKeys = keyBits(Self.adjunctWords)
-        self.inKey = compiler.keys(of: "in").first
-        self.atKey = compiler.keys(of: "at").first
-        self.hyphenKey = compiler.keys(of: "-").first
+        self.inKey = key("in")
+        self.atKey = key("at")
+        self.hyphenKey = key("-")
         self.nameParticleKeys = keyBits(EntityResolver.nameParticles.sorted())
         self.boundaryKeys = keyBits(Self.boundaryWords)
         self.typeNames = types

@@ -122,17 +122,16 @@ struct RelationBuilder {
                 if elsewhere[match.sentence] == nil { elsewhere[match.sentence] = placesElsewhere(match.sentence, dateline: code, layer, extraction) }
                 return elsewhere[match.sentence]! ? nil : code
             }
-            var venue = dateline
-            var site: String?  // `a.site`: the venue the words name, never the dateline's
+            // `a.site`: the venue the match's words name; `a.venue` falls back to the dateline's.
+            var site: String?
             if placing.contains(where: { $0.object.contains { $0.derived == .venue || $0.derived == .site } }),
                let v = self.venue(of: match, layer, extraction), capturesPersonAtHome(match, v, extraction) {
-                venue = v
                 site = v
             }
             let placeIsObject = rule.place.map { name in rule.emits.contains { $0.object.count == 1 && $0.object[0].capture == name && $0.object[0].derived == nil } } ?? false
             for emit in rule.emits {
-                let subjects = resolve(emit.subject, match, layer, &extraction, dateline: dateline, venue: venue, site: site)
-                let objects = resolve(emit.object, match, layer, &extraction, dateline: dateline, venue: venue, site: site)
+                let subjects = resolve(emit.subject, match, layer, &extraction, dateline: dateline, site: site)
+                let objects = resolve(emit.object, match, layer, &extraction, dateline: dateline, site: site)
                 for s in subjects {
                     for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
                         if rule.abroad, let home = extraction.entities[s.entity].country, extraction.entities[s.entity].type == "person",
@@ -397,9 +396,10 @@ struct RelationBuilder {
 
     /// The entities an argument names: the first alternative that yields any.
     /// `dateline`: the dateline's country where the match may place a visitor (`build`), for
-    /// `a.dateline`; `venue`: the country where the match's event took place, for `a.venue`.
+    /// `a.dateline`; `site`: the country where the match's words place its event, for `a.site`
+    /// (and `a.venue`, which falls back to the dateline's).
     func resolve(_ refs: [Rule.ArgumentRef], _ match: RuleMatch, _ layer: TextLayer, _ extraction: inout Extraction,
-                 dateline: String? = nil, venue: String? = nil, site: String? = nil) -> [Fact.Argument] {
+                 dateline: String? = nil, site: String? = nil) -> [Fact.Argument] {
         for ref in refs {
             guard case .mention(let m)? = captured(ref.capture, match), let e = extraction.mentions[m].entity else { continue }
             // A group ("the two leaders"): each of its people, or each one's country.
@@ -435,7 +435,7 @@ struct RelationBuilder {
             case .list?:
                 return listed(from: m, layer, extraction)
             case .dateline?, .venue?, .site?:
-                guard let code = ref.derived == .venue ? venue : ref.derived == .site ? site : dateline, extraction.entities[e].type == "person",
+                guard let code = ref.derived == .venue ? site ?? dateline : ref.derived == .site ? site : dateline, extraction.entities[e].type == "person",
                       extraction.entities[e].country != nil, !isHome(e, code, extraction),
                       !Self.isEnvoy(extraction.entities[e].office),
                       let ce = countryEntity(code, &extraction) else { continue }
