@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 4db93a8ea5b4779e5d118b463287f3217144bf1a963bb5ede116a36330c609fa
+// agreements.rules sha256 64a95412f1940cb33b427caf53247d241dd0532797bcce9d9cdb539b23e2be54
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -54,6 +54,9 @@ public final class CompiledRules: Sendable {
     let dateMarkerKeys: KeyBits
     let officeVerbKeys: KeyBits
     let officeKey: KeyID?
+    /// The key of "date", which opens a page's stamp at a sentence's start ("date 2017-06-16",
+    /// "Date: 5 May 2020").
+    let dateKey: KeyID?
     /// The key of "since", which opens a clause whose date bounds a span.
     let sinceKey: KeyID?
     /// Nouns of taking office: "following his election in February", "after her inauguration
@@ -184,7 +187,7 @@ public final class CompiledRules: Sendable {
         // every word the relation stage compares by key (the words that tell a fact's date, a
         // venue, a topic ...): each must have a frozen key whatever the rules hold, or a document's
         // token would get a key of its own and never equal it.
-        return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since"] + tenureEventWords
+        return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since", "date"] + tenureEventWords
             + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
             + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "the", "well", tokenizable("'s")]
     }
@@ -276,6 +279,7 @@ public final class CompiledRules: Sendable {
         self.dateMarkerKeys = keyBits(Self.dateMarkerWords)
         self.officeVerbKeys = keyBits(Self.officeVerbWords)
         self.officeKey = key("office")
+        self.dateKey = key("date")
         self.sinceKey = key("since")
         self.tenureEventKeys = keyBits(Self.tenureEventWords)
         self.followingKeys = keyBits(Self.followingWords)

@@ -709,12 +709,18 @@ struct RelationBuilder {
         }
     }
 
+    /// How a date may date a fact: not at all, only as the story's day, or also as its sentence's.
+    enum DateUse: UInt8 { case none, story, any }
+
     /// Which of the document's dates may date a fact, decided once per document: one with a
     /// value and no mere reference ("now"), not inside an entity's name ("Good Friday
     /// Agreement"), not a dateline's, not a page's stamp ("Updated: ..."), not in a "since"
     /// clause, not a biography's ("born on", "took office on"), and not a day, month or year
-    /// after the document's date (a plan's: `isAfter`).
-    func usableDates(_ extraction: Extraction, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> [Bool] {
+    /// after the document's date (a plan's: `isAfter`). A date right after "date" opening its
+    /// sentence ("date 2017-06-16 Kenya signs accord", "Date: 5 May 2020") is the page's day of
+    /// publication: no date of the facts beside it (a headline's event is its lede's, often the
+    /// day before), but the day a story tells its undated events on (`.story`).
+    func usableDates(_ extraction: Extraction, layer: TextLayer, text: UnsafeBufferPointer<UInt8>) -> [DateUse] {
         let dates = extraction.dates
         guard !dates.isEmpty else { return [] }
         // Tokens inside a mention, in one pass over the mentions.
@@ -725,12 +731,15 @@ struct RelationBuilder {
         }
         let latest = extraction.documentDate?.isoAtPrecision
         return dates.map { d in
-            guard let value = d.value, d.granularity != .reference else { return false }
-            if let latest, Self.isAfter(value, granularity: d.granularity, latest) { return false }
-            if (d.firstToken..<d.endToken).contains(where: { inMention[$0] }) { return false }
+            guard let value = d.value, d.granularity != .reference else { return .none }
+            if let latest, Self.isAfter(value, granularity: d.granularity, latest) { return .none }
+            if (d.firstToken..<d.endToken).contains(where: { inMention[$0] }) { return .none }
             let sentence = layer.sentenceRange(containing: d.firstToken)
-            return !Self.isDateline(d, sentence: sentence, layer: layer, text: text) && !isInSinceClause(d, sentence: sentence, layer: layer, inMention: inMention)
-                && !isMarked(d, sentence: sentence, layer: layer)
+            guard !Self.isDateline(d, sentence: sentence, layer: layer, text: text) && !isInSinceClause(d, sentence: sentence, layer: layer, inMention: inMention)
+                && !isMarked(d, sentence: sentence, layer: layer) else { return .none }
+            var t = d.firstToken - 1
+            while t > sentence.lowerBound && layer.tokens[t].kind == .punctuation { t -= 1 }
+            return t == sentence.lowerBound && t < d.firstToken && layer.tokens[t].key == rules.dateKey ? .story : .any
         }
     }
 
@@ -798,8 +807,8 @@ struct RelationBuilder {
     /// The rule's date capture, else (unless the rule says `date none`) the usable date (see
     /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
     /// story`, when the sentence has none, the story's day before it, or for a headline with
-    /// none before it, its lede's day (`ledeDate`).
-    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [Bool], layer: TextLayer,
+    /// none before it, its lede's day (`ledeDate`), else the page's stamp opening the sentence.
+    func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [DateUse], layer: TextLayer,
               text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
         switch rule.date {
         case .none?: return (nil, false)
@@ -814,7 +823,7 @@ struct RelationBuilder {
         while i < dates.count && dates[i].firstToken < sentence.upperBound {
             defer { i += 1 }
             let d = dates[i]
-            guard usable[i], d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound,
+            guard usable[i] == .any, d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound,
                   !isInRelativeClause(d, closingBefore: match.endToken, sentence: sentence, layer: layer) else { continue }
             let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
@@ -824,8 +833,12 @@ struct RelationBuilder {
         guard rule.date == .story else { return (nil, false) }
         // "Uganda has signed the treaty": a state at the time of writing, not the story's event.
         if (match.firstToken..<match.endToken).contains(where: { rules.perfectKeys.contains(layer.tokens[$0].key) }) { return (nil, false) }
+        // The day before the sentence, else a headline's lede's, else the page's stamp opening
+        // this very sentence ("date 2025-05-28 Ruiz arrives in Lima", with no lede dating it).
         let story = Self.narrativeDate(before: sentence.lowerBound, usable: usable, extraction)
             ?? ledeDate(of: match, layer: layer, usable: usable, text: text, extraction)
+            ?? Self.narrativeDate(before: match.firstToken, usable: usable, extraction).flatMap { i in
+                usable[i] == .story && extraction.dates[i].firstToken >= sentence.lowerBound ? i : nil }
         return (story, story != nil)
     }
 
@@ -834,7 +847,7 @@ struct RelationBuilder {
     /// sentences that names one of the match's parties and gives such a day. The lede tells the
     /// headline's event in its own words ("Ruiz signs accord with Dorr", then "Ruiz and Dorr
     /// met on Friday, May 6 for a signing ceremony"), and the headline's date is its.
-    func ledeDate(of match: RuleMatch, layer: TextLayer, usable: [Bool], text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> Int? {
+    func ledeDate(of match: RuleMatch, layer: TextLayer, usable: [DateUse], text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> Int? {
         let sentences = layer.sentences
         guard Self.isHeadline(sentences[match.sentence].tokenRange, layer: layer, text: text) else { return nil }
         var parties = Set<Int>()
@@ -844,7 +857,7 @@ struct RelationBuilder {
         for k in (match.sentence + 1)..<min(sentences.count, match.sentence + 4) {
             let range = sentences[k].tokenRange
             var i = Self.firstDate(endingAfter: range.lowerBound, dates)
-            while i < dates.count && dates[i].firstToken < range.upperBound && !(usable[i] && dates[i].granularity == .day) { i += 1 }
+            while i < dates.count && dates[i].firstToken < range.upperBound && !(usable[i] == .any && dates[i].granularity == .day) { i += 1 }
             guard i < dates.count && dates[i].firstToken < range.upperBound else { continue }
             // Mentions are sorted by where they start.
             let m = Self.firstSpan(endingAfter: range.lowerBound, count: extraction.mentions.count) { extraction.mentions[$0].firstToken + 1 }
@@ -914,11 +927,11 @@ struct RelationBuilder {
     /// For a fact whose sentence states no date: the last usable day the text gave before that
     /// sentence ("Ruiz arrived in Lima on Monday. ... Ruiz was received by Dorr."), as a reader
     /// takes the story's time to go on until the text moves it; nil when there is none.
-    static func narrativeDate(before token: Int, usable: [Bool], _ extraction: Extraction) -> Int? {
+    static func narrativeDate(before token: Int, usable: [DateUse], _ extraction: Extraction) -> Int? {
         let dates = extraction.dates
         var i = firstDate(endingAfter: token, dates) - 1
         while i >= 0 {
-            if usable[i] && dates[i].granularity == .day { return i }
+            if usable[i] != .none && dates[i].granularity == .day { return i }
             i -= 1
         }
         return nil
