@@ -645,9 +645,11 @@ struct EntityResolver {
 
     /// In a report on two countries (it names those two and no other), an official whose title
     /// gives no country and who receives or meets, in the sentence, a person of one of them, with
-    /// a word of receiving, meeting or talks between the two, serves the other: "The Ghanaian President
+    /// a word of receiving, meeting or talks between the two (or the two as the sides of
+    /// "between A and B"), serves the other: "The Ghanaian President
     /// was received by Vice President Ana Ruiz" in a report on Ghana and Nigeria, "Foreign
-    /// Minister Ana Ruiz met Kenya's President". Every such sentence of the official's must say
+    /// Minister Ana Ruiz met Kenya's President", "signed between Minister Ana Ruiz and Kenya's
+    /// Trade Minister Li Wei". Every such sentence of the official's must say
     /// the same. Not a head of state or government the lexicon knows, a monarch, an envoy, a
     /// post of an organisation, nor one the lexicon knows offices of.
     mutating func assignOtherSideCountries() {
@@ -667,12 +669,29 @@ struct EntityResolver {
                 guard let p = other.entity, p != e, sentence.contains(other.firstToken),
                       let code = result.entities[p].country, named.contains(code),
                       let between = tokens(between: other, and: official), between.count <= 12,
-                      between.contains(where: { Self.hostingVerbs.contains(key($0)) || Self.talkingWords.contains(key($0)) }) else { continue }
+                      between.contains(where: { Self.hostingVerbs.contains(key($0)) || Self.talkingWords.contains(key($0)) })
+                        || isPairAfterBetween(other, official, joinedBy: between) else { continue }
                 let side = named.first { $0 != code }
                 if let known = found[e], known != side { found[e] = .some(nil) } else { found[e] = side }
             }
         }
         for (e, side) in found { if let side { result.entities[e].country = side } }
+    }
+
+    /// Whether two people stand as the two sides of "between A and B" ("an accord signed between
+    /// Minister A and Kenya's Minister B", "talks between Minister A and Kenya's President B"):
+    /// "between" right before the first one's phrase, and only "and" (with the second one's
+    /// country and its possessive) between them.
+    func isPairAfterBetween(_ a: EntityMention, _ b: EntityMention, joinedBy between: Range<Int>) -> Bool {
+        let first = a.firstToken < b.firstToken ? a : b
+        let start = first.titleStart ?? first.firstToken
+        guard start > 0, key(start - 1) == "between", between.first.map({ key($0) == "and" }) ?? false else { return false }
+        var k = between.lowerBound + 1
+        if k < between.upperBound, let m = mention(startingAt: k), let c = m.entity, result.entities[c].type == "country" {
+            k = m.endToken
+            if k < between.upperBound && isPossessive(k) { k += 1 }
+        }
+        return k == between.upperBound
     }
 
     /// The people listed right before token `end` in `sentence`, joined by commas and "and"
