@@ -1590,14 +1590,16 @@ struct EntityResolver {
         }
         guard !candidates.isEmpty else { return }
         // Not a visitor: someone named in a sentence of a visit ("Foreign Minister X concluded
-        // his visit to Kenya" under "NAIROBI:").
+        // his visit to Kenya" under "NAIROBI:"), unless the visit goes to another country
+        // ("ISLAMABAD: Foreign Minister X ... during his visit to Saudi Arabia": the dateline's
+        // own official abroad).
         // Nor one whose title names a country the title's reading missed ("Deputy Prime Minister of
         // Qatar and Minister of State X").
         var visits: [Int: Bool] = [:]
         for m in result.mentions {
             guard let e = m.entity, candidates.contains(e) else { continue }
             let sentence = sentenceRange(of: m.firstToken)
-            if tellsOfVisit(sentence, &visits) { candidates.remove(e); continue }
+            if tellsOfVisit(sentence, &visits) && !sendsVisitAbroad(sentence, from: code, after: datelineEnd) { candidates.remove(e); continue }
             // Nor a side of a signing whose sentence names a country past the dateline ("signed
             // between Minister of Water X and South Korea's Minister Y" under "SEOUL", "X signing
             // for Samoa" under "NUKUALOFA"): either side may be the guest. ("APIA - X signed a
@@ -1627,6 +1629,26 @@ struct EntityResolver {
         known[sentence.lowerBound] = answer
         return answer
     }
+    /// Whether a sentence of a visit sends it to a country other than the dateline's `code`: a
+    /// country or one of its cities right after "to" or "in" (and "the"): "during his visit to
+    /// Saudi Arabia", "arrived in Riyadh"; with no mention of the dateline's country (or a city
+    /// of it) past the dateline, and no "here", which would make it the visit's place.
+    func sendsVisitAbroad(_ sentence: Range<Int>, from code: String, after datelineEnd: Int) -> Bool {
+        var abroad = false
+        var k = max(sentence.lowerBound, datelineEnd)
+        while k < sentence.upperBound {
+            defer { k += 1 }
+            let word = key(k)
+            if word == "here" { return false }
+            if let c = mentionCountry(k), c == code { return false }
+            guard word == "to" || word == "in" else { continue }
+            var n = k + 1
+            if n < sentence.upperBound && key(n) == "the" { n += 1 }
+            if n < sentence.upperBound, let m = mention(startingAt: n), let e = m.entity, let c = alpha3(ofCountry: e), c != code { abroad = true }
+        }
+        return abroad
+    }
+
     /// Words of a signing (whose sides a dateline does not tell apart), and of a ratification.
     static let signingWords: Set<String> = ["sign", "signs", "signed", "signing", "ink", "inks", "inked"]
     static let ratifyingWords: Set<String> = ["ratify", "ratifies", "ratified"]
