@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 12b7473b321a7f130d444a18c6f0b31f9dd3a0677cc622d4dbe1abf8b087df5b
+// people.jsonl sha256 467b6887809ae46e6bcd16b9eb62a86984fd47fda8593d9cf9a45b903f2c9c6c
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

@@ -54,6 +54,26 @@ struct DefaultLexiconTests {
         #expect(straw.roles.contains { $0.country == "GBR" && $0.start == "2001" && $0.end == "2005" }, "\(straw.roles)")
     }
 
+    /// A Korean or Chinese given name joined by a hyphen is written as two words as often: both
+    /// spellings find the one entry, and its surname then refers to it ("Yoon Suk Yeol ... Yoon
+    /// said"). A Thai surname with a hyphen gets no such alias.
+    @Test func hyphenatedGivenNamesAlsoSpaced() throws {
+        let people = try DefaultLexicons.entries().filter { $0.type == "person" }
+        for (name, spaced) in [("Moon Jae-in", "Moon Jae In"), ("Yoon Suk-yeol", "Yoon Suk Yeol"), ("Tsai Ing-wen", "Tsai Ing Wen")] {
+            let entry = try #require(people.first { $0.name == name }, "\(name)")
+            #expect(entry.aliases.contains { $0.text == spaced }, "\(name): \(entry.aliases.map(\.text))")
+        }
+        let prayut = try #require(people.first { $0.name == "Prayut Chan-ocha" })
+        #expect(!prayut.aliases.contains { $0.text == "Prayut Chan Ocha" })
+        let pipeline = try Pipeline.load(lexiconPaths: [])
+        let worker = try pipeline.makeWorker()
+        let bytes = Array("President Yoon Suk Yeol met reporters in Seoul. Yoon said the talks went well.".utf8)
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0) }
+        let people2 = Set(extraction.mentions.compactMap { $0.entity }.filter { extraction.entities[$0].type == "person" })
+        #expect(people2.count == 1 && people2.allSatisfy { extraction.entities[$0].name == "Yoon Suk-yeol" },
+                "\(people2.map { extraction.entities[$0].name })")
+    }
+
     /// "Al" is the given name of a lexicon person ("Al Gore") and as often the article of an
     /// Arabic surname: "Al-Sisi" is the Egyptian president, not a new person named Al.
     @Test func alIsNoGivenNameCue() throws {

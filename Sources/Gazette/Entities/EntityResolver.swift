@@ -255,6 +255,7 @@ struct EntityResolver {
         assignEnvoyHosts()
         assignPossessiveCountries()
         assignPossessorCountries()
+        assignPresidencyCountries()
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
@@ -586,6 +587,30 @@ struct EntityResolver {
             }
             guard let o = owner?.entity, o != e, result.entities[o].type == "person", let code = result.entities[o].country else { continue }
             result.entities[e].country = code
+        }
+    }
+
+    /// "Presidential spokesperson Ana Ruiz said President Li ...", "the presidential adviser Ana
+    /// Ruiz": a titled person whose title follows "presidential" serves the country of the
+    /// president named in the sentence, else of the presidents the document names, when those
+    /// are all of one country. Not a head of state's or government's post, nor an
+    /// organisation's, nor one the lexicon knows offices of.
+    mutating func assignPresidencyCountries() {
+        var staff: [(entity: Int, sentence: Range<Int>)] = []
+        var presidents: [(country: String, token: Int)] = []
+        for m in result.mentions {
+            guard let e = m.entity, result.entities[e].type == "person" else { continue }
+            if result.entities[e].office == "President", let code = result.entities[e].country { presidents.append((code, m.firstToken)) }
+            guard let t = m.titleStart, t < m.firstToken, t >= 1, key(t - 1) == "presidential",
+                  awaitsCountry(e), let office = result.entities[e].office, !Self.isHeadOffice(office) else { continue }
+            staff.append((e, sentenceRange(of: m.firstToken)))
+        }
+        guard !staff.isEmpty, !presidents.isEmpty else { return }
+        func one(_ codes: [String]) -> String? { Set(codes).count == 1 ? codes[0] : nil }
+        let documentWide = one(presidents.map(\.country))
+        for (e, sentence) in staff {
+            let here = presidents.filter { sentence.contains($0.token) }.map(\.country)
+            if let code = here.isEmpty ? documentWide : one(here) { result.entities[e].country = code }
         }
     }
 
