@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 64a95412f1940cb33b427caf53247d241dd0532797bcce9d9cdb539b23e2be54
+// agreements.rules sha256 b694f5e026a2967b9811d4fe5cfb72b9caaa2d2ff34b5757898c4c7c4b4595fb
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 01a4c3b6debe5f6b2653c865e3f2655538fd8aa3fccb4290c200ad2f3303d7c4
+// negative.rules sha256 fcab21e362e5576c10f5cd0c89ecc0fb825c399ec31cbb72ffbe77d0e01e10d1
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

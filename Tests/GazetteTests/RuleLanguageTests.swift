@@ -87,6 +87,9 @@ struct RuleParserTests {
              expected: ["f.rules:4:20: rule 'r': 'c.dateline' needs a person capture"]),
         Case(source: "rule r\n    match @a:person met @c:country\n    emit a met c\n    emit a visited c.venue\n",
              expected: ["f.rules:4:20: rule 'r': 'c.venue' needs a person capture"]),
+        Case(source: "rule r\n    match @a:country signed @p:person\n    emit a signed p.parties\n    emit p.named signed a\n",
+             expected: ["f.rules:3:19: rule 'r': 'p.parties' needs an agreement capture",
+                        "f.rules:4:10: rule 'r': 'p.named' needs an agreement capture"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    emit a visited b\n",
              expected: ["f.rules:4:12: rule 'r' emits met and visited: one rule emits one predicate; split it"]),
     ]

@@ -427,9 +427,11 @@ struct RelationBuilder {
                 if let code = extraction.entities[e].country, let ce = countryEntity(code, &extraction) {
                     return [Fact.Argument(entity: ce, mention: nil)]
                 }
-            case .parties?:
-                // A lexicon agreement's parties, else those its name gives (`DocumentEntity.parties`).
-                let codes = extraction.entities[e].lexiconEntry.map { lexicon.entries[$0].parties } ?? extraction.entities[e].parties
+            case .parties?, .named?:
+                // A lexicon agreement's parties (not for `named`), else those its name gives
+                // (`DocumentEntity.parties`).
+                let entry = extraction.entities[e].lexiconEntry
+                let codes = entry.map { ref.derived == .named ? [] : lexicon.entries[$0].parties } ?? extraction.entities[e].parties
                 let parties = codes.compactMap { countryEntity($0, &extraction) }
                 if !parties.isEmpty { return parties.map { Fact.Argument(entity: $0, mention: nil) } }
             case .list?:

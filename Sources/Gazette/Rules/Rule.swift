@@ -74,6 +74,10 @@ public struct Rule: Sendable, Equatable {
             /// For an agreement: each of its parties (countries) the lexicon lists, or for one
             /// the lexicon lacks, those its name gives (`DocumentEntity.parties`).
             case parties
+            /// For an agreement the lexicon lacks: each country its name gives as a party
+            /// (`DocumentEntity.parties`); none for a lexicon agreement, whose parties the text
+            /// may not name.
+            case named
             /// The capture's entity and each entity of its type listed right after it in the
             /// sentence, joined by commas and "and" ("Kenya, Uganda, the Sudan and Tanzania").
             case list

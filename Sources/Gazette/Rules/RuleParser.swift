@@ -304,8 +304,8 @@ public enum RuleParser {
                     if let derived = ref.derived, derived.placesVisitor && !types.contains("person") && !types.contains("possessor") {
                         error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).\(derived.rawValue)' needs a person capture")
                     }
-                    if ref.derived == .parties && !types.contains("agreement") {
-                        error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).parties' needs an agreement capture")
+                    if let derived = ref.derived, derived == .parties || derived == .named, !types.contains("agreement") {
+                        error(emit.line, ref.column, "rule '\(rule.id)': '\(ref.capture).\(derived.rawValue)' needs an agreement capture")
                     }
                     if ref.derived == .country && !types.contains("person") && !types.contains("country") && !types.contains("role")
                         && !types.contains("possessor") {
@@ -403,7 +403,7 @@ public enum RuleParser {
                 while true {
                     guard i < lexemes.count, lexemes[i].kind == .word else {
                         error(line, i < lexemes.count ? lexemes[i].column : (lexemes.last.map { $0.column + $0.text.unicodeScalars.count + 1 } ?? end),
-                              "expected a capture name (or capture.country, capture.parties, capture.list, capture.dateline, capture.venue, capture.site) in 'emit SUBJECT PREDICATE OBJECT'")
+                              "expected a capture name (or capture.country, capture.parties, capture.named, capture.list, capture.dateline, capture.venue, capture.site) in 'emit SUBJECT PREDICATE OBJECT'")
                         return nil
                     }
                     let parts = lexemes[i].text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
@@ -411,7 +411,7 @@ public enum RuleParser {
                     if parts.count == 2, let derived = Rule.ArgumentRef.Derived(rawValue: parts[1]) {
                         ref.derived = derived
                     } else if parts.count != 1 || !RuleParser.isIdentifier(parts[0]) {
-                        error(line, lexemes[i].column, "expected a capture name, capture.country, capture.parties, capture.list, capture.dateline, capture.venue or capture.site, got '\(lexemes[i].text)'")
+                        error(line, lexemes[i].column, "expected a capture name, capture.country, capture.parties, capture.named, capture.list, capture.dateline, capture.venue or capture.site, got '\(lexemes[i].text)'")
                         return nil
                     }
                     refs.append(ref)
