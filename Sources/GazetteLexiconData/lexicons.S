@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 b694f5e026a2967b9811d4fe5cfb72b9caaa2d2ff34b5757898c4c7c4b4595fb
+// agreements.rules sha256 9750a98bbb20594a47c69237f36176db3c3743628f0ebf15dd084382cbcadbc1
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
