@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 fcab21e362e5576c10f5cd0c89ecc0fb825c399ec31cbb72ffbe77d0e01e10d1
+// negative.rules sha256 07c4d290d638007e0d82cb2238c5483e80801cb3562d0809c40b665aea4f840e
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -377,6 +377,22 @@ struct EntityResolverTests {
         #expect(try datedMentions("Later, Díaz-Canel signed a deal.", date: "2023-05-05") == [])
     }
 
+    /// A participle opening the sentence is no given name, and the post after the comma is the
+    /// subject's, not an apposition to the name the participle takes: "Welcoming Christodoulides,
+    /// Greece's Prime Minister said" leaves Cyprus's president Cypriot.
+    @Test func aParticipleOpeningTheSentenceTakesAnObject() throws {
+        let text = "President Nikos Christodoulides met Prime Minister Kyriakos Mitsotakis in Athens. Welcoming Christodoulides, Greece's Prime Minister said ties were strong."
+        #expect(try datedMentions(text, date: "2024-05-29") == [
+            "Nikos Christodoulides=Nikos Christodoulides(lexicon)", "Kyriakos Mitsotakis=Kyriakos Mitsotakis(lexicon)",
+            "Christodoulides=Nikos Christodoulides(coreference)", "Prime Minister=Kyriakos Mitsotakis(coreference)"])
+        let worker = try sharedPipeline().makeWorker()
+        let bytes = Array(text.utf8)
+        let extraction = try bytes.withUnsafeBufferPointer { try worker.entities(in: $0, date: CalendarDay.parseDocumentDate("2024-05-29")) }
+        #expect(extraction.entities.first { $0.name == "Nikos Christodoulides" }?.country == "CYP")
+        // An untitled name after one is no person of its own.
+        #expect(try datedMentions("Addressing Tomas Rellan, the minister said trade grew.", date: nil).allSatisfy { !$0.hasPrefix("Addressing") })
+    }
+
     @Test func aPostDescribedNamesItsHolder() throws {
         // No one named in that post: the lexicon's holder on the document's date.
         #expect(try datedMentions("The Kenyan president met reporters.", date: "2023-03-05") == ["president=William Ruto(office)"])

@@ -3140,12 +3140,22 @@ struct EntityResolver {
                     && (isIn(.nameParticle, start - 1) || isCharacter(start - 1, UInt8(ascii: "-"))))) {
             start -= 1
         }
+        // A clause opener, or a participle opening the clause ("Welcoming Ruiz, the minister
+        // said ...", "Addressing Dorr, ..."): no given name.
+        if start + 1 < end && isOpeningParticiple(start) { start += 1 }
         if start == sentence.lowerBound && start < end && isIn(.clauseOpener, start) { start += 1 }
         guard start < end else { return nil }
         if start > sentence.lowerBound && ["in", "at", "of", "from", "to", "for", "on", "the", "a", "an"].contains(key(start - 1)) { return nil }
         let (tokens, _) = nameTokens(from: start, sentence: sentence)
         guard tokens.last == end - 1, looksLikePersonName(tokens) else { return nil }
         return tokens
+    }
+
+    /// Whether token `t` is a participle opening its sentence ("Welcoming Ruiz, Peru's
+    /// president said ...", "Addressing Dorr, ..."): a word of seven letters or more ending in
+    /// "ing". The name after it is its object, and what follows the comma no apposition to it.
+    func isOpeningParticiple(_ t: Int) -> Bool {
+        t == sentenceRange(of: t).lowerBound && layer.tokens[t].kind == .word && key(t).count >= 7 && key(t).hasSuffix("ing")
     }
 
     /// Verbs of attribution: a name right after them, or right before them after a quotation,
@@ -4322,7 +4332,8 @@ struct EntityResolver {
             var front = min(role.titleStart, role.range.lowerBound)
             if front > 0 && key(front - 1) == "the" { front -= 1 }
             if front > 1 && isCharacter(front - 1, UInt8(ascii: ",")), let m = mention(endingAt: front - 1), let p = m.entity,
-               result.entities[p].type == "person", !isIn(.counterpart, role.range.lowerBound) {
+               result.entities[p].type == "person", !isIn(.counterpart, role.range.lowerBound),
+               !(m.firstToken > 0 && isOpeningParticiple(m.firstToken - 1)) {
                 guard result.entities[p].country == nil || result.entities[p].country == role.country else { continue }
                 if result.entities[p].office == nil { result.entities[p].office = role.office }
                 if result.entities[p].country == nil { result.entities[p].country = role.country }
