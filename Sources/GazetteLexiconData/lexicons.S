@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 07c4d290d638007e0d82cb2238c5483e80801cb3562d0809c40b665aea4f840e
+// negative.rules sha256 0d0481999faa9d2932edd1a5eeb0a9176aef59f8830bf936362fc90207e8c171
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

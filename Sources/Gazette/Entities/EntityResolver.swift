@@ -3719,15 +3719,25 @@ struct EntityResolver {
             // for Peru".)
             // (So does the clause's verb: "Prime Minister, Ana Ruiz hosted a lunch", "The
             // Peruvian Chancellor, Ana Ruiz affirmed that ...".)
-            // The title must then open the sentence, or follow "as": after a preposition or a
+            // The title must then open the sentence, follow "as" or a quotation: after a preposition or a
             // verb it names someone else ("Before meeting the Chinese foreign minister, Ana Ruiz
             // met ...").
-            var opener = begin
-            while opener > sentence.lowerBound, let m = mention(endingAt: opener), m.entity.map({ result.entities[$0].type == "country" }) == true {
-                opener = m.firstToken
+            // (From the country before the title's institution: "Kenyan Foreign Ministry spokesperson".)
+            var opener = titleStart(begin)
+            func isCountry(_ m: EntityMention?) -> Bool { m?.entity.map { result.entities[$0].type == "country" } == true }
+            while opener > sentence.lowerBound {
+                if let m = mention(endingAt: opener), isCountry(m) {
+                    opener = m.firstToken
+                } else if opener - 3 >= sentence.lowerBound && key(opener - 1) == ")" && key(opener - 3) == "(" && isCountry(mention(startingAt: opener - 2)) {
+                    opener -= 3  // "Ministry of External Affairs (MEA) spokesperson"
+                } else {
+                    break
+                }
             }
             if opener > sentence.lowerBound && key(opener - 1) == "the" { opener -= 1 }
-            let opensClause = opener == sentence.lowerBound || key(opener - 1) == "as"
+            // (Or follows a quotation, as its attribution: "“...,” the ministry's spokesperson,
+            // Ana Ruiz said".)
+            let opensClause = opener == sentence.lowerBound || key(opener - 1) == "as" || isQuotationMark(opener - 1)
             let participle = after < sentence.upperBound && !isCapitalizedWord(after) && layer.tokens[after].kind == .word
                 && ((key(after).count >= 6 && key(after).hasSuffix("ing"))
                     || (opensClause && ((key(after).count >= 5 && key(after).hasSuffix("ed")) || Self.verbsAfterApposedName.contains(key(after)))))
