@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 0d0481999faa9d2932edd1a5eeb0a9176aef59f8830bf936362fc90207e8c171
+// negative.rules sha256 44d1fbc62204908dae0c216e131add963758ccca53329da7459ec4347736258e
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 c40905faa2b383a4e8d0cc5f415f2bba3e4db01036af621696b6ed2501014ec7
+// visited.rules sha256 5267ebad2dfaaeb5f5d4a7b3f3cb2243d4444b16f4cedc088c741c09bdf43f9c
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
