@@ -426,6 +426,9 @@ struct EntityResolver {
             // none after "the pair", nor after "the two" that a verb follows ("the two met").
             var end = i + 1
             var ofCountries = false
+            // The office each member holds, by the noun ("the two leaders": heads of state or
+            // government and monarchs, "" below; "the two foreign ministers": a minister).
+            var memberOffice: String?
             if key(i) == "pair" || (key(i) != "both" && end < sentence.upperBound && Self.groupVerbs.contains(key(end))) {
                 // (The words themselves are the group.)
             } else {
@@ -440,6 +443,7 @@ struct EntityResolver {
                 } else {
                     guard Self.groupNouns.contains(key(end)), !(i + 1..<end).contains(where: { Self.countryKindWords.contains(key($0)) }) else { continue }
                 }
+                memberOffice = Self.bareGroupOffices[key(end)] ?? (key(end) == "heads" ? "" : nil)
                 // "the two heads of state"
                 if key(end) == "heads" && end + 2 < sentence.upperBound && key(end + 1) == "of" { end += 2 }
                 end += 1
@@ -464,6 +468,17 @@ struct EntityResolver {
                         continue
                     }
                     guard result.entities[e].type == "person" else { continue }
+                    // Not one whose known office is of another kind than the noun's ("the two
+                    // heads of state" are no foreign minister named with them); for leaders and
+                    // presidents, whom titles or the lexicon always place, none with no office
+                    // (a founder named in passing).
+                    if let office = memberOffice {
+                        if let held = result.entities[e].office {
+                            if !Self.holds(held, groupOffice: office) { continue }
+                        } else if office.isEmpty || office == "president" {
+                            continue
+                        }
+                    }
                     // Not the one who reports it in its own sentence ("spokesperson X said
                     // that the two leaders ...").
                     if m.firstToken >= sentence.lowerBound && m.endToken < i && isIn(.speechVerb, m.endToken) { continue }
@@ -514,7 +529,7 @@ struct EntityResolver {
                     guard m.endToken <= article else { continue }
                     guard m.aliasKind != .pronoun, m.groupMembers == nil, let e = m.entity, result.entities[e].type == "person",
                           let held = result.entities[e].office, !members.contains(e),
-                          office.isEmpty ? Self.isHeadOffice(held) || Self.monarchOffices.contains(held) : held.lowercased().contains(office) else { continue }
+                          Self.holds(held, groupOffice: office) else { continue }
                     members.append(e)
                 }
             }
@@ -541,6 +556,14 @@ struct EntityResolver {
         var lo = 0, hi = byStart.count
         while lo < hi { let mid = (lo + hi) / 2; if byStart[mid].first < token { lo = mid + 1 } else { hi = mid } }
         return lo
+    }
+
+    /// Whether office `held` is one of a group's by its noun's office word (`bareGroupOffices`):
+    /// "" a head of state's or government's or a monarch's; "president" also a head of state's
+    /// as the lexicon names it ("Head of State").
+    static func holds(_ held: String, groupOffice office: String) -> Bool {
+        if office.isEmpty { return isHeadOffice(held) || monarchOffices.contains(held) }
+        return held.lowercased().contains(office) || (office == "president" && held == "Head of State")
     }
 
     /// Plural nouns of office that name a group with no number, and the word the office of each
