@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 69e621f7f3dd534f21705c86d611d3230d7c599164193c05867581c99ff0f40c
+// met.rules sha256 f32f98e4af5e4948bf2cebf7763a3e81b5ca4557f4518acd83487efaeba47522
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
