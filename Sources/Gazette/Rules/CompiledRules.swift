@@ -82,7 +82,7 @@ public final class CompiledRules: Sendable {
     let aheadKeys: KeyBits
     /// The keys of ",", "and" and "the", which join the items of a list (`a.list`), and of "of",
     /// which puts a person's country after their name in one.
-    let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?, ofKey: KeyID?
+    let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?, ofKey: KeyID?, fromKey: KeyID?
     /// The keys of "as" and "well", of "as well as", which joins a list's last item too.
     let asKey: KeyID?, wellKey: KeyID?
     /// Words that may stand, with capitalized ones, in the words of a post before a listed
@@ -189,7 +189,7 @@ public final class CompiledRules: Sendable {
         // token would get a key of its own and never equal it.
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since", "date"] + tenureEventWords
             + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
-            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "the", "well", tokenizable("'s")]
+            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "from", "the", "well", tokenizable("'s")]
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -291,6 +291,7 @@ public final class CompiledRules: Sendable {
         self.andKey = key("and")
         self.theKey = key("the")
         self.ofKey = key("of")
+        self.fromKey = key("from")
         self.asKey = key("as")
         self.wellKey = key("well")
         self.portfolioJoinKeys = keyBits(Self.portfolioJoinWords)

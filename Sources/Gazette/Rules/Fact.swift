@@ -627,8 +627,8 @@ struct RelationBuilder {
         var k = m
         while k + 1 < mentions.count {
             var t = mentions[k].endToken
-            // "Ana Ruiz of Peru, ...": past the country of a person.
-            if isPerson && isKey(t, rules.ofKey) {
+            // "Ana Ruiz of Peru, ...", "Ivo Dorr from Chile, ...": past the country of a person.
+            if isPerson && (isKey(t, rules.ofKey) || isKey(t, rules.fromKey)) {
                 var c = t + 1
                 if isKey(c, rules.theKey) { c += 1 }
                 if let j = mentions[(k + 1)...].prefix(while: { $0.firstToken <= c }).firstIndex(where: { $0.firstToken == c }),
