@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 6587d8aceb535783e2d890fb5ea8c186ba5947ca6508ba6126b83d7ffd274548
+// classes.rules sha256 2ba242e36f33a3eaad68323c8463eb59d15efc94b7271dd375f328f0825db600
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 5267ebad2dfaaeb5f5d4a7b3f3cb2243d4444b16f4cedc088c741c09bdf43f9c
+// visited.rules sha256 150f144ee83983c3f89bd2eedb581af01085ed87eea8afe24a61bbe1f77f6cb5
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

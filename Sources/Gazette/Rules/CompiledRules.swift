@@ -237,6 +237,8 @@ public final class CompiledRules: Sendable {
         var byFirstType = [[Int32]](repeating: [], count: types.count)
         var anywhere: [Int32] = []
         var seen: [String: Rule] = [:]
+        // Per rule, the keys it can start with when it starts only at keys.
+        var firstKeysOf = [Set<KeyID>?](repeating: nil, count: file.rules.count)
         for (index, rule) in file.rules.enumerated() {
             if let other = seen[rule.id], other.file != rule.file {
                 // (Within one file the parser says so.)
@@ -258,6 +260,7 @@ public final class CompiledRules: Sendable {
             if first.any { anywhere.append(Int32(index)); continue }
             for key in first.keys { byFirstKey[key, default: []].append(Int32(index)) }
             for type in first.types { byFirstType[Int(type)].append(Int32(index)) }
+            if first.types.isEmpty { firstKeysOf[index] = Set(first.keys) }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         self.rules = file.rules
@@ -350,6 +353,15 @@ public final class CompiledRules: Sendable {
             users[own] = nil
             users[other, default: 0] += 1
             oneEach[r] = [other]
+        }
+        // Then, while they still do not fit, a rule that starts only at keys, all of which its
+        // one set holds, takes no bit: the key it runs from meets the set ("in the presence of"
+        // needs no bit for "presence" ... once it has found "presence" it has begun). (Its
+        // matches are tried only where a first key stands, and a cheap test fails them.)
+        for r in oneEach.indices where users.count > 64 {
+            guard let own = oneEach[r].first, users[own] == 1, let keys = firstKeysOf[r], keys.isSubset(of: own) else { continue }
+            users[own] = nil
+            oneEach[r] = []
         }
         for perRule in [3, 2, 1, 0] {
             requirements = []
