@@ -451,6 +451,9 @@ struct EntityResolverTests {
         // Inside its sentence, the subject before it.
         #expect(try datedMentions("President Lanu Oberi was joined by Minister Amadou Kessa as he toured the port.", date: nil, pronouns: true)
                 == ["Lanu Oberi=Lanu Oberi(pattern)", "Amadou Kessa=Amadou Kessa(pattern)", "he=Lanu Oberi(coreference)"])
+        // Nor any of a subject listed ("A, B and C accompanied him").
+        #expect(try datedMentions("President Lanu Oberi arrived. Ministers including Dr Amadou Kessa, Dr Ivo Dorrek and Dr Ana Ruzo accompanied him.", date: nil, pronouns: true).last
+                == "him=Lanu Oberi(coreference)")
         // "Him" is not the subject of its own clause, and one pronoun refers through another.
         #expect(try datedMentions("Minister Lanu Oberi arrived. He rested. President Amadou Kessa received him.", date: nil, pronouns: true)
                 == ["Lanu Oberi=Lanu Oberi(pattern)", "He=Lanu Oberi(coreference)", "Amadou Kessa=Amadou Kessa(pattern)",

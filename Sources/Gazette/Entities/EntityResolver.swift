@@ -1104,8 +1104,9 @@ struct EntityResolver {
     /// before; a person only after a verb or a preposition there ("the envoy met Manalo. He
     /// ...") is none: the subject may be someone not named. "Him", and "her" as an object,
     /// name the first person of their sentence before them other than the nearest one, the
-    /// subject of their clause ("Manalo received him" is not Manalo), else the first person of
-    /// the sentence before, if not that subject. "His", and "her" before a noun ("her visit"),
+    /// subject of their clause ("Manalo received him" is not Manalo), and those listed with it
+    /// ("A, B and C accompanied him" is none of them), else the first person of the sentence
+    /// before, if not that subject. "His", and "her" before a noun ("her visit"),
     /// name the nearest person before them in their sentence ("Ruto welcomed Dorr on his
     /// visit" is Dorr's visit), else the first subject of the sentence before; rules read them
     /// as possessors ("his visit to Lima" as "Dorr's visit to Lima"). A word before a name that
@@ -1258,8 +1259,18 @@ struct EntityResolver {
             } else if !object {
                 antecedent = before.last { $0.subject && agrees($0) } ?? previous.first { $0.subject && agrees($0) }
             } else {
-                let subject = before.last?.entity
-                antecedent = before.first { $0.entity != subject && agrees($0) } ?? previous.first { $0.entity != subject && agrees($0) }
+                // The subject: the nearest person, and those listed with them ("A, B and C
+                // accompanied him" is none of the three).
+                var subjects = Set<Int>()
+                var k = before.count - 1
+                while k >= 0 {
+                    subjects.insert(before[k].entity)
+                    guard k > 0, let m = mention(startingAt: before[k - 1].token), let next = mention(startingAt: before[k].token),
+                          m.endToken <= (next.titleStart ?? next.firstToken),
+                          (m.endToken..<(next.titleStart ?? next.firstToken)).allSatisfy({ [",", "and"].contains(key($0)) }) else { break }
+                    k -= 1
+                }
+                antecedent = before.first { !subjects.contains($0.entity) && agrees($0) } ?? previous.first { !subjects.contains($0.entity) && agrees($0) }
             }
             guard let antecedent, !bareTitle(between: antecedent.token, and: i) else { continue }
             add(EntityMention(candidates: [antecedent.entity], aliasKind: .pronoun, firstToken: i, endToken: i + 1,
