@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f32f98e4af5e4948bf2cebf7763a3e81b5ca4557f4518acd83487efaeba47522
+// met.rules sha256 18d5450cae830d0df17443b2a24042c4cad16fd4488ec54fa85556050ef055b5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
