@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 150f144ee83983c3f89bd2eedb581af01085ed87eea8afe24a61bbe1f77f6cb5
+// visited.rules sha256 37bd674f24583ef333a3b5443e3412511bc089ce9c34039ed72f197fd5e0b1a3
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
