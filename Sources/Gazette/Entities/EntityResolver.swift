@@ -1359,7 +1359,7 @@ struct EntityResolver {
     /// an official visit", "a visit to the country", "a visit to the East African nation"): the
     /// country of the city named last before it, in its sentence or the one before ("held talks in
     /// Tashkent with ..., who arrived in the country"), else of the country named last by its name
-    /// there. Not after a country's adjective or a country in a title ("President of
+    /// there; with neither, in the sentence before those. Not after a country's adjective or a country in a title ("President of
     /// Turkmenistan" names the visitor's).
     mutating func findCountryReferences() {
         let count = layer.tokens.count
@@ -1378,18 +1378,25 @@ struct EntityResolver {
             // (The preposition, "the" and the noun in one sentence: a break may fall between them.)
             guard the - 1 >= sentence.lowerBound,
                   (sentence.lowerBound..<the).contains(where: { Self.visitCueWords.contains(key($0)) }) else { continue }
-            let from = sentence.lowerBound > 0 ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
+            // Back over its sentence and the one before, then one more, until a country is named
+            // ("... an official visit to Nigeria. The meeting was held in the State House. He was
+            // received ... when he visited the country on Aug. 1").
             var city: Int?, named: Int?
-            var k = the - 1
-            while k >= from && city == nil {
-                if covered(k), let m = mention(endingAt: k + 1), let e = m.entity, alpha3(ofCountry: e) != nil {
-                    let inTitle = m.firstToken > 0 && (key(m.firstToken - 1) == "of" || isPossessive(m.endToken))
-                    if m.aliasKind == .capital { city = e } else if named == nil && m.aliasKind != .adjective && !inTitle { named = e }
-                    k = m.firstToken - 1
-                    continue
+            func scan(_ range: Range<Int>) {
+                var k = range.upperBound - 1
+                while k >= range.lowerBound && city == nil {
+                    if covered(k), let m = mention(endingAt: k + 1), let e = m.entity, alpha3(ofCountry: e) != nil {
+                        let inTitle = m.firstToken > 0 && (key(m.firstToken - 1) == "of" || isPossessive(m.endToken))
+                        if m.aliasKind == .capital { city = e } else if named == nil && m.aliasKind != .adjective && !inTitle { named = e }
+                        k = m.firstToken - 1
+                        continue
+                    }
+                    k -= 1
                 }
-                k -= 1
             }
+            let from = sentence.lowerBound > 0 ? sentenceRange(of: sentence.lowerBound - 1).lowerBound : sentence.lowerBound
+            scan(from..<the)
+            if city == nil && named == nil && from > 0 { scan(sentenceRange(of: from - 1).lowerBound..<from) }
             guard let entity = city ?? named else { continue }
             add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: the + 1, endToken: i + 1,
                               byteStart: 0, byteEnd: 0, source: .coreference))
