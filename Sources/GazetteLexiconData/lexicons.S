@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 37bd674f24583ef333a3b5443e3412511bc089ce9c34039ed72f197fd5e0b1a3
+// visited.rules sha256 155bed7d95d09d1a0baf1f7e31e069bc5033128753d0e5f1ab4ae662944e9b4c
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
