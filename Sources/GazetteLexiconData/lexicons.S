@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 57cf5480e6d65c053ef69dc0386bd267ffad9f6aa8304d663330734a6a4c9d86
+// titles.jsonl sha256 096a58ddde0462faa24c6f78faa9abe338553c4eee1c72beb6d85155462b6994
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -43,19 +43,19 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 2ba242e36f33a3eaad68323c8463eb59d15efc94b7271dd375f328f0825db600
+// classes.rules sha256 99021dcb566b23443d42417f6bbad40cd833fab90929e78cec452797b25a061f
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 18d5450cae830d0df17443b2a24042c4cad16fd4488ec54fa85556050ef055b5
+// met.rules sha256 f4c3706ccced1f762f03ca0fb9a7f9cda2271298295ee21bf832f693f8a9a093
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 44d1fbc62204908dae0c216e131add963758ccca53329da7459ec4347736258e
+// negative.rules sha256 6ae706391eb39267ca7c5c935e76eea70a48c7343ac55b55b7299f6f11b95f7f
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 155bed7d95d09d1a0baf1f7e31e069bc5033128753d0e5f1ab4ae662944e9b4c
+// visited.rules sha256 f30ac64d0eda8334d5e3d6b185b005b2fa4e0ca6addee4eabef9f16c254eb0c9
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

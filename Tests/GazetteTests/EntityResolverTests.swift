@@ -393,6 +393,15 @@ struct EntityResolverTests {
         #expect(try datedMentions("Addressing Tomas Rellan, the minister said trade grew.", date: nil).allSatisfy { !$0.hasPrefix("Addressing") })
     }
 
+    /// Texts that once trapped: a title opening a line after a line that ends with a country
+    /// ("Peru" then "Foreign Minister, X hosted"), and a bracketed acronym ending a sentence
+    /// after a plural title. Each now gives its people, and the title its country.
+    @Test func titlesAfterALineEndingInACountryAndBracketsAtTheEndDoNotTrap() throws {
+        #expect(try datedMentions("Peru\n\nForeign Minister, Ana Ruzo hosted a lunch.", date: "2024-05-29") == ["Ana Ruzo=Ana Ruzo(pattern)"])
+        #expect(try datedMentions("Kenya's \n Foreign Minister, Ana Ruzo said.", date: "2024-05-29") == ["Ana Ruzo=Ana Ruzo(pattern)"])
+        _ = try datedMentions("presidents Addressing Ruiz (MEA)", date: "2024-05-29")
+    }
+
     @Test func aPostDescribedNamesItsHolder() throws {
         // No one named in that post: the lexicon's holder on the document's date.
         #expect(try datedMentions("The Kenyan president met reporters.", date: "2023-03-05") == ["president=William Ruto(office)"])

@@ -562,8 +562,9 @@ struct EntityResolver {
     /// "" a head of state's or government's or a monarch's; "president" also a head of state's
     /// as the lexicon names it ("Head of State").
     static func holds(_ held: String, groupOffice office: String) -> Bool {
-        if office.isEmpty { return isHeadOffice(held) || monarchOffices.contains(held) }
+        if office.isEmpty { return isHeadOffice(held) || monarchOffices.contains(held) || held == "Supreme Leader" }
         return held.lowercased().contains(office) || (office == "president" && held == "Head of State")
+            || (office == "minister" && held.lowercased().contains("secretary"))
     }
 
     /// Plural nouns of office that name a group with no number, and the word the office of each
@@ -613,27 +614,28 @@ struct EntityResolver {
         }
     }
 
-    /// "Presidential spokesperson Ana Ruiz said President Li ...", "the presidential adviser Ana
-    /// Ruiz": a titled person whose title follows "presidential" serves the country of the
-    /// president named in the sentence, else of the presidents the document names, when those
-    /// are all of one country. Not a head of state's or government's post, nor an
+    /// "Presidential spokesperson Ana Ruiz said President Li ...": a titled person whose title
+    /// follows "presidential" serves the country of the president the sentence names with no
+    /// country word ("said Li opened the meeting"; not "criticised Chilean President Li"), when
+    /// those are all of one country. Not a head of state's or government's post, nor an
     /// organisation's, nor one the lexicon knows offices of.
     mutating func assignPresidencyCountries() {
         var staff: [(entity: Int, sentence: Range<Int>)] = []
         var presidents: [(country: String, token: Int)] = []
         for m in result.mentions {
             guard let e = m.entity, result.entities[e].type == "person" else { continue }
-            if result.entities[e].office == "President", let code = result.entities[e].country { presidents.append((code, m.firstToken)) }
+            // (A president named with a country word is another's: "criticised Chilean President X".)
+            if result.entities[e].office == "President", let code = result.entities[e].country,
+               !((m.titleStart ?? m.firstToken)..<m.firstToken).contains(where: { mentionCountry($0) != nil }),
+               country(before: m.titleStart ?? m.firstToken) == nil { presidents.append((code, m.firstToken)) }
             guard let t = m.titleStart, t < m.firstToken, t >= 1, key(t - 1) == "presidential",
                   awaitsCountry(e), let office = result.entities[e].office, !Self.isHeadOffice(office) else { continue }
             staff.append((e, sentenceRange(of: m.firstToken)))
         }
         guard !staff.isEmpty, !presidents.isEmpty else { return }
-        func one(_ codes: [String]) -> String? { Set(codes).count == 1 ? codes[0] : nil }
-        let documentWide = one(presidents.map(\.country))
         for (e, sentence) in staff {
             let here = presidents.filter { sentence.contains($0.token) }.map(\.country)
-            if let code = here.isEmpty ? documentWide : one(here) { result.entities[e].country = code }
+            if Set(here).count == 1 { result.entities[e].country = here[0] }
         }
     }
 
@@ -734,6 +736,10 @@ struct EntityResolver {
         let first = a.firstToken < b.firstToken ? a : b
         let start = first.titleStart ?? first.firstToken
         guard start > 0, key(start - 1) == "between", between.first.map({ key($0) == "and" }) ?? false else { return false }
+        // Sides of a meeting, talks or a signing: one of their words in the four before "between"
+        // ("a row between A and B" sets no sides).
+        let lead = max(sentenceRange(of: start).lowerBound, start - 5)..<(start - 1)
+        guard lead.contains(where: { Self.pairWords.contains(key($0)) }) else { return false }
         var k = between.lowerBound + 1
         if k < between.upperBound, let m = mention(startingAt: k), let c = m.entity, result.entities[c].type == "country" {
             k = m.endToken
@@ -741,6 +747,10 @@ struct EntityResolver {
         }
         return k == between.upperBound
     }
+
+    /// Words of a meeting, talks or a signing, whose "between A and B" names two sides.
+    static let pairWords: Set<String> = ["signed", "signing", "inked", "talks", "meeting", "meetings", "discussions", "negotiations",
+                                         "agreement", "accord", "memorandum", "mou", "deal", "treaty", "consultations", "dialogue"]
 
     /// The people listed right before token `end` in `sentence`, joined by commas and "and"
     /// ("Foreign Minister A and Trade Minister B accompanied ..."), nearest first.
@@ -1696,19 +1706,22 @@ struct EntityResolver {
         return answer
     }
     /// Whether a sentence of a visit sends it to a country other than the dateline's `code`: a
-    /// country or one of its cities right after "to" or "in" (and "the"): "during his visit to
-    /// Saudi Arabia", "arrived in Riyadh"; with no mention of the dateline's country (or a city
-    /// of it) past the dateline, and no "here", which would make it the visit's place.
+    /// country or one of its cities right after a word of the visit and "to", "in" or "of" (and
+    /// "the"): "during his visit to Saudi Arabia", "arrived in Riyadh"; with no mention of the
+    /// dateline's country (or a city of it) past the dateline, and no "here", which would make
+    /// it the visit's place.
     func sendsVisitAbroad(_ sentence: Range<Int>, from code: String, after datelineEnd: Int) -> Bool {
         var abroad = false
-        var k = max(sentence.lowerBound, datelineEnd)
-        while k < sentence.upperBound {
-            defer { k += 1 }
+        let from = max(sentence.lowerBound, datelineEnd)
+        for k in from..<sentence.upperBound {
             let word = key(k)
             if word == "here" { return false }
             if let c = mentionCountry(k), c == code { return false }
-            guard word == "to" || word == "in" else { continue }
-            var n = k + 1
+            // The visit's own destination: "to", "in" or "of" (and "the") right after a word of
+            // the visit ("his visit to Saudi Arabia", "arrived in Riyadh", "a tour of Kenya"), not
+            // a place told elsewhere in the sentence ("after attending a summit in China").
+            guard Self.visitWords.contains(word), k + 1 < sentence.upperBound, ["to", "in", "of"].contains(key(k + 1)) else { continue }
+            var n = k + 2
             if n < sentence.upperBound && key(n) == "the" { n += 1 }
             if n < sentence.upperBound, let m = mention(startingAt: n), let e = m.entity, let c = alpha3(ofCountry: e), c != code { abroad = true }
         }
@@ -3764,7 +3777,8 @@ struct EntityResolver {
             // verb it names someone else ("Before meeting the Chinese foreign minister, Ana Ruiz
             // met ...").
             // (From the country before the title's institution: "Kenyan Foreign Ministry spokesperson".)
-            var opener = titleStart(begin)
+            // (Never before the sentence: a country ending the line before is no part of it.)
+            var opener = max(sentence.lowerBound, titleStart(begin))
             func isCountry(_ m: EntityMention?) -> Bool { m?.entity.map { result.entities[$0].type == "country" } == true }
             while opener > sentence.lowerBound {
                 if let m = mention(endingAt: opener), isCountry(m) {
@@ -3778,7 +3792,7 @@ struct EntityResolver {
             if opener > sentence.lowerBound && key(opener - 1) == "the" { opener -= 1 }
             // (Or follows a quotation, as its attribution: "“...,” the ministry's spokesperson,
             // Ana Ruiz said".)
-            let opensClause = opener == sentence.lowerBound || key(opener - 1) == "as" || isQuotationMark(opener - 1)
+            let opensClause = opener <= sentence.lowerBound || key(opener - 1) == "as" || isQuotationMark(opener - 1)
             let participle = after < sentence.upperBound && !isCapitalizedWord(after) && layer.tokens[after].kind == .word
                 && ((key(after).count >= 6 && key(after).hasSuffix("ing"))
                     || (opensClause && ((key(after).count >= 5 && key(after).hasSuffix("ed")) || Self.verbsAfterApposedName.contains(key(after)))))
@@ -3920,7 +3934,7 @@ struct EntityResolver {
             }
             // Past the portfolio of the name before ("Ministers A (Foreign Affairs), B (Economy)").
             if let close = portfolioInBrackets(at: k, sentence: sentence) { k = close + 1 }
-            guard key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) else { return found }
+            guard k < sentence.upperBound, key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) else { return found }
             var start = k + 1
             if key(k) == "," && start < sentence.upperBound && key(start) == "and" { start += 1 }
             // Each name after its own country: "the presidents of Mexico, A, and Guatemala, B".
@@ -4025,7 +4039,7 @@ struct EntityResolver {
     static let officeClasses: [String: String] = {
         var classes: [String: String] = [:]
         for o in ["President", "King", "Queen", "Emir", "Sultan", "Emperor", "Monarch", "Head of State", "Yang di-Pertuan Agong"] { classes[o] = "head of state" }
-        for o in ["Prime Minister", "Chancellor", "Head of Government"] { classes[o] = "head of government" }
+        for o in ["Prime Minister", "Chancellor", "Taoiseach", "Head of Government"] { classes[o] = "head of government" }
         classes["Crown Prince"] = "crown prince"
         classes["Vice President"] = "vice president"
         for o in ["Minister for Foreign Affairs", "Minister of Foreign Affairs", "Secretary of Foreign Affairs", "Foreign Secretary",
