@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 99021dcb566b23443d42417f6bbad40cd833fab90929e78cec452797b25a061f
+// classes.rules sha256 40371c6fe5091307dae410b8e1933c588073e73cad30e2397887f05d2975de5e
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 6ae706391eb39267ca7c5c935e76eea70a48c7343ac55b55b7299f6f11b95f7f
+// negative.rules sha256 82308196fd0e407b1ac613ea25671c3f6b8077f8a7411d527e8e6582792ef2af
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -621,20 +621,22 @@ struct EntityResolver {
     /// organisation's, nor one the lexicon knows offices of.
     mutating func assignPresidencyCountries() {
         var staff: [(entity: Int, sentence: Range<Int>)] = []
-        var presidents: [(country: String, token: Int)] = []
         for m in result.mentions {
-            guard let e = m.entity, result.entities[e].type == "person" else { continue }
-            // (A president named with a country word is another's: "criticised Chilean President X".)
-            if result.entities[e].office == "President", let code = result.entities[e].country,
-               !((m.titleStart ?? m.firstToken)..<m.firstToken).contains(where: { mentionCountry($0) != nil }),
-               country(before: m.titleStart ?? m.firstToken) == nil { presidents.append((code, m.firstToken)) }
-            guard let t = m.titleStart, t < m.firstToken, t >= 1, key(t - 1) == "presidential",
-                  awaitsCountry(e), let office = result.entities[e].office, !Self.isHeadOffice(office) else { continue }
+            guard let e = m.entity, result.entities[e].type == "person", let t = m.titleStart, t < m.firstToken, t >= 1,
+                  key(t - 1) == "presidential", awaitsCountry(e), let office = result.entities[e].office, !Self.isHeadOffice(office) else { continue }
             staff.append((e, sentenceRange(of: m.firstToken)))
         }
-        guard !staff.isEmpty, !presidents.isEmpty else { return }
+        guard !staff.isEmpty else { return }
         for (e, sentence) in staff {
-            let here = presidents.filter { sentence.contains($0.token) }.map(\.country)
+            // (A president named with a country word is another's: "criticised Chilean President X";
+            // a title's start is the country's before it.)
+            let here = result.mentions.compactMap { m -> String? in
+                guard sentence.contains(m.firstToken), let p = m.entity, result.entities[p].office == "President",
+                      let code = result.entities[p].country,
+                      !((m.titleStart ?? m.firstToken)..<m.firstToken).contains(where: { mentionCountry($0) != nil }),
+                      country(before: m.firstToken) == nil else { return nil }
+                return code
+            }
             if Set(here).count == 1 { result.entities[e].country = here[0] }
         }
     }
@@ -748,9 +750,10 @@ struct EntityResolver {
         return k == between.upperBound
     }
 
-    /// Words of a meeting, talks or a signing, whose "between A and B" names two sides.
-    static let pairWords: Set<String> = ["signed", "signing", "inked", "talks", "meeting", "meetings", "discussions", "negotiations",
-                                         "agreement", "accord", "memorandum", "mou", "deal", "treaty", "consultations", "dialogue"]
+    /// Words of a meeting, talks or a signing, whose "between A and B" names two sides: words of
+    /// talks and of signing, and the heads of an agreement referred to.
+    static let pairWords: Set<String> = talkingWords.union(signingWords).union(agreementReferenceHeads.subtracting(["it", "document", "documents"]))
+        .union(["meetings", "discussions", "negotiations", "consultations", "dialogue", "memorandum", "mou"])
 
     /// The people listed right before token `end` in `sentence`, joined by commas and "and"
     /// ("Foreign Minister A and Trade Minister B accompanied ..."), nearest first.
@@ -1272,13 +1275,9 @@ struct EntityResolver {
                 // The subject: the nearest person, and those listed with them ("A, B and C
                 // accompanied him" is none of the three).
                 var subjects = Set<Int>()
-                var k = before.count - 1
-                while k >= 0 {
-                    subjects.insert(before[k].entity)
-                    guard k > 0, let m = mention(startingAt: before[k - 1].token), let next = mention(startingAt: before[k].token),
-                          m.endToken <= (next.titleStart ?? next.firstToken),
-                          (m.endToken..<(next.titleStart ?? next.firstToken)).allSatisfy({ [",", "and"].contains(key($0)) }) else { break }
-                    k -= 1
+                if let nearest = before.last {
+                    subjects.insert(nearest.entity)
+                    if let m = mention(startingAt: nearest.token) { subjects.formUnion(peopleListed(before: m.endToken, in: sentence)) }
                 }
                 antecedent = before.first { !subjects.contains($0.entity) && agrees($0) } ?? previous.first { !subjects.contains($0.entity) && agrees($0) }
             }
@@ -1671,11 +1670,14 @@ struct EntityResolver {
         // own official abroad).
         // Nor one whose title names a country the title's reading missed ("Deputy Prime Minister of
         // Qatar and Minister of State X").
-        var visits: [Int: Bool] = [:]
+        var visits: [Int: Bool] = [:], abroad: [Int: Bool] = [:]  // by sentence (its first token)
         for m in result.mentions {
             guard let e = m.entity, candidates.contains(e) else { continue }
             let sentence = sentenceRange(of: m.firstToken)
-            if tellsOfVisit(sentence, &visits) && !sendsVisitAbroad(sentence, from: code, after: datelineEnd) { candidates.remove(e); continue }
+            if tellsOfVisit(sentence, &visits) {
+                if abroad[sentence.lowerBound] == nil { abroad[sentence.lowerBound] = sendsVisitAbroad(sentence, from: code, after: datelineEnd) }
+                if !abroad[sentence.lowerBound]! { candidates.remove(e); continue }
+            }
             // Nor a side of a signing whose sentence names a country past the dateline ("signed
             // between Minister of Water X and South Korea's Minister Y" under "SEOUL", "X signing
             // for Samoa" under "NUKUALOFA"): either side may be the guest. ("APIA - X signed a
