@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 40371c6fe5091307dae410b8e1933c588073e73cad30e2397887f05d2975de5e
+// classes.rules sha256 41b3c254053cb3c59e9a5f1dbba2dd68e249abf75804af27763224aee3df6aae
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,13 +55,13 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 82308196fd0e407b1ac613ea25671c3f6b8077f8a7411d527e8e6582792ef2af
+// negative.rules sha256 ca30986a0da8c6373b50fbaa1897fd567f70a899b4e77fc7de9c04deff7c9bc0
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 9877a1de23a0fe15ace40cf2b3b46d8abcf6ec9750226b067e8f63951a7a0682
+// office.rules sha256 dc779acafcd563c8979aa03af4ef6c8699890a1ea511a551139c1360d4590d36
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

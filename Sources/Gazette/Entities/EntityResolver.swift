@@ -117,6 +117,9 @@ struct EntityResolver {
         "assembly", "council", "committee", "commission", "office", "ministry", "department", "house", "senate",
         "congress", "court", "staff", "secretariat", "affairs", "minister", "ministers", "secretary", "president",
         "government", "administration", "cabinet", "parliament", "embassy", "and", "of", "the", "said", "says", "back",
+        // A speech's address and an assembly's business ("Ministers, Distinguished Delegates,
+        // Ladies and Gentlemen", "the General Debate", "Humanitarian Issues").
+        "delegates", "distinguished", "ladies", "gentlemen", "excellencies", "colleagues", "debate", "issues", "arrangements",
     ]
     /// Generational suffixes and regnal numbers: part of a name, never its label ("Albert I"
     /// is labelled "Albert", so that the pronoun "I" never refers back to him).
@@ -256,6 +259,7 @@ struct EntityResolver {
         assignPossessiveCountries()
         assignPossessorCountries()
         assignPresidencyCountries()
+        assignAppositiveOffices()
         assignDatelineCountry()
         resolveLeaderDescriptions()
         resolvePronouns()
@@ -1633,12 +1637,50 @@ struct EntityResolver {
             code = found
             datelineEnd = after
         }
-        guard let code else { return }
-        result.datelineCountry = code
+        if let code {
+            result.datelineCountry = code
+            assignHomeCountry(code, after: datelineEnd)
+        } else if let home = homeOfBareTitledLeaders() {
+            assignHomeCountry(home, after: 0, inferred: true)
+        }
+    }
+
+    /// With no dateline, the country a report calls home: that of the heads of state or
+    /// government its first three sentences (a headline, a lede) name by a bare title ("Prime
+    /// Minister Mark Carney", "President Ruto"; no
+    /// country word before the title nor "of" and a country after the name), whose country the
+    /// lexicon gives, when every such head is of that one country. A report names its own
+    /// leaders so; a foreign one it names with their country ("Mexican President X"). (Not the
+    /// Pope's: the Holy See is no report's home.)
+    func homeOfBareTitledLeaders() -> String? {
+        var home: String?
+        // In the report's first lines: its headline and lede are about its own leaders.
+        let lede = layer.tokens.count
+        for m in result.mentions where m.firstToken < lede {
+            guard let e = m.entity, result.entities[e].type == "person", result.entities[e].lexiconEntry != nil,
+                  let office = result.entities[e].office, Self.isHeadOffice(office), !Self.monarchOffices.contains(office),
+                  let t = m.titleStart, let code = result.entities[e].country, code != "VAT" else { continue }
+            if country(before: t) != nil || (t..<m.firstToken).contains(where: { mentionCountry($0) != nil }) { continue }
+            if m.endToken + 1 < layer.tokens.count, key(m.endToken) == "of", let c = mention(startingAt: m.endToken + 1), let ce = c.entity,
+               result.entities[ce].type == "country" { continue }
+            if let home, home != code { return nil }
+            home = code
+        }
+        return home
+    }
+
+    /// A title with no country before it and no other source of one, in a report whose home
+    /// is `code` (its dateline's country, or `homeOfBareTitledLeaders`), is that country's: the
+    /// domestic officials of a report go untitled by country. `datelineEnd`: the token after the
+    /// dateline, 0 with none. A home `inferred` from the leaders, not stated by a dateline,
+    /// gives no head of state or government, no envoy and no military rank (a speech names
+    /// foreign ones by a bare title too), and only to a person whose sentence names no other country.
+    mutating func assignHomeCountry(_ code: String, after datelineEnd: Int, inferred: Bool = false) {
         var candidates: Set<Int> = []
         for index in result.entities.indices where result.entities[index].type == "person" {
             guard let office = result.entities[index].office, result.entities[index].country == nil,
                   !officesOfOrganisations.contains(index) else { continue }
+            if inferred && (Self.isHeadOffice(office) || RelationBuilder.isEnvoy(office) || Self.styleTitles.contains(office.lowercased())) { continue }
             // A head of state or government only when the lexicon does not know them: a famous
             // foreign leader goes untitled by country as often as one at home ("President Obama"),
             // a president or prime minister of no renown rarely. Never a monarch ("King Salman"
@@ -1688,12 +1730,55 @@ struct EntityResolver {
                 continue
             }
             let t = m.titleStart ?? m.firstToken
-            if (max(sentence.lowerBound, t - 4, datelineEnd)..<max(m.firstToken, datelineEnd)).contains(where: { mentionCountry($0) != nil }) {
+            if (max(sentence.lowerBound, t - 4, datelineEnd)..<max(m.firstToken, datelineEnd)).contains(where: { mentionCountry($0) != nil })
+                || (inferred && sentence.contains(where: { k in
+                    covered(k) && result.mentions[Int(owner[k])].entity.map { result.entities[$0].type == "country" && alpha3(ofCountry: $0) != code } == true })) {
+                candidates.remove(e)
+                continue
+            }
+            // Nor someone's aide ("his spokeswoman X": the post is of the one "his" names), nor a
+            // post of another time ("former antiquities minister X", "the previous foreign
+            // minister, X").
+            if let start = m.titleStart, start > sentence.lowerBound,
+               ["his", "her", "their"].contains(key(start - 1)) || ["his", "her", "their"].contains(key(start))
+                || (max(sentence.lowerBound, start - 3)..<start).contains(where: { Self.otherTimes.contains(key($0)) && key($0) != "first" }) {
                 candidates.remove(e)
             }
         }
         for index in candidates { result.entities[index].country = code }
     }
+    /// "Ana Ruiz, the Foreign Office spokeswoman, said", "Ana Ruiz, the court's chief justice,
+    /// told": a post of a state's body in apposition after a name, ending the apposition (a comma,
+    /// a period or a verb of saying after it), is the person's office when they have none, with the country
+    /// the words before the title give, if any; so that a dateline gives one to a post the text
+    /// names no country for, as it does to a title before a name. Not a post of another time
+    /// ("Ana Ruiz, the former foreign minister,") nor one with words of its own after it ("the
+    /// chief justice who ...").
+    mutating func assignAppositiveOffices() {
+        for title in result.titles {
+            let sentence = sentenceRange(of: title.firstToken)
+            let end = title.endToken
+            guard end < sentence.upperBound, mention(startingAt: end) == nil,
+                  isCharacter(end, UInt8(ascii: ",")) || isCharacter(end, UInt8(ascii: ".")) || Self.sayingWords.contains(key(end)) else { continue }
+            // Back over the institution's words and a possessive institution ("the court's").
+            var k = title.firstToken
+            while k > sentence.lowerBound, !covered(k - 1), isCapitalizedWord(k - 1), isIn(.officeDomain, k - 1) || isIn(.institution, k - 1) { k -= 1 }
+            if k == title.firstToken, k - 2 > sentence.lowerBound, isPossessive(k - 1), Self.stateBodyWords.contains(key(k - 2)) { k -= 2 }
+            // Only a state's body names the post's kind; a bare title ("X, the Secretary-General,")
+            // may be anyone's.
+            guard k < title.firstToken, (k..<title.firstToken).contains(where: { isIn(.institution, $0) || Self.stateBodyWords.contains(key($0)) }) else { continue }
+            if k > sentence.lowerBound, key(k - 1) == "the" { k -= 1 }
+            guard k - 1 > sentence.lowerBound, isCharacter(k - 1, UInt8(ascii: ",")), let m = mention(endingAt: k - 1), let e = m.entity,
+                  result.entities[e].type == "person", result.entities[e].office == nil else { continue }
+            setOffice(e, title.office, before: title.firstToken)
+        }
+    }
+    /// Verbs of saying that end an apposition ("Ana Ruiz, the ministry's spokeswoman, said").
+    static let sayingWords: Set<String> = ["said", "says", "told", "tells", "added", "stated"]
+    /// Bodies of a state whose post an apposition may give with "'s" ("the court's chief
+    /// justice", "the ministry's spokeswoman"; not "the party's president").
+    static let stateBodyWords: Set<String> = ["court", "ministry", "government", "country", "nation", "kingdom", "presidency"]
+
     /// Whether `office` heads a state or a government: its class, or a title of one the classes
     /// do not list ("Premier", "Amir", "Crown Prince"; a deputy's is none).
     static func isHeadOffice(_ office: String) -> Bool {
@@ -4806,7 +4891,8 @@ struct EntityResolver {
     /// ("His Majesty King Abdullah").
     func isOrganisationTitle(_ office: String, at titleStart: Int) -> Bool {
         let joined = office.replacingOccurrences(of: "- ", with: "-")
-        if Self.organisationOffices.contains(where: joined.hasPrefix) { return true }
+        // (Their deputies' too: "Deputy Secretary-General", "Under-Secretary-General".)
+        if Self.organisationOffices.contains(where: { joined.hasPrefix($0) || joined.hasSuffix(" " + $0) || joined.hasSuffix("-" + $0) }) { return true }
         if Self.monarchOffices.contains(office) { return false }
         // A complement naming an international body ("President of the European Commission",
         // "Chairperson of the African Union Commission", "President of the UN General Assembly").
@@ -4832,6 +4918,19 @@ struct EntityResolver {
             if before > sentence.lowerBound && (key(before) == "and" || key(before) == "&") && isCapitalizedWord(before - 1)
                 && isIn(.officeDomain, before - 1) {
                 before -= 1
+            }
+        }
+        // A ministry named by its portfolio is a government's ("Foreign Ministry spokesman",
+        // "Foreign Office spokeswoman", "Defence Ministry spokesperson"): back over it too, so
+        // that the word before it decides ("ISLAMABAD: Foreign Ministry spokesman" is the
+        // dateline's; "Taliban Foreign Ministry spokesman" stays an organisation's). So is the
+        // presidency ("Presidential spokesman").
+        if before >= sentence.lowerBound, before < titleStart, !covered(before), isIn(.institution, before), isCapitalizedWord(before) {
+            if ["presidential", "presidency"].contains(key(before)) {
+                before -= 1
+            } else if before - 1 >= sentence.lowerBound, !covered(before - 1), isCapitalizedWord(before - 1), isIn(.officeDomain, before - 1) {
+                before -= 2
+                while before > sentence.lowerBound && !covered(before) && isCapitalizedWord(before) && isIn(.officeDomain, before) { before -= 1 }
             }
         }
         guard before >= sentence.lowerBound, !covered(before) else { return false }
