@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 41b3c254053cb3c59e9a5f1dbba2dd68e249abf75804af27763224aee3df6aae
+// classes.rules sha256 90312893dbfcbd36f1514b7d260317914d4c5155430986108b700502a213e93b
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f4c3706ccced1f762f03ca0fb9a7f9cda2271298295ee21bf832f693f8a9a093
+// met.rules sha256 a90f46f90a9c7e81b7e8a3a4a2c446826c08b78208f56b0bfb893fd55a5f49d3
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
