@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 9750a98bbb20594a47c69237f36176db3c3743628f0ebf15dd084382cbcadbc1
+// agreements.rules sha256 e6c3912282aaaa651537791e72e9b8801a6412ccc22c042d9685fa2846ae7903
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
