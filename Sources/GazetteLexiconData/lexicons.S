@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 e6c3912282aaaa651537791e72e9b8801a6412ccc22c042d9685fa2846ae7903
+// agreements.rules sha256 3f351b7ba5f7300dbfef4323a0395e447719e88ac29f0848583cb926222e6d3d
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 ca30986a0da8c6373b50fbaa1897fd567f70a899b4e77fc7de9c04deff7c9bc0
+// negative.rules sha256 0a4095277e10427b38b1251b8fa23bf7e616d4f9234d2d9284c923c48719de18
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

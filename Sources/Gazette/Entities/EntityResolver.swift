@@ -1646,17 +1646,14 @@ struct EntityResolver {
     }
 
     /// With no dateline, the country a report calls home: that of the heads of state or
-    /// government its first three sentences (a headline, a lede) name by a bare title ("Prime
-    /// Minister Mark Carney", "President Ruto"; no
+    /// government it names by a bare title ("Prime Minister Mark Carney", "President Ruto"; no
     /// country word before the title nor "of" and a country after the name), whose country the
     /// lexicon gives, when every such head is of that one country. A report names its own
-    /// leaders so; a foreign one it names with their country ("Mexican President X"). (Not the
-    /// Pope's: the Holy See is no report's home.)
+    /// leaders so; a foreign one it names with their country ("Mexican President X"). The
+    /// text must name that country too. (Not the Pope's: the Holy See is no report's home.)
     func homeOfBareTitledLeaders() -> String? {
         var home: String?
-        // In the report's first lines: its headline and lede are about its own leaders.
-        let lede = layer.tokens.count
-        for m in result.mentions where m.firstToken < lede {
+        for m in result.mentions {
             guard let e = m.entity, result.entities[e].type == "person", result.entities[e].lexiconEntry != nil,
                   let office = result.entities[e].office, Self.isHeadOffice(office), !Self.monarchOffices.contains(office),
                   let t = m.titleStart, let code = result.entities[e].country, code != "VAT" else { continue }
@@ -1666,6 +1663,9 @@ struct EntityResolver {
             if let home, home != code { return nil }
             home = code
         }
+        // A home the text names too ("Canada's ministers"): a foreign leader named in passing
+        // ("President Putin had phoned"), whose country the text does not name, makes none.
+        guard let home, result.mentions.contains(where: { $0.entity.map { alpha3(ofCountry: $0) == home } ?? false }) else { return nil }
         return home
     }
 
@@ -1741,7 +1741,7 @@ struct EntityResolver {
             // minister, X").
             if let start = m.titleStart, start > sentence.lowerBound,
                ["his", "her", "their"].contains(key(start - 1)) || ["his", "her", "their"].contains(key(start))
-                || (max(sentence.lowerBound, start - 3)..<start).contains(where: { Self.otherTimes.contains(key($0)) && key($0) != "first" }) {
+                || (max(sentence.lowerBound, start - 3)..<start).contains(where: { (Self.otherTimes.contains(key($0)) && key($0) != "first") || key($0) == "shadow" }) {
                 candidates.remove(e)
             }
         }
@@ -1769,7 +1769,9 @@ struct EntityResolver {
             guard k < title.firstToken, (k..<title.firstToken).contains(where: { isIn(.institution, $0) || Self.stateBodyWords.contains(key($0)) }) else { continue }
             if k > sentence.lowerBound, key(k - 1) == "the" { k -= 1 }
             guard k - 1 > sentence.lowerBound, isCharacter(k - 1, UInt8(ascii: ",")), let m = mention(endingAt: k - 1), let e = m.entity,
-                  result.entities[e].type == "person", result.entities[e].office == nil else { continue }
+                  result.entities[e].type == "person", result.entities[e].office == nil,
+                  // Not a head's title ("the court's president" may be an international court's).
+                  !Self.isHeadOffice(title.office) else { continue }
             setOffice(e, title.office, before: title.firstToken)
         }
     }
