@@ -1650,13 +1650,13 @@ struct EntityResolver {
     /// country word before the title nor "of" and a country after the name), whose country the
     /// lexicon gives, when every such head is of that one country. A report names its own
     /// leaders so; a foreign one it names with their country ("Mexican President X"). The
-    /// text must name that country too. (Not the Pope's: the Holy See is no report's home.)
+    /// text must name that country too.
     func homeOfBareTitledLeaders() -> String? {
         var home: String?
         for m in result.mentions {
             guard let e = m.entity, result.entities[e].type == "person", result.entities[e].lexiconEntry != nil,
                   let office = result.entities[e].office, Self.isHeadOffice(office), !Self.monarchOffices.contains(office),
-                  let t = m.titleStart, let code = result.entities[e].country, code != "VAT" else { continue }
+                  let t = m.titleStart, let code = result.entities[e].country else { continue }
             if country(before: t) != nil || (t..<m.firstToken).contains(where: { mentionCountry($0) != nil }) { continue }
             if m.endToken + 1 < layer.tokens.count, key(m.endToken) == "of", let c = mention(startingAt: m.endToken + 1), let ce = c.entity,
                result.entities[ce].type == "country" { continue }
@@ -1731,8 +1731,7 @@ struct EntityResolver {
             }
             let t = m.titleStart ?? m.firstToken
             if (max(sentence.lowerBound, t - 4, datelineEnd)..<max(m.firstToken, datelineEnd)).contains(where: { mentionCountry($0) != nil })
-                || (inferred && sentence.contains(where: { k in
-                    covered(k) && result.mentions[Int(owner[k])].entity.map { result.entities[$0].type == "country" && alpha3(ofCountry: $0) != code } == true })) {
+                || (inferred && sentence.contains(where: { mentionCountry($0).map { $0 != code } ?? false })) {
                 candidates.remove(e)
                 continue
             }
@@ -1740,7 +1739,7 @@ struct EntityResolver {
             // post of another time ("former antiquities minister X", "the previous foreign
             // minister, X").
             if let start = m.titleStart, start > sentence.lowerBound,
-               ["his", "her", "their"].contains(key(start - 1)) || ["his", "her", "their"].contains(key(start))
+               isIn(.possessiveDeterminer, start - 1) || isIn(.possessiveDeterminer, start)
                 || (max(sentence.lowerBound, start - 3)..<start).contains(where: { (Self.otherTimes.contains(key($0)) && key($0) != "first") || key($0) == "shadow" }) {
                 candidates.remove(e)
             }
@@ -1759,14 +1758,14 @@ struct EntityResolver {
             let sentence = sentenceRange(of: title.firstToken)
             let end = title.endToken
             guard end < sentence.upperBound, mention(startingAt: end) == nil,
-                  isCharacter(end, UInt8(ascii: ",")) || isCharacter(end, UInt8(ascii: ".")) || Self.sayingWords.contains(key(end)) else { continue }
+                  isCharacter(end, UInt8(ascii: ",")) || isCharacter(end, UInt8(ascii: ".")) || isIn(.speechVerb, end) else { continue }
             // Back over the institution's words and a possessive institution ("the court's").
             var k = title.firstToken
             while k > sentence.lowerBound, !covered(k - 1), isCapitalizedWord(k - 1), isIn(.officeDomain, k - 1) || isIn(.institution, k - 1) { k -= 1 }
-            if k == title.firstToken, k - 2 > sentence.lowerBound, isPossessive(k - 1), Self.stateBodyWords.contains(key(k - 2)) { k -= 2 }
+            if k == title.firstToken, k - 2 > sentence.lowerBound, isPossessive(k - 1), isStateBody(k - 2) { k -= 2 }
             // Only a state's body names the post's kind; a bare title ("X, the Secretary-General,")
             // may be anyone's.
-            guard k < title.firstToken, (k..<title.firstToken).contains(where: { isIn(.institution, $0) || Self.stateBodyWords.contains(key($0)) }) else { continue }
+            guard k < title.firstToken, (k..<title.firstToken).contains(where: isStateBody) else { continue }
             if k > sentence.lowerBound, key(k - 1) == "the" { k -= 1 }
             guard k - 1 > sentence.lowerBound, isCharacter(k - 1, UInt8(ascii: ",")), let m = mention(endingAt: k - 1), let e = m.entity,
                   result.entities[e].type == "person", result.entities[e].office == nil,
@@ -1775,11 +1774,14 @@ struct EntityResolver {
             setOffice(e, title.office, before: title.firstToken)
         }
     }
-    /// Verbs of saying that end an apposition ("Ana Ruiz, the ministry's spokeswoman, said").
-    static let sayingWords: Set<String> = ["said", "says", "told", "tells", "added", "stated"]
-    /// Bodies of a state whose post an apposition may give with "'s" ("the court's chief
-    /// justice", "the ministry's spokeswoman"; not "the party's president").
-    static let stateBodyWords: Set<String> = ["court", "ministry", "government", "country", "nation", "kingdom", "presidency"]
+    /// Whether the word at `k` names a body of a state at home: an institution's word ("the
+    /// Foreign Ministry", "the ministry's") but an embassy or a mission (a foreign state's,
+    /// where the dateline is), or a court or the state itself ("the court's chief justice";
+    /// not "the party's president").
+    func isStateBody(_ k: Int) -> Bool {
+        (isIn(.institution, k) && !["embassy", "mission"].contains(key(k))) || Self.stateBodyWords.contains(key(k))
+    }
+    static let stateBodyWords: Set<String> = ["court", "country", "nation", "kingdom"]
 
     /// Whether `office` heads a state or a government: its class, or a title of one the classes
     /// do not list ("Premier", "Amir", "Crown Prince"; a deputy's is none).
