@@ -31,25 +31,25 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 096a58ddde0462faa24c6f78faa9abe338553c4eee1c72beb6d85155462b6994
+// titles.jsonl sha256 46b508fabe5fd8b819d3444ec3d2a2c34ac2d77cf3eb03e0da41cbe7fc8ce54c
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 3f351b7ba5f7300dbfef4323a0395e447719e88ac29f0848583cb926222e6d3d
+// agreements.rules sha256 b63b0da2a26542059ae4ee45d2b15bcb86490ca63cdc41397c6ba1e3f48a852a
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 90312893dbfcbd36f1514b7d260317914d4c5155430986108b700502a213e93b
+// classes.rules sha256 0375a16d89b7219ea3364cfb0ebfcc701aa252c6eeb591f89b8894f63b295cfe
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 a90f46f90a9c7e81b7e8a3a4a2c446826c08b78208f56b0bfb893fd55a5f49d3
+// met.rules sha256 10b114c3f4ac0f555e01d8b2f184246bb390c44c30f8e30a4e3998932ad4f2bd
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
