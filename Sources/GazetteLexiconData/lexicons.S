@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 f30ac64d0eda8334d5e3d6b185b005b2fa4e0ca6addee4eabef9f16c254eb0c9
+// visited.rules sha256 4a355b209431248f866c2afb46b1bd803561cbc22d76013acd15ebda0bd1139b
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

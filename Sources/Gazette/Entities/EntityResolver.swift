@@ -1125,7 +1125,8 @@ struct EntityResolver {
     /// ("A, B and C accompanied him" is none of them), else the first person of the sentence
     /// before, if not that subject. "His", and "her" before a noun ("her visit"),
     /// name the nearest person before them in their sentence ("Ruto welcomed Dorr on his
-    /// visit" is Dorr's visit), else the first subject of the sentence before; rules read them
+    /// visit" is Dorr's visit; a trip to the country that person serves is the nearest other's:
+    /// `tripDestination`), else the first subject of the sentence before; rules read them
     /// as possessors ("his visit to Lima" as "Dorr's visit to Lima"). A word before a name that
     /// gives a gender ("Ms", "King", "his wife,") keeps "he" from a woman and "she" from a man.
     /// A person named only as a possessive ("Ruto's spokesman said he ...") is nobody's
@@ -1272,6 +1273,14 @@ struct EntityResolver {
                         nearest = subject
                     }
                 }
+                // A trip to the country the one found serves is another's: in "Ruiz (Peru's
+                // minister) held talks with Dorr during his visit to Peru" the visitor is Dorr,
+                // the nearest other person of the sentence of no such country.
+                if let n = nearest, let destination = tripDestination(after: i, in: sentence),
+                   result.entities[n.entity].country == destination,
+                   let other = before.last(where: { $0.entity != n.entity && agrees($0) && result.entities[$0.entity].country != destination }) {
+                    nearest = other
+                }
                 antecedent = nearest ?? previous.first { $0.subject && agrees($0) }
             } else if !object {
                 antecedent = before.last { $0.subject && agrees($0) } ?? previous.first { $0.subject && agrees($0) }
@@ -1291,6 +1300,17 @@ struct EntityResolver {
             // A possessive is no subject for a later pronoun.
             if !possessive { resolved.append((i, antecedent.entity, isSubject(i, i + 1))) }
         }
+    }
+
+    /// The country of a trip told right after a possessive pronoun at `i`: "his visit to Peru",
+    /// "her two-day state visit to Lima" (a capital standing for its country); nil when the
+    /// words after it name no trip to a country.
+    func tripDestination(after i: Int, in sentence: Range<Int>) -> String? {
+        var k = i + 1
+        let end = min(sentence.upperBound, i + 6)
+        while k < end && !Self.tripNouns.contains(key(k)) { k += 1 }
+        guard k + 2 < sentence.upperBound, k < end, ["to", "in"].contains(key(k + 1)) else { return nil }
+        return mentionCountry(k + 2)
     }
 
     /// Verbs of going along with someone, before "with" ("travelled with Dorr on his trip").
