@@ -614,6 +614,16 @@ struct EntityResolverTests {
                         "CSAA=agreement:coral-sea-access-agreement(coreference)", "Japan=country:JPN(lexicon)"]),
         // Letters that do not abbreviate the name define nothing.
         Case(text: "the Coral Sea Access Agreement (XYZ) and XYZ", expected: ["Coral Sea Access Agreement=agreement:coral-sea-access-agreement(pattern)"]),
+        // An acronym may take a word's first two or three letters ("STrategic"); one the text
+        // defines wins over the lexicon's agreement of that acronym, everywhere in the text,
+        // unless the name defined is a short form of the lexicon's ("Comprehensive Test-Ban Treaty").
+        Case(text: "The Strategic Arms Limits Treaty (START) holds. Japan cited START.",
+             expected: ["Strategic Arms Limits Treaty=agreement:strategic-arms-limits-treaty(pattern)",
+                        "START=agreement:strategic-arms-limits-treaty(coreference)", "Japan=country:JPN(lexicon)",
+                        "START=agreement:strategic-arms-limits-treaty(coreference)"]),
+        Case(text: "Japan cited START.", expected: ["Japan=country:JPN(lexicon)", "START=agreement:start-i(lexicon)"]),
+        Case(text: "The Comprehensive Test-Ban Treaty (CTBT) holds.",
+             expected: ["Comprehensive Test-Ban Treaty=agreement:comprehensive-test-ban-treaty(pattern)", "CTBT=agreement:ctbt(lexicon)"]),
         // A shared alias ("RAA": three agreements) resolves to the one the document names.
         Case(text: "the Japan-Australia Reciprocal Access Agreement, or RAA, and the RAA again",
              expected: ["Japan-Australia Reciprocal Access Agreement=agreement:raa-jpn-aus(lexicon)", "RAA=agreement:raa-jpn-aus(lexicon)", "RAA=agreement:raa-jpn-aus(lexicon)"]),

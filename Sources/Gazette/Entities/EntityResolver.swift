@@ -2736,9 +2736,13 @@ struct EntityResolver {
     // MARK: acronyms
 
     /// "Reciprocal Access Agreement (RAA)": the acronym in parentheses right after a mention
-    /// names the same entity, there and wherever it stands later.
+    /// names the same entity, there and wherever it stands later. An agreement's acronym the
+    /// text defines so wins over the lexicon's agreement of that acronym, in the whole document:
+    /// "the new Strategic Arms Reduction Treaty (START)" makes every "START" of the text that
+    /// treaty, not the lexicon's first START.
     mutating func findAcronyms() {
         var acronyms: [String: Int] = [:]
+        var redefined: [String: Int] = [:]
         let count = layer.tokens.count
         for mention in result.mentions.sorted(by: { $0.firstToken < $1.firstToken }) where !mention.candidates.isEmpty {
             // An acronym that names an agreement described in lower case names it wherever it stands.
@@ -2751,12 +2755,23 @@ struct EntityResolver {
             let t = layer.tokens[acronym]
             guard t.kind == .word, t.shape.contains(.allCaps), t.end - t.start >= 2 else { continue }
             let letters = Array(word(acronym).filter(\.isLetter))
-            let initials = (mention.firstToken..<mention.endToken).filter(isCapitalizedWord).compactMap { word($0).first }
-            guard Self.isAbbreviation(letters, of: initials) else { continue }
+            let words = (mention.firstToken..<mention.endToken).filter(isCapitalizedWord).map { Array(word($0)) }
+            guard Self.isAbbreviation(letters, of: words) else { continue }
             acronyms[word(acronym)] = entity
             if !covered(acronym) {
                 add(EntityMention(candidates: [entity], aliasKind: .acronym, firstToken: acronym, endToken: acronym + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
+            } else if result.entities[entity].type == "agreement", let other = lexiconAgreement(at: acronym), other != entity,
+                      !namesWithin(mention.firstToken..<mention.endToken, other) {
+                redefined[word(acronym)] = entity
+            }
+        }
+        for (word, entity) in redefined {
+            for n in result.mentions.indices where result.mentions[n].firstToken + 1 == result.mentions[n].endToken
+                && self.word(result.mentions[n].firstToken) == word && lexiconAgreement(at: result.mentions[n].firstToken) != nil {
+                result.mentions[n].candidates = [entity]
+                result.mentions[n].aliasKind = .acronym
+                result.mentions[n].source = .coreference
             }
         }
         guard !acronyms.isEmpty else { return }
@@ -2768,18 +2783,50 @@ struct EntityResolver {
         }
     }
 
-    /// Whether `letters` abbreviate words with `initials`: its first letter starts the first
-    /// word, and its letters appear among the initials in order ("RAA" for J-P-R-A-A).
-    static func isAbbreviation(_ letters: [Character], of initials: [Character]) -> Bool {
-        guard letters.count >= 2, letters.count <= initials.count else { return false }
-        // Match from the end: an acronym covers the last words, and may leave out the first ones.
-        var i = initials.count - 1
-        for letter in letters.reversed() {
-            while i >= 0 && initials[i].uppercased() != letter.uppercased() { i -= 1 }
-            if i < 0 { return false }
-            i -= 1
+    /// Whether every capitalized word of `range` is a word of lexicon entity `e`'s name or of one
+    /// of its aliases: "Comprehensive Test-Ban Treaty" is a short form of the lexicon's
+    /// "Comprehensive Nuclear-Test-Ban Treaty", and its "(CTBT)" stays the lexicon's; the
+    /// "Strategic Arms Reductions Treaty (START)" of a text is no form of the first START's.
+    func namesWithin(_ range: Range<Int>, _ e: Int) -> Bool {
+        guard let entry = result.entities[e].lexiconEntry else { return false }
+        let words = range.filter(isCapitalizedWord).map { word($0).lowercased() }
+        let entryNames = [lexicon.entries[entry].name] + lexicon.entries[entry].aliases.map(\.text)
+        return entryNames.contains { name in
+            let known = Set(name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+            return words.allSatisfy(known.contains)
         }
-        return letters.last?.uppercased() == initials.last?.uppercased()
+    }
+
+    /// The lexicon agreement a one-token mention at `k` names, if it is one.
+    func lexiconAgreement(at k: Int) -> Int? {
+        guard covered(k) else { return nil }
+        let m = result.mentions[Int(owner[k])]
+        guard m.firstToken == k, m.endToken == k + 1, m.source == .lexicon, let e = m.entity,
+              result.entities[e].type == "agreement" else { return nil }
+        return e
+    }
+
+    /// Whether `letters` abbreviate `words` (their letters): the letters split into runs, in
+    /// order, each the first one to three letters of a word ("RAA" for Japan-Philippines
+    /// Reciprocal Access Agreement; "START" for STrategic Arms Reduction Treaty), the last run
+    /// from the last word. Words may be left out ("the" and the first ones).
+    static func isAbbreviation(_ letters: [Character], of words: [[Character]]) -> Bool {
+        guard letters.count >= 2, letters.count <= 12, words.count <= 16, letters.count <= 3 * words.count else { return false }
+        func same(_ a: Character, _ b: Character) -> Bool { a.uppercased() == b.uppercased() }
+        // Whether letters from `l` on abbreviate words from `w` on, ending with the last word.
+        func rest(_ l: Int, _ w: Int) -> Bool {
+            if l == letters.count { return w == words.count }
+            for v in w..<words.count {
+                let word = words[v]
+                var p = 0
+                while p < min(3, word.count, letters.count - l) && same(word[p], letters[l + p]) {
+                    p += 1
+                    if rest(l + p, v + 1) { return true }
+                }
+            }
+            return false
+        }
+        return rest(0, 0)
     }
 
     // MARK: people
