@@ -786,6 +786,23 @@ struct DatedRoleTests {
         #expect(try people(entries, "Hamid bin Tamar Monday arrived.", surface: true) == ["Hamid bin Tamar=p-hamid"])
     }
 
+    /// One who serves a country of two surnames is named with the second too, when one
+    /// capitalized word follows the known name and a comma, a stop or a word in lower case
+    /// follows it; not one of another country, nor before another capitalized word.
+    @Test func aSecondSurnameGoesWithTheNameWhereNamesHaveTwo() throws {
+        let entries = [
+            LexiconEntry(id: "p-ruiz", type: "person", name: "Tomas Ruiz", label: "Ruiz",
+                         roles: [Role(office: "President", country: "PER", start: "2001")]),
+            LexiconEntry(id: "p-dorr", type: "person", name: "Ivo Dorr", label: "Dorr",
+                         roles: [Role(office: "President", country: "NOR", start: "2001")]),
+        ]
+        #expect(try people(entries, "Tomas Ruiz Vega, the president, arrived.", surface: true) == ["Tomas Ruiz Vega=p-ruiz"])
+        #expect(try people(entries, "Tomas Ruiz Vega said no.", surface: true) == ["Tomas Ruiz Vega=p-ruiz"])
+        #expect(try people(entries, "Ivo Dorr Vega, the president, arrived.", surface: true) == ["Ivo Dorr=p-dorr"])
+        #expect(try people(entries, "Tomas Ruiz Monday said no.", surface: true) == ["Tomas Ruiz=p-ruiz"])
+        #expect(try people(entries, "Tomas Ruiz Vega Lima said no.", surface: true) == ["Tomas Ruiz=p-ruiz"])
+    }
+
     /// A role whose start is unknown holds "from always": it cannot say who held the office on a
     /// day, so it names no one the text does not name in full.
     @Test func aRoleWithNoStartNamesNoOneUnnamed() throws {

@@ -187,6 +187,15 @@ struct EntityResolver {
                         break
                     }
                 }
+                // A second surname after the name of one who serves a country of Spanish or
+                // Portuguese names ("Raúl Castro Ruz, President of ...", "Gabriel Boric Font
+                // said"): one capitalized word, then a comma, a stop or a word in lower case.
+                if !patronymic, nameEnd + 1 < sentence.upperBound, isCapitalizedWord(nameEnd), layer.tokens[nameEnd].kind == .word,
+                   !isDateWord(nameEnd), !isNonNameWord(nameEnd), lexicon.oneWordTitles[layer.tokens[nameEnd].key] == nil,
+                   !isCapitalizedWord(nameEnd + 1), [",", ".", "("].contains(word(nameEnd + 1)) || layer.tokens[nameEnd + 1].kind == .word,
+                   lexicon.entries[kept[0]].roles.contains(where: { $0.country.map(Self.twoSurnameCountries.contains) ?? false }) {
+                    nameEnd += 1
+                }
             }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
                               firstToken: match.tokenRange.lowerBound, endToken: nameEnd,
@@ -2890,6 +2899,12 @@ struct EntityResolver {
     static let kinNouns: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
     /// Particles of Arabic names, after which a capitalized word is always a name ("Al Said",
     /// "bin Said": "Said" is otherwise a verb of saying).
+    /// Countries whose people carry two surnames, the second often left out ("Raúl Castro Ruz").
+    static let twoSurnameCountries: Set<String> = [
+        "ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV", "GTM", "HND", "MEX", "NIC", "PAN", "PRY", "PER",
+        "URY", "VEN", "ESP", "GNQ", "BRA", "PRT",
+    ]
+
     static let patronymicParticles: Set<String> = nameParticles.intersection(["bin", "bint", "ibn", "al", "el", "abu"])
 
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
