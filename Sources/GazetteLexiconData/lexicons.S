@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 0375a16d89b7219ea3364cfb0ebfcc701aa252c6eeb591f89b8894f63b295cfe
+// classes.rules sha256 280e7e7d499af8eea8500b9168209092b640b3f17d5f2a81f155f8ca60b8bd04
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 4a355b209431248f866c2afb46b1bd803561cbc22d76013acd15ebda0bd1139b
+// visited.rules sha256 77947bc1384929a3dc578bc366eb7b5297417098ef449fabad52bd18b861214d
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -2899,6 +2899,10 @@ struct EntityResolver {
     static let kinNouns: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
     /// Particles of Arabic names, after which a capitalized word is always a name ("Al Said",
     /// "bin Said": "Said" is otherwise a verb of saying).
+    /// Prepositions of a place or a time that may follow a name set off after its title by a
+    /// comma ("the US Secretary of State, Ana Ruiz at the State House").
+    static let placeOrTimeAfterApposedName: Set<String> = ["at", "in", "on", "during", "upon", "over", "after", "following"]
+
     /// Countries whose people carry two surnames, the second often left out ("Raúl Castro Ruz").
     static let twoSurnameCountries: Set<String> = [
         "ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV", "GTM", "HND", "MEX", "NIC", "PAN", "PRY", "PER",
@@ -3969,7 +3973,10 @@ struct EntityResolver {
             let participle = after < sentence.upperBound && !isCapitalizedWord(after) && layer.tokens[after].kind == .word
                 && ((key(after).count >= 6 && key(after).hasSuffix("ing"))
                     || (opensClause && ((key(after).count >= 5 && key(after).hasSuffix("ed")) || Self.verbsAfterApposedName.contains(key(after)))))
-            if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) && !participle {
+            // (And a place or a time after the name: "received the US Secretary of State, Ana
+            // Ruiz at the State House", "the President of Peru, Ana Ruiz on Monday".)
+            if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) && !participle
+                && !Self.placeOrTimeAfterApposedName.contains(key(after)) {
                 tokens = []
                 known = nil
             }
