@@ -37,19 +37,19 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 b63b0da2a26542059ae4ee45d2b15bcb86490ca63cdc41397c6ba1e3f48a852a
+// agreements.rules sha256 372f2ef9db29e851caa1ddea1d89b77bf35bbbf8f35293931a777dcbe0883fb3
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 280e7e7d499af8eea8500b9168209092b640b3f17d5f2a81f155f8ca60b8bd04
+// classes.rules sha256 ec4a2089343a12014be38c771eb0d0b9685086d33309b71617a6f77c6243997e
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 10b114c3f4ac0f555e01d8b2f184246bb390c44c30f8e30a4e3998932ad4f2bd
+// met.rules sha256 457fc7aa84f536452f29e4d1c76f9d140eb0560b1b6f13664fc0c81e77d0a159
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 77947bc1384929a3dc578bc366eb7b5297417098ef449fabad52bd18b861214d
+// visited.rules sha256 878ce8693247f06d13e9ab0dad1064016e79970e5660a02a672fc3b6ac27db8f
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
