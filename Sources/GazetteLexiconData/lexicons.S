@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 ec4a2089343a12014be38c771eb0d0b9685086d33309b71617a6f77c6243997e
+// classes.rules sha256 1ed68bd118de6cd02d60ff8f2fb895fe97676e8d2b4503a269f6f9dc36aa3be5
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

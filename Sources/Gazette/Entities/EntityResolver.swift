@@ -912,7 +912,8 @@ struct EntityResolver {
     /// comprised ..." (the country of the person), "President Ruto was accompanied by the
     /// Minister of Trade, Ms Ana Ruiz, and ..." and "Accompanied by Minister of Trade Ana Ruiz,
     /// President Ruto ..." (the country of the person accompanied, the nearest person before
-    /// "accompanied" in the sentence, else the first after the list). The list is the people,
+    /// "accompanied" in the sentence, else the first after the list; with neither of a known
+    /// country, the one country the members named with theirs are of). The list is the people,
     /// with their titles, joined by commas, "and" and "as well as", after "by" or a word such as
     /// "including" (a few words may come first: "including senior officials"); it ends at any
     /// other word. In the active voice the one before "accompanied" is the member and the one
@@ -1088,6 +1089,13 @@ struct EntityResolver {
                 }
             } else {
                 continue
+            }
+            // With no leader of a known country ("The Peruvian leader was accompanied by Peruvian
+            // Foreign Minister Ana Ruiz, Trade Minister Li Wei, ..."), the one country the members
+            // named with theirs are of.
+            if code == nil && word == "accompanied" {
+                let known = Set(members.compactMap { result.entities[$0].country })
+                if known.count == 1 { code = known.first }
             }
             guard let code else { continue }
             // A member whose post stands in apposition holds it there (a name listed under a
@@ -2857,6 +2865,8 @@ struct EntityResolver {
         "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
         "power", "electricity", "telecommunications", "media", "multimedia", "ict", "broadcasting", "statistics", "privatization",
         "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives", "commonwealth", "livestock",
+        // State companies ("Minister of State-Owned Enterprises").
+        "enterprises", "owned",
         // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East"),
         // and a country's people abroad ("Minister of Foreign Affairs and Senegalese Abroad").
         "africa", "asia", "caribbean", "middle", "east", "expatriates", "emigrants", "abroad",
@@ -3562,6 +3572,11 @@ struct EntityResolver {
                 continue
             }
             let link = key(k)
+            // (A hyphen between two words of the domain: "State-Owned Enterprises".)
+            if last == k - 1 && link == "-" && k + 1 < sentence.upperBound && isCapitalizedWord(k + 1) && isIn(.officeDomain, k + 1) {
+                k += 1
+                continue
+            }
             if last == k - 1 && (link == "and" || link == "&" || Self.complementLinks.contains(link)) {
                 countryOnly = false
                 k += 1
