@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 1ed68bd118de6cd02d60ff8f2fb895fe97676e8d2b4503a269f6f9dc36aa3be5
+// classes.rules sha256 6b1a7f2b0d8bd5d59a0e533508e4726e0a412872834863eb5de59f9d997dea7b
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 457fc7aa84f536452f29e4d1c76f9d140eb0560b1b6f13664fc0c81e77d0a159
+// met.rules sha256 05cc9ed6da2ddcbc08584f7aef1b50be387db1432cdd7f23dbc5036c5d227292
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -1134,7 +1134,8 @@ struct EntityResolver {
     /// (source `coreference`, alias kind `pronoun`). "He" and "she" name the subject nearest
     /// before them in their sentence (a name that opens the sentence, or that a verb follows,
     /// after an apposition or not: "Manalo was joined by Iwaya as he ..." is Manalo; "Responding,
-    /// Manalo, the secretary, said he ..." too), else the first subject of the sentence
+    /// Manalo, the secretary, said he ..." too; and a name set off after its post: "The
+    /// secretary, Manalo, is in Tokyo. He met ..."), else the first subject of the sentence
     /// before; a person only after a verb or a preposition there ("the envoy met Manalo. He
     /// ...") is none: the subject may be someone not named. "Him", and "her" as an object,
     /// name the first person of their sentence before them other than the nearest one, the
@@ -1175,6 +1176,8 @@ struct EntityResolver {
             while past < sentence.upperBound && layer.tokens[past].kind == .number { past += 1 }
             if past > end && verbAt(past) { return true }
             guard end < sentence.upperBound && isCharacter(end, UInt8(ascii: ",")) else { return false }
+            // A name set off after its post, then the verb: "The president of Peru, Ana Ruiz, is in Lima".
+            if verbAt(end + 1) { return true }
             var k = end + 1
             while k < min(sentence.upperBound, end + 16) && !isCharacter(k, UInt8(ascii: ",")) { k += 1 }
             return k < min(sentence.upperBound, end + 16) && verbAt(k + 1)
