@@ -4296,10 +4296,14 @@ struct EntityResolver {
             country = m
             front = m.firstToken
             // "Peru's prime minister" stands on its own; "Kenyan president" needs "the", but for
-            // a headline's, opening the sentence before a word in lower case ("Japanese PM
-            // arrives in Hanoi").
+            // a headline's, opening the sentence (or a clause after a few words of time) before a
+            // word in lower case ("Japanese PM arrives in Hanoi").
             let possessive = m.endToken < begin
-            let headline = front == sentence.lowerBound && next < sentence.upperBound && layer.tokens[next].kind == .word
+            // (Or after a few words of time set off by a comma: "Yesterday, Nepal Prime Minister met ...".)
+            let opensClause = front == sentence.lowerBound
+                || (front - 1 > sentence.lowerBound && front - 1 - sentence.lowerBound <= 3 && isCharacter(front - 1, UInt8(ascii: ","))
+                    && (sentence.lowerBound..<(front - 1)).allSatisfy { layer.tokens[$0].kind == .word && !covered($0) })
+            let headline = opensClause && next < sentence.upperBound && layer.tokens[next].kind == .word
                 && !isCapitalizedWord(next) && !Self.pluralTitleWords.contains(key(title.upperBound - 1))
             if !possessive && !headline && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
         } else if let complement, front > sentence.lowerBound, key(front - 1) == "the" || isCharacter(front - 1, UInt8(ascii: ","))
