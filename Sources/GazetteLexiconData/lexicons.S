@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 372f2ef9db29e851caa1ddea1d89b77bf35bbbf8f35293931a777dcbe0883fb3
+// agreements.rules sha256 0d476715b836e28647831d0308a77fae47546bef0d7bdd768bbaa4f0ea258228
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
