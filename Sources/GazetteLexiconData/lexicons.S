@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 6b1a7f2b0d8bd5d59a0e533508e4726e0a412872834863eb5de59f9d997dea7b
+// classes.rules sha256 7f9cef52490d208ed037bfc18775b3780743d0349c7dbd41b89c47312b729302
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
