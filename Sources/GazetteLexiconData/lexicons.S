@@ -43,19 +43,19 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 7f9cef52490d208ed037bfc18775b3780743d0349c7dbd41b89c47312b729302
+// classes.rules sha256 f83835ec14f685c1e244586dc5e09ffcd14dbe80ab219546b0be4ff0253e19e6
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 05cc9ed6da2ddcbc08584f7aef1b50be387db1432cdd7f23dbc5036c5d227292
+// met.rules sha256 9473efb4dfdc2cb6bca1da51fadcb849922eda2484da98c43adccde41b1b051f
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 0a4095277e10427b38b1251b8fa23bf7e616d4f9234d2d9284c923c48719de18
+// negative.rules sha256 30f7167d6a2e7d210eeb3568f56e87a40de5eb470c1f8ab32bb1a341d0f112cf
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 878ce8693247f06d13e9ab0dad1064016e79970e5660a02a672fc3b6ac27db8f
+// visited.rules sha256 80d31907b377ad3e24270a61775e3da3ccfeb949811f6f37d9f52e9d13a7ecb5
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

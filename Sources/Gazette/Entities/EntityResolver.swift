@@ -188,11 +188,13 @@ struct EntityResolver {
                     }
                 }
                 // A second surname after the name of one who serves a country of Spanish or
-                // Portuguese names ("Raúl Castro Ruz, President of ...", "Gabriel Boric Font
-                // said"): one capitalized word, then a comma, a stop or a word in lower case.
+                // Portuguese names ("Raúl Castro Ruz, President of ...", "Gabriel Boric Font."):
+                // one capitalized word, then a comma, a stop, a bracket or "of" ("Hugo Chávez Frías
+                // of Venezuela"; not a headline's verb: "Gabriel Boric Meets with ...").
                 if !patronymic, nameEnd + 1 < sentence.upperBound, isCapitalizedWord(nameEnd), layer.tokens[nameEnd].kind == .word,
                    !isDateWord(nameEnd), !isNonNameWord(nameEnd), lexicon.oneWordTitles[layer.tokens[nameEnd].key] == nil,
-                   !isCapitalizedWord(nameEnd + 1), [",", ".", "("].contains(word(nameEnd + 1)) || layer.tokens[nameEnd + 1].kind == .word,
+                   isCharacter(nameEnd + 1, UInt8(ascii: ",")) || isCharacter(nameEnd + 1, UInt8(ascii: ".")) || isCharacter(nameEnd + 1, UInt8(ascii: "("))
+                    || key(nameEnd + 1) == "of",
                    lexicon.entries[kept[0]].roles.contains(where: { $0.country.map(Self.twoSurnameCountries.contains) ?? false }) {
                     nameEnd += 1
                 }
@@ -1176,8 +1178,14 @@ struct EntityResolver {
             while past < sentence.upperBound && layer.tokens[past].kind == .number { past += 1 }
             if past > end && verbAt(past) { return true }
             guard end < sentence.upperBound && isCharacter(end, UInt8(ascii: ",")) else { return false }
-            // A name set off after its post, then the verb: "The president of Peru, Ana Ruiz, is in Lima".
-            if verbAt(end + 1) { return true }
+            // A name set off by commas after its post, then the verb: "The president of Peru, Ana
+            // Ruiz, is in Lima", "Our Prime Minister, the Honourable Ana Ruiz, greatly appreciated"
+            // (a comma in the phrase or among the three tokens before it; not a name before an
+            // attribution: "..., said Ana Ruiz").
+            if verbAt(end + 1) && !isIn(.speechVerb, end + 1)
+                && (max(sentence.lowerBound, start - 3)..<end).contains(where: { isCharacter($0, UInt8(ascii: ",")) }) {
+                return true
+            }
             var k = end + 1
             while k < min(sentence.upperBound, end + 16) && !isCharacter(k, UInt8(ascii: ",")) { k += 1 }
             return k < min(sentence.upperBound, end + 16) && verbAt(k + 1)
@@ -1295,10 +1303,12 @@ struct EntityResolver {
                 }
                 // A trip to the country the one found serves is another's: in "Ruiz (Peru's
                 // minister) held talks with Dorr during his visit to Peru" the visitor is Dorr,
-                // the nearest other person of the sentence of no such country.
+                // the nearest other person of the sentence known to serve another country.
                 if let n = nearest, let destination = tripDestination(after: i, in: sentence),
                    result.entities[n.entity].country == destination,
-                   let other = before.last(where: { $0.entity != n.entity && agrees($0) && result.entities[$0.entity].country != destination }) {
+                   let other = before.last(where: { p in
+                       p.entity != n.entity && agrees(p) && result.entities[p.entity].country.map { $0 != destination } == true
+                   }) {
                     nearest = other
                 }
                 antecedent = nearest ?? previous.first { $0.subject && agrees($0) }
@@ -1327,7 +1337,7 @@ struct EntityResolver {
     /// words after it name no trip to a country.
     func tripDestination(after i: Int, in sentence: Range<Int>) -> String? {
         var k = i + 1
-        let end = min(sentence.upperBound, i + 6)
+        let end = min(sentence.upperBound, i + 5)
         while k < end && !Self.tripNouns.contains(key(k)) { k += 1 }
         guard k + 2 < sentence.upperBound, k < end, ["to", "in"].contains(key(k + 1)) else { return nil }
         return mentionCountry(k + 2)
@@ -2757,12 +2767,12 @@ struct EntityResolver {
 
     /// "Reciprocal Access Agreement (RAA)": the acronym in parentheses right after a mention
     /// names the same entity, there and wherever it stands later. An agreement's acronym the
-    /// text defines so wins over the lexicon's agreement of that acronym, in the whole document:
-    /// "the new Strategic Arms Reduction Treaty (START)" makes every "START" of the text that
+    /// text defines so wins over the lexicon's agreement of that acronym from there on: "the new
+    /// Strategic Arms Reduction Treaty (START)" makes every later "START" of the text that
     /// treaty, not the lexicon's first START.
     mutating func findAcronyms() {
         var acronyms: [String: Int] = [:]
-        var redefined: [String: Int] = [:]
+        var redefined: [String: (entity: Int, from: Int)] = [:]
         let count = layer.tokens.count
         for mention in result.mentions.sorted(by: { $0.firstToken < $1.firstToken }) where !mention.candidates.isEmpty {
             // An acronym that names an agreement described in lower case names it wherever it stands.
@@ -2783,11 +2793,13 @@ struct EntityResolver {
                                   byteStart: 0, byteEnd: 0, source: .coreference))
             } else if result.entities[entity].type == "agreement", let other = lexiconAgreement(at: acronym), other != entity,
                       !namesWithin(mention.firstToken..<mention.endToken, other) {
-                redefined[word(acronym)] = entity
+                if redefined[word(acronym)] == nil { redefined[word(acronym)] = (entity, acronym) }
             }
         }
-        for (word, entity) in redefined {
+        for (word, defined) in redefined {
+            let entity = defined.entity
             for n in result.mentions.indices where result.mentions[n].firstToken + 1 == result.mentions[n].endToken
+                && result.mentions[n].firstToken >= defined.from
                 && self.word(result.mentions[n].firstToken) == word && lexiconAgreement(at: result.mentions[n].firstToken) != nil {
                 result.mentions[n].candidates = [entity]
                 result.mentions[n].aliasKind = .acronym
@@ -2832,19 +2844,27 @@ struct EntityResolver {
     /// from the last word. Words may be left out ("the" and the first ones).
     static func isAbbreviation(_ letters: [Character], of words: [[Character]]) -> Bool {
         guard letters.count >= 2, letters.count <= 12, words.count <= 16, letters.count <= 3 * words.count else { return false }
-        func same(_ a: Character, _ b: Character) -> Bool { a.uppercased() == b.uppercased() }
-        // Whether letters from `l` on abbreviate words from `w` on, ending with the last word.
+        // Letters folded once: upper case, or the character itself where it has no other case.
+        func fold(_ c: Character) -> Character { c.isLowercase ? Character(c.uppercased()) : c }
+        let upper = letters.map(fold)
+        let heads = words.map { $0.prefix(3).map(fold) }
+        // Whether letters from `l` on abbreviate words from `w` on, ending with the last word;
+        // each (l, w) decided once.
+        var memo = [Bool?](repeating: nil, count: (upper.count + 1) * (heads.count + 1))
         func rest(_ l: Int, _ w: Int) -> Bool {
-            if l == letters.count { return w == words.count }
-            for v in w..<words.count {
-                let word = words[v]
+            if l == upper.count { return w == heads.count }
+            if let known = memo[l * (heads.count + 1) + w] { return known }
+            var found = false
+            search: for v in w..<heads.count {
+                let head = heads[v]
                 var p = 0
-                while p < min(3, word.count, letters.count - l) && same(word[p], letters[l + p]) {
+                while p < min(head.count, upper.count - l) && head[p] == upper[l + p] {
                     p += 1
-                    if rest(l + p, v + 1) { return true }
+                    if rest(l + p, v + 1) { found = true; break search }
                 }
             }
-            return false
+            memo[l * (heads.count + 1) + w] = found
+            return found
         }
         return rest(0, 0)
     }
@@ -2910,11 +2930,13 @@ struct EntityResolver {
     /// Role nouns of kinship: after "his", "her" or "their" and a comma, one word is a name ("his
     /// wife, Brigitte,").
     static let kinNouns: Set<String> = ["wife", "husband", "son", "daughter", "brother", "sister", "mother", "father"]
-    /// Particles of Arabic names, after which a capitalized word is always a name ("Al Said",
-    /// "bin Said": "Said" is otherwise a verb of saying).
     /// Prepositions of a place or a time that may follow a name set off after its title by a
     /// comma ("the US Secretary of State, Ana Ruiz at the State House").
     static let placeOrTimeAfterApposedName: Set<String> = ["at", "in", "on", "during", "upon", "over", "after", "following"]
+
+    /// Words that open a clause fronted before the sentence's subject ("Before meeting the
+    /// Chilean President, Ana Ruiz in Lima spoke ..."): a post in it is no title of the name after its comma.
+    static let frontedClauseOpeners: Set<String> = ["before", "after", "while", "when", "following", "upon", "during", "since", "despite", "unlike", "like"]
 
     /// Countries whose people carry two surnames, the second often left out ("Raúl Castro Ruz").
     static let twoSurnameCountries: Set<String> = [
@@ -2922,6 +2944,8 @@ struct EntityResolver {
         "URY", "VEN", "ESP", "GNQ", "BRA", "PRT",
     ]
 
+    /// Particles of Arabic names, after which a capitalized word is always a name ("Al Said",
+    /// "bin Said": "Said" is otherwise a verb of saying).
     static let patronymicParticles: Set<String> = nameParticles.intersection(["bin", "bint", "ibn", "al", "el", "abu"])
 
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
@@ -3992,9 +4016,13 @@ struct EntityResolver {
                 && ((key(after).count >= 6 && key(after).hasSuffix("ing"))
                     || (opensClause && ((key(after).count >= 5 && key(after).hasSuffix("ed")) || Self.verbsAfterApposedName.contains(key(after)))))
             // (And a place or a time after the name: "received the US Secretary of State, Ana
-            // Ruiz at the State House", "the President of Peru, Ana Ruiz on Monday".)
-            if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) && !participle
-                && !Self.placeOrTimeAfterApposedName.contains(key(after)) {
+            // Ruiz at the State House", "the President of Peru, Ana Ruiz on Monday"; not in a
+            // clause fronted before the subject: "Before meeting the Chilean President, Ana Ruiz in
+            // Lima spoke ...".)
+            let fronted = Self.frontedClauseOpeners.contains(key(sentence.lowerBound))
+                && !(sentence.lowerBound..<begin).contains { isCharacter($0, UInt8(ascii: ",")) }
+            let placeOrTime = !fronted && after < sentence.upperBound && Self.placeOrTimeAfterApposedName.contains(key(after))
+            if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) && !participle && !placeOrTime {
                 tokens = []
                 known = nil
             }
@@ -4302,7 +4330,7 @@ struct EntityResolver {
             // (Or after a few words of time set off by a comma: "Yesterday, Nepal Prime Minister met ...".)
             let opensClause = front == sentence.lowerBound
                 || (front - 1 > sentence.lowerBound && front - 1 - sentence.lowerBound <= 3 && isCharacter(front - 1, UInt8(ascii: ","))
-                    && (sentence.lowerBound..<(front - 1)).allSatisfy { layer.tokens[$0].kind == .word && !covered($0) })
+                    && (sentence.lowerBound..<(front - 1)).allSatisfy { isDateWord($0) || Self.timeWords.contains(key($0)) })
             let headline = opensClause && next < sentence.upperBound && layer.tokens[next].kind == .word
                 && !isCapitalizedWord(next) && !Self.pluralTitleWords.contains(key(title.upperBound - 1))
             if !possessive && !headline && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
@@ -4336,6 +4364,10 @@ struct EntityResolver {
         if begin > front && (front..<begin).contains(where: { Self.otherTimes.contains(key($0)) }) { return }
         roleDescriptions.append((title, office, code, min(m.firstToken, begin), possessiveNext))
     }
+
+    /// Words of a time that opens a clause before its subject ("Yesterday, ...", "Earlier on
+    /// Monday, ..."), besides the words of dates.
+    static let timeWords: Set<String> = ["yesterday", "today", "earlier", "later", "on", "last", "this", "then", "afterwards", "meanwhile", "morning", "evening", "afternoon"]
 
     /// Prepositions after which a post with its country and no article is a description.
     static let descriptionLeads: Set<String> = ["between", "with", "by"]
