@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 2afcd4602634a93121649910d6d0fbb66d52c98ba1dc6494328622086b8c599f
+// agreements.jsonl sha256 44af70ee034c06de9241b937f57ff9f445474c48cac3ba98df506cbf7466c7ae
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):
