@@ -7,8 +7,13 @@ enum AbbreviationClass: UInt8 {
     /// A month ("Sept.", "Nov."): a sentence does not end after it when a number follows.
     case month
     /// Initials and dotted acronyms ("W.", "U.S.", "U.N."): a sentence does not end after it when
-    /// an institution or office word follows ("U.S. President", "U.N. Security Council").
+    /// an institution or office word follows ("U.S. President", "U.N. Security Council"), or,
+    /// after one initial, a capitalized word ("George W. Bush").
     case initialism
+    /// Two or more capital initials of a name, not a country's or a body's dotted acronym ("V.K.
+    /// Singh", "J.R. Jayewardene"): a sentence does not end after them when a capitalized word
+    /// that does not usually start a sentence follows.
+    case nameInitials
     /// "a.m." and "p.m.": a sentence does not end after them when a day, a month or a time zone
     /// follows ("3 p.m. Tuesday", "9 a.m. EST").
     case time
@@ -36,6 +41,9 @@ enum Abbreviations {
         "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
     ]
     static let times = ["a.m", "p.m", "A.M", "P.M"]
+    /// Dotted acronyms of countries, cities and bodies, which may end a sentence before a
+    /// capitalized word ("... in the U.S. Officials said"): initialisms, no initials of a name.
+    static let acronyms = ["U.S", "U.K", "U.N", "E.U", "U.S.A", "U.A.E", "D.C", "U.S.S.R", "P.R.C", "R.O.K", "D.P.R.K", "N.Y", "N.Z", "S.A"]
     /// Words that usually start a sentence: after an abbreviation, they end the sentence anyway
     /// ("Plan B. The rest failed", "on Main St. The house"). Keys, in lower case.
     static let sentenceStarters = [
@@ -80,6 +88,7 @@ enum Abbreviations {
             add(months, .month)
             add(others, .other)
             add(times, .time)
+            add(acronyms, .initialism)
             for w in institutionWords { _ = Array(w.utf8).withUnsafeBufferPointer { institutions.intern($0) } }
             for w in sentenceStarters { _ = Array(w.utf8).withUnsafeBufferPointer { starters.intern($0) } }
             for w in calendarWords { _ = Array(w.utf8).withUnsafeBufferPointer { calendar.intern($0) } }
@@ -114,7 +123,11 @@ enum Abbreviations {
                     run += 1
                 }
             }
-            if groups >= 2 && run > 0 { return .initialism }
+            if groups >= 2 && run > 0 {
+                // Every group one capital letter ("V.K"): a name's initials.
+                let initials = bytes.count == 2 * groups - 1 && bytes.enumerated().allSatisfy { $0.offset % 2 == 1 || isASCIIUpper($0.element) }
+                return initials ? .nameInitials : .initialism
+            }
             return upperCaseVariant(bytes)
         }
 

@@ -727,6 +727,8 @@ struct TokenBuilder {
         case .initialism:
             guard next.shape.contains(.capitalized), !nextIsStarter else { return false }
             return word.count == 1 || abbreviations.isInstitutionWord(UnsafeBufferPointer(rebasing: text[next.byteRange]))
+        case .nameInitials:
+            return next.shape.contains(.capitalized) && !nextIsStarter
         case .time:
             guard next.kind == .word, next.shape.contains(.capitalized) else { return false }
             let nextLength = next.end - next.start

@@ -95,6 +95,11 @@ struct SentenceSplitterTests {
              expected: ["U.S. President Trump spoke.", "Officials agreed."]),
         TextCase(text: "The ministers met in the U.S. Officials said so.",
              expected: ["The ministers met in the U.S.", "Officials said so."]),
+        // A name's initials go on into the name; a body's or a country's dotted acronym may
+        // end a sentence, and initials do before a word that starts one.
+        TextCase(text: "Minister V.K. Singh met A.B.C. Lee in Colombo.", expected: ["Minister V.K. Singh met A.B.C. Lee in Colombo."]),
+        TextCase(text: "They met in the U.K. Officials said so. He met V.K. The talks ended.",
+             expected: ["They met in the U.K.", "Officials said so.", "He met V.K.", "The talks ended."]),
         TextCase(text: "He joined Acme Inc. The deal closed.", expected: ["He joined Acme Inc.", "The deal closed."]),
         TextCase(text: "Did they meet? Yes! They did.", expected: ["Did they meet?", "Yes!", "They did."]),
         // A line break ends a sentence even after a title.
