@@ -2688,14 +2688,18 @@ struct EntityResolver {
                 && !layer.tokens[k - 1].shape.contains(.allCaps) && !covered(k - 1) && !Self.leadingDeterminers.contains(key(k - 1)) {
             k -= 1
         }
-        // Back over the parties: country mentions, words in capitals, "European Union", hyphens.
+        // Back over the parties: country mentions, words in capitals, "European Union", blocs'
+        // names ("Mercosur"), hyphens.
         let end = k
-        var start = end, parties = 0, countries = 0
+        var start = end, parties = 0, countries = 0, blocs = 0
         while start > sentence.lowerBound {
             let j = start - 1
             if covered(j), mentionCountry(j) != nil {
                 start = result.mentions[Int(owner[j])].firstToken
                 countries += 1
+            } else if !covered(j) && layer.tokens[j].kind == .word && Self.internationalBodies.contains(key(j)) {
+                start = j
+                blocs += 1
             } else if !covered(j) && layer.tokens[j].kind == .word && layer.tokens[j].shape.contains(.allCaps) {
                 start = j
             } else if j > sentence.lowerBound && key(j) == "union" && key(j - 1) == "european" {
@@ -2707,7 +2711,7 @@ struct EntityResolver {
             guard start > sentence.lowerBound, isCharacter(start - 1, UInt8(ascii: "-")) || isDash(start - 1) else { break }
             start -= 1
         }
-        guard parties >= 2, countries >= 1, start < end, !isCharacter(start, UInt8(ascii: "-")) && !isDash(start),
+        guard parties >= 2, countries >= 1 || blocs >= 2, start < end, !isCharacter(start, UInt8(ascii: "-")) && !isDash(start),
               start > sentence.lowerBound, key(start - 1) == "the" else { return nil }
         return start..<(head + 1)
     }
@@ -5130,7 +5134,7 @@ struct EntityResolver {
         "gcc", "oic", "apec", "oecd", "unesco", "unicef", "unhcr", "undp", "unep", "unctad", "icc", "icj", "brics", "sco",
         "ioc", "fifa", "igad", "eac", "comesa", "mercosur", "celac", "saarc", "bimstec", "pif", "cis", "csto", "eaeu",
         "interpol", "wfp", "fao", "ilo", "unodc", "ocha", "unrwa", "iom", "wipo", "itu", "iea", "bis", "adb", "afdb", "ebrd",
-        "ecb", "eib", "icao", "imo", "unwto", "unaids", "ifad", "unido", "wmo", "opcw", "ctbto",
+        "ecb", "eib", "icao", "imo", "unwto", "unaids", "ifad", "unido", "wmo", "opcw", "ctbto", "efta",
     ]
     /// Countries whose people's names news writes family name first, in English too (Taiwan's
     /// officials often go by a Western given name first: "Joseph Wu").
