@@ -278,6 +278,7 @@ struct EntityResolver {
         assignOtherSideCountries()
         findGroups()
         findBareGroups()
+        findPartiesReceived()
         assignPossessorCountries(pronouns: true)
         assignPhraseStarts()
         // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
@@ -555,6 +556,77 @@ struct EntityResolver {
             add(mention)
         }
     }
+
+    /// "Ruiz and Dorr arrived in Lima on Monday. They were received by Vega": "They" opening a
+    /// sentence, before "were" and a verb of receiving, names the subject of the sentence before
+    /// when it is a party that travels: a pair joined by "and" (each of the two, a group), or one
+    /// person with company ("Ruiz and his delegation arrived", "The Kenyan leader was
+    /// accompanied by A and B": that person alone; a member of an entourage is no party of the
+    /// leader's meetings). A mention of "They" (source `coreference`, alias kind `pronoun`).
+    mutating func findPartiesReceived() {
+        guard layer.sentences.count > 1 else { return }
+        var byStart: [MentionStart] = []
+        for s in 1..<layer.sentences.count {
+            let sentence = layer.sentences[s].tokenRange
+            guard sentence.count > 3, !covered(sentence.lowerBound), key(sentence.lowerBound) == "they" else { continue }
+            // "were", within three words, then a verb of receiving within two.
+            let window = (sentence.lowerBound + 1)..<min(sentence.upperBound, sentence.lowerBound + 4)
+            guard let were = window.first(where: { key($0) == "were" }),
+                  ((were + 1)..<min(sentence.upperBound, were + 3)).contains(where: { Self.receivingWords.contains(key($0)) }) else { continue }
+            let previous = layer.sentences[s - 1].tokenRange
+            if byStart.isEmpty { byStart = mentionsByStart() }
+            // The sentence before's first person, who opens it (past a dateline or "The").
+            var first: EntityMention?
+            for k in Self.firstStarting(atOrAfter: previous.lowerBound, in: byStart)..<byStart.count {
+                let m = result.mentions[byStart[k].index]
+                guard m.firstToken < previous.upperBound else { break }
+                if let e = m.entity, result.entities[e].type == "person", m.groupMembers == nil, !m.isPossessivePronoun { first = m; break }
+            }
+            guard let m = first, let a = m.entity else { continue }
+            var opening = m.phraseStart ?? m.titleStart ?? m.firstToken
+            if opening > previous.lowerBound && key(opening - 1) == "the" { opening -= 1 }
+            guard opening == previous.lowerBound || isCharacter(opening - 1, UInt8(ascii: ":")) || isCharacter(opening - 1, UInt8(ascii: "-"))
+                    || isDash(opening - 1) else { continue }
+            var members: [Int]? = nil
+            let after = m.endToken
+            guard after + 1 < previous.upperBound else { continue }
+            if key(after) == "and", let n = nextPersonMention(after: after + 1, within: 4, in: previous),
+               let b = n.entity, result.entities[b].type == "person", b != a, n.endToken < previous.upperBound,
+               layer.tokens[n.endToken].kind == .word, !isCapitalizedWord(n.endToken) {
+                members = [a, b]
+            } else if key(after) == "and", after + 2 < previous.upperBound, isIn(.possessiveDeterminer, after + 1) {
+                // "Ruiz and his delegation": one person with company.
+            } else if layer.tokens[after].kind == .word, !isCapitalizedWord(after), !isIn(.notAfterSubject, after),
+                      (after..<previous.upperBound).contains(where: { Self.companyWords.contains(key($0)) }) {
+                // "Ruiz was accompanied by A and B", "Ruiz arrived with her entourage".
+            } else {
+                continue
+            }
+            var mention = EntityMention(candidates: [a], aliasKind: .pronoun, firstToken: sentence.lowerBound, endToken: sentence.lowerBound + 1,
+                                        byteStart: 0, byteEnd: 0, source: .coreference)
+            mention.groupMembers = members
+            add(mention)
+        }
+    }
+
+    /// The first person mention starting at `start` or within `within` tokens after it in
+    /// `sentence`, past words of a post in lower case ("and his counterpart Dorr").
+    func nextPersonMention(after start: Int, within: Int, in sentence: Range<Int>) -> EntityMention? {
+        var k = start
+        while k < min(sentence.upperBound, start + within) {
+            if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "person" { return m }
+            if let m = result.mentions.first(where: { $0.titleStart == k || $0.phraseStart == k }), let e = m.entity,
+               result.entities[e].type == "person" { return m }
+            guard layer.tokens[k].kind == .word, !isCapitalizedWord(k) || isIn(.possessiveDeterminer, k) else { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Verbs of receiving a party ("They were received by ...").
+    static let receivingWords: Set<String> = ["welcomed", "received", "greeted", "met", "hosted"]
+    /// Words that tell of a party's company ("accompanied by", "and his entourage").
+    static let companyWords: Set<String> = ["accompanied", "entourage", "delegation", "delegations"]
 
     /// A mention's first token and its index in `result.mentions`.
     typealias MentionStart = (first: Int, index: Int)
