@@ -199,8 +199,22 @@ struct EntityResolver {
                     nameEnd += 1
                 }
             }
+            // Initials written without periods before a known name ("M Abdul Hamid", "S
+            // Jaishankar", "P V Narasimha Rao"): part of it (capitals alone, not "A" nor "I").
+            var nameStart = match.tokenRange.lowerBound
+            if lexicon.entries[kept[0]].type == "person" {
+                let sentence = sentenceRange(of: nameStart)
+                while nameStart > sentence.lowerBound, match.tokenRange.lowerBound - nameStart < 2, !covered(nameStart - 1),
+                      isSingleCapitalInitial(nameStart - 1) {
+                    nameStart -= 1
+                }
+                // ("H E" is "His Excellency", no initials.)
+                if nameStart < match.tokenRange.lowerBound, (nameStart..<match.tokenRange.lowerBound).contains(where: { word($0) == "E" }) {
+                    nameStart = match.tokenRange.lowerBound
+                }
+            }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
-                              firstToken: match.tokenRange.lowerBound, endToken: nameEnd,
+                              firstToken: nameStart, endToken: nameEnd,
                               byteStart: 0, byteEnd: 0, source: .lexicon))
         }
         // "King Abdullah II", an alias that starts with a title: the title is the text's, and the
@@ -3014,6 +3028,16 @@ struct EntityResolver {
     /// Chilean President, Ana Ruiz in Lima spoke ..."): a post in it is no title of the name after its comma.
     static let frontedClauseOpeners: Set<String> = ["before", "after", "while", "when", "following", "upon", "during", "since", "despite", "unlike", "like"]
 
+    /// Whether token `k` is a capital letter alone, written without a period: an initial of a
+    /// name ("M" of "M Abdul Hamid"), not the article "A" nor the pronoun "I" (nor, before a
+    /// name, the "E" of "H E", His Excellency: the caller's).
+    func isSingleCapitalInitial(_ k: Int) -> Bool {
+        let t = layer.tokens[k]
+        guard t.kind == .word, t.end - t.start == 1 else { return false }
+        let b = text[Int(t.start)]
+        return b >= UInt8(ascii: "B") && b <= UInt8(ascii: "Z") && b != UInt8(ascii: "I")
+    }
+
     /// Countries whose people carry two surnames, the second often left out ("Raúl Castro Ruz").
     static let twoSurnameCountries: Set<String> = [
         "ARG", "BOL", "CHL", "COL", "CRI", "CUB", "DOM", "ECU", "SLV", "GTM", "HND", "MEX", "NIC", "PAN", "PRY", "PER",
@@ -3558,6 +3582,9 @@ struct EntityResolver {
         if (key(i) == "his" || key(i) == "her") && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1)
             && Self.addressWords.contains(key(i + 1)) { return true }
         if Self.addressWords.contains(key(i)) && i > 0 && (key(i - 1) == "his" || key(i - 1) == "her" || key(i - 1) == "royal") && isCapitalizedWord(i - 1) { return true }
+        // "H E", His Excellency written with no periods.
+        if word(i) == "H" && i + 1 < layer.tokens.count && word(i + 1) == "E" { return true }
+        if word(i) == "E" && i > 0 && word(i - 1) == "H" { return true }
         return (key(i) == "tan" || key(i) == "puan") && i + 1 < layer.tokens.count && (key(i + 1) == "sri" || key(i + 1) == "seri")
     }
 
