@@ -202,14 +202,14 @@ struct EntityResolver {
             // Initials written without periods before a known name ("M Abdul Hamid", "S
             // Jaishankar", "P V Narasimha Rao"): part of it (capitals alone, not "A" nor "I").
             var nameStart = match.tokenRange.lowerBound
-            if lexicon.entries[kept[0]].type == "person" {
+            if nameStart > 0, isSingleCapitalInitial(nameStart - 1), lexicon.entries[kept[0]].type == "person" {
                 let sentence = sentenceRange(of: nameStart)
                 while nameStart > sentence.lowerBound, match.tokenRange.lowerBound - nameStart < 2, !covered(nameStart - 1),
                       isSingleCapitalInitial(nameStart - 1) {
                     nameStart -= 1
                 }
                 // ("H E" is "His Excellency", no initials.)
-                if nameStart < match.tokenRange.lowerBound, (nameStart..<match.tokenRange.lowerBound).contains(where: { word($0) == "E" }) {
+                if nameStart < match.tokenRange.lowerBound, (nameStart..<match.tokenRange.lowerBound).contains(where: { isLetterAlone($0, "E") }) {
                     nameStart = match.tokenRange.lowerBound
                 }
             }
@@ -582,7 +582,11 @@ struct EntityResolver {
         var byStart: [MentionStart] = []
         for s in 1..<layer.sentences.count {
             let sentence = layer.sentences[s].tokenRange
-            guard sentence.count > 3, !covered(sentence.lowerBound), key(sentence.lowerBound) == "they" else { continue }
+            // ("They" read by its bytes first: no string made for every sentence.)
+            guard sentence.count > 3, !covered(sentence.lowerBound) else { continue }
+            let opener = layer.tokens[sentence.lowerBound]
+            guard opener.end - opener.start == 4, text[Int(opener.start)] | 0x20 == UInt8(ascii: "t"),
+                  key(sentence.lowerBound) == "they" else { continue }
             // "were", within three words, then a verb of receiving within two.
             let window = (sentence.lowerBound + 1)..<min(sentence.upperBound, sentence.lowerBound + 4)
             guard let were = window.first(where: { key($0) == "were" }),
@@ -3028,6 +3032,12 @@ struct EntityResolver {
     /// Chilean President, Ana Ruiz in Lima spoke ..."): a post in it is no title of the name after its comma.
     static let frontedClauseOpeners: Set<String> = ["before", "after", "while", "when", "following", "upon", "during", "since", "despite", "unlike", "like"]
 
+    /// Whether token `k` is the one letter `letter` alone (bytes compared: no string made).
+    func isLetterAlone(_ k: Int, _ letter: Unicode.Scalar) -> Bool {
+        let t = layer.tokens[k]
+        return t.end - t.start == 1 && text[Int(t.start)] == UInt8(ascii: letter)
+    }
+
     /// Whether token `k` is a capital letter alone, written without a period: an initial of a
     /// name ("M" of "M Abdul Hamid"), not the article "A" nor the pronoun "I" (nor, before a
     /// name, the "E" of "H E", His Excellency: the caller's).
@@ -3582,9 +3592,11 @@ struct EntityResolver {
         if (key(i) == "his" || key(i) == "her") && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1)
             && Self.addressWords.contains(key(i + 1)) { return true }
         if Self.addressWords.contains(key(i)) && i > 0 && (key(i - 1) == "his" || key(i - 1) == "her" || key(i - 1) == "royal") && isCapitalizedWord(i - 1) { return true }
-        // "H E", His Excellency written with no periods.
-        if word(i) == "H" && i + 1 < layer.tokens.count && word(i + 1) == "E" { return true }
-        if word(i) == "E" && i > 0 && word(i - 1) == "H" { return true }
+        // "H E", His Excellency written with no periods (one compare for any longer word).
+        if layer.tokens[i].end - layer.tokens[i].start == 1 {
+            return (isLetterAlone(i, "H") && i + 1 < layer.tokens.count && isLetterAlone(i + 1, "E"))
+                || (isLetterAlone(i, "E") && i > 0 && isLetterAlone(i - 1, "H"))
+        }
         return (key(i) == "tan" || key(i) == "puan") && i + 1 < layer.tokens.count && (key(i + 1) == "sri" || key(i + 1) == "seri")
     }
 
