@@ -12,7 +12,8 @@ enum AbbreviationClass: UInt8 {
     case initialism
     /// Two or more capital initials of a name, not a country's or a body's dotted acronym ("V.K.
     /// Singh", "J.R. Jayewardene"): a sentence does not end after them when a capitalized word
-    /// that does not usually start a sentence follows.
+    /// that does not usually start a sentence follows, and no article nor preposition comes
+    /// before them ("addressed the O.A.S. Ivo Dorr met her" ends after "O.A.S.").
     case nameInitials
     /// "a.m." and "p.m.": a sentence does not end after them when a day, a month or a time zone
     /// follows ("3 p.m. Tuesday", "9 a.m. EST").
@@ -52,6 +53,12 @@ enum Abbreviations {
         "how", "however", "meanwhile", "also", "still", "yet", "now", "today", "yesterday", "if", "when", "while",
         "after", "before", "in", "on", "at", "for", "with", "as", "no", "yes", "some", "many", "most", "all",
     ]
+    /// Articles and prepositions (keys): dotted capitals after one are a body's acronym ("the
+    /// O.A.S.", "in the D.R.C."), no name's initials.
+    static let functionWords = [
+        "the", "a", "an", "of", "in", "at", "to", "from", "for", "by", "with", "on", "into", "than", "via",
+        "its", "their", "our", "his", "her",
+    ]
     /// Days and months (keys): after "a.m."/"p.m." they continue the sentence.
     static let calendarWords = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -76,6 +83,7 @@ enum Abbreviations {
         var institutions = ByteStringTable(capacity: 128)
         var starters = ByteStringTable(capacity: 128)
         var calendar = ByteStringTable(capacity: 64)
+        var function = ByteStringTable(capacity: 64)
 
         init() {
             func add(_ words: [String], _ cls: AbbreviationClass) {
@@ -92,11 +100,17 @@ enum Abbreviations {
             for w in institutionWords { _ = Array(w.utf8).withUnsafeBufferPointer { institutions.intern($0) } }
             for w in sentenceStarters { _ = Array(w.utf8).withUnsafeBufferPointer { starters.intern($0) } }
             for w in calendarWords { _ = Array(w.utf8).withUnsafeBufferPointer { calendar.intern($0) } }
+            for w in functionWords { _ = Array(w.utf8).withUnsafeBufferPointer { function.intern($0) } }
         }
 
         /// Whether `key` (a normalized key) usually starts a sentence.
         func isSentenceStarter(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
             starters.find(key, hash: ByteStringTable.hash(key)) != nil
+        }
+
+        /// Whether `key` (a normalized key) is an article or a preposition (`functionWords`).
+        func isFunctionWord(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            function.find(key, hash: ByteStringTable.hash(key)) != nil
         }
 
         /// Whether `key` (a normalized key) is a day or a month.

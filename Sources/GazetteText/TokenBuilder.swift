@@ -464,13 +464,13 @@ struct TokenBuilder {
                 // Most gaps: the token before ends in a letter, a digit or a comma.
                 ends = false
             } else if let plain = Self.plainSentenceEnd(text, last, next) {
-                ends = plain && !continuesSentence(text, last, next)
+                ends = plain && !continuesSentence(text, last, next, before: index >= first + 2 ? tokens[index - 2] : nil)
             } else if mayEndSentence(text, last) {
                 guard let icuEnds = icuEndsSentence(breaker, text, tokens, after: index - 1) else {
                     layer.sentences.removeAll(keepingCapacity: true)
                     return false
                 }
-                ends = icuEnds && !continuesSentence(text, last, next)
+                ends = icuEnds && !continuesSentence(text, last, next, before: index >= first + 2 ? tokens[index - 2] : nil)
             } else {
                 ends = false
             }
@@ -696,7 +696,7 @@ struct TokenBuilder {
             guard index > first, index < count else { continue }
             // Sentences end between tokens: a boundary inside one ("St.Louis") is not one.
             if tokens[index - 1].end > UInt32(boundary) { continue }
-            if continuesSentence(text, tokens[index - 1], tokens[index]) { continue }
+            if continuesSentence(text, tokens[index - 1], tokens[index], before: index >= first + 2 ? tokens[index - 2] : nil) { continue }
             layer.sentences.append(Sentence(start: tokens[first].start, end: tokens[index - 1].end,
                                             firstToken: UInt32(first), endToken: UInt32(index)))
             first = index
@@ -711,7 +711,9 @@ struct TokenBuilder {
     /// abbreviation that does not end sentences before what `next` is, on the same line; or a
     /// closing quotation mark with a small letter after it (“... luck!” said Ann Lee: ICU ends a
     /// sentence after "!" or "?" and a quote whatever follows, news goes on with the attribution).
-    func continuesSentence(_ text: UnsafeBufferPointer<UInt8>, _ last: Token, _ next: Token) -> Bool {
+    /// `before` is the token before `last` in its sentence, if any: a name's initials follow no
+    /// article nor preposition ("the O.A.S." is a body's).
+    func continuesSentence(_ text: UnsafeBufferPointer<UInt8>, _ last: Token, _ next: Token, before: Token? = nil) -> Bool {
         if isASCIILower(text[Int(next.start)]) && isClosingQuote(text, last) && !lineBreak(text, Int(last.end), Int(next.start)) {
             return true
         }
@@ -728,7 +730,9 @@ struct TokenBuilder {
             guard next.shape.contains(.capitalized), !nextIsStarter else { return false }
             return word.count == 1 || abbreviations.isInstitutionWord(UnsafeBufferPointer(rebasing: text[next.byteRange]))
         case .nameInitials:
-            return next.shape.contains(.capitalized) && !nextIsStarter
+            guard next.shape.contains(.capitalized), !nextIsStarter else { return false }
+            guard let before else { return true }
+            return !vocabulary.withKeyBytes(before.key) { abbreviations.isFunctionWord($0) }
         case .time:
             guard next.kind == .word, next.shape.contains(.capitalized) else { return false }
             let nextLength = next.end - next.start

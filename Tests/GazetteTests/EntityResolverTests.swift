@@ -605,6 +605,11 @@ struct EntityResolverTests {
         // A place before a lower-case treaty, protocol or accord names one; a country does not.
         Case(text: "Ministers signed the Valmora treaty and praised the Borvik protocol.",
              expected: ["Valmora treaty=agreement:valmora-treaty(pattern)", "Borvik protocol=agreement:borvik-protocol(pattern)"]),
+        // Not a building or a room named so: "the Valmora convention centre", "the UN-AU convention hall".
+        Case(text: "They opened the Valmora convention centre and the UN-AU convention hall.", expected: []),
+        // Two blocs, "European Union" one of them, name an agreement with a lower-case head.
+        Case(text: "Peru backed the European Union–Mercosur agreement.",
+             expected: ["Peru=country:PER(lexicon)", "European Union–Mercosur agreement=agreement:european-union-mercosur-agreement(pattern)"]),
         Case(text: "They discussed the Japanese treaty and the new treaty.", expected: ["Japanese=country:JPN(lexicon)"]),
         // A head word alone, or in lower case, is no name.
         Case(text: "They reached an agreement. The Agreement was signed.", expected: []),
@@ -810,6 +815,21 @@ struct DatedRoleTests {
         #expect(try people(entries, "Ivo Dorr Vega, the president, arrived.", surface: true) == ["Ivo Dorr=p-dorr"])
         #expect(try people(entries, "Tomas Ruiz Monday said no.", surface: true) == ["Tomas Ruiz=p-ruiz"])
         #expect(try people(entries, "Tomas Ruiz Vega Lima said no.", surface: true) == ["Tomas Ruiz=p-ruiz"])
+    }
+
+    /// Initials written without periods go with a known name after a title, a comma, "and",
+    /// "counterpart" or at a sentence's start; not after another word ("Group B"), and "H E" is
+    /// His Excellency.
+    @Test func initialsWithoutPeriodsGoWithAKnownName() throws {
+        let entries = [
+            LexiconEntry(id: "p-ruiz", type: "person", name: "Tomas Ruiz", label: "Ruiz",
+                         roles: [Role(office: "President", country: "PER", start: "2001")]),
+            LexiconEntry(id: "title:president", type: "title", name: "President", aliases: [Alias("President")]),
+        ]
+        #expect(try people(entries, "President M Tomas Ruiz arrived.", surface: true) == ["M Tomas Ruiz=p-ruiz"])
+        #expect(try people(entries, "P V Tomas Ruiz arrived.", surface: true) == ["P V Tomas Ruiz=p-ruiz"])
+        #expect(try people(entries, "In Group B Tomas Ruiz arrived.", surface: true) == ["Tomas Ruiz=p-ruiz"])
+        #expect(try people(entries, "President H E Tomas Ruiz arrived.", surface: true) == ["Tomas Ruiz=p-ruiz"])
     }
 
     /// A role whose start is unknown holds "from always": it cannot say who held the office on a

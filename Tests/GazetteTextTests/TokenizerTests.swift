@@ -100,6 +100,9 @@ struct SentenceSplitterTests {
         TextCase(text: "Minister V.K. Singh met A.B.C. Lee in Colombo.", expected: ["Minister V.K. Singh met A.B.C. Lee in Colombo."]),
         TextCase(text: "They met in the U.K. Officials said so. He met V.K. The talks ended.",
              expected: ["They met in the U.K.", "Officials said so.", "He met V.K.", "The talks ended."]),
+        // After an article or a preposition, dotted capitals are a body's acronym, not initials.
+        TextCase(text: "Ruiz addressed the O.A.S. Ivo Dorr met her. Aid went to the D.R.C. Officials said so.",
+             expected: ["Ruiz addressed the O.A.S.", "Ivo Dorr met her.", "Aid went to the D.R.C.", "Officials said so."]),
         TextCase(text: "He joined Acme Inc. The deal closed.", expected: ["He joined Acme Inc.", "The deal closed."]),
         TextCase(text: "Did they meet? Yes! They did.", expected: ["Did they meet?", "Yes!", "They did."]),
         // A line break ends a sentence even after a title.

@@ -208,9 +208,15 @@ struct EntityResolver {
                       isSingleCapitalInitial(nameStart - 1) {
                     nameStart -= 1
                 }
-                // ("H E" is "His Excellency", no initials.)
-                if nameStart < match.tokenRange.lowerBound, (nameStart..<match.tokenRange.lowerBound).contains(where: { isLetterAlone($0, "E") }) {
-                    nameStart = match.tokenRange.lowerBound
+                // ("H E" is "His Excellency", no initials.) And only after a title, a comma, "and",
+                // "counterpart" or at the sentence's start: "Group B Narendra Modi", "Article X
+                // Emmanuel Macron" are no initials.
+                if nameStart < match.tokenRange.lowerBound {
+                    let before = nameStart - 1
+                    let opensName = nameStart == sentence.lowerBound || isCharacter(before, UInt8(ascii: ","))
+                        || lexicon.oneWordTitles[layer.tokens[before].key] != nil || ["and", "counterpart"].contains(key(before))
+                    let excellency = (nameStart..<match.tokenRange.lowerBound).contains { k in isLetterAlone(k, "E") && k > 0 && isLetterAlone(k - 1, "H") }
+                    if !opensName || excellency { nameStart = match.tokenRange.lowerBound }
                 }
             }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
@@ -608,18 +614,23 @@ struct EntityResolver {
             var members: [Int]? = nil
             let after = m.endToken
             guard after + 1 < previous.upperBound else { continue }
+            // Where the subject's phrase ends, the verb of travel must come within a few words.
+            var subjectEnd = after
             if key(after) == "and", let n = nextPersonMention(after: after + 1, within: 4, in: previous),
                let b = n.entity, result.entities[b].type == "person", b != a, n.endToken < previous.upperBound,
                layer.tokens[n.endToken].kind == .word, !isCapitalizedWord(n.endToken) {
                 members = [a, b]
-            } else if key(after) == "and", after + 2 < previous.upperBound, isIn(.possessiveDeterminer, after + 1) {
+                subjectEnd = n.endToken
+            } else if key(after) == "and", after + 2 < previous.upperBound, isIn(.possessiveDeterminer, after + 1),
+                      Self.companyWords.contains(key(after + 2)) {
                 // "Ruiz and his delegation": one person with company.
-            } else if layer.tokens[after].kind == .word, !isCapitalizedWord(after), !isIn(.notAfterSubject, after),
-                      (after..<previous.upperBound).contains(where: { Self.companyWords.contains(key($0)) }) {
-                // "Ruiz was accompanied by A and B", "Ruiz arrived with her entourage".
-            } else {
+                subjectEnd = after + 3
+            } else if !(layer.tokens[after].kind == .word && !isCapitalizedWord(after) && !isIn(.notAfterSubject, after)) {
                 continue
             }
+            // "arrived", "landed", "was accompanied by": a party that travels (not "disagreed",
+            // not "hosted the delegation").
+            guard (subjectEnd..<min(previous.upperBound, subjectEnd + 4)).contains(where: { Self.travelWords.contains(key($0)) }) else { continue }
             var mention = EntityMention(candidates: [a], aliasKind: .pronoun, firstToken: sentence.lowerBound, endToken: sentence.lowerBound + 1,
                                         byteStart: 0, byteEnd: 0, source: .coreference)
             mention.groupMembers = members
@@ -643,8 +654,11 @@ struct EntityResolver {
 
     /// Verbs of receiving a party ("They were received by ...").
     static let receivingWords: Set<String> = ["welcomed", "received", "greeted", "met", "hosted"]
-    /// Words that tell of a party's company ("accompanied by", "and his entourage").
-    static let companyWords: Set<String> = ["accompanied", "entourage", "delegation", "delegations"]
+    /// Words that tell of a party's company ("and his entourage").
+    static let companyWords: Set<String> = ["entourage", "delegation", "delegations", "team", "wife", "husband", "aides"]
+    /// Verbs of a party's travel after its subject ("arrived", "was accompanied by").
+    static let travelWords: Set<String> = ["arrived", "arrive", "arrives", "landed", "flew", "reached", "came", "travelled", "traveled",
+                                           "accompanied", "visited", "toured"]
 
     /// A mention's first token and its index in `result.mentions`.
     typealias MentionStart = (first: Int, index: Int)
@@ -2728,6 +2742,8 @@ struct EntityResolver {
     func lowerCaseHeadName(_ head: Int) -> Range<Int>? {
         guard Self.placeNamedHeads.contains(key(head)) else { return nil }
         let sentence = sentenceRange(of: head)
+        // (Not a building or a room: "the Valmora convention centre".)
+        if head + 1 < sentence.upperBound && Self.placeAfterHeadNouns.contains(key(head + 1)) { return nil }
         var last = head - 1
         if last > sentence.lowerBound && Self.placeNamedKinds.contains(key(last)) && !isCapitalizedWord(last) { last -= 1 }
         guard last - 1 >= sentence.lowerBound, isCapitalizedWord(last), !inTitle[last] else { return nil }
@@ -2794,6 +2810,7 @@ struct EntityResolver {
                 start = j
             } else if j > sentence.lowerBound && key(j) == "union" && key(j - 1) == "european" {
                 start = j - 1
+                blocs += 1
             } else {
                 break
             }
@@ -2801,10 +2818,16 @@ struct EntityResolver {
             guard start > sentence.lowerBound, isCharacter(start - 1, UInt8(ascii: "-")) || isDash(start - 1) else { break }
             start -= 1
         }
+        // (Not a building or a room named by the parties: "the UN-AU convention hall".)
+        if head + 1 < sentence.upperBound && Self.placeAfterHeadNouns.contains(key(head + 1)) { return nil }
         guard parties >= 2, countries >= 1 || blocs >= 2, start < end, !isCharacter(start, UInt8(ascii: "-")) && !isDash(start),
               start > sentence.lowerBound, key(start - 1) == "the" else { return nil }
         return start..<(head + 1)
     }
+
+    /// Nouns after a head that make the words a place's name, not an agreement's ("the UN-AU
+    /// convention hall", "the Peru-Chile treaty room").
+    static let placeAfterHeadNouns: Set<String> = ["hall", "halls", "room", "rooms", "centre", "center", "building", "venue", "complex", "grounds", "site", "chamber", "auditorium"]
 
     /// "a comprehensive economic partnership agreement (CEPA)": after a lower-case head at
     /// `head`, an acronym in capitals in parentheses that abbreviates the head and the words
