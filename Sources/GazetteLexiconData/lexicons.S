@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 dc779acafcd563c8979aa03af4ef6c8699890a1ea511a551139c1360d4590d36
+// office.rules sha256 f850401f6b679beaa639f7158923abf14f85dcb6d492163751086ef914e77e94
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -464,13 +464,13 @@ struct TokenBuilder {
                 // Most gaps: the token before ends in a letter, a digit or a comma.
                 ends = false
             } else if let plain = Self.plainSentenceEnd(text, last, next) {
-                ends = plain && !continuesSentence(text, last, next, before: index >= first + 2 ? tokens[index - 2] : nil)
+                ends = plain && !continuesSentence(text, last, next, before: Self.token(before: index - 1, from: first, in: tokens))
             } else if mayEndSentence(text, last) {
                 guard let icuEnds = icuEndsSentence(breaker, text, tokens, after: index - 1) else {
                     layer.sentences.removeAll(keepingCapacity: true)
                     return false
                 }
-                ends = icuEnds && !continuesSentence(text, last, next, before: index >= first + 2 ? tokens[index - 2] : nil)
+                ends = icuEnds && !continuesSentence(text, last, next, before: Self.token(before: index - 1, from: first, in: tokens))
             } else {
                 ends = false
             }
@@ -696,7 +696,7 @@ struct TokenBuilder {
             guard index > first, index < count else { continue }
             // Sentences end between tokens: a boundary inside one ("St.Louis") is not one.
             if tokens[index - 1].end > UInt32(boundary) { continue }
-            if continuesSentence(text, tokens[index - 1], tokens[index], before: index >= first + 2 ? tokens[index - 2] : nil) { continue }
+            if continuesSentence(text, tokens[index - 1], tokens[index], before: Self.token(before: index - 1, from: first, in: tokens)) { continue }
             layer.sentences.append(Sentence(start: tokens[first].start, end: tokens[index - 1].end,
                                             firstToken: UInt32(first), endToken: UInt32(index)))
             first = index
@@ -707,13 +707,18 @@ struct TokenBuilder {
         }
     }
 
+    /// The token before the one at `index` in a sentence that opens at `first`, if any.
+    static func token(before index: Int, from first: Int, in tokens: ContiguousArray<Token>) -> Token? {
+        index > first ? tokens[index - 1] : nil
+    }
+
     /// Whether a sentence that ICU ends after `last` goes on with `next`: `last` is an
     /// abbreviation that does not end sentences before what `next` is, on the same line; or a
     /// closing quotation mark with a small letter after it (“... luck!” said Ann Lee: ICU ends a
     /// sentence after "!" or "?" and a quote whatever follows, news goes on with the attribution).
     /// `before` is the token before `last` in its sentence, if any: a name's initials follow no
     /// article nor preposition ("the O.A.S." is a body's).
-    func continuesSentence(_ text: UnsafeBufferPointer<UInt8>, _ last: Token, _ next: Token, before: Token? = nil) -> Bool {
+    func continuesSentence(_ text: UnsafeBufferPointer<UInt8>, _ last: Token, _ next: Token, before: Token?) -> Bool {
         if isASCIILower(text[Int(next.start)]) && isClosingQuote(text, last) && !lineBreak(text, Int(last.end), Int(next.start)) {
             return true
         }

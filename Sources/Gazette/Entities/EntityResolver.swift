@@ -596,7 +596,7 @@ struct EntityResolver {
             // "were", within three words, then a verb of receiving within two.
             let window = (sentence.lowerBound + 1)..<min(sentence.upperBound, sentence.lowerBound + 4)
             guard let were = window.first(where: { key($0) == "were" }),
-                  ((were + 1)..<min(sentence.upperBound, were + 3)).contains(where: { Self.receivingWords.contains(key($0)) }) else { continue }
+                  ((were + 1)..<min(sentence.upperBound, were + 3)).contains(where: { Self.welcomeVerbs.contains(key($0)) }) else { continue }
             let previous = layer.sentences[s - 1].tokenRange
             if byStart.isEmpty { byStart = mentionsByStart() }
             // The sentence before's first person, who opens it (past a dateline or "The").
@@ -622,7 +622,7 @@ struct EntityResolver {
                 members = [a, b]
                 subjectEnd = n.endToken
             } else if key(after) == "and", after + 2 < previous.upperBound, isIn(.possessiveDeterminer, after + 1),
-                      Self.companyWords.contains(key(after + 2)) {
+                      Self.entourageNouns.contains(key(after + 2)) || Self.kinNouns.contains(key(after + 2)) {
                 // "Ruiz and his delegation": one person with company.
                 subjectEnd = after + 3
             } else if !(layer.tokens[after].kind == .word && !isCapitalizedWord(after) && !isIn(.notAfterSubject, after)) {
@@ -644,7 +644,8 @@ struct EntityResolver {
         var k = start
         while k < min(sentence.upperBound, start + within) {
             if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "person" { return m }
-            if let m = result.mentions.first(where: { $0.titleStart == k || $0.phraseStart == k }), let e = m.entity,
+            // (Phrase starts are not assigned yet: a title's start names the phrase here.)
+            if let m = result.mentions.first(where: { $0.titleStart == k }), let e = m.entity,
                result.entities[e].type == "person" { return m }
             guard layer.tokens[k].kind == .word, !isCapitalizedWord(k) || isIn(.possessiveDeterminer, k) else { return nil }
             k += 1
@@ -652,13 +653,9 @@ struct EntityResolver {
         return nil
     }
 
-    /// Verbs of receiving a party ("They were received by ...").
-    static let receivingWords: Set<String> = ["welcomed", "received", "greeted", "met", "hosted"]
-    /// Words that tell of a party's company ("and his entourage").
-    static let companyWords: Set<String> = ["entourage", "delegation", "delegations", "team", "wife", "husband", "aides"]
-    /// Verbs of a party's travel after its subject ("arrived", "was accompanied by").
-    static let travelWords: Set<String> = ["arrived", "arrive", "arrives", "landed", "flew", "reached", "came", "travelled", "traveled",
-                                           "accompanied", "visited", "toured"]
+    /// Words of a party's travel after its subject: a visit's cue words ("arrived", "landed"),
+    /// and "flew", "reached", "came" and "was accompanied by".
+    static let travelWords: Set<String> = visitCueWords.union(["flew", "reached", "came", "accompanied"])
 
     /// A mention's first token and its index in `result.mentions`.
     typealias MentionStart = (first: Int, index: Int)
@@ -2241,6 +2238,9 @@ struct EntityResolver {
                                       firstToken: acronym, endToken: acronym + 1, byteStart: 0, byteEnd: 0, source: .pattern))
                     continue
                 }
+                // (Not a building or a room named so: "the Valmora convention centre", "the UN-AU
+                // convention hall".)
+                if i + 1 < layer.tokens.count, Self.placeAfterHeadNouns.contains(key(i + 1)) { continue }
                 if let named = lowerCaseHeadName(i) ?? nameAfterCalled(i) ?? partiesLowerCaseName(i) {
                     let name = surface(named)
                     uncover(named)
@@ -2742,8 +2742,6 @@ struct EntityResolver {
     func lowerCaseHeadName(_ head: Int) -> Range<Int>? {
         guard Self.placeNamedHeads.contains(key(head)) else { return nil }
         let sentence = sentenceRange(of: head)
-        // (Not a building or a room: "the Valmora convention centre".)
-        if head + 1 < sentence.upperBound && Self.placeAfterHeadNouns.contains(key(head + 1)) { return nil }
         var last = head - 1
         if last > sentence.lowerBound && Self.placeNamedKinds.contains(key(last)) && !isCapitalizedWord(last) { last -= 1 }
         guard last - 1 >= sentence.lowerBound, isCapitalizedWord(last), !inTitle[last] else { return nil }
@@ -2818,8 +2816,6 @@ struct EntityResolver {
             guard start > sentence.lowerBound, isCharacter(start - 1, UInt8(ascii: "-")) || isDash(start - 1) else { break }
             start -= 1
         }
-        // (Not a building or a room named by the parties: "the UN-AU convention hall".)
-        if head + 1 < sentence.upperBound && Self.placeAfterHeadNouns.contains(key(head + 1)) { return nil }
         guard parties >= 2, countries >= 1 || blocs >= 2, start < end, !isCharacter(start, UInt8(ascii: "-")) && !isDash(start),
               start > sentence.lowerBound, key(start - 1) == "the" else { return nil }
         return start..<(head + 1)
@@ -4468,7 +4464,8 @@ struct EntityResolver {
             // (Or after a few words of time set off by a comma: "Yesterday, Nepal Prime Minister met ...".)
             let opensClause = front == sentence.lowerBound
                 || (front - 1 > sentence.lowerBound && front - 1 - sentence.lowerBound <= 3 && isCharacter(front - 1, UInt8(ascii: ","))
-                    && (sentence.lowerBound..<(front - 1)).allSatisfy { isDateWord($0) || Self.timeWords.contains(key($0)) })
+                    && (sentence.lowerBound..<(front - 1)).allSatisfy { isDateWord($0) || Self.clauseOpeners.contains(key($0))
+                        || DateRecognizer.Context.partsOfDay.contains(key($0)) })
             let headline = opensClause && next < sentence.upperBound && layer.tokens[next].kind == .word
                 && !isCapitalizedWord(next) && !Self.pluralTitleWords.contains(key(title.upperBound - 1))
             if !possessive && !headline && !(front > sentence.lowerBound && key(front - 1) == "the") { return }
@@ -4502,10 +4499,6 @@ struct EntityResolver {
         if begin > front && (front..<begin).contains(where: { Self.otherTimes.contains(key($0)) }) { return }
         roleDescriptions.append((title, office, code, min(m.firstToken, begin), possessiveNext))
     }
-
-    /// Words of a time that opens a clause before its subject ("Yesterday, ...", "Earlier on
-    /// Monday, ..."), besides the words of dates.
-    static let timeWords: Set<String> = ["yesterday", "today", "earlier", "later", "on", "last", "this", "then", "afterwards", "meanwhile", "morning", "evening", "afternoon"]
 
     /// Prepositions after which a post with its country and no article is a description.
     static let descriptionLeads: Set<String> = ["between", "with", "by"]
