@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 9473efb4dfdc2cb6bca1da51fadcb849922eda2484da98c43adccde41b1b051f
+// met.rules sha256 f56927cad87e893d1b488960f8070f1a482f25b8142c0a9c5032d594b57962a8
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

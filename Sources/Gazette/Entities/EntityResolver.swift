@@ -3036,6 +3036,13 @@ struct EntityResolver {
         "athlete", "coach", "captain", "veteran", "survivor", "dissident", "critic", "assistant",
         "mp", "mps", "legislator", "senator", "parliamentarian", "bishop", "archbishop", "imam", "rabbi", "cardinal", "patriarch", "elder", "pilot",
     ]
+    /// Role nouns that name a post wherever they stand in a run of capitalized words, and so are
+    /// never a word of a person's name ("Supreme Commander", "Chief Executive Officer").
+    static let postNouns: Set<String> = [
+        "commander", "commander-in-chief", "chief", "director", "director-general", "officer", "chairman", "chairwoman",
+        "chairperson", "governor", "governor-general", "adviser", "advisor", "deputy", "representative", "envoy",
+        "spokesman", "spokeswoman", "spokesperson", "commissioner", "undersecretary", "under-secretary",
+    ]
     /// Clerics' styles, capitalized, before the one name a cleric goes by ("Archbishop Makarios",
     /// "Patriarch Kirill").
     static let singleNameStyles: Set<String> = ["archbishop", "bishop", "patriarch", "cardinal", "imam", "rabbi", "metropolitan", "catholicos"]
@@ -3658,6 +3665,28 @@ struct EntityResolver {
                 k = j
             }
         }
+        // "Crown Prince and Deputy Supreme Commander of the Armed Forces, X": a second post the
+        // titles lack, joined by "and", a post's noun among its words, and its own complement,
+        // before the comma of a name in apposition: the person's, phrased with the title.
+        if last < 0, k + 2 < sentence.upperBound, k > sentence.lowerBound, inTitle[k - 1], key(k) == "and" {
+            var j = k + 1, post = false
+            while j < sentence.upperBound && j - k <= 5 && isCapitalizedWord(j) && !inTitle[j] && !covered(j) {
+                post = post || Self.postNouns.contains(key(j))
+                j += 1
+            }
+            if post, j + 1 < sentence.upperBound, key(j) == "of" {
+                var e = j + 1
+                while e < sentence.upperBound && e - j <= 8 {
+                    if let m = mention(startingAt: e), let c = m.entity, result.entities[c].type == "country" { e = m.endToken; continue }
+                    guard key(e) == "the" || (isCapitalizedWord(e) && !inTitle[e] && !covered(e)) else { break }
+                    e += 1
+                }
+                j = e > j + 1 ? e : j
+            }
+            if post, j + 1 < sentence.upperBound, isCharacter(j, UInt8(ascii: ",")), isCapitalizedWord(j + 1) {
+                return j
+            }
+        }
         // "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates X",
         // "Secretary for Investment, Trade, and Industry X": more portfolios after a comma, closed
         // by "and" (a country's adjective may open one).
@@ -3852,6 +3881,14 @@ struct EntityResolver {
             // A run that goes on into a place, an organisation or a body names no person
             // ("Ambassador Bridge", "the German Democratic Republic", "Arab States").
             if !tokens.isEmpty && isCapitalizedWord(end) && (isIn(.placeOrOrganisation, end) || isIn(.body, end)) { return ([], nil) }
+            // Nor one that holds a post's noun: "Deputy Supreme Commander of ...", "Vice Chief
+            // of ..." name a post, whoever holds it; one that opens the run is a rank before the
+            // name ("Commander Pedro Pires"), no word of it.
+            if isCapitalizedWord(end) && Self.postNouns.contains(key(end)) {
+                if !tokens.isEmpty { return ([], nil) }
+                if end + 1 < sentence.upperBound && isCapitalizedWord(end + 1) && !covered(end + 1) { end += 1; continue }
+                return ([], nil)
+            }
             let afterParticle = !tokens.isEmpty && Self.patronymicParticles.contains(key(end - 1))
             guard (isCapitalizedWord(end) && (!isIn(.notName, end) || afterParticle) && !isDateWord(end) && !inTitle[end]
                    && !(layer.tokens[end].shape.contains(.allCaps) && Self.postNominals.contains(key(end))
@@ -5009,9 +5046,9 @@ struct EntityResolver {
         return nil
     }
 
-    /// The ranks before a deputy's post that keep it a post held now ("First Vice President",
+    /// The ranks before a deputy's post that keep it a post held now ("First Vice President", "Executive Vice President",
     /// "1st Deputy Speaker"), unlike "the first President of ...".
-    static let deputyRanks: Set<String> = ["first", "second", "third", "1st", "2nd", "3rd"]
+    static let deputyRanks: Set<String> = ["first", "second", "third", "1st", "2nd", "3rd", "executive"]
     /// Words of a post held now between its country and its title ("Kosovo's new Prime Minister").
     static let heldNowWords: Set<String> = tenureWords.union(["new", "current", "incumbent", "sitting"])
 

@@ -44,6 +44,9 @@ public final class CompiledRules: Sendable {
 
     /// The key of the possessive "'s", for the `possessive` token attribute.
     let possessiveKey: KeyID?
+    /// The keys of "(" and ")", for the short parentheses a `gap` passes.
+    let openParenKey: KeyID?
+    let closeParenKey: KeyID?
     /// The keys of the double and the single quotation mark (every form folds to one of the
     /// two), for the `quote` token attribute.
     let quoteKeys: KeyBits
@@ -278,6 +281,8 @@ public final class CompiledRules: Sendable {
         // The keys of words, as bits.
         func keyBits(_ words: [String]) -> KeyBits { KeyBits(words.compactMap { key($0).map(Int.init) }) }
         self.possessiveKey = key("'s")
+        self.openParenKey = key("(")
+        self.closeParenKey = key(")")
         self.quoteKeys = keyBits(["\"", "'"])
         self.dateMarkerKeys = keyBits(Self.dateMarkerWords)
         self.officeVerbKeys = keyBits(Self.officeVerbWords)

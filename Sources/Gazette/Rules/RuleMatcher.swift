@@ -44,6 +44,8 @@ struct RuleMatcher {
     private var annotationStart: [Int32] = []
     /// Per token: whether it is inside a person's name (not their title), for the `gap` attribute.
     private var inPersonName: [Bool] = []
+    /// Per token: whether it is a bracket of a short aside a `gap` passes (`markShortAsides`).
+    private var inShortAside: [Bool] = []
 
     struct Annot {
         var start: Int32
@@ -229,6 +231,30 @@ struct RuleMatcher {
         return out
     }
 
+    /// Marks the brackets of each short aside, which a `gap` passes as it passes the words
+    /// inside: one to five tokens between "(" and ")", none a boundary or a word of a person's
+    /// name ("visited the United Arab Emirates (UAE) and met", "received at the National Palace
+    /// (Palacio Nacional) and held talks"). A longer aside, or one naming a person, stays a
+    /// boundary.
+    private mutating func markShortAsides(_ layer: TextLayer) {
+        inShortAside.removeAll(keepingCapacity: true)
+        inShortAside.append(contentsOf: repeatElement(false, count: layer.tokens.count))
+        guard let open = rules.openParenKey, let close = rules.closeParenKey else { return }
+        let tokens = layer.tokens
+        var i = 0
+        while i < tokens.count {
+            defer { i += 1 }
+            guard tokens[i].key == open else { continue }
+            var j = i + 1
+            while j < tokens.count && j - i <= 6 && tokens[j].key != close
+                    && !rules.boundaryKeys.contains(tokens[j].key) && !inPersonName[j] { j += 1 }
+            guard j < tokens.count, tokens[j].key == close, j - i >= 2, j - i <= 6 else { continue }
+            inShortAside[i] = true
+            inShortAside[j] = true
+            i = j
+        }
+    }
+
     /// Builds the annotation index: resolved entity mentions (a titled person also from the
     /// start of its title; a described one also as a role), dates, and titles.
     private mutating func index(_ layer: TextLayer, _ extraction: Extraction) {
@@ -275,6 +301,7 @@ struct RuleMatcher {
                 annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: CompiledRules.roleType, value: .mention(i)))
             }
         }
+        markShortAsides(layer)
         // Every date, with a value or not: "on Monday" is an adjunct in a story of no known date
         // too (a fact takes a date with a value only: `RelationBuilder.date(of:)`).
         for (i, d) in extraction.dates.enumerated() {
@@ -318,7 +345,7 @@ struct RuleMatcher {
         case .possessive: return token.key == rules.possessiveKey
         case .quote: return rules.quoteKeys.contains(token.key)
         case .boundary: return rules.boundaryKeys.contains(token.key)
-        case .gap: return !rules.boundaryKeys.contains(token.key) && !inPersonName[position]
+        case .gap: return (!rules.boundaryKeys.contains(token.key) || inShortAside[position]) && !inPersonName[position]
         }
     }
 
