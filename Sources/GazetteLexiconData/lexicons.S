@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 d0eb0ff398eefe59b61741efb41fce3d56a6614d097fe431b8840857e2faea56
+// countries.jsonl sha256 04253373af1de8254aef4c3b952ff558e370f5d4239b163c06126e85656c8896
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 0d476715b836e28647831d0308a77fae47546bef0d7bdd768bbaa4f0ea258228
+// agreements.rules sha256 ee7b6dea6e74568ff802adcf5687978a6887b740c1199a8f0f9bf7bed7286b4d
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 f83835ec14f685c1e244586dc5e09ffcd14dbe80ab219546b0be4ff0253e19e6
+// classes.rules sha256 e07800580e5d8b6473901fb493c8b7f02dfe75b16c2bb79aeefdd7c785cf7580
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

@@ -613,7 +613,8 @@ struct RelationBuilder {
 
     /// Mention `m`'s entity and those of the mentions of its type listed right after it in its
     /// sentence: each after a comma, "and" or both, and "the" at most ("Kenya, Uganda, the Sudan
-    /// and Tanzania", "Kenya, and Uganda"). A person's phrase starts at their title ("President
+    /// and Tanzania", "Kenya, and Uganda"), past a short aside in brackets after one ("eSwatini
+    /// (former Swaziland), Mali"). A person's phrase starts at their title ("President
     /// of Peru Ana Ruiz, President of Chile, Tomas Belo and ..."), and a person's country may
     /// follow their name ("Ana Ruiz of Peru, Tomas Belo of Chile ...").
     func listed(from m: Int, _ layer: TextLayer, _ extraction: Extraction) -> [Fact.Argument] {
@@ -635,6 +636,12 @@ struct RelationBuilder {
                    let e = mentions[j].entity, extraction.entities[e].type == "country" {
                     t = mentions[j].endToken
                 }
+            }
+            // "eSwatini (former Swaziland), Mali ...": past a short aside in brackets after an item.
+            if isKey(t, rules.openParenKey) {
+                var c = t + 1
+                while c < sentence.upperBound && c - t <= 6 && !isKey(c, rules.closeParenKey) && !isKey(c, rules.commaKey) { c += 1 }
+                if isKey(c, rules.closeParenKey) && c - t <= 6 { t = c + 1 }
             }
             var joined = false
             if isKey(t, rules.commaKey) { t += 1; joined = true }

@@ -98,7 +98,7 @@ public struct DateRecognizer: Sendable {
     /// Every word whose meaning `WordInfo` records: a vocabulary must hold them all for
     /// `frozenWords`.
     static let vocabularyWords: [String] = Array(Set(triggerWords + Context.yearPrepositions + Context.relativeStarters
-        + Array(Context.unitOffsets.keys) + DateWords.futureCues)).sorted()
+        + Array(Context.unitOffsets.keys) + DateWords.futureCues + DateWords.pastCues)).sorted()
 
 
     /// What a key means to the recognizer: the values it has in `DateWords` and the sets of
@@ -108,7 +108,7 @@ public struct DateRecognizer: Sendable {
         var month = absent, weekday = absent, number = absent, ordinal = absent, unitOffset = absent
         var flags: UInt8 = 0
         static let trigger: UInt8 = 1, relativeStarter: UInt8 = 2, yearPreposition: UInt8 = 4, futureCue: UInt8 = 8
-        static let deictic: UInt8 = 16
+        static let deictic: UInt8 = 16, pastCue: UInt8 = 32
 
         init() {}
 
@@ -123,6 +123,7 @@ public struct DateRecognizer: Sendable {
             if Context.relativeStarterSet.contains(key) { flags |= Self.relativeStarter }
             if Context.yearPrepositionSet.contains(key) { flags |= Self.yearPreposition }
             if DateWords.futureCues.contains(key) { flags |= Self.futureCue }
+            if DateWords.pastCues.contains(key) { flags |= Self.pastCue }
             if DateRecognizer.deicticWords.contains(key) { flags |= Self.deictic }
         }
 
@@ -247,6 +248,15 @@ public struct DateRecognizer: Sendable {
             return false
         }
 
+        /// Whether an auxiliary of the past comes in the twelve words before token `i` ("was signed
+        /// by Ruiz and Dorr on April 8").
+        func pastCue(before i: Int, sentenceStart: Int) -> Bool {
+            for j in stride(from: i - 1, through: max(sentenceStart, i - 12), by: -1) where info(j).flags & WordInfo.pastCue != 0 {
+                return true
+            }
+            return false
+        }
+
         func mention(_ start: Int, _ end: Int, _ value: String?, _ g: DateMention.Granularity, absolute: Bool = false) -> DateMention {
             DateMention(firstToken: start, endToken: end, value: value, granularity: g,
                         anchor: absolute ? .absolute : (value == nil ? .none : .documentDate))
@@ -258,10 +268,15 @@ public struct DateRecognizer: Sendable {
         /// The same for a month without a day, which news names for what is done more than for
         /// what is planned (TimeBank: 1,142 of 1,324 values right at 2, 1,140 at 1.5).
         static let monthLeanWeight = 2.0
+        /// The same after an auxiliary of the past ("was", "had"): a told event (TimeBank's
+        /// value accuracy measured with `gazette eval-dates`, docs/DESIGN.md).
+        static let pastLeanWeight = 4.0
 
         /// The year that puts (month, day) nearest the document date, counting distances on the
         /// side opposite the lean (future by default, past after a future cue) `leanWeight` times.
-        func resolveYear(month: Int, day: Int?, future: Bool) -> Int? {
+        /// After an auxiliary of the past (and no cue of the future), a date ahead counts
+        /// `pastLeanWeight` times.
+        func resolveYear(month: Int, day: Int?, future: Bool, past: Bool = false) -> Int? {
             guard let dct else { return nil }
             // A document of a known year only, or of this month: that year.
             if dct.precision == .year || (dct.precision == .month && month == dct.month) { return dct.year }
@@ -274,7 +289,7 @@ public struct DateRecognizer: Sendable {
                 if day == nil && y == dct.year && month == dct.month { return y }
                 let ahead = distance > 0
                 // A month alone leans to the past more: "visited Lima in October" in a May story.
-                let lean = day == nil ? Self.monthLeanWeight : Self.leanWeight
+                let lean = past && !future ? Self.pastLeanWeight : day == nil ? Self.monthLeanWeight : Self.leanWeight
                 let cost = abs(distance) * (ahead != future && distance != 0 ? lean : 1)
                 if best == nil || cost < best!.cost { best = (y, cost) }
             }
@@ -337,7 +352,7 @@ public struct DateRecognizer: Sendable {
             if let d1 = dayNumber(i, end: end), i + 2 < end, Self.rangeLinks.contains(key(i + 1)), let d2 = dayNumber(i + 2, end: end),
                let m = month(i + 3, end: end) {
                 var e = i + 4
-                let y = year(e, end: end) ?? resolveYear(month: m, day: d1, future: futureCue(before: i, sentenceStart: sentenceStart))
+                let y = year(e, end: end) ?? resolveYear(month: m, day: d1, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
                 if year(e, end: end) != nil { e += 1 }
                 if let y, let a = CalendarDay(year: y, month: m, day: d1), let b = CalendarDay(year: y, month: m, day: d2), a < b {
                     return mention(i, e, "\(a.iso)/\(b.iso)", .day, absolute: year(e - 1, end: end) != nil)
@@ -356,7 +371,7 @@ public struct DateRecognizer: Sendable {
                     if let r = yearOffset(at: e, end: end) {
                         return mention(i, r.end, dct.flatMap { CalendarDay(year: $0.year + r.offset, month: m, day: d)?.iso }, .day)
                     }
-                    let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
+                    let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
                     return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
                 }
             }
@@ -373,7 +388,7 @@ public struct DateRecognizer: Sendable {
                         var e2 = e + 2
                         if e2 + 1 < end && key(e2) == "," && year(e2 + 1, end: end) != nil { e2 += 1 }
                         let given = year(e2, end: end)
-                        let y = given ?? resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
+                        let y = given ?? resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
                         if given != nil { e2 += 1 }
                         let value = y.flatMap { y in
                             CalendarDay(year: y, month: m, day: d).flatMap { a in CalendarDay(year: y, month: m, day: d2).map { "\(a.iso)/\($0.iso)" } }
@@ -383,7 +398,7 @@ public struct DateRecognizer: Sendable {
                     if let r = yearOffset(at: e, end: end) {
                         return mention(i, r.end, dct.flatMap { CalendarDay(year: $0.year + r.offset, month: m, day: d)?.iso }, .day)
                     }
-                    let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart))
+                    let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
                     return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
                 }
                 // May 2025
@@ -394,7 +409,7 @@ public struct DateRecognizer: Sendable {
                     if let r = yearOffset(at: i + 1, end: end) {
                         return mention(i, r.end, dct.map { Self.monthValue($0.year + r.offset, m) }, .month)
                     }
-                    let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart))
+                    let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
                     return mention(i, i + 1, y.map { Self.monthValue($0, m) }, .month)
                 }
             }
@@ -496,7 +511,7 @@ public struct DateRecognizer: Sendable {
             if modifier == "the" && j + 1 < end { j += 1; modifier = key(j) }
             // "late November", "early 2025"
             if part != nil, let m = month(j, end: end, needsCapital: true) {
-                let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart))
+                let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
                 return mention(i, j + 1, y.map { Self.monthValue($0, m) }, .month)
             }
             if part != nil, let y = year(j, end: end) { return mention(i, j + 1, String(y), .year, absolute: true) }

@@ -31,4 +31,7 @@ enum DateWords {
 
     /// Words in the sentence before a date that point to the future ("will meet on Friday").
     static let futureCues: Set<String> = ["will", "next", "plans", "planned", "scheduled", "expected", "'ll", "upcoming", "shall"]
+    /// Auxiliaries of the past before a date that lean it to the past harder ("The treaty was
+    /// signed by Ruiz and Dorr on April 8" in a December story: the April before).
+    static let pastCues: Set<String> = ["was", "were", "had", "did"]
 }
