@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 ee7b6dea6e74568ff802adcf5687978a6887b740c1199a8f0f9bf7bed7286b4d
+// agreements.rules sha256 0db41ed0d91d387af1f6bea0a5422d09346de047bc083b100e33a01c5f56d528
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 e07800580e5d8b6473901fb493c8b7f02dfe75b16c2bb79aeefdd7c785cf7580
+// classes.rules sha256 a21c5163463664a4636d8645c0ec087bd9b24369b3eaf7fd3f4b189d1d9e6a67
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

@@ -46,6 +46,8 @@ public final class CompiledRules: Sendable {
     let possessiveKey: KeyID?
     /// The keys of "(" and ")", for the short parentheses a `gap` passes.
     let openParenKey: KeyID?
+    /// The key of "that", which opens a reported clause ("announced on the 14th that ...").
+    let thatKey: KeyID?
     let closeParenKey: KeyID?
     /// The keys of the double and the single quotation mark (every form folds to one of the
     /// two), for the `quote` token attribute.
@@ -282,6 +284,7 @@ public final class CompiledRules: Sendable {
         func keyBits(_ words: [String]) -> KeyBits { KeyBits(words.compactMap { key($0).map(Int.init) }) }
         self.possessiveKey = key("'s")
         self.openParenKey = key("(")
+        self.thatKey = key("that")
         self.closeParenKey = key(")")
         self.quoteKeys = keyBits(["\"", "'"])
         self.dateMarkerKeys = keyBits(Self.dateMarkerWords)

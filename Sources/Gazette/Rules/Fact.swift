@@ -834,8 +834,15 @@ struct RelationBuilder {
             let d = dates[i]
             guard usable[i] == .any, d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound,
                   !isInRelativeClause(d, closingBefore: match.endToken, sentence: sentence, layer: layer) else { continue }
-            let distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
+            var distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
+            // A date past a clause's boundary or a reported clause's "that" is another clause's
+            // ("The UN announced on the 14th that Tuvalu ratified the treaty on the 12th"): taken
+            // only when the match's own clause has none.
+            let between = d.endToken <= match.firstToken ? d.endToken..<match.firstToken : d.firstToken >= match.endToken ? match.endToken..<d.firstToken : 0..<0
+            if between.contains(where: { rules.boundaryKeys.contains(layer.tokens[$0].key) || layer.tokens[$0].key == rules.thatKey }) {
+                distance += sentence.count
+            }
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
         if let best { return (best.index, false) }

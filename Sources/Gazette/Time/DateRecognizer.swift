@@ -248,6 +248,32 @@ public struct DateRecognizer: Sendable {
             return false
         }
 
+        /// Words after "on the 14th" that leave it a day of the month, not an ordinal of a noun
+        /// ("on the 14th anniversary").
+        static let afterBareDay: Set<String> = ["and", "at", "in", "when", "after", "before", "as", "with", "that", "while", "during", "of"]
+
+        /// An ordinal day with the month the story's ("the 12th of this month", "the 30th of last
+        /// month"), or alone after "on the" ("on the 14th", in its month, or the month before for
+        /// a day after the story's; the month after, after a cue of the future). Nil for anything
+        /// else, or a story of no known day.
+        func dayOfStoryMonth(_ d: Int, at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
+            guard layer.tokens[i].kind != .number, i > sentenceStart, key(i - 1) == "the", let dct, dct.precision == .day else { return nil }
+            var offset: Int?
+            var e = i + 1
+            if i + 3 < end, key(i + 1) == "of", key(i + 3) == "month", ["this", "last", "next"].contains(key(i + 2)) {
+                offset = key(i + 2) == "this" ? 0 : key(i + 2) == "last" ? -1 : 1
+                e = i + 4
+            } else if i - 2 >= sentenceStart, key(i - 2) == "on",
+                      i + 1 >= end || layer.tokens[i + 1].kind == .punctuation || Self.afterBareDay.contains(key(i + 1)) {
+                let future = futureCue(before: i, sentenceStart: sentenceStart)
+                offset = future ? (d < dct.day ? 1 : 0) : (d > dct.day ? -1 : 0)
+            }
+            guard let offset else { return nil }
+            let months = dct.year * 12 + (dct.month - 1) + offset
+            let value = CalendarDay(year: months / 12, month: months % 12 + 1, day: d)?.iso
+            return mention(i, e, value, .day)
+        }
+
         /// Whether an auxiliary of the past comes in the twelve words before token `i` ("was signed
         /// by Ruiz and Dorr on April 8").
         func pastCue(before i: Int, sentenceStart: Int) -> Bool {
@@ -374,6 +400,7 @@ public struct DateRecognizer: Sendable {
                     let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
                     return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
                 }
+                if let m = dayOfStoryMonth(d, at: i, end: end, sentenceStart: sentenceStart) { return m }
             }
             if let m = month(i, end: end) {
                 // May 28[, 2025] / Nov. 1
