@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 44af70ee034c06de9241b937f57ff9f445474c48cac3ba98df506cbf7466c7ae
+// agreements.jsonl sha256 84292c695dd5fdbcae6870130c1610b746a2c0f9213d5956b4ef76997985156c
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f56927cad87e893d1b488960f8070f1a482f25b8142c0a9c5032d594b57962a8
+// met.rules sha256 049355cfbf04e363c20c6caddbedada0e6fb3aed128abfb6dc2b8f89e7b2d813
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

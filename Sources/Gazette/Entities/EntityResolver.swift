@@ -149,6 +149,13 @@ struct EntityResolver {
                 continue
             }
             let kept = entries.filter { lexicon.entries[$0].type != Self.titleType }
+            // An agreement's name with a number after it is another of the series ("START II"
+            // when the lexicon knows START only; "Lomé III").
+            if lexicon.entries[kept[0]].type == "agreement", match.tokenRange.upperBound < layer.tokens.count,
+               ["ii", "iii", "iv", "2", "3", "4"].contains(key(match.tokenRange.upperBound)),
+               layer.tokens[match.tokenRange.upperBound].start == layer.tokens[match.tokenRange.upperBound - 1].end + 1 {
+                continue
+            }
             // A person's name right after a capitalized word and a particle ("Mohammed bin Salman
             // bin Abdulaziz") is the end of a longer name, not that person's.
             let start = match.tokenRange.lowerBound

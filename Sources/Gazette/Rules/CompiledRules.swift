@@ -104,6 +104,9 @@ public final class CompiledRules: Sendable {
     static let placeWords = ["in", "at"]
     static let gatheringWords = ["summit", "sidelines", "conference", "forum", "assembly"]
     let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?, atKey: KeyID?
+    /// The nouns of a city before its name ("in the Saudi capital Riyadh", "in the garrison city of
+    /// Rawalpindi"), which a venue passes.
+    let placeNounKeys: KeyBits
     /// Nouns of a topic after which "in" names no venue: "talks on the situation in Iraq", "the
     /// war in Ukraine", "peace in the region".
     static let topicWords = ["situation", "situations", "crisis", "war", "conflict", "developments", "events", "peace", "stability",
@@ -176,6 +179,8 @@ public final class CompiledRules: Sendable {
     }
 
     /// The literal texts of `file`'s rules, as `CompiledLexicon(extraWords:)` wants them.
+    static let placeNounWords = ["capital", "city"]
+
     static func words(of file: RuleFile) -> [String] {
         var out: [String] = []
         func visit(_ p: RulePattern) {
@@ -194,7 +199,7 @@ public final class CompiledRules: Sendable {
         // token would get a key of its own and never equal it.
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since", "date"] + tenureEventWords
             + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
-            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "from", "the", "well", tokenizable("'s")]
+            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "from", "the", "well", "that", tokenizable("'s")] + placeNounWords
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -308,6 +313,7 @@ public final class CompiledRules: Sendable {
         self.portfolioJoinKeys = keyBits(Self.portfolioJoinWords)
         self.counterpartKeys = keyBits(Self.counterpartWords)
         self.placeKeys = keyBits(Self.placeWords)
+        self.placeNounKeys = keyBits(Self.placeNounWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
         self.topicKeys = keyBits(Self.topicWords)
         self.adjunctKeys = keyBits(Self.adjunctWords)

@@ -551,6 +551,11 @@ struct RelationBuilder {
         while upper < whole.upperBound {
             if isAdjunct(upper) {
                 placeWords = rules.atKey == layer.tokens[upper].key ? 3 : (layer.tokens[upper].key == rules.theKey ? placeWords : 0)
+                // "in capital Muscat", "in the garrison city of Rawalpindi": the words of a city's noun.
+                if rules.inKey == layer.tokens[upper].key,
+                   (upper + 1..<min(whole.upperBound, upper + 5)).contains(where: { rules.placeNounKeys.contains(Int(layer.tokens[$0].key)) }) {
+                    placeWords = 4
+                }
             } else if placeWords > 0 && layer.tokens[upper].kind == .word {
                 placeWords -= 1
             } else {
@@ -570,6 +575,20 @@ struct RelationBuilder {
             var k = t - 1
             while k > region.lowerBound && t - k <= 5 && layer.tokens[k].kind == .word && layer.tokens[k].shape.contains(.capitalized) { k -= 1 }
             if k < t - 1 { t = k }
+        }
+        // "in the Saudi capital Riyadh", "in capital Muscat", "in the garrison city of Rawalpindi":
+        // past the city's noun, "of" after it, and up to two words before it.
+        var k = t
+        if k > region.lowerBound, layer.tokens[k].key == rules.ofKey { k -= 1 }
+        if k > region.lowerBound, rules.placeNounKeys.contains(Int(layer.tokens[k].key)) {
+            k -= 1
+            var words = 0
+            while k > region.lowerBound && words < 2 && layer.tokens[k].kind == .word && layer.tokens[k].key != rules.theKey
+                    && !rules.placeKeys.contains(Int(layer.tokens[k].key)) {
+                k -= 1
+                words += 1
+            }
+            t = k
         }
         if t > region.lowerBound, let the = rules.theKey, layer.tokens[t].key == the { t -= 1 }
         guard t >= region.lowerBound && rules.placeKeys.contains(Int(layer.tokens[t].key)) else { return false }
