@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 a21c5163463664a4636d8645c0ec087bd9b24369b3eaf7fd3f4b189d1d9e6a67
+// classes.rules sha256 c2e83dfb1dc6a97bed3b8edee5ec59165ea705f2d57f0d6625b34ad63c24061c
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 049355cfbf04e363c20c6caddbedada0e6fb3aed128abfb6dc2b8f89e7b2d813
+// met.rules sha256 f9dc5f669527e8509b156132e88d11168fd6fc62218b05e973bf4d32827ae8c8
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -3022,7 +3022,9 @@ struct EntityResolver {
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "hon", "hon.", "honourable", "honorable", "sir", "dame",
         "datuk", "dato", "dato'", "datin", "tun", "sheikh", "shaikh", "h.e.", "h.h.", "h.r.h.", "prof", "prof.", "professor", "madam",
         "madame", "mme", "mme.", "excellency", "gen", "gen.", "col", "col.", "lt", "lt.", "maj", "maj.", "capt", "capt.", "adm", "adm.",
-        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.", "rt", "rt.", "sayyid", "sayyida",
+        "pandit", "shri", "sri", "smt", "smt.", "seri", "comrade",
+        // Cambodian styles ("Samdech Techo Hun Sen", "Samdech Akka Moha Sena Padei Techo Hun Sen").
+        "samdech", "techo", "akka", "moha", "padei", "commodore", "cdre", "brig", "brig.", "reverend", "rev", "rev.", "rt", "rt.", "sayyid", "sayyida",
         // The abbreviations of Mohammad that South Asian and Malaysian styles write before a name
         // ("President Md Abdul Hamid", "Mohd Najib"): no part of the name the lexicon holds.
         "md", "md.", "mohd", "mohd.",
