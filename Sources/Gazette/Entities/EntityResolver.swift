@@ -3627,8 +3627,13 @@ struct EntityResolver {
         if (key(i) == "his" || key(i) == "her") && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1)
             && Self.addressWords.contains(key(i + 1)) { return true }
         if Self.addressWords.contains(key(i)) && i > 0 && (key(i - 1) == "his" || key(i - 1) == "her" || key(i - 1) == "royal") && isCapitalizedWord(i - 1) { return true }
+        // "HE", "HH", "HRH": His Excellency, His Highness, His Royal Highness in capitals, no
+        // periods ("he" in lower case stays a pronoun).
+        let length = layer.tokens[i].end - layer.tokens[i].start
+        if (length == 2 || length == 3) && layer.tokens[i].shape.contains(.allCaps) && ["he", "hh", "hrh"].contains(key(i))
+            && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { return true }
         // "H E", His Excellency written with no periods (one compare for any longer word).
-        if layer.tokens[i].end - layer.tokens[i].start == 1 {
+        if length == 1 {
             return (isLetterAlone(i, "H") && i + 1 < layer.tokens.count && isLetterAlone(i + 1, "E"))
                 || (isLetterAlone(i, "E") && i > 0 && isLetterAlone(i - 1, "H"))
         }
