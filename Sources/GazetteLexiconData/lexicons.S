@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f9dc5f669527e8509b156132e88d11168fd6fc62218b05e973bf4d32827ae8c8
+// met.rules sha256 cb5d28da10b6666e0d2cb2e7c6b7e83a890b08c1ae0c3359830ba5f7f1f61eae
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
