@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 467b6887809ae46e6bcd16b9eb62a86984fd47fda8593d9cf9a45b903f2c9c6c
+// people.jsonl sha256 ed03d2e7af37f333a87e69a8138680acafb1c6caa2db98f1a43e8bafadd62697
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):

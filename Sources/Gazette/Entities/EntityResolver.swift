@@ -226,6 +226,17 @@ struct EntityResolver {
                     if !opensName || excellency { nameStart = match.tokenRange.lowerBound }
                 }
             }
+            // A given name the lexicon's name leaves out, between a one-word title and the name
+            // ("President Mohammad Ashraf Ghani"): part of it, not a person of its own; only of
+            // one in office on the story's date ("President Mahamat Idriss Déby" in 2022 is the
+            // son, not Idriss Déby).
+            if nameStart == match.tokenRange.lowerBound, nameStart >= 2, match.tokenRange.count >= 2,
+               lexicon.entries[kept[0]].type == "person", kept.count == 1, roleHeld(by: kept[0]) != nil, isCapitalizedWord(nameStart - 1), layer.tokens[nameStart - 1].kind == .word,
+               !covered(nameStart - 1), !isNonNameWord(nameStart - 1), !isDateWord(nameStart - 1), !isHonorific(nameStart - 1),
+               lexicon.oneWordTitles[layer.tokens[nameStart - 1].key] == nil, lexicon.oneWordTitles[layer.tokens[nameStart - 2].key] != nil,
+               sentenceRange(of: nameStart).contains(nameStart - 2) {
+                nameStart -= 1
+            }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
                               firstToken: nameStart, endToken: nameEnd,
                               byteStart: 0, byteEnd: 0, source: .lexicon))
