@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 c2e83dfb1dc6a97bed3b8edee5ec59165ea705f2d57f0d6625b34ad63c24061c
+// classes.rules sha256 757b6e23d9008f474404e217fb2ccc5141916e9337ffd086f01dd29d628b889f
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 cb5d28da10b6666e0d2cb2e7c6b7e83a890b08c1ae0c3359830ba5f7f1f61eae
+// met.rules sha256 3e92f797be0694938fadfde0f9999c5e4f2f48c21d164edcd2fb6a74c857eedb
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 f850401f6b679beaa639f7158923abf14f85dcb6d492163751086ef914e77e94
+// office.rules sha256 cf3bee582b23f5c8789413be8a87342bb444b0ca09664ec2b4fcbaa089cf4373
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -3045,7 +3045,7 @@ struct EntityResolver {
     static let roleNouns: Set<String> = [
         "mayor", "governor", "governor-general", "judge", "chairman", "chairwoman", "chairperson", "director",
         "director-general", "commissioner", "lawmaker", "congressman", "congresswoman", "adviser", "advisor",
-        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "counterparts", "diplomat", "secretary", "representative",
+        "attorney", "deputy", "leader", "envoy", "negotiator", "counterpart", "counterparts", "peer", "peers", "diplomat", "secretary", "representative",
         "wife", "husband", "son", "daughter", "granddaughter", "grandson", "brother", "sister", "mother", "father", "widow",
         "democrat", "republican", "activist", "journalist", "reporter", "correspondent", "analyst", "economist",
         "hero", "convict", "actor", "actress", "singer", "author", "writer", "photographer", "editor", "lawyer",
@@ -4588,6 +4588,9 @@ struct EntityResolver {
             let afterMeeting = isIn(.objectVerb, m.firstToken - 1)
                 || (m.firstToken >= 2 && key(m.firstToken - 1) == "with" && isIn(.objectVerb, m.firstToken - 2))
             let possessed = ["his", "her", "their", "its"].contains(key(m.firstToken - 1)) || isPossessive(m.firstToken - 1) || afterMeeting
+            // "peer" is a counterpart only when someone's ("his Argentine peer X"): a "British
+            // peer" alone sits in the House of Lords.
+            if !possessed && (key(i) == "peer" || key(i) == "peers") { continue }
             if !possessed {
                 var n = i + 1
                 if n + 1 < sentence.upperBound && key(n) == "," { n += 1 }
@@ -5846,7 +5849,7 @@ extension EntityResolver {
             case .captionMarker: EntityResolver.captionMarkers
             case .according: ["according"]
             case .pairNoun: ["meeting", "talks", "summit"]
-            case .counterpart: ["counterpart", "counterparts"]
+            case .counterpart: ["counterpart", "counterparts", "peer", "peers"]
             case .photo: ["photo"]
             case .preVerbAdverb: EntityResolver.preVerbAdverbs
             case .weekday: Set(DateWords.weekdays.keys)

@@ -96,7 +96,7 @@ public final class CompiledRules: Sendable {
     let portfolioJoinKeys: KeyBits
     /// Words that open a listed person's phrase as someone's counterpart ("and his counterpart X",
     /// "and her Peruvian counterpart X").
-    static let counterpartWords = ["his", "her", "their", "counterpart", "counterparts"]
+    static let counterpartWords = ["his", "her", "their", "counterpart", "counterparts", "peer", "peers"]
     let counterpartKeys: KeyBits
     /// Words before a place that say where an event happened ("in", "at"), and words of a
     /// gathering held somewhere of its own ("summit", "sidelines"): with either, a sentence
