@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 cf3bee582b23f5c8789413be8a87342bb444b0ca09664ec2b4fcbaa089cf4373
+// office.rules sha256 2807a39554c31ed047caf8aa9b8b2fe1238de6a3ace3384e7e6e5a5f4933e230
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -243,13 +243,17 @@ struct EntityResolver {
         }
         // "King Abdullah II", an alias that starts with a title: the title is the text's, and the
         // name follows it, when the person holds an office that day in a country the document
-        // names (else the alias may name another: "King Abdullah" of Saudi Arabia before 2015).
+        // names (else the alias may name another: "King Abdullah" of Saudi Arabia before 2015),
+        // or, in a story of no known date, has held one there.
         let named = titledAliases.isEmpty ? [] : namedCountries()
         for (n, office) in titledAliases {
             let m = result.mentions[n]
             // A name after the title ("Sultan Hassanal Bolkiah"), not a complement ("Sultan of Brunei").
+            // (In a story of no known date, an office of theirs in a country the story names.)
             guard isCapitalizedWord(m.firstToken + 1), let e = m.entity, let entry = result.entities[e].lexiconEntry,
-                  let country = roleHeld(by: entry)?.country, named.contains(country) else { continue }
+                  let country = roleHeld(by: entry)?.country
+                    ?? (date == nil ? lexicon.entries[entry].roles.compactMap(\.country).first(where: named.contains) : nil),
+                  named.contains(country) else { continue }
             titles.append((m.firstToken..<(m.firstToken + 1), office))
             owner[m.firstToken] = -1
             result.mentions[n].firstToken += 1
