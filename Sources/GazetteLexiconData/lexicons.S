@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 3e92f797be0694938fadfde0f9999c5e4f2f48c21d164edcd2fb6a74c857eedb
+// met.rules sha256 835d4e108628f8a5327e8cd620b23a9c5f804ec366fb7cfab17f0870871adedc
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
