@@ -37,19 +37,19 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 0db41ed0d91d387af1f6bea0a5422d09346de047bc083b100e33a01c5f56d528
+// agreements.rules sha256 29f3bf7a369e693e916d0b69869f657d980646a2a8dcbfac35e722b802eb013b
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 757b6e23d9008f474404e217fb2ccc5141916e9337ffd086f01dd29d628b889f
+// classes.rules sha256 40b2c2aae64b1fcb50aa4e54bdcbd3ec91b692bd4173a5fac35e4155827d1962
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 835d4e108628f8a5327e8cd620b23a9c5f804ec366fb7cfab17f0870871adedc
+// met.rules sha256 41015718c3a1e5a1edb4643ea8a00d2b50519afccc02c2f559be4790ad4aef37
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -5281,6 +5281,12 @@ struct EntityResolver {
             }
         }
         guard before >= sentence.lowerBound, !covered(before) else { return false }
+        // A body named with its acronym in brackets ("Popular Unity Party (PUP) President"), no
+        // country's ("Democratic Republic of the Congo (DRC) President" is covered by a country).
+        if before - 3 >= sentence.lowerBound, isCharacter(before, UInt8(ascii: ")")), isCharacter(before - 2, UInt8(ascii: "(")),
+           layer.tokens[before - 1].shape.contains(.allCaps), !covered(before - 1), isCapitalizedWord(before - 3), !covered(before - 3) {
+            return true
+        }
         let t = layer.tokens[before]
         guard t.kind == .word else { return false }
         // An acronym names an international body only when it is one's ("TT High Commissioner"
