@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 40b2c2aae64b1fcb50aa4e54bdcbd3ec91b692bd4173a5fac35e4155827d1962
+// classes.rules sha256 42f76e1c260f9e6a084e913fc37dc20f337e0b6f20b2cda428d2cd00f5ad0e3f
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 41015718c3a1e5a1edb4643ea8a00d2b50519afccc02c2f559be4790ad4aef37
+// met.rules sha256 2abfae366ca12229dad0dfbb55c55b7403608a388c7f4cf6156cd1570cd4b70b
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
