@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 ed03d2e7af37f333a87e69a8138680acafb1c6caa2db98f1a43e8bafadd62697
+// people.jsonl sha256 972b2965fdfde7d0ec5ab42ac8b18eb1d02d680b8ec098418740fa64b7d6a0ac
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 29f3bf7a369e693e916d0b69869f657d980646a2a8dcbfac35e722b802eb013b
+// agreements.rules sha256 4e24cb5492b34f9b7b85d37c550ad42c2b7b4f52b36aa2ae3ab593c3ebf0036d
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 42f76e1c260f9e6a084e913fc37dc20f337e0b6f20b2cda428d2cd00f5ad0e3f
+// classes.rules sha256 a8a91d5134d3d58fd931de99cd97321730d7395bd5da3b78c981f5b87a9f9757
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 2807a39554c31ed047caf8aa9b8b2fe1238de6a3ace3384e7e6e5a5f4933e230
+// office.rules sha256 f5c4b4fb432a66d1150d58786686380a002fd5549a6e9e4581bef982bf051b81
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -3023,6 +3023,8 @@ struct EntityResolver {
         "heritage", "arts", "religious", "religion", "aviation", "maritime", "marine", "ports", "railways", "roads",
         "power", "electricity", "telecommunications", "media", "multimedia", "ict", "broadcasting", "statistics", "privatization",
         "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives", "commonwealth", "livestock",
+        "promotion", "urbanization", "urbanisation", "privatisation", "reconstruction", "humanitarian", "irrigation", "minerals",
+        "hydrocarbons", "gas", "logistics", "textiles", "communication", "postal", "posts", "endowments", "antiquities", "reconciliation",
         // State companies ("Minister of State-Owned Enterprises").
         "enterprises", "owned",
         // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East"),
