@@ -61,7 +61,7 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 f5c4b4fb432a66d1150d58786686380a002fd5549a6e9e4581bef982bf051b81
+// office.rules sha256 a07fb5198fa94ceaa1c64eeaab69ac4f827b76ee3b7238b1d6557f925556e644
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
