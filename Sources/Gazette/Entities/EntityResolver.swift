@@ -3069,6 +3069,11 @@ struct EntityResolver {
         "chairperson", "governor", "governor-general", "adviser", "advisor", "deputy", "representative", "envoy",
         "spokesman", "spokeswoman", "spokesperson", "commissioner", "undersecretary", "under-secretary",
     ]
+    /// Words that qualify a post before its noun ("Permanent Representative", "Supreme Commander").
+    static let postQualifiers: Set<String> = [
+        "permanent", "supreme", "special", "senior", "deputy", "chief", "executive", "general", "vice", "assistant",
+        "acting", "principal", "personal", "resident", "high", "first", "second",
+    ]
     /// Clerics' styles, capitalized, before the one name a cleric goes by ("Archbishop Makarios",
     /// "Patriarch Kirill").
     static let singleNameStyles: Set<String> = ["archbishop", "bishop", "patriarch", "cardinal", "imam", "rabbi", "metropolitan", "catholicos"]
@@ -3915,10 +3920,16 @@ struct EntityResolver {
             // Nor one that holds a post's noun: "Deputy Supreme Commander of ...", "Vice Chief
             // of ..." name a post, whoever holds it; one that opens the run is a rank before the
             // name ("Commander Pedro Pires"), no word of it.
+            // A name of two words or more that the post follows ends before it and the words
+            // that qualify it ("Lamin Baali Permanent Representative of ...").
             if isCapitalizedWord(end) && Self.postNouns.contains(key(end)) {
-                if !tokens.isEmpty { return ([], nil) }
-                if end + 1 < sentence.upperBound && isCapitalizedWord(end + 1) && !covered(end + 1) { end += 1; continue }
-                return ([], nil)
+                if tokens.isEmpty {
+                    if end + 1 < sentence.upperBound && isCapitalizedWord(end + 1) && !covered(end + 1) { end += 1; continue }
+                    return ([], nil)
+                }
+                while let last = tokens.last, Self.postQualifiers.contains(key(last)) { tokens.removeLast() }
+                if tokens.count < 2 { return ([], nil) }
+                break
             }
             let afterParticle = !tokens.isEmpty && Self.patronymicParticles.contains(key(end - 1))
             guard (isCapitalizedWord(end) && (!isIn(.notName, end) || afterParticle) && !isDateWord(end) && !inTitle[end]
