@@ -37,31 +37,31 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 4e24cb5492b34f9b7b85d37c550ad42c2b7b4f52b36aa2ae3ab593c3ebf0036d
+// agreements.rules sha256 15becb13e5807741682a903d1edfaa6eabffd4564a13858a5036f2c29c5b0fd7
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 a8a91d5134d3d58fd931de99cd97321730d7395bd5da3b78c981f5b87a9f9757
+// classes.rules sha256 f590d1036656df29640a2595a5a691aaa43c9520d7e9146e38d03fd0698b1839
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 2abfae366ca12229dad0dfbb55c55b7403608a388c7f4cf6156cd1570cd4b70b
+// met.rules sha256 6e0d84d31c362abbea480403d833c1a7717e9abe84e23dd5ce0ba2f0e85f489e
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 30f7167d6a2e7d210eeb3568f56e87a40de5eb470c1f8ab32bb1a341d0f112cf
+// negative.rules sha256 3584979903ecb056b37b609a8183777bd6b9d7a54084ec97cf86af9e9128f4ec
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 a07fb5198fa94ceaa1c64eeaab69ac4f827b76ee3b7238b1d6557f925556e644
+// office.rules sha256 fb5ffab4f99a6995d19b758eef4cf83684eade9ed98de822637cea04d101211b
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):

@@ -149,10 +149,11 @@ struct EntityResolver {
                 continue
             }
             let kept = entries.filter { lexicon.entries[$0].type != Self.titleType }
-            // An agreement's name with a number after it is another of the series ("START II"
-            // when the lexicon knows START only; "Lomé III").
+            // An agreement's name with a Roman numeral after it is another of the series ("START
+            // II" when the lexicon knew START only, "Lomé III"); not a count ("the NPT 4 decades ago").
             if lexicon.entries[kept[0]].type == "agreement", match.tokenRange.upperBound < layer.tokens.count,
-               ["ii", "iii", "iv", "2", "3", "4"].contains(key(match.tokenRange.upperBound)),
+               layer.tokens[match.tokenRange.upperBound].shape.contains(.allCaps),
+               ["ii", "iii", "iv"].contains(key(match.tokenRange.upperBound)),
                layer.tokens[match.tokenRange.upperBound].start == layer.tokens[match.tokenRange.upperBound - 1].end + 1 {
                 continue
             }
@@ -3062,8 +3063,10 @@ struct EntityResolver {
         "athlete", "coach", "captain", "veteran", "survivor", "dissident", "critic", "assistant",
         "mp", "mps", "legislator", "senator", "parliamentarian", "bishop", "archbishop", "imam", "rabbi", "cardinal", "patriarch", "elder", "pilot",
     ]
-    /// Role nouns that name a post wherever they stand in a run of capitalized words, and so are
-    /// never a word of a person's name ("Supreme Commander", "Chief Executive Officer").
+    /// Role nouns that name a post wherever they stand in a run of capitalized words: a run that
+    /// holds one is no name ("Supreme Commander"), or one that ends before it and the words that
+    /// qualify it (`postQualifiers`: "Lamin Baali Permanent Representative"); one that opens the run
+    /// is a rank before the name ("Commander Pedro Pires").
     static let postNouns: Set<String> = [
         "commander", "commander-in-chief", "chief", "director", "director-general", "officer", "chairman", "chairwoman",
         "chairperson", "governor", "governor-general", "adviser", "advisor", "deputy", "representative", "envoy",

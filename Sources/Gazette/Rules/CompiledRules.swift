@@ -44,11 +44,11 @@ public final class CompiledRules: Sendable {
 
     /// The key of the possessive "'s", for the `possessive` token attribute.
     let possessiveKey: KeyID?
-    /// The keys of "(" and ")", for the short parentheses a `gap` passes.
+    /// The keys of "(" and ")", for the short asides in brackets a `gap` passes.
     let openParenKey: KeyID?
+    let closeParenKey: KeyID?
     /// The key of "that", which opens a reported clause ("announced on the 14th that ...").
     let thatKey: KeyID?
-    let closeParenKey: KeyID?
     /// The keys of the double and the single quotation mark (every form folds to one of the
     /// two), for the `quote` token attribute.
     let quoteKeys: KeyBits
@@ -178,9 +178,10 @@ public final class CompiledRules: Sendable {
         var labels: [String]
     }
 
-    /// The literal texts of `file`'s rules, as `CompiledLexicon(extraWords:)` wants them.
+    /// The nouns of a city before its name ("in the Saudi capital Riyadh"), which a venue passes.
     static let placeNounWords = ["capital", "city"]
 
+    /// The literal texts of `file`'s rules, as `CompiledLexicon(extraWords:)` wants them.
     static func words(of file: RuleFile) -> [String] {
         var out: [String] = []
         func visit(_ p: RulePattern) {

@@ -656,10 +656,12 @@ struct RelationBuilder {
                     t = mentions[j].endToken
                 }
             }
-            // "eSwatini (former Swaziland), Mali ...": past a short aside in brackets after an item.
+            // "eSwatini (former Swaziland), Mali ...": past a short aside in brackets after an item
+            // (one to five tokens, no comma and no clause boundary inside).
             if isKey(t, rules.openParenKey) {
                 var c = t + 1
-                while c < sentence.upperBound && c - t <= 6 && !isKey(c, rules.closeParenKey) && !isKey(c, rules.commaKey) { c += 1 }
+                while c < sentence.upperBound && c - t <= 6 && !isKey(c, rules.closeParenKey) && !isKey(c, rules.commaKey)
+                        && !rules.isClauseBoundary(layer.tokens[c]) { c += 1 }
                 if isKey(c, rules.closeParenKey) && c - t <= 6 { t = c + 1 }
             }
             var joined = false
@@ -855,11 +857,12 @@ struct RelationBuilder {
                   !isInRelativeClause(d, closingBefore: match.endToken, sentence: sentence, layer: layer) else { continue }
             var distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
-            // A date past a clause's boundary or a reported clause's "that" is another clause's
+            // A date of a verb of saying before the reported clause's "that" is the report's
             // ("The UN announced on the 14th that Tuvalu ratified the treaty on the 12th"): taken
             // only when the match's own clause has none.
-            let between = d.endToken <= match.firstToken ? d.endToken..<match.firstToken : d.firstToken >= match.endToken ? match.endToken..<d.firstToken : 0..<0
-            if between.contains(where: { rules.boundaryKeys.contains(layer.tokens[$0].key) || layer.tokens[$0].key == rules.thatKey }) {
+            if d.endToken <= match.firstToken,
+               (d.endToken..<match.firstToken).contains(where: { layer.tokens[$0].key == rules.thatKey }),
+               (max(sentence.lowerBound, d.firstToken - 3)..<d.firstToken).contains(where: { rules.isClauseBoundary(layer.tokens[$0]) && layer.tokens[$0].kind == .word }) {
                 distance += sentence.count
             }
             if best == nil || distance < best!.distance { best = (distance, i) }

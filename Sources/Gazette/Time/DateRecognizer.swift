@@ -250,7 +250,7 @@ public struct DateRecognizer: Sendable {
 
         /// Words after "on the 14th" that leave it a day of the month, not an ordinal of a noun
         /// ("on the 14th anniversary").
-        static let afterBareDay: Set<String> = ["and", "at", "in", "when", "after", "before", "as", "with", "that", "while", "during", "of"]
+        static let afterBareDay: Set<String> = ["at", "in", "when", "after", "before", "as", "with", "that", "while", "during"]
 
         /// An ordinal day with the month the story's ("the 12th of this month", "the 30th of last
         /// month"), or alone after "on the" ("on the 14th", in its month, or the month before for
@@ -265,7 +265,8 @@ public struct DateRecognizer: Sendable {
                 e = i + 4
             } else if i - 2 >= sentenceStart, key(i - 2) == "on",
                       i + 1 >= end || layer.tokens[i + 1].kind == .punctuation || Self.afterBareDay.contains(key(i + 1)) {
-                let future = futureCue(before: i, sentenceStart: sentenceStart)
+                // (The cue before "on the": "will ratify it on the 20th".)
+                let future = futureCue(before: i - 2, sentenceStart: sentenceStart)
                 offset = future ? (d < dct.day ? 1 : 0) : (d > dct.day ? -1 : 0)
             }
             guard let offset else { return nil }
@@ -274,11 +275,16 @@ public struct DateRecognizer: Sendable {
             return mention(i, e, value, .day)
         }
 
-        /// Whether an auxiliary of the past comes in the twelve words before token `i` ("was signed
-        /// by Ruiz and Dorr on April 8").
+        /// Whether an auxiliary of the past comes in the twelve words before token `i`, in its
+        /// clause ("was signed by Ruiz and Dorr on April 8"): not past a cue of the future nearer
+        /// the date, nor past a comma, a semicolon or a colon ("The pact, which was initialled in
+        /// Lima, takes effect on May 1").
         func pastCue(before i: Int, sentenceStart: Int) -> Bool {
-            for j in stride(from: i - 1, through: max(sentenceStart, i - 12), by: -1) where info(j).flags & WordInfo.pastCue != 0 {
-                return true
+            for j in stride(from: i - 1, through: max(sentenceStart, i - 12), by: -1) {
+                let flags = info(j).flags
+                if flags & WordInfo.futureCue != 0 { return false }
+                if flags & WordInfo.pastCue != 0 { return true }
+                if layer.tokens[j].kind == .punctuation && [",", ";", ":"].contains(key(j)) { return false }
             }
             return false
         }
