@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 f590d1036656df29640a2595a5a691aaa43c9520d7e9146e38d03fd0698b1839
+// classes.rules sha256 0eccbc4f1766b7dda4e42af9c1943ee43fd83dc927a31136b2c2681bfd04333a
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
