@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 15becb13e5807741682a903d1edfaa6eabffd4564a13858a5036f2c29c5b0fd7
+// agreements.rules sha256 1ebd83091773623b90d08108b3400431bc3b5e3f27aa730c77d4e03bf6ad938d
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
