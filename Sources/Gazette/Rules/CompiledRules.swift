@@ -49,6 +49,8 @@ public final class CompiledRules: Sendable {
     let closeParenKey: KeyID?
     /// The key of "that", which opens a reported clause ("announced on the 14th that ...").
     let thatKey: KeyID?
+    /// The conjunctions among the clause boundaries ("and", "or", "but").
+    let conjunctionKeys: KeyBits
     /// The keys of the double and the single quotation mark (every form folds to one of the
     /// two), for the `quote` token attribute.
     let quoteKeys: KeyBits
@@ -291,6 +293,7 @@ public final class CompiledRules: Sendable {
         self.possessiveKey = key("'s")
         self.openParenKey = key("(")
         self.thatKey = key("that")
+        self.conjunctionKeys = keyBits(["and", "or", "but"])
         self.closeParenKey = key(")")
         self.quoteKeys = keyBits(["\"", "'"])
         self.dateMarkerKeys = keyBits(Self.dateMarkerWords)

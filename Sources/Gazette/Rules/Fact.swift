@@ -838,6 +838,12 @@ struct RelationBuilder {
     /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
     /// story`, when the sentence has none, the story's day before it, or for a headline with
     /// none before it, its lede's day (`ledeDate`), else the page's stamp opening the sentence.
+    /// Whether `token` is a verb of saying among the clause boundaries ("said", "announced"), not
+    /// a conjunction ("and", "or", "but") nor a mark.
+    func isSayingVerb(_ token: Token) -> Bool {
+        token.kind == .word && rules.isClauseBoundary(token) && !rules.conjunctionKeys.contains(token.key)
+    }
+
     func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [DateUse], layer: TextLayer,
               text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
         switch rule.date {
@@ -862,7 +868,7 @@ struct RelationBuilder {
             // only when the match's own clause has none.
             if d.endToken <= match.firstToken,
                (d.endToken..<match.firstToken).contains(where: { layer.tokens[$0].key == rules.thatKey }),
-               (max(sentence.lowerBound, d.firstToken - 3)..<d.firstToken).contains(where: { rules.isClauseBoundary(layer.tokens[$0]) && layer.tokens[$0].kind == .word }) {
+               (max(sentence.lowerBound, d.firstToken - 3)..<d.firstToken).contains(where: { isSayingVerb(layer.tokens[$0]) }) {
                 distance += sentence.count
             }
             if best == nil || distance < best!.distance { best = (distance, i) }
