@@ -3520,7 +3520,12 @@ struct EntityResolver {
     /// so a person ("Marek Tolvan arrived in Warsaw", "Then Ana Ruiz and Li Wei met", a caption's
     /// "Ana Ruiz (R) and Li Wei pose before talks").
     static let meetingVerbs: Set<String> = ["met", "meets", "arrived", "arrives", "visited", "visits", "landed", "lands", "toured", "tours",
-                                            "flew", "travelled", "traveled", "pose", "poses", "posed", "shake", "shakes", "shook"]
+                                            "flew", "travelled", "traveled", "pose", "poses", "posed", "shake", "shakes", "shook",
+                                            "received", "receives", "hosted", "hosts", "welcomed", "welcomes", "greeted", "greets",
+                                            "hugged", "hugs", "held", "holds"]
+    /// What "held" or "holds" must be followed by, within three words, to tell a meeting ("held
+    /// talks with", "held a bilateral meeting"), not a post or a view ("held the post").
+    static let heldMeetingNouns: Set<String> = ["talks", "meeting", "meetings", "discussions", "consultations", "bilateral", "summit"]
     /// Capitalized words that open a sentence before a name without being part of it ("Then
     /// Ana Ruiz met ...").
     static let clauseOpeners: Set<String> = [
@@ -3533,13 +3538,16 @@ struct EntityResolver {
     /// Adverbs between a subject and its verb ("Ana Ruiz also met ...", "... yesterday met ...").
     static let preVerbAdverbs: Set<String> = ["also", "then", "later", "first", "finally", "today", "yesterday"]
 
-    /// People named right before a verb of meeting or travel, with "also", "then", "later" or a
+    /// People named right before a verb of meeting, hosting or travel ("held" only before talks or
+    /// a meeting), with "also", "then", "later" or a
     /// day ("on Monday") between at most: a name of two words or more, not the object of a preposition, with
     /// nothing of an office, institution, place or organisation in it; with the name joined to
     /// it by "and" ("Ana Ruiz and Li Wei met").
     mutating func findPeopleBeforeMeetingVerbs() {
         for v in cuePositions where v > 0 && isIn(.meetingVerb, v) {
             let sentence = sentenceRange(of: v)
+            if key(v) == "held" || key(v) == "holds",
+               !((v + 1)..<min(sentence.upperBound, v + 4)).contains(where: { Self.heldMeetingNouns.contains(key($0)) }) { continue }
             var end = v
             // Back over "also", "then" ... and a day ("on Monday", "yesterday"), in either order.
             for _ in 0..<2 {
