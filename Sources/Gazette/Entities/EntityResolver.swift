@@ -3546,8 +3546,7 @@ struct EntityResolver {
     mutating func findPeopleBeforeMeetingVerbs() {
         for v in cuePositions where v > 0 && isIn(.meetingVerb, v) {
             let sentence = sentenceRange(of: v)
-            if key(v) == "held" || key(v) == "holds",
-               !((v + 1)..<min(sentence.upperBound, v + 4)).contains(where: { Self.heldMeetingNouns.contains(key($0)) }) { continue }
+            if isIn(.heldVerb, v), !((v + 1)..<min(sentence.upperBound, v + 4)).contains(where: { isIn(.heldMeetingNoun, $0) }) { continue }
             var end = v
             // Back over "also", "then" ... and a day ("on Monday", "yesterday"), in either order.
             for _ in 0..<2 {
@@ -3718,7 +3717,7 @@ struct EntityResolver {
         if last < 0, k + 2 < sentence.upperBound, k > sentence.lowerBound, inTitle[k - 1], key(k) == "and" {
             var j = k + 1, post = false
             while j < sentence.upperBound && j - k <= 5 && isCapitalizedWord(j) && !inTitle[j] && !covered(j) {
-                post = post || Self.postNouns.contains(key(j))
+                post = post || isIn(.postNoun, j)
                 j += 1
             }
             if post, j + 1 < sentence.upperBound, key(j) == "of" {
@@ -3933,12 +3932,12 @@ struct EntityResolver {
             // name ("Commander Pedro Pires"), no word of it.
             // A name of two words or more that the post follows ends before it and the words
             // that qualify it ("Lamin Baali Permanent Representative of ...").
-            if isCapitalizedWord(end) && Self.postNouns.contains(key(end)) {
+            if isCapitalizedWord(end) && isIn(.postNoun, end) {
                 if tokens.isEmpty {
                     if end + 1 < sentence.upperBound && isCapitalizedWord(end + 1) && !covered(end + 1) { end += 1; continue }
                     return ([], nil)
                 }
-                while let last = tokens.last, Self.postQualifiers.contains(key(last)) { tokens.removeLast() }
+                while let last = tokens.last, isIn(.postQualifier, last) { tokens.removeLast() }
                 if tokens.count < 2 { return ([], nil) }
                 break
             }
@@ -5854,6 +5853,7 @@ extension EntityResolver {
         case speechVerb, meetingVerb, objectVerb, possessed, kin, complementLink, predicate, article, courtesy, captionMarker, according
         case pairNoun, counterpart, photo, hyphenSuffix, preVerbAdverb, weekday, on, pronoun, entourage
         case female, male, notAfterSubject, possessiveDeterminer, listOpener, groupNumber, groupNoun, agreementVerb, by, credit, comrade, countryNoun
+        case postNoun, postQualifier, heldVerb, heldMeetingNoun
 
         var words: Set<String> {
             switch self {
@@ -5898,6 +5898,10 @@ extension EntityResolver {
             case .credit: EntityResolver.creditWords
             case .comrade: ["comrade"]
             case .countryNoun: ["country", "nation"]
+            case .postNoun: EntityResolver.postNouns
+            case .postQualifier: EntityResolver.postQualifiers
+            case .heldVerb: ["held", "holds"]
+            case .heldMeetingNoun: EntityResolver.heldMeetingNouns
             case .female: EntityResolver.femaleWords
             case .male: EntityResolver.maleWords
             case .notAfterSubject: EntityResolver.notAfterSubject

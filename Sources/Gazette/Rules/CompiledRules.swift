@@ -133,6 +133,21 @@ public final class CompiledRules: Sendable {
     /// Whether `token` ends a clause (the `boundary` attribute), for `explain`.
     public func isClauseBoundary(_ token: Token) -> Bool { boundaryKeys.contains(token.key) }
 
+    /// Where a short aside in brackets that opens at token `i` closes: the ")" of one to five
+    /// tokens after "(", before `end`, none a clause boundary, a comma or a token `excluded`
+    /// names ("the United Arab Emirates (UAE) and", "eSwatini (former Swaziland), Mali"). Nil
+    /// when no such aside opens there. The `gap` attribute and `a.list` both pass one.
+    func shortAsideClose(openingAt i: Int, in tokens: ContiguousArray<Token>, before end: Int, excluded: (Int) -> Bool = { _ in false }) -> Int? {
+        guard let open = openParenKey, let close = closeParenKey, i < end, tokens[i].key == open else { return nil }
+        var j = i + 1
+        while j < end && j - i <= 6 {
+            if tokens[j].key == close { return j - i >= 2 ? j : nil }
+            if boundaryKeys.contains(tokens[j].key) || tokens[j].key == commaKey || excluded(j) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
     /// Tokens that end a clause for the `boundary` attribute: the marks that end one (semicolon,
     /// colon, quotation marks, brackets), verbs of saying, which put what follows in another
     /// speaker's words, and the conjunctions that join clauses or verbs ("Ruiz praised Dorr and

@@ -656,14 +656,8 @@ struct RelationBuilder {
                     t = mentions[j].endToken
                 }
             }
-            // "eSwatini (former Swaziland), Mali ...": past a short aside in brackets after an item
-            // (one to five tokens, no comma and no clause boundary inside).
-            if isKey(t, rules.openParenKey) {
-                var c = t + 1
-                while c < sentence.upperBound && c - t <= 6 && !isKey(c, rules.closeParenKey) && !isKey(c, rules.commaKey)
-                        && !rules.isClauseBoundary(layer.tokens[c]) { c += 1 }
-                if isKey(c, rules.closeParenKey) && c - t <= 6 { t = c + 1 }
-            }
+            // "eSwatini (former Swaziland), Mali ...": past a short aside in brackets after an item.
+            if let close = rules.shortAsideClose(openingAt: t, in: layer.tokens, before: sentence.upperBound) { t = close + 1 }
             var joined = false
             if isKey(t, rules.commaKey) { t += 1; joined = true }
             if isKey(t, rules.andKey) { t += 1; joined = true }
@@ -834,16 +828,16 @@ struct RelationBuilder {
         return value.prefix(n) > latest.prefix(n)
     }
 
-    /// The rule's date capture, else (unless the rule says `date none`) the usable date (see
-    /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
-    /// story`, when the sentence has none, the story's day before it, or for a headline with
-    /// none before it, its lede's day (`ledeDate`), else the page's stamp opening the sentence.
     /// Whether `token` is a verb of saying among the clause boundaries ("said", "announced"), not
     /// a conjunction ("and", "or", "but") nor a mark.
     func isSayingVerb(_ token: Token) -> Bool {
         token.kind == .word && rules.isClauseBoundary(token) && !rules.conjunctionKeys.contains(token.key)
     }
 
+    /// The rule's date capture, else (unless the rule says `date none`) the usable date (see
+    /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
+    /// story`, when the sentence has none, the story's day before it, or for a headline with
+    /// none before it, its lede's day (`ledeDate`), else the page's stamp opening the sentence.
     func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [DateUse], layer: TextLayer,
               text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
         switch rule.date {

@@ -231,27 +231,23 @@ struct RuleMatcher {
         return out
     }
 
-    /// Marks the brackets of each short aside, which a `gap` passes as it passes the words
-    /// inside: one to five tokens between "(" and ")", none a boundary or a word of a person's
-    /// name ("visited the United Arab Emirates (UAE) and met", "received at the National Palace
-    /// (Palacio Nacional) and held talks"). A longer aside, or one naming a person, stays a
-    /// boundary.
+    /// Marks the brackets of each short aside (`CompiledRules.shortAsideClose`, with no word of a
+    /// person's name inside), which a `gap` passes as it passes the words inside ("visited the
+    /// United Arab Emirates (UAE) and met", "received at the National Palace (Palacio Nacional)
+    /// and held talks"). A longer aside, or one naming a person, stays a boundary.
     private mutating func markShortAsides(_ layer: TextLayer) {
         inShortAside.removeAll(keepingCapacity: true)
         inShortAside.append(contentsOf: repeatElement(false, count: layer.tokens.count))
-        guard let open = rules.openParenKey, let close = rules.closeParenKey else { return }
+        guard let open = rules.openParenKey else { return }
         let tokens = layer.tokens
         var i = 0
         while i < tokens.count {
-            defer { i += 1 }
-            guard tokens[i].key == open else { continue }
-            var j = i + 1
-            while j < tokens.count && j - i <= 6 && tokens[j].key != close
-                    && !rules.boundaryKeys.contains(tokens[j].key) && !inPersonName[j] { j += 1 }
-            guard j < tokens.count, tokens[j].key == close, j - i >= 2, j - i <= 6 else { continue }
-            inShortAside[i] = true
-            inShortAside[j] = true
-            i = j
+            if tokens[i].key == open, let j = rules.shortAsideClose(openingAt: i, in: tokens, before: tokens.count, excluded: { inPersonName[$0] }) {
+                inShortAside[i] = true
+                inShortAside[j] = true
+                i = j
+            }
+            i += 1
         }
     }
 

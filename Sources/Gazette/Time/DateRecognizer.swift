@@ -306,12 +306,14 @@ public struct DateRecognizer: Sendable {
 
         /// The year that puts (month, day) nearest the document date, counting distances on the
         /// side opposite the lean (future by default, past after a future cue) `leanWeight` times.
-        /// After an auxiliary of the past (and no cue of the future), a date ahead counts
-        /// `pastLeanWeight` times.
-        func resolveYear(month: Int, day: Int?, future: Bool, past: Bool = false) -> Int? {
+        /// The lean is read from the words before token `i` (`futureCue`, and only without one,
+        /// `pastCue`): after an auxiliary of the past, a date ahead counts `pastLeanWeight` times.
+        func resolveYear(month: Int, day: Int?, cuesBefore i: Int, sentenceStart: Int) -> Int? {
             guard let dct else { return nil }
             // A document of a known year only, or of this month: that year.
             if dct.precision == .year || (dct.precision == .month && month == dct.month) { return dct.year }
+            let future = futureCue(before: i, sentenceStart: sentenceStart)
+            let past = !future && pastCue(before: i, sentenceStart: sentenceStart)
             var best: (year: Int, cost: Double)?
             for y in (dct.year - 1)...(dct.year + 1) {
                 let d = min(day ?? 15, CalendarDay.daysIn(month: month, year: y))
@@ -321,7 +323,7 @@ public struct DateRecognizer: Sendable {
                 if day == nil && y == dct.year && month == dct.month { return y }
                 let ahead = distance > 0
                 // A month alone leans to the past more: "visited Lima in October" in a May story.
-                let lean = past && !future ? Self.pastLeanWeight : day == nil ? Self.monthLeanWeight : Self.leanWeight
+                let lean = past ? Self.pastLeanWeight : day == nil ? Self.monthLeanWeight : Self.leanWeight
                 let cost = abs(distance) * (ahead != future && distance != 0 ? lean : 1)
                 if best == nil || cost < best!.cost { best = (y, cost) }
             }
@@ -384,7 +386,7 @@ public struct DateRecognizer: Sendable {
             if let d1 = dayNumber(i, end: end), i + 2 < end, Self.rangeLinks.contains(key(i + 1)), let d2 = dayNumber(i + 2, end: end),
                let m = month(i + 3, end: end) {
                 var e = i + 4
-                let y = year(e, end: end) ?? resolveYear(month: m, day: d1, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
+                let y = year(e, end: end) ?? resolveYear(month: m, day: d1, cuesBefore: i, sentenceStart: sentenceStart)
                 if year(e, end: end) != nil { e += 1 }
                 if let y, let a = CalendarDay(year: y, month: m, day: d1), let b = CalendarDay(year: y, month: m, day: d2), a < b {
                     return mention(i, e, "\(a.iso)/\(b.iso)", .day, absolute: year(e - 1, end: end) != nil)
@@ -403,7 +405,7 @@ public struct DateRecognizer: Sendable {
                     if let r = yearOffset(at: e, end: end) {
                         return mention(i, r.end, dct.flatMap { CalendarDay(year: $0.year + r.offset, month: m, day: d)?.iso }, .day)
                     }
-                    let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
+                    let y = resolveYear(month: m, day: d, cuesBefore: i, sentenceStart: sentenceStart)
                     return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
                 }
                 if let m = dayOfStoryMonth(d, at: i, end: end, sentenceStart: sentenceStart) { return m }
@@ -421,7 +423,7 @@ public struct DateRecognizer: Sendable {
                         var e2 = e + 2
                         if e2 + 1 < end && key(e2) == "," && year(e2 + 1, end: end) != nil { e2 += 1 }
                         let given = year(e2, end: end)
-                        let y = given ?? resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
+                        let y = given ?? resolveYear(month: m, day: d, cuesBefore: i, sentenceStart: sentenceStart)
                         if given != nil { e2 += 1 }
                         let value = y.flatMap { y in
                             CalendarDay(year: y, month: m, day: d).flatMap { a in CalendarDay(year: y, month: m, day: d2).map { "\(a.iso)/\($0.iso)" } }
@@ -431,7 +433,7 @@ public struct DateRecognizer: Sendable {
                     if let r = yearOffset(at: e, end: end) {
                         return mention(i, r.end, dct.flatMap { CalendarDay(year: $0.year + r.offset, month: m, day: d)?.iso }, .day)
                     }
-                    let y = resolveYear(month: m, day: d, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
+                    let y = resolveYear(month: m, day: d, cuesBefore: i, sentenceStart: sentenceStart)
                     return mention(i, e, y.flatMap { CalendarDay(year: $0, month: m, day: d)?.iso }, .day)
                 }
                 // May 2025
@@ -442,7 +444,7 @@ public struct DateRecognizer: Sendable {
                     if let r = yearOffset(at: i + 1, end: end) {
                         return mention(i, r.end, dct.map { Self.monthValue($0.year + r.offset, m) }, .month)
                     }
-                    let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
+                    let y = resolveYear(month: m, day: nil, cuesBefore: i, sentenceStart: sentenceStart)
                     return mention(i, i + 1, y.map { Self.monthValue($0, m) }, .month)
                 }
             }
@@ -544,7 +546,7 @@ public struct DateRecognizer: Sendable {
             if modifier == "the" && j + 1 < end { j += 1; modifier = key(j) }
             // "late November", "early 2025"
             if part != nil, let m = month(j, end: end, needsCapital: true) {
-                let y = resolveYear(month: m, day: nil, future: futureCue(before: i, sentenceStart: sentenceStart), past: pastCue(before: i, sentenceStart: sentenceStart))
+                let y = resolveYear(month: m, day: nil, cuesBefore: i, sentenceStart: sentenceStart)
                 return mention(i, j + 1, y.map { Self.monthValue($0, m) }, .month)
             }
             if part != nil, let y = year(j, end: end) { return mention(i, j + 1, String(y), .year, absolute: true) }
