@@ -223,7 +223,7 @@ struct EntityResolver {
                     let before = nameStart - 1
                     let opensName = nameStart == sentence.lowerBound || isCharacter(before, UInt8(ascii: ","))
                         || lexicon.oneWordTitles[layer.tokens[before].key] != nil || ["and", "counterpart"].contains(key(before))
-                    let excellency = (nameStart..<match.tokenRange.lowerBound).contains { k in isLetterAlone(k, "E") && k > 0 && isLetterAlone(k - 1, "H") }
+                    let excellency = (nameStart..<match.tokenRange.lowerBound).contains(where: isHonorific)
                     if !opensName || excellency { nameStart = match.tokenRange.lowerBound }
                 }
             }
@@ -3092,11 +3092,6 @@ struct EntityResolver {
     /// Chilean President, Ana Ruiz in Lima spoke ..."): a post in it is no title of the name after its comma.
     static let frontedClauseOpeners: Set<String> = ["before", "after", "while", "when", "following", "upon", "during", "since", "despite", "unlike", "like"]
 
-    /// Whether token `k` is the one letter `letter` alone (bytes compared: no string made).
-    func isLetterAlone(_ k: Int, _ letter: Unicode.Scalar) -> Bool {
-        let t = layer.tokens[k]
-        return t.end - t.start == 1 && text[Int(t.start)] == UInt8(ascii: letter)
-    }
 
     /// Whether token `k` is a capital letter alone, written without a period: an initial of a
     /// name ("M" of "M Abdul Hamid"), not the article "A" nor the pronoun "I" (nor, before a
@@ -3145,7 +3140,7 @@ struct EntityResolver {
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
-    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit", "according"]).union(captionMarkers).union(speechVerbs).union(meetingVerbs)
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit", "according"]).union(captionMarkers).union(speechVerbs).union(meetingVerbs).union(["held", "holds"])
         .union(objectVerbs).union(possessedNouns).union(groupNumbers.keys).union(bareGroupOffices.keys).union(signingWords).union(ratifyingWords)).sorted()
 
     /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
@@ -3522,7 +3517,7 @@ struct EntityResolver {
     static let meetingVerbs: Set<String> = ["met", "meets", "arrived", "arrives", "visited", "visits", "landed", "lands", "toured", "tours",
                                             "flew", "travelled", "traveled", "pose", "poses", "posed", "shake", "shakes", "shook",
                                             "received", "receives", "hosted", "hosts", "welcomed", "welcomes", "greeted", "greets",
-                                            "hugged", "hugs", "held", "holds"]
+                                            "hugged", "hugs"]
     /// What "held" or "holds" must be followed by, within three words, to tell a meeting ("held
     /// talks with", "held a bilateral meeting"), not a post or a view ("held the post").
     static let heldMeetingNouns: Set<String> = ["talks", "meeting", "meetings", "discussions", "consultations", "bilateral", "summit"]
@@ -3544,9 +3539,9 @@ struct EntityResolver {
     /// nothing of an office, institution, place or organisation in it; with the name joined to
     /// it by "and" ("Ana Ruiz and Li Wei met").
     mutating func findPeopleBeforeMeetingVerbs() {
-        for v in cuePositions where v > 0 && isIn(.meetingVerb, v) {
+        for v in cuePositions where v > 0 && (isIn(.meetingVerb, v) || isIn(.heldVerb, v)) {
             let sentence = sentenceRange(of: v)
-            if isIn(.heldVerb, v), !((v + 1)..<min(sentence.upperBound, v + 4)).contains(where: { isIn(.heldMeetingNoun, $0) }) { continue }
+            if !isIn(.meetingVerb, v) && !((v + 1)..<min(sentence.upperBound, v + 4)).contains(where: { isIn(.heldMeetingNoun, $0) }) { continue }
             var end = v
             // Back over "also", "then" ... and a day ("on Monday", "yesterday"), in either order.
             for _ in 0..<2 {
@@ -3666,8 +3661,8 @@ struct EntityResolver {
             && i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { return true }
         // "H E", His Excellency written with no periods (one compare for any longer word).
         if length == 1 {
-            return (isLetterAlone(i, "H") && i + 1 < layer.tokens.count && isLetterAlone(i + 1, "E"))
-                || (isLetterAlone(i, "E") && i > 0 && isLetterAlone(i - 1, "H"))
+            return (isCharacter(i, UInt8(ascii: "H")) && i + 1 < layer.tokens.count && isCharacter(i + 1, UInt8(ascii: "E")))
+                || (isCharacter(i, UInt8(ascii: "E")) && i > 0 && isCharacter(i - 1, UInt8(ascii: "H")))
         }
         return (key(i) == "tan" || key(i) == "puan") && i + 1 < layer.tokens.count && (key(i + 1) == "sri" || key(i + 1) == "seri")
     }

@@ -49,8 +49,8 @@ public final class CompiledRules: Sendable {
     let closeParenKey: KeyID?
     /// The key of "that", which opens a reported clause ("announced on the 14th that ...").
     let thatKey: KeyID?
-    /// The conjunctions among the clause boundaries ("and", "or", "but").
-    let conjunctionKeys: KeyBits
+    /// The verbs of saying among the clause boundaries (`sayingWords`).
+    let sayingKeys: KeyBits
     /// The keys of the double and the single quotation mark (every form folds to one of the
     /// two), for the `quote` token attribute.
     let quoteKeys: KeyBits
@@ -155,11 +155,9 @@ public final class CompiledRules: Sendable {
     /// that open a relative or subordinate clause: between a subject and its verb, such a clause
     /// is set off by commas ("Ruiz, who arrived on Sunday, met Dorr") and skipped, and after
     /// another person's name (`gap`) its verb is theirs.
-    static let boundaryWords: [String] = [
-        ";", ":", "\"", "'", "(", ")", "[", "]",
-        "said", "says", "say", "told", "tells", "added", "stated", "announced", "according",
-        "and", "or", "but",
-    ]
+    static let boundaryWords: [String] = [";", ":", "\"", "'", "(", ")", "[", "]"] + sayingWords + ["and", "or", "but"]
+    /// The verbs of saying among them (`RelationBuilder.date(of:)`: a report's date before "that").
+    static let sayingWords = ["said", "says", "say", "told", "tells", "added", "stated", "announced", "according"]
 
     /// The annotation types every rule file knows, before the lexicons' own; the three the
     /// matcher adds itself by their index (literals, so that no lazy global is read per
@@ -308,7 +306,7 @@ public final class CompiledRules: Sendable {
         self.possessiveKey = key("'s")
         self.openParenKey = key("(")
         self.thatKey = key("that")
-        self.conjunctionKeys = keyBits(["and", "or", "but"])
+        self.sayingKeys = keyBits(Self.sayingWords)
         self.closeParenKey = key(")")
         self.quoteKeys = keyBits(["\"", "'"])
         self.dateMarkerKeys = keyBits(Self.dateMarkerWords)

@@ -828,12 +828,6 @@ struct RelationBuilder {
         return value.prefix(n) > latest.prefix(n)
     }
 
-    /// Whether `token` is a verb of saying among the clause boundaries ("said", "announced"), not
-    /// a conjunction ("and", "or", "but") nor a mark.
-    func isSayingVerb(_ token: Token) -> Bool {
-        token.kind == .word && rules.isClauseBoundary(token) && !rules.conjunctionKeys.contains(token.key)
-    }
-
     /// The rule's date capture, else (unless the rule says `date none`) the usable date (see
     /// `usableDates`) of the sentence nearest to the match, the earlier one on a tie. With `date
     /// story`, when the sentence has none, the story's day before it, or for a headline with
@@ -862,7 +856,7 @@ struct RelationBuilder {
             // only when the match's own clause has none.
             if d.endToken <= match.firstToken,
                (d.endToken..<match.firstToken).contains(where: { layer.tokens[$0].key == rules.thatKey }),
-               (max(sentence.lowerBound, d.firstToken - 3)..<d.firstToken).contains(where: { isSayingVerb(layer.tokens[$0]) }) {
+               (max(sentence.lowerBound, d.firstToken - 3)..<d.firstToken).contains(where: { rules.sayingKeys.contains(layer.tokens[$0].key) }) {
                 distance += sentence.count
             }
             if best == nil || distance < best!.distance { best = (distance, i) }

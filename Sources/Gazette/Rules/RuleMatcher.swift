@@ -44,8 +44,9 @@ struct RuleMatcher {
     private var annotationStart: [Int32] = []
     /// Per token: whether it is inside a person's name (not their title), for the `gap` attribute.
     private var inPersonName: [Bool] = []
-    /// Per token: whether it is a bracket of a short aside a `gap` passes (`markShortAsides`).
-    private var inShortAside: [Bool] = []
+    /// Per token: whether the `gap` attribute passes it: no clause boundary (but a bracket of a
+    /// short aside, `markGaps`) and no word of a person's name.
+    private var gapPasses: [Bool] = []
 
     struct Annot {
         var start: Int32
@@ -231,20 +232,21 @@ struct RuleMatcher {
         return out
     }
 
-    /// Marks the brackets of each short aside (`CompiledRules.shortAsideClose`, with no word of a
-    /// person's name inside), which a `gap` passes as it passes the words inside ("visited the
-    /// United Arab Emirates (UAE) and met", "received at the National Palace (Palacio Nacional)
-    /// and held talks"). A longer aside, or one naming a person, stays a boundary.
-    private mutating func markShortAsides(_ layer: TextLayer) {
-        inShortAside.removeAll(keepingCapacity: true)
-        inShortAside.append(contentsOf: repeatElement(false, count: layer.tokens.count))
-        guard let open = rules.openParenKey else { return }
+    /// The tokens a `gap` passes: none that ends a clause, but the brackets of a short aside
+    /// (`CompiledRules.shortAsideClose`, with no word of a person's name inside), passed as the
+    /// words inside are ("visited the United Arab Emirates (UAE) and met", "received at the
+    /// National Palace (Palacio Nacional) and held talks"); and no word of a person's name. A
+    /// longer aside, or one naming a person or holding a comma, stays a boundary.
+    private mutating func markGaps(_ layer: TextLayer) {
         let tokens = layer.tokens
+        gapPasses.removeAll(keepingCapacity: true)
+        for (i, token) in tokens.enumerated() { gapPasses.append(!rules.boundaryKeys.contains(token.key) && !inPersonName[i]) }
+        guard let open = rules.openParenKey else { return }
         var i = 0
         while i < tokens.count {
             if tokens[i].key == open, let j = rules.shortAsideClose(openingAt: i, in: tokens, before: tokens.count, excluded: { inPersonName[$0] }) {
-                inShortAside[i] = true
-                inShortAside[j] = true
+                gapPasses[i] = true
+                gapPasses[j] = true
                 i = j
             }
             i += 1
@@ -297,7 +299,7 @@ struct RuleMatcher {
                 annotations.append(Annot(start: Int32(m.firstToken), end: Int32(m.endToken), type: CompiledRules.roleType, value: .mention(i)))
             }
         }
-        markShortAsides(layer)
+        markGaps(layer)
         // Every date, with a value or not: "on Monday" is an adjunct in a story of no known date
         // too (a fact takes a date with a value only: `RelationBuilder.date(of:)`).
         for (i, d) in extraction.dates.enumerated() {
@@ -341,7 +343,7 @@ struct RuleMatcher {
         case .possessive: return token.key == rules.possessiveKey
         case .quote: return rules.quoteKeys.contains(token.key)
         case .boundary: return rules.boundaryKeys.contains(token.key)
-        case .gap: return (!rules.boundaryKeys.contains(token.key) || inShortAside[position]) && !inPersonName[position]
+        case .gap: return gapPasses[position]
         }
     }
 

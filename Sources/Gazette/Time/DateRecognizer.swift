@@ -257,7 +257,7 @@ public struct DateRecognizer: Sendable {
         /// a day after the story's; the month after, after a cue of the future). Nil for anything
         /// else, or a story of no known day.
         func dayOfStoryMonth(_ d: Int, at i: Int, end: Int, sentenceStart: Int) -> DateMention? {
-            guard layer.tokens[i].kind != .number, i > sentenceStart, key(i - 1) == "the", let dct, dct.precision == .day else { return nil }
+            guard layer.tokens[i].kind != .number, i > sentenceStart, layer.tokens[i - 1].key == theKey, let dct, dct.precision == .day else { return nil }
             var offset: Int?
             var e = i + 1
             if i + 3 < end, key(i + 1) == "of", key(i + 3) == "month", ["this", "last", "next"].contains(key(i + 2)) {
@@ -284,7 +284,10 @@ public struct DateRecognizer: Sendable {
                 let flags = info(j).flags
                 if flags & WordInfo.futureCue != 0 { return false }
                 if flags & WordInfo.pastCue != 0 { return true }
-                if layer.tokens[j].kind == .punctuation && [",", ";", ":"].contains(key(j)) { return false }
+                let t = layer.tokens[j]
+                if t.end - t.start == 1, case let b = text[Int(t.start)], b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") {
+                    return false
+                }
             }
             return false
         }
