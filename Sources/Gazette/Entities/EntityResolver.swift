@@ -4237,9 +4237,9 @@ struct EntityResolver {
             // Ruiz at the State House", "the President of Peru, Ana Ruiz on Monday"; not in a
             // clause fronted before the subject: "Before meeting the Chilean President, Ana Ruiz in
             // Lima spoke ...".)
-            let fronted = Self.frontedClauseOpeners.contains(key(sentence.lowerBound))
-                && !(sentence.lowerBound..<begin).contains { isCharacter($0, UInt8(ascii: ",")) }
-            let placeOrTime = !fronted && after < sentence.upperBound && Self.placeOrTimeAfterApposedName.contains(key(after))
+            let placeOrTime = after < sentence.upperBound && Self.placeOrTimeAfterApposedName.contains(key(after))
+                && !(Self.frontedClauseOpeners.contains(key(sentence.lowerBound))
+                     && !(sentence.lowerBound..<begin).contains { isCharacter($0, UInt8(ascii: ",")) })
             if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) && !participle && !placeOrTime {
                 tokens = []
                 known = nil
