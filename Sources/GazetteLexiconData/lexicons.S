@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 80d31907b377ad3e24270a61775e3da3ccfeb949811f6f37d9f52e9d13a7ecb5
+// visited.rules sha256 bd63274eb5ef0b02ad7f89b8263139c8cc764f5f47b578ccf6a3614cc22699be
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

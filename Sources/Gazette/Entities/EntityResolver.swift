@@ -99,6 +99,9 @@ struct EntityResolver {
     /// FTA", "the Japan-EU EPA"): free trade, economic partnership and cooperation, investment.
     static let agreementAcronymHeads: Set<String> = ["fta", "epa", "cepa", "ceca", "ecta", "cecpa", "tepa", "bit", "pta"]
     static let agreementLinks: Set<String> = ["on", "of", "for", "between", "concerning", "regarding"]
+    /// Words that carry an agreement's name on past its head: its links, and "against" ("the
+    /// Convention against Torture", "the Convention against the Production of Chemical Weapons").
+    static let agreementNameLinks: Set<String> = agreementLinks.union(["against"])
     /// Words that count what follows them: "two agreements", "several accords".
     static let countWords: Set<String> = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                                           "dozen", "dozens", "several", "many", "numerous", "various", "multiple", "some"]
@@ -2326,7 +2329,7 @@ struct EntityResolver {
             }
             // "between" goes on with a name whose head opens it ("the Agreement between Japan and
             // Peru on ..."), not after one already named ("the Lima Accord between Peru and Chile").
-            if end < sentence.upperBound && Self.agreementLinks.contains(key(end)) && (start == i || key(end) != "between" || acronymSkipped != nil)
+            if end < sentence.upperBound && Self.agreementNameLinks.contains(key(end)) && (start == i || key(end) != "between" || acronymSkipped != nil)
                 && !isSignerAfterFor(end, sentence: sentence) {
                 // "the Agreement between the Government of Peru and the Government of Chile on
                 // ...": the parties' list goes on past "and the" and ", the".
