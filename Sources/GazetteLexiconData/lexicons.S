@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 0eccbc4f1766b7dda4e42af9c1943ee43fd83dc927a31136b2c2681bfd04333a
+// classes.rules sha256 527321becc1677eb40074dd9a0c0e32204a59a82996fdb6db370645f1bdf7ac0
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
