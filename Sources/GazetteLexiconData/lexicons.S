@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 1ebd83091773623b90d08108b3400431bc3b5e3f27aa730c77d4e03bf6ad938d
+// agreements.rules sha256 be5bd7192ecee81b747d0d1df18ac920688950e45c263e35e456c86e3e81564f
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 6e0d84d31c362abbea480403d833c1a7717e9abe84e23dd5ce0ba2f0e85f489e
+// met.rules sha256 d2ba24f7a2091413bc3aae3d31e9f1b5dbfdf6925752f299f02238f92256a668
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 3584979903ecb056b37b609a8183777bd6b9d7a54084ec97cf86af9e9128f4ec
+// negative.rules sha256 9be35d4c1676d1eace277a2b6bd6b0b16015e4f96bf586154a83475b6858ee60
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -106,6 +106,10 @@ public final class CompiledRules: Sendable {
     static let placeWords = ["in", "at"]
     static let gatheringWords = ["summit", "sidelines", "conference", "forum", "assembly"]
     let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?, atKey: KeyID?
+    /// Nouns of travel before "to" and a place: "X, who is on an official visit to Pakistan"
+    /// places the sentence's event there, not at the dateline.
+    static let travelNounWords = ["visit", "visits", "trip", "tour"]
+    let travelNounKeys: KeyBits, toKey: KeyID?
     /// The nouns of a city before its name ("in the Saudi capital Riyadh", "in the garrison city of
     /// Rawalpindi"), which a venue passes.
     let placeNounKeys: KeyBits
@@ -332,6 +336,8 @@ public final class CompiledRules: Sendable {
         self.placeKeys = keyBits(Self.placeWords)
         self.placeNounKeys = keyBits(Self.placeNounWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
+        self.travelNounKeys = keyBits(Self.travelNounWords)
+        self.toKey = key("to")
         self.topicKeys = keyBits(Self.topicWords)
         self.adjunctKeys = keyBits(Self.adjunctWords)
         self.inKey = key("in")

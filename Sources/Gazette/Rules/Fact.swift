@@ -488,7 +488,8 @@ struct RelationBuilder {
     /// Whether sentence `s` places its event elsewhere than the dateline's country `code`: "in"
     /// or "at" (and "the") before a country or a city of another country, "in" before a
     /// capitalized word no mention or date covers (a city the lexicon does not know: "in
-    /// Geneva"), or a word of a gathering held somewhere of its own ("summit", "sidelines").
+    /// Geneva"), a word of a gathering held somewhere of its own ("summit", "sidelines"), or a
+    /// visit to another country ("X, who is on an official visit to Pakistan, met Y").
     /// The whole sentence, not only the match's `placeRegion`: measured, the place of a clause
     /// before the match ("the meeting in Germany last year, when X held talks with Y") is often
     /// the event's.
@@ -514,6 +515,13 @@ struct RelationBuilder {
         while d < extraction.dates.count && extraction.dates[d].firstToken < sentence.upperBound {
             mark(extraction.dates[d].firstToken..<extraction.dates[d].endToken, 1)
             d += 1
+        }
+        // "on an official visit to Pakistan": a visit's destination.
+        if let to = rules.toKey {
+            for t in sentence where layer.tokens[t].key == to && t > sentence.lowerBound && t + 1 < sentence.upperBound
+                && rules.travelNounKeys.contains(Int(layer.tokens[t - 1].key)) && covered[t + 1 - sentence.lowerBound] == 2 {
+                return true
+            }
         }
         for t in sentence where rules.placeKeys.contains(Int(layer.tokens[t].key)) {
             // "on the situation in Iraq": a topic's place, not the event's.
