@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 be5bd7192ecee81b747d0d1df18ac920688950e45c263e35e456c86e3e81564f
+// agreements.rules sha256 a69f81c2504a035dcac8f29aab626ce42a90f6319ef394378cca6a00d915f333
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
