@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 a69f81c2504a035dcac8f29aab626ce42a90f6319ef394378cca6a00d915f333
+// agreements.rules sha256 4f22544bb3a0761588861c5830fc7c54d56e4a6be74230d6500153acb3e4a308
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
