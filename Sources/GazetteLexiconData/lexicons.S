@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 d2ba24f7a2091413bc3aae3d31e9f1b5dbfdf6925752f299f02238f92256a668
+// met.rules sha256 ace8880bc4ad5d3423e88ed13250e86388e16641329d0de866514c16426edeb9
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
