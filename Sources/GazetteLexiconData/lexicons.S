@@ -37,25 +37,25 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 4f22544bb3a0761588861c5830fc7c54d56e4a6be74230d6500153acb3e4a308
+// agreements.rules sha256 2b525ef054a1ea3c19d61c7369110ae8d21621ab694cb5c18f94e686d6d1d873
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 527321becc1677eb40074dd9a0c0e32204a59a82996fdb6db370645f1bdf7ac0
+// classes.rules sha256 b5d480f5638191a3a1c2850ad86880bc8b2bc1ac04cd550921af15f16fe3e387
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 ace8880bc4ad5d3423e88ed13250e86388e16641329d0de866514c16426edeb9
+// met.rules sha256 1dc7a930dc844400d7fb9364e44e5e3f54a3f47dea488e2b060a93c64df6fa7d
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 9be35d4c1676d1eace277a2b6bd6b0b16015e4f96bf586154a83475b6858ee60
+// negative.rules sha256 e59a5dc3e3cd1e968c742b75e1b92d59f5e8bdf71b4f39aff9d8930213bf690c
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 bd63274eb5ef0b02ad7f89b8263139c8cc764f5f47b578ccf6a3614cc22699be
+// visited.rules sha256 428725b32ea0e8c0ed2d3df18626d422d3df24002595ce3ab959e6923dd423fe
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

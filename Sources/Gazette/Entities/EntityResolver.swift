@@ -2329,7 +2329,15 @@ struct EntityResolver {
             }
             // "between" goes on with a name whose head opens it ("the Agreement between Japan and
             // Peru on ..."), not after one already named ("the Lima Accord between Peru and Chile").
-            if end < sentence.upperBound && Self.agreementNameLinks.contains(key(end)) && (start == i || key(end) != "between" || acronymSkipped != nil)
+            // "the Optional Protocol to the Convention against Torture": a protocol named by the
+            // agreement it adds to.
+            let protocolTo = end < sentence.upperBound && key(end) == "to" && key(i) == "protocol" && isCapitalizedWord(i)
+            // "against" goes on with what the agreement is against ("against Torture"), not with a
+            // party it is signed against ("signed the Lima Accord against Chile's wishes").
+            let againstParty = end + 1 < sentence.upperBound && key(end) == "against"
+                && (mention(startingAt: end + 1) != nil || (key(end + 1) == "the" && end + 2 < sentence.upperBound && mention(startingAt: end + 2) != nil))
+            if end < sentence.upperBound && (Self.agreementNameLinks.contains(key(end)) || protocolTo) && !againstParty
+                && (start == i || key(end) != "between" || acronymSkipped != nil)
                 && !isSignerAfterFor(end, sentence: sentence) {
                 // "the Agreement between the Government of Peru and the Government of Chile on
                 // ...": the parties' list goes on past "and the" and ", the".

@@ -106,10 +106,10 @@ public final class CompiledRules: Sendable {
     static let placeWords = ["in", "at"]
     static let gatheringWords = ["summit", "sidelines", "conference", "forum", "assembly"]
     let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?, atKey: KeyID?
-    /// Nouns of travel before "to" and a place: "X, who is on an official visit to Pakistan"
-    /// places the sentence's event there, not at the dateline.
+    /// Nouns of travel before "to" and a place, after "on": "X, who is on an official visit to
+    /// Pakistan" places the sentence's event there, not at the dateline.
     static let travelNounWords = ["visit", "visits", "trip", "tour"]
-    let travelNounKeys: KeyBits, toKey: KeyID?
+    let travelNounKeys: KeyBits, toKey: KeyID?, onKey: KeyID?
     /// The nouns of a city before its name ("in the Saudi capital Riyadh", "in the garrison city of
     /// Rawalpindi"), which a venue passes.
     let placeNounKeys: KeyBits
@@ -338,6 +338,7 @@ public final class CompiledRules: Sendable {
         self.gatheringKeys = keyBits(Self.gatheringWords)
         self.travelNounKeys = keyBits(Self.travelNounWords)
         self.toKey = key("to")
+        self.onKey = key("on")
         self.topicKeys = keyBits(Self.topicWords)
         self.adjunctKeys = keyBits(Self.adjunctWords)
         self.inKey = key("in")

@@ -489,7 +489,8 @@ struct RelationBuilder {
     /// or "at" (and "the") before a country or a city of another country, "in" before a
     /// capitalized word no mention or date covers (a city the lexicon does not know: "in
     /// Geneva"), a word of a gathering held somewhere of its own ("summit", "sidelines"), or a
-    /// visit to another country ("X, who is on an official visit to Pakistan, met Y").
+    /// visit to another country that someone is on ("X, who is on an official visit to Pakistan,
+    /// met Y").
     /// The whole sentence, not only the match's `placeRegion`: measured, the place of a clause
     /// before the match ("the meeting in Germany last year, when X held talks with Y") is often
     /// the event's.
@@ -516,10 +517,12 @@ struct RelationBuilder {
             mark(extraction.dates[d].firstToken..<extraction.dates[d].endToken, 1)
             d += 1
         }
-        // "on an official visit to Pakistan": a visit's destination.
-        if let to = rules.toKey {
+        // "on an official visit to Pakistan": the destination of a visit someone is on (not
+        // "ahead of his trip to Peru", a visit to come).
+        if let to = rules.toKey, let on = rules.onKey {
             for t in sentence where layer.tokens[t].key == to && t > sentence.lowerBound && t + 1 < sentence.upperBound
-                && rules.travelNounKeys.contains(Int(layer.tokens[t - 1].key)) && covered[t + 1 - sentence.lowerBound] == 2 {
+                && rules.travelNounKeys.contains(Int(layer.tokens[t - 1].key)) && covered[t + 1 - sentence.lowerBound] == 2
+                && (max(sentence.lowerBound, t - 5)..<(t - 1)).contains(where: { layer.tokens[$0].key == on }) {
                 return true
             }
         }
