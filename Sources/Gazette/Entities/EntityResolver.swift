@@ -2395,6 +2395,13 @@ struct EntityResolver {
                         k += 1
                         continue
                     }
+                    // "against" before what the agreement is against, not a party ("Protocol to
+                    // the Convention against Torture").
+                    if key(k) == "against" && k + 2 < sentence.upperBound
+                        && ((isCapitalizedWord(k + 1) && !covered(k + 1)) || (key(k + 1) == "the" && isCapitalizedWord(k + 2) && !covered(k + 2))) {
+                        k += 1
+                        continue
+                    }
                     // One connector or two ("of the") before a capitalized word: "on the Law of
                     // the Sea".
                     if isIn(.nameConnector, k) && k + 1 < sentence.upperBound {
