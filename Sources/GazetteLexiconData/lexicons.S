@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 428725b32ea0e8c0ed2d3df18626d422d3df24002595ce3ab959e6923dd423fe
+// visited.rules sha256 fa691f88c1a74c68af4cacd41a70cd0a1a415c8151c096418a4ffc2ccc1a2e35
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

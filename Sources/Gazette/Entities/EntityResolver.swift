@@ -4247,7 +4247,10 @@ struct EntityResolver {
             if opener > sentence.lowerBound && key(opener - 1) == "the" { opener -= 1 }
             // (Or follows a quotation, as its attribution: "“...,” the ministry's spokesperson,
             // Ana Ruiz said".)
+            // (The first words after a page's stamp open it too: "date 2023-02-16 The Deputy Prime
+            // Minister of Fiji, Ana Ruiz is in Canberra".)
             let opensClause = opener <= sentence.lowerBound || key(opener - 1) == "as" || isQuotationMark(opener - 1)
+                || (key(sentence.lowerBound) == "date" && (sentence.lowerBound + 1..<opener).allSatisfy { layer.tokens[$0].kind != .word })
             let participle = after < sentence.upperBound && !isCapitalizedWord(after) && layer.tokens[after].kind == .word
                 && ((key(after).count >= 6 && key(after).hasSuffix("ing"))
                     || (opensClause && ((key(after).count >= 5 && key(after).hasSuffix("ed")) || Self.verbsAfterApposedName.contains(key(after)))))
@@ -4361,8 +4364,11 @@ struct EntityResolver {
     static let determiners: Set<String> = Set(["the", "a", "an", "our", "his", "her", "its", "their", "my", "your", "new"]).union(otherTimes)
 
     /// Verbs of a clause that may follow a name set after its title by a comma alone ("Vice
-    /// President, Ana Ruiz met ..."), besides the past forms in "-ed".
-    static let verbsAfterApposedName: Set<String> = ["met", "meets", "said", "says", "told", "tells", "held", "holds", "led", "leads", "spoke", "speaks"]
+    /// President, Ana Ruiz met ...", "The Deputy Prime Minister of Fiji, Ana Ruiz is in Canberra",
+    /// "Equatorial Guinea President, Ana Ruiz has left Harare"), besides the past forms in "-ed".
+    static let verbsAfterApposedName: Set<String> = ["met", "meets", "said", "says", "told", "tells", "held", "holds", "led", "leads", "spoke", "speaks",
+                                                     "is", "was", "has", "had", "will", "also", "arrives", "visits", "signs", "paid", "pays", "made",
+                                                     "makes", "took", "takes", "gave", "gives", "went", "came", "flew", "left", "leaves"]
 
     /// Ranks and styles that, after a post and a comma, restate it before the name: "Nigerian
     /// High Commissioner to Ghana, Ambassador X", "Chief of Army Staff, General X".
