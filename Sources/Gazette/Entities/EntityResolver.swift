@@ -3044,6 +3044,7 @@ struct EntityResolver {
         "change", "disaster", "emergency", "wildlife", "oceans", "shipping", "sport", "entrepreneurship", "cooperatives", "commonwealth", "livestock",
         "promotion", "urbanization", "urbanisation", "privatisation", "reconstruction", "humanitarian", "irrigation", "minerals",
         "hydrocarbons", "gas", "logistics", "textiles", "communication", "postal", "posts", "endowments", "antiquities", "reconciliation",
+        "export", "exports", "growth", "skills", "training", "competitiveness", "procurement", "sanitation",
         // State companies ("Minister of State-Owned Enterprises").
         "enterprises", "owned",
         // Regions a minister's portfolio names ("Minister for Africa", "Minister for the Middle East"),
