@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 1dc7a930dc844400d7fb9364e44e5e3f54a3f47dea488e2b060a93c64df6fa7d
+// met.rules sha256 70ea96dbcf86e0a3df62ef60ba7fab4ed57877d1474be65c90a6573e35e4dbe2
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
