@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 2b525ef054a1ea3c19d61c7369110ae8d21621ab694cb5c18f94e686d6d1d873
+// agreements.rules sha256 833b5e43da6ce67f0d18f4d5cb5e69601cb0b5e82b324b4d35798d56d6059ff2
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
