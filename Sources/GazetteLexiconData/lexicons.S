@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 70ea96dbcf86e0a3df62ef60ba7fab4ed57877d1474be65c90a6573e35e4dbe2
+// met.rules sha256 40f40a6d693140f2412a181c0685188c6ebb91818d1fc5aab9a26eafe1f3161a
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

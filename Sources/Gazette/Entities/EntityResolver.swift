@@ -146,6 +146,8 @@ struct EntityResolver {
             if entries.allSatisfy({ lexicon.entries[$0].type == Self.titleType }) {
                 // "Amir-Abdollahian": a title word joined by a hyphen to a capitalized word is a name's.
                 let end = match.tokenRange.upperBound
+                // "Prince Sultan bin Saad": a title's word before a patronymic is a given name.
+                if match.tokenRange.count == 1 && end + 1 < layer.tokens.count && ["bin", "ibn", "bint"].contains(key(end)) && isCapitalizedWord(end + 1) { continue }
                 if end + 1 < layer.tokens.count && isCharacter(end, UInt8(ascii: "-")) && isCapitalizedWord(end + 1)
                     && layer.tokens[end].start == layer.tokens[end - 1].end { continue }
                 titles.append((match.tokenRange, lexicon.entries[entries[0]].name))
@@ -165,6 +167,11 @@ struct EntityResolver {
             let start = match.tokenRange.lowerBound
             if lexicon.entries[kept[0]].type == "person" && start > 1 && isIn(.nameParticle, start - 1)
                 && !isCapitalizedWord(start - 1) && isCapitalizedWord(start - 2) { continue }
+            // So after a particle joined by a hyphen ("Salem Abdullah al-Jaber al-Sabah": not
+            // Jaber al-Sabah).
+            if lexicon.entries[kept[0]].type == "person" && start > 2 && isCharacter(start - 1, UInt8(ascii: "-"))
+                && layer.tokens[start - 1].start == layer.tokens[start - 2].end && layer.tokens[start - 1].end == layer.tokens[start].start
+                && isIn(.nameParticle, start - 2) && isCapitalizedWord(start - 3) && lexicon.oneWordTitles[layer.tokens[start - 3].key] == nil { continue }
             // A name known without roles, or a one-word name ("Lula"), that goes on into another
             // capitalized name word is the start of a longer name ("Jorge Rodriguez Zapata",
             // "Lula Silvano"), found by its form later; not
