@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 b5d480f5638191a3a1c2850ad86880bc8b2bc1ac04cd550921af15f16fe3e387
+// classes.rules sha256 ab8edc9b6936c10fcf6d06c3155d0e649a307143f27367bf0f3c9e127e7ee1d2
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
