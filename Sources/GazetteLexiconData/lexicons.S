@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 833b5e43da6ce67f0d18f4d5cb5e69601cb0b5e82b324b4d35798d56d6059ff2
+// agreements.rules sha256 4010cfbfbc54f88692eacd97101d1c2f207e9699d309d234b83a394438d7abdd
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 40f40a6d693140f2412a181c0685188c6ebb91818d1fc5aab9a26eafe1f3161a
+// met.rules sha256 0846bdd99d937bc1567589614a23b16fe785c1828a0212adace1bdc39ee414c4
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
