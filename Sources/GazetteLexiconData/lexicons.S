@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 0846bdd99d937bc1567589614a23b16fe785c1828a0212adace1bdc39ee414c4
+// met.rules sha256 22aeae567b0f6aa5e3107300211c4833bb02132a2a38c818bc76ff1b8a9b81dc
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 fa691f88c1a74c68af4cacd41a70cd0a1a415c8151c096418a4ffc2ccc1a2e35
+// visited.rules sha256 6177f63824709144ebb07390c3b0edd0520b63b8496111807a005330f64c4fc0
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
