@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 6177f63824709144ebb07390c3b0edd0520b63b8496111807a005330f64c4fc0
+// visited.rules sha256 83c829f99928d7da320bbeb4cad32251137275350cab3b36addbf44b1835ec32
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
