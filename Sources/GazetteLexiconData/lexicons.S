@@ -37,19 +37,19 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 4010cfbfbc54f88692eacd97101d1c2f207e9699d309d234b83a394438d7abdd
+// agreements.rules sha256 1acba1e304815d534dfdce9b7f090f97318732354223def050ce2307689cf30e
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 ab8edc9b6936c10fcf6d06c3155d0e649a307143f27367bf0f3c9e127e7ee1d2
+// classes.rules sha256 b17c52e9440670812fac9e000f349bd3211a5b35dc4dba5ce1c725443173860c
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 22aeae567b0f6aa5e3107300211c4833bb02132a2a38c818bc76ff1b8a9b81dc
+// met.rules sha256 b24c5dcf0f3631d4e6552c0e01727c0f951b55e2a63985f699a9a42ceb493629
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 83c829f99928d7da320bbeb4cad32251137275350cab3b36addbf44b1835ec32
+// visited.rules sha256 cd8e3fe75042ee8193269dfaf9c2ac340cb8331874eb8de950cc14f4ea359be1
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -102,6 +102,9 @@ struct EntityResolver {
     /// Words that carry an agreement's name on past its head: its links, and "against" ("the
     /// Convention against Torture", "the Convention against the Production of Chemical Weapons").
     static let agreementNameLinks: Set<String> = agreementLinks.union(["against"])
+    /// The heads whose names go on past "against" (a convention or protocol against a harm; an
+    /// accord signed "against Western pressure" is not named by it).
+    static let againstHeads: Set<String> = ["convention", "conventions", "protocol", "charter"]
     /// Words that count what follows them: "two agreements", "several accords".
     static let countWords: Set<String> = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                                           "dozen", "dozens", "several", "many", "numerous", "various", "multiple", "some"]
@@ -147,7 +150,8 @@ struct EntityResolver {
                 // "Amir-Abdollahian": a title word joined by a hyphen to a capitalized word is a name's.
                 let end = match.tokenRange.upperBound
                 // "Prince Sultan bin Saad": a title's word before a patronymic is a given name.
-                if match.tokenRange.count == 1 && end + 1 < layer.tokens.count && ["bin", "ibn", "bint"].contains(key(end)) && isCapitalizedWord(end + 1) { continue }
+                if match.tokenRange.count == 1 && end + 1 < layer.tokens.count && isCapitalizedWord(end + 1) && isIn(.nameParticle, end)
+                    && ["bin", "ibn", "bint"].contains(key(end)) { continue }
                 if end + 1 < layer.tokens.count && isCharacter(end, UInt8(ascii: "-")) && isCapitalizedWord(end + 1)
                     && layer.tokens[end].start == layer.tokens[end - 1].end { continue }
                 titles.append((match.tokenRange, lexicon.entries[entries[0]].name))
@@ -164,14 +168,14 @@ struct EntityResolver {
             }
             // A person's name right after a capitalized word and a particle ("Mohammed bin Salman
             // bin Abdulaziz") is the end of a longer name, not that person's.
-            let start = match.tokenRange.lowerBound
-            if lexicon.entries[kept[0]].type == "person" && start > 1 && isIn(.nameParticle, start - 1)
-                && !isCapitalizedWord(start - 1) && isCapitalizedWord(start - 2) { continue }
             // So after a particle joined by a hyphen ("Salem Abdullah al-Jaber al-Sabah": not
-            // Jaber al-Sabah).
-            if lexicon.entries[kept[0]].type == "person" && start > 2 && isCharacter(start - 1, UInt8(ascii: "-"))
+            // Jaber al-Sabah). (The entry's type is read last: reading it copies the entry.)
+            let start = match.tokenRange.lowerBound
+            let afterParticle = start > 1 && isIn(.nameParticle, start - 1) && !isCapitalizedWord(start - 1) && isCapitalizedWord(start - 2)
+            let afterJoinedParticle = !afterParticle && start > 2 && isCharacter(start - 1, UInt8(ascii: "-"))
                 && layer.tokens[start - 1].start == layer.tokens[start - 2].end && layer.tokens[start - 1].end == layer.tokens[start].start
-                && isIn(.nameParticle, start - 2) && isCapitalizedWord(start - 3) && lexicon.oneWordTitles[layer.tokens[start - 3].key] == nil { continue }
+                && isIn(.nameParticle, start - 2) && isCapitalizedWord(start - 3) && lexicon.oneWordTitles[layer.tokens[start - 3].key] == nil
+            if (afterParticle || afterJoinedParticle) && lexicon.entries[kept[0]].type == "person" { continue }
             // A name known without roles, or a one-word name ("Lula"), that goes on into another
             // capitalized name word is the start of a longer name ("Jorge Rodriguez Zapata",
             // "Lula Silvano"), found by its form later; not
@@ -2338,13 +2342,15 @@ struct EntityResolver {
             // Peru on ..."), not after one already named ("the Lima Accord between Peru and Chile").
             // "the Optional Protocol to the Convention against Torture": a protocol named by the
             // agreement it adds to.
-            let protocolTo = end < sentence.upperBound && key(end) == "to" && key(i) == "protocol" && isCapitalizedWord(i)
+            let endKey = end < sentence.upperBound ? key(end) : ""
+            let protocolTo = endKey == "to" && end + 2 < sentence.upperBound && isCapitalizedWord(i) && key(i) == "protocol"
+                && key(end + 1) == "the" && isCapitalizedWord(end + 2) && !covered(end + 2)
             // "against" goes on with what the agreement is against ("against Torture"), not with a
             // party it is signed against ("signed the Lima Accord against Chile's wishes").
-            let againstParty = end + 1 < sentence.upperBound && key(end) == "against"
-                && (mention(startingAt: end + 1) != nil || (key(end + 1) == "the" && end + 2 < sentence.upperBound && mention(startingAt: end + 2) != nil))
-            if end < sentence.upperBound && (Self.agreementNameLinks.contains(key(end)) || protocolTo) && !againstParty
-                && (start == i || key(end) != "between" || acronymSkipped != nil)
+            let againstParty = endKey == "against" && (!Self.againstHeads.contains(key(i)) || end + 1 >= sentence.upperBound
+                || mention(startingAt: end + 1) != nil || (key(end + 1) == "the" && end + 2 < sentence.upperBound && mention(startingAt: end + 2) != nil))
+            if end < sentence.upperBound && (Self.agreementNameLinks.contains(endKey) || protocolTo) && !againstParty
+                && (start == i || endKey != "between" || acronymSkipped != nil)
                 && !isSignerAfterFor(end, sentence: sentence) {
                 // "the Agreement between the Government of Peru and the Government of Chile on
                 // ...": the parties' list goes on past "and the" and ", the".
@@ -2404,7 +2410,7 @@ struct EntityResolver {
                     }
                     // "against" before what the agreement is against, not a party ("Protocol to
                     // the Convention against Torture").
-                    if key(k) == "against" && k + 2 < sentence.upperBound
+                    if key(k) == "against" && k + 2 < sentence.upperBound && Self.againstHeads.contains(key(i))
                         && ((isCapitalizedWord(k + 1) && !covered(k + 1)) || (key(k + 1) == "the" && isCapitalizedWord(k + 2) && !covered(k + 2))) {
                         k += 1
                         continue
@@ -2414,6 +2420,9 @@ struct EntityResolver {
                     if isIn(.nameConnector, k) && k + 1 < sentence.upperBound {
                         // "and the" starts a second name ("the Treaty of Caldera and the Lima Protocol").
                         if key(k) == "and" && key(k + 1) == "the" { break }
+                        // "and" before a country or a person named ends it ("the Convention
+                        // against Torture and Uganda ratified it").
+                        if key(k) == "and" && !inParties && covered(k + 1) { break }
                         if isCapitalizedWord(k + 1) {
                             if key(k) == "and" && !covered(k + 1) { beforeList = nil }
                             k += 1
@@ -4257,11 +4266,13 @@ struct EntityResolver {
             // Ana Ruiz said".)
             // (The first words after a page's stamp open it too: "date 2023-02-16 The Deputy Prime
             // Minister of Fiji, Ana Ruiz is in Canberra".)
-            let opensClause = opener <= sentence.lowerBound || key(opener - 1) == "as" || isQuotationMark(opener - 1)
+            let opensSentence = opener <= sentence.lowerBound
                 || (key(sentence.lowerBound) == "date" && (sentence.lowerBound + 1..<opener).allSatisfy { layer.tokens[$0].kind != .word })
+            let opensClause = opensSentence || key(opener - 1) == "as" || isQuotationMark(opener - 1)
             let participle = after < sentence.upperBound && !isCapitalizedWord(after) && layer.tokens[after].kind == .word
                 && ((key(after).count >= 6 && key(after).hasSuffix("ing"))
-                    || (opensClause && ((key(after).count >= 5 && key(after).hasSuffix("ed")) || Self.verbsAfterApposedName.contains(key(after)))))
+                    || (opensClause && ((key(after).count >= 5 && key(after).hasSuffix("ed")) || Self.verbsAfterApposedName.contains(key(after))))
+                    || (opensSentence && Self.auxiliariesAfterApposedName.contains(key(after))))
             // (And a place or a time after the name: "received the US Secretary of State, Ana
             // Ruiz at the State House", "the President of Peru, Ana Ruiz on Monday"; not in a
             // clause fronted before the subject: "Before meeting the Chilean President, Ana Ruiz in
@@ -4339,9 +4350,13 @@ struct EntityResolver {
         // "President Benigno Aquino III", "Prime Minister Najib Tun Razak": a name the lexicon
         // writes another way (a nickname, fewer words), and the text has not named otherwise,
         // is the one lexicon person of that surname holding the title's post that day.
+        // (Not a name with a particle whose words the lexicon's name lacks: "Sheikh Ahmad Nawaf
+        // al-Ahmad al-Sabah" is another of the house of al-Sabah than the Prime Minister Ahmad
+        // Al-Abdullah Al-Sabah.)
         if tokens.count >= 2, !result.entities.contains(where: { $0.id == "person:" + Self.slug(surface(first..<(last + 1))) }),
            let holder = lexiconHolder(of: office, surnameAt: tokens.last { !isIn(.nameSuffix, $0) } ?? last, givenAt: first,
-                                      countryBefore: country(before: begin)) {
+                                      countryBefore: country(before: begin)),
+           !hasWordsBeyond(holder, tokens) {
             (entity, source) = (self.entity(ofEntry: holder), .office)
         } else {
             (entity, source) = person(named: tokens)
@@ -4372,11 +4387,14 @@ struct EntityResolver {
     static let determiners: Set<String> = Set(["the", "a", "an", "our", "his", "her", "its", "their", "my", "your", "new"]).union(otherTimes)
 
     /// Verbs of a clause that may follow a name set after its title by a comma alone ("Vice
-    /// President, Ana Ruiz met ...", "The Deputy Prime Minister of Fiji, Ana Ruiz is in Canberra",
-    /// "Equatorial Guinea President, Ana Ruiz has left Harare"), besides the past forms in "-ed".
-    static let verbsAfterApposedName: Set<String> = ["met", "meets", "said", "says", "told", "tells", "held", "holds", "led", "leads", "spoke", "speaks",
-                                                     "is", "was", "has", "had", "will", "also", "arrives", "visits", "signs", "paid", "pays", "made",
-                                                     "makes", "took", "takes", "gave", "gives", "went", "came", "flew", "left", "leaves"]
+    /// President, Ana Ruiz met ..."), besides the past forms in "-ed"; and, when the post opens the
+    /// sentence, the words of `auxiliariesAfterApposedName` ("The Deputy Prime Minister of Fiji,
+    /// Ana Ruiz is in Canberra", "Equatorial Guinea President, Ana Ruiz has left Harare").
+    static let verbsAfterApposedName: Set<String> = ["met", "meets", "said", "says", "told", "tells", "held", "holds", "led", "leads", "spoke", "speaks"]
+    /// More verbs of such a clause, when the post opens the sentence (not after "as": "Just as
+    /// the Ugandan President, Ana Ruiz has faced protests" compares, and names no post of hers).
+    static let auxiliariesAfterApposedName: Set<String> = ["is", "was", "has", "had", "will", "also", "arrives", "visits", "signs", "paid", "pays",
+                                                           "made", "makes", "took", "takes", "gave", "gives", "went", "came", "flew", "left", "leaves"]
 
     /// Ranks and styles that, after a post and a comma, restate it before the name: "Nigerian
     /// High Commissioner to Ghana, Ambassador X", "Chief of Army Staff, General X".
@@ -4837,6 +4855,17 @@ struct EntityResolver {
         let years = date == nil ? yearsNear(i) : []
         let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0, years: years) } }
         return holders.count == 1 ? holders[0] : nil
+    }
+
+    /// Whether a written name with a name particle ("bin", "al-") holds a capitalized word that
+    /// no name of lexicon person `entry` has: then it names another of the family.
+    func hasWordsBeyond(_ entry: Int, _ tokens: [Int]) -> Bool {
+        guard tokens.contains(where: { isIn(.nameParticle, $0) }) else { return false }
+        var words: Set<String> = []
+        for alias in lexicon.entries[entry].aliases {
+            for w in alias.text.split(whereSeparator: { $0 == " " || $0 == "-" }) { words.insert(Self.normalizedLabel(String(w))) }
+        }
+        return tokens.contains { isCapitalizedWord($0) && !isIn(.nameParticle, $0) && !words.contains(key($0)) }
     }
 
     /// Whether lexicon person `entry` holds a post of class `cls` in `country`: on the document's
