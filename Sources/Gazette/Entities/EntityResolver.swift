@@ -4350,13 +4350,9 @@ struct EntityResolver {
         // "President Benigno Aquino III", "Prime Minister Najib Tun Razak": a name the lexicon
         // writes another way (a nickname, fewer words), and the text has not named otherwise,
         // is the one lexicon person of that surname holding the title's post that day.
-        // (Not a name with a particle whose words the lexicon's name lacks: "Sheikh Ahmad Nawaf
-        // al-Ahmad al-Sabah" is another of the house of al-Sabah than the Prime Minister Ahmad
-        // Al-Abdullah Al-Sabah.)
         if tokens.count >= 2, !result.entities.contains(where: { $0.id == "person:" + Self.slug(surface(first..<(last + 1))) }),
            let holder = lexiconHolder(of: office, surnameAt: tokens.last { !isIn(.nameSuffix, $0) } ?? last, givenAt: first,
-                                      countryBefore: country(before: begin)),
-           !hasWordsBeyond(holder, tokens) {
+                                      countryBefore: country(before: begin)) {
             (entity, source) = (self.entity(ofEntry: holder), .office)
         } else {
             (entity, source) = person(named: tokens)
@@ -4855,17 +4851,6 @@ struct EntityResolver {
         let years = date == nil ? yearsNear(i) : []
         let holders = entries.filter { entry in countries.contains { holdsOrHeld(entry, cls, in: $0, years: years) } }
         return holders.count == 1 ? holders[0] : nil
-    }
-
-    /// Whether a written name with a name particle ("bin", "al-") holds a capitalized word that
-    /// no name of lexicon person `entry` has: then it names another of the family.
-    func hasWordsBeyond(_ entry: Int, _ tokens: [Int]) -> Bool {
-        guard tokens.contains(where: { isIn(.nameParticle, $0) }) else { return false }
-        var words: Set<String> = []
-        for alias in lexicon.entries[entry].aliases {
-            for w in alias.text.split(whereSeparator: { $0 == " " || $0 == "-" }) { words.insert(Self.normalizedLabel(String(w))) }
-        }
-        return tokens.contains { isCapitalizedWord($0) && !isIn(.nameParticle, $0) && !words.contains(key($0)) }
     }
 
     /// Whether lexicon person `entry` holds a post of class `cls` in `country`: on the document's
