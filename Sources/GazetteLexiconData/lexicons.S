@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 b17c52e9440670812fac9e000f349bd3211a5b35dc4dba5ce1c725443173860c
+// classes.rules sha256 e0a375080575c14cda5d2813e0b8b95368217d6fadeec9cb201046cdf5a62804
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
