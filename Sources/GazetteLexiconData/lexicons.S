@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 e0a375080575c14cda5d2813e0b8b95368217d6fadeec9cb201046cdf5a62804
+// classes.rules sha256 689c1284cc6e8648e2cc5bf1df11ffd55003e26fb3c2a232b6758d32a012cb8f
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
