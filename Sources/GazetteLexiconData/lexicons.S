@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 84292c695dd5fdbcae6870130c1610b746a2c0f9213d5956b4ef76997985156c
+// agreements.jsonl sha256 7e7e13af96d2f36e69bceb989aba87fd51bd3478ab13afecfe2cccce3b9ccc9b
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):

@@ -2344,12 +2344,16 @@ struct EntityResolver {
             // agreement it adds to.
             let endKey = end < sentence.upperBound ? key(end) : ""
             let protocolTo = endKey == "to" && end + 2 < sentence.upperBound && isCapitalizedWord(i) && key(i) == "protocol"
-                && key(end + 1) == "the" && isCapitalizedWord(end + 2) && !covered(end + 2)
+                && key(end + 1) == "the" && isCapitalizedWord(end + 2)
+                && (!covered(end + 2) || mention(startingAt: end + 2)?.entity.map { result.entities[$0].type == "agreement" } == true)
             // "against" goes on with what the agreement is against ("against Torture"), not with a
             // party it is signed against ("signed the Lima Accord against Chile's wishes").
             let againstParty = endKey == "against" && (!Self.againstHeads.contains(key(i)) || end + 1 >= sentence.upperBound
                 || mention(startingAt: end + 1) != nil || (key(end + 1) == "the" && end + 2 < sentence.upperBound && mention(startingAt: end + 2) != nil))
-            if end < sentence.upperBound && (Self.agreementNameLinks.contains(endKey) || protocolTo) && !againstParty
+            // (A protocol to an agreement the lexicon knows spans that agreement's name whole.)
+            if protocolTo, let m = mention(startingAt: end + 2), let e = m.entity, result.entities[e].type == "agreement" {
+                end = m.endToken
+            } else if end < sentence.upperBound && (Self.agreementNameLinks.contains(endKey) || protocolTo) && !againstParty
                 && (start == i || endKey != "between" || acronymSkipped != nil)
                 && !isSignerAfterFor(end, sentence: sentence) {
                 // "the Agreement between the Government of Peru and the Government of Chile on
