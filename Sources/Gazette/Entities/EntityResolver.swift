@@ -2467,6 +2467,16 @@ struct EntityResolver {
                     next = end
                     continue
                 }
+                // A lexicon protocol named with the agreement it adds to ("the Kyoto Protocol to the
+                // United Nations Framework Convention on Climate Change") is the lexicon's protocol.
+                if protocolTo, m.source == .lexicon, m.firstToken <= start, m.endToken == i + 1,
+                   m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+                    let index = Int(owner[i])
+                    uncover((i + 1)..<end)
+                    extend(index, to: end)
+                    next = end
+                    continue
+                }
             }
             // A lexicon agreement that the head word follows ("the Pacific Agreement on Closer
             // Economic Relations (PACER) Plus Agreement", "the RCEP Agreement") goes on to the
