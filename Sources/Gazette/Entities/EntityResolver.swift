@@ -151,7 +151,7 @@ struct EntityResolver {
                 let end = match.tokenRange.upperBound
                 // "Prince Sultan bin Saad": a title's word before a patronymic is a given name.
                 if match.tokenRange.count == 1 && end + 1 < layer.tokens.count && isCapitalizedWord(end + 1) && isIn(.nameParticle, end)
-                    && ["bin", "ibn", "bint"].contains(key(end)) { continue }
+                    && Self.sonOfParticles.contains(key(end)) { continue }
                 if end + 1 < layer.tokens.count && isCharacter(end, UInt8(ascii: "-")) && isCapitalizedWord(end + 1)
                     && layer.tokens[end].start == layer.tokens[end - 1].end { continue }
                 titles.append((match.tokenRange, lexicon.entries[entries[0]].name))
@@ -198,7 +198,7 @@ struct EntityResolver {
                 let sentence = sentenceRange(of: nameEnd - 1)
                 var patronymic = false
                 while nameEnd < sentence.upperBound {
-                    if nameEnd + 1 < sentence.upperBound, ["bin", "ibn", "bint"].contains(key(nameEnd)), isCapitalizedWord(nameEnd + 1),
+                    if nameEnd + 1 < sentence.upperBound, Self.sonOfParticles.contains(key(nameEnd)), isCapitalizedWord(nameEnd + 1),
                        layer.tokens[nameEnd + 1].kind == .word {
                         patronymic = true
                         nameEnd += 2
@@ -3161,6 +3161,9 @@ struct EntityResolver {
     /// Particles of Arabic names, after which a capitalized word is always a name ("Al Said",
     /// "bin Said": "Said" is otherwise a verb of saying).
     static let patronymicParticles: Set<String> = nameParticles.intersection(["bin", "bint", "ibn", "al", "el", "abu"])
+    /// The particles of a patronymic ("son of", "daughter of"): after a known name, the name goes
+    /// on; after a title's word, that word is a given name ("Prince Sultan bin Saad").
+    static let sonOfParticles: Set<String> = ["bin", "ibn", "bint"]
 
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
     /// Heuheu", "José de San Martín", "Thani bin Ahmed").
@@ -3189,7 +3192,7 @@ struct EntityResolver {
     ]
 
     /// Every word whose key `CompiledLexicon.personCueKeys` holds.
-    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit", "according"]).union(captionMarkers).union(speechVerbs).union(meetingVerbs).union(["held", "holds"])
+    static let personCueWords: [String] = Array(honorifics.union(roleNouns).union(["by", "photo", "who", "summit", "according"]).union(captionMarkers).union(speechVerbs).union(meetingVerbs).union(heldVerbs)
         .union(objectVerbs).union(possessedNouns).union(groupNumbers.keys).union(bareGroupOffices.keys).union(signingWords).union(ratifyingWords)).sorted()
 
     /// Nouns that only a person possesses in news: a name with "'s" before them is a person's
@@ -3570,6 +3573,8 @@ struct EntityResolver {
     /// What "held" or "holds" must be followed by, within three words, to tell a meeting ("held
     /// talks with", "held a bilateral meeting"), not a post or a view ("held the post").
     static let heldMeetingNouns: Set<String> = ["talks", "meeting", "meetings", "discussions", "consultations", "bilateral", "summit"]
+    /// The verbs that tell a meeting only with one of `heldMeetingNouns` after them.
+    static let heldVerbs: Set<String> = ["held", "holds"]
     /// Capitalized words that open a sentence before a name without being part of it ("Then
     /// Ana Ruiz met ...").
     static let clauseOpeners: Set<String> = [
@@ -5955,7 +5960,7 @@ extension EntityResolver {
             case .countryNoun: ["country", "nation"]
             case .postNoun: EntityResolver.postNouns
             case .postQualifier: EntityResolver.postQualifiers
-            case .heldVerb: ["held", "holds"]
+            case .heldVerb: EntityResolver.heldVerbs
             case .heldMeetingNoun: EntityResolver.heldMeetingNouns
             case .female: EntityResolver.femaleWords
             case .male: EntityResolver.maleWords

@@ -112,6 +112,7 @@ public final class CompiledRules: Sendable {
     let travelNounKeys: KeyBits, toKey: KeyID?, onKey: KeyID?
     /// The nouns of a city before its name ("in the Saudi capital Riyadh", "in the garrison city of
     /// Rawalpindi"), which a venue passes.
+    static let placeNounWords = ["capital", "city"]
     let placeNounKeys: KeyBits
     /// Nouns of a topic after which "in" names no venue: "talks on the situation in Iraq", "the
     /// war in Ukraine", "peace in the region".
@@ -197,9 +198,6 @@ public final class CompiledRules: Sendable {
         var labels: [String]
     }
 
-    /// The nouns of a city before its name ("in the Saudi capital Riyadh"), which a venue passes.
-    static let placeNounWords = ["capital", "city"]
-
     /// The literal texts of `file`'s rules, as `CompiledLexicon(extraWords:)` wants them.
     static func words(of file: RuleFile) -> [String] {
         var out: [String] = []
@@ -219,7 +217,8 @@ public final class CompiledRules: Sendable {
         // token would get a key of its own and never equal it.
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since", "date"] + tenureEventWords
             + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
-            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "from", "the", "well", "that", tokenizable("'s")] + placeNounWords
+            + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "from", "the", "well", "that", "to", "on", tokenizable("'s")]
+            + placeNounWords + travelNounWords
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a

@@ -260,8 +260,8 @@ public struct DateRecognizer: Sendable {
             guard layer.tokens[i].kind != .number, i > sentenceStart, layer.tokens[i - 1].key == theKey, let dct, dct.precision == .day else { return nil }
             var offset: Int?
             var e = i + 1
-            if i + 3 < end, key(i + 1) == "of", key(i + 3) == "month", ["this", "last", "next"].contains(key(i + 2)) {
-                offset = key(i + 2) == "this" ? 0 : key(i + 2) == "last" ? -1 : 1
+            if i + 3 < end, key(i + 1) == "of", key(i + 3) == "month", key(i + 2) != "latest", let o = Self.unitOffsets[key(i + 2)] {
+                offset = o
                 e = i + 4
             } else if i - 2 >= sentenceStart, key(i - 2) == "on",
                       i + 1 >= end || layer.tokens[i + 1].kind == .punctuation || Self.afterBareDay.contains(key(i + 1)) {
