@@ -37,19 +37,19 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 1acba1e304815d534dfdce9b7f090f97318732354223def050ce2307689cf30e
+// agreements.rules sha256 f09d023a09aec1c4438976cbfe41b6b6b39b27c29b28091d880b7cec345037ae
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 689c1284cc6e8648e2cc5bf1df11ffd55003e26fb3c2a232b6758d32a012cb8f
+// classes.rules sha256 2a945ff55d845126f29af38654eb8f656adb53555bbab8b434cf44b6bcfeab6e
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 b24c5dcf0f3631d4e6552c0e01727c0f951b55e2a63985f699a9a42ceb493629
+// met.rules sha256 f4aca511bcae1e5a3677f525157718162e70b48fa7f63e8e5411c487ddb959c3
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -61,13 +61,13 @@ SYMBOL(gazette_rules_2_end):
 SYMBOL(gazette_rules_3_start):
     .incbin "negative.rules"
 SYMBOL(gazette_rules_3_end):
-// office.rules sha256 fb5ffab4f99a6995d19b758eef4cf83684eade9ed98de822637cea04d101211b
+// office.rules sha256 95a94a76ea87c73ccdb83feef9c74ac5fea82f114ea4314925692a7f9950bb3f
     .globl SYMBOL(gazette_rules_4_start)
     .globl SYMBOL(gazette_rules_4_end)
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 cd8e3fe75042ee8193269dfaf9c2ac340cb8331874eb8de950cc14f4ea359be1
+// visited.rules sha256 ac66f7476ac556af0d35e487439d1a96c664eb96cd68d7e950f8a05cd35a5f41
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

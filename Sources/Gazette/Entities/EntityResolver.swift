@@ -160,10 +160,11 @@ struct EntityResolver {
             let kept = entries.filter { lexicon.entries[$0].type != Self.titleType }
             // An agreement's name with a Roman numeral after it is another of the series ("START
             // II" when the lexicon knew START only, "Lomé III"); not a count ("the NPT 4 decades ago").
-            if lexicon.entries[kept[0]].type == "agreement", match.tokenRange.upperBound < layer.tokens.count,
+            // (Token tests first: reading the entry's type copies the entry.)
+            if match.tokenRange.upperBound < layer.tokens.count,
                layer.tokens[match.tokenRange.upperBound].shape.contains(.allCaps),
-               ["ii", "iii", "iv"].contains(key(match.tokenRange.upperBound)),
-               layer.tokens[match.tokenRange.upperBound].start == layer.tokens[match.tokenRange.upperBound - 1].end + 1 {
+               layer.tokens[match.tokenRange.upperBound].start == layer.tokens[match.tokenRange.upperBound - 1].end + 1,
+               Self.romanSequels.contains(key(match.tokenRange.upperBound)), lexicon.entries[kept[0]].type == "agreement" {
                 continue
             }
             // A person's name right after a capitalized word and a particle ("Mohammed bin Salman
@@ -245,11 +246,12 @@ struct EntityResolver {
             // ("President Mohammad Ashraf Ghani"): part of it, not a person of its own; only of
             // one in office on the story's date ("President Mahamat Idriss Déby" in 2022 is the
             // son, not Idriss Déby).
-            if nameStart == match.tokenRange.lowerBound, nameStart >= 2, match.tokenRange.count >= 2,
-               lexicon.entries[kept[0]].type == "person", kept.count == 1, roleHeld(by: kept[0]) != nil, isCapitalizedWord(nameStart - 1), layer.tokens[nameStart - 1].kind == .word,
-               !covered(nameStart - 1), !isNonNameWord(nameStart - 1), !isDateWord(nameStart - 1), !isHonorific(nameStart - 1),
+            if nameStart == match.tokenRange.lowerBound, nameStart >= 2, match.tokenRange.count >= 2, kept.count == 1,
+               isCapitalizedWord(nameStart - 1), layer.tokens[nameStart - 1].kind == .word,
                lexicon.oneWordTitles[layer.tokens[nameStart - 1].key] == nil, lexicon.oneWordTitles[layer.tokens[nameStart - 2].key] != nil,
-               sentenceRange(of: nameStart).contains(nameStart - 2) {
+               !covered(nameStart - 1), !isNonNameWord(nameStart - 1), !isDateWord(nameStart - 1), !isHonorific(nameStart - 1),
+               sentenceRange(of: nameStart).contains(nameStart - 2),
+               lexicon.entries[kept[0]].type == "person", roleHeld(by: kept[0]) != nil {
                 nameStart -= 1
             }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
@@ -3164,6 +3166,8 @@ struct EntityResolver {
     /// The particles of a patronymic ("son of", "daughter of"): after a known name, the name goes
     /// on; after a title's word, that word is a given name ("Prince Sultan bin Saad").
     static let sonOfParticles: Set<String> = ["bin", "ibn", "bint"]
+    /// Roman numerals after an agreement's name that make it another of a series ("START II").
+    static let romanSequels: Set<String> = ["ii", "iii", "iv"]
 
     /// Lower-case words inside a name, before a capitalized one ("Riyad al-Maliki", "Georgina te
     /// Heuheu", "José de San Martín", "Thani bin Ahmed").
