@@ -564,6 +564,22 @@ struct EntityResolverTests {
         Case(text: "The Tarvo peace agreement was signed in 2020.", expected: ["Tarvo peace agreement=agreement:tarvo-peace-agreement(pattern)"]),
         Case(text: "They recalled the Lake Tarvo treaties of 2010.", expected: ["Lake Tarvo treaties=agreement:lake-tarvo-treaties(pattern)"]),
         Case(text: "The Sunday peace accord held.", expected: []),
+        // After a time's possessive too ("February's"), not after another word's.
+        Case(text: "It rests on February's Tarvo peace agreement.", expected: ["Tarvo peace agreement=agreement:tarvo-peace-agreement(pattern)"]),
+        Case(text: "It rests on the army's Tarvo peace agreement.", expected: []),
+        // A capitalized head after "the" and a subject in lower case, to a stop word, a participle
+        // after the subject's first word, or a mention; not after "a", in the plural, or in a
+        // memorandum (which a capitalized subject names).
+        Case(text: "Both honour the Treaty on lasting good neighbourliness between the two republics.",
+             expected: ["Treaty on lasting good neighbourliness=agreement:treaty-on-lasting-good-neighbourliness(pattern)"]),
+        Case(text: "They marked the framework Convention for the protection of the coastal waters of the Tarvo basin, in force since May.",
+             expected: ["framework Convention for the protection of the coastal waters of the Tarvo basin=agreement:framework-convention-for-the-protection-of-the-coastal-waters-of-the-tarvo-basin(pattern)"]),
+        Case(text: "They recalled the Agreement on trade signed in 1994 with Kenya.",
+             expected: ["Agreement on trade=agreement:agreement-on-trade(pattern)", "Kenya=country:KEN(lexicon)"]),
+        Case(text: "They signed an Agreement on fishing rights, the Agreements on trade and transport and the Memorandum of Understanding on cooperation in farming.",
+             expected: []),
+        // Parties joined by a spaced en dash before an acronym of a kind: one name that holds them.
+        Case(text: "They signed the Peru – Kenya FTA.", expected: ["Peru – Kenya FTA=agreement:peru-kenya-fta(pattern)"]),
         // A memorandum's acronym of its kind inside its name, and "MoU" as a head; a memorandum
         // with no subject names none.
         Case(text: "They signed a Memorandum of Understanding (MoU) on Defence Cooperation.",

@@ -2302,7 +2302,7 @@ struct EntityResolver {
                 // ("Under the US-Japan ... Agreement" is not one name).
                 // An organisation's name before "and" is no part of it ("the North Atlantic Treaty
                 // Organization and Warsaw Pact").
-                if (isCharacter(j, UInt8(ascii: "-")) || isCharacter(j, UInt8(ascii: "&")) || (layer.tokens[j].kind == .word && key(j) == "and"))
+                if (isPartyDash(j) || isCharacter(j, UInt8(ascii: "&")) || (layer.tokens[j].kind == .word && key(j) == "and"))
                     && j > sentence.lowerBound && isCapitalizedWord(j - 1) && !Self.organisationHeads.contains(key(j - 1)) {
                     start = j
                     continue
@@ -2444,6 +2444,13 @@ struct EntityResolver {
                 if let b = beforeList { last = b }
                 if last >= 0 { end = last + 1 }
             }
+            // "the Treaty on lasting good neighbourliness", "the Agreement on the shared use of the
+            // river's water": a capitalized head after "the", with a subject in lower case.
+            // A word in lower case between "the" and the head is the name's ("the framework Convention").
+            if end == i + 1 && start == i, let tail = lowerCaseSubjectEnd(head: i, sentence: sentence) {
+                end = tail
+                if key(i - 1) != "the" { start = i - 1 }
+            }
             // Parties before a name whose head opens it are no part of it: "the Sino-Russian
             // Treaty on Good-Neighbourliness" is the Treaty on Good-Neighbourliness (a name whose
             // head closes it keeps them: "the Peru-Chile Free Trade Agreement").
@@ -2501,6 +2508,63 @@ struct EntityResolver {
                               byteStart: 0, byteEnd: 0, source: .pattern))
             next = end
         }
+    }
+
+    /// Words that end a subject in lower case after an agreement's head: a verb, a relative, or a
+    /// preposition that opens an adjunct ("the Treaty on friendship that ...", "... with Peru").
+    static let lowerCaseSubjectStops: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "shall", "should",
+        "can", "could", "may", "might", "must", "which", "that", "who", "whose", "whom", "where", "when", "between",
+        "with", "by", "at", "during", "from", "to", "into", "after", "before", "since", "until", "under", "as",
+        "than", "while", "but", "or", "nor", "also", "not", "it", "its", "this", "these", "those", "their", "his", "her",
+        "on", "for", "signed", "said", "says",
+    ]
+    /// Connectors that a subject in lower case may hold but not end with.
+    static let lowerCaseSubjectLinks: Set<String> = ["of", "the", "a", "an", "and", "in"]
+
+    /// 'the Treaty on lasting good neighbourliness', 'the framework Convention for the protection
+    /// of the coastal waters of the Tarvo basin': a capitalized head at `head` (not in a title-case
+    /// headline, after "the" and at most one word in lower case, singular, no memorandum: one
+    /// names an agreement only with a capitalized subject), then "on", "for" or "concerning" and a
+    /// subject of words in lower case, with capitalized words no mention covers. The subject ends
+    /// at a stop word, a punctuation mark, a number, a date or a mention, and at a past
+    /// participle after its first word ("... on trade signed in 1996"). The name's end, or nil.
+    func lowerCaseSubjectEnd(head i: Int, sentence: Range<Int>) -> Int? {
+        guard !inTitle[i], !covered(i), key(i) != "memorandum", !key(i).hasSuffix("s"), i + 2 < sentence.upperBound,
+              ["on", "for", "concerning"].contains(key(i + 1)), i - 1 > sentence.lowerBound else { return nil }
+        if key(i - 1) != "the" {
+            guard i - 2 >= sentence.lowerBound, key(i - 2) == "the", layer.tokens[i - 1].kind == .word, !isCapitalizedWord(i - 1),
+                  !Self.lowerCaseSubjectStops.contains(key(i - 1)) else { return nil }
+        }
+        var k = i + 2
+        if k < sentence.upperBound && (key(k) == "the" || key(k) == "a" || key(k) == "an") { k += 1 }
+        var last = -1
+        var words = 0
+        while k < sentence.upperBound && k < i + 16 {
+            // "co-operation": a hyphen between two words.
+            if last == k - 1 && isCharacter(k, UInt8(ascii: "-")) && k + 1 < sentence.upperBound
+                && layer.tokens[k + 1].kind == .word && !covered(k + 1) {
+                k += 1
+                continue
+            }
+            guard layer.tokens[k].kind == .word, !covered(k), !isDateWord(k) else { break }
+            let w = key(k)
+            if Self.lowerCaseSubjectStops.contains(w) { break }
+            if Self.lowerCaseSubjectLinks.contains(w) {
+                // "and the" starts a second name ("... and the Protocol on ...").
+                if w == "and" && k + 1 < sentence.upperBound && key(k + 1) == "the" { break }
+                k += 1
+                continue
+            }
+            if words > 0 && w.hasSuffix("ed") && !isCapitalizedWord(k) { break }
+            // A lower-case word opens the subject: "on Trade" is a capitalized name's, read above.
+            if words == 0 && isCapitalizedWord(k) { return nil }
+            words += 1
+            last = k
+            k += 1
+        }
+        guard words > 0, last > i + 1 else { return nil }
+        return last + 1
     }
 
     /// The countries an agreement's name at `range` (its head at `head`) gives as its parties:
@@ -2581,7 +2645,7 @@ struct EntityResolver {
             }
             parties += 1
             if k == range.upperBound { break }
-            guard isCharacter(k, UInt8(ascii: "-")) else { return nil }
+            guard isPartyDash(k) else { return nil }
             k += 1
         }
         return k == range.upperBound ? (parties, countries) : nil
@@ -2809,7 +2873,7 @@ struct EntityResolver {
 
     /// "the Lisbon treaty", "the Camp David accords", "the Juba peace agreement", "the Al-Ula
     /// agreement": "the", one or two capitalized words (or one hyphenated name) that are a place (a capital, or words no lexicon knows, not opening
-    /// the sentence), a word of `placeNamedKinds` or none, and a lower-case head of
+    /// the sentence, or after a time's "'s": `opensPlaceName`), a word of `placeNamedKinds` or none, and a lower-case head of
     /// `placeNamedHeads` at `head`. A country's name or adjective before the head names no
     /// agreement ("the Japanese treaty"), nor a person's, nor a day ("the Sunday accord").
     func lowerCaseHeadName(_ head: Int) -> Range<Int>? {
@@ -2821,12 +2885,12 @@ struct EntityResolver {
         // A place's hyphenated name ("the Al-Ula agreement").
         var first = hyphenatedWordStart(endingAt: last, from: sentence.lowerBound + 1, throughParticles: true)
         if first < last {
-            guard key(first - 1) == "the", !(first..<(last + 1)).contains(where: { covered($0) || inTitle[$0] }) else { return nil }
+            guard opensPlaceName(first - 1), !(first..<(last + 1)).contains(where: { covered($0) || inTitle[$0] }) else { return nil }
             return first..<(head + 1)
         }
-        if key(first - 1) != "the" {
+        if !opensPlaceName(first - 1) {
             first -= 1
-            guard first - 1 >= sentence.lowerBound, key(first - 1) == "the", isCapitalizedWord(first), !inTitle[first] else { return nil }
+            guard first - 1 >= sentence.lowerBound, opensPlaceName(first - 1), isCapitalizedWord(first), !inTitle[first] else { return nil }
         }
         if let m = mention(startingAt: first) {
             guard m.endToken == last + 1, m.aliasKind == .capital else { return nil }
@@ -2834,6 +2898,14 @@ struct EntityResolver {
             return nil
         }
         return first..<(head + 1)
+    }
+
+    /// Whether token `j` may open a place-named agreement: "the", or the "'s" of a time ("February's
+    /// Minsk agreement", "last year's Paris accord").
+    func opensPlaceName(_ j: Int) -> Bool {
+        if key(j) == "the" { return true }
+        guard j > 0, let p = possessiveKey, layer.tokens[j].key == p else { return false }
+        return isDateWord(j - 1) || ["year", "week", "month"].contains(key(j - 1))
     }
 
     /// 'the treaty "On Friendship and Cooperation"', 'the Agreement «On the Legal Status of ...»':
@@ -3691,6 +3763,13 @@ struct EntityResolver {
         return t.end - t.start == 1 && text[Int(t.start)] == c
     }
 
+    /// Whether token `i` is a hyphen or an en dash (U+2013, E2 80 93 in UTF-8), as joins the
+    /// parties of an agreement's name ("the New Zealand – China FTA").
+    func isPartyDash(_ i: Int) -> Bool {
+        let t = layer.tokens[i], n = Int(t.end - t.start), s = Int(t.start)
+        return n == 1 ? text[s] == UInt8(ascii: "-") : n == 3 && text[s] == 0xE2 && text[s + 1] == 0x80 && text[s + 2] == 0x93
+    }
+
     /// Whether a person's name may start at token `i`: a capitalized word no title or mention
     /// holds (a test of loads, before any string is made).
     @inline(__always)
@@ -3701,6 +3780,18 @@ struct EntityResolver {
     /// An honorific, or "comrade" in any case ("a meeting with comrade X"), before a name.
     func isFormOfAddress(_ i: Int) -> Bool {
         isHonorific(i) || isIn(.comrade, i)
+    }
+
+    /// The words between "the" and an honorific in a style ("the Most Hon.", "the Right Honourable").
+    static let styleDegrees: Set<String> = ["most", "right", "very"]
+
+    /// Where a style that opens with "the" at `i` ends its "the" and degree: "the Hon." and "the
+    /// Most Hon." give the honorific's index. Nil when `i` opens none.
+    func styleWithThe(at i: Int, sentence: Range<Int>) -> Int? {
+        guard key(i) == "the" else { return nil }
+        var j = i + 1
+        if j < sentence.upperBound && Self.styleDegrees.contains(key(j)) && isCapitalizedWord(j) { j += 1 }
+        return j + 1 < sentence.upperBound && isHonorific(j) ? j : nil
     }
 
     func isHonorific(_ i: Int) -> Bool {
@@ -4219,9 +4310,13 @@ struct EntityResolver {
             apposition = true
         }
         let beforeHonorifics = start
-        // "Prime Minister the Honourable X", "Minister the Rt Hon X": a style with "the".
-        if start + 2 < sentence.upperBound && key(start) == "the" && isHonorific(start + 1) && isCapitalizedWord(start + 1) { start += 1 }
-        while start < sentence.upperBound && isHonorific(start) { start += 1 }
+        // "Prime Minister the Honourable X", "Minister the Rt Hon X", "Prime Minister the Most
+        // Hon. X", "Dr. the Hon. X": a style with "the".
+        while start < sentence.upperBound {
+            if isHonorific(start) { start += 1; continue }
+            if let style = styleWithThe(at: start, sentence: sentence) { start = style; continue }
+            break
+        }
         // A known name that opens with an honorific's word ("Prime Minister Sheikh Hasina"): the
         // name, whole.
         if start > beforeHonorifics, let m = mention(startingAt: beforeHonorifics), let e = m.entity,
@@ -5107,9 +5202,23 @@ struct EntityResolver {
             let first = result.mentions[n].titleStart ?? result.mentions[n].firstToken
             let sentenceStart = sentenceRange(of: first).lowerBound
             var k = first
-            if result.mentions[n].titleStart == nil {
-                while k > sentenceStart && (isHonorific(k - 1) || (isCharacter(k - 1, UInt8(ascii: ".")) && k - 1 > sentenceStart && isHonorific(k - 2))) {
-                    k -= 1
+            // (A phrase that opens at an honorific, as one found after it does, reads back too.)
+            if result.mentions[n].titleStart == nil || isHonorific(first) {
+                while k > sentenceStart {
+                    if isHonorific(k - 1) || (isCharacter(k - 1, UInt8(ascii: ".")) && k - 1 > sentenceStart && isHonorific(k - 2)) {
+                        k -= 1
+                        continue
+                    }
+                    // "Dr. the Hon. X", "Dr the Most Hon. X": a style with "the" (at `j`) after
+                    // another honorific; `k` is at the style's own.
+                    var j = k - 1
+                    if j > sentenceStart && Self.styleDegrees.contains(key(j)) && isCapitalizedWord(j) { j -= 1 }
+                    if isHonorific(k), j > sentenceStart, key(j) == "the",
+                       isHonorific(j - 1) || (isCharacter(j - 1, UInt8(ascii: ".")) && j - 1 > sentenceStart && isHonorific(j - 2)) {
+                        k = j
+                        continue
+                    }
+                    break
                 }
             }
             // "His Excellency X", "his excellency X": the form of address opens the phrase.
