@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f4aca511bcae1e5a3677f525157718162e70b48fa7f63e8e5411c487ddb959c3
+// met.rules sha256 549b3906e4d1ecf723603cd11d8bcb30cd6d7e03289fe4a2e37efce797f43c7f
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 e59a5dc3e3cd1e968c742b75e1b92d59f5e8bdf71b4f39aff9d8930213bf690c
+// negative.rules sha256 022fa99794be5c703bdbe5e69edf365eafed3e4faec1504efcb5c993a2c662fd
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
