@@ -158,6 +158,8 @@ struct EntityResolverTests {
              expected: ["Naledo Pandro=person:naledo-pandro(pattern)", "Cairo=country:EGY(lexicon)"]),
         Case(text: "A report by Human Rights Watch, the monitor, said so.", expected: []),
         Case(text: "Photo: Foreign Ministry/Handout", expected: []),
+        // A quantifier and a people's name opening a sentence are no person's name.
+        Case(text: "Most Kenyans met the envoy. Many Ugandans welcomed him.", expected: []),
         // An acting office is an office; a designate or elect names a person without one.
         Case(text: "Acting President Lucia Quispeval and Prime Minister-designate Nawar Salemko met.",
              expected: ["Lucia Quispeval=person:lucia-quispeval(pattern)", "Nawar Salemko=person:nawar-salemko(pattern)"]),
@@ -578,6 +580,8 @@ struct EntityResolverTests {
              expected: ["Agreement on trade=agreement:agreement-on-trade(pattern)", "Kenya=country:KEN(lexicon)"]),
         Case(text: "They signed an Agreement on fishing rights, the Agreements on trade and transport and the Memorandum of Understanding on cooperation in farming.",
              expected: []),
+        // Nor what an adjunct holds: "on behalf of", "on the very day".
+        Case(text: "They signed the Charter on behalf of their people, and the Treaty on the very day it opened.", expected: []),
         // Parties joined by a spaced en dash before an acronym of a kind: one name that holds them.
         Case(text: "They signed the Peru – Kenya FTA.", expected: ["Peru – Kenya FTA=agreement:peru-kenya-fta(pattern)"]),
         // A memorandum's acronym of its kind inside its name, and "MoU" as a head; a memorandum

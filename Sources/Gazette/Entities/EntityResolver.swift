@@ -126,6 +126,9 @@ struct EntityResolver {
         // A speech's address and an assembly's business ("Ministers, Distinguished Delegates,
         // Ladies and Gentlemen", "the General Debate", "Humanitarian Issues").
         "delegates", "distinguished", "ladies", "gentlemen", "excellencies", "colleagues", "debate", "issues", "arrangements",
+        // Quantifiers opening a sentence before a people's name ("Most Kenyans met ...", "Many
+        // Ugandans welcomed ...").
+        "most", "many", "several", "few", "both", "every",
     ]
     /// Generational suffixes and regnal numbers: part of a name, never its label ("Albert I"
     /// is labelled "Albert", so that the pronoun "I" never refers back to him).
@@ -2518,6 +2521,12 @@ struct EntityResolver {
         "with", "by", "at", "during", "from", "to", "into", "after", "before", "since", "until", "under", "as",
         "than", "while", "but", "or", "nor", "also", "not", "it", "its", "this", "these", "those", "their", "his", "her",
         "on", "for", "signed", "said", "says",
+        // What an adjunct, not a subject, holds: "signed the Charter on behalf of", "the Treaty on
+        // the very day", "on the sidelines", "on the basis of".
+        "behalf", "day", "days", "eve", "occasion", "time", "date", "very", "same", "basis", "condition", "conditions",
+        "grounds", "sidelines", "margins", "part", "side", "way", "year", "years", "week", "month", "first", "second",
+        "following", "next", "last", "previous", "whole", "other", "one", "two", "three", "several", "many", "both",
+        "some", "all", "any", "each", "such",
     ]
     /// Connectors that a subject in lower case may hold but not end with.
     static let lowerCaseSubjectLinks: Set<String> = ["of", "the", "a", "an", "and", "in"]
