@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 022fa99794be5c703bdbe5e69edf365eafed3e4faec1504efcb5c993a2c662fd
+// negative.rules sha256 9a9dd82e3f1d382cdaf0627700973e69b1367b15c56f35643840a7810e5b1225
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -99,7 +99,7 @@ public struct Extraction: Sendable {
     public var documentDate: CalendarDay?
     public var documentDateSource: DocumentDateSource?
     /// The ISO alpha-3 code of the country of the document's dateline ("NAIROBI, May 5 -"),
-    /// when it opens with one.
+    /// when it opens with one (not with two of different countries: "LONDON/SEOUL,").
     public var datelineCountry: String?
     /// Every match of every rule, in sentence and token order, with what became of it.
     public var matches: [RuleMatch] = []

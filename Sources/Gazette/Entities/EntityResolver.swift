@@ -341,6 +341,7 @@ struct EntityResolver {
         findGroups()
         findBareGroups()
         findPartiesReceived()
+        findPairsThatMet()
         assignPossessorCountries(pronouns: true)
         assignPhraseStarts()
         // The ones `uncover` dropped, removed last: until here `owner` indexes `result.mentions`,
@@ -679,6 +680,92 @@ struct EntityResolver {
             add(mention)
         }
     }
+
+    /// "Ruiz met Dorr on Monday. They later held talks with Vega", "... Their talks came after
+    /// they met Vega": "they" opening a sentence or a clause, before a verb of meeting or holding
+    /// within three words (past "also", "later", "then" ...), names the two who met in one of the
+    /// two sentences before (`meetingPair`). A mention of "they" (source `coreference`, alias kind
+    /// `pronoun`) whose group is the two.
+    mutating func findPairsThatMet() {
+        guard layer.sentences.count > 1, let theyKey = vocabulary.keyID(forKey: "they") else { return }
+        var byStart: [MentionStart] = []
+        for s in 1..<layer.sentences.count {
+            let sentence = layer.sentences[s].tokenRange
+            guard sentence.count > 3 else { continue }
+            // "They" opening the sentence, or a clause after a conjunction ("... came after they
+            // held talks with Vega").
+            var they: Int?
+            for t in sentence where layer.tokens[t].key == theyKey && !covered(t)
+                && (t == sentence.lowerBound || Self.clauseLinks.contains(key(t - 1))) {
+                they = t
+                break
+            }
+            guard let t = they else { continue }
+            var v = t + 1
+            while v < min(sentence.upperBound, t + 3) && Self.pairVerbAdverbs.contains(key(v)) { v += 1 }
+            guard v < sentence.upperBound, Self.pairVerbs.contains(key(v)) else { continue }
+            if byStart.isEmpty { byStart = mentionsByStart() }
+            // The pair of the sentence before, or of the one before it.
+            var pair: (Int, Int)?
+            for p in stride(from: s - 1, through: max(0, s - 2), by: -1) {
+                if let found = meetingPair(in: layer.sentences[p].tokenRange, byStart: byStart) { pair = found; break }
+            }
+            guard let (a, b) = pair else { continue }
+            var mention = EntityMention(candidates: [a], aliasKind: .pronoun, firstToken: t, endToken: t + 1,
+                                        byteStart: 0, byteEnd: 0, source: .coreference)
+            mention.groupMembers = [a, b]
+            add(mention)
+        }
+    }
+
+    /// The two people a sentence at `previous` tells met, for `findPairsThatMet`: it opens with
+    /// the one (past a dateline or "The"), then "met (held talks with, received, hosted) ... the
+    /// other" within a few words, or "the one and the other met (held talks)".
+    func meetingPair(in previous: Range<Int>, byStart: [MentionStart]) -> (Int, Int)? {
+        var first: EntityMention?
+        for k in Self.firstStarting(atOrAfter: previous.lowerBound, in: byStart)..<byStart.count {
+            let m = result.mentions[byStart[k].index]
+            guard m.firstToken < previous.upperBound else { break }
+            if let e = m.entity, result.entities[e].type == "person", m.groupMembers == nil, !m.isPossessivePronoun { first = m; break }
+        }
+        guard let m = first, let a = m.entity else { return nil }
+        var opening = m.phraseStart ?? m.titleStart ?? m.firstToken
+        if opening > previous.lowerBound && key(opening - 1) == "the" { opening -= 1 }
+        guard opening == previous.lowerBound || isCharacter(opening - 1, UInt8(ascii: ":")) || isCharacter(opening - 1, UInt8(ascii: "-"))
+                || isDash(opening - 1) else { return nil }
+        let after = m.endToken
+        guard after + 1 < previous.upperBound else { return nil }
+        if key(after) == "and", let n = nextPersonMention(after: after + 1, within: 4, in: previous),
+           let b = n.entity, result.entities[b].type == "person", b != a, n.endToken < previous.upperBound {
+            // "Ruiz and Dorr met", "Ruiz and his counterpart Dorr held talks".
+            let met = (n.endToken..<min(previous.upperBound, n.endToken + 4)).contains(where: { Self.pairMeetingVerbs.contains(key($0)) })
+            return met ? (a, b) : nil
+        }
+        // "Ruiz met Dorr", "Ruiz on Monday held talks with his counterpart, Dorr", "Ruiz met
+        // one-on-one with his Peruvian counterpart, Dorr": the first person after the verb,
+        // within twelve words.
+        guard let verb = (after..<min(previous.upperBound, after + 4)).first(where: { Self.pairMeetingVerbs.contains(key($0)) }) else { return nil }
+        var k = verb + 1
+        while k < min(previous.upperBound, verb + 13) {
+            if let n = mention(startingAt: k), let b = n.entity {
+                // (Past "his", "her": "met his counterpart, Dorr".)
+                if result.entities[b].type == "person" && n.aliasKind != .pronoun { return b != a ? (a, b) : nil }
+                // (A country's name or adjective before the post: "Japanese Foreign Minister X".)
+                k = max(k + 1, n.endToken)
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+    /// Words after which "they" opens a clause, in `findPairsThatMet`.
+    static let clauseLinks: Set<String> = ["after", "before", "when", "as", "and", "but", "where", ",", "then", "later"]
+    /// Adverbs between "They" and its verb in `findPairsThatMet`.
+    static let pairVerbAdverbs: Set<String> = ["also", "later", "then", "subsequently", "afterwards", "jointly", "both", "together", "again", "had"]
+    /// The verbs after "They" in `findPairsThatMet`: a meeting of the two with someone else.
+    static let pairVerbs: Set<String> = ["held", "met", "received", "were", "visited", "toured", "attended", "called", "paid"]
+    /// The verbs of the meeting in the sentence before, in `findPairsThatMet`.
+    static let pairMeetingVerbs: Set<String> = ["met", "meets", "held", "holds", "received", "receives", "hosted", "hosts", "welcomed", "welcomes"]
 
     /// The first person mention starting at `start` or within `within` tokens after it in
     /// `sentence`, past words of a post in lower case ("and his counterpart Dorr").
@@ -1780,12 +1867,14 @@ struct EntityResolver {
     /// then ",", ":", "-", "(" or "[" (in capitals; else a comma only before a month or the
     /// city's own country and a dash, "Nairobi, Kenya -", a bracket only around an agency's
     /// name, "Jakarta (ANTARA) -"); of
-    /// "A/B", the second. A title with no country before it and
+    /// "A/B", the second (its home, but no place of its events: two places name neither). A title with no country before it and
     /// no other source of one ("Foreign Minister Chung Eui-yong") is of that country: the
     /// domestic officials of a report go untitled by country.
     mutating func assignDatelineCountry() {
         guard layer.sentences.count > 0 else { return }
         var code: String?, datelineEnd = 0
+        // "LONDON/SEOUL,": a report filed from two places places its events in neither.
+        var twoPlaces = false, twoPlaceLine: (String, Int)?
         // In the first three sentences, or after more lines of a page's head (a headline, a
         // date, a source: "Albright's visit ...", "19th November 1997", "Hindustan Times", then
         // "New Delhi: ..."), up to the sixth while each line before is short.
@@ -1798,7 +1887,9 @@ struct EntityResolver {
             guard k < end, covered(k), let m = mention(startingAt: k), let c = mentionCountry(k) else { continue }
             var after = m.endToken
             var found = c
+            var pair = false
             if after + 1 < end && isCharacter(after, UInt8(ascii: "/")) && covered(after + 1), let m2 = mention(startingAt: after + 1), let c2 = mentionCountry(after + 1) {
+                pair = c2 != c
                 found = c2; after = m2.endToken
             }
             guard after < end, [",", ":", "-", "(", "["].contains(key(after)) || isDash(after) else { continue }
@@ -1820,18 +1911,31 @@ struct EntityResolver {
                     guard after + 3 < end, layer.tokens[after + 1].kind == .word, isCapitalizedWord(after + 1), key(after + 2) == ")",
                           key(after + 3) == "-" || key(after + 3) == ":" || isDash(after + 3) else { continue }
                 }
-                // "Lima, May 5", "Nairobi, Kenya -": a month, or the city's own country and a dash or colon.
-                if key(after) == "," && !(after + 1 < end && isDateWord(after + 1)) {
+                // "Lima, May 5", "Lima, 30 May", "Nairobi, Kenya -": a month (or a day and a month),
+                // or the city's own country and a dash or colon.
+                // ("Lima, 30 May 2019": the day before the month too.)
+                if key(after) == "," && !(after + 1 < end && isDateWord(after + 1))
+                    && !(after + 2 < end && layer.tokens[after + 1].kind == .number && isDateWord(after + 2)) {
                     guard after + 1 < end, let m2 = mention(startingAt: after + 1), mentionCountry(after + 1) == found, m2.endToken < end,
                           key(m2.endToken) == "-" || key(m2.endToken) == ":" || isDash(m2.endToken) else { continue }
                     after = m2.endToken
                 }
             }
+            // A pair ("Peru/Chile:" in a headline) gives way to a single place in a line after it.
+            if pair {
+                if twoPlaceLine == nil { twoPlaceLine = (found, after) }
+                continue
+            }
             code = found
             datelineEnd = after
         }
+        if code == nil, let (found, after) = twoPlaceLine {
+            code = found
+            datelineEnd = after
+            twoPlaces = true
+        }
         if let code {
-            result.datelineCountry = code
+            if !twoPlaces { result.datelineCountry = code }
             assignHomeCountry(code, after: datelineEnd)
         } else if let home = homeOfBareTitledLeaders() {
             assignHomeCountry(home, after: 0, inferred: true)
@@ -2707,7 +2811,8 @@ struct EntityResolver {
             }
             if !pronouns.isEmpty { positions = (positions + pronouns).sorted() }
         }
-        for i in positions where i > 0 && (heads.contains(layer.tokens[i].key) || layer.tokens[i].key == itKey) && !covered(i) && !isCapitalizedWord(i) {
+        for i in positions where i > 0 && (heads.contains(layer.tokens[i].key) || layer.tokens[i].key == itKey) && !covered(i)
+            && (!isCapitalizedWord(i) || isCapitalizedReference(i)) {
             guard Self.agreementReferenceHeads.contains(key(i)) else { continue }
             // "the document" is an agreement only as the thing signed or ratified: "The document
             // was signed by", "the document, ratified in 2008,", "signed the document" (not "the
@@ -2828,6 +2933,13 @@ struct EntityResolver {
             let at = named.firstIndex { $0.first > i } ?? named.endIndex
             named.insert((i, i + 1, entity), at: at)
         }
+    }
+
+    /// Whether a capitalized head at `i` refers back as its lower-case form does: "the Treaty",
+    /// "the Agreement" after "the", as official texts write the agreement they have named (not
+    /// in a title-case headline, where every word is capitalized, nor an acronym: "the FTA").
+    func isCapitalizedReference(_ i: Int) -> Bool {
+        !inTitle[i] && key(i - 1) == "the" && !layer.tokens[i].shape.contains(.allCaps)
     }
 
     /// Whether an agreement's name holds a reference's head, singular or plural ("the pact"
