@@ -574,8 +574,8 @@ struct EntityResolverTests {
         // memorandum (which a capitalized subject names).
         Case(text: "Both honour the Treaty on lasting good neighbourliness between the two republics.",
              expected: ["Treaty on lasting good neighbourliness=agreement:treaty-on-lasting-good-neighbourliness(pattern)"]),
-        Case(text: "They marked the framework Convention for the protection of the coastal waters of the Tarvo basin, in force since May.",
-             expected: ["framework Convention for the protection of the coastal waters of the Tarvo basin=agreement:framework-convention-for-the-protection-of-the-coastal-waters-of-the-tarvo-basin(pattern)"]),
+        Case(text: "They marked the framework Convention on the conservation of wetlands of the Tarvo basin, in force since May.",
+             expected: ["framework Convention on the conservation of wetlands of the Tarvo basin=agreement:framework-convention-on-the-conservation-of-wetlands-of-the-tarvo-basin(pattern)"]),
         Case(text: "They recalled the Agreement on trade signed in 1994 with Kenya.",
              expected: ["Agreement on trade=agreement:agreement-on-trade(pattern)", "Kenya=country:KEN(lexicon)"]),
         Case(text: "They signed an Agreement on fishing rights, the Agreements on trade and transport and the Memorandum of Understanding on cooperation in farming.",

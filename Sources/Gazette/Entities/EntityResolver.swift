@@ -2635,8 +2635,8 @@ struct EntityResolver {
     /// Connectors that a subject in lower case may hold but not end with.
     static let lowerCaseSubjectLinks: Set<String> = ["of", "the", "a", "an", "and", "in"]
 
-    /// 'the Treaty on lasting good neighbourliness', 'the framework Convention for the protection
-    /// of the coastal waters of the Tarvo basin': a capitalized head at `head` (not in a title-case
+    /// 'the Treaty on lasting good neighbourliness', 'the framework Convention on the conservation
+    /// of wetlands of the Tarvo basin': a capitalized head at `head` (not in a title-case
     /// headline, after "the" and at most one word in lower case, singular, no memorandum: one
     /// names an agreement only with a capitalized subject), then "on", "for" or "concerning" and a
     /// subject of words in lower case, with capitalized words no mention covers. The subject ends
