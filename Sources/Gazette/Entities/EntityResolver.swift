@@ -2919,6 +2919,9 @@ struct EntityResolver {
                 }
             }
             guard let entity = found, !ambiguous else { continue }
+            // A capitalized head names the agreement whose name holds it ("the Treaty" after the
+            // Lima Treaty, not "the Treaty signed between France and Libya" after another's Agreement).
+            if !pronoun && isCapitalizedWord(i) && !nameHolds(result.entities[entity[0]].name, head: key(i)) { continue }
             // Words before the head describe that agreement only when its name holds them ("the
             // defense pact" for the Enhanced Defense Cooperation Agreement), or they say nothing
             // of which one it is ("the landmark accord"); "the latest agreement" or "the framework
@@ -2937,7 +2940,8 @@ struct EntityResolver {
 
     /// Whether a capitalized head at `i` refers back as its lower-case form does: "the Treaty",
     /// "the Agreement" after "the", as official texts write the agreement they have named (not
-    /// in a title-case headline, where every word is capitalized, nor an acronym: "the FTA").
+    /// in a title-case headline, where every word is capitalized, nor an acronym: "the FTA"),
+    /// when that agreement's name holds the head (below).
     func isCapitalizedReference(_ i: Int) -> Bool {
         !inTitle[i] && key(i - 1) == "the" && !layer.tokens[i].shape.contains(.allCaps)
     }
