@@ -264,6 +264,26 @@ struct RuleMatchingTests {
         #expect(try triples(p, "Ann Lee meets Bob Ray\n\nAnn Lee will see him next month.", date: "2025-05") == ["(p:ann met p:bob -)"])
     }
 
+    /// A lede that names a person party's country (not the person; the country of the office the
+    /// lexicon gives them that day) dates the headline too:
+    /// "Ann Lee meets Bob Ray", then "Avalon and Borduria held talks on Friday, May 23". A country
+    /// of no party does not.
+    @Test func aHeadlineTakesTheDayOfALedeNamingItsPeoplesCountries() throws {
+        let lexicon = """
+            {"id":"p:ann","type":"person","name":"Ann Lee","label":"Lee","aliases":["Ann Lee"],"roles":[{"office":"President","country":"AVA","start":"2020"}]}
+            {"id":"p:bob","type":"person","name":"Bob Ray","label":"Ray","aliases":["Bob Ray"],"roles":[{"office":"Prime Minister","country":"BOR","start":"2020"}]}
+            {"id":"c:aa","type":"country","name":"Avalon","aliases":["Avalon"],"codes":{"alpha3":"AVA"}}
+            {"id":"c:bb","type":"country","name":"Borduria","aliases":["Borduria"],"codes":{"alpha3":"BOR"}}
+            {"id":"c:cc","type":"country","name":"Ruritania","aliases":["Ruritania"],"codes":{"alpha3":"RUR"}}
+            """
+        let entries = LexiconParser.parse(Array(lexicon.utf8), file: "test.jsonl")
+        #expect(entries.diagnostics.isEmpty)
+        let parsed = RuleParser.parse(Array("rule m\n    match @a:person meets @b:person\n    emit a met b\n    date story\n".utf8), file: "test.rules")
+        let p = try Pipeline(entries: entries.entries, rules: parsed.file)
+        #expect(try triples(p, "Ann Lee meets Bob Ray\n\nAvalon and Borduria held talks on Friday, May 23.") == ["(p:ann met p:bob 2025-05-23)"])
+        #expect(try triples(p, "Ann Lee meets Bob Ray\n\nRuritania held elections on Friday, May 23.") == ["(p:ann met p:bob -)"])
+    }
+
     /// "the pair": a group of the people named in the sentence before, exactly that many; an
     /// argument there is each of them, and the group is written as no entity's mention. A noun
     /// of office counts only people of that office: "the two leaders" are no two people of no

@@ -887,14 +887,22 @@ struct RelationBuilder {
 
     /// For a headline's fact (a line with no closing punctuation, with no usable date before
     /// it) that the headline does not date: the first usable day of the first of the next three
-    /// sentences that names one of the match's parties and gives such a day. The lede tells the
+    /// sentences that names one of the match's parties (or a person party's country) and gives
+    /// such a day. The lede tells the
     /// headline's event in its own words ("Ruiz signs accord with Dorr", then "Ruiz and Dorr
     /// met on Friday, May 6 for a signing ceremony"), and the headline's date is its.
     func ledeDate(of match: RuleMatch, layer: TextLayer, usable: [DateUse], text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> Int? {
         let sentences = layer.sentences
         guard Self.isHeadline(sentences[match.sentence].tokenRange, layer: layer, text: text) else { return nil }
         var parties = Set<Int>()
-        for case .mention(let i)? in match.captures { if let e = extraction.mentions[i].entity { parties.insert(e) } }
+        // The people's countries too: "Ruiz and Dorr sign accord", then "Peru and Chile signed
+        // the accord on Tuesday".
+        var countries = Set<String>()
+        for case .mention(let i)? in match.captures {
+            guard let e = extraction.mentions[i].entity else { continue }
+            parties.insert(e)
+            if extraction.entities[e].type == "person", let c = extraction.entities[e].country { countries.insert(c) }
+        }
         guard !parties.isEmpty else { return nil }
         let dates = extraction.dates
         for k in (match.sentence + 1)..<min(sentences.count, match.sentence + 4) {
@@ -904,7 +912,10 @@ struct RelationBuilder {
             guard i < dates.count && dates[i].firstToken < range.upperBound else { continue }
             // Mentions are sorted by where they start.
             let m = Self.firstSpan(endingAfter: range.lowerBound, count: extraction.mentions.count) { extraction.mentions[$0].firstToken + 1 }
-            if extraction.mentions[m...].prefix(while: { $0.firstToken < range.upperBound }).contains(where: { $0.entity.map(parties.contains) ?? false }) {
+            if extraction.mentions[m...].prefix(while: { $0.firstToken < range.upperBound }).contains(where: { mention in
+                guard let e = mention.entity else { return false }
+                return parties.contains(e) || (!countries.isEmpty && alpha3(e, extraction).map(countries.contains) == true)
+            }) {
                 return i
             }
         }
