@@ -550,6 +550,10 @@ struct EntityResolverTests {
         // A counterpart named after the word: the post of the first person, in the adjective's country;
         // "counterpart" when the sentence names no post.
         ("Hamid Tesari's Iranian counterpart Osman Velik spoke.", "Osman Velik: counterpart of IRN"),
+        // A place a line before ends with after a preposition is no country of the title opening
+        // the next; a line that ends with the country's adjective still gives it.
+        ("A summit opens in Peru\nMinister Musa Kiprono arrived on Monday.", "Musa Kiprono: Minister of -"),
+        ("Talks were held with the visiting Kenyan\nMinister Musa Kiprono on Monday.", "Musa Kiprono: Minister of KEN"),
     ])
     func countryOfAnOffice(_ text: String, _ expected: String) throws {
         let worker = try sharedPipeline().makeWorker()

@@ -5364,8 +5364,12 @@ struct EntityResolver {
         // A headline's last word ("... Talks Between Yerevan And Baku") is no country of the title
         // opening the lede. (A line broken inside a sentence, "U.S." then "Secretary of State X",
         // may still give one.)
-        if token > 0 && token < layer.tokens.count && sentenceRange(of: token).lowerBound == token
-            && isTitleCase(sentenceRange(of: token - 1)) { return nil }
+        // Nor a place a line ends with after a preposition ("President X Attends the Summit in
+        // Peru", then "President X arrived ..."): the object of "in" is no title's country.
+        if token > 0 && token < layer.tokens.count && sentenceRange(of: token).lowerBound == token {
+            if isTitleCase(sentenceRange(of: token - 1)) { return nil }
+            if let m = mention(endingAt: token), m.firstToken > 0, Self.placePrepositions.contains(key(m.firstToken - 1)) { return nil }
+        }
         // "Uganda's First Vice President": past the rank of a deputy's post.
         if token >= 2, hasRank(before: token) { return country(before: token - 1) }
         // "Kosovo's new Prime Minister", "Japan's newly elected Prime Minister": past a word of
@@ -5398,6 +5402,9 @@ struct EntityResolver {
         if k >= 2, isPossessive(k - 1), let m = mention(endingAt: k - 1), let e = m.entity, result.entities[e].type == "country" { return m }
         return nil
     }
+
+    /// Prepositions whose object a place is, in `country(before:)`.
+    static let placePrepositions: Set<String> = ["in", "to", "from", "at", "for", "with", "on", "into", "by", "of"]
 
     /// The ranks before a deputy's post that keep it a post held now ("First Vice President", "Executive Vice President",
     /// "1st Deputy Speaker"), unlike "the first President of ...".
