@@ -19,7 +19,7 @@ SYMBOL(gazette_lexicon_0_end):
 SYMBOL(gazette_lexicon_1_start):
     .incbin "countries.jsonl"
 SYMBOL(gazette_lexicon_1_end):
-// people.jsonl sha256 972b2965fdfde7d0ec5ab42ac8b18eb1d02d680b8ec098418740fa64b7d6a0ac
+// people.jsonl sha256 de1d8e9771e290a5cddae4f37298ce37ef37e574437288fabcfd1920a2b7c856
     .globl SYMBOL(gazette_lexicon_2_start)
     .globl SYMBOL(gazette_lexicon_2_end)
 SYMBOL(gazette_lexicon_2_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 9a9dd82e3f1d382cdaf0627700973e69b1367b15c56f35643840a7810e5b1225
+// negative.rules sha256 2b0f0835dd8a761967c84547088c4c9e73ad16f7ff05460ec5d8005f3ead53f3
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -126,9 +126,6 @@ struct EntityResolver {
         // A speech's address and an assembly's business ("Ministers, Distinguished Delegates,
         // Ladies and Gentlemen", "the General Debate", "Humanitarian Issues").
         "delegates", "distinguished", "ladies", "gentlemen", "excellencies", "colleagues", "debate", "issues", "arrangements",
-        // Quantifiers opening a sentence before a people's name ("Most Kenyans met ...", "Many
-        // Ugandans welcomed ...").
-        "most", "many", "several", "few", "both", "every",
     ]
     /// Generational suffixes and regnal numbers: part of a name, never its label ("Albert I"
     /// is labelled "Albert", so that the pronoun "I" never refers back to him).
@@ -682,21 +679,25 @@ struct EntityResolver {
     }
 
     /// "Ruiz met Dorr on Monday. They later held talks with Vega", "... Their talks came after
-    /// they met Vega": "they" opening a sentence or a clause, before a verb of meeting or holding
-    /// within three words (past "also", "later", "then" ...), names the two who met in one of the
-    /// two sentences before (`meetingPair`). A mention of "they" (source `coreference`, alias kind
-    /// `pronoun`) whose group is the two.
+    /// they met Vega": "They" opening a sentence (or "they" after a subordinator in a sentence
+    /// "Their" opens), before a verb of meeting, holding, visiting or calling within three words
+    /// (past "also", "later", "then" ...), names the two who met in the sentence before (or, after
+    /// "Their", the one before it) (`meetingPair`). A mention of "they" (source `coreference`,
+    /// alias kind `pronoun`) whose group is the two.
     mutating func findPairsThatMet() {
         guard layer.sentences.count > 1, let theyKey = vocabulary.keyID(forKey: "they") else { return }
         var byStart: [MentionStart] = []
         for s in 1..<layer.sentences.count {
             let sentence = layer.sentences[s].tokenRange
             guard sentence.count > 3 else { continue }
-            // "They" opening the sentence, or a clause after a conjunction ("... came after they
-            // held talks with Vega").
+            // "They" opening the sentence; or, in a sentence that "Their" opens (about the same
+            // two), after "after", "before", "when" or "as" ("Their talks came after they held
+            // talks with Vega"). Not a "they" after another plural ("Opposition leaders boycotted
+            // it, and they met Vega"; "Journalists covered it as they ...").
             var they: Int?
+            let opensWithTheir = key(sentence.lowerBound) == "their"
             for t in sentence where layer.tokens[t].key == theyKey && !covered(t)
-                && (t == sentence.lowerBound || Self.clauseLinks.contains(key(t - 1))) {
+                && (t == sentence.lowerBound || (opensWithTheir && Self.clauseLinks.contains(key(t - 1)))) {
                 they = t
                 break
             }
@@ -705,9 +706,9 @@ struct EntityResolver {
             while v < min(sentence.upperBound, t + 3) && Self.pairVerbAdverbs.contains(key(v)) { v += 1 }
             guard v < sentence.upperBound, Self.pairVerbs.contains(key(v)) else { continue }
             if byStart.isEmpty { byStart = mentionsByStart() }
-            // The pair of the sentence before, or of the one before it.
+            // The pair of the sentence before (or, after "Their", of the one before it too).
             var pair: (Int, Int)?
-            for p in stride(from: s - 1, through: max(0, s - 2), by: -1) {
+            for p in stride(from: s - 1, through: max(0, opensWithTheir ? s - 2 : s - 1), by: -1) {
                 if let found = meetingPair(in: layer.sentences[p].tokenRange, byStart: byStart) { pair = found; break }
             }
             guard let (a, b) = pair else { continue }
@@ -759,7 +760,7 @@ struct EntityResolver {
         return nil
     }
     /// Words after which "they" opens a clause, in `findPairsThatMet`.
-    static let clauseLinks: Set<String> = ["after", "before", "when", "as", "and", "but", "where", ",", "then", "later"]
+    static let clauseLinks: Set<String> = ["after", "before", "when", "as"]
     /// Adverbs between "They" and its verb in `findPairsThatMet`.
     static let pairVerbAdverbs: Set<String> = ["also", "later", "then", "subsequently", "afterwards", "jointly", "both", "together", "again", "had"]
     /// The verbs after "They" in `findPairsThatMet`: a meeting of the two with someone else.
@@ -2630,7 +2631,7 @@ struct EntityResolver {
         "behalf", "day", "days", "eve", "occasion", "time", "date", "very", "same", "basis", "condition", "conditions",
         "grounds", "sidelines", "margins", "part", "side", "way", "year", "years", "week", "month", "first", "second",
         "following", "next", "last", "previous", "whole", "other", "one", "two", "three", "several", "many", "both",
-        "some", "all", "any", "each", "such",
+        "some", "any", "each", "such", "only", "now", "again", "too",
     ]
     /// Connectors that a subject in lower case may hold but not end with.
     static let lowerCaseSubjectLinks: Set<String> = ["of", "the", "a", "an", "and", "in"]
@@ -2669,14 +2670,19 @@ struct EntityResolver {
                 k += 1
                 continue
             }
-            if words > 0 && w.hasSuffix("ed") && !isCapitalizedWord(k) { break }
+            // A participle after the subject's first word ends it before its adjunct ("... on
+            // trade signed in 1994"); an adjective does not ("on the protection of displaced persons").
+            if words > 0 && w.hasSuffix("ed") && !isCapitalizedWord(k)
+                && (k + 1 >= sentence.upperBound || layer.tokens[k + 1].kind != .word || Self.lowerCaseSubjectStops.contains(key(k + 1))
+                    || ["in", "last"].contains(key(k + 1)) || isDateWord(k + 1)) { break }
             // A lower-case word opens the subject: "on Trade" is a capitalized name's, read above.
             if words == 0 && isCapitalizedWord(k) { return nil }
             words += 1
             last = k
             k += 1
         }
-        guard words > 0, last > i + 1 else { return nil }
+        // Two words of a subject at least: "on arrival", "for now", "on schedule" are adjuncts.
+        guard words >= 2, last > i + 1 else { return nil }
         return last + 1
     }
 
@@ -2920,7 +2926,7 @@ struct EntityResolver {
             }
             guard let entity = found, !ambiguous else { continue }
             // A capitalized head names the agreement whose name holds it ("the Treaty" after the
-            // Lima Treaty, not "the Treaty signed between France and Libya" after another's Agreement).
+            // Lima Treaty, not "the Treaty signed between Peru and Chile" after another's Agreement).
             if !pronoun && isCapitalizedWord(i) && !nameHolds(result.entities[entity[0]].name, head: key(i)) { continue }
             // Words before the head describe that agreement only when its name holds them ("the
             // defense pact" for the Enhanced Defense Cooperation Agreement), or they say nothing
@@ -3783,6 +3789,8 @@ struct EntityResolver {
         "after", "before", "while", "as", "there", "here", "so", "yet", "now", "finally", "first", "in", "on", "at",
         "since", "once", "where", "if", "although", "though", "because", "last", "next", "this", "that",
         "during", "following", "despite", "amid", "under", "without", "upon", "unlike", "like",
+        // Quantifiers before a people's name ("Most Kenyans met ...", "Many Ugandans welcomed ...").
+        "most", "many", "several", "few", "every",
     ]
 
     /// Adverbs between a subject and its verb ("Ana Ruiz also met ...", "... yesterday met ...").
@@ -5336,9 +5344,10 @@ struct EntityResolver {
                     }
                     // "Dr. the Hon. X", "Dr the Most Hon. X": a style with "the" (at `j`) after
                     // another honorific; `k` is at the style's own.
+                    guard isHonorific(k) else { break }
                     var j = k - 1
                     if j > sentenceStart && Self.styleDegrees.contains(key(j)) && isCapitalizedWord(j) { j -= 1 }
-                    if isHonorific(k), j > sentenceStart, key(j) == "the",
+                    if j > sentenceStart, key(j) == "the",
                        isHonorific(j - 1) || (isCharacter(j - 1, UInt8(ascii: ".")) && j - 1 > sentenceStart && isHonorific(j - 2)) {
                         k = j
                         continue
@@ -5404,7 +5413,7 @@ struct EntityResolver {
     }
 
     /// Prepositions whose object a place is, in `country(before:)`.
-    static let placePrepositions: Set<String> = ["in", "to", "from", "at", "for", "with", "on", "into", "by", "of"]
+    static let placePrepositions: Set<String> = ["in", "to", "from", "at", "for", "with", "on", "into", "by"]
 
     /// The ranks before a deputy's post that keep it a post held now ("First Vice President", "Executive Vice President",
     /// "1st Deputy Speaker"), unlike "the first President of ...".
