@@ -584,6 +584,8 @@ struct EntityResolverTests {
              expected: ["framework Convention on the conservation of wetlands of the Tarvo basin=agreement:framework-convention-on-the-conservation-of-wetlands-of-the-tarvo-basin(pattern)"]),
         Case(text: "They recalled the Agreement on trade relations signed in 1994 with Kenya.",
              expected: ["Agreement on trade relations=agreement:agreement-on-trade-relations(pattern)", "Kenya=country:KEN(lexicon)"]),
+        Case(text: "Peru signed the Convention on conventional weapons and adopted a moratorium.",
+             expected: ["Peru=country:PER(lexicon)", "Convention on conventional weapons=agreement:convention-on-conventional-weapons(pattern)"]),
         Case(text: "They ratified the Convention on the protection of displaced persons.",
              expected: ["Convention on the protection of displaced persons=agreement:convention-on-the-protection-of-displaced-persons(pattern)"]),
         Case(text: "Kenya signed the Agreement on arrival in Lima, and the Treaty for now.", expected: ["Kenya=country:KEN(lexicon)", "Lima=country:PER(lexicon)"]),

@@ -2670,11 +2670,12 @@ struct EntityResolver {
                 k += 1
                 continue
             }
-            // A participle after the subject's first word ends it before its adjunct ("... on
-            // trade signed in 1994"); an adjective does not ("on the protection of displaced persons").
+            // A participle after the subject's first word ends it before its adjunct or object ("...
+            // on trade relations signed in 1994", "... on conventional weapons and adopted a
+            // moratorium"); an adjective does not ("on the protection of displaced persons").
             if words > 0 && w.hasSuffix("ed") && !isCapitalizedWord(k)
                 && (k + 1 >= sentence.upperBound || layer.tokens[k + 1].kind != .word || Self.lowerCaseSubjectStops.contains(key(k + 1))
-                    || ["in", "last"].contains(key(k + 1)) || isDateWord(k + 1)) { break }
+                    || ["in", "last", "a", "an", "the"].contains(key(k + 1)) || isDateWord(k + 1)) { break }
             // A lower-case word opens the subject: "on Trade" is a capitalized name's, read above.
             if words == 0 && isCapitalizedWord(k) { return nil }
             words += 1
