@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 2b0f0835dd8a761967c84547088c4c9e73ad16f7ff05460ec5d8005f3ead53f3
+// negative.rules sha256 96432633ff540bc26a39d507563d111481416dfa370c19900efe0173a7afe752
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -639,18 +639,7 @@ struct EntityResolver {
                   ((were + 1)..<min(sentence.upperBound, were + 3)).contains(where: { Self.welcomeVerbs.contains(key($0)) }) else { continue }
             let previous = layer.sentences[s - 1].tokenRange
             if byStart.isEmpty { byStart = mentionsByStart() }
-            // The sentence before's first person, who opens it (past a dateline or "The").
-            var first: EntityMention?
-            for k in Self.firstStarting(atOrAfter: previous.lowerBound, in: byStart)..<byStart.count {
-                let m = result.mentions[byStart[k].index]
-                guard m.firstToken < previous.upperBound else { break }
-                if let e = m.entity, result.entities[e].type == "person", m.groupMembers == nil, !m.isPossessivePronoun { first = m; break }
-            }
-            guard let m = first, let a = m.entity else { continue }
-            var opening = m.phraseStart ?? m.titleStart ?? m.firstToken
-            if opening > previous.lowerBound && key(opening - 1) == "the" { opening -= 1 }
-            guard opening == previous.lowerBound || isCharacter(opening - 1, UInt8(ascii: ":")) || isCharacter(opening - 1, UInt8(ascii: "-"))
-                    || isDash(opening - 1) else { continue }
+            guard let m = openingPerson(of: previous, byStart: byStart), let a = m.entity else { continue }
             var members: [Int]? = nil
             let after = m.endToken
             guard after + 1 < previous.upperBound else { continue }
@@ -686,16 +675,20 @@ struct EntityResolver {
     /// alias kind `pronoun`) whose group is the two.
     mutating func findPairsThatMet() {
         guard layer.sentences.count > 1, let theyKey = vocabulary.keyID(forKey: "they") else { return }
+        let theirKey = vocabulary.keyID(forKey: "their")
         var byStart: [MentionStart] = []
         for s in 1..<layer.sentences.count {
             let sentence = layer.sentences[s].tokenRange
-            guard sentence.count > 3 else { continue }
+            // (Read by the opening word's key: no string made for a sentence that "They" or
+            // "Their" does not open.)
+            let opener = layer.tokens[sentence.lowerBound].key
+            guard sentence.count > 3, opener == theyKey || opener == theirKey else { continue }
             // "They" opening the sentence; or, in a sentence that "Their" opens (about the same
             // two), after "after", "before", "when" or "as" ("Their talks came after they held
             // talks with Vega"). Not a "they" after another plural ("Opposition leaders boycotted
             // it, and they met Vega"; "Journalists covered it as they ...").
             var they: Int?
-            let opensWithTheir = key(sentence.lowerBound) == "their"
+            let opensWithTheir = opener == theirKey
             for t in sentence where layer.tokens[t].key == theyKey && !covered(t)
                 && (t == sentence.lowerBound || (opensWithTheir && Self.clauseLinks.contains(key(t - 1)))) {
                 they = t
@@ -723,29 +716,20 @@ struct EntityResolver {
     /// the one (past a dateline or "The"), then "met (held talks with, received, hosted) ... the
     /// other" within a few words, or "the one and the other met (held talks)".
     func meetingPair(in previous: Range<Int>, byStart: [MentionStart]) -> (Int, Int)? {
-        var first: EntityMention?
-        for k in Self.firstStarting(atOrAfter: previous.lowerBound, in: byStart)..<byStart.count {
-            let m = result.mentions[byStart[k].index]
-            guard m.firstToken < previous.upperBound else { break }
-            if let e = m.entity, result.entities[e].type == "person", m.groupMembers == nil, !m.isPossessivePronoun { first = m; break }
-        }
-        guard let m = first, let a = m.entity else { return nil }
-        var opening = m.phraseStart ?? m.titleStart ?? m.firstToken
-        if opening > previous.lowerBound && key(opening - 1) == "the" { opening -= 1 }
-        guard opening == previous.lowerBound || isCharacter(opening - 1, UInt8(ascii: ":")) || isCharacter(opening - 1, UInt8(ascii: "-"))
-                || isDash(opening - 1) else { return nil }
+        guard let m = openingPerson(of: previous, byStart: byStart), let a = m.entity else { return nil }
         let after = m.endToken
         guard after + 1 < previous.upperBound else { return nil }
+        // A verb of the meeting within four words from `k`.
+        func meetingVerb(from k: Int) -> Int? { (k..<min(previous.upperBound, k + 4)).first { Self.pairMeetingVerbs.contains(key($0)) } }
         if key(after) == "and", let n = nextPersonMention(after: after + 1, within: 4, in: previous),
            let b = n.entity, result.entities[b].type == "person", b != a, n.endToken < previous.upperBound {
             // "Ruiz and Dorr met", "Ruiz and his counterpart Dorr held talks".
-            let met = (n.endToken..<min(previous.upperBound, n.endToken + 4)).contains(where: { Self.pairMeetingVerbs.contains(key($0)) })
-            return met ? (a, b) : nil
+            return meetingVerb(from: n.endToken) != nil ? (a, b) : nil
         }
         // "Ruiz met Dorr", "Ruiz on Monday held talks with his counterpart, Dorr", "Ruiz met
         // one-on-one with his Peruvian counterpart, Dorr": the first person after the verb,
         // within twelve words.
-        guard let verb = (after..<min(previous.upperBound, after + 4)).first(where: { Self.pairMeetingVerbs.contains(key($0)) }) else { return nil }
+        guard let verb = meetingVerb(from: after) else { return nil }
         var k = verb + 1
         while k < min(previous.upperBound, verb + 13) {
             if let n = mention(startingAt: k), let b = n.entity {
@@ -766,7 +750,25 @@ struct EntityResolver {
     /// The verbs after "They" in `findPairsThatMet`: a meeting of the two with someone else.
     static let pairVerbs: Set<String> = ["held", "met", "received", "were", "visited", "toured", "attended", "called", "paid"]
     /// The verbs of the meeting in the sentence before, in `findPairsThatMet`.
-    static let pairMeetingVerbs: Set<String> = ["met", "meets", "held", "holds", "received", "receives", "hosted", "hosts", "welcomed", "welcomes"]
+    static let pairMeetingVerbs: Set<String> = heldVerbs.union(["met", "meets", "received", "receives", "hosted", "hosts", "welcomed", "welcomes"])
+
+    /// The first person of sentence `previous` when that person opens it (past a dateline's
+    /// ":" or dash, or "The"): the subject "They" may name, in `findPartiesReceived` and
+    /// `meetingPair`.
+    func openingPerson(of previous: Range<Int>, byStart: [MentionStart]) -> EntityMention? {
+        var first: EntityMention?
+        for k in Self.firstStarting(atOrAfter: previous.lowerBound, in: byStart)..<byStart.count {
+            let m = result.mentions[byStart[k].index]
+            guard m.firstToken < previous.upperBound else { break }
+            if let e = m.entity, result.entities[e].type == "person", m.groupMembers == nil, !m.isPossessivePronoun { first = m; break }
+        }
+        guard let m = first else { return nil }
+        var opening = m.phraseStart ?? m.titleStart ?? m.firstToken
+        if opening > previous.lowerBound && key(opening - 1) == "the" { opening -= 1 }
+        guard opening == previous.lowerBound || isCharacter(opening - 1, UInt8(ascii: ":")) || isCharacter(opening - 1, UInt8(ascii: "-"))
+                || isDash(opening - 1) else { return nil }
+        return m
+    }
 
     /// The first person mention starting at `start` or within `within` tokens after it in
     /// `sentence`, past words of a post in lower case ("and his counterpart Dorr").
@@ -1875,7 +1877,7 @@ struct EntityResolver {
         guard layer.sentences.count > 0 else { return }
         var code: String?, datelineEnd = 0
         // "LONDON/SEOUL,": a report filed from two places places its events in neither.
-        var twoPlaces = false, twoPlaceLine: (String, Int)?
+        var twoPlaceLine: (String, Int)?
         // In the first three sentences, or after more lines of a page's head (a headline, a
         // date, a source: "Albright's visit ...", "19th November 1997", "Hindustan Times", then
         // "New Delhi: ..."), up to the sixth while each line before is short.
@@ -1930,14 +1932,11 @@ struct EntityResolver {
             code = found
             datelineEnd = after
         }
-        if code == nil, let (found, after) = twoPlaceLine {
-            code = found
-            datelineEnd = after
-            twoPlaces = true
-        }
         if let code {
-            if !twoPlaces { result.datelineCountry = code }
+            result.datelineCountry = code
             assignHomeCountry(code, after: datelineEnd)
+        } else if let (home, end) = twoPlaceLine {
+            assignHomeCountry(home, after: end)
         } else if let home = homeOfBareTitledLeaders() {
             assignHomeCountry(home, after: 0, inferred: true)
         }
@@ -2410,7 +2409,7 @@ struct EntityResolver {
                 // ("Under the US-Japan ... Agreement" is not one name).
                 // An organisation's name before "and" is no part of it ("the North Atlantic Treaty
                 // Organization and Warsaw Pact").
-                if (isPartyDash(j) || isCharacter(j, UInt8(ascii: "&")) || (layer.tokens[j].kind == .word && key(j) == "and"))
+                if (isCharacter(j, UInt8(ascii: "-")) || isDash(j) || isCharacter(j, UInt8(ascii: "&")) || (layer.tokens[j].kind == .word && key(j) == "and"))
                     && j > sentence.lowerBound && isCapitalizedWord(j - 1) && !Self.organisationHeads.contains(key(j - 1)) {
                     start = j
                     continue
@@ -2453,15 +2452,18 @@ struct EntityResolver {
             // "the Optional Protocol to the Convention against Torture": a protocol named by the
             // agreement it adds to.
             let endKey = end < sentence.upperBound ? key(end) : ""
-            let protocolTo = endKey == "to" && end + 2 < sentence.upperBound && isCapitalizedWord(i) && key(i) == "protocol"
+            let protocolStart = endKey == "to" && end + 2 < sentence.upperBound && isCapitalizedWord(i) && key(i) == "protocol"
                 && key(end + 1) == "the" && isCapitalizedWord(end + 2)
-                && (!covered(end + 2) || mention(startingAt: end + 2)?.entity.map { result.entities[$0].type == "agreement" } == true)
+            // The agreement the lexicon knows after "to the", if any.
+            let protocolTarget = protocolStart ? mention(startingAt: end + 2).flatMap { m in
+                m.entity.map { result.entities[$0].type == "agreement" } == true ? m : nil } : nil
+            let protocolTo = protocolStart && (!covered(end + 2) || protocolTarget != nil)
             // "against" goes on with what the agreement is against ("against Torture"), not with a
             // party it is signed against ("signed the Lima Accord against Chile's wishes").
             let againstParty = endKey == "against" && (!Self.againstHeads.contains(key(i)) || end + 1 >= sentence.upperBound
                 || mention(startingAt: end + 1) != nil || (key(end + 1) == "the" && end + 2 < sentence.upperBound && mention(startingAt: end + 2) != nil))
             // (A protocol to an agreement the lexicon knows spans that agreement's name whole.)
-            if protocolTo, let m = mention(startingAt: end + 2), let e = m.entity, result.entities[e].type == "agreement" {
+            if let m = protocolTarget {
                 end = m.endToken
             } else if end < sentence.upperBound && (Self.agreementNameLinks.contains(endKey) || protocolTo) && !againstParty
                 && (start == i || endKey != "between" || acronymSkipped != nil)
@@ -2633,6 +2635,9 @@ struct EntityResolver {
         "following", "next", "last", "previous", "whole", "other", "one", "two", "three", "several", "many", "both",
         "some", "any", "each", "such", "only", "now", "again", "too",
     ]
+    /// Words after a participle that end a subject in lower case before it: an adjunct's or an
+    /// object's first word ("signed in 1994", "adopted a moratorium").
+    static let beforeAdjunctOrObject: Set<String> = ["in", "last", "a", "an", "the"]
     /// Connectors that a subject in lower case may hold but not end with.
     static let lowerCaseSubjectLinks: Set<String> = ["of", "the", "a", "an", "and", "in"]
 
@@ -2645,13 +2650,13 @@ struct EntityResolver {
     /// participle after its first word ("... on trade signed in 1996"). The name's end, or nil.
     func lowerCaseSubjectEnd(head i: Int, sentence: Range<Int>) -> Int? {
         guard !inTitle[i], !covered(i), key(i) != "memorandum", !key(i).hasSuffix("s"), i + 2 < sentence.upperBound,
-              ["on", "for", "concerning"].contains(key(i + 1)), i - 1 > sentence.lowerBound else { return nil }
+              Self.agreementSubjectLinks.contains(key(i + 1)), i - 1 > sentence.lowerBound else { return nil }
         if key(i - 1) != "the" {
             guard i - 2 >= sentence.lowerBound, key(i - 2) == "the", layer.tokens[i - 1].kind == .word, !isCapitalizedWord(i - 1),
                   !Self.lowerCaseSubjectStops.contains(key(i - 1)) else { return nil }
         }
         var k = i + 2
-        if k < sentence.upperBound && (key(k) == "the" || key(k) == "a" || key(k) == "an") { k += 1 }
+        if k < sentence.upperBound && isIn(.article, k) { k += 1 }
         var last = -1
         var words = 0
         while k < sentence.upperBound && k < i + 16 {
@@ -2675,7 +2680,7 @@ struct EntityResolver {
             // moratorium"); an adjective does not ("on the protection of displaced persons").
             if words > 0 && w.hasSuffix("ed") && !isCapitalizedWord(k)
                 && (k + 1 >= sentence.upperBound || layer.tokens[k + 1].kind != .word || Self.lowerCaseSubjectStops.contains(key(k + 1))
-                    || ["in", "last", "a", "an", "the"].contains(key(k + 1)) || isDateWord(k + 1)) { break }
+                    || Self.beforeAdjunctOrObject.contains(key(k + 1)) || isDateWord(k + 1)) { break }
             // A lower-case word opens the subject: "on Trade" is a capitalized name's, read above.
             if words == 0 && isCapitalizedWord(k) { return nil }
             words += 1
@@ -2748,7 +2753,7 @@ struct EntityResolver {
     }
 
     /// How many parties `range` holds, and how many of them are country mentions, when it is
-    /// nothing but parties joined by hyphens: country mentions, and words in capitals
+    /// nothing but parties joined by hyphens (or dashes): country mentions, and words in capitals
     /// (`capitals`) or combining forms of demonyms (`combining`). Nil when it holds anything else.
     func hyphenatedParties(_ range: Range<Int>, capitals: Bool, combining: Bool) -> (parties: Int, countries: Int)? {
         var k = range.lowerBound, parties = 0, countries = 0
@@ -2765,7 +2770,8 @@ struct EntityResolver {
             }
             parties += 1
             if k == range.upperBound { break }
-            guard isPartyDash(k) else { return nil }
+            // A hyphen, or a dash set off by spaces ("the Peru – Kenya FTA").
+            guard isCharacter(k, UInt8(ascii: "-")) || isDash(k) else { return nil }
             k += 1
         }
         return k == range.upperBound ? (parties, countries) : nil
@@ -3032,12 +3038,15 @@ struct EntityResolver {
         return first..<(head + 1)
     }
 
+    /// Time units whose possessive may stand for "the" before a place-named agreement.
+    static let timeUnitNouns: Set<String> = ["year", "week", "month"]
+
     /// Whether token `j` may open a place-named agreement: "the", or the "'s" of a time ("February's
     /// Minsk agreement", "last year's Paris accord").
     func opensPlaceName(_ j: Int) -> Bool {
         if key(j) == "the" { return true }
         guard j > 0, let p = possessiveKey, layer.tokens[j].key == p else { return false }
-        return isDateWord(j - 1) || ["year", "week", "month"].contains(key(j - 1))
+        return isDateWord(j - 1) || Self.timeUnitNouns.contains(key(j - 1))
     }
 
     /// 'the treaty "On Friendship and Cooperation"', 'the Agreement «On the Legal Status of ...»':
@@ -3897,12 +3906,6 @@ struct EntityResolver {
         return t.end - t.start == 1 && text[Int(t.start)] == c
     }
 
-    /// Whether token `i` is a hyphen or an en dash (U+2013, E2 80 93 in UTF-8), as joins the
-    /// parties of an agreement's name ("the New Zealand – China FTA").
-    func isPartyDash(_ i: Int) -> Bool {
-        let t = layer.tokens[i], n = Int(t.end - t.start), s = Int(t.start)
-        return n == 1 ? text[s] == UInt8(ascii: "-") : n == 3 && text[s] == 0xE2 && text[s + 1] == 0x80 && text[s + 2] == 0x93
-    }
 
     /// Whether a person's name may start at token `i`: a capitalized word no title or mention
     /// holds (a test of loads, before any string is made).
@@ -5338,22 +5341,21 @@ struct EntityResolver {
             var k = first
             // (A phrase that opens at an honorific, as one found after it does, reads back too.)
             if result.mentions[n].titleStart == nil || isHonorific(first) {
+                // Whether an honorific ends right before `t` ("Dr", or "Dr" and its period).
+                func honorificEnds(before t: Int) -> Bool {
+                    t > sentenceStart && (isHonorific(t - 1) || (isCharacter(t - 1, UInt8(ascii: ".")) && t - 1 > sentenceStart && isHonorific(t - 2)))
+                }
+                let sentence = sentenceStart..<sentenceRange(of: first).upperBound
                 while k > sentenceStart {
-                    if isHonorific(k - 1) || (isCharacter(k - 1, UInt8(ascii: ".")) && k - 1 > sentenceStart && isHonorific(k - 2)) {
+                    if honorificEnds(before: k) {
                         k -= 1
                         continue
                     }
-                    // "Dr. the Hon. X", "Dr the Most Hon. X": a style with "the" (at `j`) after
-                    // another honorific; `k` is at the style's own.
-                    guard isHonorific(k) else { break }
-                    var j = k - 1
-                    if j > sentenceStart && Self.styleDegrees.contains(key(j)) && isCapitalizedWord(j) { j -= 1 }
-                    if j > sentenceStart, key(j) == "the",
-                       isHonorific(j - 1) || (isCharacter(j - 1, UInt8(ascii: ".")) && j - 1 > sentenceStart && isHonorific(j - 2)) {
-                        k = j
-                        continue
-                    }
-                    break
+                    // "Dr. the Hon. X", "Dr the Most Hon. X": a style with "the" (`styleWithThe`,
+                    // ending at `k`) after another honorific.
+                    guard isHonorific(k), let j = [k - 1, k - 2].first(where: { $0 > sentenceStart && styleWithThe(at: $0, sentence: sentence) == k }),
+                          honorificEnds(before: j) else { break }
+                    k = j
                 }
             }
             // "His Excellency X", "his excellency X": the form of address opens the phrase.

@@ -887,8 +887,8 @@ struct RelationBuilder {
 
     /// For a headline's fact (a line with no closing punctuation, with no usable date before
     /// it) that the headline does not date: the first usable day of the first of the next three
-    /// sentences that names one of the match's parties (or two of their countries, a person's
-    /// being their office's) and gives such a day. The lede tells the
+    /// sentences that names one of the match's parties (or the countries of the offices of two
+    /// of its people) and gives such a day. The lede tells the
     /// headline's event in its own words ("Ruiz signs accord with Dorr", then "Ruiz and Dorr
     /// met on Friday, May 6 for a signing ceremony"), and the headline's date is its.
     func ledeDate(of match: RuleMatch, layer: TextLayer, usable: [DateUse], text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> Int? {
@@ -902,7 +902,6 @@ struct RelationBuilder {
             guard let e = extraction.mentions[i].entity else { continue }
             parties.insert(e)
             if extraction.entities[e].type == "person", let c = extraction.entities[e].country { countries.insert(c) }
-            else if let c = alpha3(e, extraction) { countries.insert(c) }
         }
         guard !parties.isEmpty else { return nil }
         let dates = extraction.dates
@@ -913,13 +912,13 @@ struct RelationBuilder {
             guard i < dates.count && dates[i].firstToken < range.upperBound else { continue }
             // Mentions are sorted by where they start.
             let m = Self.firstSpan(endingAfter: range.lowerBound, count: extraction.mentions.count) { extraction.mentions[$0].firstToken + 1 }
-            // A party named, or two of the parties' countries (one alone, "Kenyan farmers blocked
+            // A party named, or two of its people's countries (one alone, "Kenyan farmers blocked
             // roads on Tuesday", tells some other event).
             var named = Set<String>()
             for mention in extraction.mentions[m...].prefix(while: { $0.firstToken < range.upperBound }) {
                 guard let e = mention.entity else { continue }
                 if parties.contains(e) { return i }
-                if let c = alpha3(e, extraction), countries.contains(c) { named.insert(c) }
+                if !countries.isEmpty, let c = alpha3(e, extraction), countries.contains(c) { named.insert(c) }
             }
             if named.count >= 2 { return i }
         }
