@@ -494,6 +494,9 @@ struct EntityResolverTests {
                 == ["Lanu Oberi=Lanu Oberi(pattern)", "He=Lanu Oberi(coreference)"])
         // Only the sentence right before: a pronoun two sentences after a name names no one.
         #expect(try datedMentions("Minister Lanu Oberi arrived. Rain fell. He left.", date: nil, pronouns: true) == ["Lanu Oberi=Lanu Oberi(pattern)"])
+        // But through a sentence that names its owner only by a possessive pronoun.
+        #expect(try datedMentions("Minister Lanu Oberi arrived. His visit was short. He left.", date: nil, pronouns: true)
+                == ["Lanu Oberi=Lanu Oberi(pattern)", "His=Lanu Oberi(coreference)", "He=Lanu Oberi(coreference)"])
     }
 
     @Test func aPostWithNoCountryNamesTheOnePersonOfThatPostBefore() throws {

@@ -1468,6 +1468,8 @@ struct EntityResolver {
             return lo < bareTitles.count && bareTitles[lo] < b
         }
         var resolved: [Person] = []
+        // The possessive pronouns resolved so far, in text order.
+        var possessives: [Person] = []
         // The people named or referred to in `range`, in text order (pronouns read so far included).
         func people(in range: Range<Int>) -> [Person] {
             func slice(_ list: [Person]) -> ArraySlice<Person> {
@@ -1504,6 +1506,11 @@ struct EntityResolver {
             if start == sentence.lowerBound && sentence.lowerBound > 0 {
                 let last = sentenceRange(of: sentence.lowerBound - 1)
                 previous = people(in: last.lowerBound..<min(last.upperBound, last.lowerBound + Self.pronounReach))
+                // A sentence between that names no one but by a possessive pronoun ("Ruiz arrived
+                // in Lima. His visit is the first in years. He was received by ..."): its owner.
+                if previous.isEmpty, let owner = possessives.first(where: { last.contains($0.token) }) {
+                    previous = [(owner.token, owner.entity, true)]
+                }
             }
             let female = word == "she" || word == "her"
             // "Dorr, with whom she met": a pronoun in a relative clause is not the person the
@@ -1560,8 +1567,8 @@ struct EntityResolver {
             guard let antecedent, !bareTitle(between: antecedent.token, and: i) else { continue }
             add(EntityMention(candidates: [antecedent.entity], aliasKind: .pronoun, firstToken: i, endToken: i + 1,
                               byteStart: 0, byteEnd: 0, source: .coreference, isPossessivePronoun: possessive))
-            // A possessive is no subject for a later pronoun.
-            if !possessive { resolved.append((i, antecedent.entity, isSubject(i, i + 1))) }
+            // A possessive is no subject for a later pronoun (but see `possessives`).
+            if !possessive { resolved.append((i, antecedent.entity, isSubject(i, i + 1))) } else { possessives.append((i, antecedent.entity, false)) }
         }
     }
 
