@@ -325,6 +325,32 @@ struct EntityResolverTests {
         }
     }
 
+    @Test func aGivenNameSpelledAnotherWayNamesTheLexiconPersonInOffice() throws {
+        // "Dmitry" for the lexicon's "Dmitri Medvedev", in office that day in a country named.
+        #expect(try datedMentions("Dmitry Medvedev met reporters in Moscow, Russia.", date: "2010-05-01")
+                == ["Dmitry Medvedev=Dmitri Medvedev(office)"])
+        #expect(try datedMentions("Prime Minister Mustafa Madbouly of Egypt spoke.", date: "2019-06-01")
+                == ["Mustafa Madbouly=Moustafa Madbouly(office)"])
+        // Not without a date, out of office, where the text names no country of the office, nor
+        // for another given name.
+        #expect(try datedMentions("Dmitry Medvedev met reporters in Moscow, Russia.", date: nil)
+                == ["Dmitry Medvedev=Dmitry Medvedev(pattern)"])
+        #expect(try datedMentions("Dmitry Medvedev met reporters in Moscow, Russia.", date: "2005-05-01")
+                == ["Dmitry Medvedev=Dmitry Medvedev(pattern)"])
+        #expect(try datedMentions("Dmitry Medvedev met reporters in Lima.", date: "2010-05-01")
+                == ["Dmitry Medvedev=Dmitry Medvedev(pattern)"])
+        #expect(try datedMentions("Daniil Medvedev met reporters in Moscow, Russia.", date: "2010-05-01")
+                == ["Daniil Medvedev=Daniil Medvedev(pattern)"])
+        // "Binyamin" for "Benjamin" ("j", "y" and vowels dropped), "Bidya" for "Bidhya" ("h").
+        #expect(try datedMentions("Prime Minister Binyamin Netanyahu spoke in Jerusalem, Israel.", date: "1998-01-20")
+                == ["Binyamin Netanyahu=Benjamin Netanyahu(office)"])
+        #expect(try datedMentions("President Bidya Devi Bhandari of Nepal spoke.", date: "2018-09-01")
+                == ["Bidya Devi Bhandari=Bidhya Devi Bhandari(office)"])
+        // A given name of other consonants ("Benny"), or of three letters, is another person.
+        #expect(try datedMentions("Prime Minister Benny Netanyahu spoke in Jerusalem, Israel.", date: "1998-01-20")
+                == ["Benny Netanyahu=Benny Netanyahu(pattern)"])
+    }
+
     @Test func aSurnameAloneNamesTheOnePersonInOfficeThatDay() throws {
         #expect(try datedMentions("Scholz said the talks in Germany went well.", date: "2023-05-01") == ["Scholz=Olaf Scholz(office)"])
         // Without the document's date, out of office, or where the text names no country of his

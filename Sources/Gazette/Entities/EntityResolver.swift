@@ -4279,7 +4279,40 @@ struct EntityResolver {
                 return (entity(ofEntry: holder), .office)
             }
         }
+        // "Dmitry Medvedev" for the lexicon's "Dmitri Medvedev": a given name spelled another
+        // way before the label of the one lexicon person of that given name in office that day,
+        // in a country the document names, when the text names no other person of that surname.
+        if tokens.count == 2 && last == first + 1 && labelToken == last, date != nil, personByLabel[key(last)] == nil,
+           let entries = lexicon.peopleByLabelKey[layer.tokens[last].key] {
+            let given = key(first)
+            let held = entries.filter { entry in
+                datedRoleHeld(by: entry) != nil && lexicon.entries[entry].aliases.contains { alias in
+                    alias.text.split(separator: " ").first.map { Self.isGivenName(Self.normalizedLabel(String($0)), given) } ?? false
+                }
+            }
+            if held.count == 1, let country = datedRoleHeld(by: held[0])?.country, namedCountries().contains(country) {
+                return (entity(ofEntry: held[0]), .office)
+            }
+        }
         return (newEntity(type: "person", name: name, label: surface(labelStart..<(labelToken + 1))), .pattern)
+    }
+
+    /// Whether two given names (keys: folded, lower case) are one name: the same, or spelled
+    /// two ways in English ("dmitry" and "dmitri", "mustafa" and "moustafa", "binyamin" and
+    /// "benjamin", "bidya" and "bidhya"): of four letters or more, with the same first letter
+    /// and the same consonants after it once vowels, "y", "j", "h" and "w" are dropped and a
+    /// doubled letter is read once.
+    static func isGivenName(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count >= 4, y.count >= 4, x[0] == y[0] else { return false }
+        func consonants(_ word: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            for c in word.dropFirst() where !"aeiouyjhw".utf8.contains(c) && out.last != c { out.append(c) }
+            return out
+        }
+        let cx = consonants(x)
+        return !cx.isEmpty && cx == consonants(y)
     }
 
     /// The first token of the hyphenated name word that ends at `end` ("Mensah-Bonsu",
@@ -5104,7 +5137,7 @@ struct EntityResolver {
             // The name is among the aliases (`LexiconEntry.init`).
             return e.aliases.contains { alias in
                 let name = alias.text
-                return name.split(separator: " ").first.map { bare(Self.normalizedLabel(String($0))) == givenKey } ?? false
+                return name.split(separator: " ").first.map { Self.isGivenName(bare(Self.normalizedLabel(String($0))), givenKey!) } ?? false
             }
         }
         let country = countryBefore.flatMap { $0.entity }.flatMap { result.entities[$0].lexiconEntry }
