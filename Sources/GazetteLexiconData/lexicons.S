@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 549b3906e4d1ecf723603cd11d8bcb30cd6d7e03289fe4a2e37efce797f43c7f
+// met.rules sha256 763d3b31dd76b3e16ea44d31b549bb052488a21a2224118ef3aa71cd168e66f8
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

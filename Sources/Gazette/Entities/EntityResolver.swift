@@ -4282,7 +4282,9 @@ struct EntityResolver {
         // "Dmitry Medvedev" for the lexicon's "Dmitri Medvedev": a given name spelled another
         // way before the label of the one lexicon person of that given name in office that day,
         // in a country the document names, when the text names no other person of that surname.
+        // (Not a style or a title: "Prince Faisal" is no given name and a surname.)
         if tokens.count == 2 && last == first + 1 && labelToken == last, date != nil, personByLabel[key(last)] == nil,
+           !isHonorific(first), !inTitle[first], !Self.royalStyles.contains(key(first)),
            let entries = lexicon.peopleByLabelKey[layer.tokens[last].key] {
             let given = key(first)
             let held = entries.filter { entry in
