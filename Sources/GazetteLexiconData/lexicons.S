@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 763d3b31dd76b3e16ea44d31b549bb052488a21a2224118ef3aa71cd168e66f8
+// met.rules sha256 5a2bfa590df931476c1cf992191a74477a5efc756244399d867c3ab346a4c040
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
