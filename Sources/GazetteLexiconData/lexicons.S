@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 5a2bfa590df931476c1cf992191a74477a5efc756244399d867c3ab346a4c040
+// met.rules sha256 8afcfaf3f68f94e07759a30f07c3002d51e25f6398c78b481ad7fff025503930
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

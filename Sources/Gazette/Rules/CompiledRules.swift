@@ -164,6 +164,19 @@ public final class CompiledRules: Sendable {
     /// The verbs of saying among them (`RelationBuilder.date(of:)`: a report's date before "that").
     static let sayingWords = ["said", "says", "say", "told", "tells", "added", "stated", "announced", "according"]
 
+    /// The `verb` attribute: finite verbs and auxiliaries that open a clause's predicate after its
+    /// subject ("..., and Dorr held talks", "and Dorr was"). Words that also follow a name in a
+    /// list ("left" of a caption, "respectively") are not among them.
+    static let predicateVerbWords = [
+        "had", "has", "have", "held", "holds", "met", "meets", "was", "were", "is", "are", "will", "would", "shall", "could",
+        "can", "may", "might", "must", "did", "does", "do", "said", "says", "told", "tells", "signed", "signs", "visited",
+        "visits", "arrived", "arrives", "received", "receives", "hosted", "hosts", "welcomed", "welcomes", "discussed",
+        "discusses", "called", "calls", "led", "leads", "paid", "pays", "spoke", "speaks", "added", "noted", "stressed",
+        "attended", "attends", "thanked", "thanks", "expressed", "agreed", "agrees", "urged", "urges", "praised", "praises",
+        "invited", "invites", "reiterated", "returned", "returns", "joined", "joins", "conferred", "greeted", "greets",
+    ]
+    let predicateVerbKeys: KeyBits
+
     /// The annotation types every rule file knows, before the lexicons' own; the three the
     /// matcher adds itself by their index (literals, so that no lazy global is read per
     /// annotation; `RuleRequirementTests` checks they agree).
@@ -180,6 +193,8 @@ public final class CompiledRules: Sendable {
         case keySet(Int32)
         /// A token with (or without) an attribute; nil attribute is any token.
         case attribute(RulePattern.TokenAttribute?, negated: Bool)
+        /// Go on, consuming nothing, unless the next token passes the test (`![verb]`).
+        case notFollowedBy(RulePattern.TokenAttribute?, negated: Bool)
         /// An annotation of a type starting here; its end is where the thread goes on.
         case annotation(type: UInt8, slot: Int16)
         /// Go on at both; the first is preferred.
@@ -218,7 +233,7 @@ public final class CompiledRules: Sendable {
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since", "date"] + tenureEventWords
             + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
             + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "from", "the", "well", "that", "to", "on", tokenizable("'s")]
-            + placeNounWords + travelNounWords
+            + placeNounWords + travelNounWords + predicateVerbWords
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -345,6 +360,7 @@ public final class CompiledRules: Sendable {
         self.hyphenKey = key("-")
         self.nameParticleKeys = keyBits(EntityResolver.nameParticles.sorted())
         self.boundaryKeys = keyBits(Self.boundaryWords)
+        self.predicateVerbKeys = keyBits(Self.predicateVerbWords)
         self.typeNames = types
         // A dense table over the frozen keys: one array read per token.
         let keyCount = lexicon.vocabulary.frozenKeyCount
@@ -584,6 +600,8 @@ public final class CompiledRules: Sendable {
                 expanding.removeLast()
             case .attribute(let attribute, let negated):
                 add(.attribute(attribute, negated: negated), label: classLabel ?? "[\(negated ? "!" : "")\(attribute?.rawValue ?? "")]")
+            case .notFollowedBy(let attribute, let negated):
+                add(.notFollowedBy(attribute, negated: negated))
             case .annotation(let capture, let type, let line, let column):
                 guard let t = types.firstIndex(of: type) else {
                     diagnostics.append(error(line, column, "unknown type '\(type)' in @\(capture ?? "_"):\(type); the types are \(types.joined(separator: ", "))"))
@@ -682,7 +700,7 @@ public final class CompiledRules: Sendable {
                 return [Array(union).sorted()]
             case .repetition(let inner, let min, _):
                 return min > 0 ? requiredKeySets(inner) : []
-            case .attribute, .annotation:
+            case .attribute, .annotation, .notFollowedBy:
                 return []
             }
         }
@@ -705,6 +723,7 @@ public final class CompiledRules: Sendable {
             case .literal(let words): return words.allSatisfy { keys(of: $0).isEmpty }
             case .classRef(let name, _, _): return definition(name).map { nullable($0.pattern) } ?? false
             case .attribute, .annotation: return false
+            case .notFollowedBy: return true
             case .sequence(let items): return items.allSatisfy(nullable)
             case .alternation(let items): return items.contains(where: nullable)
             case .repetition(let inner, let min, _): return min == 0 || nullable(inner)
@@ -722,6 +741,7 @@ public final class CompiledRules: Sendable {
             case .classRef(let name, _, _):
                 if let d = definition(name) { first(of: d.pattern, into: &set) }
             case .attribute: set.any = true
+            case .notFollowedBy: break
             case .annotation(_, let type, _, _):
                 if let t = types.firstIndex(of: type) { set.types.insert(UInt8(t)) }
             case .sequence(let items):

@@ -720,6 +720,10 @@ struct RelationBuilder {
             guard let j = found, let e = mentions[j].entity else { break }
             // One with "'s" after it opens another phrase ("visited Kenya and Uganda's president ...").
             if isKey(mentions[j].endToken, rules.possessiveKey) { break }
+            // A person before a verb is the subject of a clause of their own ("met Dorr, and Li
+            // Wei held talks with ..."), as the `verb` attribute reads it.
+            if isPerson && mentions[j].endToken < sentence.upperBound
+                && rules.predicateVerbKeys.contains(layer.tokens[mentions[j].endToken].key) { break }
             if !out.contains(where: { $0.entity == e }) { out.append(Fact.Argument(entity: e, mention: j)) }
             k = j
         }

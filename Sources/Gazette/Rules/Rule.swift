@@ -109,6 +109,9 @@ public indirect enum RulePattern: Sendable, Equatable {
     case classRef(String, line: Int, column: Int)
     /// Any token (`[]`), or a token with (or without, when negated) an attribute.
     case attribute(TokenAttribute?, negated: Bool)
+    /// `![attribute]`: no token that passes the test `[attribute]` (or `[!attribute]`) comes
+    /// next; the end of the sentence passes. Consumes nothing.
+    case notFollowedBy(TokenAttribute?, negated: Bool)
     /// An annotation of a type: an entity mention, a date expression or a title; captured under
     /// `capture` unless it is nil. `line` and `column` locate the type, for diagnostics.
     case annotation(capture: String?, type: String, line: Int, column: Int)
@@ -122,7 +125,10 @@ public indirect enum RulePattern: Sendable, Equatable {
         /// or single, straight, curly or angled. `boundary`: a token that ends a clause
         /// (`CompiledRules.boundaryWords`). `gap`: a token a rule may skip between a party and
         /// its trigger: no boundary, and no word of a person's name, so `@a:person [gap]{0,8}
-        /// met` takes the person nearest the verb in its clause.
-        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol, possessive, quote, boundary, gap
+        /// met` takes the person nearest the verb in its clause. `verb`: a finite verb or an
+        /// auxiliary that opens a clause's predicate (`CompiledRules.predicateVerbWords`: "had",
+        /// "held", "met", "was", "will", "said" ...), so that `@c:person ![verb]` is a person
+        /// listed, not the subject of a clause of their own ("met X, and Y held talks with Z").
+        case capitalized, allCaps = "all_caps", number, punctuation, word, symbol, possessive, quote, boundary, gap, verb
     }
 }

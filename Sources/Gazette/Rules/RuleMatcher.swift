@@ -344,6 +344,7 @@ struct RuleMatcher {
         case .quote: return rules.quoteKeys.contains(token.key)
         case .boundary: return rules.boundaryKeys.contains(token.key)
         case .gap: return gapPasses[position]
+        case .verb: return rules.predicateVerbKeys.contains(token.key)
         }
     }
 
@@ -413,6 +414,8 @@ struct RuleMatcher {
                         if pos < end && passes(attribute, tokens[pos], at: pos) != negated {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
+                    case .notFollowedBy(let attribute, let negated):
+                        if pos >= end || passes(attribute, tokens[pos], at: pos) == negated { stack.append((pc + 1, caps)) }
                     case .annotation(let type, let slot):
                         if tracing && pos == traceFurthest { traceExpected.append(pc) }
                         guard pos < end else { continue }

@@ -525,6 +525,11 @@ public enum RuleParser {
                 }
                 i += 1
                 return inner
+            case (.symbol, "!") where i + 1 < lexemes.count && lexemes[i + 1].kind == .symbol && lexemes[i + 1].text == "[":
+                // "![verb]": a test of the next token that consumes nothing.
+                i += 1
+                guard case .attribute(let attribute, let negated)? = atom(), error == nil else { return nil }
+                return .notFollowedBy(attribute, negated: negated)
             case (.symbol, "["):
                 i += 1
                 var negated = false
@@ -558,7 +563,7 @@ public enum RuleParser {
                 i += 1
                 return .annotation(capture: name.text == "_" ? nil : name.text, type: type.text, line: type.line, column: type.column)
             default:
-                fail(c, "expected a pattern element: a word, a \"phrase\", a CLASS, [attribute], @name:type or '(' ... ')', got '\(c.text)'")
+                fail(c, "expected a pattern element: a word, a \"phrase\", a CLASS, [attribute], ![attribute], @name:type or '(' ... ')', got '\(c.text)'")
                 return nil
             }
         }
