@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 8afcfaf3f68f94e07759a30f07c3002d51e25f6398c78b481ad7fff025503930
+// met.rules sha256 6b077d2508cc9383cc0808957774efa5386b2607a3c32e1b3793991c6660ecee
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
