@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 2a945ff55d845126f29af38654eb8f656adb53555bbab8b434cf44b6bcfeab6e
+// classes.rules sha256 9bef34351f993d4798e193342be779b55d1fecfc42cb20e96b00f9dfef486a84
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
