@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 f09d023a09aec1c4438976cbfe41b6b6b39b27c29b28091d880b7cec345037ae
+// agreements.rules sha256 ed656ca2538b8a6a90a32ab0a89dfb4efd1ce9e482af551aaa1c92daac4cf1d3
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):

@@ -856,6 +856,16 @@ struct RelationBuilder {
         case .story?, nil: break
         }
         let dates = extraction.dates
+        // Where the match's last capture starts (its end when it captures nothing).
+        var lastCapture = -1
+        for case let annotation? in match.captures {
+            switch annotation {
+            case .mention(let m): lastCapture = max(lastCapture, extraction.mentions[m].firstToken)
+            case .date(let d): lastCapture = max(lastCapture, dates[d].firstToken)
+            case .title(let t): lastCapture = max(lastCapture, extraction.titles[t].firstToken)
+            }
+        }
+        if lastCapture < 0 { lastCapture = match.endToken }
         // Dates come in text order: from the first that ends after the sentence's start.
         var best: (distance: Int, index: Int)?
         var i = Self.firstDate(endingAfter: sentence.lowerBound, dates)
@@ -863,7 +873,7 @@ struct RelationBuilder {
             defer { i += 1 }
             let d = dates[i]
             guard usable[i] == .any, d.firstToken >= sentence.lowerBound, d.endToken <= sentence.upperBound,
-                  !isInRelativeClause(d, closingBefore: match.endToken, sentence: sentence, layer: layer) else { continue }
+                  !isInRelativeClause(d, closingBefore: lastCapture, sentence: sentence, layer: layer) else { continue }
             var distance = d.endToken <= match.firstToken ? match.firstToken - d.endToken
                 : d.firstToken >= match.endToken ? d.firstToken - match.endToken : 0
             // A date of a verb of saying before the reported clause's "that" is the report's
@@ -943,7 +953,10 @@ struct RelationBuilder {
     }
 
     /// Whether `d` stands in a relative clause set off by commas that closes before `end` (the
-    /// match's end): "Ruiz, who arrived on Sunday, held talks with Dorr" does not date the talks.
+    /// start of the match's last capture): "Ruiz, who arrived on Sunday, held talks with Dorr"
+    /// does not date the talks. A clause that holds the match's last party holds its verb too:
+    /// "the Protocol, which was signed on 2 March 2004 by Kenya, Uganda and Tanzania, is ..."
+    /// dates the signing.
     func isInRelativeClause(_ d: DateMention, closingBefore end: Int, sentence: Range<Int>, layer: TextLayer) -> Bool {
         guard let comma = rules.commaKey else { return false }
         var open = d.firstToken - 1
