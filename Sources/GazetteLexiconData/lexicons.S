@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 ac66f7476ac556af0d35e487439d1a96c664eb96cd68d7e950f8a05cd35a5f41
+// visited.rules sha256 cb6a7526925e334350580fdf6a2874a8ba919147c750c8a5bee962fd59c84a2e
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
