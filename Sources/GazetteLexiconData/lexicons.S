@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 cb6a7526925e334350580fdf6a2874a8ba919147c750c8a5bee962fd59c84a2e
+// visited.rules sha256 4f5fe355521fcaf6e5831dcf0971c5bc468d9e4597ce31d85729d05aa0910965
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):
