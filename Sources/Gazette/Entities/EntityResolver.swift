@@ -3853,7 +3853,7 @@ struct EntityResolver {
     /// (with particles and hyphens), none covered or in a title, that looks like a person's
     /// name, does not start a title-case run of the sentence's first word ("Then"), and is not
     /// the object of a preposition ("in Buenos Aires").
-    func nameEnding(at end: Int, sentence: Range<Int>) -> [Int]? {
+    func nameEnding(at end: Int, sentence: Range<Int>, afterPreposition: Bool = false) -> [Int]? {
         var start = end
         while start > sentence.lowerBound && !covered(start - 1) && !inTitle[start - 1]
                 && (isCapitalizedWord(start - 1) || (start - 1 > sentence.lowerBound && isCapitalizedWord(start - 2)
@@ -3865,7 +3865,7 @@ struct EntityResolver {
         if start + 1 < end && isOpeningParticiple(start) { start += 1 }
         if start == sentence.lowerBound && start < end && isIn(.clauseOpener, start) { start += 1 }
         guard start < end else { return nil }
-        if start > sentence.lowerBound && ["in", "at", "of", "from", "to", "for", "on", "the", "a", "an"].contains(key(start - 1)) { return nil }
+        if start > sentence.lowerBound && (afterPreposition ? ["the", "a", "an"] : ["in", "at", "of", "from", "to", "for", "on", "the", "a", "an"]).contains(key(start - 1)) { return nil }
         let (tokens, _) = nameTokens(from: start, sentence: sentence)
         guard tokens.last == end - 1, looksLikePersonName(tokens) else { return nil }
         return tokens
@@ -4477,7 +4477,9 @@ struct EntityResolver {
                     if result.entities[e].type == "person" && before.aliasKind != .pronoun { nameStart = before.firstToken }
                     titled = before.titleStart != nil
                 } else if !covered(begin - 2) {
-                    nameStart = nameEnding(at: begin - 1, sentence: sentence)?.first
+                    // (Also the object of a preposition: "At the invitation of Ana Ruiz, President
+                    // of Peru, Li Wei, President of Chile, is ...".)
+                    nameStart = nameEnding(at: begin - 1, sentence: sentence, afterPreposition: true)?.first
                 }
                 if var first = nameStart {
                     while first > sentence.lowerBound && isHonorific(first - 1) { first -= 1 }
