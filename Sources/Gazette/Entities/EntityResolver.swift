@@ -4723,15 +4723,25 @@ struct EntityResolver {
             }
             // Past the portfolio of the name before ("Ministers A (Foreign Affairs), B (Economy)").
             if let close = portfolioInBrackets(at: k, sentence: sentence) { k = close + 1 }
-            guard k < sentence.upperBound, key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) else { return found }
+            // (A semicolon between items that each name a country: "the Presidents of Colombia, A;
+            // of Brazil, B".)
+            guard k < sentence.upperBound else { return found }
+            let semicolon = isCharacter(k, UInt8(ascii: ";"))
+            guard key(k) == "and" || isCharacter(k, UInt8(ascii: ",")) || semicolon else { return found }
             var start = k + 1
-            if key(k) == "," && start < sentence.upperBound && key(start) == "and" { start += 1 }
-            // Each name after its own country: "the presidents of Mexico, A, and Guatemala, B".
+            if (key(k) == "," || semicolon) && start < sentence.upperBound && key(start) == "and" { start += 1 }
+            if start < sentence.upperBound && key(start) == "of" { start += 1 }
+            // Each name after its own country: "the presidents of Mexico, A, and Guatemala, B",
+            // "the presidents of Niger A, Chad B and Rwanda C" (a country by its name: "Presidents
+            // Chirac, Lagos Escobar" is no one of Nigeria).
             var own: String?
-            if let m = mention(startingAt: start), let e = m.entity, let code = alpha3(ofCountry: e),
-               m.endToken + 1 < sentence.upperBound, isCharacter(m.endToken, UInt8(ascii: ",")) {
+            if let m = mention(startingAt: start), let e = m.entity, let code = alpha3(ofCountry: e), m.endToken + 1 < sentence.upperBound,
+               isCharacter(m.endToken, UInt8(ascii: ",")) || ([.name, .short].contains(m.aliasKind) && isCapitalizedWord(m.endToken)
+                   && !inTitle[m.endToken] && mention(startingAt: m.endToken) == nil) {
                 own = code
-                start = m.endToken + 1
+                start = isCharacter(m.endToken, UInt8(ascii: ",")) ? m.endToken + 1 : m.endToken
+            } else if semicolon || (k + 1 < sentence.upperBound && key(k + 1) == "of") {
+                return found
             }
             while start < sentence.upperBound && isHonorific(start) { start += 1 }
             let (tokens, known) = nameTokens(from: start, sentence: sentence)
