@@ -1221,7 +1221,9 @@ struct EntityResolver {
                     }
                     people.append(result.mentions[n].entity!)
                     k = result.mentions[n].endToken
-                } else if [",", "and", "the", "as", "well", "also"].contains(key(k)) {
+                } else if [",", ";", "and", "the", "as", "well", "also"].contains(key(k)) {
+                    // (Items may be set off by semicolons: "included Prime Minister A; Minister of
+                    // Foreign Affairs B; ...".)
                     k += 1
                 } else if !people.isEmpty, let close = portfolioInBrackets(at: k, sentence: sentence) {
                     k = close + 1
@@ -1283,43 +1285,59 @@ struct EntityResolver {
                     if pronouns && leader?.aliasKind != .pronoun { continue }
                     code = countryCode(ofMention: leader)
                 }
-            } else if Self.entourageNouns.contains(word) {
+            } else if Self.entourageNouns.contains(word) || word == "side" {
                 sentence = sentenceRange(of: i)
-                // "the Malaysian delegation", "Kenya's delegation", "Ruto's delegation".
-                if let m = mention(endingAt: i) {
+                // "the Malaysian delegation", "the Qatari official delegation" (up to two words in
+                // lower case between), "Kenya's delegation", "Ruto's delegation"; "on the Cuban
+                // side were ...".
+                var countryEnd = i
+                while word != "side" && countryEnd > sentence.lowerBound && i - countryEnd < 2 && mention(endingAt: countryEnd) == nil
+                        && layer.tokens[countryEnd - 1].kind == .word && !isCapitalizedWord(countryEnd - 1) {
+                    countryEnd -= 1
+                }
+                if mention(endingAt: countryEnd) == nil { countryEnd = i }
+                if let m = mention(endingAt: countryEnd) {
                     code = countryCode(ofMention: m)
                 } else if i >= 2 && isPossessive(i - 1) {
                     code = countryCode(ofMention: mention(endingAt: i - 1))
                 }
                 guard code != nil else { continue }
-                // "Trade Minister A and Foreign Minister B are among the Peruvian delegation", "...
-                // were part of Kenya's delegation": the people listed before the verb.
-                var back = -1
-                if let m = mention(endingAt: i) {
-                    back = m.firstToken - 1
-                } else if i >= 2 && isPossessive(i - 1), let m = mention(endingAt: i - 1) {
-                    back = m.firstToken - 1
-                }
-                if back > sentence.lowerBound && key(back) == "the" { back -= 1 }
-                if back > sentence.lowerBound {
-                    var verb = back
-                    if ["among", "of"].contains(key(verb)) { verb -= 1 }
-                    if key(verb) == "part" || key(verb) == "members" { verb -= 1 }
-                    if verb > sentence.lowerBound && verb < back && ["is", "are", "was", "were"].contains(key(verb)) {
-                        members = peopleListed(before: verb, in: sentence)
+                // "Also participating on the Cuban side were A and B": the people after the verb.
+                if word == "side" {
+                    guard i + 2 < sentence.upperBound, ["were", "was", "are", "is", ":"].contains(key(i + 1)) else { continue }
+                    members = list(from: i + 2, in: sentence).people
+                } else {
+                    // "Trade Minister A and Foreign Minister B are among the Peruvian delegation", "...
+                    // were part of Kenya's delegation": the people listed before the verb.
+                    var back = -1
+                    if let m = mention(endingAt: countryEnd) {
+                        back = m.firstToken - 1
+                    } else if i >= 2 && isPossessive(i - 1), let m = mention(endingAt: i - 1) {
+                        back = m.firstToken - 1
                     }
-                }
-                var opener = i + 1
-                if opener < sentence.upperBound && key(opener) == "also" { opener += 1 }
-                // "the Kenyan delegation, led by ...", "Kenya's delegation was headed by ...".
-                var k = opener
-                while k < sentence.upperBound && k < opener + 2 && [",", "was", "is", "were", "are"].contains(key(k)) { k += 1 }
-                if members.isEmpty {
-                    if k + 1 < sentence.upperBound && ["led", "headed"].contains(key(k)) && key(k + 1) == "by" {
-                        members = list(from: k + 2, in: sentence).people
-                    } else {
-                        guard opener < sentence.upperBound, Self.listOpeners.contains(key(opener)) else { continue }
-                        members = list(from: opener + 1, in: sentence).people
+                    if back > sentence.lowerBound && key(back) == "the" { back -= 1 }
+                    if back > sentence.lowerBound {
+                        var verb = back
+                        if ["among", "of"].contains(key(verb)) { verb -= 1 }
+                        if key(verb) == "part" || key(verb) == "members" { verb -= 1 }
+                        if verb > sentence.lowerBound && verb < back && ["is", "are", "was", "were"].contains(key(verb)) {
+                            members = peopleListed(before: verb, in: sentence)
+                        }
+                    }
+                    var opener = i + 1
+                    // ("the Qatari delegation that included ...").
+                    if opener < sentence.upperBound && ["that", "which"].contains(key(opener)) { opener += 1 }
+                    if opener < sentence.upperBound && key(opener) == "also" { opener += 1 }
+                    // "the Kenyan delegation, led by ...", "Kenya's delegation was headed by ...".
+                    var k = opener
+                    while k < sentence.upperBound && k < opener + 2 && [",", "was", "is", "were", "are"].contains(key(k)) { k += 1 }
+                    if members.isEmpty {
+                        if k + 1 < sentence.upperBound && ["led", "headed"].contains(key(k)) && key(k + 1) == "by" {
+                            members = list(from: k + 2, in: sentence).people
+                        } else {
+                            guard opener < sentence.upperBound, Self.listOpeners.contains(key(opener)) else { continue }
+                            members = list(from: opener + 1, in: sentence).people
+                        }
                     }
                 }
             } else {
@@ -3283,6 +3301,7 @@ struct EntityResolver {
     static let officeDomains: Set<String> = [
         "affairs", "foreign", "external", "agriculture", "trade", "industry", "industries", "commerce", "tourism", "defence",
         "defense", "finance", "economy", "economic", "economics", "development", "cooperation", "co-operation", "planning",
+        "higher", "tertiary", "vocational",
         "national", "international", "relations", "treasury", "state", "security", "justice", "health", "education",
         "interior", "home", "energy", "environment", "information", "culture", "labour", "labor", "employment",
         "transport", "communications", "fisheries", "forestry", "mines", "mining", "petroleum", "oil", "water", "works",
@@ -6260,7 +6279,7 @@ extension EntityResolver {
             case .weekday: Set(DateWords.weekdays.keys)
             case .on: ["on"]
             case .pronoun: ["he", "she", "him", "her", "his"]
-            case .entourage: EntityResolver.entourageNouns.union(["accompanied"])
+            case .entourage: EntityResolver.entourageNouns.union(["accompanied", "side"])
             case .listOpener: EntityResolver.listOpeners
             case .groupNumber: Set(EntityResolver.groupNumbers.keys)
             case .groupNoun: Set(EntityResolver.bareGroupOffices.keys)
