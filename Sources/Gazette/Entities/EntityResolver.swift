@@ -3301,7 +3301,12 @@ struct EntityResolver {
     static let officeDomains: Set<String> = [
         "affairs", "foreign", "external", "agriculture", "trade", "industry", "industries", "commerce", "tourism", "defence",
         "defense", "finance", "economy", "economic", "economics", "development", "cooperation", "co-operation", "planning",
-        "higher", "tertiary", "vocational",
+        "higher", "tertiary", "vocational", "research", "scientific", "training", "skills", "textiles", "enterprises",
+        "entrepreneurship", "manufacturing", "livestock", "wildlife", "irrigation", "sanitation", "hydrocarbons", "minerals",
+        "humanitarian", "disaster", "reconstruction", "solidarity", "equality", "administration", "administrative", "reform",
+        "reforms", "decentralisation", "decentralization", "human", "rights", "sport", "sustainable", "ecology", "export",
+        "exports", "growth", "handicrafts", "cooperatives", "gas", "emergency", "relief", "coordination", "strategic",
+        "transformation",
         "national", "international", "relations", "treasury", "state", "security", "justice", "health", "education",
         "interior", "home", "energy", "environment", "information", "culture", "labour", "labor", "employment",
         "transport", "communications", "fisheries", "forestry", "mines", "mining", "petroleum", "oil", "water", "works",
@@ -5656,11 +5661,7 @@ struct EntityResolver {
         if Self.monarchOffices.contains(office) { return false }
         // A complement naming an international body ("President of the European Commission",
         // "Chairperson of the African Union Commission", "President of the UN General Assembly").
-        let words = office.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-        if words.contains(where: Self.internationalBodies.contains)
-            || zip(words, words.dropFirst()).contains(where: { Self.internationalBodyNames.contains($0.0 + " " + $0.1) }) {
-            return true
-        }
+        if Self.isInternationalOffice(office) { return true }
         // A title joined by a hyphen to the word before it ("Secretary-General" read as "General");
         // not one after a spaced dash ("SEOUL, May 5 - Foreign Minister").
         if titleStart > 0 && isCharacter(titleStart - 1, UInt8(ascii: "-")) && layer.tokens[titleStart - 1].end == layer.tokens[titleStart].start {
@@ -5766,6 +5767,24 @@ struct EntityResolver {
         "islamic cooperation", "gulf cooperation", "commonwealth secretariat", "development bank",
     ]
     static let organisationOffices: Set<String> = ["Secretary-General", "Secretary General", "Director-General", "High Representative of the Union for Foreign Affairs and Security Policy"]
+    /// Posts only international bodies have, whatever words come before them ("the United
+    /// Nations High Commissioner for Human Rights").
+    static let internationalOffices: [String] = ["High Commissioner for Human Rights", "High Commissioner for Refugees"]
+
+    /// Whether `office` (as phrased) is a post of an international body by its own words: one of
+    /// `internationalOffices`, or a complement naming such a body ("President of the European
+    /// Commission", "Chairperson of the African Union Commission"). No country holds it, whatever
+    /// the lexicon knows of its holder. With `firstPost`, only the post before an "and" is read:
+    /// "President of Senegal and Chairperson of the African Union" is Senegal's president, and
+    /// a post "to" a body is a country's ("Ambassador to the UN").
+    static func isInternationalOffice(_ office: String, firstPost: Bool = false) -> Bool {
+        let office = firstPost ? office.components(separatedBy: " and ").first ?? office : office
+        if firstPost && office.lowercased().contains(" to ") { return false }
+        if internationalOffices.contains(where: { office.hasPrefix($0) || office.hasSuffix(" " + $0) }) { return true }
+        let words = office.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        return words.contains(where: internationalBodies.contains)
+            || zip(words, words.dropFirst()).contains(where: { internationalBodyNames.contains($0.0 + " " + $0.1) })
+    }
 
     /// A person entity, mentioned before `token`, whose label has the key `labelKey`.
     func person(labelled labelKey: String, before token: Int) -> Int? {

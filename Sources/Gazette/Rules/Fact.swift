@@ -105,6 +105,9 @@ struct RelationBuilder {
             }
             var office: String?
             if let name = rule.office { office = self.office(capture: name, match, extraction) }
+            // A post of an international body is no country's, whatever the lexicon knows of its
+            // holder ("the UN High Commissioner for Human Rights, X", a former president).
+            if rule.predicate == Self.officePredicate, let office, EntityResolver.isInternationalOffice(office, firstPost: true) { continue }
             var place: Fact.Argument?
             if let name = rule.place { place = resolve([Rule.ArgumentRef(capture: name, derived: nil, column: 0)], match, layer, &extraction).first }
             // A place that is an emit's object ("place c" with "emit a visited c"): each emit's
