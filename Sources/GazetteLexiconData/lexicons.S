@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 46b508fabe5fd8b819d3444ec3d2a2c34ac2d77cf3eb03e0da41cbe7fc8ce54c
+// titles.jsonl sha256 960858ee6ad8a87f28053071e350d0cc9012e64716834a43ae920058500c4b92
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
