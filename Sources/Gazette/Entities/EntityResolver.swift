@@ -4487,7 +4487,9 @@ struct EntityResolver {
         // "the President of Senegal, Macky Sall,", "her counterpart, Mike Pompeo.": a comma
         // between title and name, when the name is an apposition (a comma, "and" or the end after it).
         var apposition = false
-        if start < sentence.upperBound && key(start) == "," && start + 1 < sentence.upperBound && isCapitalizedWord(start + 1) {
+        // (Or a style with "the" after the comma: "Prime Minister of Jamaica, the Honourable X".)
+        if start < sentence.upperBound && key(start) == "," && start + 1 < sentence.upperBound
+            && (isCapitalizedWord(start + 1) || styleWithThe(at: start + 1, sentence: sentence) != nil) {
             // In a list of names each followed by its post ("Ana Ruiz, Secretary of the Party,
             // Li Wei, Minister of Health, ..."), a post between commas right after a name is
             // that name's, not the next one's ("Ana Ruiz, the President of Peru, Mr Li Wei"
@@ -4520,6 +4522,12 @@ struct EntityResolver {
         while start < sentence.upperBound {
             if isHonorific(start) { start += 1; continue }
             if let style = styleWithThe(at: start, sentence: sentence) { start = style; continue }
+            // A rank joined by a hyphen after a style ("the Honourable Major-General X").
+            if start > beforeHonorifics, start + 3 < sentence.upperBound, isCapitalizedWord(start), key(start + 1) == "-",
+               Self.styleTitles.contains(key(start + 2)), isCapitalizedWord(start + 3) {
+                start += 3
+                continue
+            }
             break
         }
         // A known name that opens with an honorific's word ("Prime Minister Sheikh Hasina"): the
