@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 ed656ca2538b8a6a90a32ab0a89dfb4efd1ce9e482af551aaa1c92daac4cf1d3
+// agreements.rules sha256 82788339699ce923777e621eff22d46988eab56d99c7305ae9d74cfbf0a2b350
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 96432633ff540bc26a39d507563d111481416dfa370c19900efe0173a7afe752
+// negative.rules sha256 a77f9334c4d36712a56ea7aa13ed15a7b68fff993393b9a0bbd45eecbe577f5e
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -385,8 +385,24 @@ struct RuleMatchingTests {
         #expect(try triples(p, "Ann Lee signed the Pact of Camelot") == ["(p:ann signed x:pact -)"])
         #expect(try triples(p, "Ann Lee signed the Pact of Camelot today") == [])
         // Written wrong, it says what it expects.
-        let bad = RuleParser.parse(Array("rule m\n    match @a:person ! met\n    emit a met a\n".utf8), file: "bad.rules")
+        let bad = RuleParser.parse(Array("rule m\n    match @a:person ! , met\n    emit a met a\n".utf8), file: "bad.rules")
         #expect(bad.diagnostics.map(\.message).first?.contains("![attribute]") == true)
+    }
+
+    /// `!word`, `!(a | b)`: the next token is none of these words; consumes nothing.
+    @Test func aLookaheadOfWordsRefusesOnlyThoseWords() throws {
+        let p = try rulePipeline("""
+            rule m
+                match @a:person (!(who | which) [gap]){1,6} by meeting @b:person
+                emit a met b
+            """)
+        #expect(try triples(p, "Ann Lee ended the row by meeting Bob Ray.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee praised aides who ended the row by meeting Bob Ray.") == [])
+        // Only single words: a longer pattern after '!' is refused, saying why.
+        let bad = RuleParser.parse(Array("rule m\n    match @a:person !(\"held talks\" | met) met @b:person\n    emit a met b\n".utf8), file: "bad.rules")
+        #expect(bad.diagnostics.isEmpty)
+        let entries = LexiconParser.parse(Array(ruleTestLexicon.utf8), file: "test.jsonl")
+        #expect(throws: (any Error).self) { try Pipeline(entries: entries.entries, rules: bad.file) }
     }
 
     @Test func negativeRulesSuppressOnlyWhatTheyOverlap() throws {

@@ -195,6 +195,8 @@ public final class CompiledRules: Sendable {
         case attribute(RulePattern.TokenAttribute?, negated: Bool)
         /// Go on, consuming nothing, unless the next token passes the test (`![verb]`).
         case notFollowedBy(RulePattern.TokenAttribute?, negated: Bool)
+        /// Go on, consuming nothing, unless the next token's key is in `keySets[index]` (`!who`).
+        case notFollowedByKeys(Int32)
         /// An annotation of a type starting here; its end is where the thread goes on.
         case annotation(type: UInt8, slot: Int16)
         /// Go on at both; the first is preferred.
@@ -219,6 +221,7 @@ public final class CompiledRules: Sendable {
         func visit(_ p: RulePattern) {
             switch p {
             case .literal(let words): out += words.map(tokenizable)
+            case .notFollowedByWords(let inner): visit(inner)
             case .sequence(let items), .alternation(let items): items.forEach(visit)
             case .repetition(let inner, _, _): visit(inner)
             default: break
@@ -602,6 +605,15 @@ public final class CompiledRules: Sendable {
                 add(.attribute(attribute, negated: negated), label: classLabel ?? "[\(negated ? "!" : "")\(attribute?.rawValue ?? "")]")
             case .notFollowedBy(let attribute, let negated):
                 add(.notFollowedBy(attribute, negated: negated))
+            case .notFollowedByWords(let inner):
+                let branches: [RulePattern]
+                if case .alternation(let b) = inner { branches = b } else { branches = [inner] }
+                guard let keys = singleKeys(branches), !keys.isEmpty else {
+                    diagnostics.append(error(nil, nil, "'!' takes a token test ([attribute]) or single words (a word, a CLASS or a group of words), not a longer pattern"))
+                    return
+                }
+                keySets.append(Array(Set(keys)).sorted())
+                add(.notFollowedByKeys(Int32(keySets.count - 1)))
             case .annotation(let capture, let type, let line, let column):
                 guard let t = types.firstIndex(of: type) else {
                     diagnostics.append(error(line, column, "unknown type '\(type)' in @\(capture ?? "_"):\(type); the types are \(types.joined(separator: ", "))"))
@@ -700,7 +712,7 @@ public final class CompiledRules: Sendable {
                 return [Array(union).sorted()]
             case .repetition(let inner, let min, _):
                 return min > 0 ? requiredKeySets(inner) : []
-            case .attribute, .annotation, .notFollowedBy:
+            case .attribute, .annotation, .notFollowedBy, .notFollowedByWords:
                 return []
             }
         }
@@ -723,7 +735,7 @@ public final class CompiledRules: Sendable {
             case .literal(let words): return words.allSatisfy { keys(of: $0).isEmpty }
             case .classRef(let name, _, _): return definition(name).map { nullable($0.pattern) } ?? false
             case .attribute, .annotation: return false
-            case .notFollowedBy: return true
+            case .notFollowedBy, .notFollowedByWords: return true
             case .sequence(let items): return items.allSatisfy(nullable)
             case .alternation(let items): return items.contains(where: nullable)
             case .repetition(let inner, let min, _): return min == 0 || nullable(inner)
@@ -741,7 +753,7 @@ public final class CompiledRules: Sendable {
             case .classRef(let name, _, _):
                 if let d = definition(name) { first(of: d.pattern, into: &set) }
             case .attribute: set.any = true
-            case .notFollowedBy: break
+            case .notFollowedBy, .notFollowedByWords: break
             case .annotation(_, let type, _, _):
                 if let t = types.firstIndex(of: type) { set.types.insert(UInt8(t)) }
             case .sequence(let items):

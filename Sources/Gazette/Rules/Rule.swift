@@ -112,6 +112,9 @@ public indirect enum RulePattern: Sendable, Equatable {
     /// `![attribute]`: no token that passes the test `[attribute]` (or `[!attribute]`) comes
     /// next; the end of the sentence passes. Consumes nothing.
     case notFollowedBy(TokenAttribute?, negated: Bool)
+    /// `!word`, `!CLASS`, `!(who | which)`: the next token is none of these single words (a
+    /// class or group of one-word alternatives); the end of the sentence passes. Consumes nothing.
+    case notFollowedByWords(RulePattern)
     /// An annotation of a type: an entity mention, a date expression or a title; captured under
     /// `capture` unless it is nil. `line` and `column` locate the type, for diagnostics.
     case annotation(capture: String?, type: String, line: Int, column: Int)

@@ -416,6 +416,8 @@ struct RuleMatcher {
                         }
                     case .notFollowedBy(let attribute, let negated):
                         if pos >= end || passes(attribute, tokens[pos], at: pos) == negated { stack.append((pc + 1, caps)) }
+                    case .notFollowedByKeys(let set):
+                        if pos >= end || !Self.contains(program.keySets[Int(set)], tokens[pos].key) { stack.append((pc + 1, caps)) }
                     case .annotation(let type, let slot):
                         if tracing && pos == traceFurthest { traceExpected.append(pc) }
                         guard pos < end else { continue }

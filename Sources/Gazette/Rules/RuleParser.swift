@@ -530,6 +530,12 @@ public enum RuleParser {
                 i += 1
                 guard case .attribute(let attribute, let negated)? = atom(), error == nil else { return nil }
                 return .notFollowedBy(attribute, negated: negated)
+            case (.symbol, "!") where i + 1 < lexemes.count && (lexemes[i + 1].kind == .word || (lexemes[i + 1].kind == .symbol && lexemes[i + 1].text == "(")):
+                // "!who", "!(who | which)", "!CLASS": words the next token is not (checked to be
+                // single words when compiled).
+                i += 1
+                guard let inner = atom(), error == nil else { return nil }
+                return .notFollowedByWords(inner)
             case (.symbol, "["):
                 i += 1
                 var negated = false
@@ -563,7 +569,7 @@ public enum RuleParser {
                 i += 1
                 return .annotation(capture: name.text == "_" ? nil : name.text, type: type.text, line: type.line, column: type.column)
             default:
-                fail(c, "expected a pattern element: a word, a \"phrase\", a CLASS, [attribute], ![attribute], @name:type or '(' ... ')', got '\(c.text)'")
+                fail(c, "expected a pattern element: a word, a \"phrase\", a CLASS, [attribute], ![attribute], !word, @name:type or '(' ... ')', got '\(c.text)'")
                 return nil
             }
         }
