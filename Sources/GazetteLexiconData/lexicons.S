@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 9bef34351f993d4798e193342be779b55d1fecfc42cb20e96b00f9dfef486a84
+// classes.rules sha256 abe10b62d6af84c8687a5c5be99f113cc5badf62bc323deedc09ba9c1f6721a2
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 a77f9334c4d36712a56ea7aa13ed15a7b68fff993393b9a0bbd45eecbe577f5e
+// negative.rules sha256 60cf2cf54ae3632cf84235b6d175e58ea4526bb84656a278a1899654346320ee
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

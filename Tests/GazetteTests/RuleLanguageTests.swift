@@ -405,6 +405,21 @@ struct RuleMatchingTests {
         #expect(throws: (any Error).self) { try Pipeline(entries: entries.entries, rules: bad.file) }
     }
 
+    /// `!@_:type`: no annotation of the type starts at the next token; consumes nothing.
+    @Test func aLookaheadOfAnAnnotationTestsWhereItStarts() throws {
+        let p = try rulePipeline("""
+            rule m
+                match @a:person met @b:person !@_:country
+                emit a met b
+            """)
+        #expect(try triples(p, "Ann Lee met Bob Ray.") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee met Bob Ray") == ["(p:ann met p:bob -)"])
+        #expect(try triples(p, "Ann Lee met Bob Ray Borduria.") == [])
+        // A lookahead captures nothing.
+        let bad = RuleParser.parse(Array("rule m\n    match @a:person !@c:country\n    emit a met a\n".utf8), file: "bad.rules")
+        #expect(bad.diagnostics.map(\.message).first?.contains("captures nothing") == true)
+    }
+
     @Test func negativeRulesSuppressOnlyWhatTheyOverlap() throws {
         let p = try rulePipeline("""
             rule m

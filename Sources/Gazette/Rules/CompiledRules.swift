@@ -197,6 +197,8 @@ public final class CompiledRules: Sendable {
         case notFollowedBy(RulePattern.TokenAttribute?, negated: Bool)
         /// Go on, consuming nothing, unless the next token's key is in `keySets[index]` (`!who`).
         case notFollowedByKeys(Int32)
+        /// Go on, consuming nothing, unless an annotation of the type starts at the next token.
+        case notFollowedByAnnotation(type: UInt8)
         /// An annotation of a type starting here; its end is where the thread goes on.
         case annotation(type: UInt8, slot: Int16)
         /// Go on at both; the first is preferred.
@@ -605,6 +607,12 @@ public final class CompiledRules: Sendable {
                 add(.attribute(attribute, negated: negated), label: classLabel ?? "[\(negated ? "!" : "")\(attribute?.rawValue ?? "")]")
             case .notFollowedBy(let attribute, let negated):
                 add(.notFollowedBy(attribute, negated: negated))
+            case .notFollowedByAnnotation(let type, let line, let column):
+                guard let t = types.firstIndex(of: type) else {
+                    diagnostics.append(error(line, column, "unknown type '\(type)' in !@_:\(type); the types are \(types.joined(separator: ", "))"))
+                    return
+                }
+                add(.notFollowedByAnnotation(type: UInt8(t)))
             case .notFollowedByWords(let inner):
                 let branches: [RulePattern]
                 if case .alternation(let b) = inner { branches = b } else { branches = [inner] }
@@ -712,7 +720,7 @@ public final class CompiledRules: Sendable {
                 return [Array(union).sorted()]
             case .repetition(let inner, let min, _):
                 return min > 0 ? requiredKeySets(inner) : []
-            case .attribute, .annotation, .notFollowedBy, .notFollowedByWords:
+            case .attribute, .annotation, .notFollowedBy, .notFollowedByWords, .notFollowedByAnnotation:
                 return []
             }
         }
@@ -735,7 +743,7 @@ public final class CompiledRules: Sendable {
             case .literal(let words): return words.allSatisfy { keys(of: $0).isEmpty }
             case .classRef(let name, _, _): return definition(name).map { nullable($0.pattern) } ?? false
             case .attribute, .annotation: return false
-            case .notFollowedBy, .notFollowedByWords: return true
+            case .notFollowedBy, .notFollowedByWords, .notFollowedByAnnotation: return true
             case .sequence(let items): return items.allSatisfy(nullable)
             case .alternation(let items): return items.contains(where: nullable)
             case .repetition(let inner, let min, _): return min == 0 || nullable(inner)
@@ -753,7 +761,7 @@ public final class CompiledRules: Sendable {
             case .classRef(let name, _, _):
                 if let d = definition(name) { first(of: d.pattern, into: &set) }
             case .attribute: set.any = true
-            case .notFollowedBy, .notFollowedByWords: break
+            case .notFollowedBy, .notFollowedByWords, .notFollowedByAnnotation: break
             case .annotation(_, let type, _, _):
                 if let t = types.firstIndex(of: type) { set.types.insert(UInt8(t)) }
             case .sequence(let items):

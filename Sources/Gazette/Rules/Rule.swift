@@ -115,6 +115,9 @@ public indirect enum RulePattern: Sendable, Equatable {
     /// `!word`, `!CLASS`, `!(who | which)`: the next token is none of these single words (a
     /// class or group of one-word alternatives); the end of the sentence passes. Consumes nothing.
     case notFollowedByWords(RulePattern)
+    /// `!@_:type`: no annotation of the type starts at the next token (a title: "Ruiz's
+    /// national security adviser Dorr"); the end of the sentence passes. Consumes nothing.
+    case notFollowedByAnnotation(type: String, line: Int, column: Int)
     /// An annotation of a type: an entity mention, a date expression or a title; captured under
     /// `capture` unless it is nil. `line` and `column` locate the type, for diagnostics.
     case annotation(capture: String?, type: String, line: Int, column: Int)

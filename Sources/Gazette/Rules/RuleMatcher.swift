@@ -418,6 +418,10 @@ struct RuleMatcher {
                         if pos >= end || passes(attribute, tokens[pos], at: pos) == negated { stack.append((pc + 1, caps)) }
                     case .notFollowedByKeys(let set):
                         if pos >= end || !Self.contains(program.keySets[Int(set)], tokens[pos].key) { stack.append((pc + 1, caps)) }
+                    case .notFollowedByAnnotation(let type):
+                        if pos >= end || !(Int(annotationStart[pos])..<Int(annotationStart[pos + 1])).contains(where: { annotations[$0].type == type }) {
+                            stack.append((pc + 1, caps))
+                        }
                     case .annotation(let type, let slot):
                         if tracing && pos == traceFurthest { traceExpected.append(pc) }
                         guard pos < end else { continue }

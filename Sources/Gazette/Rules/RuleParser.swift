@@ -530,6 +530,12 @@ public enum RuleParser {
                 i += 1
                 guard case .attribute(let attribute, let negated)? = atom(), error == nil else { return nil }
                 return .notFollowedBy(attribute, negated: negated)
+            case (.symbol, "!") where i + 1 < lexemes.count && lexemes[i + 1].kind == .symbol && lexemes[i + 1].text == "@":
+                // "!@_:title": no annotation of the type starts at the next token.
+                i += 1
+                guard case .annotation(let capture, let type, let line, let column)? = atom(), error == nil else { return nil }
+                guard capture == nil else { fail(lexemes[i - 1], "a lookahead captures nothing: write !@_:\(type)"); return nil }
+                return .notFollowedByAnnotation(type: type, line: line, column: column)
             case (.symbol, "!") where i + 1 < lexemes.count && (lexemes[i + 1].kind == .word || (lexemes[i + 1].kind == .symbol && lexemes[i + 1].text == "(")):
                 // "!who", "!(who | which)", "!CLASS": words the next token is not (checked to be
                 // single words when compiled).
