@@ -66,6 +66,8 @@ struct RuleMatcher {
     private var visited: [UInt64] = []
     private var stamp: UInt64 = 0
     private var stack: [(pc: Int32, caps: Int32)] = []
+    /// Per token: whether the `verb` attribute passes it.
+    private var verbAt: [Bool] = []
     private var candidateStamp: [UInt64] = []
     /// The rules to try at the current token: the first `candidateCount` (room for every rule).
     private var candidates: [Int32] = []
@@ -240,7 +242,11 @@ struct RuleMatcher {
     private mutating func markGaps(_ layer: TextLayer) {
         let tokens = layer.tokens
         gapPasses.removeAll(keepingCapacity: true)
-        for (i, token) in tokens.enumerated() { gapPasses.append(!rules.boundaryKeys.contains(token.key) && !inPersonName[i]) }
+        verbAt.removeAll(keepingCapacity: true)
+        for (i, token) in tokens.enumerated() {
+            gapPasses.append(!rules.boundaryKeys.contains(token.key) && !inPersonName[i])
+            verbAt.append(rules.predicateVerbKeys.contains(token.key))
+        }
         guard let open = rules.openParenKey else { return }
         var i = 0
         while i < tokens.count {
@@ -344,7 +350,7 @@ struct RuleMatcher {
         case .quote: return rules.quoteKeys.contains(token.key)
         case .boundary: return rules.boundaryKeys.contains(token.key)
         case .gap: return gapPasses[position]
-        case .verb: return rules.predicateVerbKeys.contains(token.key)
+        case .verb: return verbAt[position]
         }
     }
 
@@ -378,6 +384,11 @@ struct RuleMatcher {
         runStart = start
         var horizon = start
         push(start, pc: 0, caps: 0, runStamp: runStamp, horizon: &horizon)
+        // The work stack, held in a local for the run: the token tests that read `self`
+        // between its appends would otherwise cost a uniqueness check at each one.
+        var stack: [(pc: Int32, caps: Int32)] = []
+        swap(&stack, &self.stack)
+        defer { swap(&stack, &self.stack) }
         var best: (end: Int, caps: Int32)?
         var pos = start
         while pos <= horizon {
