@@ -9,6 +9,8 @@ public final class CompiledRules: Sendable {
     /// The rules, in load order; `RuleMatch.rule` indexes this.
     public let rules: [Rule]
     let programs: [Program]
+    /// The distinct tests of the rules' lookaheads (`Inst.lookahead` indexes them).
+    let lookaheads: [Lookahead]
     /// Annotation type names; an annotation's type is an index into this: `builtInTypes` ("date",
     /// "title", entity types, "role": a person described by a post, not named, "possessor": a
     /// person with "'s" or a possessive pronoun: "Ruto's", "his"), then the
@@ -193,18 +195,23 @@ public final class CompiledRules: Sendable {
         case keySet(Int32)
         /// A token with (or without) an attribute; nil attribute is any token.
         case attribute(RulePattern.TokenAttribute?, negated: Bool)
-        /// Go on, consuming nothing, unless the next token passes the test (`![verb]`).
-        case notFollowedBy(RulePattern.TokenAttribute?, negated: Bool)
-        /// Go on, consuming nothing, unless the next token's key is in `keySets[index]` (`!who`).
-        case notFollowedByKeys(Int32)
-        /// Go on, consuming nothing, unless an annotation of the type starts at the next token.
-        case notFollowedByAnnotation(type: UInt8)
+        /// Go on, consuming nothing, unless the next token passes `lookaheads[index]`'s test
+        /// (`![verb]`, `!who`, `!@_:person`): read from a table the matcher builds per document.
+        case lookahead(Int32)
         /// An annotation of a type starting here; its end is where the thread goes on.
         case annotation(type: UInt8, slot: Int16)
         /// Go on at both; the first is preferred.
         case split(Int32, Int32)
         case jump(Int32)
         case match
+    }
+
+    /// A lookahead's test of one token: an attribute (negated or not), single words, or the
+    /// start of an annotation of a type.
+    enum Lookahead: Hashable, Sendable {
+        case attribute(RulePattern.TokenAttribute?, negated: Bool)
+        case keys([KeyID])
+        case annotation(type: UInt8)
     }
 
     struct Program: Sendable {
@@ -314,6 +321,7 @@ public final class CompiledRules: Sendable {
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         self.rules = file.rules
         self.programs = programs
+        self.lookaheads = compiler.lookaheads
         self.isNegativeRule = file.rules.map(\.isNegative)
         // The key of a word the relation stage compares by key (its first token's). Each must be
         // frozen (`words(of:)` lists it), or a document's token gets a key of its own and never
@@ -606,13 +614,13 @@ public final class CompiledRules: Sendable {
             case .attribute(let attribute, let negated):
                 add(.attribute(attribute, negated: negated), label: classLabel ?? "[\(negated ? "!" : "")\(attribute?.rawValue ?? "")]")
             case .notFollowedBy(let attribute, let negated):
-                add(.notFollowedBy(attribute, negated: negated))
+                addLookahead(.attribute(attribute, negated: negated))
             case .notFollowedByAnnotation(let type, let line, let column):
                 guard let t = types.firstIndex(of: type) else {
                     diagnostics.append(error(line, column, "unknown type '\(type)' in !@_:\(type); the types are \(types.joined(separator: ", "))"))
                     return
                 }
-                add(.notFollowedByAnnotation(type: UInt8(t)))
+                addLookahead(.annotation(type: UInt8(t)))
             case .notFollowedByWords(let inner):
                 let branches: [RulePattern]
                 if case .alternation(let b) = inner { branches = b } else { branches = [inner] }
@@ -620,8 +628,7 @@ public final class CompiledRules: Sendable {
                     diagnostics.append(error(nil, nil, "'!' takes a token test ([attribute]) or single words (a word, a CLASS or a group of words), not a longer pattern"))
                     return
                 }
-                keySets.append(Array(Set(keys)).sorted())
-                add(.notFollowedByKeys(Int32(keySets.count - 1)))
+                addLookahead(.keys(Array(Set(keys)).sorted()))
             case .annotation(let capture, let type, let line, let column):
                 guard let t = types.firstIndex(of: type) else {
                     diagnostics.append(error(line, column, "unknown type '\(type)' in @\(capture ?? "_"):\(type); the types are \(types.joined(separator: ", "))"))
@@ -688,6 +695,20 @@ public final class CompiledRules: Sendable {
                     insts[loop] = .split(Int32(loop + 1), Int32(insts.count))
                 }
             }
+        }
+
+        /// The lookaheads of all rules, each test once: the matcher builds one table per test.
+        var lookaheads: [Lookahead] = []
+        var lookaheadIndex: [Lookahead: Int32] = [:]
+
+        mutating func addLookahead(_ test: Lookahead) {
+            let index: Int32
+            if let known = lookaheadIndex[test] { index = known } else {
+                index = Int32(lookaheads.count)
+                lookaheads.append(test)
+                lookaheadIndex[test] = index
+            }
+            add(.lookahead(index))
         }
 
         /// One instruction that takes any of `keys` (the words of `branches`, for `explain`).

@@ -68,6 +68,10 @@ struct RuleMatcher {
     private var stack: [(pc: Int32, caps: Int32)] = []
     /// Per token: whether the `verb` attribute passes it.
     private var verbAt: [Bool] = []
+    /// Per lookahead test of the rules (`CompiledRules.lookaheads`) and token: whether the token
+    /// passes the test, stopping the lookahead; `tokenCount` entries per test.
+    private var lookaheadBlocks: [Bool] = []
+    private var tokenCount = 0
     private var candidateStamp: [UInt64] = []
     /// The rules to try at the current token: the first `candidateCount` (room for every rule).
     private var candidates: [Int32] = []
@@ -327,6 +331,26 @@ struct RuleMatcher {
                 }
             }
         }
+        // Each lookahead's test at each token, once per document (a test inside the run's loop
+        // slowed all of it).
+        tokenCount = count
+        var blocks: [Bool] = []
+        swap(&blocks, &lookaheadBlocks)
+        blocks.removeAll(keepingCapacity: true)
+        blocks.append(contentsOf: repeatElement(false, count: rules.lookaheads.count * count))
+        let tokens = layer.tokens
+        for (i, test) in rules.lookaheads.enumerated() {
+            let base = i * count
+            switch test {
+            case .attribute(let attribute, let negated):
+                for t in 0..<count where passes(attribute, tokens[t], at: t) != negated { blocks[base + t] = true }
+            case .keys(let keys):
+                for t in 0..<count where Self.contains(keys, tokens[t].key) { blocks[base + t] = true }
+            case .annotation(let type):
+                for a in annotations where a.type == type && Int(a.start) < count { blocks[base + Int(a.start)] = true }
+            }
+        }
+        swap(&blocks, &lookaheadBlocks)
         if bucketHead.isEmpty {
             // Buckets are indexed by position relative to a run's start, which a run never
             // passes by more than maxMatchTokens.
@@ -425,14 +449,8 @@ struct RuleMatcher {
                         if pos < end && passes(attribute, tokens[pos], at: pos) != negated {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
-                    case .notFollowedBy(let attribute, let negated):
-                        if pos >= end || passes(attribute, tokens[pos], at: pos) == negated { stack.append((pc + 1, caps)) }
-                    case .notFollowedByKeys(let set):
-                        if pos >= end || !Self.contains(program.keySets[Int(set)], tokens[pos].key) { stack.append((pc + 1, caps)) }
-                    case .notFollowedByAnnotation(let type):
-                        if pos >= end || !(Int(annotationStart[pos])..<Int(annotationStart[pos + 1])).contains(where: { annotations[$0].type == type }) {
-                            stack.append((pc + 1, caps))
-                        }
+                    case .lookahead(let test):
+                        if pos >= end || !lookaheadBlocks[Int(test) * tokenCount + pos] { stack.append((pc + 1, caps)) }
                     case .annotation(let type, let slot):
                         if tracing && pos == traceFurthest { traceExpected.append(pc) }
                         guard pos < end else { continue }
