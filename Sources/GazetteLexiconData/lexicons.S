@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 4f5fe355521fcaf6e5831dcf0971c5bc468d9e4597ce31d85729d05aa0910965
+// visited.rules sha256 65c46590d8282091ca1e3503adfa5f92a832a7d77eab29a3ae290a57b3a64cc1
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

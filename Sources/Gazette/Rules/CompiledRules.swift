@@ -230,7 +230,7 @@ public final class CompiledRules: Sendable {
         func visit(_ p: RulePattern) {
             switch p {
             case .literal(let words): out += words.map(tokenizable)
-            case .notFollowedByWords(let inner): visit(inner)
+            case .notFollowedBy(let inner): visit(inner)
             case .sequence(let items), .alternation(let items): items.forEach(visit)
             case .repetition(let inner, _, _): visit(inner)
             default: break
@@ -613,19 +613,19 @@ public final class CompiledRules: Sendable {
                 expanding.removeLast()
             case .attribute(let attribute, let negated):
                 add(.attribute(attribute, negated: negated), label: classLabel ?? "[\(negated ? "!" : "")\(attribute?.rawValue ?? "")]")
-            case .notFollowedBy(let attribute, let negated):
+            case .notFollowedBy(.attribute(let attribute, let negated)):
                 addLookahead(.attribute(attribute, negated: negated))
-            case .notFollowedByAnnotation(let type, let line, let column):
+            case .notFollowedBy(.annotation(_, let type, let line, let column)):
                 guard let t = types.firstIndex(of: type) else {
                     diagnostics.append(error(line, column, "unknown type '\(type)' in !@_:\(type); the types are \(types.joined(separator: ", "))"))
                     return
                 }
                 addLookahead(.annotation(type: UInt8(t)))
-            case .notFollowedByWords(let inner):
+            case .notFollowedBy(let inner):
                 let branches: [RulePattern]
                 if case .alternation(let b) = inner { branches = b } else { branches = [inner] }
                 guard let keys = singleKeys(branches), !keys.isEmpty else {
-                    diagnostics.append(error(nil, nil, "'!' takes a token test ([attribute]) or single words (a word, a CLASS or a group of words), not a longer pattern"))
+                    diagnostics.append(error(nil, nil, "'!' takes a token test ([attribute]), single words (a word, a CLASS or a group of words) or @_:type, not a longer pattern"))
                     return
                 }
                 addLookahead(.keys(Array(Set(keys)).sorted()))
@@ -741,7 +741,7 @@ public final class CompiledRules: Sendable {
                 return [Array(union).sorted()]
             case .repetition(let inner, let min, _):
                 return min > 0 ? requiredKeySets(inner) : []
-            case .attribute, .annotation, .notFollowedBy, .notFollowedByWords, .notFollowedByAnnotation:
+            case .attribute, .annotation, .notFollowedBy:
                 return []
             }
         }
@@ -764,7 +764,7 @@ public final class CompiledRules: Sendable {
             case .literal(let words): return words.allSatisfy { keys(of: $0).isEmpty }
             case .classRef(let name, _, _): return definition(name).map { nullable($0.pattern) } ?? false
             case .attribute, .annotation: return false
-            case .notFollowedBy, .notFollowedByWords, .notFollowedByAnnotation: return true
+            case .notFollowedBy: return true
             case .sequence(let items): return items.allSatisfy(nullable)
             case .alternation(let items): return items.contains(where: nullable)
             case .repetition(let inner, let min, _): return min == 0 || nullable(inner)
@@ -782,7 +782,7 @@ public final class CompiledRules: Sendable {
             case .classRef(let name, _, _):
                 if let d = definition(name) { first(of: d.pattern, into: &set) }
             case .attribute: set.any = true
-            case .notFollowedBy, .notFollowedByWords, .notFollowedByAnnotation: break
+            case .notFollowedBy: break
             case .annotation(_, let type, _, _):
                 if let t = types.firstIndex(of: type) { set.types.insert(UInt8(t)) }
             case .sequence(let items):

@@ -109,15 +109,10 @@ public indirect enum RulePattern: Sendable, Equatable {
     case classRef(String, line: Int, column: Int)
     /// Any token (`[]`), or a token with (or without, when negated) an attribute.
     case attribute(TokenAttribute?, negated: Bool)
-    /// `![attribute]`: no token that passes the test `[attribute]` (or `[!attribute]`) comes
-    /// next; the end of the sentence passes. Consumes nothing.
-    case notFollowedBy(TokenAttribute?, negated: Bool)
-    /// `!word`, `!CLASS`, `!(who | which)`: the next token is none of these single words (a
-    /// class or group of one-word alternatives); the end of the sentence passes. Consumes nothing.
-    case notFollowedByWords(RulePattern)
-    /// `!@_:type`: no annotation of the type starts at the next token (a title: "Ruiz's
-    /// national security adviser Dorr"); the end of the sentence passes. Consumes nothing.
-    case notFollowedByAnnotation(type: String, line: Int, column: Int)
+    /// `!` and a one-token test: the next token fails it, or the sentence ends; consumes
+    /// nothing. The test is an attribute (`![verb]`, `![!punctuation]`), single words (`!who`,
+    /// `!CLASS`, `!(who | which)`), or an annotation starting there (`!@_:person`).
+    case notFollowedBy(RulePattern)
     /// An annotation of a type: an entity mention, a date expression or a title; captured under
     /// `capture` unless it is nil. `line` and `column` locate the type, for diagnostics.
     case annotation(capture: String?, type: String, line: Int, column: Int)

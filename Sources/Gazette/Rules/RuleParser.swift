@@ -525,23 +525,17 @@ public enum RuleParser {
                 }
                 i += 1
                 return inner
-            case (.symbol, "!") where i + 1 < lexemes.count && lexemes[i + 1].kind == .symbol && lexemes[i + 1].text == "[":
-                // "![verb]": a test of the next token that consumes nothing.
-                i += 1
-                guard case .attribute(let attribute, let negated)? = atom(), error == nil else { return nil }
-                return .notFollowedBy(attribute, negated: negated)
-            case (.symbol, "!") where i + 1 < lexemes.count && lexemes[i + 1].kind == .symbol && lexemes[i + 1].text == "@":
-                // "!@_:title": no annotation of the type starts at the next token.
-                i += 1
-                guard case .annotation(let capture, let type, let line, let column)? = atom(), error == nil else { return nil }
-                guard capture == nil else { fail(lexemes[i - 1], "a lookahead captures nothing: write !@_:\(type)"); return nil }
-                return .notFollowedByAnnotation(type: type, line: line, column: column)
-            case (.symbol, "!") where i + 1 < lexemes.count && (lexemes[i + 1].kind == .word || (lexemes[i + 1].kind == .symbol && lexemes[i + 1].text == "(")):
-                // "!who", "!(who | which)", "!CLASS": words the next token is not (checked to be
-                // single words when compiled).
+            case (.symbol, "!") where i + 1 < lexemes.count && (lexemes[i + 1].kind == .word
+                                                                || (lexemes[i + 1].kind == .symbol && ["[", "@", "("].contains(lexemes[i + 1].text))):
+                // "![verb]", "!who", "!(who | which)", "!CLASS", "!@_:person": a test of the next
+                // token that consumes nothing (words checked to be single ones when compiled).
                 i += 1
                 guard let inner = atom(), error == nil else { return nil }
-                return .notFollowedByWords(inner)
+                if case .annotation(let capture?, let type, _, _) = inner {
+                    fail(lexemes[i - 1], "a lookahead captures nothing: write !@_:\(type), not @\(capture)")
+                    return nil
+                }
+                return .notFollowedBy(inner)
             case (.symbol, "["):
                 i += 1
                 var negated = false
