@@ -60,7 +60,10 @@ struct TestRules: ParsableCommand {
                 }
                 failed += 1
                 out += "FAIL \(Self.name(fixture)) (\(fixture.file):\(fixture.line))\n"
-                out += "  text: \(fixture.text)\n"
+                // (A text of several lines as the case wrote it: "text:", then "line:" each.)
+                for (n, line) in fixture.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    out += (n == 0 ? "  text: " : "  line: ") + line + "\n"
+                }
                 for failure in outcome.failures { out += "  \(failure)\n" }
                 out += outcome.triples.isEmpty ? "  got: no triples\n" : "  got:\n"
                 for t in outcome.triples { out += "    \(Self.describe(t))\n" }

@@ -8,7 +8,7 @@ struct Tokenize: ParsableCommand {
         discussion: """
             The whole input is one document. Each token record holds: i (token index), text, key \
             (the normalized match key), kind (word, number, punctuation, symbol), shape \
-            (capitalized, all_caps, has_digits, abbreviation), sentence (index), start and end \
+            (capitalized, all_caps, has_digits, abbreviation, list_mark), sentence (index), start and end \
             (Unicode code point offsets: Python's text[start:end] is the token) and byte_start and \
             byte_end (UTF-8 byte offsets into the input). Invalid UTF-8 is read as U+FFFD (one per \
             ill-formed sequence): start and end count code points of that repaired text, \

@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 82788339699ce923777e621eff22d46988eab56d99c7305ae9d74cfbf0a2b350
+// agreements.rules sha256 8f3429c72e8130522cde24fa105b2ecf1af47b39a9d95fb828e57d958cf72f1b
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 abe10b62d6af84c8687a5c5be99f113cc5badf62bc323deedc09ba9c1f6721a2
+// classes.rules sha256 85f8d4fecf9c28d26ab45b63b743adc1da91cedfcc6543c4d19e4a757f807054
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

@@ -40,10 +40,14 @@ public struct TokenShape: OptionSet, Sendable, Hashable {
     @inlinable public static var hasDigits: TokenShape { TokenShape(rawValue: 1 << 2) }
     /// A known abbreviation or initial that keeps its final period ("Jr.", "Sept.", "U.S.").
     @inlinable public static var abbreviation: TokenShape { TokenShape(rawValue: 1 << 3) }
+    /// A mark that opens an item of a bulleted list joined to the line that introduces it
+    /// ("are:" then "- Peru" on the next line): "-", "*", "•", "–" and the like.
+    @inlinable public static var listMark: TokenShape { TokenShape(rawValue: 1 << 4) }
 
     /// Each flag with its name in output, in a fixed order.
     public static let flagNames: [(TokenShape, StaticString)] = [
         (.capitalized, "capitalized"), (.allCaps, "all_caps"), (.hasDigits, "has_digits"), (.abbreviation, "abbreviation"),
+        (.listMark, "list_mark"),
     ]
 }
 

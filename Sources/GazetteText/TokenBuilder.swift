@@ -550,6 +550,59 @@ struct TokenBuilder {
     /// The longest sentence `joinWrappedLines` makes, in tokens; a real one is far shorter.
     static let maxJoinedTokens = 300
 
+    /// Joins a bulleted list to the line that introduces it: a sentence that ends with ":" ("The
+    /// states that signed it are:") and the lines after it that each open with a list mark ("-",
+    /// "*", "•", "–", "—", "·", "▪", "◦", "●") are one sentence, as the header and its items are
+    /// one clause ("are: - Peru - Chile"). The items stop at the first line that opens with no
+    /// mark or holds more than `maxListItemTokens` (an item that is a clause of its own, as in
+    /// "Key points:" and a bullet a fact, stays a sentence: a rule or a date must not run from one
+    /// item into the next), and no joined sentence passes `maxJoinedTokens` (a longer list is the
+    /// document's body, not a clause). A list with no header, or after a header that ends otherwise, stays
+    /// a sentence a line. Each joined item's mark gets the shape `listMark`. Linear in the
+    /// sentences.
+    static func joinListItems(_ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) {
+        let sentences = layer.sentences
+        guard sentences.count > 1 else { return }
+        func endsWithColon(_ s: Sentence) -> Bool {
+            s.end > s.start && text[Int(s.end) - 1] == UInt8(ascii: ":")
+        }
+        var w = 0  // the sentence being extended
+        var listOpen = endsWithColon(sentences[0])
+        for b in 1..<sentences.count {
+            let item = sentences[b]
+            if listOpen && item.endToken - item.firstToken <= Self.maxListItemTokens
+                && Self.opensWithListMark(text, layer.tokens[Int(item.firstToken)])
+                && Int(item.endToken) - Int(layer.sentences[w].firstToken) <= Self.maxJoinedTokens {
+                layer.tokens[Int(item.firstToken)].shape.insert(.listMark)
+                layer.sentences[w].end = item.end
+                layer.sentences[w].endToken = item.endToken
+                continue
+            }
+            w += 1
+            layer.sentences[w] = item
+            listOpen = endsWithColon(item)
+        }
+        layer.sentences.removeLast(layer.sentences.count - w - 1)
+    }
+
+    /// The most tokens, mark included, of an item `joinListItems` joins: a name and a few words
+    /// ("- Trinidad and Tobago", "- Ana Ruiz, Minister of Trade;").
+    static let maxListItemTokens: UInt32 = 10
+
+    /// Whether `token` is a list mark alone: "-", "*", "•", "–", "—", "·", "▪", "◦", "●".
+    static func opensWithListMark(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+        let start = Int(token.start), length = Int(token.end) - start
+        switch length {
+        case 1: return text[start] == UInt8(ascii: "-") || text[start] == UInt8(ascii: "*")
+        case 2: return text[start] == 0xC2 && text[start + 1] == 0xB7
+        case 3:
+            let (a, b, c) = (text[start], text[start + 1], text[start + 2])
+            guard a == 0xE2 else { return false }
+            return (b == 0x80 && (c == 0xA2 || c == 0x93 || c == 0x94)) || (b == 0x96 && c == 0xAA) || (b == 0x97 && (c == 0xA6 || c == 0x8F))
+        default: return false
+        }
+    }
+
     /// What UAX #29 says of the gap after a lone ".", "!" or "?" when only ASCII spaces follow it
     /// and then an ASCII letter, the commonest sentence end in prose; nil otherwise (ICU is asked).
     /// A capital after the spaces ends the sentence (SB11); a small letter continues it after "."

@@ -121,6 +121,7 @@ public final class Tokenizer {
             builder.splitSentencesWithFullICUPass(sentenceBreaker, text, layer: &layer)
         }
         TokenBuilder.joinWrappedLines(text, layer: &layer)
+        TokenBuilder.joinListItems(text, layer: &layer)
         builder.splitAtGluedPeriods(&layer)
     }
 

@@ -61,6 +61,35 @@ struct TestCommandTests {
         #expect(result.lines.last == "1 passed, 1 failed")
     }
 
+    /// "line:" adds a line to the case's text (a bulleted list under its header); a failing case
+    /// shows its text as it was written, line by line.
+    @Test func textOfSeveralLines() throws {
+        let fixtures = try CLI.temporaryFile(Array("""
+            case signed.countries_listed fires: a bulleted list
+            text: The Treaty of Orlen was opened for signature in 2021. The states that signed it are:
+            line: - Ghana
+            line: - Peru
+            expect: Ghana | signed | Treaty of Orlen
+            expect: Peru | signed | Treaty of Orlen
+
+            case signed.countries_listed fires: wrong on purpose, the list's header has no colon
+            text: The Treaty of Orlen was opened for signature in 2021. The states that signed it are
+            line: - Ghana
+            expect: Ghana | signed | Treaty of Orlen
+            """.utf8), suffix: ".fixtures")
+        let result = try CLI.run(["test", fixtures.path])
+        #expect(result.status == 1)
+        #expect(result.lines == [
+            "FAIL signed.countries_listed fires: wrong on purpose, the list's header has no colon (\(fixtures.path):8)",
+            "  text: The Treaty of Orlen was opened for signature in 2021. The states that signed it are",
+            "  line: - Ghana",
+            "  expected (Ghana | signed | Treaty of Orlen), not found",
+            "  rule signed.countries_listed did not give a triple",
+            "  got: no triples",
+            "1 passed, 1 failed",
+        ])
+    }
+
     @Test func malformedFixturesAreAConfigurationError() throws {
         let fixtures = try CLI.temporaryFile(Array("case met.verb maybe: x\ntext: a\n\ncase met.verb fires: y\ntext: b\nexpect: only | two\n".utf8), suffix: ".fixtures")
         let result = try CLI.run(["test", fixtures.path])

@@ -730,6 +730,20 @@ struct EntityResolverTests {
         // Acronyms news uses, known to the default lexicon; a common word in lower case is none.
         Case(text: "India signed BECA and the SOFA with Japan, and bought a sofa.",
              expected: ["India=country:IND(lexicon)", "BECA=agreement:beca-ind-usa(lexicon)", "SOFA=agreement:sofa-usa-jpn(lexicon)", "Japan=country:JPN(lexicon)"]),
+        // The UN's name before an agreement the lexicon knows from its head on is that agreement
+        // (not a name of its own); another forum's name before a head makes another agreement.
+        Case(text: "Peru signed the UN Convention on the Rights of the Child and the United Nations Treaty on the Prohibition of Nuclear Weapons.",
+             expected: ["Peru=country:PER(lexicon)", "UN Convention on the Rights of the Child=agreement:uncrc(lexicon)",
+                        "United Nations Treaty on the Prohibition of Nuclear Weapons=agreement:tpnw(lexicon)"]),
+        Case(text: "Chile ratified the Inter-American Convention against Torture.",
+             expected: ["Chile=country:CHL(lexicon)", "Inter-American Convention against Torture=agreement:inter-american-convention-against-torture(pattern)"]),
+        // "The other signatories are ..." refers to the agreement named before; "the signatories"
+        // before another verb, or of an agreement named after them, does not.
+        Case(text: "The Tarvo Pact took effect. The other signatories are Peru and Chile.",
+             expected: ["Tarvo Pact=agreement:tarvo-pact(pattern)", "signatories=agreement:tarvo-pact(coreference)", "Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)"]),
+        Case(text: "The Tarvo Pact took effect. The signatories met in Lima, and the signatories of the Treaty of Orlen are Peru and Chile.",
+             expected: ["Tarvo Pact=agreement:tarvo-pact(pattern)", "Lima=country:PER(lexicon)", "Treaty of Orlen=agreement:treaty-of-orlen(pattern)",
+                        "Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)"]),
     ]
 
     @Test(arguments: people)

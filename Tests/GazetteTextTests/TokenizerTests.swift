@@ -78,6 +78,15 @@ struct TokenizerNewsCaseTests {
         #expect(byText["G20"]?.kind == .word)
         #expect(byText["G20"]?.shape == [.capitalized, .allCaps, .hasDigits])
     }
+
+    /// The marks of the items a bulleted list joins to its header are list marks; a dash inside a
+    /// line, and the marks of a list with no header, are not.
+    @Test func listMarks() throws {
+        let (layer, bytes, _) = try analyze("Signing were:\n- Peru\n• Chile-Bolivia\nNotes\n- Ecuador")
+        let marks = zip(tokenTexts(layer, bytes), layer.tokens).map { ($0, $1.shape.contains(.listMark)) }
+        #expect(marks.filter { $0.1 }.map { $0.0 } == ["-", "•"])
+        #expect(marks.filter { $0.0 == "-" }.map { $0.1 } == [true, false, false])
+    }
 }
 
 @Suite("Sentence splitter")
@@ -119,6 +128,15 @@ struct SentenceSplitterTests {
         TextCase(text: "Envoys meet\nAnn Lee met Li Wei\nThe talks ended\nin Lima.",
              expected: ["Envoys meet", "Ann Lee met Li Wei", "The talks ended\nin Lima."]),
         TextCase(text: "He said: “We met.” Then he left.", expected: ["He said: “We met.”", "Then he left."]),
+        // A bulleted list of short items is one sentence with the line before it when that line
+        // ends with ":"; the list ends at a line with no mark, or at an item as long as a clause.
+        // Marks after a line that ends otherwise, and long items, stay a sentence a line.
+        TextCase(text: "Signing were:\n- Peru\n• Saint Kitts and Nevis;\n* Chile.\nThen they left.",
+             expected: ["Signing were:\n- Peru\n• Saint Kitts and Nevis;\n* Chile.", "Then they left."]),
+        TextCase(text: "Signing were\n- Peru\n- Chile",
+             expected: ["Signing were", "- Peru", "- Chile"]),
+        TextCase(text: "Key points:\n- Peru signed the accord after a long debate in its congress on Monday\n- Chile",
+             expected: ["Key points:", "- Peru signed the accord after a long debate in its congress on Monday", "- Chile"]),
         // After "!" or "?" and a closing quote, a small letter goes on with the attribution.
         TextCase(text: "“Good luck!” said Ann Lee. “Why?” he asked. \"Now!\" she said.",
              expected: ["“Good luck!” said Ann Lee.", "“Why?” he asked.", "\"Now!\" she said."]),

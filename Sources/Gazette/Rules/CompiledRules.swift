@@ -94,6 +94,8 @@ public final class CompiledRules: Sendable {
     let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?, ofKey: KeyID?, fromKey: KeyID?
     /// The keys of "as" and "well", of "as well as", which joins a list's last item too.
     let asKey: KeyID?, wellKey: KeyID?
+    /// The keys of ";" and ".", which may end an item of a bulleted list before the next mark.
+    let semicolonKey: KeyID?, periodKey: KeyID?
     /// Words that may stand, with capitalized ones, in the words of a post before a listed
     /// person's title ("Culture and the Arts Minister X"): they join its words.
     static let portfolioJoinWords = ["and", "of", "the", "for", "&", "-"]
@@ -358,6 +360,8 @@ public final class CompiledRules: Sendable {
         self.fromKey = key("from")
         self.asKey = key("as")
         self.wellKey = key("well")
+        self.semicolonKey = key(";")
+        self.periodKey = key(".")
         self.portfolioJoinKeys = keyBits(Self.portfolioJoinWords)
         self.counterpartKeys = keyBits(Self.counterpartWords)
         self.placeKeys = keyBits(Self.placeWords)

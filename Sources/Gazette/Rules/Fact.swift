@@ -677,6 +677,13 @@ struct RelationBuilder {
             if isKey(t, rules.andKey) { t += 1; joined = true }
             // "..., Ivo Marandi as well as Ana Ruiz", "..., Ivo Marandi, as well as the Attorney General X".
             if isKey(t, rules.asKey) && isKey(t + 1, rules.wellKey) && isKey(t + 2, rules.asKey) { t += 3; joined = true }
+            // "are:\n- Peru\n- Chile": a bulleted list's mark (the tokenizer marks those of a list
+            // joined to its header), past the item's own comma, semicolon or period.
+            if !joined {
+                var u = t
+                if isKey(u, rules.commaKey) || isKey(u, rules.semicolonKey) || isKey(u, rules.periodKey) { u += 1 }
+                if u < sentence.upperBound && layer.tokens[u].shape.contains(.listMark) { t = u + 1; joined = true }
+            }
             guard joined else { break }
             if isKey(t, rules.theKey) { t += 1 }
             guard t < sentence.upperBound else { break }

@@ -83,7 +83,7 @@ public struct RuleFixture: Sendable, Equatable {
             }
             if skipping { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: "expected 'case', 'text:', 'date:', 'expect:' or 'reject:'"))
+                diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: "expected 'case', 'text:', 'line:', 'date:', 'expect:' or 'reject:'"))
                 continue
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
@@ -95,6 +95,11 @@ public struct RuleFixture: Sendable, Equatable {
             let valueColumn = line.distance(from: line.startIndex, to: colon) + 3
             switch key {
             case "text": fixtures[fixtures.count - 1].text = value
+            // A further line of the document, after a line break: a bulleted list, a headline
+            // over its story.
+            case "line":
+                let before = fixtures[fixtures.count - 1].text
+                fixtures[fixtures.count - 1].text = before.isEmpty ? value : before + "\n" + value
             case "date":
                 guard CalendarDay.parseDocumentDate(value) != nil else {
                     diagnostics.append(Diagnostic(file: file, line: number, column: valueColumn, message: "expected a date such as 2025-05-29, got '\(value)'"))
@@ -110,7 +115,7 @@ public struct RuleFixture: Sendable, Equatable {
                 let pattern = Pattern(subject: fields[0], predicate: fields[1], object: fields[2], date: fields.count == 4 ? fields[3] : nil)
                 if key == "expect" { fixtures[fixtures.count - 1].expect.append(pattern) } else { fixtures[fixtures.count - 1].reject.append(pattern) }
             default:
-                diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: "unknown field '\(key)'; expected text, date, expect or reject"))
+                diagnostics.append(Diagnostic(file: file, line: number, column: 1, message: "unknown field '\(key)'; expected text, line, date, expect or reject"))
             }
         }
         close()
