@@ -43,19 +43,19 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 85f8d4fecf9c28d26ab45b63b743adc1da91cedfcc6543c4d19e4a757f807054
+// classes.rules sha256 68e45f54af2c5e3b4edd8d22a911519d9a806143d21f5c3455b2ac665b71c84e
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 6b077d2508cc9383cc0808957774efa5386b2607a3c32e1b3793991c6660ecee
+// met.rules sha256 cbaff68318c25a43b62ff397f0ec9ca989f22231cbc29f784c46696247b3e1b5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 60cf2cf54ae3632cf84235b6d175e58ea4526bb84656a278a1899654346320ee
+// negative.rules sha256 3040cdf9b39480c3c9d9543beb21b2432abe7dccddbc6192404011e146d2b2a2
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
