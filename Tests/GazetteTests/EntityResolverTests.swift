@@ -737,6 +737,12 @@ struct EntityResolverTests {
                         "United Nations Treaty on the Prohibition of Nuclear Weapons=agreement:tpnw(lexicon)"]),
         Case(text: "Chile ratified the Inter-American Convention against Torture.",
              expected: ["Chile=country:CHL(lexicon)", "Inter-American Convention against Torture=agreement:inter-american-convention-against-torture(pattern)"]),
+        // A declaration named by a place is an agreement where the sentence says it was signed;
+        // adopted or issued, it is none.
+        Case(text: "Peru and Chile signed the Tarvo Declaration. The Valmora-Tarvo Declaration was signed later.",
+             expected: ["Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)", "Tarvo Declaration=agreement:tarvo-declaration(pattern)",
+                        "Valmora-Tarvo Declaration=agreement:valmora-tarvo-declaration(pattern)"]),
+        Case(text: "The summit adopted the Tarvo Declaration, and the Valmora Declaration was issued.", expected: []),
         // "The other signatories are ..." refers to the agreement named before; "the signatories"
         // before another verb, or of an agreement named after them, does not.
         Case(text: "The Tarvo Pact took effect. The other signatories are Peru and Chile.",

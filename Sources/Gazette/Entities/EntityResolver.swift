@@ -2348,7 +2348,37 @@ struct EntityResolver {
         let ofWhat = i + 2 < count && key(i + 1) == "of" && isCapitalizedWord(i + 2) ? key(i + 2) : nil
         if key(i) == "letter" { return ofWhat == "intent" }
         return ofWhat == "intent" || ofWhat == "principles" || (i > 0 && key(i - 1) == "joint" && isCapitalizedWord(i - 1))
+            || isSignedDeclaration(i)
     }
+
+    /// "signed the Ulan Bator Declaration", "the Tarvo Declaration was signed by ...": a
+    /// declaration named by capitalized words (joined by hyphens too: "the Peru-Chile Tarvo
+    /// Declaration") before its head (a place's, a city's), not in a
+    /// title-case headline, that the sentence says was signed: "signed", "signs", "inked" or
+    /// "signing" (and "of the") right before the name, or "signed" within three words after it
+    /// ("was signed", ", signed by"). A declaration only issued or adopted ("the Lima Declaration
+    /// adopted by the summit"), or one of a subject, names no agreement.
+    func isSignedDeclaration(_ i: Int) -> Bool {
+        guard key(i) == "declaration", !inTitle[i], i > 0, isCapitalizedWord(i - 1) else { return false }
+        let sentence = sentenceRange(of: i)
+        // The head closes the name: a declaration "of" or "on" a subject is a statement of
+        // principles ("the Universal Declaration of Human Rights"), not a place's signed text.
+        // ("on Monday", "on behalf of" are no subject.)
+        if i + 1 < sentence.upperBound && Self.agreementLinks.contains(key(i + 1))
+            && !(i + 2 < sentence.upperBound && (isDateWord(i + 2) || key(i + 2) == "behalf")) { return false }
+        var start = i - 1
+        while start > sentence.lowerBound && i - start < 6
+                && (isCapitalizedWord(start - 1) || (isCharacter(start - 1, UInt8(ascii: "-")) && start - 1 > sentence.lowerBound && isCapitalizedWord(start - 2))) {
+            start -= 1
+        }
+        var before = start - 1
+        if before > sentence.lowerBound && key(before) == "the" { before -= 1 }
+        if before > sentence.lowerBound + 1 && key(before) == "of" && key(before - 1) == "signing" { return true }
+        if before >= sentence.lowerBound && Self.declarationSigningVerbs.contains(key(before)) { return true }
+        for k in (i + 1)..<min(sentence.upperBound, i + 4) where key(k) == "signed" { return true }
+        return false
+    }
+    static let declarationSigningVerbs: Set<String> = ["signed", "signs", "sign", "inked", "inks", "ink"]
 
     /// Agreements by the form of their names: a capitalized run ending in a head word
     /// ("Reciprocal Access Agreement", "Japan-Philippines Acquisition and Cross-Servicing
