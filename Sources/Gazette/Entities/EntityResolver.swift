@@ -5514,6 +5514,13 @@ struct EntityResolver {
                     k = j
                 }
             }
+            // "Prince Faisal bin Farhan Al Saud", where the lexicon's longer name starts after the
+            // royal style: the style, which no title or name covers, opens the phrase as an
+            // honorific does.
+            if k == first && result.mentions[n].titleStart == nil && k > sentenceStart && !covered(k - 1) && isCapitalizedWord(k - 1)
+                && Self.royalStyles.contains(key(k - 1)) {
+                k -= 1
+            }
             // "His Excellency X", "his excellency X": the form of address opens the phrase.
             if k > sentenceStart + 1 && isAddress(pronounAt: k - 2) { k -= 2 }
             else if k > sentenceStart && isAddress(pronounAt: k - 1) { k -= 1 }
