@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 68e45f54af2c5e3b4edd8d22a911519d9a806143d21f5c3455b2ac665b71c84e
+// classes.rules sha256 5eff653302a42a82a01355e81eaceff953deab99c38b40c91e131d6070a1b0a2
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 65c46590d8282091ca1e3503adfa5f92a832a7d77eab29a3ae290a57b3a64cc1
+// visited.rules sha256 1d9157594311a874b408aab981fdcfdd38620e86ff018af17f8338c74567c09e
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -370,8 +370,9 @@ struct RelationBuilder {
     }
 
     /// Whether no emit of `match`'s own predicate can give a fact by its captures: each relates
-    /// one person (not a group) to itself ("emit g met g"), or, in a rule that says `abroad`,
-    /// names a person's visit to their own country (the first of a list).
+    /// one person (not a group) to itself ("emit g met g"), names the country (`x.country`) of a
+    /// person the text gives none, or, in a rule that says `abroad`, names a person's visit to
+    /// their own country (the first of a list).
     func givesNoFact(_ match: RuleMatch, _ extraction: Extraction) -> Bool {
         let rule = rules.rules[match.rule]
         var any = false
@@ -381,6 +382,16 @@ struct RelationBuilder {
             guard case .mention(let sm)? = captured(emit.subject[0].capture, match) else { continue }
             if extraction.mentions[sm].groupMembers != nil { return false }
             if emit.subject[0].capture == emit.object[0].capture && emit.object[0].derived == nil { any = true; continue }
+            // A country of a person the text gives none ("Dorr greeted Ruiz upon her arrival"
+            // visits Dorr's country, which is unknown): nothing, and no overlap to win over a rule
+            // that names the place ("her arrival at the airport in Lima").
+            if emit.object[0].derived == .country {
+                guard case .mention(let om)? = captured(emit.object[0].capture, match), let oe = extraction.mentions[om].entity,
+                      extraction.mentions[om].groupMembers == nil, extraction.entities[oe].type == "person",
+                      extraction.entities[oe].country == nil, !hasCountryBeforeTitle(om, extraction) else { return false }
+                any = true
+                continue
+            }
             guard rule.abroad, emit.object[0].derived == nil || emit.object[0].derived == .list,
                   case .mention(let om)? = captured(emit.object[0].capture, match),
                   let se = extraction.mentions[sm].entity, let oe = extraction.mentions[om].entity,
@@ -389,6 +400,15 @@ struct RelationBuilder {
             any = true
         }
         return any
+    }
+
+    /// Whether a country's mention opens mention `m`'s title ("Japanese Foreign Minister X"), which
+    /// `x.country` reads first.
+    func hasCountryBeforeTitle(_ m: Int, _ extraction: Extraction) -> Bool {
+        guard let start = extraction.mentions[m].titleStart,
+              let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }), c != m,
+              let ce = extraction.mentions[c].entity else { return false }
+        return extraction.entities[ce].type == "country"
     }
 
     /// The capture of `name` in `match`, if the pattern took that branch.
