@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 960858ee6ad8a87f28053071e350d0cc9012e64716834a43ae920058500c4b92
+// titles.jsonl sha256 b16694d3a68bacb24f67bc8a48812b2cbcdf01e58738d542e78aa3e4e507de3c
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

@@ -52,6 +52,16 @@ struct EntityResolverTests {
         Case(text: "The General Assembly met.", expected: []),
         // Words of a portfolio after a title and a comma go on with the title: no name.
         Case(text: "The Minister of Foreign Affairs, International Cooperation and Trade spoke.", expected: []),
+        // A portfolio's word written with a hyphen ("Co-operation"), and portfolios listed with a
+        // comma before the "and", go on with the title to the name.
+        Case(text: "Minister of Foreign Affairs and International Co-operation, Tomas Belvar, arrived.", expected: ["Tomas Belvar=person:tomas-belvar(pattern)"]),
+        Case(text: "Minister of Development, Industry, Trade, and Services Geraldo Paixo spoke.", expected: ["Geraldo Paixo=person:geraldo-paixo(pattern)"]),
+        // A name in apposition to a title ends at a spaced dash; not at a word broken at a line's
+        // end with a hyphen.
+        Case(text: "The Foreign Minister, Ivan Delgo - a veteran - spoke. The Foreign Minister, Ivan Ho- necker, spoke.",
+             expected: ["Ivan Delgo=person:ivan-delgo(pattern)"]),
+        // "CS" before a name is Kenya's Cabinet Secretary, the portfolio before it part of the post.
+        Case(text: "Kenya's Health CS Lisa Wanjohi spoke.", expected: ["Kenya=country:KEN(lexicon)", "Lisa Wanjohi=person:lisa-wanjohi(pattern)"]),
     ]
 
     // Titles in other shapes, honorifics, role nouns and names with particles (names invented).

@@ -3376,7 +3376,7 @@ struct EntityResolver {
         "humanitarian", "disaster", "reconstruction", "solidarity", "equality", "administration", "administrative", "reform",
         "reforms", "decentralisation", "decentralization", "human", "rights", "sport", "sustainable", "ecology", "export",
         "exports", "growth", "handicrafts", "cooperatives", "gas", "emergency", "relief", "coordination", "strategic",
-        "transformation",
+        "transformation", "services", "civil",
         "national", "international", "relations", "treasury", "state", "security", "justice", "health", "education",
         "interior", "home", "energy", "environment", "information", "culture", "labour", "labor", "employment",
         "transport", "communications", "fisheries", "forestry", "mines", "mining", "petroleum", "oil", "water", "works",
@@ -4074,6 +4074,18 @@ struct EntityResolver {
     func complementEnd(after start: Int, sentence: Range<Int>) -> Int? {
         var k = start
         var last = -1
+        // Where a portfolio's word that starts at `j` ends: a capitalized word of the office
+        // domains, or one written with a hyphen whose parts make one ("Co-operation"). Nil when
+        // none starts there.
+        func domainWordEnd(at j: Int) -> Int? {
+            guard j < sentence.upperBound, isCapitalizedWord(j), !inTitle[j], !covered(j) else { return nil }
+            if isIn(.officeDomain, j) { return j + 1 }
+            if j + 2 < sentence.upperBound, isCharacter(j + 1, UInt8(ascii: "-")), layer.tokens[j + 2].kind == .word,
+               Self.officeDomains.contains(key(j) + "-" + key(j + 2)) {
+                return j + 3
+            }
+            return nil
+        }
         // "Secretary (East)": a capitalized word in parentheses right after the title.
         if k + 2 < sentence.upperBound && isCharacter(k, UInt8(ascii: "(")) && isCapitalizedWord(k + 1) && isCharacter(k + 2, UInt8(ascii: ")")) {
             last = k + 2
@@ -4084,7 +4096,8 @@ struct EntityResolver {
         if last < 0, k + 1 < sentence.upperBound, k > sentence.lowerBound, inTitle[k - 1], key(k) == "and" || key(k) == "&" {
             var j = k + 1
             while j < sentence.upperBound {
-                if isCapitalizedWord(j) && !inTitle[j] && !covered(j) && (isIn(.officeDomain, j) || isIn(.body, j)) { j += 1; continue }
+                if isCapitalizedWord(j) && !inTitle[j] && !covered(j) && isIn(.body, j) { j += 1; continue }
+                if let after = domainWordEnd(at: j) { j = after; continue }
                 if let after = peopleAbroadEnd(at: j, sentence: sentence) { j = after; continue }
                 break
             }
@@ -4123,7 +4136,7 @@ struct EntityResolver {
             guard k + 3 < sentence.upperBound, isCharacter(k, UInt8(ascii: ",")) else { return nil }
             var j = k + 1, joined = false, words = 0
             while j < sentence.upperBound {
-                if isCapitalizedWord(j) && !inTitle[j] && !covered(j) && isIn(.officeDomain, j) { j += 1; words += 1; continue }
+                if let after = domainWordEnd(at: j) { j = after; words += 1; continue }
                 if let m = mention(startingAt: j), let e = m.entity, alpha3(ofCountry: e) != nil, m.endToken < sentence.upperBound,
                    isCapitalizedWord(m.endToken), !covered(m.endToken), isIn(.officeDomain, m.endToken) {
                     j = m.endToken
@@ -4187,6 +4200,13 @@ struct EntityResolver {
                 last = k
                 pending = -1
                 k += 1
+                continue
+            }
+            // "International Co-operation": a portfolio's word written with a hyphen.
+            if !countryOnly, let after = domainWordEnd(at: k), after > k + 1 {
+                last = after - 1
+                pending = -1
+                k = after
                 continue
             }
             let link = key(k)
@@ -4468,10 +4488,11 @@ struct EntityResolver {
             begin -= 1
             phrased = surface(begin..<title.upperBound)
         }
-        // "Interior Minister", "Home Affairs Minister", "Trade and Industry Minister": the words of
-        // a portfolio before a bare "Minister" or "Secretary" make the office, and the country
+        // "Interior Minister", "Home Affairs Minister", "Trade and Industry Minister", "Health CS":
+        // the words of a portfolio before a bare "Minister", "Secretary" or "Cabinet Secretary"
+        // (Kenya's ministers, "CS" in its news) make the office, and the country
         // goes before them ("Peru's Interior Minister X").
-        if office == "Minister" || office == "Secretary", begin == title.lowerBound {
+        if office == "Minister" || office == "Secretary" || office == "Cabinet Secretary", begin == title.lowerBound {
             var k = begin
             while k > sentence.lowerBound && isCapitalizedWord(k - 1) && !covered(k - 1) && !inTitle[k - 1] && isIn(.officeDomain, k - 1) {
                 k -= 1
@@ -4681,7 +4702,10 @@ struct EntityResolver {
             let placeOrTime = after < sentence.upperBound && Self.placeOrTimeAfterApposedName.contains(key(after))
                 && !(Self.frontedClauseOpeners.contains(key(sentence.lowerBound))
                      && !(sentence.lowerBound..<begin).contains { isCharacter($0, UInt8(ascii: ",")) })
-            if after < sentence.upperBound && ![",", ".", ";", "and", ")", "–", "—"].contains(key(after)) && !participle && !placeOrTime {
+            // (A dash, whose key is "-" whatever its length, set off by a space before it: "Ana
+            // Ruiz - appointed on Friday -, and"; not a word broken at a line's end, "Ho- necker".)
+            let dash = after < sentence.upperBound && key(after) == "-" && layer.tokens[after].start > layer.tokens[last].end
+            if after < sentence.upperBound && ![",", ".", ";", "and", ")"].contains(key(after)) && !dash && !participle && !placeOrTime {
                 tokens = []
                 known = nil
             }
