@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 8f3429c72e8130522cde24fa105b2ecf1af47b39a9d95fb828e57d958cf72f1b
+// agreements.rules sha256 7363ab8e25e48232be13de6766cbfbc15c364a226d521ea2e72725501a9a765b
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 cbaff68318c25a43b62ff397f0ec9ca989f22231cbc29f784c46696247b3e1b5
+// met.rules sha256 e0c3e5bf9e7778687a3d3079f421c04f1ef8bd56a6f18b26dbf97bebfde2b267
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

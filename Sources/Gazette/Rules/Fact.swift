@@ -402,6 +402,29 @@ struct RelationBuilder {
         return any
     }
 
+    /// `a.agreement`: the agreement mention `m`'s sentence or the two before it name, when they
+    /// name one and no other (the last mention of it, for provenance). Mentions are in text
+    /// order: a binary search finds the window's first.
+    func agreementInFocus(at m: Int, _ layer: TextLayer, _ extraction: Extraction) -> Fact.Argument? {
+        let mentions = extraction.mentions
+        let sentence = layer.sentenceRange(containing: mentions[m].firstToken)
+        var from = sentence.lowerBound
+        for _ in 0..<2 where from > 0 { from = layer.sentenceRange(containing: from - 1).lowerBound }
+        var low = 0, high = mentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if mentions[mid].firstToken < from { low = mid + 1 } else { high = mid }
+        }
+        var found: Fact.Argument?
+        for k in low..<mentions.count {
+            guard mentions[k].firstToken < sentence.upperBound else { break }
+            guard let e = mentions[k].entity, extraction.entities[e].type == "agreement" else { continue }
+            if let f = found, f.entity != e { return nil }
+            found = Fact.Argument(entity: e, mention: k)
+        }
+        return found
+    }
+
     /// Whether a country's mention opens mention `m`'s title ("Japanese Foreign Minister X"), which
     /// `x.country` reads first.
     func hasCountryBeforeTitle(_ m: Int, _ extraction: Extraction) -> Bool {
@@ -459,6 +482,8 @@ struct RelationBuilder {
                 if !parties.isEmpty { return parties.map { Fact.Argument(entity: $0, mention: nil) } }
             case .list?:
                 return listed(from: m, layer, extraction)
+            case .agreement?:
+                if let found = agreementInFocus(at: m, layer, extraction) { return [found] }
             case .dateline?, .venue?, .site?:
                 guard let code = ref.derived == .venue ? site ?? dateline : ref.derived == .site ? site : dateline, extraction.entities[e].type == "person",
                       extraction.entities[e].country != nil, !isHome(e, code, extraction),
