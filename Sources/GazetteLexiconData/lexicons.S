@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 7363ab8e25e48232be13de6766cbfbc15c364a226d521ea2e72725501a9a765b
+// agreements.rules sha256 c706d8d86e709d0f52cf63cb6b376919ab8d02d37435eb306c610a9a7768ca57
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
