@@ -13,7 +13,7 @@
 SYMBOL(gazette_lexicon_0_start):
     .incbin "agreements.jsonl"
 SYMBOL(gazette_lexicon_0_end):
-// countries.jsonl sha256 04253373af1de8254aef4c3b952ff558e370f5d4239b163c06126e85656c8896
+// countries.jsonl sha256 bf709538ccecdc6efe7c8ea54801f34e12a145838e094b60acd9ba794115a5df
     .globl SYMBOL(gazette_lexicon_1_start)
     .globl SYMBOL(gazette_lexicon_1_end)
 SYMBOL(gazette_lexicon_1_start):
