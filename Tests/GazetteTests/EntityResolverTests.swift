@@ -1204,6 +1204,9 @@ struct DefaultPeopleTests {
         #expect(try country("Rellan Offers Talks Between Lima And Quito\n\nPresident of the Republic of Chile Tomas Rellan offered to host them.") == "CHL")
         #expect(try country("Rellan Offers Talks Between Lima And Quito\n\nPresident Tomas Rellan offered to host them.") == nil)
         #expect(try country("The visit was announced by Chile's\nPresident Tomas Rellan on Monday.") == "CHL")
+        // Nor a city a line ends with (a page's place line); a country's name with its "'s" is one
+        // (above).
+        #expect(try country("Published July 27 - Santiago\n\nPresident Tomas Rellan at the summit in Lima.") == nil)
     }
 
     @Test(arguments: cases)

@@ -5565,9 +5565,12 @@ struct EntityResolver {
         // may still give one.)
         // Nor a place a line ends with after a preposition ("President X Attends the Summit in
         // Peru", then "President X arrived ..."): the object of "in" is no title's country.
+        // Nor a city a line ends with ("Published July 27 - Johannesburg", then "Prime Minister
+        // X at the summit"): a city is no title's country across a line.
         if token > 0 && token < layer.tokens.count && sentenceRange(of: token).lowerBound == token {
             if isTitleCase(sentenceRange(of: token - 1)) { return nil }
             if let m = mention(endingAt: token), m.firstToken > 0, Self.placePrepositions.contains(key(m.firstToken - 1)) { return nil }
+            if let m = mention(endingAt: token), m.aliasKind == .capital { return nil }
         }
         // "Uganda's First Vice President": past the rank of a deputy's post.
         if token >= 2, hasRank(before: token) { return country(before: token - 1) }
