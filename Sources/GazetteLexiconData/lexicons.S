@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 b16694d3a68bacb24f67bc8a48812b2cbcdf01e58738d542e78aa3e4e507de3c
+// titles.jsonl sha256 67bf58173e657c523c0b95959ee554a822cdb3424116e94cbcaffad7f2439f21
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):

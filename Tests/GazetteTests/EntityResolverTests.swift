@@ -60,6 +60,12 @@ struct EntityResolverTests {
         // end with a hyphen.
         Case(text: "The Foreign Minister, Ivan Delgo - a veteran - spoke. The Foreign Minister, Ivan Ho- necker, spoke.",
              expected: ["Ivan Delgo=person:ivan-delgo(pattern)"]),
+        // A plural post or role before two names: each is a person (not "Senators Ana Ruiz").
+        Case(text: "Cabinet Secretaries Lisa Wanjohi and Mara Kiboro came. Senators Ana Belvar and Ivo Dorrek stayed.",
+             expected: ["Lisa Wanjohi=person:lisa-wanjohi(pattern)", "Mara Kiboro=person:mara-kiboro(pattern)",
+                        "Ana Belvar=person:ana-belvar(pattern)", "Ivo Dorrek=person:ivo-dorrek(pattern)"]),
+        // A byline with the place it was written from.
+        Case(text: "Peru and Chile sign accord\nBy Tomas Belvar in Washington\nThe talks ended.", expected: ["Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)", "Tomas Belvar=person:tomas-belvar(pattern)", "Washington=country:USA(lexicon)"]),
         // "CS" before a name is Kenya's Cabinet Secretary, the portfolio before it part of the post.
         Case(text: "Kenya's Health CS Lisa Wanjohi spoke.", expected: ["Kenya=country:KEN(lexicon)", "Lisa Wanjohi=person:lisa-wanjohi(pattern)"]),
     ]

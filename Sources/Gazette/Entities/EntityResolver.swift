@@ -3426,7 +3426,7 @@ struct EntityResolver {
         "official", "aide", "member", "undersecretary", "under-secretary", "councilor", "councillor", "laureate", "candidate", "nominee",
         "commander", "officer", "poet", "artist", "musician", "scholar", "historian", "researcher", "expert",
         "athlete", "coach", "captain", "veteran", "survivor", "dissident", "critic", "assistant",
-        "mp", "mps", "legislator", "senator", "parliamentarian", "bishop", "archbishop", "imam", "rabbi", "cardinal", "patriarch", "elder", "pilot",
+        "mp", "mps", "legislator", "legislators", "senator", "senators", "lawmakers", "parliamentarian", "bishop", "archbishop", "imam", "rabbi", "cardinal", "patriarch", "elder", "pilot",
     ]
     /// Role nouns that name a post wherever they stand in a run of capitalized words: a run that
     /// holds one is no name ("Supreme Commander"), or one that ends before it and the words that
@@ -6013,7 +6013,9 @@ struct EntityResolver {
             // end or a dateline in capitals.
             if last + 1 < sentence.upperBound && ![",", "/", "|", ")", "."].contains(key(last + 1)) && !startsLine(last + 1)
                 && !layer.tokens[last + 1].shape.contains(.allCaps)
-                && !(credit && (key(last + 1) == ";" || (key(last + 1) == "in" && last + 2 < sentence.upperBound && isCapitalizedWord(last + 2)))) { continue }
+                && !(credit && key(last + 1) == ";")
+                // ("By Ann Lee in Washington": the place a byline or a credit was written from.)
+                && !(k == "by" && key(last + 1) == "in" && last + 2 < sentence.upperBound && isCapitalizedWord(last + 2)) { continue }
             for tokens in names {
                 let (entity, source) = person(named: tokens)
                 add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: tokens[0], endToken: tokens[tokens.count - 1] + 1,
