@@ -753,6 +753,10 @@ struct EntityResolverTests {
                         "United Nations Treaty on the Prohibition of Nuclear Weapons=agreement:tpnw(lexicon)"]),
         Case(text: "Chile ratified the Inter-American Convention against Torture.",
              expected: ["Chile=country:CHL(lexicon)", "Inter-American Convention against Torture=agreement:inter-american-convention-against-torture(pattern)"]),
+        // "the Orlen Treaty" and "the Treaty of Orlen" are one agreement, named as first written.
+        Case(text: "Peru and Chile signed the Orlen Treaty. The Treaty of Orlen took effect.",
+             expected: ["Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)", "Orlen Treaty=agreement:orlen-treaty(pattern)",
+                        "Treaty of Orlen=agreement:orlen-treaty(pattern)"]),
         // A declaration named by a place is an agreement where the sentence says it was signed;
         // adopted or issued, it is none.
         Case(text: "Peru and Chile signed the Tarvo Declaration. The Valmora-Tarvo Declaration was signed later.",

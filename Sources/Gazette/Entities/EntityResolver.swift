@@ -2686,7 +2686,11 @@ struct EntityResolver {
             let name = acronymSkipped.map { surface(nameStart..<$0.lowerBound) + " " + surface($0.upperBound..<end) } ?? surface(nameStart..<end)
             let parties = namedParties(start..<end, head: i)
             uncover(start..<end)
-            let entity = newEntity(type: "agreement", name: name, label: name)
+            // "the Lombok Treaty" ... "the Treaty of Lombok": one agreement, named as the text
+            // first names it.
+            let entity = Self.invertedAgreementName(name).flatMap { other in
+                result.entities.firstIndex { $0.type == "agreement" && $0.id == "agreement:" + Self.slug(other) }
+            } ?? newEntity(type: "agreement", name: name, label: name)
             if result.entities[entity].parties.isEmpty { result.entities[entity].parties = parties }
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
                               byteStart: 0, byteEnd: 0, source: .pattern))
@@ -2850,6 +2854,25 @@ struct EntityResolver {
         }
         return k == range.upperBound ? (parties, countries) : nil
     }
+    /// The other form of a name of one to three capitalized words and a head: "Treaty of Lombok"
+    /// for "Lombok Treaty" and back (treaties, accords, pacts, conventions, protocols, charters and
+    /// declarations); nil for any other name.
+    static func invertedAgreementName(_ name: String) -> String? {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, words.count <= 5 else { return nil }
+        let heads: Set<String> = ["Treaty", "Accord", "Pact", "Convention", "Protocol", "Charter", "Declaration"]
+        func place(_ part: ArraySlice<Substring>) -> Bool {
+            !part.isEmpty && part.count <= 3 && part.allSatisfy { $0.first?.isUppercase == true && !heads.contains(String($0)) }
+        }
+        if words.count >= 3, heads.contains(String(words[0])), words[1] == "of", place(words[2...]) {
+            return words[2...].joined(separator: " ") + " " + words[0]
+        }
+        if let last = words.last, heads.contains(String(last)), place(words[..<(words.count - 1)]) {
+            return last + " of " + words[..<(words.count - 1)].joined(separator: " ")
+        }
+        return nil
+    }
+
     /// The UN's names as they stand before an agreement's ("the UN Convention on ..."), as
     /// `keys` gives them.
     static let unitedNationsNames: Set<String> = ["united nations", "un", "u.n.", "u.n"]
