@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 c706d8d86e709d0f52cf63cb6b376919ab8d02d37435eb306c610a9a7768ca57
+// agreements.rules sha256 2d481037a972f580488d558094d1896fdbb6a3f4a16ee4e198dba042075cf722
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 e0c3e5bf9e7778687a3d3079f421c04f1ef8bd56a6f18b26dbf97bebfde2b267
+// met.rules sha256 f0b80c8cbf36112d6b2fb80f431c1b660a900211e5e4b7758d3ac5c7460d3b19
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 3040cdf9b39480c3c9d9543beb21b2432abe7dccddbc6192404011e146d2b2a2
+// negative.rules sha256 a2ed9a97338085006f282b45a402ec8b2e7047694ab49e41432cbc0fe1ac1d94
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 1d9157594311a874b408aab981fdcfdd38620e86ff018af17f8338c74567c09e
+// visited.rules sha256 e7bdad3bc35eaf47628e81d4366262362c8541df38cdbaedc9f5957cf1059481
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

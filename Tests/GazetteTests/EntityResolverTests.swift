@@ -763,13 +763,6 @@ struct EntityResolverTests {
              expected: ["Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)", "Tarvo Declaration=agreement:tarvo-declaration(pattern)",
                         "Valmora-Tarvo Declaration=agreement:valmora-tarvo-declaration(pattern)"]),
         Case(text: "The summit adopted the Tarvo Declaration, and the Valmora Declaration was issued.", expected: []),
-        // "The other signatories are ..." refers to the agreement named before; "the signatories"
-        // before another verb, or of an agreement named after them, does not.
-        Case(text: "The Tarvo Pact took effect. The other signatories are Peru and Chile.",
-             expected: ["Tarvo Pact=agreement:tarvo-pact(pattern)", "signatories=agreement:tarvo-pact(coreference)", "Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)"]),
-        Case(text: "The Tarvo Pact took effect. The signatories met in Lima, and the signatories of the Treaty of Orlen are Peru and Chile.",
-             expected: ["Tarvo Pact=agreement:tarvo-pact(pattern)", "Lima=country:PER(lexicon)", "Treaty of Orlen=agreement:treaty-of-orlen(pattern)",
-                        "Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)"]),
     ]
 
     @Test(arguments: people)

@@ -83,14 +83,14 @@ struct EntityResolver {
     }
 
     static let titleType = "title"
-    static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "treaties", "convention", "protocol", "charter", "memorandum", "mou", "arrangement", "compact", "signatories"])
+    static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "treaties", "convention", "protocol", "charter", "memorandum", "mou", "arrangement", "compact"])
         .union(agreementAcronymHeads).union(referenceOnlyHeads).union(documentHeads)
     /// Heads of documents that are agreements only in a few capitalized forms: "Joint
     /// Declaration on ...", "Declaration of Principles", "Declaration of Intent", "Letter of Intent".
     static let documentHeads: Set<String> = ["declaration", "letter"]
     /// Heads that refer back to an agreement named ("the deal") but end no name of their own
-    /// ("the Green Deal", "the New Deal"); "the signatories" names an agreement's parties by it.
-    static let referenceOnlyHeads: Set<String> = ["deal", "document", "documents", "signatories"]
+    /// ("the Green Deal", "the New Deal").
+    static let referenceOnlyHeads: Set<String> = ["deal", "document", "documents"]
     /// Words that end an organisation's name: after an agreement's name they make it the
     /// organisation's ("North Atlantic Treaty Organization"), and no agreement's name runs back
     /// over one.
@@ -2887,12 +2887,7 @@ struct EntityResolver {
     static let documentReferenceHeads: Set<String> = ["document", "documents", "it"]
 
     /// Lower-case heads that refer back to an agreement: "the treaty", "this accord".
-    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal", "document", "documents", "it", "signatories"]
-    /// The verbs after "the signatories" that list them: "The other signatories are: ...".
-    static let signatoryListVerbs: Set<String> = ["are", "were", "include", "included", "includes"]
-    /// Words between "the" and "signatories" that say which of the parties are listed, not which
-    /// agreement: "the other signatories", "the 11 original signatories".
-    static let signatoryModifiers: Set<String> = ["other", "original", "founding", "remaining", "first", "initial", "current", "new", "latest"]
+    static let agreementReferenceHeads: Set<String> = ["agreement", "accord", "accords", "pact", "treaty", "convention", "protocol", "deal", "document", "documents", "it"]
 
     /// "the treaty", "the accord", "this agreement", "the new defense pact": the agreement the
     /// text named last (by its name or by such a reference resolved before: "The pact ... The
@@ -2938,29 +2933,17 @@ struct EntityResolver {
             // document says" nor "a document of the ministry"); so are "the documents" ("inked the
             // documents"), which name the one agreement named before them as "the document" does.
             if (key(i) == "document" || key(i) == "documents") && !isSignedDocument(i) { continue }
-            // "The other signatories are: Peru, Chile ...", "The 12 original signatories were ...":
-            // the parties of the agreement named before, as a reference to it (that rules read as
-            // the agreement signed); only "the" signatories (a number and words of `signatoryModifiers`
-            // between), before a verb that lists them (not "the signatories of the Lima Accord",
-            // "the signatories met").
-            let signatories = key(i) == "signatories"
-            if signatories {
-                guard i + 1 < layer.tokens.count, Self.signatoryListVerbs.contains(key(i + 1)) else { continue }
-                var k = i - 1
-                while k > 0 && i - k <= 3 && (layer.tokens[k].kind == .number || Self.signatoryModifiers.contains(key(k))) { k -= 1 }
-                guard k >= 0, key(k) == "the" else { continue }
-            }
             // "signed it", "to ratify it" (only such an "it" is among the positions): the
             // agreement named before, as "the treaty" (no word before it to check, none named
             // after it).
             let pronoun = layer.tokens[i].key == itKey
             // "the pact", "the defense pact", "the new defense pact".
             var article = i - 1
-            while !pronoun && !signatories && article > 0 && i - article <= 2 && layer.tokens[article].kind == .word && !isCapitalizedWord(article)
+            while !pronoun && article > 0 && i - article <= 2 && layer.tokens[article].kind == .word && !isCapitalizedWord(article)
                     && !["the", "this", "that", "a", "an"].contains(key(article)) && !covered(article) {
                 article -= 1
             }
-            guard pronoun || signatories || ["the", "this", "that"].contains(key(article)) else {
+            guard pronoun || ["the", "this", "that"].contains(key(article)) else {
                 // A headline's, with no article after its verb ("Ukraine ratifies EU trade pact",
                 // "Chile's senate ratifies free trade deal with Peru"): the one agreement the
                 // document names after it.
@@ -3030,7 +3013,7 @@ struct EntityResolver {
                 let byHead = candidates.filter { nameHolds(result.entities[$0[0]].name, head: key(i)) }
                 if byHead.count == 1 { found = byHead[0] } else { ambiguous = true }
             }
-            if found == nil && !ambiguous && !pronoun && !signatories {
+            if found == nil && !ambiguous && !pronoun {
                 // None named before: the first named after it, in this sentence or the next.
                 let sentence = sentenceRange(of: i)
                 let until = sentence.upperBound < layer.tokens.count ? sentenceRange(of: sentence.upperBound).upperBound : sentence.upperBound
@@ -3045,7 +3028,7 @@ struct EntityResolver {
                 for _ in 0..<8 where far > 0 { far = sentenceRange(of: far - 1).lowerBound }
                 let before = named.prefix { $0.first < i }
                 if let first = before.first, before.allSatisfy({ $0.entity == first.entity }), before.contains(where: { $0.first >= far }),
-                   first.entity.count == 1, signatories || nameHolds(result.entities[first.entity[0]].name, head: key(i)) {
+                   first.entity.count == 1, nameHolds(result.entities[first.entity[0]].name, head: key(i)) {
                     found = first.entity
                 }
             }
@@ -3057,7 +3040,7 @@ struct EntityResolver {
             // defense pact" for the Enhanced Defense Cooperation Agreement), or they say nothing
             // of which one it is ("the landmark accord"); "the latest agreement" or "the framework
             // agreement" is another one.
-            if !signatories && article + 1 < i {
+            if article + 1 < i {
                 let nameWords = Set(result.entities[entity[0]].name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
                 if !(article + 1..<i).allSatisfy({ nameWords.contains(key($0)) || Self.referenceModifiers.contains(key($0)) }) { continue }
             }
