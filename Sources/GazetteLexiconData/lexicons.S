@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 2d481037a972f580488d558094d1896fdbb6a3f4a16ee4e198dba042075cf722
+// agreements.rules sha256 25d78638ac0c16239c59cf8926736abbf16030daf716dcc2cc24fefd5eb806a2
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 5eff653302a42a82a01355e81eaceff953deab99c38b40c91e131d6070a1b0a2
+// classes.rules sha256 10434b7e7b9476c71c0d2006e1895215e6d95a2a024244860863db62afabdca7
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 a2ed9a97338085006f282b45a402ec8b2e7047694ab49e41432cbc0fe1ac1d94
+// negative.rules sha256 af78ea5e02e7a3548332bbcbf8318c523f7ce628898475f4106c9468c753c48c
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 e7bdad3bc35eaf47628e81d4366262362c8541df38cdbaedc9f5957cf1059481
+// visited.rules sha256 985f97cb0d980b4cb89029cb845c02effe88cc024c641974a939fa44734cb5f8
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -585,9 +585,10 @@ struct TokenBuilder {
         layer.sentences.removeLast(layer.sentences.count - w - 1)
     }
 
-    /// The most tokens, mark included, of an item `joinListItems` joins: a name and a few words
-    /// ("- Trinidad and Tobago", "- Ana Ruiz, Minister of Trade;").
-    static let maxListItemTokens: UInt32 = 10
+    /// The most tokens, mark included, of an item `joinListItems` joins: a name ("- Trinidad and
+    /// Tobago.", "- Saint Kitts and Nevis"); an item with a post in apposition ("- Ivo Dorr, the
+    /// Chilean president") stays a sentence, which the post's rules read whole.
+    static let maxListItemTokens: UInt32 = 6
 
     /// Whether `token` is a list mark alone: "-", "*", "•", "–", "—", "·", "▪", "◦", "●".
     static func opensWithListMark(_ text: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {

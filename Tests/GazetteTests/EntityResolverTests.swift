@@ -64,6 +64,9 @@ struct EntityResolverTests {
         Case(text: "Cabinet Secretaries Lisa Wanjohi and Mara Kiboro came. Senators Ana Belvar and Ivo Dorrek stayed.",
              expected: ["Lisa Wanjohi=person:lisa-wanjohi(pattern)", "Mara Kiboro=person:mara-kiboro(pattern)",
                         "Ana Belvar=person:ana-belvar(pattern)", "Ivo Dorrek=person:ivo-dorrek(pattern)"]),
+        // Portfolio words after a plural post are no names.
+        Case(text: "Kenya's Cabinet Secretaries Health and Education met Lena Sorel.",
+             expected: ["Kenya=country:KEN(lexicon)", "Lena Sorel=person:lena-sorel(pattern)"]),
         // A byline with the place it was written from.
         Case(text: "Peru and Chile sign accord\nBy Tomas Belvar in Washington\nThe talks ended.", expected: ["Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)", "Tomas Belvar=person:tomas-belvar(pattern)", "Washington=country:USA(lexicon)"]),
         // "CS" before a name is Kenya's Cabinet Secretary, the portfolio before it part of the post.
@@ -1210,6 +1213,8 @@ struct DefaultPeopleTests {
         // Nor a city a line ends with (a page's place line); a country's name with its "'s" is one
         // (above).
         #expect(try country("Published July 27 - Santiago\n\nPresident Tomas Rellan at the summit in Lima.") == nil)
+        // A city alone on its line is a dateline: its country is the title's.
+        #expect(try country("SANTIAGO\nPresident Tomas Rellan said on Monday that talks had stalled.") == "CHL")
     }
 
     @Test(arguments: cases)

@@ -2371,6 +2371,10 @@ struct EntityResolver {
                 && (isCapitalizedWord(start - 1) || (isCharacter(start - 1, UInt8(ascii: "-")) && start - 1 > sentence.lowerBound && isCapitalizedWord(start - 2))) {
             start -= 1
         }
+        // A place's or a city's name, not a form's or a meeting's kind ("the Customs Declaration",
+        // "the Final Declaration", "the Monday Declaration") nor a person's.
+        for k in start..<i where Self.declarationKindWords.contains(key(k)) || isDateWord(k)
+            || mention(startingAt: k).flatMap({ $0.entity }).map({ result.entities[$0].type == "person" }) == true { return false }
         var before = start - 1
         if before > sentence.lowerBound && key(before) == "the" { before -= 1 }
         if before > sentence.lowerBound + 1 && key(before) == "of" && key(before - 1) == "signing" { return true }
@@ -2379,6 +2383,12 @@ struct EntityResolver {
         return false
     }
     static let declarationSigningVerbs: Set<String> = ["signed", "signs", "sign", "inked", "inks", "ink"]
+    /// Words of a declaration's kind, not of its place, in `isSignedDeclaration`.
+    static let declarationKindWords: Set<String> = [
+        "customs", "tax", "arrival", "departure", "income", "asset", "assets", "health", "final", "ministerial", "political",
+        "leaders", "leaders'", "summit", "universal", "general", "common", "solemn", "official", "special", "presidential",
+        "joint", "national", "independence", "unilateral", "written", "sworn", "statutory", "annual", "new",
+    ]
 
     /// Agreements by the form of their names: a capitalized run ending in a head word
     /// ("Reciprocal Access Agreement", "Japan-Philippines Acquisition and Cross-Servicing
@@ -4727,6 +4737,8 @@ struct EntityResolver {
             if k > sentence.lowerBound && ["vice", "deputy"].contains(key(k - 1)) { k -= 1 }
             begin = k
         }
+        // A portfolio's word is no name ("Cabinet Secretaries Health and Education").
+        if tokens.count == 1 && isIn(.officeDomain, tokens[0]) { tokens = [] }
         // One word names a person only right after a capitalized title ("President Boric"), or
         // when it is the surname of a person met before.
         if tokens.count == 1 && (phrased != office || !isCapitalizedWord(title.upperBound - 1) || apposition)
@@ -5571,12 +5583,14 @@ struct EntityResolver {
         // may still give one.)
         // Nor a place a line ends with after a preposition ("President X Attends the Summit in
         // Peru", then "President X arrived ..."): the object of "in" is no title's country.
-        // Nor a city a line ends with ("Published July 27 - Johannesburg", then "Prime Minister
-        // X at the summit"): a city is no title's country across a line.
+        // Nor a city a line ends with after other words ("Published July 27 - Johannesburg",
+        // then "Prime Minister X at the summit"): a city is no title's country across a line.
         if token > 0 && token < layer.tokens.count && sentenceRange(of: token).lowerBound == token {
             if isTitleCase(sentenceRange(of: token - 1)) { return nil }
             if let m = mention(endingAt: token), m.firstToken > 0, Self.placePrepositions.contains(key(m.firstToken - 1)) { return nil }
-            if let m = mention(endingAt: token), m.aliasKind == .capital { return nil }
+            // (A city alone on its line is a dateline, "LIMA" then "President X said": its
+            // country is the title's.)
+            if let m = mention(endingAt: token), m.aliasKind == .capital, m.firstToken > sentenceRange(of: token - 1).lowerBound { return nil }
         }
         // "Uganda's First Vice President": past the rank of a deputy's post.
         if token >= 2, hasRank(before: token) { return country(before: token - 1) }

@@ -89,6 +89,11 @@ public final class CompiledRules: Sendable {
     /// month", "coming week"): such a date in a match makes it a plan (`RelationBuilder.isDatedAfterStory`).
     static let aheadWords = ["next", "coming"]
     let aheadKeys: KeyBits
+    /// Words that tell a signing or a ratification: a sentence that holds one and names an
+    /// agreement lends it to `a.agreement` in the sentence after it.
+    static let signingWords = ["sign", "signs", "signed", "signing", "signature", "signatures", "ink", "inks", "inked",
+                               "initialled", "initialed", "ratify", "ratifies", "ratified", "ratification"]
+    let signingKeys: KeyBits
     /// The keys of ",", "and" and "the", which join the items of a list (`a.list`), and of "of",
     /// which puts a person's country after their name in one.
     let commaKey: KeyID?, andKey: KeyID?, theKey: KeyID?, ofKey: KeyID?, fromKey: KeyID?
@@ -247,7 +252,7 @@ public final class CompiledRules: Sendable {
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since", "date"] + tenureEventWords
             + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
             + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "from", "the", "well", "that", "to", "on", tokenizable("'s")]
-            + placeNounWords + travelNounWords + predicateVerbWords
+            + placeNounWords + travelNounWords + predicateVerbWords + signingWords + [";", "."]
     }
 
     /// A word as the tokenizer should see it: a possessive ("'s") is one token only after a
@@ -353,6 +358,7 @@ public final class CompiledRules: Sendable {
         self.perfectKeys = keyBits(Self.perfectWords)
         self.relativeKeys = keyBits(Self.relativeWords)
         self.aheadKeys = keyBits(Self.aheadWords)
+        self.signingKeys = keyBits(Self.signingWords)
         self.commaKey = key(",")
         self.andKey = key("and")
         self.theKey = key("the")

@@ -402,27 +402,35 @@ struct RelationBuilder {
         return any
     }
 
-    /// `a.agreement`: the agreement mention `m`'s sentence or the two before it name, when they
-    /// name one and no other (the last mention of it, for provenance). Mentions are in text
-    /// order: a binary search finds the window's first.
+    /// `a.agreement`: the one agreement mention `m`'s sentence names, else the one the sentence
+    /// before names when that sentence tells a signing or a ratification (`signingKeys`: "Peru
+    /// and Chile signed the Tarvo Accord. X signed for Peru"; not "Peru withdrew from the Tarvo
+    /// Accord. X signed for Chile"); none when a sentence names two (the last mention of it, for
+    /// provenance). Mentions are in text order: a binary search finds a sentence's first.
     func agreementInFocus(at m: Int, _ layer: TextLayer, _ extraction: Extraction) -> Fact.Argument? {
         let mentions = extraction.mentions
         let sentence = layer.sentenceRange(containing: mentions[m].firstToken)
-        var from = sentence.lowerBound
-        for _ in 0..<2 where from > 0 { from = layer.sentenceRange(containing: from - 1).lowerBound }
-        var low = 0, high = mentions.count
-        while low < high {
-            let mid = (low + high) / 2
-            if mentions[mid].firstToken < from { low = mid + 1 } else { high = mid }
+        // The one agreement `range` names: nil when it names none, .some(nil) when two.
+        func agreement(in range: Range<Int>) -> Fact.Argument?? {
+            var low = 0, high = mentions.count
+            while low < high {
+                let mid = (low + high) / 2
+                if mentions[mid].firstToken < range.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            var found: Fact.Argument?
+            for k in low..<mentions.count {
+                guard mentions[k].firstToken < range.upperBound else { break }
+                guard let e = mentions[k].entity, extraction.entities[e].type == "agreement" else { continue }
+                if let f = found, f.entity != e { return .some(nil) }
+                found = Fact.Argument(entity: e, mention: k)
+            }
+            return found.map { .some($0) } ?? nil
         }
-        var found: Fact.Argument?
-        for k in low..<mentions.count {
-            guard mentions[k].firstToken < sentence.upperBound else { break }
-            guard let e = mentions[k].entity, extraction.entities[e].type == "agreement" else { continue }
-            if let f = found, f.entity != e { return nil }
-            found = Fact.Argument(entity: e, mention: k)
-        }
-        return found
+        if let own = agreement(in: sentence) { return own }
+        guard sentence.lowerBound > 0 else { return nil }
+        let before = layer.sentenceRange(containing: sentence.lowerBound - 1)
+        guard before.contains(where: { rules.signingKeys.contains(Int(layer.tokens[$0].key)) }) else { return nil }
+        return agreement(in: before) ?? nil
     }
 
     /// Whether a country's mention opens mention `m`'s title ("Japanese Foreign Minister X"), which

@@ -94,9 +94,10 @@ public struct Rule: Sendable, Equatable {
             /// As `venue`, but only the place the match's own words name: never the dateline's
             /// (a signing reported from a capital may have taken place in the other party's).
             case site
-            /// The agreement the text names last before the capture, in its sentence or the two
-            /// before, when it names one there and no other (by a name, an acronym or a reference
-            /// such as "the treaty"): what "Ruiz signed for Peru" signed, the verb taking no object.
+            /// The one agreement the capture's sentence names (by a name, an acronym or a reference
+            /// such as "the treaty"), else the one the sentence before names when that sentence
+            /// tells a signing or a ratification; none when a sentence names two: what "Ruiz
+            /// signed for Peru" signed, the verb taking no object.
             case agreement
 
             /// Whether it places a person in a country they visited (`dateline`, `venue`, `site`).
