@@ -7,7 +7,7 @@
 #define SYMBOL(name) name
 #endif
     SECTION
-// agreements.jsonl sha256 7e7e13af96d2f36e69bceb989aba87fd51bd3478ab13afecfe2cccce3b9ccc9b
+// agreements.jsonl sha256 d0b5cfd544c0bb627014a9ca563e4c36ffe8566da291509a90bcd68c217b8d62
     .globl SYMBOL(gazette_lexicon_0_start)
     .globl SYMBOL(gazette_lexicon_0_end)
 SYMBOL(gazette_lexicon_0_start):

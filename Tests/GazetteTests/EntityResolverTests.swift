@@ -756,6 +756,8 @@ struct EntityResolverTests {
                         "United Nations Treaty on the Prohibition of Nuclear Weapons=agreement:tpnw(lexicon)"]),
         Case(text: "Chile ratified the Inter-American Convention against Torture.",
              expected: ["Chile=country:CHL(lexicon)", "Inter-American Convention against Torture=agreement:inter-american-convention-against-torture(pattern)"]),
+        // A lexicon treaty "of" a place under its other form.
+        Case(text: "They recalled the Versailles Treaty.", expected: ["Versailles Treaty=agreement:treaty-of-versailles(lexicon)"]),
         // "the Orlen Treaty" and "the Treaty of Orlen" are one agreement, named as first written.
         Case(text: "Peru and Chile signed the Orlen Treaty. The Treaty of Orlen took effect.",
              expected: ["Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)", "Orlen Treaty=agreement:orlen-treaty(pattern)",
