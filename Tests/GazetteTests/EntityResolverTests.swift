@@ -60,6 +60,8 @@ struct EntityResolverTests {
         // end with a hyphen.
         Case(text: "The Foreign Minister, Ivan Delgo - a veteran - spoke. The Foreign Minister, Ivan Ho- necker, spoke.",
              expected: ["Ivan Delgo=person:ivan-delgo(pattern)"]),
+        // A dash set off by spaces between a post and its holder's name, as a comma.
+        Case(text: "Peru's foreign minister – Ivan Delgo – spoke.", expected: ["Peru=country:PER(lexicon)", "Ivan Delgo=person:ivan-delgo(pattern)"]),
         // A plural post or role before two names: each is a person (not "Senators Ana Ruiz").
         Case(text: "Cabinet Secretaries Lisa Wanjohi and Mara Kiboro came. Senators Ana Belvar and Ivo Dorrek stayed.",
              expected: ["Lisa Wanjohi=person:lisa-wanjohi(pattern)", "Mara Kiboro=person:mara-kiboro(pattern)",

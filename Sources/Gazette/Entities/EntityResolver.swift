@@ -4595,7 +4595,13 @@ struct EntityResolver {
         // between title and name, when the name is an apposition (a comma, "and" or the end after it).
         var apposition = false
         // (Or a style with "the" after the comma: "Prime Minister of Jamaica, the Honourable X".)
-        if start < sentence.upperBound && key(start) == "," && start + 1 < sentence.upperBound
+        // (Or a dash set off by spaces after a post in the singular: "Peru's foreign minister – Ana
+        // Ruiz – met ..."; not "visits by US presidents – Bill Clinton in 2000, ...", a list of
+        // holders once.)
+        let spacedDash = start > 0 && start + 1 < sentence.upperBound && key(start) == "-"
+            && layer.tokens[start].start > layer.tokens[start - 1].end && layer.tokens[start + 1].start > layer.tokens[start].end
+            && !key(title.upperBound - 1).hasSuffix("s")
+        if start < sentence.upperBound && (key(start) == "," || spacedDash) && start + 1 < sentence.upperBound
             && (isCapitalizedWord(start + 1) || styleWithThe(at: start + 1, sentence: sentence) != nil) {
             // In a list of names each followed by its post ("Ana Ruiz, Secretary of the Party,
             // Li Wei, Minister of Health, ..."), a post between commas right after a name is
