@@ -561,14 +561,18 @@ struct TokenBuilder {
     /// a sentence a line. Each joined item's mark gets the shape `listMark`. Linear in the
     /// sentences.
     static func joinListItems(_ text: UnsafeBufferPointer<UInt8>, layer: inout TextLayer) {
-        let sentences = layer.sentences
-        guard sentences.count > 1 else { return }
         func endsWithColon(_ s: Sentence) -> Bool {
             s.end > s.start && text[Int(s.end) - 1] == UInt8(ascii: ":")
         }
-        var w = 0  // the sentence being extended
-        var listOpen = endsWithColon(sentences[0])
-        for b in 1..<sentences.count {
+        // The first header a marked line follows, found with no copy: most documents have none,
+        // and the sentences before it stay as they are.
+        guard let header = layer.sentences.indices.dropLast().first(where: { h in
+            endsWithColon(layer.sentences[h]) && opensWithListMark(text, layer.tokens[Int(layer.sentences[h + 1].firstToken)])
+        }) else { return }
+        let sentences = layer.sentences
+        var w = header  // the sentence being extended
+        var listOpen = true
+        for b in (header + 1)..<sentences.count {
             let item = sentences[b]
             if listOpen && item.endToken - item.firstToken <= Self.maxListItemTokens
                 && Self.opensWithListMark(text, layer.tokens[Int(item.firstToken)])

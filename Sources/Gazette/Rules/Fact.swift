@@ -388,7 +388,7 @@ struct RelationBuilder {
             if emit.object[0].derived == .country {
                 guard case .mention(let om)? = captured(emit.object[0].capture, match), let oe = extraction.mentions[om].entity,
                       extraction.mentions[om].groupMembers == nil, extraction.entities[oe].type == "person",
-                      extraction.entities[oe].country == nil, !hasCountryBeforeTitle(om, extraction) else { return false }
+                      extraction.entities[oe].country == nil, countryBeforeTitle(om, extraction) == nil else { return false }
                 any = true
                 continue
             }
@@ -406,19 +406,15 @@ struct RelationBuilder {
     /// before names when that sentence tells a signing or a ratification (`signingKeys`: "Peru
     /// and Chile signed the Tarvo Accord. X signed for Peru"; not "Peru withdrew from the Tarvo
     /// Accord. X signed for Chile"); none when a sentence names two (the last mention of it, for
-    /// provenance). Mentions are in text order: a binary search finds a sentence's first.
+    /// provenance). Mentions start in text order: `firstSpan` finds a sentence's first.
     func agreementInFocus(at m: Int, _ layer: TextLayer, _ extraction: Extraction) -> Fact.Argument? {
         let mentions = extraction.mentions
         let sentence = layer.sentenceRange(containing: mentions[m].firstToken)
         // The one agreement `range` names: nil when it names none, .some(nil) when two.
         func agreement(in range: Range<Int>) -> Fact.Argument?? {
-            var low = 0, high = mentions.count
-            while low < high {
-                let mid = (low + high) / 2
-                if mentions[mid].firstToken < range.lowerBound { low = mid + 1 } else { high = mid }
-            }
             var found: Fact.Argument?
-            for k in low..<mentions.count {
+            // (The first mention that starts in `range`: starts are in text order.)
+            for k in Self.firstSpan(endingAfter: range.lowerBound - 1, count: mentions.count, end: { mentions[$0].firstToken })..<mentions.count {
                 guard mentions[k].firstToken < range.upperBound else { break }
                 guard let e = mentions[k].entity, extraction.entities[e].type == "agreement" else { continue }
                 if let f = found, f.entity != e { return .some(nil) }
@@ -433,13 +429,13 @@ struct RelationBuilder {
         return agreement(in: before) ?? nil
     }
 
-    /// Whether a country's mention opens mention `m`'s title ("Japanese Foreign Minister X"), which
-    /// `x.country` reads first.
-    func hasCountryBeforeTitle(_ m: Int, _ extraction: Extraction) -> Bool {
+    /// The country's mention that opens mention `m`'s title ("Japanese Foreign Minister X"),
+    /// which `x.country` reads first, if any: its index and entity.
+    func countryBeforeTitle(_ m: Int, _ extraction: Extraction) -> (mention: Int, entity: Int)? {
         guard let start = extraction.mentions[m].titleStart,
               let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }), c != m,
-              let ce = extraction.mentions[c].entity else { return false }
-        return extraction.entities[ce].type == "country"
+              let ce = extraction.mentions[c].entity, extraction.entities[ce].type == "country" else { return nil }
+        return (c, ce)
     }
 
     /// The capture of `name` in `match`, if the pattern took that branch.
@@ -473,9 +469,7 @@ struct RelationBuilder {
             case .country?:
                 if extraction.entities[e].type == "country" { return [Fact.Argument(entity: e, mention: m)] }
                 // The country word before the title ("Japanese Foreign Minister ...").
-                if let start = extraction.mentions[m].titleStart,
-                   let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }),
-                   let ce = extraction.mentions[c].entity, extraction.entities[ce].type == "country", c != m {
+                if let (c, ce) = countryBeforeTitle(m, extraction) {
                     return [Fact.Argument(entity: ce, mention: c)]
                 }
                 if let code = extraction.entities[e].country, let ce = countryEntity(code, &extraction) {
