@@ -132,7 +132,7 @@ public final class PipelineWorker {
            date.map({ stated.year == $0.year && ($0.precision == .year || stated.month == $0.month) }) ?? true {
             documentDate = stated
         }
-        var resolver = EntityResolver(lexicon: pipeline.lexicon, vocabulary: vocabulary, text: text, layer: layer,
+        var resolver = EntityResolver(lexicon: pipeline.lexicon, tokenizer: tokenizer, text: text, layer: layer,
                                       date: documentDate?.iso)
         var extraction = resolver.resolve(matches: matcher.matches, candidates: matcher.candidates,
                                           cuePositions: matcher.cuePositions, capitalPositions: matcher.capitalPositions,

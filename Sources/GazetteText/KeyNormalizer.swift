@@ -50,6 +50,16 @@ final class KeyNormalizer {
         toUTF8(length: length)
     }
 
+    /// The key of a whole string, folded as a token's surface is (a name's words keep their
+    /// spaces): "Tuđman" and "TUDMAN" both give "tudman".
+    func key(of string: String) -> String {
+        var string = string
+        return string.withUTF8 { bytes in
+            normalize(bytes)
+            return String(decoding: key, as: UTF8.self)
+        }
+    }
+
     private func toUTF16(_ surface: UnsafeBufferPointer<UInt8>) -> Int {
         while true {
             var status = U_ZERO_ERROR

@@ -78,6 +78,13 @@ public final class Tokenizer {
         builder.keyCache.deallocate()
     }
 
+    /// The key of `text` as a token of that surface gets it (case and diacritics folded, the
+    /// letters with a stroke and the ligatures too: "Łowska" gives "lowska"), for code that
+    /// compares a string it holds, such as an entity's label, with the keys of tokens.
+    public func key(of text: String) -> String {
+        builder.normalizer.key(of: text)
+    }
+
     /// Replaces the vocabulary, for instance with a frozen one that a lexicon was compiled into.
     public func setVocabulary(_ vocabulary: Vocabulary) {
         builder.vocabulary = vocabulary

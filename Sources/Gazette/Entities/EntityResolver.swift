@@ -17,6 +17,8 @@ struct EntityResolver {
     let lexicon: CompiledLexicon
     /// The document tokenizer's vocabulary (the lexicon's, plus the document's own words).
     let vocabulary: Vocabulary
+    /// The document's tokenizer, whose normalizer folds labels (`normalizedLabel`).
+    let tokenizer: Tokenizer
     let text: UnsafeBufferPointer<UInt8>
     let layer: TextLayer
     /// The document's date ("YYYY-MM-DD"), when known: offices are those held on that day.
@@ -69,9 +71,10 @@ struct EntityResolver {
     /// have one).
     private let possessiveKey: KeyID?
 
-    init(lexicon: CompiledLexicon, vocabulary: Vocabulary, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
+    init(lexicon: CompiledLexicon, tokenizer: Tokenizer, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
         self.lexicon = lexicon
-        self.vocabulary = vocabulary
+        self.tokenizer = tokenizer
+        self.vocabulary = tokenizer.vocabulary
         self.date = date
         self.text = text
         self.layer = layer
@@ -360,14 +363,14 @@ struct EntityResolver {
     mutating func mergeSurnamesIntoFullNames() {
         var byLabel: [String: Int?] = [:]
         for (index, entity) in result.entities.enumerated() where entity.type == "person" && entity.name.contains(" ") {
-            let label = Self.normalizedLabel(entity.label)
+            let label = normalizedLabel(entity.label)
             byLabel[label] = byLabel[label] == nil ? .some(index) : .some(nil)
         }
         guard !byLabel.isEmpty else { return }
         var into: [Int: Int] = [:]
         for (index, entity) in result.entities.enumerated()
         where entity.type == "person" && entity.lexiconEntry == nil && !entity.name.contains(" ") {
-            guard let full = byLabel[Self.normalizedLabel(entity.name)] ?? nil, full != index else { continue }
+            guard let full = byLabel[normalizedLabel(entity.name)] ?? nil, full != index else { continue }
             into[index] = full
             if result.entities[full].office == nil, let office = entity.office {
                 result.entities[full].office = office
@@ -399,7 +402,7 @@ struct EntityResolver {
             // named in full with that given name and that office.
             let titled = words.count == 1 && entity.office != nil
             guard titled || words.count == 2 && Self.royalStyles.contains(words[0].lowercased()) else { continue }
-            let given = Self.normalizedLabel(String(words[words.count - 1]))
+            let given = normalizedLabel(String(words[words.count - 1]))
             // The people the text names in full with that given name, by the words it writes
             // (the lexicon may spell a name otherwise: "Mohamed bin Zayed" for "Mohammed ...").
             var full: [Int] = []
@@ -2229,7 +2232,7 @@ struct EntityResolver {
     }
 
     mutating func newEntity(type: String, name: String, label: String) -> Int {
-        let id = type + ":" + Self.slug(name)
+        let id = type + ":" + slug(name)
         if let index = result.entities.firstIndex(where: { $0.id == id }) { return index }
         result.entities.append(DocumentEntity(id: id, type: type, name: name, label: label))
         return result.entities.count - 1
@@ -2242,7 +2245,7 @@ struct EntityResolver {
     static let nameJoiners = ["and", "-", "&"]
     static let leadingDeterminers = ["the", "a", "an", "this", "that"]
 
-    static func slug(_ name: String) -> String {
+    func slug(_ name: String) -> String {
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
             // The same for ASCII, on bytes: letters lower-cased, digits kept, runs of anything
             // else one dash, none at either end.
@@ -2250,7 +2253,7 @@ struct EntityResolver {
             bytes.reserveCapacity(name.utf8.count)
             var dash = false
             for b in name.utf8 {
-                if isASCIIAlphanumeric(b) {
+                if Self.isASCIIAlphanumeric(b) {
                     bytes.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
                     dash = false
                 } else if !dash && !bytes.isEmpty {
@@ -2312,7 +2315,7 @@ struct EntityResolver {
         for i in m.firstToken..<m.endToken { owner[i] = index }
         result.mentions.append(m)
         if let e = m.entity, result.entities[e].type == "person" {
-            let label = Self.normalizedLabel(result.entities[e].label)
+            let label = normalizedLabel(result.entities[e].label)
             if let known = personByLabel[label], known.firstToken <= m.firstToken { return }
             personByLabel[label] = (e, m.firstToken)
         }
@@ -2699,7 +2702,7 @@ struct EntityResolver {
             // "the Lombok Treaty" ... "the Treaty of Lombok": one agreement, named as the text
             // first names it.
             let entity = Self.invertedAgreementName(name).flatMap { other in
-                result.entities.firstIndex { $0.type == "agreement" && $0.id == "agreement:" + Self.slug(other) }
+                result.entities.firstIndex { $0.type == "agreement" && $0.id == "agreement:" + slug(other) }
             } ?? newEntity(type: "agreement", name: name, label: name)
             if result.entities[entity].parties.isEmpty { result.entities[entity].parties = parties }
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
@@ -4401,7 +4404,7 @@ struct EntityResolver {
         // that it alone later names the same person.
         let labelStart = hyphenatedWordStart(endingAt: labelToken, from: first)
         if labelStart == first && labelToken == last && last - first + 1 == tokens.count {
-            if let known = person(labelled: Self.normalizedLabel(surface(first..<(last + 1))), before: first) {
+            if let known = person(labelled: normalizedLabel(surface(first..<(last + 1))), before: first) {
                 return (known, .coreference)
             }
             // "President Díaz-Canel": the one lexicon person of that surname in office.
@@ -4419,7 +4422,7 @@ struct EntityResolver {
             let given = key(first)
             let held = entries.filter { entry in
                 datedRoleHeld(by: entry) != nil && lexicon.entries[entry].aliases.contains { alias in
-                    alias.text.split(separator: " ").first.map { Self.isGivenName(Self.normalizedLabel(String($0)), given) } ?? false
+                    alias.text.split(separator: " ").first.map { Self.isGivenName(normalizedLabel(String($0)), given) } ?? false
                 }
             }
             if held.count == 1, let country = datedRoleHeld(by: held[0])?.country, namedCountries().contains(country) {
@@ -4661,7 +4664,7 @@ struct EntityResolver {
         if known == nil, let last = tokens.last, let after = nicknameEnd(at: last + 1, sentence: sentence) {
             let (rest, restKnown) = nameTokens(from: after, sentence: sentence)
             if let restKnown, tokens.count == 1, mention(startingAt: after) != nil,
-               result.entities[restKnown].name.split(separator: " ").first.map({ Self.normalizedLabel(String($0)) }) == key(tokens[0]) {
+               result.entities[restKnown].name.split(separator: " ").first.map({ normalizedLabel(String($0)) }) == key(tokens[0]) {
                 uncover(tokens[0]..<after)
                 let index = Int(owner[after])
                 for t in tokens[0]..<after { owner[t] = Int32(index) }
@@ -4799,7 +4802,7 @@ struct EntityResolver {
         // "President Benigno Aquino III", "Prime Minister Najib Tun Razak": a name the lexicon
         // writes another way (a nickname, fewer words), and the text has not named otherwise,
         // is the one lexicon person of that surname holding the title's post that day.
-        if tokens.count >= 2, !result.entities.contains(where: { $0.id == "person:" + Self.slug(surface(first..<(last + 1))) }),
+        if tokens.count >= 2, !result.entities.contains(where: { $0.id == "person:" + slug(surface(first..<(last + 1))) }),
            let holder = lexiconHolder(of: office, surnameAt: tokens.last { !isIn(.nameSuffix, $0) } ?? last, givenAt: first,
                                       countryBefore: country(before: begin)) {
             (entity, source) = (self.entity(ofEntry: holder), .office)
@@ -5301,7 +5304,7 @@ struct EntityResolver {
             // The name is among the aliases (`LexiconEntry.init`).
             return e.aliases.contains { alias in
                 let name = alias.text
-                return name.split(separator: " ").first.map { Self.isGivenName(bare(Self.normalizedLabel(String($0))), givenKey!) } ?? false
+                return name.split(separator: " ").first.map { Self.isGivenName(bare(normalizedLabel(String($0))), givenKey!) } ?? false
             }
         }
         let country = countryBefore.flatMap { $0.entity }.flatMap { result.entities[$0].lexiconEntry }
@@ -5930,12 +5933,12 @@ struct EntityResolver {
         return known.entity
     }
 
-    /// A label folded as token keys are (case and diacritics), so "Séjourné" meets the key
-    /// "sejourne" of the word in the text.
-    static func normalizedLabel(_ label: String) -> String {
-        // ASCII (most names) folds to its lower case; Foundation's folding is for the rest.
+    /// A label folded by the tokenizer's own normalizer, as token keys are, so "Séjourné" meets
+    /// the key "sejourne" of the word in the text and "Łowska" the key "lowska".
+    func normalizedLabel(_ label: String) -> String {
+        // ASCII (most names) folds to its lower case, as the normalizer's fast path does.
         if label.utf8.allSatisfy({ $0 < 0x80 }) { return label.lowercased() }
-        return label.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return tokenizer.key(of: label)
     }
 
     /// Whether `tokens` (a name found by its position, with no title right before it) look like
@@ -6290,7 +6293,7 @@ struct EntityResolver {
     mutating func lexiconPersonInOffice(hyphenatedSurnameEndingAt i: Int) -> (start: Int, entry: Int)? {
         guard date != nil, let forms = lexicon.peopleByHyphenatedLabel[layer.tokens[i].key],
               let (start, parts) = standaloneHyphenatedWord(endingAt: i), !(start..<i).contains(where: { inTitle[$0] }),
-              personByLabel[Self.normalizedLabel(surface(start..<(i + 1)))] == nil else { return nil }
+              personByLabel[normalizedLabel(surface(start..<(i + 1)))] == nil else { return nil }
         let held = forms.filter { $0.parts == parts && datedRoleHeld(by: $0.entry) != nil }
         guard held.count == 1, let country = datedRoleHeld(by: held[0].entry)?.country, namedCountries().contains(country) else { return nil }
         return (start, held[0].entry)
@@ -6377,10 +6380,10 @@ struct EntityResolver {
                 // surname that are the name's, back to its first.
                 let words = result.entities[entity].name.split(separator: " ")
                 var start = i
-                if let at = words.lastIndex(where: { Self.normalizedLabel(String($0)) == label }) {
+                if let at = words.lastIndex(where: { normalizedLabel(String($0)) == label }) {
                     var w = at
                     while w > 0 && start > 0 && !covered(start - 1) && isCapitalizedWord(start - 1)
-                            && key(start - 1) == Self.normalizedLabel(String(words[w - 1])) {
+                            && key(start - 1) == normalizedLabel(String(words[w - 1])) {
                         start -= 1
                         w -= 1
                     }
