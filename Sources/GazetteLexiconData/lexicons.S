@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 af78ea5e02e7a3548332bbcbf8318c523f7ce628898475f4106c9468c753c48c
+// negative.rules sha256 5508f588ac6cb33f9b42dfcc33f0d692afa6823520f3f3cdc1b98c154ed0698e
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
