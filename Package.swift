@@ -5,6 +5,7 @@ let package = Package(
     name: "Gazette",
     products: [
         .library(name: "Gazette", targets: ["Gazette"]),
+        .library(name: "GazetteBatch", targets: ["GazetteBatch"]),
         .library(name: "GazetteText", targets: ["GazetteText"]),
         .executable(name: "gazette", targets: ["GazetteCLI"]),
     ],
@@ -33,17 +34,25 @@ let package = Package(
             name: "GazetteLexiconData",
             cSettings: [.headerSearchPath("../../Lexicons"), .headerSearchPath("../../Rules")]
         ),
+        // The pipeline: lexicons, entities, dates, rules, output records. No I/O beyond reading
+        // rule and lexicon files, no threads, no swift-nio.
         .target(
             name: "Gazette",
+            dependencies: ["GazetteText", "GazetteLexiconData"]
+        ),
+        // Batch processing over dumps: input reading (files, folders, gzip through compress-nio),
+        // worker threads, ordered output. A user who only calls `triples(in:)` needs neither.
+        .target(
+            name: "GazetteBatch",
             dependencies: [
-                "GazetteText", "GazetteLexiconData",
+                "Gazette",
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
         .executableTarget(
             name: "GazetteCLI",
             dependencies: [
-                "Gazette",
+                "Gazette", "GazetteBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

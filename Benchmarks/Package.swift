@@ -8,15 +8,14 @@ import PackageDescription
 let gazettePackage = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
-/// A benchmark suite over one product of the Gazette package.
-func suite(_ name: String, measuring product: String) -> Target {
+/// A benchmark suite over products of the Gazette package.
+func suite(_ name: String, measuring products: String...) -> Target {
     .executableTarget(
         name: name,
         dependencies: [
             "BenchmarkSupport",
             .product(name: "Benchmark", package: "benchmark"),
-            .product(name: product, package: gazettePackage),
-        ],
+        ] + products.map { .product(name: $0, package: gazettePackage) },
         path: "Benchmarks/\(name)",
         plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
     )
@@ -36,7 +35,7 @@ let package = Package(
         suite("TextBenchmarks", measuring: "GazetteText"),
         suite("LexiconBenchmarks", measuring: "Gazette"),
         suite("RuleBenchmarks", measuring: "Gazette"),
-        suite("EndToEndBenchmarks", measuring: "Gazette"),
+        suite("EndToEndBenchmarks", measuring: "Gazette", "GazetteBatch"),
         suite("StageBenchmarks", measuring: "Gazette"),
     ],
     swiftLanguageModes: [.v6]

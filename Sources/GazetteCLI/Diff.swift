@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import GazetteBatch
 
 /// `gazette diff`: what a rule or lexicon change did to the facts extracted from one corpus.
 struct Diff: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import GazetteBatch
 
 /// `gazette extract`: runs the pipeline over a document and writes what it finds as JSON Lines.
 struct Extract: ParsableCommand {

@@ -1,5 +1,6 @@
 import Foundation
 import Gazette
+import GazetteBatch
 
 /// The progress line on standard error (documents, MB, MB/s, ETA when the input's size is
 /// known) and the run's summary.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gazette
+import GazetteBatch
 
 /// `gazette test`: runs rule fixtures (docs/rules.md, "Fixtures") and reports each failing case.
 struct TestRules: ParsableCommand {

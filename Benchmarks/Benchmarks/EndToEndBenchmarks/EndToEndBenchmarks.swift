@@ -1,6 +1,7 @@
 import Benchmark
 import BenchmarkSupport
 import Gazette
+import GazetteBatch
 
 /// `gazette extract` end to end, in process: the whole UNGDC dump (gzip'd JSON Lines, 201.7 MB of
 /// text) read, decompressed, parsed, run through the default lexicons and rules, and written as

@@ -3,22 +3,23 @@
 /// one valid JSON object (RFC 8259). A problem comes with the column where it stands.
 ///
 /// Faster than a general parser for this use: no value is built for the fields nobody asked for.
-struct JSONLine {
+/// Shared with the batch layer (`package`), not part of the library's public API.
+package struct JSONLine {
     /// A field's value as found: a decoded string, or another JSON value (kept raw).
-    enum Value {
+    package enum Value {
         case string([UInt8])
         case other(kind: String, raw: ArraySlice<UInt8>)
         case null
     }
 
-    struct Failure: Error {
+    package struct Failure: Error {
         /// 1-based column (in bytes) where the problem is.
-        var column: Int
-        var message: String
+        package var column: Int
+        package var message: String
     }
 
     /// The values of the fields named `wanted` (the last one wins, as in most readers).
-    static func fields(_ bytes: [UInt8], wanted: Set<String>) throws(Failure) -> [String: Value] {
+    package static func fields(_ bytes: [UInt8], wanted: Set<String>) throws(Failure) -> [String: Value] {
         var parser = JSONLine(bytes: bytes, wanted: wanted)
         try parser.skipSpace()
         guard parser.i < bytes.count else { throw Failure(column: 1, message: "an empty line") }

@@ -1,3 +1,4 @@
+import Gazette
 import CompressNIO
 import Foundation
 import NIOCore

@@ -1,3 +1,4 @@
+import Gazette
 import Foundation
 import GazetteText
 
