@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// Gazette's pipeline, compiled once from lexicons and rules and shared read-only by all
 /// threads; each thread runs documents through its own `PipelineWorker`.
@@ -91,6 +91,7 @@ public final class PipelineWorker {
     /// Everything the pipeline finds in `text`: entities and dates (as `entities(in:date:)`),
     /// then the rules' matches and the facts they state. The token and sentence layer stays in
     /// `layer` until the next document.
+    @_spi(Stages)
     public func extract(_ text: UnsafeBufferPointer<UInt8>, date: CalendarDay? = nil) throws(TextError) -> Extraction {
         var extraction = try entities(in: text, date: date)
         let found = ruleMatcher.match(layer, extraction: extraction)
@@ -112,7 +113,49 @@ public final class PipelineWorker {
     }
 
     /// Recognizes dates; `dayFirst` reads "05/06/2025" as 5 June.
+    @_spi(Stages)
     public var dateRecognizer = DateRecognizer()
+
+    /// Whether a numeric date such as "05/06/2025" reads day first (5 June, the default) or
+    /// month first (May 6).
+    public var dayFirst: Bool {
+        get { dateRecognizer.dayFirst }
+        set { dateRecognizer.dayFirst = newValue }
+    }
+
+    /// Everything the pipeline finds in `text` (UTF-8 bytes), as `extract(_:date:)` for a
+    /// buffer: its offsets are byte offsets into `text`, and its token layer stays in `layer`
+    /// until the next document.
+    public func extract(_ text: [UInt8], date: CalendarDay? = nil) throws(TextError) -> Extraction {
+        try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try extract(buffer, date: date) }
+    }
+
+    /// Everything the pipeline finds in `text` (UTF-8 bytes, borrowed with no copy), as
+    /// `extract(_:date:)` for an array.
+    public func extract(_ text: Span<UInt8>, date: CalendarDay? = nil) throws(TextError) -> Extraction {
+        try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try extract(buffer, date: date) }
+    }
+
+    /// Everything the pipeline finds in `text`; offsets are byte offsets into its UTF-8.
+    public func extract(_ text: String, date: CalendarDay? = nil) throws(TextError) -> Extraction {
+        try extract(Array(text.utf8), date: date)
+    }
+
+    /// The entities and dates of `text` (UTF-8 bytes), with no rules run: see
+    /// `entities(in:date:)` for a buffer.
+    public func entities(in text: [UInt8], date: CalendarDay? = nil) throws(TextError) -> Extraction {
+        try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try entities(in: buffer, date: date) }
+    }
+
+    /// The entities and dates of `text` (UTF-8 bytes, borrowed with no copy), with no rules run.
+    public func entities(in text: Span<UInt8>, date: CalendarDay? = nil) throws(TextError) -> Extraction {
+        try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try entities(in: buffer, date: date) }
+    }
+
+    /// The entities and dates of `text`, with no rules run; offsets are into its UTF-8.
+    public func entities(in text: String, date: CalendarDay? = nil) throws(TextError) -> Extraction {
+        try entities(in: Array(text.utf8), date: date)
+    }
 
     /// The entities of `text` and their mentions, and its dates, in text order.
     /// - Parameter date: the document's date, when known (`CalendarDay.parseDocumentDate` reads
@@ -121,6 +164,7 @@ public final class PipelineWorker {
     ///   of it. Relative dates resolve against it (those that need its day, "on Friday", have no
     ///   value against a month or a year); a person from a lexicon gets the office held
     ///   that day; a shared alias resolves to the one candidate in office then.
+    @_spi(Stages)
     public func entities(in text: UnsafeBufferPointer<UInt8>, date: CalendarDay? = nil) throws(TextError) -> Extraction {
         try tokenizer.analyze(text, into: &layer)
         matcher.match(layer, text: text)

@@ -1,6 +1,6 @@
-import Gazette
+@_spi(Stages) import Gazette
 import Foundation
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// How each input item becomes a document.
 public struct DocumentOptions: Sendable {
@@ -219,7 +219,7 @@ struct DocumentProcessor {
 
     init(pipeline: Pipeline, options: BatchRunner.Options) throws {
         worker = try pipeline.makeWorker()
-        worker.dateRecognizer.dayFirst = options.document.dayFirst
+        worker.dayFirst = options.document.dayFirst
         self.options = options
         let d = options.document
         wantedFields = Set([d.idField, d.textField, d.dateField, "title"] + d.keepFields)

@@ -1,4 +1,4 @@
-import Gazette
+@_spi(Stages) import Gazette
 import CompressNIO
 import Foundation
 import NIOCore

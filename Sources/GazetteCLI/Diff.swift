@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Gazette
+@_spi(Stages) import Gazette
 import GazetteBatch
 
 /// `gazette diff`: what a rule or lexicon change did to the facts extracted from one corpus.

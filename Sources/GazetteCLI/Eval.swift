@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Gazette
+@_spi(Stages) import Gazette
 
 /// `gazette eval`: scores extraction against annotated documents.
 struct Eval: ParsableCommand {
@@ -127,7 +127,7 @@ struct Eval: ParsableCommand {
         let pipeline = try pipelineOptions.load()
         let worker: PipelineWorker
         do { worker = try pipeline.makeWorker() } catch { throw ConfigurationFailure(message: error.message) }
-        worker.dateRecognizer.dayFirst = !monthFirst
+        worker.dayFirst = !monthFirst
         var traces: [String: DocumentTrace] = [:]
         for (m, text) in zip(selected, texts) {
             do {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Gazette
+@_spi(Stages) import Gazette
 
 /// `gazette eval-dates`: scores the date recognizer against TimeML files.
 struct EvalDates: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Gazette
+@_spi(Stages) import Gazette
 
 /// `gazette explain`: everything the stages found in one text, and why each rule did or did not
 /// fire.

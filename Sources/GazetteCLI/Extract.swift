@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Gazette
+@_spi(Stages) import Gazette
 import GazetteBatch
 
 /// `gazette extract`: runs the pipeline over a document and writes what it finds as JSON Lines.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Gazette
+@_spi(Stages) import Gazette
 
 /// The flags that choose lexicons and rules, shared by the commands that run the pipeline.
 struct PipelineOptions: ParsableArguments {

@@ -1,5 +1,5 @@
 import Foundation
-import Gazette
+@_spi(Stages) import Gazette
 import GazetteBatch
 
 /// The progress line on standard error (documents, MB, MB/s, ETA when the input's size is

@@ -1,5 +1,5 @@
 import Foundation
-import Gazette
+@_spi(Stages) import Gazette
 
 /// Buffered writes to file descriptor 1 that stop quietly when the reader has gone away.
 struct StandardOutput {

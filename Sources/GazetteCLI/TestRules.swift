@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Gazette
+@_spi(Stages) import Gazette
 import GazetteBatch
 
 /// `gazette test`: runs rule fixtures (docs/rules.md, "Fixtures") and reports each failing case.

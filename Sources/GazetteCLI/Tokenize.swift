@@ -1,5 +1,5 @@
 import ArgumentParser
-import Gazette
+@_spi(Stages) import Gazette
 
 /// `gazette tokenize`: the text layer as JSON Lines, for debugging tokenization and sentences.
 struct Tokenize: ParsableCommand {

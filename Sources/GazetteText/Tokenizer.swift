@@ -96,6 +96,7 @@ public final class Tokenizer {
     /// Ill-formed UTF-8 is read with repair (each maximal ill-formed subsequence as U+FFFD, see
     /// `UTF8Scanner`); offsets still point into `text`. O(n) in the length of `text`.
     /// - Throws: `TextError.documentTooLarge` past `maximumDocumentSize` bytes.
+    @_spi(Stages)
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, into layer: inout TextLayer) throws(TextError) {
         layer.reset()
         builder.gluedPeriods.removeAll(keepingCapacity: true)
@@ -132,10 +133,22 @@ public final class Tokenizer {
         builder.splitAtGluedPeriods(&layer)
     }
 
+    /// Tokenizes `text` into `layer`, replacing what it held and keeping its capacity: passing
+    /// the same layer from one document to the next allocates nothing in steady state.
+    /// - Throws: `TextError.documentTooLarge` past `maximumDocumentSize` bytes.
+    public func analyze(_ text: [UInt8], into layer: inout TextLayer) throws(TextError) {
+        try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try analyze(buffer, into: &layer) }
+    }
+
+    /// Tokenizes `text` (UTF-8 bytes) into `layer`, as `analyze(_:into:)` does for an array.
+    public func analyze(_ text: Span<UInt8>, into layer: inout TextLayer) throws(TextError) {
+        try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try analyze(buffer, into: &layer) }
+    }
+
     /// Tokenizes `text` into a new layer.
     public func analyze(_ text: [UInt8]) throws(TextError) -> TextLayer {
         var layer = TextLayer()
-        try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try analyze(buffer, into: &layer) }
+        try analyze(text, into: &layer)
         return layer
     }
 

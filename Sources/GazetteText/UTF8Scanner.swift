@@ -4,16 +4,17 @@
 /// subparts") stands for one U+FFFD. ICU's UTF-8 `UText`, Swift's `String(decoding:as:)` and
 /// this scanner agree on that policy, so a byte offset that ICU reports always falls on a
 /// boundary this scanner also sees, and code point offsets computed here match the repaired text.
-public enum UTF8Scanner {
+@usableFromInline
+package enum UTF8Scanner {
     /// The replacement character U+FFFD, encoded.
-    public static let replacement: (UInt8, UInt8, UInt8) = (0xEF, 0xBF, 0xBD)
+    package static let replacement: (UInt8, UInt8, UInt8) = (0xEF, 0xBF, 0xBD)
 
     /// Decodes the scalar that starts at `index`.
     ///
     /// - Returns: the scalar value (U+FFFD for an ill-formed subsequence), the number of bytes it
     ///   spans (at least 1), and whether those bytes were well formed.
     @inlinable
-    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int, valid: Bool) {
+    @usableFromInline package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int, valid: Bool) {
         let count = bytes.count
         let b0 = bytes[index]
         if b0 < 0x80 { return (UInt32(b0), 1, true) }
@@ -46,7 +47,7 @@ public enum UTF8Scanner {
     }
 
     /// Whether `bytes` is well-formed UTF-8. O(n), with an 8-byte ASCII stride.
-    public static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         var i = 0
         guard let base = bytes.baseAddress else { return true }
@@ -65,7 +66,7 @@ public enum UTF8Scanner {
 
     /// The offset of the first byte of an ill-formed sequence in `bytes`, or nil when it is
     /// well-formed. O(n).
-    public static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    package static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         if isValid(bytes) { return nil }
         var i = 0
         while i < bytes.count {
@@ -81,7 +82,7 @@ public enum UTF8Scanner {
     /// `from` and `to` must be scalar boundaries. For text known to be valid pass `valid: true`:
     /// the count is then the number of non-continuation bytes, with no decoding.
     @inlinable
-    public static func countScalars(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, valid: Bool) -> Int {
+    @usableFromInline package static func countScalars(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, valid: Bool) -> Int {
         var n = 0
         var i = from
         if valid {
@@ -103,6 +104,7 @@ public enum UTF8Scanner {
 ///
 /// Asking for an offset lower than the previous one restarts from the beginning of the text, so
 /// any order works, but a sorted sequence of queries costs O(n) in all.
+@_spi(Stages)
 public struct CodePointCursor {
     @usableFromInline let valid: Bool
     @usableFromInline var byte: Int = 0

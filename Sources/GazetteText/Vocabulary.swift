@@ -37,7 +37,7 @@ public struct Vocabulary: Sendable {
     private var frozenKeyStrings: [String] = []
 
     /// The bytes of key `id`, without copying, for the duration of `body`.
-    public func withKeyBytes<R>(_ id: KeyID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    package func withKeyBytes<R>(_ id: KeyID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try keys.storage.withUnsafeBufferPointer { all in
             try body(UnsafeBufferPointer(rebasing: all[keys.range(of: id)]))
         }

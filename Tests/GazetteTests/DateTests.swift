@@ -1,5 +1,5 @@
 import Testing
-@testable import Gazette
+@_spi(Stages) @testable import Gazette
 
 /// Dates of `text` resolved against `dct`: "text=value" in text order.
 func dates(_ text: String, dct: String?, dayFirst: Bool = true) throws -> [String] {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Gazette
+@_spi(Stages) import Gazette
 
 /// The project's folder, and `../shared` beside it.
 let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Gazette
+@_spi(Stages) import Gazette
 
 @Suite("Default rules and their fixtures")
 struct DefaultRuleTests {

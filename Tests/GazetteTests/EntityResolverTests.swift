@@ -1,5 +1,5 @@
 import Testing
-import Gazette
+@_spi(Stages) import Gazette
 
 /// Mentions of `text` with the default lexicons: "surface=id(source)" in text order.
 func entityMentions(_ text: String) throws -> [String] {

@@ -1,5 +1,5 @@
 import Testing
-@testable import Gazette
+@_spi(Stages) @testable import Gazette
 
 @Suite("Evaluation")
 struct EvaluationTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Gazette
+@_spi(Stages) @testable import Gazette
 
 /// The JSON Lines reader against Foundation's parser: the same strings out of the same lines, and
 /// a refusal wherever Foundation refuses.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Gazette
+@_spi(Stages) import Gazette
 
 @Suite("JSON writer")
 struct JSONWriterTests {

@@ -1,5 +1,5 @@
 import Testing
-import Gazette
+@_spi(Stages) import Gazette
 
 /// A small lexicon and a matcher over it: the matched surfaces and entry ids of a text.
 func lexiconMatches(_ entries: [LexiconEntry], _ text: String) throws -> [String] {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Gazette
+@_spi(Stages) import Gazette
 
 /// A small lexicon for the rule tests: two people, two countries (one with its capital), an
 /// agreement with its parties.

@@ -1,5 +1,5 @@
 import Testing
-@testable import Gazette
+@_spi(Stages) @testable import Gazette
 
 /// The sentence filter of the rule matcher: each rule lists the words it cannot match without,
 /// as bits of a table that every token of a sentence is looked up in.

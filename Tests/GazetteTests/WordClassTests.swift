@@ -1,6 +1,6 @@
 import Testing
-@testable import Gazette
-import GazetteText
+@_spi(Stages) @testable import Gazette
+@_spi(Stages) import GazetteText
 
 /// The entity stage tests words by key bits learned when the lexicon is compiled: every word of
 /// every class that is one token must be in its class, or the stage silently ignores it.

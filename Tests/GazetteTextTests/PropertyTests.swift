@@ -1,5 +1,5 @@
 import Testing
-@_spi(Testing) import GazetteText
+@_spi(Testing) @_spi(Stages) import GazetteText
 
 /// Generated text of every kind the tokenizer meets, checked for the layer's invariants.
 @Suite("Tokenizer: properties over generated text")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@_spi(Testing) import GazetteText
+@_spi(Testing) @_spi(Stages) import GazetteText
 
 /// The article the project started from (`../shared/samples/seed-article.txt`), read in place.
 @Suite("Seed article")

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// A table row: a text and the token or sentence texts expected from it.
 struct TextCase: CustomTestStringConvertible, Sendable {

@@ -1,5 +1,5 @@
 import Testing
-import GazetteText
+@_spi(Stages) import GazetteText
 
 @Suite("Tokenizer: news cases")
 struct TokenizerNewsCaseTests {

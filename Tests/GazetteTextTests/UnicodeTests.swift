@@ -1,5 +1,5 @@
 import Testing
-import GazetteText
+@_spi(Stages) import GazetteText
 
 @Suite("Tokenizer: scripts, emoji and invalid UTF-8")
 struct UnicodeTests {

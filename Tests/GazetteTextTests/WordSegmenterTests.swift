@@ -1,5 +1,5 @@
 import Testing
-@_spi(Testing) import GazetteText
+@_spi(Testing) @_spi(Stages) import GazetteText
 
 /// The byte loop that breaks words where the text is ASCII (with curly quotes and dashes) must
 /// give exactly the segments and rule statuses of ICU's word break iterator.

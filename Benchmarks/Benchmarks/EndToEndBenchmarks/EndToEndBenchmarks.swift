@@ -1,6 +1,6 @@
 import Benchmark
 import BenchmarkSupport
-import Gazette
+@_spi(Stages) import Gazette
 import GazetteBatch
 
 /// `gazette extract` end to end, in process: the whole UNGDC dump (gzip'd JSON Lines, 201.7 MB of

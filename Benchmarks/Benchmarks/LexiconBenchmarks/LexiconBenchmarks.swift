@@ -1,6 +1,6 @@
 import Benchmark
 import BenchmarkSupport
-import Gazette
+@_spi(Stages) import Gazette
 
 /// Lexicon compilation and matching, with the default lexicons and with a million generated
 /// aliases on top of them.

@@ -1,6 +1,6 @@
 import Benchmark
 import BenchmarkSupport
-import Gazette
+@_spi(Stages) import Gazette
 
 /// The default pipeline over the corpus sample with and without the rule stage, in one run,
 /// so that the rules' cost reads as a ratio of the two.

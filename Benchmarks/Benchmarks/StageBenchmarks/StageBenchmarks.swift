@@ -1,6 +1,6 @@
 import Benchmark
 import BenchmarkSupport
-import Gazette
+@_spi(Stages) import Gazette
 
 /// The stages the other suites do not measure alone: dates and JSON output. Each runs over the
 /// corpus sample already tokenized (and, for output, already extracted), so the figure is the

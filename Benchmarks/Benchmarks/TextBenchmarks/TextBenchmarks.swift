@@ -1,6 +1,6 @@
 import Benchmark
 import BenchmarkSupport
-@_spi(Benchmarks) import GazetteText
+@_spi(Benchmarks) @_spi(Stages) import GazetteText
 
 /// Throughput of the text layer on UNGDC speeches, side by side with ICU's break iterators alone.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// The entity stage: turns lexicon matches into the entities and mentions of one document, and
 /// adds what the text itself says.

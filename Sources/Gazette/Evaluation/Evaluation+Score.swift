@@ -2,24 +2,24 @@ import Foundation
 
 /// What one document's run left for explaining misses: its sentences, and every rule match
 /// with what became of it.
-public struct DocumentTrace: Sendable {
-    public struct Match: Sendable {
-        public var sentence: Int
-        public var rule: String
+package struct DocumentTrace: Sendable {
+    package struct Match: Sendable {
+        package var sentence: Int
+        package var rule: String
         /// The predicate the rule emits, or nil for a negative rule.
-        public var predicate: String?
+        package var predicate: String?
         /// "kept", "suppressed by RULE" or "lost an overlap to RULE".
-        public var outcome: String
+        package var outcome: String
     }
 
-    public var document: String
-    public var sentences: [String]
-    public var matches: [Match]
+    package var document: String
+    package var sentences: [String]
+    package var matches: [Match]
 }
 
 extension PipelineWorker {
     /// The sentences and rule matches of the document `extract` last ran on, for `Evaluation`.
-    public func trace(_ extraction: Extraction, text: UnsafeBufferPointer<UInt8>, document: String) -> DocumentTrace {
+    package func trace(_ extraction: Extraction, text: UnsafeBufferPointer<UInt8>, document: String) -> DocumentTrace {
         let sentences = layer.sentences.map { s -> String in
             guard s.endToken > s.firstToken else { return "" }
             let start = Int(layer.tokens[Int(s.firstToken)].start), end = Int(layer.tokens[Int(s.endToken) - 1].end)
@@ -41,50 +41,50 @@ extension PipelineWorker {
 }
 
 /// The figures of an `Evaluation`, and each miss and extra.
-public struct EvaluationReport: Sendable {
-    public struct Scores: Sendable, Equatable {
-        public var gold = 0, system = 0, truePositives = 0, falsePositives = 0, falseNegatives = 0
-        public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
-        public var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+package struct EvaluationReport: Sendable {
+    package struct Scores: Sendable, Equatable {
+        package var gold = 0, system = 0, truePositives = 0, falsePositives = 0, falseNegatives = 0
+        package var precision: Double { ratio(truePositives, truePositives + falsePositives) }
+        package var recall: Double { ratio(truePositives, truePositives + falseNegatives) }
+        package var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
 
-    public struct EntityScores: Sendable, Equatable {
-        public var type: String
-        public var gold = 0, found = 0
+    package struct EntityScores: Sendable, Equatable {
+        package var type: String
+        package var gold = 0, found = 0
         /// Distinct system entities of this type, and how many of them, in documents with gold
         /// entities, match no gold entity.
-        public var distinct = 0, extras = 0
-        public var recall: Double { ratio(found, gold) }
-        public var precision: Double { ratio(distinct - extras, distinct) }
+        package var distinct = 0, extras = 0
+        package var recall: Double { ratio(found, gold) }
+        package var precision: Double { ratio(distinct - extras, distinct) }
     }
 
     /// One line of `--show`.
-    public struct Finding: Sendable {
-        public enum Kind: String, Sendable { case miss, extra, wrongDate = "wrong date", entityMiss = "entity miss", entityExtra = "entity extra", forbidden }
-        public var kind: Kind
-        public var document: String
+    package struct Finding: Sendable {
+        package enum Kind: String, Sendable { case miss, extra, wrongDate = "wrong date", entityMiss = "entity miss", entityExtra = "entity extra", forbidden }
+        package var kind: Kind
+        package var document: String
         /// The fact or entity, as "(s | p | o | date)" or "type name".
-        public var item: String
+        package var item: String
         /// The sentence it stands in, when one is known, with its index.
-        public var sentence: (index: Int, text: String)?
+        package var sentence: (index: Int, text: String)?
         /// Which rule gave it, or what became of the rules there.
-        public var why: String?
+        package var why: String?
     }
 
-    public var documents = 0
-    public var triples = Scores()
+    package var documents = 0
+    package var triples = Scores()
     /// Per predicate the gold annotates, in name order.
-    public var byPredicate: [(predicate: String, scores: Scores)] = []
-    public var datesRight = 0, datesScored = 0
+    package var byPredicate: [(predicate: String, scores: Scores)] = []
+    package var datesRight = 0, datesScored = 0
     /// Person, country and agreement, in that order; `distinct` and `extras` over all types.
-    public var entityTypes: [EntityScores] = []
-    public var entityGold = 0, entityFound = 0, entityDistinct = 0, entityExtras = 0
-    public var forbiddenMentions = 0
-    public var findings: [Finding] = []
+    package var entityTypes: [EntityScores] = []
+    package var entityGold = 0, entityFound = 0, entityDistinct = 0, entityExtras = 0
+    package var forbiddenMentions = 0
+    package var findings: [Finding] = []
 
-    public var entityRecall: Double { ratio(entityFound, entityGold) }
-    public var entityPrecision: Double { ratio(entityDistinct - entityExtras, entityDistinct) }
+    package var entityRecall: Double { ratio(entityFound, entityGold) }
+    package var entityPrecision: Double { ratio(entityDistinct - entityExtras, entityDistinct) }
 }
 
 func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
@@ -92,7 +92,7 @@ func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
 extension Evaluation {
     /// Scores the records added so far against the gold set; `traces` (by document) explain
     /// the misses.
-    public func score(traces: [String: DocumentTrace] = [:]) -> EvaluationReport {
+    package func score(traces: [String: DocumentTrace] = [:]) -> EvaluationReport {
         var report = EvaluationReport()
         let scored = Set(gold.triples.map(\.predicate)).intersection(GoldSet.predicates)
         let goldTriples = gold.triples.filter { scored.contains($0.predicate) }
@@ -242,7 +242,7 @@ extension Evaluation {
     /// Runs `worker` on one document as `gazette extract --emit all` does, and adds the records
     /// it writes.
     /// - Returns: the document's sentences and rule matches, for `score(traces:)`.
-    public mutating func run(_ worker: PipelineWorker, document: String, text: [UInt8], date: CalendarDay?) throws(TextError) -> DocumentTrace {
+    package mutating func run(_ worker: PipelineWorker, document: String, text: [UInt8], date: CalendarDay?) throws(TextError) -> DocumentTrace {
         var json = JSONWriter(capacity: 1 << 16)
         let trace = try text.withUnsafeBufferPointer { (buffer) throws(TextError) -> DocumentTrace in
             let extraction = try worker.extract(buffer, date: date)
@@ -258,7 +258,7 @@ extension EvaluationReport {
     /// The figures as one line of JSON: the fields `score.py --json` prints (triples with
     /// by_predicate, entities with by_type), plus the number of documents and the split, and
     /// each entity type's precision.
-    public func jsonLine(split: String?) -> String {
+    package func jsonLine(split: String?) -> String {
         func r(_ x: Double) -> String { String(format: "%.3f", x) }
         func scores(_ s: Scores, _ total: Bool) -> String {
             if total {

@@ -19,12 +19,12 @@
 /// Records are read loosely, the way `score.py` reads them, so any output with `doc` ids can be
 /// scored: a record with a predicate, a subject and an object is a triple; any other record
 /// with a `type` is an entity.
-public struct Evaluation: Sendable {
-    public let gold: GoldSet
+package struct Evaluation: Sendable {
+    package let gold: GoldSet
     var triples: [SystemTriple] = []
     var entities: [SystemEntity] = []
 
-    public init(gold: GoldSet) { self.gold = gold }
+    package init(gold: GoldSet) { self.gold = gold }
 
     /// A triple as the scorer reads it: every string of its subject and object.
     struct SystemTriple: Sendable {
@@ -51,13 +51,13 @@ public struct Evaluation: Sendable {
 
     /// Adds one output record (a JSON object, as `gazette extract` writes them). Lines that are
     /// not JSON objects are passed over, as `score.py` passes them over.
-    public mutating func add(record line: [UInt8]) {
+    package mutating func add(record line: [UInt8]) {
         guard let tree = try? JSONLine.tree(line), case .object = tree else { return }
         add(tree)
     }
 
     /// Adds every line of `jsonLines`.
-    public mutating func add(records jsonLines: [UInt8]) {
+    package mutating func add(records jsonLines: [UInt8]) {
         for line in jsonLines.split(separator: 0x0A) { add(record: Array(line)) }
     }
 

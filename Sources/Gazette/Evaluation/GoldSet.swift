@@ -10,47 +10,47 @@ import Foundation
 /// - `not_entity`: `type`, `text`: a text that must not come out as an entity of that type.
 ///
 /// Other fields (`note`, `office`) are read past.
-public struct GoldSet: Sendable {
+package struct GoldSet: Sendable {
     /// The predicates a gold triple may have.
-    public static let predicates: Set<String> = ["met", "visited", "signed", "ratified", "negotiating", "holds_office"]
+    package static let predicates: Set<String> = ["met", "visited", "signed", "ratified", "negotiating", "holds_office"]
     /// The predicates whose two arguments may come in either order.
-    public static let symmetricPredicates: Set<String> = ["met"]
+    package static let symmetricPredicates: Set<String> = ["met"]
 
-    public struct Entity: Sendable, Equatable {
-        public var document: String
-        public var type: String
-        public var name: String
-        public var aliases: [String]
-        public var optional: Bool
+    package struct Entity: Sendable, Equatable {
+        package var document: String
+        package var type: String
+        package var name: String
+        package var aliases: [String]
+        package var optional: Bool
         /// The name, then the aliases.
-        public var names: [String] { [name] + aliases }
+        package var names: [String] { [name] + aliases }
     }
 
-    public struct Triple: Sendable, Equatable {
-        public var document: String
-        public var subject: String
-        public var predicate: String
-        public var object: String
+    package struct Triple: Sendable, Equatable {
+        package var document: String
+        package var subject: String
+        package var predicate: String
+        package var object: String
         /// An ISO 8601 date or interval, or nil when the gold gives none (not evaluated).
-        public var date: String?
-        public var optional: Bool
+        package var date: String?
+        package var optional: Bool
         /// Where it was read: `file:line`.
-        public var place: String
+        package var place: String
     }
 
-    public struct Forbidden: Sendable, Equatable {
-        public var type: String
-        public var text: String
+    package struct Forbidden: Sendable, Equatable {
+        package var type: String
+        package var text: String
     }
 
-    public var entities: [Entity] = []
-    public var triples: [Triple] = []
-    public var forbidden: [Forbidden] = []
+    package var entities: [Entity] = []
+    package var triples: [Triple] = []
+    package var forbidden: [Forbidden] = []
 
-    public init() {}
+    package init() {}
 
     /// The documents the gold names, in the order they first appear.
-    public var documents: [String] {
+    package var documents: [String] {
         var seen = Set<String>()
         var out: [String] = []
         for d in entities.map(\.document) + triples.map(\.document) where seen.insert(d).inserted { out.append(d) }
@@ -58,7 +58,7 @@ public struct GoldSet: Sendable {
     }
 
     /// The part of the set about the documents in `keep`.
-    public func restricted(to keep: Set<String>) -> GoldSet {
+    package func restricted(to keep: Set<String>) -> GoldSet {
         var out = GoldSet()
         out.entities = entities.filter { keep.contains($0.document) }
         out.triples = triples.filter { keep.contains($0.document) }
@@ -68,14 +68,14 @@ public struct GoldSet: Sendable {
 
     /// Reads the gold file at `path`.
     /// - Throws: `DiagnosticList` with every problem of the file (or the reason it cannot be read).
-    public static func load(path: String) throws(DiagnosticList) -> GoldSet {
+    package static func load(path: String) throws(DiagnosticList) -> GoldSet {
         let (set, diagnostics) = parse(try readFile(path), file: path)
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         return set
     }
 
     /// Parses gold lines `bytes`, named `file` in diagnostics: every problem is collected.
-    public static func parse(_ bytes: [UInt8], file: String) -> (GoldSet, [Diagnostic]) {
+    package static func parse(_ bytes: [UInt8], file: String) -> (GoldSet, [Diagnostic]) {
         var set = GoldSet()
         var diagnostics: [Diagnostic] = []
         var tripleLines: [(LexiconParser.LineContext, Int)] = []
@@ -170,14 +170,14 @@ public struct GoldSet: Sendable {
 
 /// Each document's date and split, from a meta file (`gazette eval --meta`): one JSON object a
 /// line with `doc`, `dct` (the document's date, or null) and `split`.
-public struct DocumentMeta: Sendable, Equatable {
-    public var document: String
-    public var date: CalendarDay?
-    public var split: String?
+package struct DocumentMeta: Sendable, Equatable {
+    package var document: String
+    package var date: CalendarDay?
+    package var split: String?
 
     /// Reads the meta file at `path`, in its order.
     /// - Throws: `DiagnosticList` with every problem of the file.
-    public static func load(path: String) throws(DiagnosticList) -> [DocumentMeta] {
+    package static func load(path: String) throws(DiagnosticList) -> [DocumentMeta] {
         var out: [DocumentMeta] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: Int] = [:]
@@ -212,7 +212,7 @@ public struct DocumentMeta: Sendable, Equatable {
         return out
     }
 
-    public init(document: String, date: CalendarDay? = nil, split: String? = nil) {
+    package init(document: String, date: CalendarDay? = nil, split: String? = nil) {
         self.document = document
         self.date = date
         self.split = split

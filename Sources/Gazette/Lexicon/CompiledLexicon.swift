@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// Lexicons compiled into one token-level trie over interned match keys, shared read-only by all
 /// threads.

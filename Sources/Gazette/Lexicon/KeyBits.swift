@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// A set of key ids as bits: a few kilobytes for a vocabulary of tens of thousands of keys, small
 /// enough to stay in the processor's cache, so that a per-token test ("does this key start an

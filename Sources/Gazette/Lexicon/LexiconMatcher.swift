@@ -1,34 +1,34 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// A lexicon match: a token span and the entries it may name.
-public struct LexiconMatch: Sendable, Equatable {
+package struct LexiconMatch: Sendable, Equatable {
     /// First token of the span.
-    public var firstToken: UInt32
+    package var firstToken: UInt32
     /// One past the last token.
-    public var endToken: UInt32
+    package var endToken: UInt32
     /// Where this match's candidates are in `LexiconMatcher.candidates`: more than one when the
     /// alias belongs to several entries (an ambiguous surname, say).
-    public var candidates: Range<Int>
+    package var candidates: Range<Int>
     /// The highest priority among the candidates.
-    public var priority: Int32
+    package var priority: Int32
 
-    public var tokenRange: Range<Int> { Int(firstToken)..<Int(endToken) }
+    package var tokenRange: Range<Int> { Int(firstToken)..<Int(endToken) }
 }
 
 /// One entry a match may name, and by which of its aliases.
-public struct LexiconCandidate: Sendable, Equatable {
-    public var entry: Int
-    public var alias: Int
+package struct LexiconCandidate: Sendable, Equatable {
+    package var entry: Int
+    package var alias: Int
 }
 
 /// Finds lexicon matches in a document. Holds scratch buffers reused across documents, so
 /// steady-state matching allocates nothing: make one per thread.
-public struct LexiconMatcher {
-    public let lexicon: CompiledLexicon
+package struct LexiconMatcher {
+    package let lexicon: CompiledLexicon
     /// The selected matches of the last document, in text order; stop phrases are left out.
-    public private(set) var matches: [LexiconMatch] = []
+    package private(set) var matches: [LexiconMatch] = []
     /// The candidates the matches refer to.
-    public private(set) var candidates: [LexiconCandidate] = []
+    package private(set) var candidates: [LexiconCandidate] = []
     /// The tokens of the last document whose keys are the entity stage's cue words
     /// (`CompiledLexicon.entityCueKeys`), and the capitalized ones that are single letters
     /// (maybe initials) or given names (`CompiledLexicon.capitalCueKeys`), found in the
@@ -40,7 +40,7 @@ public struct LexiconMatcher {
     private var found: [LexiconMatch] = []
     private var taken: [Bool] = []
 
-    public init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
+    package init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
 
     /// Matches `layer` (tokenized from `text` by a tokenizer of `lexicon.makeTokenizer()`).
     ///
@@ -48,7 +48,7 @@ public struct LexiconMatcher {
     /// aliases, is a candidate; then overlapping candidates are resolved by priority, then length
     /// (longest wins), then position (leftmost wins). Stop phrases take part like any entry and
     /// then are dropped, so "South China Sea" hides "China". O(tokens x longest alias).
-    public mutating func match(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>) {
+    package mutating func match(_ layer: TextLayer, text: UnsafeBufferPointer<UInt8>) {
         matches.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
         found.removeAll(keepingCapacity: true)

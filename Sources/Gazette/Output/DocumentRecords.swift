@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// What `gazette extract` writes for each document.
 public enum Emission: String, Sendable, CaseIterable {
@@ -15,6 +15,7 @@ extension PipelineWorker {
     /// text order, then triples, as `emit` asks.
     /// - Parameter fields: a JSON object of input fields carried to every record, or nil.
     /// - Returns: the number of records written.
+    @_spi(Stages)
     public func writeRecords(_ text: UnsafeBufferPointer<UInt8>, document: String, date: CalendarDay?, emit: Emission,
                              fields: [UInt8]? = nil, into json: inout JSONWriter) throws(TextError) -> Int {
         let extraction = emit == .entities ? try entities(in: text, date: date) : try extract(text, date: date)
@@ -24,6 +25,7 @@ extension PipelineWorker {
     /// Writes the records of `extraction`, which this worker found in `text` (the document it
     /// ran last), as `writeRecords(_:document:date:emit:fields:into:)` does.
     /// - Returns: the number of records written.
+    @_spi(Stages)
     public func writeRecords(_ extraction: Extraction, text: UnsafeBufferPointer<UInt8>, document: String, emit: Emission,
                              fields: [UInt8]? = nil, into json: inout JSONWriter) -> Int {
         var count = 0

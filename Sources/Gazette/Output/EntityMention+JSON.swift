@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 extension EntityMention {
     /// The version of the entity record (docs/schema/entity.schema.json).
@@ -11,6 +11,7 @@ extension EntityMention {
     ///   - sentence: the index of the sentence holding the mention.
     ///   - cursor: code point offsets of the document; mentions must come in text order.
     ///   - fields: a JSON object of input fields to carry (`--keep-fields`), written as `fields`.
+    @_spi(Stages)
     public func write(document: String, text: UnsafeBufferPointer<UInt8>, entities: [DocumentEntity],
                       sentence: Int, cursor: inout CodePointCursor, fields: [UInt8]? = nil, into json: inout JSONWriter) {
         json.beginObject()
@@ -55,6 +56,7 @@ extension EntityMention {
 
 extension DateMention {
     /// Writes this date as one JSON Lines record of type "date" (docs/schema/entity.schema.json).
+    @_spi(Stages)
     public func write(document: String, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, sentence: Int,
                       cursor: inout CodePointCursor, fields: [UInt8]? = nil, into json: inout JSONWriter) {
         let start = Int(layer.tokens[firstToken].start), end = Int(layer.tokens[endToken - 1].end)

@@ -1,10 +1,11 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// Writes JSON into a byte buffer, one value after another, with no intermediate objects.
 ///
 /// Strings are escaped per RFC 8259 and written as UTF-8; ill-formed UTF-8 in a string is written
 /// as U+FFFD (see `UTF8Scanner`), so output is always valid UTF-8 whatever the input was.
 /// Commas are placed automatically; nesting is tracked up to 64 levels.
+@_spi(Stages)
 public struct JSONWriter: Sendable {
     /// The bytes written so far.
     public var bytes: [UInt8] = []

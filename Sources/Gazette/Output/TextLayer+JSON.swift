@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 extension TextLayer {
     /// Writes one JSON Lines record per token: its text, key, kind, shape, sentence index, code
@@ -11,7 +11,7 @@ extension TextLayer {
     ///   - document: an id to put on each record, or nil for none.
     ///   - afterRecord: called after each record, for instance to write out and empty `json` when
     ///     it has grown, so that output streams in bounded memory.
-    public func writeTokenRecords(text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
+    package func writeTokenRecords(text: UnsafeBufferPointer<UInt8>, vocabulary: Vocabulary,
                                   document: String? = nil, into json: inout JSONWriter,
                                   afterRecord: (inout JSONWriter) throws -> Void = { _ in }) throws {
         var cursor = CodePointCursor(valid: isValidUTF8)
@@ -40,7 +40,7 @@ extension TextLayer {
 
     /// Writes one JSON Lines record per sentence: its index, text, token range, and code point
     /// and byte offsets.
-    public func writeSentenceRecords(text: UnsafeBufferPointer<UInt8>, document: String? = nil,
+    package func writeSentenceRecords(text: UnsafeBufferPointer<UInt8>, document: String? = nil,
                                      into json: inout JSONWriter,
                                      afterRecord: (inout JSONWriter) throws -> Void = { _ in }) throws {
         var cursor = CodePointCursor(valid: isValidUTF8)

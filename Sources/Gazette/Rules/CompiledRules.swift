@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// Rules compiled against a lexicon's vocabulary into one small program each, for a Pike-style
 /// virtual machine (`RuleMatcher`): no backtracking, so a run from one start token takes time

@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// A fact the rules found: (subject, predicate, object, date), with qualifiers and the matches
 /// that state it. The same fact stated twice in a document is one `Fact` with two pieces of

@@ -1,8 +1,8 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// Why a rule did or did not give a fact in a text (`gazette explain`).
-public struct RuleExplanation: Sendable {
-    public enum Status: Sendable {
+package struct RuleExplanation: Sendable {
+    package enum Status: Sendable {
         /// It matched and its match stood (it gave facts, or for a negative rule, suppressed).
         case fired
         /// Every match of it was suppressed by a negative rule, or lost an overlap.
@@ -14,14 +14,14 @@ public struct RuleExplanation: Sendable {
         /// found there (nil at a sentence's end).
         case stopped(matched: String, expected: [String], found: String?)
     }
-    public var rule: String
-    public var status: Status
+    package var rule: String
+    package var status: Status
 }
 
 extension PipelineWorker {
     /// For each rule, whether it fired on the text `extract` last ran, and if not, how far its
     /// pattern got. Runs the rules again with tracing: for explaining, not for bulk work.
-    public func explainRules(_ text: UnsafeBufferPointer<UInt8>, extraction: Extraction) -> [RuleExplanation] {
+    package func explainRules(_ text: UnsafeBufferPointer<UInt8>, extraction: Extraction) -> [RuleExplanation] {
         let rules = pipeline.rules.rules
         func surface(_ range: Range<Int>) -> String {
             String(decoding: text[Int(layer.tokens[range.lowerBound].start)..<Int(layer.tokens[range.upperBound - 1].end)], as: UTF8.self)

@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// A match of a rule in one sentence.
 public struct RuleMatch: Sendable, Equatable {

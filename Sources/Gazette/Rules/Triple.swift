@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// A fact as the output shows it: self-contained (names, surfaces, code point offsets, evidence
 /// sentences), so it outlives the document's buffers. `jsonLine` is its JSON Lines record
@@ -57,6 +57,7 @@ public struct Triple: Sendable, Equatable {
     }
 
     /// The triples of `extraction`'s facts, in order.
+    @_spi(Stages)
     public static func make(_ extraction: Extraction, document: String, text: UnsafeBufferPointer<UInt8>,
                      layer: TextLayer, rules: CompiledRules) -> [Triple] {
         guard !extraction.facts.isEmpty else { return [] }
@@ -139,6 +140,7 @@ public struct Triple: Sendable, Equatable {
 
     /// Writes this triple as one JSON Lines record (docs/schema/triple.schema.json); `fields`, a
     /// JSON object of input fields to carry (`--keep-fields`), is written as `fields`.
+    @_spi(Stages)
     public func write(fields: [UInt8]? = nil, into json: inout JSONWriter) {
         json.beginObject()
         json.key("schema"); json.string(Self.schema)

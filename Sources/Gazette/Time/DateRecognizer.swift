@@ -1,4 +1,4 @@
-import GazetteText
+@_spi(Stages) import GazetteText
 
 /// Finds date expressions in a document's tokens and normalizes them against its date.
 ///
@@ -10,6 +10,7 @@ import GazetteText
 /// (FUTURE_REF). Without a year, an expression takes the year that puts it nearest the document
 /// date, leaning to the past; a future cue before it ("will", "next", "scheduled to") leans
 /// forward.
+@_spi(Stages)
 public struct DateRecognizer: Sendable {
     /// Read "05/06/2025" as 5 June (true) or as May 6 (false).
     public var dayFirst: Bool
