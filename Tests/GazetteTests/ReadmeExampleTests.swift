@@ -24,6 +24,25 @@ struct ReadmeExampleTests {
         #expect(printed.last?.hasSuffix("}\n") == true)
     }
 
+    /// The safe entry points (a `String`, a `[UInt8]`, a `Span<UInt8>`) give what the buffer
+    /// the command line passes gives.
+    @Test func everyTextFormGivesTheSameExtraction() throws {
+        let worker = try sharedPipeline().makeWorker()
+        let text = "Japanese Foreign Minister Takeshi Iwaya met Enrique Manalo in Manila on Tuesday."
+        let bytes = Array(text.utf8)
+        let date = CalendarDay.parseDocumentDate("2025-05-29")
+        func facts(_ e: Extraction) -> [String] {
+            e.facts.map { "\(e.entities[$0.subject.entity].name) \($0.predicate) \(e.entities[$0.object.entity].name)" }
+        }
+        let fromString = try worker.extract(text, date: date)
+        let fromArray = try worker.extract(bytes, date: date)
+        let fromSpan = try worker.extract(bytes.span, date: date)
+        #expect(facts(fromString).contains("Enrique Manalo met Takeshi Iwaya"))
+        #expect(facts(fromArray) == facts(fromString) && facts(fromSpan) == facts(fromString))
+        #expect(try worker.entities(in: bytes.span, date: date).mentions.count == fromString.mentions.count)
+        #expect(try worker.entities(in: text, date: date).facts.isEmpty)
+    }
+
     @Test func tokenizerRunsAsDocumented() throws {
         var printed: [String] = []
         func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
