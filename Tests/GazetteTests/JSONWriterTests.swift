@@ -104,4 +104,23 @@ struct TokenRecordTests {
         #expect(records.map { $0["first_token"] as? Int } == [0, 5])
         #expect(records[1]["start"] as? Int == 22)
     }
+
+    /// A triple encoded by `JSONEncoder` holds the record `jsonLine` writes: the same fields and
+    /// values (an encoder orders keys its own way), nulls included.
+    @Test func anEncodedTripleIsItsRecord() throws {
+        let worker = try sharedPipeline().makeWorker()
+        let text = "Japanese Foreign Minister Takeshi Iwaya met Enrique Manalo in Manila on Tuesday."
+        let triples = try worker.triples(in: text, document: "d1", date: CalendarDay.parseDocumentDate("2025-05-29"))
+        #expect(triples.count == 3)
+        for triple in triples {
+            let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(triple)) as? NSDictionary
+            let record = try JSONSerialization.jsonObject(with: Data(triple.jsonLine.utf8)) as? NSDictionary
+            #expect(encoded != nil && encoded == record)
+        }
+        // The dated one carries its date; the office its qualifier.
+        let met = try #require(triples.first { $0.predicate == "met" })
+        let encoded = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(met)) as? [String: Any])
+        #expect((encoded["date"] as? [String: Any])?["granularity"] as? String == "day")
+        #expect((encoded["subject"] as? [String: Any])?["type"] as? String == "person")
+    }
 }

@@ -29,9 +29,9 @@ struct LexiconMatcherTests {
         LexiconEntry(id: "country:VNM", type: "country", name: "Vietnam", aliases: [Alias("Viet Nam"), Alias("Vietnamese", kind: .adjective)]),
         LexiconEntry(id: "country:JPN", type: "country", name: "Japan"),
         LexiconEntry(id: "country:PHL", type: "country", name: "Philippines", aliases: [Alias("Philippine", kind: .adjective)]),
-        LexiconEntry(id: "stop:scs", type: LexiconEntry.stopType, name: "", aliases: [Alias("South China Sea"), Alias("East China Sea")]),
-        LexiconEntry(id: "stop:nm", type: LexiconEntry.stopType, name: "", aliases: [Alias("New Mexico")]),
-        LexiconEntry(id: "stop:atl", type: LexiconEntry.stopType, name: "", aliases: [Alias("Atlanta, Georgia")]),
+        LexiconEntry(id: "stop:scs", type: EntityType.stop, name: "", aliases: [Alias("South China Sea"), Alias("East China Sea")]),
+        LexiconEntry(id: "stop:nm", type: EntityType.stop, name: "", aliases: [Alias("New Mexico")]),
+        LexiconEntry(id: "stop:atl", type: EntityType.stop, name: "", aliases: [Alias("Atlanta, Georgia")]),
     ]
 
     struct Case: CustomTestStringConvertible, Sendable {

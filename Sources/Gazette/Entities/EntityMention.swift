@@ -4,7 +4,7 @@ public struct DocumentEntity: Sendable, Equatable {
     /// The lexicon entry's id, or for an entity found in the text a slug of its type and name
     /// ("person:enrique-manalo").
     public var id: String
-    public var type: String
+    public var type: EntityType
     public var name: String
     /// Short label; for people the surname.
     public var label: String

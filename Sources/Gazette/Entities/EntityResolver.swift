@@ -85,7 +85,6 @@ struct EntityResolver {
         inTitle = [Bool](repeating: false, count: layer.tokens.count)
     }
 
-    static let titleType = "title"
     static let agreementHeads: Set<String> = Set(["agreement", "agreements", "accord", "accords", "pact", "treaty", "treaties", "convention", "protocol", "charter", "memorandum", "mou", "arrangement", "compact"])
         .union(agreementAcronymHeads).union(referenceOnlyHeads).union(documentHeads)
     /// Heads of documents that are agreements only in a few capitalized forms: "Joint
@@ -149,7 +148,7 @@ struct EntityResolver {
         var titledAliases: [(mention: Int, office: String)] = []
         for match in matches {
             let entries = candidates[match.candidates].map(\.entry)
-            if entries.allSatisfy({ lexicon.entries[$0].type == Self.titleType }) {
+            if entries.allSatisfy({ lexicon.entries[$0].type == EntityType.title }) {
                 // "Amir-Abdollahian": a title word joined by a hyphen to a capitalized word is a name's.
                 let end = match.tokenRange.upperBound
                 // "Prince Sultan bin Saad": a title's word before a patronymic is a given name.
@@ -160,14 +159,14 @@ struct EntityResolver {
                 titles.append((match.tokenRange, lexicon.entries[entries[0]].name))
                 continue
             }
-            let kept = entries.filter { lexicon.entries[$0].type != Self.titleType }
+            let kept = entries.filter { lexicon.entries[$0].type != EntityType.title }
             // An agreement's name with a Roman numeral after it is another of the series ("START
             // II" when the lexicon knew START only, "Lomé III"); not a count ("the NPT 4 decades ago").
             // (Token tests first: reading the entry's type copies the entry.)
             if match.tokenRange.upperBound < layer.tokens.count,
                layer.tokens[match.tokenRange.upperBound].shape.contains(.allCaps),
                layer.tokens[match.tokenRange.upperBound].start == layer.tokens[match.tokenRange.upperBound - 1].end + 1,
-               Self.romanSequels.contains(key(match.tokenRange.upperBound)), lexicon.entries[kept[0]].type == "agreement" {
+               Self.romanSequels.contains(key(match.tokenRange.upperBound)), lexicon.entries[kept[0]].type == .agreement {
                 continue
             }
             // A person's name right after a capitalized word and a particle ("Mohammed bin Salman
@@ -179,26 +178,26 @@ struct EntityResolver {
             let afterJoinedParticle = !afterParticle && start > 2 && isCharacter(start - 1, UInt8(ascii: "-"))
                 && layer.tokens[start - 1].start == layer.tokens[start - 2].end && layer.tokens[start - 1].end == layer.tokens[start].start
                 && isIn(.nameParticle, start - 2) && isCapitalizedWord(start - 3) && lexicon.oneWordTitles[layer.tokens[start - 3].key] == nil
-            if (afterParticle || afterJoinedParticle) && lexicon.entries[kept[0]].type == "person" { continue }
+            if (afterParticle || afterJoinedParticle) && lexicon.entries[kept[0]].type == .person { continue }
             // A name known without roles, or a one-word name ("Lula"), that goes on into another
             // capitalized name word is the start of a longer name ("Jorge Rodriguez Zapata",
             // "Lula Silvano"), found by its form later; not
             // into the next sentence (a headline's last name, then the lede's first word).
             let end = match.tokenRange.upperBound
-            if kept.allSatisfy({ lexicon.entries[$0].type == "person" && (lexicon.entries[$0].roles.isEmpty || match.tokenRange.count == 1) }), end < layer.tokens.count,
+            if kept.allSatisfy({ lexicon.entries[$0].type == .person && (lexicon.entries[$0].roles.isEmpty || match.tokenRange.count == 1) }), end < layer.tokens.count,
                isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isDateWord(end),
                sentenceRange(of: end - 1).contains(end), !kept.contains(where: { endsWithSpellingOf($0, key(end)) }) { continue }
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
             var ids: [Int] = []
             for entry in kept where !ids.contains(entity(ofEntry: entry)) { ids.append(entity(ofEntry: entry)) }
-            if lexicon.entries[kept[0]].type == "person", match.tokenRange.count >= 2, isCapitalizedWord(match.tokenRange.lowerBound),
+            if lexicon.entries[kept[0]].type == .person, match.tokenRange.count >= 2, isCapitalizedWord(match.tokenRange.lowerBound),
                let office = lexicon.oneWordTitles[layer.tokens[match.tokenRange.lowerBound].key] {
                 titledAliases.append((result.mentions.count, office))
             }
             // A known name that goes on with a patronymic ("Mohammed bin Salman bin Abdulaziz Al
             // Saud", "King Salman Bin Abdel Aziz") is that person's name in full: the mention spans it.
             var nameEnd = match.tokenRange.upperBound
-            if lexicon.entries[kept[0]].type == "person" {
+            if lexicon.entries[kept[0]].type == .person {
                 let sentence = sentenceRange(of: nameEnd - 1)
                 var patronymic = false
                 while nameEnd < sentence.upperBound {
@@ -228,7 +227,7 @@ struct EntityResolver {
             // Initials written without periods before a known name ("M Abdul Hamid", "S
             // Jaishankar", "P V Narasimha Rao"): part of it (capitals alone, not "A" nor "I").
             var nameStart = match.tokenRange.lowerBound
-            if nameStart > 0, isSingleCapitalInitial(nameStart - 1), lexicon.entries[kept[0]].type == "person" {
+            if nameStart > 0, isSingleCapitalInitial(nameStart - 1), lexicon.entries[kept[0]].type == .person {
                 let sentence = sentenceRange(of: nameStart)
                 while nameStart > sentence.lowerBound, match.tokenRange.lowerBound - nameStart < 2, !covered(nameStart - 1),
                       isSingleCapitalInitial(nameStart - 1) {
@@ -254,7 +253,7 @@ struct EntityResolver {
                lexicon.oneWordTitles[layer.tokens[nameStart - 1].key] == nil, lexicon.oneWordTitles[layer.tokens[nameStart - 2].key] != nil,
                !covered(nameStart - 1), !isNonNameWord(nameStart - 1), !isDateWord(nameStart - 1), !isHonorific(nameStart - 1),
                sentenceRange(of: nameStart).contains(nameStart - 2),
-               lexicon.entries[kept[0]].type == "person", roleHeld(by: kept[0]) != nil {
+               lexicon.entries[kept[0]].type == .person, roleHeld(by: kept[0]) != nil {
                 nameStart -= 1
             }
             add(EntityMention(candidates: ids, aliasKind: lexicon.entries[first.entry].aliases[first.alias].kind,
@@ -362,14 +361,14 @@ struct EntityResolver {
     /// "Li Qiang"), or none, it stays apart.
     mutating func mergeSurnamesIntoFullNames() {
         var byLabel: [String: Int?] = [:]
-        for (index, entity) in result.entities.enumerated() where entity.type == "person" && entity.name.contains(" ") {
+        for (index, entity) in result.entities.enumerated() where entity.type == .person && entity.name.contains(" ") {
             let label = normalizedLabel(entity.label)
             byLabel[label] = byLabel[label] == nil ? .some(index) : .some(nil)
         }
         guard !byLabel.isEmpty else { return }
         var into: [Int: Int] = [:]
         for (index, entity) in result.entities.enumerated()
-        where entity.type == "person" && entity.lexiconEntry == nil && !entity.name.contains(" ") {
+        where entity.type == .person && entity.lexiconEntry == nil && !entity.name.contains(" ") {
             guard let full = byLabel[normalizedLabel(entity.name)] ?? nil, full != index else { continue }
             into[index] = full
             if result.entities[full].office == nil, let office = entity.office {
@@ -396,7 +395,7 @@ struct EntityResolver {
     /// leaders). With two such people, or none, it stays apart.
     mutating func mergeRoyalGivenNames() {
         var into: [Int: Int] = [:]
-        for (index, entity) in result.entities.enumerated() where entity.type == "person" && entity.lexiconEntry == nil {
+        for (index, entity) in result.entities.enumerated() where entity.type == .person && entity.lexiconEntry == nil {
             let words = entity.name.split(separator: " ")
             // "PM Shehbaz", "Prime Minister Prayut": one word after a title, for the one person
             // named in full with that given name and that office.
@@ -407,7 +406,7 @@ struct EntityResolver {
             // (the lexicon may spell a name otherwise: "Mohamed bin Zayed" for "Mohammed ...").
             var full: [Int] = []
             for m in result.mentions where m.aliasKind == .name && m.endToken - m.firstToken >= (titled ? 2 : 3) {
-                guard let other = m.entity, other != index, result.entities[other].type == "person", !full.contains(other) else { continue }
+                guard let other = m.entity, other != index, result.entities[other].type == .person, !full.contains(other) else { continue }
                 var first = m.firstToken
                 if isIn(.honorific, first) || Self.royalStyles.contains(key(first)) { first += 1 }
                 guard first < m.endToken, key(first) == given else { continue }
@@ -454,7 +453,7 @@ struct EntityResolver {
     /// Uganda's Y signed the accord"). Lexicon people keep the lexicon's.
     mutating func assignPossessiveCountries() {
         for m in result.mentions where m.aliasKind == .name && m.titleStart == nil && m.firstToken >= 2 && isPossessive(m.firstToken - 1) {
-            guard let e = m.entity, result.entities[e].type == "person", result.entities[e].country == nil,
+            guard let e = m.entity, result.entities[e].type == .person, result.entities[e].country == nil,
                   result.entities[e].lexiconEntry == nil, let c = mention(endingAt: m.firstToken - 1), let ce = c.entity,
                   let code = alpha3(ofCountry: ce) else { continue }
             result.entities[e].country = code
@@ -546,7 +545,7 @@ struct EntityResolver {
                         if alpha3(ofCountry: e) != nil { members.append(e) }
                         continue
                     }
-                    guard result.entities[e].type == "person" else { continue }
+                    guard result.entities[e].type == .person else { continue }
                     // Not one whose known office is of another kind than the noun's ("the two
                     // heads of state" are no foreign minister named with them); for leaders and
                     // presidents, whom titles or the lexicon always place, none with no office
@@ -606,7 +605,7 @@ struct EntityResolver {
                     let m = result.mentions[byStart[k].index]
                     guard m.firstToken < article else { break }
                     guard m.endToken <= article else { continue }
-                    guard m.aliasKind != .pronoun, m.groupMembers == nil, let e = m.entity, result.entities[e].type == "person",
+                    guard m.aliasKind != .pronoun, m.groupMembers == nil, let e = m.entity, result.entities[e].type == .person,
                           let held = result.entities[e].office, !members.contains(e),
                           Self.holds(held, groupOffice: office) else { continue }
                     members.append(e)
@@ -649,7 +648,7 @@ struct EntityResolver {
             // Where the subject's phrase ends, the verb of travel must come within a few words.
             var subjectEnd = after
             if key(after) == "and", let n = nextPersonMention(after: after + 1, within: 4, in: previous),
-               let b = n.entity, result.entities[b].type == "person", b != a, n.endToken < previous.upperBound,
+               let b = n.entity, result.entities[b].type == .person, b != a, n.endToken < previous.upperBound,
                layer.tokens[n.endToken].kind == .word, !isCapitalizedWord(n.endToken) {
                 members = [a, b]
                 subjectEnd = n.endToken
@@ -725,7 +724,7 @@ struct EntityResolver {
         // A verb of the meeting within four words from `k`.
         func meetingVerb(from k: Int) -> Int? { (k..<min(previous.upperBound, k + 4)).first { Self.pairMeetingVerbs.contains(key($0)) } }
         if key(after) == "and", let n = nextPersonMention(after: after + 1, within: 4, in: previous),
-           let b = n.entity, result.entities[b].type == "person", b != a, n.endToken < previous.upperBound {
+           let b = n.entity, result.entities[b].type == .person, b != a, n.endToken < previous.upperBound {
             // "Ruiz and Dorr met", "Ruiz and his counterpart Dorr held talks".
             return meetingVerb(from: n.endToken) != nil ? (a, b) : nil
         }
@@ -737,7 +736,7 @@ struct EntityResolver {
         while k < min(previous.upperBound, verb + 13) {
             if let n = mention(startingAt: k), let b = n.entity {
                 // (Past "his", "her": "met his counterpart, Dorr".)
-                if result.entities[b].type == "person" && n.aliasKind != .pronoun { return b != a ? (a, b) : nil }
+                if result.entities[b].type == .person && n.aliasKind != .pronoun { return b != a ? (a, b) : nil }
                 // (A country's name or adjective before the post: "Japanese Foreign Minister X".)
                 k = max(k + 1, n.endToken)
                 continue
@@ -763,7 +762,7 @@ struct EntityResolver {
         for k in Self.firstStarting(atOrAfter: previous.lowerBound, in: byStart)..<byStart.count {
             let m = result.mentions[byStart[k].index]
             guard m.firstToken < previous.upperBound else { break }
-            if let e = m.entity, result.entities[e].type == "person", m.groupMembers == nil, !m.isPossessivePronoun { first = m; break }
+            if let e = m.entity, result.entities[e].type == .person, m.groupMembers == nil, !m.isPossessivePronoun { first = m; break }
         }
         guard let m = first else { return nil }
         var opening = m.phraseStart ?? m.titleStart ?? m.firstToken
@@ -778,10 +777,10 @@ struct EntityResolver {
     func nextPersonMention(after start: Int, within: Int, in sentence: Range<Int>) -> EntityMention? {
         var k = start
         while k < min(sentence.upperBound, start + within) {
-            if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "person" { return m }
+            if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == .person { return m }
             // (Phrase starts are not assigned yet: a title's start names the phrase here.)
             if let m = result.mentions.first(where: { $0.titleStart == k }), let e = m.entity,
-               result.entities[e].type == "person" { return m }
+               result.entities[e].type == .person { return m }
             guard layer.tokens[k].kind == .word, !isCapitalizedWord(k) || isIn(.possessiveDeterminer, k) else { return nil }
             k += 1
         }
@@ -851,7 +850,7 @@ struct EntityResolver {
     mutating func assignPossessorCountries(pronouns: Bool = false) {
         for m in result.mentions {
             guard let t = m.titleStart, t < m.firstToken, t >= (pronouns ? 1 : 2),
-                  let e = m.entity, result.entities[e].type == "person", result.entities[e].country == nil,
+                  let e = m.entity, result.entities[e].type == .person, result.entities[e].country == nil,
                   result.entities[e].lexiconEntry == nil, let office = result.entities[e].office,
                   !Self.isHeadOffice(office), !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e) else { continue }
             let owner: EntityMention?
@@ -860,7 +859,7 @@ struct EntityResolver {
             } else {
                 owner = isPossessive(t - 1) ? mention(endingAt: t - 1).flatMap { $0.aliasKind != .pronoun ? $0 : nil } : nil
             }
-            guard let o = owner?.entity, o != e, result.entities[o].type == "person", let code = result.entities[o].country else { continue }
+            guard let o = owner?.entity, o != e, result.entities[o].type == .person, let code = result.entities[o].country else { continue }
             result.entities[e].country = code
         }
     }
@@ -873,7 +872,7 @@ struct EntityResolver {
     mutating func assignPresidencyCountries() {
         var staff: [(entity: Int, sentence: Range<Int>)] = []
         for m in result.mentions {
-            guard let e = m.entity, result.entities[e].type == "person", let t = m.titleStart, t < m.firstToken, t >= 1,
+            guard let e = m.entity, result.entities[e].type == .person, let t = m.titleStart, t < m.firstToken, t >= 1,
                   key(t - 1) == "presidential", awaitsCountry(e), let office = result.entities[e].office, !Self.isHeadOffice(office) else { continue }
             staff.append((e, sentenceRange(of: m.firstToken)))
         }
@@ -905,7 +904,7 @@ struct EntityResolver {
         for e in result.entities.indices { if let code = alpha3(ofCountry: e) { named.insert(code) } }
         var done = Set<Int>()
         for m in result.mentions {
-            guard let e = m.entity, !done.contains(e), result.entities[e].type == "person", result.entities[e].country == nil,
+            guard let e = m.entity, !done.contains(e), result.entities[e].type == .person, result.entities[e].country == nil,
                   result.entities[e].lexiconEntry == nil, let office = result.entities[e].office,
                   !Self.styleTitles.contains(office.lowercased()), !officesOfOrganisations.contains(e), m.aliasKind != .pronoun else { continue }
             var words: [KeyID] = []
@@ -994,7 +993,7 @@ struct EntityResolver {
         let lead = max(sentenceRange(of: start).lowerBound, start - 5)..<(start - 1)
         guard lead.contains(where: { Self.pairWords.contains(key($0)) }) else { return false }
         var k = between.lowerBound + 1
-        if k < between.upperBound, let m = mention(startingAt: k), let c = m.entity, result.entities[c].type == "country" {
+        if k < between.upperBound, let m = mention(startingAt: k), let c = m.entity, result.entities[c].type == .country {
             k = m.endToken
             if k < between.upperBound && isPossessive(k) { k += 1 }
         }
@@ -1011,7 +1010,7 @@ struct EntityResolver {
     func peopleListed(before end: Int, in sentence: Range<Int>) -> [Int] {
         var people: [Int] = [], end = end
         while end > sentence.lowerBound, let m = mention(endingAt: end), let p = m.entity,
-              result.entities[p].type == "person", m.aliasKind != .pronoun {
+              result.entities[p].type == .person, m.aliasKind != .pronoun {
             people.append(p)
             end = m.titleStart ?? m.firstToken
             while end > sentence.lowerBound && [",", "and"].contains(key(end - 1)) { end -= 1 }
@@ -1023,7 +1022,7 @@ struct EntityResolver {
     func personMentionsInTextOrder() -> [Int] {
         var people: [Int] = []
         for (n, m) in result.mentions.enumerated() {
-            guard let e = m.entity, result.entities[e].type == "person", m.aliasKind != .pronoun else { continue }
+            guard let e = m.entity, result.entities[e].type == .person, m.aliasKind != .pronoun else { continue }
             people.append(n)
         }
         people.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
@@ -1084,7 +1083,7 @@ struct EntityResolver {
     mutating func shareCountryAlongTitledList() {
         var titled: [Int] = []
         for (n, m) in result.mentions.enumerated() {
-            guard let e = m.entity, result.entities[e].type == "person", let t = m.titleStart, t < m.firstToken, m.aliasKind != .pronoun else { continue }
+            guard let e = m.entity, result.entities[e].type == .person, let t = m.titleStart, t < m.firstToken, m.aliasKind != .pronoun else { continue }
             titled.append(n)
         }
         guard titled.count >= 2 else { return }
@@ -1183,13 +1182,13 @@ struct EntityResolver {
         // Person mentions by the first token of their title (or name), for the list walk.
         var personAt: [Int: Int] = [:]
         for (n, m) in result.mentions.enumerated() {
-            guard let e = m.entity, result.entities[e].type == "person" else { continue }
+            guard let e = m.entity, result.entities[e].type == .person else { continue }
             personAt[m.titleStart ?? m.firstToken] = n
         }
         guard !personAt.isEmpty else { return }
         func countryCode(ofMention m: EntityMention?) -> String? {
             guard let m, let e = m.entity else { return nil }
-            return result.entities[e].type == "person" ? result.entities[e].country : alpha3(ofCountry: e)
+            return result.entities[e].type == .person ? result.entities[e].country : alpha3(ofCountry: e)
         }
         // The people listed with a post in apposition ("Ana Ruiz, Minister of Trade,"): the post,
         // and the mention that holds it once the list's country is known.
@@ -1281,7 +1280,7 @@ struct EntityResolver {
                     let listed = list(from: start, in: sentence)
                     members = listed.people
                     let leader = result.mentions.last { m in
-                        m.endToken <= i && m.firstToken >= sentence.lowerBound && m.entity.map { result.entities[$0].type == "person" } == true
+                        m.endToken <= i && m.firstToken >= sentence.lowerBound && m.entity.map { result.entities[$0].type == .person } == true
                             && (pronouns || m.aliasKind != .pronoun)
                     } ?? personAt[listed.end].map { result.mentions[$0] }
                     // The second pass reads only the lists whose leader is a pronoun.
@@ -1452,7 +1451,7 @@ struct EntityResolver {
         // Per person, the gender a word before a mention gives; nil when none does or two disagree.
         var gender: [Int: Bool?] = [:]
         for m in result.mentions {
-            guard let e = m.entity, result.entities[e].type == "person" else { continue }
+            guard let e = m.entity, result.entities[e].type == .person else { continue }
             if let female = isFemale(before: m.firstToken) {
                 if let known = gender[e] { if known != female { gender[e] = .some(nil) } } else { gender[e] = female }
             }
@@ -1474,7 +1473,7 @@ struct EntityResolver {
         for m in result.mentions { if let t = m.titleStart { titled.insert(t) } }
         var bareTitles: [Int] = []
         for t in result.titles where t.firstToken > 0 && !covered(t.firstToken) && !titled.contains(t.firstToken)
-            && !(t.endToken < layer.tokens.count && mention(startingAt: t.endToken).map { $0.entity.map { result.entities[$0].type == "person" } == true } == true) {
+            && !(t.endToken < layer.tokens.count && mention(startingAt: t.endToken).map { $0.entity.map { result.entities[$0].type == .person } == true } == true) {
             // A post in its own right ("the Secretary-General"), not in apposition to a name
             // ("Ahidjo, the President of Cameroon, during his visit").
             let article = t.firstToken - 1
@@ -1554,7 +1553,7 @@ struct EntityResolver {
                     var k = n.token
                     if let m = mention(startingAt: n.token), let t = m.titleStart { k = t }
                     while k > start, let c = mention(endingAt: k), !c.candidates.isEmpty,
-                          c.candidates.allSatisfy({ result.entities[$0].type == "country" }) { k = c.firstToken }
+                          c.candidates.allSatisfy({ result.entities[$0].type == .country }) { k = c.firstToken }
                     while k > start && (isHonorific(k - 1) || key(k - 1) == "the") { k -= 1 }
                     // (Not after a verb of going together: "travelled with Dorr on his trip".)
                     if k > start && ["with", "to"].contains(key(k - 1)) && !(k - 1 > start && Self.togetherVerbs.contains(key(k - 2))),
@@ -1733,7 +1732,7 @@ struct EntityResolver {
     /// countries the document names; otherwise all candidates stay.
     mutating func resolveAmbiguity() {
         let countries = Set(result.mentions.compactMap { m -> String? in
-            guard let e = m.entity, let entry = result.entities[e].lexiconEntry, result.entities[e].type == "country" else { return nil }
+            guard let e = m.entity, let entry = result.entities[e].lexiconEntry, result.entities[e].type == .country else { return nil }
             return lexicon.entries[entry].codes["alpha3"]
         })
         let named = Set(result.mentions.compactMap(\.entity))
@@ -1770,7 +1769,7 @@ struct EntityResolver {
             let sentence = sentenceRange(of: result.mentions[index].firstToken)
             let here = Set(result.mentions.compactMap { m -> String? in
                 guard sentence.contains(m.firstToken), let e = m.entity, let entry = result.entities[e].lexiconEntry,
-                      result.entities[e].type == "country" else { return nil }
+                      result.entities[e].type == .country else { return nil }
                 return lexicon.entries[entry].codes["alpha3"]
             })
             let tied = pool.indices.filter { named[$0] == best }
@@ -1786,7 +1785,7 @@ struct EntityResolver {
     /// name stands for.
     mutating func dropCitiesOfUSStates() {
         for m in result.mentions where m.aliasKind == .capital && m.endToken + 1 < layer.tokens.count && isCharacter(m.endToken, UInt8(ascii: ",")) {
-            guard let e = m.entity, result.entities[e].type == "country" else { continue }
+            guard let e = m.entity, result.entities[e].type == .country else { continue }
             let first = m.endToken + 1
             let one = key(first)
             let two = first + 1 < layer.tokens.count ? one + " " + key(first + 1) : ""
@@ -1817,13 +1816,13 @@ struct EntityResolver {
         let named = namedCountries()
         guard named.count >= 2 else { return }
         func isForeign(_ e: Int) -> Bool {
-            guard result.entities[e].type == "agreement", let entry = result.entities[e].lexiconEntry else { return false }
+            guard result.entities[e].type == .agreement, let entry = result.entities[e].lexiconEntry else { return false }
             let parties = lexicon.entries[entry].parties
             return !parties.isEmpty && !parties.contains(where: named.contains)
         }
         func isUnresolved(_ candidates: [Int]) -> Bool {
             candidates.count > 1 && candidates.allSatisfy { e in
-                result.entities[e].type == "agreement" && result.entities[e].lexiconEntry.map { !lexicon.entries[$0].parties.isEmpty } ?? false
+                result.entities[e].type == .agreement && result.entities[e].lexiconEntry.map { !lexicon.entries[$0].parties.isEmpty } ?? false
             }
         }
         // So is one of parties the document names only in part, when a sentence naming it pairs
@@ -1831,7 +1830,7 @@ struct EntityResolver {
         // Comprehensive Economic Partnership Agreement" is no India-UAE agreement).
         var otherParty = Set<Int>()
         for m in result.mentions {
-            guard let e = m.entity, result.entities[e].type == "agreement", !otherParty.contains(e),
+            guard let e = m.entity, result.entities[e].type == .agreement, !otherParty.contains(e),
                   let entry = result.entities[e].lexiconEntry else { continue }
             let parties = lexicon.entries[entry].parties
             guard parties.count >= 2, !parties.allSatisfy(named.contains) else { continue }
@@ -1852,7 +1851,7 @@ struct EntityResolver {
             let key = m.candidates.sorted()
             if replacement[key] == nil {
                 let name = surface(m.firstToken..<m.endToken)
-                replacement[key] = newEntity(type: "agreement", name: name, label: name)
+                replacement[key] = newEntity(type: .agreement, name: name, label: name)
             }
             result.mentions[index].candidates = [replacement[key]!]
             result.mentions[index].source = .pattern
@@ -1979,12 +1978,12 @@ struct EntityResolver {
     func homeOfBareTitledLeaders() -> String? {
         var home: String?
         for m in result.mentions {
-            guard let e = m.entity, result.entities[e].type == "person", result.entities[e].lexiconEntry != nil,
+            guard let e = m.entity, result.entities[e].type == .person, result.entities[e].lexiconEntry != nil,
                   let office = result.entities[e].office, Self.isHeadOffice(office), !Self.monarchOffices.contains(office),
                   let t = m.titleStart, let code = result.entities[e].country else { continue }
             if country(before: t) != nil || (t..<m.firstToken).contains(where: { mentionCountry($0) != nil }) { continue }
             if m.endToken + 1 < layer.tokens.count, key(m.endToken) == "of", let c = mention(startingAt: m.endToken + 1), let ce = c.entity,
-               result.entities[ce].type == "country" { continue }
+               result.entities[ce].type == .country { continue }
             if let home, home != code { return nil }
             home = code
         }
@@ -2002,7 +2001,7 @@ struct EntityResolver {
     /// foreign ones by a bare title too), and only to a person whose sentence names no other country.
     mutating func assignHomeCountry(_ code: String, after datelineEnd: Int, inferred: Bool = false) {
         var candidates: Set<Int> = []
-        for index in result.entities.indices where result.entities[index].type == "person" {
+        for index in result.entities.indices where result.entities[index].type == .person {
             guard let office = result.entities[index].office, result.entities[index].country == nil,
                   !officesOfOrganisations.contains(index) else { continue }
             if inferred && (Self.isHeadOffice(office) || RelationBuilder.isEnvoy(office) || Self.styleTitles.contains(office.lowercased())) { continue }
@@ -2021,7 +2020,7 @@ struct EntityResolver {
         // Y attended"; a president and a prime minister may both be the host's).
         let heads = candidates.filter { Self.isHeadOffice(result.entities[$0].office ?? "") }
         if !heads.isEmpty && result.entities.contains(where: {
-            $0.type == "person" && $0.country == code && $0.office.map(Self.isHeadOffice) == true }) {
+            $0.type == .person && $0.country == code && $0.office.map(Self.isHeadOffice) == true }) {
             candidates.subtract(heads)
         } else {
             // One post, whatever its title: "President" and "Head of State" are one.
@@ -2093,7 +2092,7 @@ struct EntityResolver {
             guard k < title.firstToken, (k..<title.firstToken).contains(where: isStateBody) else { continue }
             if k > sentence.lowerBound, key(k - 1) == "the" { k -= 1 }
             guard k - 1 > sentence.lowerBound, isCharacter(k - 1, UInt8(ascii: ",")), let m = mention(endingAt: k - 1), let e = m.entity,
-                  result.entities[e].type == "person", result.entities[e].office == nil,
+                  result.entities[e].type == .person, result.entities[e].office == nil,
                   // Not a head's title ("the court's president" may be an international court's).
                   !Self.isHeadOffice(title.office) else { continue }
             setOffice(e, title.office, before: title.firstToken)
@@ -2160,7 +2159,7 @@ struct EntityResolver {
 
     /// The ISO alpha-3 code of entity `e` when it is a lexicon country.
     func alpha3(ofCountry e: Int) -> String? {
-        guard result.entities[e].type == "country", let entry = result.entities[e].lexiconEntry else { return nil }
+        guard result.entities[e].type == .country, let entry = result.entities[e].lexiconEntry else { return nil }
         return lexicon.entries[entry].codes["alpha3"]
     }
 
@@ -2177,7 +2176,7 @@ struct EntityResolver {
             if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }  // "the Kenyan leader Ruto": a name's title
             if byCountry[code] == nil {
                 var found: Int?, two = false
-                for (index, e) in result.entities.enumerated() where e.type == "person" && e.country == code {
+                for (index, e) in result.entities.enumerated() where e.type == .person && e.country == code {
                     guard let o = e.office, Self.isHeadOffice(o) else { continue }
                     if found == nil { found = index } else if found != index { two = true }
                 }
@@ -2231,8 +2230,8 @@ struct EntityResolver {
         return result.entities.count - 1
     }
 
-    mutating func newEntity(type: String, name: String, label: String) -> Int {
-        let id = type + ":" + slug(name)
+    mutating func newEntity(type: EntityType, name: String, label: String) -> Int {
+        let id = type.rawValue + ":" + slug(name)
         if let index = result.entities.firstIndex(where: { $0.id == id }) { return index }
         result.entities.append(DocumentEntity(id: id, type: type, name: name, label: label))
         return result.entities.count - 1
@@ -2314,7 +2313,7 @@ struct EntityResolver {
         let index = Int32(result.mentions.count)
         for i in m.firstToken..<m.endToken { owner[i] = index }
         result.mentions.append(m)
-        if let e = m.entity, result.entities[e].type == "person" {
+        if let e = m.entity, result.entities[e].type == .person {
             let label = normalizedLabel(result.entities[e].label)
             if let known = personByLabel[label], known.firstToken <= m.firstToken { return }
             personByLabel[label] = (e, m.firstToken)
@@ -2377,7 +2376,7 @@ struct EntityResolver {
         // A place's or a city's name, not a form's or a meeting's kind ("the Customs Declaration",
         // "the Final Declaration", "the Monday Declaration") nor a person's.
         for k in start..<i where Self.declarationKindWords.contains(key(k)) || isDateWord(k)
-            || mention(startingAt: k).flatMap({ $0.entity }).map({ result.entities[$0].type == "person" }) == true { return false }
+            || mention(startingAt: k).flatMap({ $0.entity }).map({ result.entities[$0].type == .person }) == true { return false }
         var before = start - 1
         if before > sentence.lowerBound && key(before) == "the" { before -= 1 }
         if before > sentence.lowerBound + 1 && key(before) == "of" && key(before - 1) == "signing" { return true }
@@ -2424,7 +2423,7 @@ struct EntityResolver {
         // "the North Atlantic Treaty Organization", "the Collective Security Treaty Organisation":
         // an organisation's name holds an agreement's, and is none.
         // So is a pact named as a body of members (`namesOrganisation`).
-        for m in result.mentions where !m.candidates.isEmpty && m.candidates.allSatisfy({ result.entities[$0].type == "agreement" })
+        for m in result.mentions where !m.candidates.isEmpty && m.candidates.allSatisfy({ result.entities[$0].type == .agreement })
             && namesOrganisation(m.firstToken..<m.endToken) {
             uncover(m.firstToken..<m.endToken)
         }
@@ -2442,7 +2441,7 @@ struct EntityResolver {
                 while last > i + 3 && layer.tokens[last - 1].kind == .punctuation { last -= 1 }
                 let name = head + " " + surface((i + 2)..<last)
                 uncover(named)
-                add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .name,
+                add(EntityMention(candidates: [newEntity(type: .agreement, name: name, label: name)], aliasKind: .name,
                                   firstToken: named.lowerBound, endToken: named.upperBound, byteStart: 0, byteEnd: 0, source: .pattern))
                 next = named.upperBound
                 continue
@@ -2451,7 +2450,7 @@ struct EntityResolver {
                 // "a comprehensive economic partnership agreement (CEPA)": the acronym is a name.
                 if let acronym = acronymAfterDescription(i) {
                     let name = word(acronym)
-                    add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .acronym,
+                    add(EntityMention(candidates: [newEntity(type: .agreement, name: name, label: name)], aliasKind: .acronym,
                                       firstToken: acronym, endToken: acronym + 1, byteStart: 0, byteEnd: 0, source: .pattern))
                     continue
                 }
@@ -2461,7 +2460,7 @@ struct EntityResolver {
                 if let named = lowerCaseHeadName(i) ?? nameAfterCalled(i) ?? partiesLowerCaseName(i) {
                     let name = surface(named)
                     uncover(named)
-                    add(EntityMention(candidates: [newEntity(type: "agreement", name: name, label: name)], aliasKind: .name,
+                    add(EntityMention(candidates: [newEntity(type: .agreement, name: name, label: name)], aliasKind: .name,
                                       firstToken: named.lowerBound, endToken: named.upperBound, byteStart: 0, byteEnd: 0, source: .pattern))
                 }
                 continue
@@ -2527,7 +2526,7 @@ struct EntityResolver {
                 && key(end + 1) == "the" && isCapitalizedWord(end + 2)
             // The agreement the lexicon knows after "to the", if any.
             let protocolTarget = protocolStart ? mention(startingAt: end + 2).flatMap { m in
-                m.entity.map { result.entities[$0].type == "agreement" } == true ? m : nil } : nil
+                m.entity.map { result.entities[$0].type == .agreement } == true ? m : nil } : nil
             let protocolTo = protocolStart && (!covered(end + 2) || protocolTarget != nil)
             // "against" goes on with what the agreement is against ("against Torture"), not with a
             // party it is signed against ("signed the Lima Accord against Chile's wishes").
@@ -2643,7 +2642,7 @@ struct EntityResolver {
                 let index = Int(owner[i])
                 let m = result.mentions[index]
                 if m.source == .lexicon && m.firstToken == i && m.endToken >= end
-                    && m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+                    && m.candidates.contains(where: { result.entities[$0].type == .agreement }) {
                     uncover(start..<i)
                     for t in start..<i { owner[t] = Int32(index) }
                     result.mentions[index].firstToken = start
@@ -2661,14 +2660,14 @@ struct EntityResolver {
             // Acquisition and Cross-Servicing Agreement") gives way to the longer name.
             if owner[i] >= 0 {
                 let m = result.mentions[Int(owner[i])]
-                if m.firstToken <= start && m.endToken >= end && m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+                if m.firstToken <= start && m.endToken >= end && m.candidates.contains(where: { result.entities[$0].type == .agreement }) {
                     next = max(end, m.endToken)
                     continue
                 }
                 // The lexicon's whole name and one head word more: "the Pacific Agreement on ...
                 // Relations Plus Agreement" is the lexicon's agreement too.
                 if m.source == .lexicon, m.firstToken <= start, m.endToken + 1 == end, heads.contains(layer.tokens[m.endToken].key),
-                   m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+                   m.candidates.contains(where: { result.entities[$0].type == .agreement }) {
                     extend(Int(owner[i]), to: end)
                     next = end
                     continue
@@ -2676,7 +2675,7 @@ struct EntityResolver {
                 // A lexicon protocol named with the agreement it adds to ("the Kyoto Protocol to the
                 // United Nations Framework Convention on Climate Change") is the lexicon's protocol.
                 if protocolTo, m.source == .lexicon, m.firstToken <= start, m.endToken == i + 1,
-                   m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+                   m.candidates.contains(where: { result.entities[$0].type == .agreement }) {
                     let index = Int(owner[i])
                     uncover((i + 1)..<end)
                     extend(index, to: end)
@@ -2688,7 +2687,7 @@ struct EntityResolver {
             // Economic Relations (PACER) Plus Agreement", "the RCEP Agreement") goes on to the
             // head: the words before it are the lexicon's name, not a name of their own.
             if end == i + 1, let m = mention(endingAt: i), m.source == .lexicon,
-               m.candidates.contains(where: { result.entities[$0].type == "agreement" }) {
+               m.candidates.contains(where: { result.entities[$0].type == .agreement }) {
                 extend(Int(owner[i - 1]), to: end)
                 next = end
                 continue
@@ -2702,8 +2701,8 @@ struct EntityResolver {
             // "the Lombok Treaty" ... "the Treaty of Lombok": one agreement, named as the text
             // first names it.
             let entity = Self.invertedAgreementName(name).flatMap { other in
-                result.entities.firstIndex { $0.type == "agreement" && $0.id == "agreement:" + slug(other) }
-            } ?? newEntity(type: "agreement", name: name, label: name)
+                result.entities.firstIndex { $0.type == .agreement && $0.id == "agreement:" + slug(other) }
+            } ?? newEntity(type: .agreement, name: name, label: name)
             if result.entities[entity].parties.isEmpty { result.entities[entity].parties = parties }
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
                               byteStart: 0, byteEnd: 0, source: .pattern))
@@ -2919,7 +2918,7 @@ struct EntityResolver {
         // candidates): `resolveAmbiguity` and `detachForeignAgreements` settle it and its
         // references alike.
         var named: [(first: Int, end: Int, entity: [Int])] = []
-        for m in result.mentions where !m.candidates.isEmpty && m.candidates.allSatisfy({ result.entities[$0].type == "agreement" }) {
+        for m in result.mentions where !m.candidates.isEmpty && m.candidates.allSatisfy({ result.entities[$0].type == .agreement }) {
             named.append((m.firstToken, m.endToken, m.candidates))
         }
         guard !named.isEmpty else { return }
@@ -3109,7 +3108,7 @@ struct EntityResolver {
     /// or a word in lower case after it) is the one it was signed for, not part of the name ("the
     /// Agreement for Peace", "the ... Agreement for Trans-Pacific Partnership" go on).
     func isSignerAfterFor(_ link: Int, sentence: Range<Int>) -> Bool {
-        guard key(link) == "for", let m = mention(startingAt: link + 1), let e = m.entity, result.entities[e].type == "country" else { return false }
+        guard key(link) == "for", let m = mention(startingAt: link + 1), let e = m.entity, result.entities[e].type == .country else { return false }
         let next = m.endToken
         if next >= sentence.upperBound || isCapitalizedWord(next) && !isDateWord(next) { return next >= sentence.upperBound }
         // A connector goes on with the name only before a capitalized word ("for Peru and Chile
@@ -3272,7 +3271,7 @@ struct EntityResolver {
         // Unquoted, one capitalized word may be anything ("called Monday"): two at least.
         if !quoted && last == start { return nil }
         // A name that is a country's or a person's is no agreement's.
-        if let m = mention(startingAt: start), m.endToken == last + 1, let e = m.entity, result.entities[e].type != "agreement" { return nil }
+        if let m = mention(startingAt: start), m.endToken == last + 1, let e = m.entity, result.entities[e].type != .agreement { return nil }
         return start..<(last + 1)
     }
 
@@ -3304,7 +3303,7 @@ struct EntityResolver {
             if !covered(acronym) {
                 add(EntityMention(candidates: [entity], aliasKind: .acronym, firstToken: acronym, endToken: acronym + 1,
                                   byteStart: 0, byteEnd: 0, source: .coreference))
-            } else if result.entities[entity].type == "agreement", let other = lexiconAgreement(at: acronym), other != entity,
+            } else if result.entities[entity].type == .agreement, let other = lexiconAgreement(at: acronym), other != entity,
                       !namesWithin(mention.firstToken..<mention.endToken, other) {
                 if redefined[word(acronym)] == nil { redefined[word(acronym)] = (entity, acronym) }
             }
@@ -3347,7 +3346,7 @@ struct EntityResolver {
         guard covered(k) else { return nil }
         let m = result.mentions[Int(owner[k])]
         guard m.firstToken == k, m.endToken == k + 1, m.source == .lexicon, let e = m.entity,
-              result.entities[e].type == "agreement" else { return nil }
+              result.entities[e].type == .agreement else { return nil }
         return e
     }
 
@@ -3749,7 +3748,7 @@ struct EntityResolver {
         if Self.adjunctWords.contains(key(i)) || isDateWord(i) { return true }
         if layer.tokens[i].kind == .number { return true }
         guard covered(i), let e = result.mentions[Int(owner[i])].entity else { return false }
-        return result.entities[e].type == "country"
+        return result.entities[e].type == .country
     }
     /// Words before "meeting" that make it a verb ("after meeting Ana Ruiz", "while meeting").
     static let gerundOpeners: Set<String> = ["after", "before", "while", "when", "since", "following", "upon", "on"]
@@ -3764,7 +3763,7 @@ struct EntityResolver {
     /// second of a pair after "between" ends wherever it ends ("talks between Ana Ruiz and Li
     /// Wenbo ended").
     mutating func findListedNames() {
-        let people = result.mentions.filter { m in m.entity.map { result.entities[$0].type == "person" } ?? false }
+        let people = result.mentions.filter { m in m.entity.map { result.entities[$0].type == .person } ?? false }
         for m in people {
             let sentence = sentenceRange(of: m.firstToken)
             // "between Ana Ruiz and Li Wenbo": the second of a pair, whatever follows it.
@@ -3777,7 +3776,7 @@ struct EntityResolver {
                 var start = k + 1
                 if isCharacter(k, UInt8(ascii: ",")) && key(start) == "and" { start += 1 }
                 // "and Peru's Ana Ruiz": past the country's possessive.
-                if let c = mention(startingAt: start), let ce = c.entity, result.entities[ce].type == "country",
+                if let c = mention(startingAt: start), let ce = c.entity, result.entities[ce].type == .country,
                    c.endToken + 1 < sentence.upperBound, isPossessive(c.endToken) {
                     start = c.endToken + 1
                 }
@@ -3793,7 +3792,7 @@ struct EntityResolver {
             }
             // Before: "Ana Ruiz, Piet Dorr and" + the person (or "and Peru's" + the person).
             var e = (m.titleStart ?? m.firstToken) - 1
-            if e > sentence.lowerBound && isPossessive(e), let c = mention(endingAt: e), let ce = c.entity, result.entities[ce].type == "country" {
+            if e > sentence.lowerBound && isPossessive(e), let c = mention(endingAt: e), let ce = c.entity, result.entities[ce].type == .country {
                 e = c.firstToken - 1
             }
             while e > sentence.lowerBound + 1 && (key(e) == "and" || isCharacter(e, UInt8(ascii: ","))) {
@@ -4137,7 +4136,7 @@ struct EntityResolver {
             if post, j + 1 < sentence.upperBound, key(j) == "of" {
                 var e = j + 1
                 while e < sentence.upperBound && e - j <= 8 {
-                    if let m = mention(startingAt: e), let c = m.entity, result.entities[c].type == "country" { e = m.endToken; continue }
+                    if let m = mention(startingAt: e), let c = m.entity, result.entities[c].type == .country { e = m.endToken; continue }
                     guard key(e) == "the" || (isCapitalizedWord(e) && !inTitle[e] && !covered(e)) else { break }
                     e += 1
                 }
@@ -4198,7 +4197,7 @@ struct EntityResolver {
         var pending = -1
         func countryMention(at k: Int) -> EntityMention? {
             guard let m = mention(startingAt: k), !m.candidates.isEmpty,
-                  m.candidates.allSatisfy({ result.entities[$0].type == "country" }) else { return nil }
+                  m.candidates.allSatisfy({ result.entities[$0].type == .country }) else { return nil }
             return m
         }
         while k < sentence.upperBound {
@@ -4368,7 +4367,7 @@ struct EntityResolver {
                         && !(end + 1 < sentence.upperBound && isCapitalizedWord(end + 1)))) || suffix else { break }
             if covered(end) && !suffix {
                 // A lexicon person is the name; anything else ends it.
-                if tokens.isEmpty, let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == "person" {
+                if tokens.isEmpty, let m = mention(startingAt: end), let e = m.entity, result.entities[e].type == .person {
                     return ([], e)
                 }
                 break
@@ -4429,7 +4428,7 @@ struct EntityResolver {
                 return (entity(ofEntry: held[0]), .office)
             }
         }
-        return (newEntity(type: "person", name: name, label: surface(labelStart..<(labelToken + 1))), .pattern)
+        return (newEntity(type: .person, name: name, label: surface(labelStart..<(labelToken + 1))), .pattern)
     }
 
     /// Whether two given names (keys: folded, lower case) are one name: the same, or spelled
@@ -4567,7 +4566,7 @@ struct EntityResolver {
             var k = begin - 2
             // Not two people: "the Amir of Bahrain and King Hassan II of Morocco" (a head's title,
             // the first described with "the", or a country after the second name).
-            if !inTitle[k], let m = mention(endingAt: begin - 1), let e = m.entity, result.entities[e].type == "country",
+            if !inTitle[k], let m = mention(endingAt: begin - 1), let e = m.entity, result.entities[e].type == .country,
                !Self.isHeadOffice(office) {
                 var of = m.firstToken - 1
                 if of > sentence.lowerBound && key(of) == "the" { of -= 1 }
@@ -4616,7 +4615,7 @@ struct EntityResolver {
                 var nameStart: Int?
                 var titled = false
                 if let before = mention(endingAt: begin - 1), let e = before.entity {
-                    if result.entities[e].type == "person" && before.aliasKind != .pronoun { nameStart = before.firstToken }
+                    if result.entities[e].type == .person && before.aliasKind != .pronoun { nameStart = before.firstToken }
                     titled = before.titleStart != nil
                 } else if !covered(begin - 2) {
                     // (Also the object of a preposition: "At the invitation of Ana Ruiz, President
@@ -4649,7 +4648,7 @@ struct EntityResolver {
         // A known name that opens with an honorific's word ("Prime Minister Sheikh Hasina"): the
         // name, whole.
         if start > beforeHonorifics, let m = mention(startingAt: beforeHonorifics), let e = m.entity,
-           result.entities[e].type == "person", m.endToken > start {
+           result.entities[e].type == .person, m.endToken > start {
             start = beforeHonorifics
         }
         // "Cabinet Secretary Aden Duale": a city's name opening a name after a title is a given name.
@@ -4698,7 +4697,7 @@ struct EntityResolver {
             // (From the country before the title's institution: "Kenyan Foreign Ministry spokesperson".)
             // (Never before the sentence: a country ending the line before is no part of it.)
             var opener = max(sentence.lowerBound, titleStart(begin))
-            func isCountry(_ m: EntityMention?) -> Bool { m?.entity.map { result.entities[$0].type == "country" } == true }
+            func isCountry(_ m: EntityMention?) -> Bool { m?.entity.map { result.entities[$0].type == .country } == true }
             while opener > sentence.lowerBound {
                 if let m = mention(endingAt: opener), isCountry(m) {
                     opener = m.firstToken
@@ -4870,7 +4869,7 @@ struct EntityResolver {
         var found: [Int] = []
         while k + 1 < sentence.upperBound {
             // Past the country of the name before ("Presidents A of Mozambique and B of Zimbabwe").
-            if key(k) == "of", let m = mention(startingAt: k + 1), let e = m.entity, result.entities[e].type == "country",
+            if key(k) == "of", let m = mention(startingAt: k + 1), let e = m.entity, result.entities[e].type == .country,
                m.endToken < sentence.upperBound {
                 k = m.endToken
             }
@@ -5125,7 +5124,7 @@ struct EntityResolver {
                 var n = i + 1
                 if n + 1 < sentence.upperBound && key(n) == "," { n += 1 }
                 guard n < sentence.upperBound, !inTitle[n], let named = mention(startingAt: n), let p = named.entity,
-                      result.entities[p].type == "person", named.aliasKind != .pronoun else { continue }
+                      result.entities[p].type == .person, named.aliasKind != .pronoun else { continue }
             }
             // The nearest person before it in the sentence with an office of a known class.
             var office: String?
@@ -5142,7 +5141,7 @@ struct EntityResolver {
             while next + 1 < sentence.upperBound && isHonorific(next) && isCapitalizedWord(next) { next += 1 }
             // A title after it ("his Japanese counterpart, Foreign Minister ..."): that title speaks.
             if next < sentence.upperBound && inTitle[next] { continue }
-            if let named = mention(startingAt: next), let p = named.entity, result.entities[p].type == "person" {
+            if let named = mention(startingAt: next), let p = named.entity, result.entities[p].type == .person {
                 if result.entities[p].office == nil { result.entities[p].office = office ?? "counterpart" }
                 if result.entities[p].country == nil { result.entities[p].country = code }
                 if named.titleStart == nil { result.mentions[Int(owner[next])].titleStart = m.firstToken }
@@ -5183,7 +5182,7 @@ struct EntityResolver {
             k += 1
             var people: [(Int, Int)] = []
             while k < sentence.upperBound && people.count < codes.count {
-                if let m = mention(startingAt: k), let p = m.entity, result.entities[p].type == "person", m.aliasKind != .pronoun {
+                if let m = mention(startingAt: k), let p = m.entity, result.entities[p].type == .person, m.aliasKind != .pronoun {
                     people.append((p, k))
                     k = m.endToken
                 } else {
@@ -5199,7 +5198,7 @@ struct EntityResolver {
             next = sentence.upperBound
         }
         while next < sentence.upperBound, !inTitle[next], let m = mention(startingAt: next), let p = m.entity,
-              result.entities[p].type == "person", m.aliasKind != .pronoun {
+              result.entities[p].type == .person, m.aliasKind != .pronoun {
             var k = pastOfCountry(m.endToken, in: sentence)
             guard k > m.endToken, let c = mention(endingAt: k), let ce = c.entity, let code = alpha3(ofCountry: ce) else { break }
             named.append((p, code, next))
@@ -5227,7 +5226,7 @@ struct EntityResolver {
             defer { t -= 1 }
             guard owner[t] >= 0 else { continue }
             let mention = result.mentions[Int(owner[t])]
-            guard mention.firstToken == t, let p = mention.entity, result.entities[p].type == "person" else { continue }
+            guard mention.firstToken == t, let p = mention.entity, result.entities[p].type == .person else { continue }
             if let o = officeOf(p), Self.officeClasses[o] != nil, accepts(result.entities[p].country) { return o }
         }
         return nil
@@ -5238,7 +5237,7 @@ struct EntityResolver {
     func pastOfCountry(_ k: Int, in sentence: Range<Int>) -> Int {
         guard k + 1 < sentence.upperBound, key(k) == "of" else { return k }
         let c = key(k + 1) == "the" ? k + 2 : k + 1
-        guard let m = mention(startingAt: c), let e = m.entity, result.entities[e].type == "country" else { return k }
+        guard let m = mention(startingAt: c), let e = m.entity, result.entities[e].type == .country else { return k }
         return m.endToken
     }
 
@@ -5357,7 +5356,7 @@ struct EntityResolver {
             var front = min(role.titleStart, role.range.lowerBound)
             if front > 0 && key(front - 1) == "the" { front -= 1 }
             if front > 1 && isCharacter(front - 1, UInt8(ascii: ",")), let m = mention(endingAt: front - 1), let p = m.entity,
-               result.entities[p].type == "person", !isIn(.counterpart, role.range.lowerBound),
+               result.entities[p].type == .person, !isIn(.counterpart, role.range.lowerBound),
                !(m.firstToken > 0 && isOpeningParticiple(m.firstToken - 1)) {
                 guard result.entities[p].country == nil || result.entities[p].country == role.country else { continue }
                 if result.entities[p].office == nil { result.entities[p].office = role.office }
@@ -5392,7 +5391,7 @@ struct EntityResolver {
                 continue
             }
             var named = Set<Int>()
-            for (index, entity) in result.entities.enumerated() where entity.type == "person" {
+            for (index, entity) in result.entities.enumerated() where entity.type == .person {
                 if let o = entity.office, Self.officeClasses[o] == cls, entity.country == role.country { named.insert(index); continue }
                 if let entry = entity.lexiconEntry, holds(entry, cls, in: role.country) { named.insert(index) }
             }
@@ -5439,7 +5438,7 @@ struct EntityResolver {
                 if m.firstToken >= sentenceStart && !(m.endToken + 1 == description.article && isCharacter(m.endToken, UInt8(ascii: ","))) {
                     continue
                 }
-                guard let p = m.entity, result.entities[p].type == "person", p != found else { continue }
+                guard let p = m.entity, result.entities[p].type == .person, p != found else { continue }
                 // Its office; for "the minister", or a minister's title the text gives it at this
                 // mention, before the name or in apposition after it ("Ambassador Ana Ruiz,
                 // Minister of External Relations of Peru, ... The minister"): a minister may bear
@@ -5465,9 +5464,9 @@ struct EntityResolver {
                 // (A minister's title in apposition after a name is that person's.)
                 let unnamed = result.titles.contains { t in
                     t.firstToken > lastAt && t.firstToken < description.article && Self.isMinisterOffice(t.office)
-                        && !(mention(startingAt: t.endToken)?.entity.map { result.entities[$0].type == "person" } ?? false)
+                        && !(mention(startingAt: t.endToken)?.entity.map { result.entities[$0].type == .person } ?? false)
                         && !(t.firstToken >= 2 && isCharacter(t.firstToken - 1, UInt8(ascii: ","))
-                             && mention(endingAt: t.firstToken - 1)?.entity.map { result.entities[$0].type == "person" } == true)
+                             && mention(endingAt: t.firstToken - 1)?.entity.map { result.entities[$0].type == .person } == true)
                 }
                 if unnamed { continue }
             }
@@ -5542,7 +5541,7 @@ struct EntityResolver {
         for n in result.mentions.indices {
             // (A name several lexicon people share, settled later, is a person's all the same.)
             let candidates = result.mentions[n].candidates
-            guard !candidates.isEmpty, candidates.allSatisfy({ result.entities[$0].type == "person" }) else { continue }
+            guard !candidates.isEmpty, candidates.allSatisfy({ result.entities[$0].type == .person }) else { continue }
             let first = result.mentions[n].titleStart ?? result.mentions[n].firstToken
             let sentenceStart = sentenceRange(of: first).lowerBound
             var k = first
@@ -5607,10 +5606,10 @@ struct EntityResolver {
         // tenure held now.
         if token >= 2, Self.heldNowWords.contains(key(token - 1)) { return country(before: token - 1) }
         if token >= 3, ["elected", "appointed"].contains(key(token - 1)), key(token - 2) == "newly" { return country(before: token - 2) }
-        if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == "country" { return m }
+        if let m = mention(endingAt: token), let e = m.entity, result.entities[e].type == .country { return m }
         // "Chile's Foreign Minister": a possessive between the country and the title.
         if token >= 2, isPossessive(token - 1), let m = mention(endingAt: token - 1), let e = m.entity,
-           result.entities[e].type == "country" { return m }
+           result.entities[e].type == .country { return m }
         // Back over at most four words of an institution, the last of which names one, in
         // capitals or not ("Chinese foreign ministry spokeswoman", "Kenyan National Assembly Speaker").
         // ("Indian Ministry of External Affairs (MEA) spokesperson": past the acronym.)
@@ -5619,7 +5618,7 @@ struct EntityResolver {
             && layer.tokens[last - 2].shape.contains(.allCaps) {
             last -= 3
             // An institution that names its country ("Ministry of External Affairs (MEA)").
-            if let m = mention(endingAt: last), let e = m.entity, result.entities[e].type == "country" { return m }
+            if let m = mention(endingAt: last), let e = m.entity, result.entities[e].type == .country { return m }
         }
         var k = last
         while k > 0 && last - k < 6 && layer.tokens[k - 1].kind == .word && !covered(k - 1)
@@ -5628,9 +5627,9 @@ struct EntityResolver {
             k -= 1
         }
         guard k < last, isIn(.institution, last - 1) || (last - 1 > k && isIn(.institution, k) && isCapitalizedWord(last - 1)) else { return nil }
-        if let m = mention(endingAt: k), let e = m.entity, result.entities[e].type == "country" { return m }
+        if let m = mention(endingAt: k), let e = m.entity, result.entities[e].type == .country { return m }
         // "Kenya's Defence Cabinet Secretary": the possessive before the institution.
-        if k >= 2, isPossessive(k - 1), let m = mention(endingAt: k - 1), let e = m.entity, result.entities[e].type == "country" { return m }
+        if k >= 2, isPossessive(k - 1), let m = mention(endingAt: k - 1), let e = m.entity, result.entities[e].type == .country { return m }
         return nil
     }
 
@@ -5741,7 +5740,7 @@ struct EntityResolver {
     func countryAfterOf(in complement: Range<Int>) -> EntityMention? {
         for k in complement where k > complement.lowerBound
             && (key(k - 1) == "of" || (key(k - 1) == "the" && k - 2 >= complement.lowerBound && key(k - 2) == "of")) {
-            if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == "country" { return m }
+            if let m = mention(startingAt: k), let e = m.entity, result.entities[e].type == .country { return m }
         }
         return nil
     }
@@ -5765,7 +5764,7 @@ struct EntityResolver {
             }
         }
         if found == nil, let nameEnd, nameEnd + 1 < layer.tokens.count, key(nameEnd) == "of",
-           let m = mention(startingAt: nameEnd + 1), let e = m.entity, result.entities[e].type == "country",
+           let m = mention(startingAt: nameEnd + 1), let e = m.entity, result.entities[e].type == .country,
            sentenceRange(of: nameEnd).contains(m.firstToken) {
             found = m
         }
@@ -5969,7 +5968,7 @@ struct EntityResolver {
         // Relations Naledi Pandor" is no apposition to what stands before its comma).
         func namesNoOne(_ end: Int) -> Bool {
             guard let m = mention(startingAt: end), let e = m.entity else { return true }
-            return result.entities[e].type != "person"
+            return result.entities[e].type != .person
         }
         var heads = result.titles.filter { namesNoOne($0.endToken) }.map(\.firstToken)
         for i in cuePositions where isIn(.roleNoun, i) && namesNoOne(i + 1) { heads.append(i) }
@@ -5979,7 +5978,7 @@ struct EntityResolver {
             var k = head - 1
             var steps = 0
             while k > sentence.lowerBound && steps < 5 && key(k) != "," {
-                if let m = mention(endingAt: k + 1), !m.candidates.isEmpty, m.candidates.allSatisfy({ result.entities[$0].type == "country" }) {
+                if let m = mention(endingAt: k + 1), !m.candidates.isEmpty, m.candidates.allSatisfy({ result.entities[$0].type == .country }) {
                     k = m.firstToken - 1
                 } else if isCapitalizedWord(k) && !inTitle[k] && !isIn(.officeDomain, k) && !isIn(.body, k) {
                     // (An institution's words go with the title: "X, the Foreign Ministry spokeswoman,".)
@@ -6152,7 +6151,7 @@ struct EntityResolver {
             // The last word of a name the lexicon writes shorter ("President Samia Suluhu Hassan"
             // for its "Samia Suluhu"): that person's name goes on; it names no one else.
             if i > 0, owner[i - 1] >= 0, let m = mention(endingAt: i), m.source == .lexicon, m.aliasKind == .name,
-               m.endToken - m.firstToken >= 2, let e = m.entity, result.entities[e].type == "person",
+               m.endToken - m.firstToken >= 2, let e = m.entity, result.entities[e].type == .person,
                !isDateWord(i), !isIn(.nameSuffix, i), !isTitleCase(sentenceRange(of: i)) {
                 extend(Int(owner[i - 1]), to: i + 1)
                 continue
@@ -6194,9 +6193,9 @@ struct EntityResolver {
         if layer.tokens[i].shape.contains(.allCaps) { return false }
         // In a list: after a person named ("Hassan and Museveni"), or before a party.
         if i > 1 && (key(i - 1) == "and" || isCharacter(i - 1, UInt8(ascii: ","))) && covered(i - 2),
-           let e = result.mentions[Int(owner[i - 2])].entity, result.entities[e].type == "person" { return true }
+           let e = result.mentions[Int(owner[i - 2])].entity, result.entities[e].type == .person { return true }
         if i + 2 < count && (key(i + 1) == "and" || isCharacter(i + 1, UInt8(ascii: ","))) && isCapitalizedWord(i + 2) {
-            if covered(i + 2), let e = result.mentions[Int(owner[i + 2])].entity, result.entities[e].type == "person" { return true }
+            if covered(i + 2), let e = result.mentions[Int(owner[i + 2])].entity, result.entities[e].type == .person { return true }
             if !covered(i + 2) && lexicon.peopleLabelKeys.contains(layer.tokens[i + 2].key) && standsAsParty(i + 2) { return true }
         }
         return false
@@ -6249,7 +6248,7 @@ struct EntityResolver {
         } else if let holder = lexiconPersonInOffice(surnameAt: i) {
             (entity, source) = (self.entity(ofEntry: holder), .office)
         } else {
-            (entity, source) = (newEntity(type: "person", name: word(i), label: word(i)), .pattern)
+            (entity, source) = (newEntity(type: .person, name: word(i), label: word(i)), .pattern)
         }
         add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1, byteStart: 0, byteEnd: 0, source: source))
     }
@@ -6259,7 +6258,7 @@ struct EntityResolver {
     mutating func namedCountries() -> Set<String> {
         if let known = countriesNamed { return known }
         let named = Set(result.entities.compactMap { e -> String? in
-            guard e.type == "country", let entry = e.lexiconEntry else { return nil }
+            guard e.type == .country, let entry = e.lexiconEntry else { return nil }
             return lexicon.entries[entry].codes["alpha3"]
         })
         countriesNamed = named
@@ -6310,7 +6309,7 @@ struct EntityResolver {
                   layer.tokens[a].end == layer.tokens[v - 2].start, layer.tokens[v - 2].end == layer.tokens[b].start,
                   a == 0 || !isCapitalizedWord(a - 1) || covered(a - 1) || isIn(.headlineFunction, a - 1) else { continue }
             func known(_ i: Int) -> Bool {
-                if let m = mention(startingAt: i), let e = m.entity { return result.entities[e].type == "person" }
+                if let m = mention(startingAt: i), let e = m.entity { return result.entities[e].type == .person }
                 return !covered(i) && !Self.commonWordSurnames.contains(key(i))
                     && (personByLabel[key(i)] != nil || lexicon.peopleByLabelKey[layer.tokens[i].key] != nil)
             }

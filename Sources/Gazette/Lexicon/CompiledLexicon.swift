@@ -148,11 +148,11 @@ public final class CompiledLexicon: Sendable {
                 let first = Int(layer.tokens[0].key)
                 startBits.insert(first)
                 // A person's name of two words or more: its first word is a given name.
-                if entry.type == "person" && alias.text == entry.name && layer.tokens.count >= 2
+                if entry.type == .person && alias.text == entry.name && layer.tokens.count >= 2
                     && layer.tokens[0].kind == .word && layer.tokens[1].kind == .word && layer.tokens[0].shape.contains(.capitalized) {
                     if entry.roles.isEmpty { nameOnlyGiven[first, default: 0] += 1 } else { givenBits.insert(first) }
                 }
-                if entry.type == "person" {
+                if entry.type == .person {
                     for token in layer.tokens.dropFirst() where token.kind == .word { laterOrPlaceWords.insert(Int(token.key)) }
                     if alias.text == entry.name, let country = Self.onlyCountry(of: entry) {
                         var words = layer.tokens.filter { $0.kind == .word }.map(\.key)
@@ -171,9 +171,9 @@ public final class CompiledLexicon: Sendable {
                             }
                         }
                     }
-                } else if entry.type == EntityResolver.titleType {
+                } else if entry.type == EntityType.title {
                     if layer.tokens.count == 1 && titleWords[layer.tokens[0].key] == nil { titleWords[layer.tokens[0].key] = entry.name }
-                } else if entry.type == "country" {
+                } else if entry.type == .country {
                     for token in layer.tokens where token.kind == .word { laterOrPlaceWords.insert(Int(token.key)) }
                 }
                 for token in layer.tokens.dropFirst() { innerBits.insert(Int(token.key)) }
@@ -190,7 +190,7 @@ public final class CompiledLexicon: Sendable {
                 let exact = alias.casePolicy == .exact ? layer.tokens.map { Array(bytes[$0.byteRange]) } : nil
                 pending.append((node, Candidate(entry: UInt32(entryIndex), alias: UInt32(aliasIndex),
                                                 priority: Int32(clamping: entry.priority),
-                                                isStop: entry.type == LexiconEntry.stopType,
+                                                isStop: entry.type == EntityType.stop,
                                                 needsCapital: alias.casePolicy == .capitalized, isCode: alias.kind == .code,
                                                 exactTokens: exact)))
             }
@@ -224,7 +224,7 @@ public final class CompiledLexicon: Sendable {
         try plain.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
         var byLabel: [KeyID: [Int]] = [:]
         var byHyphenatedLabel: [KeyID: [(parts: [KeyID], entry: Int)]] = [:]
-        for (index, entry) in entries.enumerated() where entry.type == "person" && !entry.roles.isEmpty {
+        for (index, entry) in entries.enumerated() where entry.type == .person && !entry.roles.isEmpty {
             let bytes = Array(entry.label.utf8)
             try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in try tokenizer.analyze(buffer, into: &layer) }
             // Words joined by hyphens, touching (not after a particle: "Al-Sabah").
@@ -254,7 +254,7 @@ public final class CompiledLexicon: Sendable {
         peopleHyphenatedLabelKeys = KeyBits(byHyphenatedLabel.keys.map(Int.init))
         namesakesByLastKey = namesakes
         var byCountry: [String: [Int]] = [:]
-        for index in entries.indices where !entries[index].roles.isEmpty && entries[index].type == "person" {
+        for index in entries.indices where !entries[index].roles.isEmpty && entries[index].type == .person {
             let roles = entries[index].roles
             for (r, role) in roles.enumerated() {
                 // Each country once per person.

@@ -5,7 +5,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// ("country:JPN", "agreement:raa-jpn-phl").
     public var id: String
     /// "person", "country", "agreement", a type of the user's, or "stop" for a stop phrase.
-    public var type: String
+    public var type: EntityType
     /// The canonical name ("Takeshi Iwaya").
     public var name: String
     /// A short label ("Iwaya"); for people the surname. Defaults to the name.
@@ -29,7 +29,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Where the entry comes from.
     public var source: String?
 
-    public init(id: String, type: String, name: String, label: String? = nil, aliases: [Alias] = [],
+    public init(id: String, type: EntityType, name: String, label: String? = nil, aliases: [Alias] = [],
                 roles: [Role] = [], codes: [String: String] = [:], parties: [String] = [], signed: String? = nil,
                 country: String? = nil, priority: Int = 0, source: String? = nil) {
         self.id = id
@@ -37,7 +37,7 @@ public struct LexiconEntry: Sendable, Equatable {
         self.name = name
         self.label = label ?? name
         // The name is an alias too (a stop phrase has only its aliases).
-        if type != LexiconEntry.stopType, !name.isEmpty, !aliases.contains(where: { $0.text == name }) {
+        if type != EntityType.stop, !name.isEmpty, !aliases.contains(where: { $0.text == name }) {
             self.aliases = [Alias(name)] + aliases
         } else {
             self.aliases = aliases
@@ -50,9 +50,6 @@ public struct LexiconEntry: Sendable, Equatable {
         self.priority = priority
         self.source = source
     }
-
-    /// The type of stop phrases.
-    public static let stopType = "stop"
 }
 
 /// One way of writing an entry.

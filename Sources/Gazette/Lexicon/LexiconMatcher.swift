@@ -120,7 +120,7 @@ package struct LexiconMatcher {
         // A phrase that is both an entry's alias and a stop phrase names the entry.
         if stops > 0 && stops < candidates.count - first {
             var kept = first
-            for i in first..<candidates.count where lexicon.entries[candidates[i].entry].type != LexiconEntry.stopType {
+            for i in first..<candidates.count where lexicon.entries[candidates[i].entry].type != EntityType.stop {
                 candidates[kept] = candidates[i]
                 kept += 1
             }
@@ -145,7 +145,7 @@ package struct LexiconMatcher {
         if taken.count < tokenCount { taken = [Bool](repeating: false, count: tokenCount) }
         for m in found where !m.tokenRange.contains(where: { taken[$0] }) {
             for i in m.tokenRange { taken[i] = true }
-            let isStop = candidates[m.candidates].allSatisfy { lexicon.entries[$0.entry].type == LexiconEntry.stopType }
+            let isStop = candidates[m.candidates].allSatisfy { lexicon.entries[$0.entry].type == EntityType.stop }
             if !isStop { matches.append(m) }
         }
         for m in found { for i in m.tokenRange { taken[i] = false } }

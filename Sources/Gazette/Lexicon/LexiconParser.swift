@@ -92,8 +92,8 @@ public enum LexiconParser {
             c.fail("unknown field \"\(field.key)\"; expected one of \(entryFields.sorted().joined(separator: ", "))", at: field.offset)
         }
         let id = requiredString(object, "id", &c)
-        let type = requiredString(object, "type", &c)
-        let name = type == LexiconEntry.stopType ? (optionalString(object, "name", &c) ?? "") : requiredString(object, "name", &c)
+        let type = requiredString(object, "type", &c).map(EntityType.init(rawValue:))
+        let name = type == .stop ? (optionalString(object, "name", &c) ?? "") : requiredString(object, "name", &c)
         let label = optionalString(object, "label", &c)
         let signed = optionalString(object, "signed", &c)
         let country = optionalString(object, "country", &c)

@@ -20,7 +20,7 @@ extension EntityMention {
         let named = candidates.map { entities[$0] }
         let types = Set(named.map(\.type))
         json.key("type")
-        if types.count == 1 { json.string(named[0].type) } else { json.null() }
+        if types.count == 1 { json.string(named[0].type.rawValue) } else { json.null() }
         let resolved = entity.map { entities[$0] }
         json.key("id"); optional(resolved?.id, &json)
         json.key("name"); optional(resolved?.name, &json)
@@ -38,7 +38,7 @@ extension EntityMention {
             for e in named {
                 json.beginObject()
                 json.key("id"); json.string(e.id)
-                json.key("type"); json.string(e.type)
+                json.key("type"); json.string(e.type.rawValue)
                 json.key("name"); json.string(e.name)
                 json.endObject()
             }

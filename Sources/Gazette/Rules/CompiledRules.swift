@@ -268,8 +268,8 @@ public final class CompiledRules: Sendable {
     ///   a pattern that can match no token.
     init(_ file: RuleFile, lexicon: CompiledLexicon) throws {
         var types = Self.builtInTypes
-        for entry in lexicon.entries where entry.type != LexiconEntry.stopType && !types.contains(entry.type) {
-            types.append(entry.type)
+        for entry in lexicon.entries where entry.type != .stop && !types.contains(entry.type.rawValue) {
+            types.append(entry.type.rawValue)
         }
         let tokenizer = try lexicon.makeTokenizer()
         var compiler = Compiler(definitions: file.definitions, types: types, tokenizer: tokenizer)
@@ -467,7 +467,7 @@ public final class CompiledRules: Sendable {
         }
         self.ruleRequirements = ruleBits
         var countries: [String: Int] = [:]
-        for (i, entry) in lexicon.entries.enumerated() where entry.type == "country" {
+        for (i, entry) in lexicon.entries.enumerated() where entry.type == .country {
             if let code = entry.codes["alpha3"], countries[code] == nil { countries[code] = i }
             if countries[entry.id] == nil { countries[entry.id] = i }
         }

@@ -137,15 +137,15 @@ struct RelationBuilder {
                 let objects = resolve(emit.object, match, layer, &extraction, dateline: dateline, site: site)
                 for s in subjects {
                     for o in objects where extraction.entities[s.entity].id != extraction.entities[o.entity].id {
-                        if rule.abroad, let home = extraction.entities[s.entity].country, extraction.entities[s.entity].type == "person",
+                        if rule.abroad, let home = extraction.entities[s.entity].country, extraction.entities[s.entity].type == .person,
                            alpha3(o.entity, extraction) == home {
                             continue
                         }
-                        if rule.abroadKnown, extraction.entities[s.entity].type == "person", extraction.entities[s.entity].country == nil { continue }
+                        if rule.abroadKnown, extraction.entities[s.entity].type == .person, extraction.entities[s.entity].country == nil { continue }
                         // An envoy lives where posted: no visit to the country of the post, nor
                         // to one where a post named by no country may be ("Peruvian Ambassador X
                         // was received in Hanoi").
-                        if rule.abroad, extraction.entities[s.entity].type == "person", let office = extraction.entities[s.entity].office,
+                        if rule.abroad, extraction.entities[s.entity].type == .person, let office = extraction.entities[s.entity].office,
                            Self.isEnvoy(office), !Self.postedElsewhere(office, than: extraction.entities[o.entity].name) {
                             continue
                         }
@@ -387,7 +387,7 @@ struct RelationBuilder {
             // that names the place ("her arrival at the airport in Lima").
             if emit.object[0].derived == .country {
                 guard case .mention(let om)? = captured(emit.object[0].capture, match), let oe = extraction.mentions[om].entity,
-                      extraction.mentions[om].groupMembers == nil, extraction.entities[oe].type == "person",
+                      extraction.mentions[om].groupMembers == nil, extraction.entities[oe].type == .person,
                       extraction.entities[oe].country == nil, countryBeforeTitle(om, extraction) == nil else { return false }
                 any = true
                 continue
@@ -395,7 +395,7 @@ struct RelationBuilder {
             guard rule.abroad, emit.object[0].derived == nil || emit.object[0].derived == .list,
                   case .mention(let om)? = captured(emit.object[0].capture, match),
                   let se = extraction.mentions[sm].entity, let oe = extraction.mentions[om].entity,
-                  extraction.entities[se].type == "person", let home = extraction.entities[se].country,
+                  extraction.entities[se].type == .person, let home = extraction.entities[se].country,
                   alpha3(oe, extraction) == home else { return false }
             any = true
         }
@@ -416,7 +416,7 @@ struct RelationBuilder {
             // (The first mention that starts in `range`: starts are in text order.)
             for k in Self.firstSpan(endingAfter: range.lowerBound - 1, count: mentions.count, end: { mentions[$0].firstToken })..<mentions.count {
                 guard mentions[k].firstToken < range.upperBound else { break }
-                guard let e = mentions[k].entity, extraction.entities[e].type == "agreement" else { continue }
+                guard let e = mentions[k].entity, extraction.entities[e].type == .agreement else { continue }
                 if let f = found, f.entity != e { return .some(nil) }
                 found = Fact.Argument(entity: e, mention: k)
             }
@@ -434,7 +434,7 @@ struct RelationBuilder {
     func countryBeforeTitle(_ m: Int, _ extraction: Extraction) -> (mention: Int, entity: Int)? {
         guard let start = extraction.mentions[m].titleStart,
               let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }), c != m,
-              let ce = extraction.mentions[c].entity, extraction.entities[ce].type == "country" else { return nil }
+              let ce = extraction.mentions[c].entity, extraction.entities[ce].type == .country else { return nil }
         return (c, ce)
     }
 
@@ -467,7 +467,7 @@ struct RelationBuilder {
             case nil:
                 return [Fact.Argument(entity: e, mention: m)]
             case .country?:
-                if extraction.entities[e].type == "country" { return [Fact.Argument(entity: e, mention: m)] }
+                if extraction.entities[e].type == .country { return [Fact.Argument(entity: e, mention: m)] }
                 // The country word before the title ("Japanese Foreign Minister ...").
                 if let (c, ce) = countryBeforeTitle(m, extraction) {
                     return [Fact.Argument(entity: ce, mention: c)]
@@ -487,7 +487,7 @@ struct RelationBuilder {
             case .agreement?:
                 if let found = agreementInFocus(at: m, layer, extraction) { return [found] }
             case .dateline?, .venue?, .site?:
-                guard let code = ref.derived == .venue ? site ?? dateline : ref.derived == .site ? site : dateline, extraction.entities[e].type == "person",
+                guard let code = ref.derived == .venue ? site ?? dateline : ref.derived == .site ? site : dateline, extraction.entities[e].type == .person,
                       extraction.entities[e].country != nil, !isHome(e, code, extraction),
                       !Self.isEnvoy(extraction.entities[e].office),
                       let ce = countryEntity(code, &extraction) else { continue }
@@ -522,7 +522,7 @@ struct RelationBuilder {
     func capturesPersonAtHome(_ match: RuleMatch, _ code: String, _ extraction: Extraction) -> Bool {
         match.captures.contains { capture in
             guard case .mention(let m)? = capture, let e = extraction.mentions[m].entity else { return false }
-            return extraction.entities[e].type == "person" && isHome(e, code, extraction)
+            return extraction.entities[e].type == .person && isHome(e, code, extraction)
         }
     }
 
@@ -557,7 +557,7 @@ struct RelationBuilder {
         for m in mentions[Self.firstSpan(endingAfter: sentence.lowerBound, count: mentions.count) { mentions[$0].endToken }...] {
             guard m.firstToken < sentence.upperBound else { break }
             var value: UInt8 = 3
-            if let e = m.entity, extraction.entities[e].type == "country", let own = alpha3(e, extraction) {
+            if let e = m.entity, extraction.entities[e].type == .country, let own = alpha3(e, extraction) {
                 value = own == code ? 1 : 2
             }
             mark(m.firstToken..<m.endToken, value)
@@ -681,9 +681,9 @@ struct RelationBuilder {
         while i < mentions.count && mentions[i].firstToken < region.upperBound {
             defer { i += 1 }
             let m = mentions[i]
-            guard let e = m.entity, extraction.entities[e].type == "country", m.aliasKind != .adjective,
+            guard let e = m.entity, extraction.entities[e].type == .country, m.aliasKind != .adjective,
                   let code = alpha3(e, extraction), isPlaced(m, in: region, sentenceEnd: end, layer, startsCountry: { t in
-                      mentions[(i + 1)...].prefix { $0.firstToken <= t }.contains { $0.firstToken == t && $0.entity.map { extraction.entities[$0].type == "country" } == true }
+                      mentions[(i + 1)...].prefix { $0.firstToken <= t }.contains { $0.firstToken == t && $0.entity.map { extraction.entities[$0].type == .country } == true }
                   }) else { continue }
             if let f = found, f != code { return nil }
             found = code
@@ -701,7 +701,7 @@ struct RelationBuilder {
         let mentions = extraction.mentions
         guard let first = mentions[m].entity else { return [] }
         let type = extraction.entities[first].type
-        let isPerson = type == "person"
+        let isPerson = type == .person
         let sentence = layer.sentenceRange(containing: mentions[m].firstToken)
         func isKey(_ t: Int, _ key: KeyID?) -> Bool { t < sentence.upperBound && key != nil && layer.tokens[t].key == key }
         var out = [Fact.Argument(entity: first, mention: m)]
@@ -713,7 +713,7 @@ struct RelationBuilder {
                 var c = t + 1
                 if isKey(c, rules.theKey) { c += 1 }
                 if let j = mentions[(k + 1)...].prefix(while: { $0.firstToken <= c }).firstIndex(where: { $0.firstToken == c }),
-                   let e = mentions[j].entity, extraction.entities[e].type == "country" {
+                   let e = mentions[j].entity, extraction.entities[e].type == .country {
                     t = mentions[j].endToken
                 }
             }
@@ -972,7 +972,7 @@ struct RelationBuilder {
         for case .mention(let i)? in match.captures {
             guard let e = extraction.mentions[i].entity else { continue }
             parties.insert(e)
-            if extraction.entities[e].type == "person", let c = extraction.entities[e].country { countries.insert(c) }
+            if extraction.entities[e].type == .person, let c = extraction.entities[e].country { countries.insert(c) }
         }
         guard !parties.isEmpty else { return nil }
         let dates = extraction.dates

@@ -271,7 +271,7 @@ struct RuleMatcher {
         annotations.removeAll(keepingCapacity: true)
         let types = rules.typeNames
         entityTypes.removeAll(keepingCapacity: true)
-        for e in extraction.entities { entityTypes.append(types.firstIndex(of: e.type) ?? -1) }
+        for e in extraction.entities { entityTypes.append(types.firstIndex(of: e.type.rawValue) ?? -1) }
         inPersonName.removeAll(keepingCapacity: true)
         inPersonName.append(contentsOf: repeatElement(false, count: layer.tokens.count))
         let personType = types.firstIndex(of: "person") ?? -1

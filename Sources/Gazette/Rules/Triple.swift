@@ -24,7 +24,7 @@ public struct Triple: Sendable, Equatable {
     /// such as a person's country from the lexicon or an agreement's parties).
     public struct Entity: Sendable, Equatable {
         public var id: String
-        public var type: String
+        public var type: EntityType
         public var name: String
         /// Short label; for people the surname.
         public var label: String
@@ -37,7 +37,7 @@ public struct Triple: Sendable, Equatable {
     public struct DateValue: Sendable, Equatable {
         /// ISO 8601 at the precision the text gives ("2025-05-28", "2025-04").
         public var value: String
-        public var granularity: String
+        public var granularity: DateMention.Granularity
         /// The expression as written, and its code point offsets.
         public var text: String
         public var start: Int
@@ -103,7 +103,7 @@ public struct Triple: Sendable, Equatable {
             if let d = fact.date, let value = extraction.dates[d].value {
                 let mention = extraction.dates[d]
                 let start = Int(layer.tokens[mention.firstToken].start), end = Int(layer.tokens[mention.endToken - 1].end)
-                date = DateValue(value: value, granularity: mention.granularity.rawValue, text: string(start..<end),
+                date = DateValue(value: value, granularity: mention.granularity, text: string(start..<end),
                                  start: codePoints[start]!, end: codePoints[end]!)
             }
             let evidence = fact.evidence.map { e -> Evidence in
@@ -152,7 +152,7 @@ public struct Triple: Sendable, Equatable {
         if let date {
             json.beginObject()
             json.key("value"); json.string(date.value)
-            json.key("granularity"); json.string(date.granularity)
+            json.key("granularity"); json.string(date.granularity.rawValue)
             json.key("text"); json.string(date.text)
             json.key("start"); json.int(date.start)
             json.key("end"); json.int(date.end)
@@ -194,14 +194,14 @@ public struct Triple: Sendable, Equatable {
 }
 
 extension Triple.Entity {
-    public init(id: String, type: String, name: String, label: String) {
+    public init(id: String, type: EntityType, name: String, label: String) {
         self.init(id: id, type: type, name: name, label: label, text: nil, start: nil, end: nil)
     }
 
     func write(into json: inout JSONWriter) {
         json.beginObject()
         json.key("id"); json.string(id)
-        json.key("type"); json.string(type)
+        json.key("type"); json.string(type.rawValue)
         json.key("name"); json.string(name)
         json.key("label"); json.string(label)
         json.key("text")
