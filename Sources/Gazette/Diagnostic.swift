@@ -2,13 +2,17 @@
 /// wrong. Loaders collect every diagnostic of a file and report them together; only the CLI turns
 /// them into text and exit codes.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as the loader was given it: a path, or "(default rules)/met.rules" for a file
+    /// built into the binary.
     public var file: String
     /// 1-based line, or 0 when the problem is the file as a whole (it cannot be read).
     public var line: Int
     /// 1-based column in Unicode code points, or nil when the whole line is meant.
     public var column: Int?
+    /// What is wrong, or what was expected there ("expected '=' after 'define MEET'").
     public var message: String
 
+    /// A problem at `line` of `file`, and at `column` when given.
     public init(file: String, line: Int, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
@@ -26,7 +30,9 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// One or more diagnostics that stop a load.
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, in the order found.
     public var diagnostics: [Diagnostic]
+    /// A list of `diagnostics`.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -9,7 +9,9 @@
 /// let triples = try worker.triples(in: text, document: "doc-1")
 /// ```
 public final class Pipeline: Sendable {
+    /// The compiled lexicons, with the frozen vocabulary every worker's tokenizer starts from.
     public let lexicon: CompiledLexicon
+    /// The compiled rules, in the order loaded.
     public let rules: CompiledRules
 
     /// Compiles a pipeline over lexicon `entries` and `rules`.
@@ -74,8 +76,13 @@ public final class Pipeline: Sendable {
 /// Runs documents through a pipeline, reusing its buffers from one document to the next. Not
 /// thread-safe: one per thread.
 public final class PipelineWorker {
+    /// The pipeline it runs.
     public let pipeline: Pipeline
+    /// Its tokenizer, started from the lexicon's frozen vocabulary; `tokenizer.vocabulary.key(_:)`
+    /// gives a token's key as a string.
     public let tokenizer: Tokenizer
+    /// The tokens and sentences of the last document run, which the token and sentence indexes
+    /// of its `Extraction` refer to; replaced by the next document's.
     public private(set) var layer = TextLayer()
     private var matcher: LexiconMatcher
     var ruleMatcher: RuleMatcher

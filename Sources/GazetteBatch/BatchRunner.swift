@@ -4,9 +4,16 @@ import Foundation
 
 /// How each input item becomes a document.
 public struct DocumentOptions: Sendable {
-    /// JSON Lines fields: the document's id, text and date.
+    /// The JSON Lines field holding the document's id, a string or a number; a line without
+    /// one is named by its place, `file:line`.
     public var idField = "id"
+    /// The JSON Lines field holding the document's text; a line without it (or with a value
+    /// that is no string) fails. A string field `title` goes before the text, a blank line
+    /// between.
     public var textField = "text"
+    /// The JSON Lines field holding the document's date ("2025-05-29", "2023-09", "May 29,
+    /// 2025"); when it is missing or null the date is read from the text, and so it is, with a
+    /// warning, when the value is no date.
     public var dateField = "date"
     /// JSON Lines fields carried to every record of the document, under `fields`.
     public var keepFields: [String] = []
@@ -16,8 +23,12 @@ public struct DocumentOptions: Sendable {
     public var documentID: String?
     /// Numeric dates read day first ("05/06/2025" is 5 June).
     public var dayFirst = true
+    /// The records written for each document: triples (the default), entities and dates, or
+    /// both.
     public var emit: Emission = .triples
 
+    /// The defaults: fields "id", "text" and "date", no fields kept, no date given, numeric
+    /// dates day first, triples.
     public init() {}
 }
 
@@ -28,15 +39,20 @@ public struct DocumentOptions: Sendable {
 /// run the batches. At most `4 * jobs` batches are in flight, so memory stays bounded by the
 /// batch size, not by the input's.
 public final class BatchRunner {
+    /// How a run goes: threads, failures, documents, batch sizes.
     public struct Options: Sendable {
+        /// Worker threads, besides the calling thread; less than 1 counts as 1.
         public var jobs = 1
         /// Stop at the first document that fails.
         public var strict = false
+        /// How each input item becomes a document.
         public var document = DocumentOptions()
-        /// A batch closes at this many documents or bytes of input.
+        /// A batch closes at this many documents, or at `batchBytes`.
         public var batchDocuments = 64
+        /// A batch closes at this many bytes of input items (decompressed), 1 MiB unless set.
         public var batchBytes = 1 << 20
 
+        /// The defaults: one worker thread, not strict, batches of 64 documents or 1 MiB.
         public init() {}
     }
 
@@ -44,8 +60,12 @@ public final class BatchRunner {
     public struct Summary: Sendable, Equatable {
         /// Documents read: every item of the input, good or bad.
         public var documentsRead = 0
+        /// Documents run through the pipeline, whether or not they gave a record.
         public var documentsExtracted = 0
+        /// Items that gave no document or whose document failed: an input that cannot be read,
+        /// a line that is not valid JSON or has no text, a document the pipeline refused.
         public var documentsFailed = 0
+        /// JSON Lines records written: entity, date and triple records together.
         public var recordsWritten = 0
         /// Bytes of document text (decompressed) run through the pipeline.
         public var textBytes = 0
@@ -65,6 +85,7 @@ public final class BatchRunner {
     let pipeline: Pipeline
     let options: Options
 
+    /// A runner of `pipeline` with `options`; each run starts its own threads.
     public init(pipeline: Pipeline, options: Options) {
         self.pipeline = pipeline
         self.options = options

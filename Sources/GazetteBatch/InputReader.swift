@@ -6,6 +6,7 @@ import NIOCore
 /// One unit of input, in input order: a whole text file, a line of a JSON Lines file, or a
 /// problem that stands for one or more documents that cannot be read.
 public struct InputItem: Sendable {
+    /// What an item is: a document, or a failure standing for one.
     public enum Kind: Sendable, Equatable {
         /// A text file: one document.
         case text
@@ -15,11 +16,15 @@ public struct InputItem: Sendable {
         /// document, with the message.
         case failure(String)
     }
+    /// What the item is.
     public var kind: Kind
+    /// The item's bytes, decompressed: a text file's whole content, or a JSON line without its
+    /// line break; empty for a failure.
     public var bytes: [UInt8]
-    /// The input's name as given ("<stdin>" for standard input) and, for a JSON line, its
-    /// 1-based line number (0 for a whole file).
+    /// The input's name as given ("<stdin>" for standard input); a file found in a folder is
+    /// named by the folder as given and its path below it ("dump/2025/a.jsonl").
     public var file: String
+    /// For a JSON line, its 1-based line number; 0 for a whole file.
     public var line: Int
 
     /// `file:line`, or `file` for a whole file.
@@ -28,15 +33,20 @@ public struct InputItem: Sendable {
 
 /// How inputs are read.
 public struct InputOptions: Sendable {
+    /// How an input's content is read: one text document, or JSON Lines.
     public enum Format: String, Sendable, CaseIterable {
         /// JSON Lines for names ending in .jsonl or .ndjson (before .gz), else text; on standard
         /// input, JSON Lines when the first line is a JSON object.
         case auto
+        /// Every input is one text document.
         case text
+        /// Every input is JSON Lines: one document per line that is not blank.
         case jsonl
     }
+    /// How inputs are read: `auto` unless set.
     public var format: Format = .auto
 
+    /// Options that read inputs as `format` says.
     public init(format: Format = .auto) { self.format = format }
 }
 
@@ -60,9 +70,11 @@ public final class InputReader {
     private var bufferStart = 0
     private var queued: [InputItem] = []
 
-    /// The compressed bytes read so far, and the size of all the files to read (nil when
-    /// standard input is among them): for progress.
+    /// The bytes read from the inputs so far, as stored (compressed, for a gzip'd input): for
+    /// progress.
     public private(set) var bytesRead = 0
+    /// The size in bytes of all the files to read, as stored, when the reader was made; nil
+    /// when standard input is among them.
     public private(set) var totalBytes: Int?
 
     /// - Parameter paths: files, folders, or "-" for standard input; none means standard input.

@@ -59,9 +59,12 @@ public struct Token: Sendable, Equatable {
     public var end: UInt32
     /// The interned normalized key (see `Vocabulary`).
     public var key: KeyID
+    /// What the token is: a word, a number, punctuation or a symbol.
     public var kind: TokenKind
+    /// Shape flags of its surface: capitalized, all caps, has digits, abbreviation, list mark.
     public var shape: TokenShape
 
+    /// A token over the bytes `start..<end`, with its key, kind and shape.
     public init(start: UInt32, end: UInt32, key: KeyID, kind: TokenKind, shape: TokenShape) {
         self.start = start
         self.end = end
@@ -77,11 +80,16 @@ public struct Token: Sendable, Equatable {
 /// One sentence: the byte span from its first token's start to its last token's end, and the
 /// range of its tokens in `TextLayer.tokens`.
 public struct Sentence: Sendable, Equatable {
+    /// First byte of the sentence in the document: its first token's start.
     public var start: UInt32
+    /// One past its last byte: its last token's end.
     public var end: UInt32
+    /// Index of its first token in `TextLayer.tokens`.
     public var firstToken: UInt32
+    /// One past the index of its last token.
     public var endToken: UInt32
 
+    /// A sentence over the bytes `start..<end` and the tokens `firstToken..<endToken`.
     public init(start: UInt32, end: UInt32, firstToken: UInt32, endToken: UInt32) {
         self.start = start
         self.end = end
@@ -89,7 +97,9 @@ public struct Sentence: Sendable, Equatable {
         self.endToken = endToken
     }
 
+    /// The byte range, for slicing the document's bytes.
     @inlinable public var byteRange: Range<Int> { Int(start)..<Int(end) }
+    /// The range of its tokens in `TextLayer.tokens`.
     @inlinable public var tokenRange: Range<Int> { Int(firstToken)..<Int(endToken) }
 }
 
@@ -100,11 +110,14 @@ public struct Sentence: Sendable, Equatable {
 /// exactly one sentence. A layer is reusable: `Tokenizer.analyze(_:into:)` clears it and keeps
 /// its capacity, so steady-state tokenizing allocates nothing.
 public struct TextLayer: Sendable {
+    /// The document's tokens, in text order.
     public internal(set) var tokens: ContiguousArray<Token> = []
+    /// The document's sentences, in text order; each token is in exactly one.
     public internal(set) var sentences: ContiguousArray<Sentence> = []
     /// Whether the document's bytes were well-formed UTF-8 (else they were read with repair).
     public internal(set) var isValidUTF8: Bool = true
 
+    /// An empty layer, for `Tokenizer.analyze(_:into:)` to fill.
     public init() {}
 
     /// The token range of the sentence that holds `token` (a binary search over the sentences).
@@ -126,15 +139,20 @@ public struct TextLayer: Sendable {
 
 /// Why text could not be analyzed.
 public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The kinds of failure: ICU could not be set up, or the document is too large.
     public enum Code: String, Sendable {
         /// ICU could not be set up (missing data, failed to open an iterator).
         case icu
         /// The document is larger than ICU's 32-bit offsets allow (2 GiB).
         case documentTooLarge
     }
+    /// What kind of failure it is.
     public var code: Code
+    /// What went wrong, for a person to read ("document of 2147483648 bytes is over the limit
+    /// of 2147483646 bytes").
     public var message: String
 
+    /// An error of kind `code`, described by `message`.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message

@@ -17,9 +17,12 @@ public struct Vocabulary: Sendable {
     var surfaceKeys: [KeyID] = []
     /// Per surface id: shape bits, plus `SurfaceInfo` bits for the kind of its first character.
     var surfaceInfo: [UInt8] = []
+    /// How many keys the last `freeze()` made permanent (0 before any): ids below it mean the
+    /// same key in every document.
     public private(set) var frozenKeyCount = 0
     private(set) var frozenSurfaceCount = 0
 
+    /// An empty vocabulary, with nothing frozen.
     public init() {}
 
     /// How many distinct keys it holds.

@@ -4,7 +4,10 @@ public struct DocumentEntity: Sendable, Equatable {
     /// The lexicon entry's id, or for an entity found in the text a slug of its type and name
     /// ("person:enrique-manalo").
     public var id: String
+    /// `.person`, `.country`, `.agreement`, or a type of a lexicon's own.
     public var type: EntityType
+    /// The canonical name: the lexicon entry's ("Takeshi Iwaya"), or for an entity found in the
+    /// text, its name as written there.
     public var name: String
     /// Short label; for people the surname.
     public var label: String
@@ -29,11 +32,14 @@ public struct EntityMention: Sendable, Equatable {
     public var candidates: [Int]
     /// What kind of name matched.
     public var aliasKind: Alias.Kind
-    /// Token span.
+    /// Index of the mention's first token in `TextLayer.tokens` (for a person after a title, the
+    /// name's: see `titleStart`).
     public var firstToken: Int
+    /// One past the index of its last token.
     public var endToken: Int
-    /// UTF-8 byte span in the document.
+    /// First UTF-8 byte of the mention in the document, 0-based (`byte_start` in the record).
     public var byteStart: Int
+    /// One past its last byte (`byte_end`): the mention is the bytes `byteStart..<byteEnd`.
     public var byteEnd: Int
     /// How it was found.
     public var source: Source
@@ -58,6 +64,7 @@ public struct EntityMention: Sendable, Equatable {
     /// rules see the name as a post's holder (a `role`).
     public var listedUnderTitle = false
 
+    /// How a mention was found; the raw value is the record's `source`.
     public enum Source: String, Sendable {
         /// An alias of a lexicon entry.
         case lexicon
@@ -80,7 +87,9 @@ public struct EntityMention: Sendable, Equatable {
 
 /// A title in the text ("Foreign Minister"), whether or not a name follows it.
 public struct TitleMention: Sendable, Equatable {
+    /// Index of the title's first token in `TextLayer.tokens`.
     public var firstToken: Int
+    /// One past the index of its last token.
     public var endToken: Int
     /// The office: the title entry's name ("Minister for Foreign Affairs").
     public var office: String
@@ -88,6 +97,8 @@ public struct TitleMention: Sendable, Equatable {
 
 /// What the stages found in one document: entities, dates, titles, rule matches and facts.
 public struct Extraction: Sendable {
+    /// Every entity the document mentions, and those its facts derive (a person's country, an
+    /// agreement's parties); mentions and facts refer to them by index.
     public var entities: [DocumentEntity] = []
     /// In text order, not overlapping.
     public var mentions: [EntityMention] = []
@@ -95,8 +106,11 @@ public struct Extraction: Sendable {
     public var titles: [TitleMention] = []
     /// Date expressions, in text order.
     public var dates: [DateMention] = []
-    /// The document date the dates were resolved against, and where it came from.
+    /// The document date the dates were resolved against; nil when it was neither given nor
+    /// found in the text.
     public var documentDate: CalendarDay?
+    /// Where `documentDate` came from: given with the document, or read from the text; nil
+    /// when there is none.
     public var documentDateSource: DocumentDateSource?
     /// The ISO alpha-3 code of the country of the document's dateline ("NAIROBI, May 5 -"),
     /// when it opens with one (not with two of different countries: "LONDON/SEOUL,").

@@ -29,6 +29,8 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Where the entry comes from.
     public var source: String?
 
+    /// An entry; `label` defaults to `name`, and `name` is its first alias unless `aliases`
+    /// lists it (a stop phrase has only its aliases).
     public init(id: String, type: EntityType, name: String, label: String? = nil, aliases: [Alias] = [],
                 roles: [Role] = [], codes: [String: String] = [:], parties: [String] = [], signed: String? = nil,
                 country: String? = nil, priority: Int = 0, source: String? = nil) {
@@ -54,8 +56,13 @@ public struct LexiconEntry: Sendable, Equatable {
 
 /// One way of writing an entry.
 public struct Alias: Sendable, Equatable, Hashable {
+    /// The alias as the lexicon writes it ("Tokyo", "RAA"); it matches the tokens whose keys
+    /// equal its own tokens' keys.
     public var text: String
+    /// How letter case must agree for a match.
     public var casePolicy: CasePolicy
+    /// What the alias is: a name, a short form, a capital, a code ...; the entity record's
+    /// `alias_kind`.
     public var kind: Kind
 
     /// How letter case must agree for the alias to match.
@@ -71,6 +78,8 @@ public struct Alias: Sendable, Equatable, Hashable {
 
     /// What the alias is, for consumers that care (a capital stands for its country).
     public enum Kind: String, Sendable, CaseIterable {
+        /// A full name: the entry's name or another ("Islamic Republic of Afghanistan"). The
+        /// default.
         case name
         /// A short or common form ("Japan", "Britain").
         case short
@@ -81,6 +90,8 @@ public struct Alias: Sendable, Equatable, Hashable {
         case capital
         /// A code (ISO alpha-2 or alpha-3).
         case code
+        /// An acronym ("RAA", "AANZFTA"); the entity stage also gives one to an acronym the text
+        /// defines in parentheses after a name.
         case acronym
         /// A description of a person by post, not a name ("the Kenyan president", "his
         /// Senegalese counterpart"): given by the entity stage, not by lexicons.
@@ -90,6 +101,7 @@ public struct Alias: Sendable, Equatable, Hashable {
         case pronoun
     }
 
+    /// An alias of `kind`, with the case policy `defaultPolicy(for:)` gives unless one is given.
     public init(_ text: String, case casePolicy: CasePolicy? = nil, kind: Kind = .name) {
         self.text = text
         self.casePolicy = casePolicy ?? Alias.defaultPolicy(for: text)
@@ -127,6 +139,7 @@ public struct Alias: Sendable, Equatable, Hashable {
 
 /// An office held for a time: "Minister for Foreign Affairs of JPN from 2024-10-01 to 2025-10-21".
 public struct Role: Sendable, Equatable {
+    /// The office as the lexicon names it ("Minister for Foreign Affairs", "Head of State").
     public var office: String
     /// ISO 3166-1 alpha-3 code of the country, when the office is a country's.
     public var country: String?
@@ -134,8 +147,10 @@ public struct Role: Sendable, Equatable {
     public var start: String?
     /// Same; nil while the office is held.
     public var end: String?
+    /// Where the lexicon has the office from ("UN General Debate speakers"), when it says.
     public var source: String?
 
+    /// An office held, with its country, dates and source when known.
     public init(office: String, country: String? = nil, start: String? = nil, end: String? = nil, source: String? = nil) {
         self.office = office
         self.country = country

@@ -4,8 +4,11 @@
 /// that state it. The same fact stated twice in a document is one `Fact` with two pieces of
 /// evidence.
 public struct Fact: Sendable, Equatable {
+    /// The first argument; for a symmetric rule's predicate, the one whose entity id sorts first.
     public var subject: Argument
+    /// The relation ("met", "visited", "holds_office" ...).
     public var predicate: String
+    /// The second argument.
     public var object: Argument
     /// Index into `Extraction.dates`: the date the rule captured, else the date expression of
     /// the sentence nearest to the match, else the story's last day before the sentence, else
@@ -26,7 +29,10 @@ public struct Fact: Sendable, Equatable {
     /// An entity in a fact: an index into `Extraction.entities`, and the mention that names it,
     /// unless it is derived (a person's country from the lexicon, an agreement's parties).
     public struct Argument: Sendable, Equatable {
+        /// Index into `Extraction.entities`.
         public var entity: Int
+        /// Index into `Extraction.mentions` of the mention that names it; nil for a derived
+        /// entity.
         public var mention: Int?
     }
 }

@@ -4,14 +4,18 @@
 public struct Rule: Sendable, Equatable {
     /// The rule's id ("met.between"): unique among the rules of a pipeline.
     public var id: String
+    /// The `match` pattern.
     public var pattern: RulePattern
     /// What a match emits; empty for a negative rule.
     public var emits: [Emit]
     /// Where the fact's date comes from: a date capture, none at all, or the story's day; nil
     /// means the nearest date expression of the sentence.
     public var date: DateSource?
-    /// Qualifiers: the office (from a title or person capture) and the place (an entity capture).
+    /// Qualifier: the capture of the `office` clause, a title or a person whose title gives
+    /// the fact's office ("t" in `office t`); nil without the clause.
     public var office: String?
+    /// Qualifier: the capture of the `place` clause, an entity where the fact happened ("c" in
+    /// `place c`); nil without the clause.
     public var place: String?
     /// The two arguments come out in one canonical order (by entity id).
     public var symmetric = false
@@ -25,15 +29,19 @@ public struct Rule: Sendable, Equatable {
     public var priority = 0
     /// For a negative rule: the predicates whose overlapping matches it suppresses.
     public var suppresses: [String] = []
-    /// Where the rule starts: file and line of its `rule` line.
+    /// The rule file it was read from, as named to the parser ("(default rules)/met.rules" for
+    /// a default rule).
     public var file: String
+    /// The 1-based line of its `rule` line.
     public var line: Int
     /// Where the values of its `date`, `office` and `place` clauses stand, for diagnostics.
     public var clauseLocations: [String: Location] = [:]
 
     /// A line and a column (in code points, 1-based) of a rule file.
     public struct Location: Sendable, Equatable {
+        /// The line, from 1.
         public var line: Int
+        /// The column, in code points from 1.
         public var column: Int
     }
 
@@ -43,17 +51,26 @@ public struct Rule: Sendable, Equatable {
     /// The predicate the rule emits (all its emits share it), or nil for a negative rule.
     public var predicate: String? { emits.first?.predicate }
 
+    /// An `emit SUBJECT PREDICATE OBJECT` clause.
     public struct Emit: Sendable, Equatable {
+        /// The subject: alternatives, tried in order (`c | a.country`).
         public var subject: [ArgumentRef]
+        /// The predicate ("met").
         public var predicate: String
+        /// The object: alternatives, tried in order.
         public var object: [ArgumentRef]
-        /// Where the predicate stands.
+        /// The 1-based line of the clause, where the predicate stands.
         public var line: Int
+        /// The predicate's column, in code points from 1.
         public var column: Int
     }
 
+    /// Where a fact's date comes from, as the `date` clause says (docs/rules.md, "Dates").
     public enum DateSource: Sendable, Equatable {
+        /// `date CAPTURE`: the date the capture took ("d" in `date d`), when it has a value;
+        /// else the sentence's nearest date, as with no clause.
         case capture(String)
+        /// `date none`: the fact takes no date.
         case none
         /// The sentence's nearest date, else the story's: the last day the text gave before the
         /// sentence (docs/rules.md, "Dates"). For events a story goes on telling.
@@ -63,10 +80,15 @@ public struct Rule: Sendable, Equatable {
     /// An argument: a capture, or something derived from it. Alternatives are tried in order
     /// (`c | a.country`); the first that yields an entity is used.
     public struct ArgumentRef: Sendable, Equatable {
+        /// The capture's name ("a" in `a.country`).
         public var capture: String
+        /// What is taken from the capture's entity (`country` in `a.country`); nil for the
+        /// entity itself.
         public var derived: Derived?
+        /// Where the argument stands in its `emit` clause: the column, in code points from 1.
         public var column: Int
 
+        /// What an argument takes from its capture: the word after the dot (`a.country`).
         public enum Derived: String, Sendable, Equatable {
             /// For a person: the country of the office the text (or the lexicon, on the
             /// document's date) gives them.
@@ -121,11 +143,15 @@ public indirect enum RulePattern: Sendable, Equatable {
     /// An annotation of a type: an entity mention, a date expression or a title; captured under
     /// `capture` unless it is nil. `line` and `column` locate the type, for diagnostics.
     case annotation(capture: String?, type: String, line: Int, column: Int)
+    /// Elements matched one after another.
     case sequence([RulePattern])
+    /// Branches, any one of which matches (`met | meets`).
     case alternation([RulePattern])
     /// `max` nil is unbounded.
     case repetition(RulePattern, min: Int, max: Int?)
 
+    /// A token attribute (`[capitalized]`, `[!punctuation]`); the raw value is its name in a
+    /// rule file.
     public enum TokenAttribute: String, Sendable, CaseIterable {
         /// `possessive`: the possessive "'s" (any apostrophe). `quote`: a quotation mark, double
         /// or single, straight, curly or angled. `boundary`: a token that ends a clause

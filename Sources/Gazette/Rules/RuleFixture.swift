@@ -16,19 +16,30 @@ public struct RuleFixture: Sendable, Equatable {
     /// `fires`: the rule contributes a triple (a negative rule: suppresses a match). `silent`:
     /// it does not.
     public var fires: Bool
+    /// The words after `fires:` or `silent:`, saying what the case is about; empty if none.
     public var title: String
+    /// The document: the `text:` line, then each `line:` after a line break.
     public var text: String = ""
+    /// The document's date as the `date:` line gives it ("2025-05-29"); nil without one (the
+    /// date is then read from the text, if it states one).
     public var date: String?
+    /// The triples the text must give (`expect:` lines).
     public var expect: [Pattern] = []
+    /// The triples it must not give (`reject:` lines).
     public var reject: [Pattern] = []
+    /// The fixture file, as named to `parse(_:file:)` or `load(path:)`.
     public var file: String
+    /// The 1-based line of its `case` line.
     public var line: Int
 
     /// A triple to look for: subject and object by canonical name or id; the date, when given,
     /// is an ISO value or "-" for no date.
     public struct Pattern: Sendable, Equatable, CustomStringConvertible {
+        /// The subject's canonical name or id ("Takeshi Iwaya").
         public var subject: String
+        /// The predicate ("met").
         public var predicate: String
+        /// The object's canonical name or id.
         public var object: String
         /// nil: not compared; "-": the triple has no date.
         public var date: String?
@@ -138,10 +149,13 @@ public struct RuleFixture: Sendable, Equatable {
 
     /// What running a fixture gave.
     public struct Outcome: Sendable {
+        /// The case that ran.
         public var fixture: RuleFixture
         /// Each failed check, in words; empty when the case passes.
         public var failures: [String]
+        /// Every triple the text gave, by all the rules loaded, not only the rule under test.
         public var triples: [Triple]
+        /// Whether every check held: no `failures`.
         public var passed: Bool { failures.isEmpty }
     }
 

@@ -4,14 +4,18 @@
 public struct RuleMatch: Sendable, Equatable {
     /// Index into `CompiledRules.rules`.
     public var rule: Int
+    /// Index of its sentence in `TextLayer.sentences`.
     public var sentence: Int
-    /// Token span.
+    /// Index of the match's first token in `TextLayer.tokens`.
     public var firstToken: Int
+    /// One past the index of its last token.
     public var endToken: Int
     /// Per capture slot of the rule, the annotation captured (see `Annotation`), or nil.
     public var captures: [Annotation?]
+    /// What became of it: kept, suppressed by a negative rule, or beaten in an overlap.
     public var outcome: Outcome
 
+    /// What became of a match after the negative rules and the overlap policy.
     public enum Outcome: Sendable, Equatable {
         /// It emitted (or, for a negative rule, it was looked at for suppression).
         case kept

@@ -2,21 +2,30 @@ import Foundation
 
 /// The rules and word classes of one or more rule files, before compilation.
 public struct RuleFile: Sendable, Equatable {
+    /// The rules, in the order read: the order that breaks the last tie between overlapping
+    /// matches.
     public var rules: [Rule] = []
     /// `define NAME = pattern`: classes shared by every rule of every file loaded with them.
     public var definitions: [Definition] = []
     /// Classes whose definitions did not parse (already reported).
     public var failedDefinitions: [String] = []
 
+    /// An empty file: no rules, no classes.
     public init() {}
 
+    /// A class, `define NAME = pattern`, and where it is defined.
     public struct Definition: Sendable, Equatable {
+        /// The class name, in capitals ("MEET_VERB").
         public var name: String
+        /// The pattern it stands for.
         public var pattern: RulePattern
+        /// The rule file, as named to the parser.
         public var file: String
+        /// The 1-based line of its `define` line.
         public var line: Int
     }
 
+    /// The rules and classes of `a`, then those of `b`: as when `b` is loaded after `a`.
     public static func + (a: RuleFile, b: RuleFile) -> RuleFile {
         var sum = a
         sum.rules += b.rules

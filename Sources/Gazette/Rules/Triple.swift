@@ -7,13 +7,23 @@ public struct Triple: Sendable, Equatable {
     /// The version of the triple record.
     public static let schema = "gazette.triple/1"
 
+    /// The document's id (the record's `doc`).
     public var document: String
+    /// The first argument: who met, visited, signed, ratified, negotiated or holds an office.
     public var subject: Entity
+    /// The relation: "met", "visited", "signed", "ratified", "negotiating", "holds_office", or
+    /// a predicate of one's own rules.
     public var predicate: String
+    /// The second argument: whom the subject met, the country visited, the agreement signed,
+    /// ratified or negotiated, the country of the office held.
     public var object: Entity
+    /// The fact's date; nil when the text gives it none.
     public var date: DateValue?
-    /// Qualifiers: the office a title gives, the place a rule captured.
+    /// Qualifier: the office a title gives ("Minister for Foreign Affairs"), from a rule's
+    /// `office` clause (the default rules: holds_office); nil when there is none.
     public var office: String?
+    /// Qualifier: where it happened, from a rule's `place` clause (the default rules: visits);
+    /// nil when there is none.
     public var place: Entity?
     /// The rule of the first evidence.
     public var rule: String
@@ -23,36 +33,55 @@ public struct Triple: Sendable, Equatable {
     /// An argument: the entity, and where the text names it (nil for an entity the fact derives,
     /// such as a person's country from the lexicon or an agreement's parties).
     public struct Entity: Sendable, Equatable {
+        /// The lexicon entry's id ("Q123", "country:JPN"), or a slug of type and name for an
+        /// entity found in the text ("person:enrique-manalo").
         public var id: String
+        /// `.person`, `.country`, `.agreement`, or a type of a lexicon's own.
         public var type: EntityType
+        /// The canonical name ("Enrique Manalo").
         public var name: String
         /// Short label; for people the surname.
         public var label: String
-        /// The mention as written, and its code point offsets in the document.
+        /// The mention as written; nil for a derived entity.
         public var text: String?
+        /// Code point offset of the mention's start in the document (Python's `text[start:end]`);
+        /// nil for a derived entity.
         public var start: Int?
+        /// Code point offset of the mention's end, exclusive; nil for a derived entity.
         public var end: Int?
     }
 
+    /// The date of a fact: the value of a date expression, and where the text gives it.
     public struct DateValue: Sendable, Equatable {
         /// ISO 8601 at the precision the text gives ("2025-05-28", "2025-04").
         public var value: String
+        /// The precision of the value ("day", "month", "year" ... in the record).
         public var granularity: DateMention.Granularity
-        /// The expression as written, and its code point offsets.
+        /// The expression as written ("28 May").
         public var text: String
+        /// Code point offset of the expression's start in the document.
         public var start: Int
+        /// Code point offset of the expression's end, exclusive.
         public var end: Int
     }
 
+    /// A match that states the fact: its rule, its sentence, and where the match stands.
     public struct Evidence: Sendable, Equatable {
+        /// The id of the rule that matched ("met.between").
         public var rule: String
-        /// Index of the sentence in the document, its code point offsets and its text.
+        /// Index of the sentence in the document, from 0.
         public var sentence: Int
+        /// Code point offset of the sentence's start (for a sentence over 2,000 bytes, of the
+        /// part shown around the match).
         public var start: Int
+        /// Code point offset of the sentence's (or the part's) end, exclusive.
         public var end: Int
+        /// The sentence, or for a sentence over 2,000 bytes the whole tokens within 300 bytes
+        /// of the match.
         public var text: String
-        /// Code point offsets of the rule's match.
+        /// Code point offset of the rule's match, inclusive.
         public var matchStart: Int
+        /// Code point offset of the end of the rule's match, exclusive.
         public var matchEnd: Int
     }
 
@@ -194,6 +223,7 @@ public struct Triple: Sendable, Equatable {
 }
 
 extension Triple.Entity {
+    /// An entity with no mention: `text`, `start` and `end` are nil, as for a derived entity.
     public init(id: String, type: EntityType, name: String, label: String) {
         self.init(id: id, type: type, name: name, label: label, text: nil, start: nil, end: nil)
     }

@@ -3,8 +3,11 @@ import Foundation
 /// A day of the proleptic Gregorian calendar, with the arithmetic date normalization needs, in
 /// plain integers (days since 1970-01-01; the civil-from-days algorithm of H. Hinnant).
 public struct CalendarDay: Sendable, Hashable, Comparable {
+    /// The year (2025).
     public let year: Int
+    /// The month, 1 (January) to 12.
     public let month: Int
+    /// The day of the month, from 1 to the month's length.
     public let day: Int
     /// How much of the day is known: a document dated "2023-09" is of some day of September
     /// 2023 (kept as its first day, with precision `.month`). Relative dates that need the day
@@ -13,6 +16,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
 
     /// How much of a `CalendarDay` a source gave.
     public enum Precision: Int, Sendable, Comparable {
+        /// The year only ("2023"), the year and month ("2023-09"), or the day ("2023-09-14");
+        /// `year` < `month` < `day`.
         case year, month, day
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
     }
@@ -50,6 +55,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
     /// 1 = Monday ... 7 = Sunday (ISO 8601).
     public var weekday: Int { ((days % 7 + 7) % 7 + 3) % 7 + 1 }
 
+    /// The day `n` days after this one (before it, for a negative `n`), at day precision.
     public func adding(days n: Int) -> CalendarDay { CalendarDay(days: days + n) }
 
     /// ISO 8601 week-numbering year and week ("1998-W32").
@@ -59,6 +65,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         return (thursday.year, (thursday.days - jan1.days) / 7 + 1)
     }
 
+    /// The day as ISO 8601, "2025-05-29", whatever the precision (`isoAtPrecision` keeps it).
     public var iso: String { "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))" }
 
     /// The ISO form at the precision known: "2023-09-14", "2023-09", "2023".
