@@ -58,6 +58,7 @@ let package = Package(
         ),
         .testTarget(name: "GazetteTextTests", dependencies: ["GazetteText"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette"]),
+        .testTarget(name: "GazetteBatchTests", dependencies: ["GazetteBatch"]),
         .testTarget(name: "GazetteCLITests", dependencies: ["GazetteCLI"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

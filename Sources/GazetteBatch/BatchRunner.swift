@@ -98,8 +98,8 @@ public final class BatchRunner {
 
     struct Result: Sendable {
         var output: [UInt8]
-        /// Messages for standard error, in input order.
-        var messages: [String]
+        /// Problems found, in input order.
+        var messages: [DocumentReport]
         var summary: Summary
     }
 
@@ -115,9 +115,10 @@ public final class BatchRunner {
     /// Runs every item of `reader`.
     /// - Parameters:
     ///   - write: receives the records, batch by batch, in input order; a throw stops the run.
-    ///   - report: receives each message for standard error (a bad document, a warning), in order.
+    ///   - report: receives each problem (a lost document, a warning) with its place, in input
+    ///     order; its `description` is the line `gazette extract` prints on standard error.
     ///   - progress: called from time to time with the summary so far.
-    public func run(_ reader: InputReader, write: ([UInt8]) throws -> Void, report: (String) -> Void,
+    public func run(_ reader: InputReader, write: ([UInt8]) throws -> Void, report: (DocumentReport) -> Void,
                     progress: ((Summary) -> Void)? = nil) throws -> Summary {
         let shared = Shared()
         let jobs = max(1, options.jobs)
@@ -219,7 +220,9 @@ public final class BatchRunner {
                 result = p.run(batch.items)
                 processor = p
             } else {
-                result = Result(output: [], messages: batch.items.map { "\($0.place): \(setupError ?? "cannot set up the pipeline")" },
+                result = Result(output: [], messages: batch.items.map {
+                    DocumentReport(place: $0.place, problem: .failure(.pipeline(setupError ?? "cannot set up the pipeline")))
+                },
                                 summary: Summary(documentsRead: batch.items.count, documentsFailed: batch.items.count))
             }
             shared.condition.lock()
@@ -248,7 +251,7 @@ struct DocumentProcessor {
 
     mutating func run(_ items: [InputItem]) -> BatchRunner.Result {
         json.reset()
-        var messages: [String] = []
+        var messages: [DocumentReport] = []
         var summary = BatchRunner.Summary()
         for item in items {
             summary.documentsRead += 1
@@ -272,38 +275,42 @@ struct DocumentProcessor {
 
     /// Runs one item; the number of records written, or nil when the document failed (with its
     /// message added).
-    mutating func process(_ item: InputItem, messages: inout [String]) -> Int? {
+    mutating func process(_ item: InputItem, messages: inout [DocumentReport]) -> Int? {
         let document = options.document
-        switch item.kind {
-        case .failure(let message):
-            messages.append(message)
+        func fail(_ failure: DocumentFailure) -> Int? {
+            messages.append(DocumentReport(place: item.place, problem: .failure(failure)))
             return nil
+        }
+        func warn(_ warning: DocumentWarning) {
+            messages.append(DocumentReport(place: item.place, problem: .warning(warning)))
+        }
+        switch item.kind {
+        case .failure(let failure):
+            return fail(failure)
         case .text:
             if let bad = Self.firstInvalidByte(item.bytes) {
-                messages.append("\(item.place): invalid UTF-8 at byte \(bad); ill-formed bytes are read as U+FFFD")
+                warn(.invalidUTF8Repaired(byte: bad))
             }
             return run(item.bytes, id: document.documentID ?? item.file, date: document.date, fields: nil, place: item.place, messages: &messages)
         case .jsonLine:
             if let bad = Self.firstInvalidByte(item.bytes) {
-                messages.append("\(item.place): invalid UTF-8 at byte \(bad) of the line")
-                return nil
+                return fail(.invalidUTF8(byte: bad))
             }
             let fields: [String: JSONLine.Value]
             do {
                 fields = try JSONLine.fields(item.bytes, wanted: wantedFields)
             } catch {
-                messages.append("\(item.place):\(error.column): " + (error.message == "not a JSON object" ? error.message : "not valid JSON: \(error.message)"))
-                return nil
+                // The column in code points (the line is valid UTF-8: count the bytes that start one).
+                let column = item.bytes.prefix(max(0, error.column - 1)).reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+                return fail(error.message == "not a JSON object" ? .notAnObject(column: column) : .malformedJSON(column: column, message: error.message))
             }
             var text: [UInt8]
             switch fields[document.textField] {
             case .string(let body)?: text = body
             case nil, .null?:
-                messages.append("\(item.place): no \"\(document.textField)\" field")
-                return nil
+                return fail(.missingField(document.textField))
             case .other(let kind, _)?:
-                messages.append("\(item.place): \"\(document.textField)\" is not a string (\(kind))")
-                return nil
+                return fail(.fieldNotString(field: document.textField, kind: kind))
             }
             if case .string(let title)? = fields["title"] { text = title + [0x0A, 0x0A] + text }
             var id = item.place
@@ -319,10 +326,10 @@ struct DocumentProcessor {
                 case .string(let s):
                     date = CalendarDay.parseDocumentDate(String(decoding: s, as: UTF8.self))
                     if date == nil {
-                        messages.append("\(item.place): \"\(document.dateField)\" is not a date (\(String(decoding: s, as: UTF8.self))); the date is read from the text")
+                        warn(.dateNotRead(field: document.dateField, value: String(decoding: s, as: UTF8.self)))
                     }
                 case .other(let kind, let raw):
-                    messages.append("\(item.place): \"\(document.dateField)\" is not a date (\(kind): \(String(decoding: raw, as: UTF8.self))); the date is read from the text")
+                    warn(.dateNotRead(field: document.dateField, value: "\(kind): \(String(decoding: raw, as: UTF8.self))"))
                 }
             }
             var kept: [UInt8]?
@@ -344,13 +351,13 @@ struct DocumentProcessor {
         }
     }
 
-    mutating func run(_ bytes: [UInt8], id: String, date: CalendarDay?, fields: [UInt8]?, place: String, messages: inout [String]) -> Int? {
+    mutating func run(_ bytes: [UInt8], id: String, date: CalendarDay?, fields: [UInt8]?, place: String, messages: inout [DocumentReport]) -> Int? {
         do {
             return try bytes.withUnsafeBufferPointer { (text) throws(TextError) -> Int in
                 try worker.writeRecords(text, document: id, date: date, emit: options.document.emit, fields: fields, into: &json)
             }
         } catch {
-            messages.append("\(place): \(error.message)")
+            messages.append(DocumentReport(place: place, problem: .failure(.pipeline(error.message))))
             return nil
         }
     }

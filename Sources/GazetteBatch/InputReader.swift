@@ -13,8 +13,8 @@ public struct InputItem: Sendable {
         /// A line of a JSON Lines file: one document (blank lines are not items).
         case jsonLine
         /// An input that cannot be read (a missing file, a truncated gzip stream): one failed
-        /// document, with the message.
-        case failure(String)
+        /// document, with why.
+        case failure(DocumentFailure)
     }
     /// What the item is.
     public var kind: Kind
@@ -92,7 +92,7 @@ public final class InputReader {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let files = Self.files(under: path)
-                if files.isEmpty { problems.append(InputItem(kind: .failure("\(path): no files in this folder"), bytes: [], file: path, line: 0)) }
+                if files.isEmpty { problems.append(InputItem(kind: .failure(.emptyFolder), bytes: [], file: path, line: 0)) }
                 for file in files {
                     list.append((file, file))
                     total = total.map { $0 + Self.size(of: file) }
@@ -169,12 +169,9 @@ public final class InputReader {
                 jsonl = try sniffJSONObject()
             }
             sourceIsJSONL = jsonl
-        } catch let failure as ReadFailure {
-            source = nil
-            queued.append(InputItem(kind: .failure(failure.message), bytes: [], file: name, line: 0))
         } catch {
             source = nil
-            queued.append(InputItem(kind: .failure("\(name): \(error)"), bytes: [], file: name, line: 0))
+            queued.append(InputItem(kind: .failure(Self.failure(error)), bytes: [], file: name, line: 0))
         }
     }
 
@@ -231,15 +228,13 @@ public final class InputReader {
             let more: Bool
             do {
                 more = try fill()
-            } catch let failure as ReadFailure {
+            } catch {
                 // The stream breaks off: what was read of the last line is lost with it.
                 let partial = bufferStart < buffer.count
                 closeSource()
-                return InputItem(kind: .failure(failure.message + (partial ? "; line \(lineNumber + 1) is incomplete" : "")),
+                let failure = Self.failure(error)
+                return InputItem(kind: .failure(partial ? .lineIncomplete(failure, line: lineNumber + 1) : failure),
                                  bytes: [], file: sourceName, line: 0)
-            } catch {
-                closeSource()
-                return InputItem(kind: .failure("\(sourceName): \(error)"), bytes: [], file: sourceName, line: 0)
             }
             if more { continue }
             // The end of the source: a last line without a newline.
@@ -259,16 +254,13 @@ public final class InputReader {
             while try fill() {
                 if buffer.count - bufferStart > Self.maximumDocumentSize {
                     closeSource()
-                    return InputItem(kind: .failure("\(sourceName): over the limit of \(Self.maximumDocumentSize) bytes for one document"),
+                    return InputItem(kind: .failure(.tooLarge(limit: Self.maximumDocumentSize)),
                                      bytes: [], file: sourceName, line: 0)
                 }
             }
-        } catch let failure as ReadFailure {
-            closeSource()
-            return InputItem(kind: .failure(failure.message), bytes: [], file: sourceName, line: 0)
         } catch {
             closeSource()
-            return InputItem(kind: .failure("\(sourceName): \(error)"), bytes: [], file: sourceName, line: 0)
+            return InputItem(kind: .failure(Self.failure(error)), bytes: [], file: sourceName, line: 0)
         }
         let text = bufferStart == 0 ? buffer : Array(buffer[bufferStart...])
         closeSource()
@@ -276,9 +268,12 @@ public final class InputReader {
     }
 }
 
-/// Why an input cannot be read, as a message naming it.
-struct ReadFailure: Error {
-    var message: String
+extension InputReader {
+    /// A thrown error as a failure: the sources throw `DocumentFailure`; anything else is kept
+    /// as its description.
+    static func failure(_ error: any Error) -> DocumentFailure {
+        (error as? DocumentFailure) ?? .pipeline(String(describing: error))
+    }
 }
 
 /// A source of bytes: a file or standard input, or a gzip stream over one.
@@ -299,12 +294,12 @@ final class FileSource: ByteSource {
             fd = 0
         } else {
             fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw ReadFailure(message: "\(name): \(Self.reason(errno))") }
+            guard fd >= 0 else { throw DocumentFailure.cannotOpen(reason: Self.reason(errno)) }
         }
         self.name = name
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ReadFailure(message: "\(name): \(Self.reason(errno))") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadFailure(message: "\(name): is a directory") }
+        guard fstat(fd, &info) == 0 else { throw DocumentFailure.cannotOpen(reason: Self.reason(errno)) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw DocumentFailure.isDirectory }
     }
 
     deinit { if fd != 0 { close(fd) } }
@@ -338,7 +333,7 @@ final class FileSource: ByteSource {
                 if errno == EINTR { continue }
                 let code = errno
                 buffer.removeSubrange(start...)
-                throw ReadFailure(message: "\(name): cannot read: \(Self.reason(code))")
+                throw DocumentFailure.cannotRead(reason: Self.reason(code))
             }
             buffer.removeSubrange((start + n)...)
             onRead?(n)
@@ -374,7 +369,7 @@ final class GzipSource: ByteSource {
         while true {
             if decompressor == nil {
                 decompressor = try? ZlibDecompressor(algorithm: .gzip)
-                guard decompressor != nil else { throw ReadFailure(message: "\(name): cannot set up gzip decompression") }
+                guard decompressor != nil else { throw DocumentFailure.gzipSetup }
                 memberEnded = false
             }
             if input.readableBytes == 0 && !innerEnded {
@@ -391,13 +386,13 @@ final class GzipSource: ByteSource {
                 // The end of the compressed bytes: the member must have ended with them.
                 if memberEnded || compressedRead == 0 { return false }
                 if try probeEnded() { memberEnded = true; return false }
-                throw ReadFailure(message: "\(name): truncated gzip stream (it ends after \(compressedRead) compressed bytes)")
+                throw DocumentFailure.truncatedGzip(compressedBytes: compressedRead)
             }
             if memberEnded {
                 // Another member follows ("cat a.gz b.gz"), or trailing bytes that are not one.
                 let view = input.readableBytesView
                 guard view.count < 2 || (view.first == 0x1F && view.dropFirst().first == 0x8B) else {
-                    throw ReadFailure(message: "\(name): bytes after the end of the gzip stream are not gzip")
+                    throw DocumentFailure.notGzipAfterEnd
                 }
                 try? decompressor?.reset()
                 memberEnded = false
@@ -414,9 +409,9 @@ final class GzipSource: ByteSource {
             } catch let error as CompressNIOError where error == .inputBufferOverflow {
                 needInput = true
             } catch let error as CompressNIOError where error == .corruptData {
-                throw ReadFailure(message: "\(name): not a valid gzip stream (corrupt data after \(compressedRead - input.readableBytes) compressed bytes)")
+                throw DocumentFailure.corruptGzip(afterCompressedBytes: compressedRead - input.readableBytes)
             } catch {
-                throw ReadFailure(message: "\(name): gzip: \(error)")
+                throw DocumentFailure.gzip(String(describing: error))
             }
             let produced = output.readableBytes
             if produced > 0 {

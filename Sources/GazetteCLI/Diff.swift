@@ -69,7 +69,7 @@ struct Diff: ParsableCommand {
         var seen: Set<String> = []
         while let item = reader.next() {
             switch item.kind {
-            case .failure(let message): throw ConfigurationFailure(message: message)
+            case .failure(let failure): throw ConfigurationFailure(message: "\(item.place): \(failure)")
             case .text: continue
             case .jsonLine: break
             }

@@ -118,7 +118,7 @@ struct Extract: ParsableCommand {
         let summary = try BatchRunner(pipeline: pipeline, options: options).run(
             reader,
             write: { try StandardOutput.write($0) },
-            report: { meter.clear(); Diagnostics.error($0) },
+            report: { meter.clear(); Diagnostics.error($0.description) },
             progress: { meter.show($0) })
         meter.clear()
         let elapsed = meter.elapsed
