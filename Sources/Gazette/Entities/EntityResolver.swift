@@ -5324,8 +5324,8 @@ struct EntityResolver {
             guard role.country == country, Self.officeClasses[role.office] == cls else { return false }
             // Years written near the title tell the time: one of them falls in the office's term
             // ("In 1971, Prime Minister Trudeau" is no Trudeau of 2015).
-            guard !years.isEmpty, let start = role.start.flatMap({ Int($0.prefix(4)) }) else { return true }
-            let end = role.end.flatMap { Int($0.prefix(4)) } ?? Int.max
+            guard !years.isEmpty, let start = role.start.flatMap({ CalendarDay(iso: $0)?.year }) else { return true }
+            let end = role.end.flatMap { CalendarDay(iso: $0)?.year } ?? Int.max
             return years.contains { $0 >= start && $0 <= end }
         }
     }

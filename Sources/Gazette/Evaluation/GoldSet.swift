@@ -150,19 +150,8 @@ public struct GoldSet: Sendable {
     static func isGoldDate(_ value: String) -> Bool {
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return false }
-        let valid = parts.allSatisfy { part in
-            let fields = part.split(separator: "-", omittingEmptySubsequences: false)
-            let widths = [4, 2, 2]
-            guard (1...3).contains(fields.count),
-                  zip(fields, widths).allSatisfy({ field, width in field.count == width && field.allSatisfy { $0.isASCII && $0.isNumber } })
-            else { return false }
-            let numbers = fields.map { Int($0)! }
-            switch numbers.count {
-            case 1: return true
-            case 2: return (1...12).contains(numbers[1])
-            default: return CalendarDay(year: numbers[0], month: numbers[1], day: numbers[2]) != nil
-            }
-        }
+        // A date, with no time after it.
+        let valid = parts.allSatisfy { $0.utf8.count <= 10 && CalendarDay(iso: String($0)) != nil }
         guard valid, parts.count == 2 else { return valid }
         return parts[0].count == parts[1].count && parts[0] < parts[1]
     }
