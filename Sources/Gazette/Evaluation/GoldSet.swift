@@ -208,21 +208,6 @@ public struct DocumentMeta: Sendable, Equatable {
     }
 }
 
-/// The bytes of the file at `path`, or a diagnostic saying why not.
-func readFile(_ path: String) throws(DiagnosticList) -> [UInt8] {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-        throw DiagnosticList([Diagnostic(file: path, line: 0, message: "no such file")])
-    }
-    // Through a file handle, so that a pipe ("<(generate-gold)") reads as well as a file.
-    guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-        throw DiagnosticList([Diagnostic(file: path, line: 0, message: isFolder.boolValue ? "is a folder, not a file" : "cannot read the file")])
-    }
-    defer { try? handle.close() }
-    guard let data = try? handle.readToEnd() else { return [] }
-    return [UInt8](data)
-}
-
 /// Calls `body` with each line of `bytes` that is a JSON object (blank lines skipped), adding a
 /// diagnostic for each line that is not valid UTF-8, not JSON or not an object.
 func forEachObject(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic],

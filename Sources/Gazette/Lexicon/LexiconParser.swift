@@ -34,11 +34,7 @@ public enum LexiconParser {
     /// Reads and parses the lexicon file at `path`.
     /// - Throws: `DiagnosticList` with every problem of the file (or the reason it cannot be read).
     public static func load(path: String) throws(DiagnosticList) -> [LexiconEntry] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw DiagnosticList([Diagnostic(file: path, line: 0, message: reason)])
-        }
-        let (entries, diagnostics) = parse([UInt8](data), file: path)
+        let (entries, diagnostics) = parse(try readFile(path, folder: "cannot read the file"), file: path)
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         return entries
     }
