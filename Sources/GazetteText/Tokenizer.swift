@@ -86,12 +86,6 @@ public final class Tokenizer {
         builder.normalizer.key(of: text)
     }
 
-    /// Replaces the vocabulary, for instance with a frozen one that a lexicon was compiled into.
-    public func setVocabulary(_ vocabulary: Vocabulary) {
-        builder.vocabulary = vocabulary
-        builder.clearKeyCache()
-    }
-
     /// Tokenizes and sentence-splits `text` into `layer`, replacing what `layer` held.
     ///
     /// Ill-formed UTF-8 is read with repair (each maximal ill-formed subsequence as U+FFFD, see

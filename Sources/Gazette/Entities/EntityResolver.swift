@@ -2241,8 +2241,7 @@ struct EntityResolver {
     @inline(__always)
     static func isASCIIAlphanumeric(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
 
-    /// Word lists tested per token, made once (a literal array would be built per call).
-    static let nameJoiners = ["and", "-", "&"]
+    /// A word list tested per token, made once (a literal array would be built per call).
     static let leadingDeterminers = ["the", "a", "an", "this", "that"]
 
     func slug(_ name: String) -> String {
