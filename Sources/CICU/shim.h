@@ -9,17 +9,15 @@
 
 #include <stdint.h>
 #include <unicode/utypes.h>
-#include <unicode/uversion.h>
 #include <unicode/utext.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
-// MARK: status and version
+// MARK: status
 
 static inline int cicu_failure(UErrorCode code) { return U_FAILURE(code) ? 1 : 0; }
 static inline const char *cicu_error_name(UErrorCode code) { return u_errorName(code); }
-static inline void cicu_get_version(UVersionInfo info) { u_getVersion(info); }
 
 // MARK: UText over UTF-8 (no UTF-16 copy of the document)
 

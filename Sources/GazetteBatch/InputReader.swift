@@ -55,8 +55,6 @@ public struct InputOptions: Sendable {
 /// Memory is bounded by the longest line or text file, not by an input's size: JSON Lines are
 /// read a chunk at a time and split at newlines.
 public final class InputReader {
-    /// The largest document read whole: the tokenizer's limit.
-    public static let maximumDocumentSize = 2_147_483_646
     static let chunkSize = 1 << 20
 
     private var pending: [(path: String, name: String)]
@@ -252,9 +250,9 @@ public final class InputReader {
     private func wholeText() -> InputItem? {
         do {
             while try fill() {
-                if buffer.count - bufferStart > Self.maximumDocumentSize {
+                if buffer.count - bufferStart > Tokenizer.maximumDocumentSize {
                     closeSource()
-                    return InputItem(kind: .failure(.tooLarge(limit: Self.maximumDocumentSize)),
+                    return InputItem(kind: .failure(.tooLarge(limit: Tokenizer.maximumDocumentSize)),
                                      bytes: [], file: sourceName, line: 0)
                 }
             }

@@ -107,14 +107,12 @@ struct Eval: ParsableCommand {
                 return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && !folder.boolValue
             }
             let path = isFile(base + ".txt") || !isFile(base) ? base + ".txt" : base
-            var folder: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &folder)
-            guard exists, !folder.boolValue, let data = FileManager.default.contents(atPath: path) else {
-                failures.append("\(path): " + (!exists ? "no such file" : folder.boolValue ? "is a folder, not a file" : "cannot read the file"))
+            let bytes: [UInt8]
+            do { bytes = try readFile(path) } catch {
+                failures.append(error.description)
                 texts.append([])
                 continue
             }
-            let bytes = [UInt8](data)
             if let bad = bytes.withUnsafeBufferPointer(UTF8Scanner.firstInvalidByte) {
                 Diagnostics.note("\(path): invalid UTF-8 at byte \(bad); ill-formed bytes are read as U+FFFD")
             }

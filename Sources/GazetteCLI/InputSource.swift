@@ -1,11 +1,9 @@
 import Foundation
+import Gazette
 
 /// Reads a whole input, a file path or `-` for standard input, as bytes, with POSIX calls, so
 /// that every failure becomes a message naming the input and the system's reason.
 enum InputSource {
-    /// The largest input read whole: the tokenizer's limit (ICU's offsets are 32-bit).
-    static let maximumSize = 2_147_483_646
-
     static func read(_ path: String) throws -> (name: String, bytes: [UInt8]) {
         let name = path == "-" ? "<stdin>" : path
         let fd: Int32
@@ -21,8 +19,8 @@ enum InputSource {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw InputFailure(message: "\(name): is a directory, expected a text file")
         }
-        if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > maximumSize {
-            throw InputFailure(message: "\(name): \(info.st_size) bytes is over the limit of \(maximumSize) bytes for one document")
+        if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > Tokenizer.maximumDocumentSize {
+            throw InputFailure(message: "\(name): \(info.st_size) bytes is over the limit of \(Tokenizer.maximumDocumentSize) bytes for one document")
         }
         var bytes: [UInt8] = []
         if (info.st_mode & S_IFMT) == S_IFREG { bytes.reserveCapacity(Int(info.st_size)) }
@@ -36,8 +34,8 @@ enum InputSource {
             }
             if n == 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
-            if bytes.count > maximumSize {
-                throw InputFailure(message: "\(name): over the limit of \(maximumSize) bytes for one document")
+            if bytes.count > Tokenizer.maximumDocumentSize {
+                throw InputFailure(message: "\(name): over the limit of \(Tokenizer.maximumDocumentSize) bytes for one document")
             }
         }
         return (name, bytes)

@@ -49,7 +49,8 @@ public final class Tokenizer {
     /// ICU's `UText *`, reused from one document to the next.
     @exclusivity(unchecked) fileprivate var utext: OpaquePointer?
 
-    /// The largest document ICU's 32-bit offsets can address.
+    /// The largest document ICU's 32-bit offsets can address: the limit for one document
+    /// wherever one is read (the batch reader, the CLI's whole-file reader).
     public static let maximumDocumentSize = Int(Int32.max) - 1
 
     /// - Parameter vocabulary: the vocabulary to start from, usually a frozen one shared by all
@@ -83,12 +84,6 @@ public final class Tokenizer {
     /// compares a string it holds, such as an entity's label, with the keys of tokens.
     public func key(of text: String) -> String {
         builder.normalizer.key(of: text)
-    }
-
-    /// Replaces the vocabulary, for instance with a frozen one that a lexicon was compiled into.
-    public func setVocabulary(_ vocabulary: Vocabulary) {
-        builder.vocabulary = vocabulary
-        builder.clearKeyCache()
     }
 
     /// Tokenizes and sentence-splits `text` into `layer`, replacing what `layer` held.

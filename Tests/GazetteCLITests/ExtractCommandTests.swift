@@ -69,6 +69,35 @@ struct ExtractCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr == "gazette: no-such.jsonl: no such file\n")
     }
+
+    /// Rule, lexicon and fixture files are read to the end of what they give, so a pipe
+    /// (`--rules <(generate-rules)`) works as a file does; a folder says what was expected.
+    @Test func ruleLexiconAndFixtureFilesMayBePipes() throws {
+        let script = """
+        "$0" extract --no-default-rules --rules <(printf 'rule my.met\\n    match @a:person met @b:person\\n    emit a met b\\n') \\
+            --lexicon <(printf '{"id":"p:1","type":"person","name":"Ivo Dorrek"}\\n') - <<< 'Ana Ruiz met Ivo Dorrek.'
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, CLI.executable.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let records = try data.split(separator: 0x0A).map { try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
+        #expect(records.count == 1)
+        #expect(records.first??["rule"] as? String == "my.met")
+        #expect(((records.first??["object"] as? [String: Any])?["id"] as? String) == "p:1")
+
+        for (flag, expected) in [("--rules", "is a directory, not a rule file"), ("--lexicon", "is a directory, not a lexicon file")] {
+            let result = try CLI.run(["extract", flag, "Examples", "-"], stdin: Data("text".utf8))
+            #expect(result.status == 2)
+            #expect(result.stderr == "gazette: Examples: \(expected)\n")
+        }
+    }
 }
 
 @Suite("gazette extract --date")

@@ -175,6 +175,16 @@ struct DateTests {
         #expect(CalendarDay.parseDocumentDate(text)?.iso == iso)
     }
 
+    /// The one reader of ISO dates: fixed widths, a valid day, a time after a day ignored.
+    @Test(arguments: [
+        ("2025", "2025"), ("2025-05", "2025-05"), ("2025-05-29", "2025-05-29"), ("2025-05-29T16:05:45Z", "2025-05-29"),
+        ("2024-02-29", "2024-02-29"), ("2025-5-29", nil), ("2025-W21", nil), ("2025-13", nil), ("2025-02-29", nil),
+        ("2025-05T10", nil), ("202", nil), ("+2025", nil), ("", nil),
+    ] as [(String, String?)])
+    func isoDates(_ text: String, _ value: String?) {
+        #expect(CalendarDay(iso: text)?.isoAtPrecision == value)
+    }
+
     @Test func documentDatePrecision() {
         #expect(CalendarDay.parseDocumentDate("2023-09-14")?.precision == .day)
         #expect(CalendarDay.parseDocumentDate("2023-09")?.isoAtPrecision == "2023-09")

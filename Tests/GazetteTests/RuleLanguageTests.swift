@@ -460,6 +460,26 @@ struct RuleMatchingTests {
         #expect(try triples(q, "Ann Lee met Bob Ray and Cy Dow.") == ["(p:ann met p:bob -)"])
     }
 
+    /// Of equally long matches from one start, the one whose last element started earliest wins,
+    /// whatever the order of the alternatives; between matches whose elements start at the same
+    /// tokens, the earlier alternative and the greedy repetition (docs/rules.md). `c | a` is the
+    /// country when the match captured it, else the person.
+    @Test func equallyLongMatchesPreferTheEarliestLastElementThenThePatternsOrder() throws {
+        func subjects(_ pattern: String, _ text: String, emit: String = "c | a met b") throws -> [String] {
+            try triples(rulePipeline("rule m\n    match \(pattern)\n    emit \(emit)\n"), text)
+        }
+        // "Ann Lee" as one annotation reaches "met" before the two token tests do.
+        #expect(try subjects("([capitalized] [capitalized] | @a:person) met @b:person", "Ann Lee met Bob Ray.", emit: "a met b") == ["(p:ann met p:bob -)"])
+        // Over one token each, the earlier alternative.
+        let text = "Ann Lee in Avalon met Bob Ray."
+        #expect(try subjects("@a:person in ([capitalized] | @c:country) met @b:person", text) == ["(p:ann met p:bob -)"])
+        #expect(try subjects("@a:person in (@c:country | [capitalized]) met @b:person", text) == ["(c:aa met p:bob -)"])
+        // An optional element taken rather than skipped, in a repetition too.
+        #expect(try subjects("@a:person in [capitalized]? @c:country? met @b:person", text) == ["(p:ann met p:bob -)"])
+        #expect(try subjects("@a:person in @c:country? [capitalized]? met @b:person", text) == ["(c:aa met p:bob -)"])
+        #expect(try subjects("@a:person in ([capitalized] | @c:country)* met @b:person", text) == ["(p:ann met p:bob -)"])
+    }
+
     /// A pattern that backtracking engines take exponential time on runs in one pass: each
     /// (instruction, token) pair is visited once per start, and a match spans at most 256 tokens.
     @Test func nestedRepetitionsDoNotBlowUp() throws {

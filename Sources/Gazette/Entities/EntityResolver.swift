@@ -2240,8 +2240,7 @@ struct EntityResolver {
     @inline(__always)
     static func isASCIIAlphanumeric(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 }
 
-    /// Word lists tested per token, made once (a literal array would be built per call).
-    static let nameJoiners = ["and", "-", "&"]
+    /// A word list tested per token, made once (a literal array would be built per call).
     static let leadingDeterminers = ["the", "a", "an", "this", "that"]
 
     func slug(_ name: String) -> String {
@@ -5323,8 +5322,8 @@ struct EntityResolver {
             guard role.country == country, Self.officeClasses[role.office] == cls else { return false }
             // Years written near the title tell the time: one of them falls in the office's term
             // ("In 1971, Prime Minister Trudeau" is no Trudeau of 2015).
-            guard !years.isEmpty, let start = role.start.flatMap({ Int($0.prefix(4)) }) else { return true }
-            let end = role.end.flatMap { Int($0.prefix(4)) } ?? Int.max
+            guard !years.isEmpty, let start = role.start.flatMap({ CalendarDay(iso: $0)?.year }) else { return true }
+            let end = role.end.flatMap { CalendarDay(iso: $0)?.year } ?? Int.max
             return years.contains { $0 >= start && $0 <= end }
         }
     }

@@ -150,19 +150,8 @@ package struct GoldSet: Sendable {
     static func isGoldDate(_ value: String) -> Bool {
         let parts = value.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { return false }
-        let valid = parts.allSatisfy { part in
-            let fields = part.split(separator: "-", omittingEmptySubsequences: false)
-            let widths = [4, 2, 2]
-            guard (1...3).contains(fields.count),
-                  zip(fields, widths).allSatisfy({ field, width in field.count == width && field.allSatisfy { $0.isASCII && $0.isNumber } })
-            else { return false }
-            let numbers = fields.map { Int($0)! }
-            switch numbers.count {
-            case 1: return true
-            case 2: return (1...12).contains(numbers[1])
-            default: return CalendarDay(year: numbers[0], month: numbers[1], day: numbers[2]) != nil
-            }
-        }
+        // A date, with no time after it.
+        let valid = parts.allSatisfy { $0.utf8.count <= 10 && CalendarDay(iso: String($0)) != nil }
         guard valid, parts.count == 2 else { return valid }
         return parts[0].count == parts[1].count && parts[0] < parts[1]
     }
@@ -217,21 +206,6 @@ package struct DocumentMeta: Sendable, Equatable {
         self.date = date
         self.split = split
     }
-}
-
-/// The bytes of the file at `path`, or a diagnostic saying why not.
-func readFile(_ path: String) throws(DiagnosticList) -> [UInt8] {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-        throw DiagnosticList([Diagnostic(file: path, line: 0, message: "no such file")])
-    }
-    // Through a file handle, so that a pipe ("<(generate-gold)") reads as well as a file.
-    guard !isFolder.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
-        throw DiagnosticList([Diagnostic(file: path, line: 0, message: isFolder.boolValue ? "is a folder, not a file" : "cannot read the file")])
-    }
-    defer { try? handle.close() }
-    guard let data = try? handle.readToEnd() else { return [] }
-    return [UInt8](data)
 }
 
 /// Calls `body` with each line of `bytes` that is a JSON object (blank lines skipped), adding a

@@ -162,61 +162,9 @@ public struct Role: Sendable, Equatable {
     /// Whether the role was held on `date` (an ISO date "YYYY-MM-DD"). A partial start counts
     /// from its first day, a partial end to its last; an unknown start holds from always.
     public func isHeld(on date: String) -> Bool {
-        guard let day = ISODay(date, rounding: .down) else { return false }
-        if let start, let s = ISODay(start, rounding: .down), day < s { return false }
-        if let end, let e = ISODay(end, rounding: .up), day > e { return false }
+        guard let day = CalendarDay(iso: date) else { return false }
+        if let start, let s = CalendarDay(iso: start), day < s { return false }
+        if let end, let e = CalendarDay(iso: end), day > e.lastDay { return false }
         return true
     }
-}
-
-/// A calendar day as a comparable integer (yyyymmdd), from ISO 8601 text at any precision.
-struct ISODay: Comparable {
-    enum Rounding { case down, up }
-    let value: Int
-
-    /// "2024" -> 20240101 (down) or 20241231 (up); "2024-10" -> 20241001 or 20241031;
-    /// "2024-10-01" and "2024-10-01T00:00:00Z" -> 20241001. Nil for anything else.
-    init?(_ text: String, rounding: Rounding) {
-        // On the UTF-8 bytes, in place for a native string (role dates are checked per
-        // mention: no array is made for them).
-        var text = text
-        guard let day = text.withUTF8({ ISODay(bytes: UnsafeBufferPointer(rebasing: $0.prefix(10)), rounding: rounding) }) else { return nil }
-        self = day
-    }
-
-    /// Four digits, then optionally "-" and two digits, twice; anything after the tenth byte is
-    /// ignored by the caller.
-    private init?(bytes: UnsafeBufferPointer<UInt8>, rounding: Rounding) {
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= bytes.count else { return nil }
-            var n = 0
-            for i in range {
-                guard bytes[i] &- 0x30 < 10 else { return nil }
-                n = n * 10 + Int(bytes[i] - 0x30)
-            }
-            return n
-        }
-        guard let year = number(0..<4) else { return nil }
-        var month = rounding == .down ? 1 : 12
-        var day = rounding == .down ? 1 : 31
-        switch bytes.count {
-        case 4:
-            break
-        case 7, 10:
-            guard bytes[4] == UInt8(ascii: "-"), let m = number(5..<7), (1...12).contains(m) else { return nil }
-            month = m
-            if bytes.count == 7 {
-                if rounding == .up { day = CalendarDay.daysIn(month: m, year: year) }
-            } else {
-                guard bytes[7] == UInt8(ascii: "-"), let d = number(8..<10), (1...CalendarDay.daysIn(month: month, year: year)).contains(d)
-                else { return nil }
-                day = d
-            }
-        default:
-            return nil
-        }
-        value = year * 10000 + month * 100 + day
-    }
-
-    static func < (a: ISODay, b: ISODay) -> Bool { a.value < b.value }
 }

@@ -34,11 +34,7 @@ public enum LexiconParser {
     /// Reads and parses the lexicon file at `path`.
     /// - Throws: `DiagnosticList` with every problem of the file (or the reason it cannot be read).
     public static func load(path: String) throws(DiagnosticList) -> [LexiconEntry] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw DiagnosticList([Diagnostic(file: path, line: 0, message: reason)])
-        }
-        let (entries, diagnostics) = parse([UInt8](data), file: path)
+        let (entries, diagnostics) = parse(try readFile(path, folder: "is a directory, not a lexicon file"), file: path)
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         return entries
     }
@@ -140,7 +136,7 @@ public enum LexiconParser {
                 c.fail("\"parties\" must be a list of strings", at: object.offset(of: "parties"))
             }
         }
-        if let signed, ISODay(signed, rounding: .down) == nil {
+        if let signed, CalendarDay(iso: signed) == nil {
             c.fail("\"signed\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD), got \"\(signed)\"", at: object.offset(of: "signed"))
         }
         if let id, id.isEmpty { c.fail("\"id\" must not be empty", at: object.offset(of: "id")) }
@@ -196,7 +192,7 @@ public enum LexiconParser {
         var dates: [String?] = []
         for key in ["start", "end"] {
             guard let value = object[key], !value.isNull else { dates.append(nil); continue }
-            guard let text = value.string, ISODay(text, rounding: .down) != nil else {
+            guard let text = value.string, CalendarDay(iso: text) != nil else {
                 c.fail("role \"\(key)\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or null", at: object.offset(of: key))
                 return nil
             }

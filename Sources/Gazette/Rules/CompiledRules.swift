@@ -207,7 +207,8 @@ public final class CompiledRules: Sendable {
         case lookahead(Int32)
         /// An annotation of a type starting here; its end is where the thread goes on.
         case annotation(type: UInt8, slot: Int16)
-        /// Go on at both; the first is preferred.
+        /// Go on at both; the first runs first, so it wins among equally long matches whose
+        /// elements start at the same tokens (`RuleMatcher.run` states the whole order).
         case split(Int32, Int32)
         case jump(Int32)
         case match

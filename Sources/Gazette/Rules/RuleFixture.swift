@@ -135,11 +135,8 @@ public struct RuleFixture: Sendable, Equatable {
 
     /// Reads and parses a fixture file.
     public static func load(path: String) throws(DiagnosticList) -> [RuleFixture] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw DiagnosticList([Diagnostic(file: path, line: 0, message: reason)])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let bytes = try readFile(path, folder: "is a directory, not a fixture file")
+        guard let text = String(data: Data(bytes), encoding: .utf8) else {
             throw DiagnosticList([Diagnostic(file: path, line: 0, message: "not UTF-8 text")])
         }
         let (fixtures, diagnostics) = parse(text, file: path)

@@ -401,8 +401,13 @@ struct RuleMatcher {
     }
 
     /// The longest match of rule `rule` from token `start`, not past token `end`. Among matches
-    /// of one length, the first the pattern's preferences reach (earlier alternatives, greedy
-    /// repetitions). Each (instruction, position) pair is visited at most once.
+    /// of one length, the first to reach `.match` at that token (docs/rules.md, "How rules
+    /// match"): a token's threads run in the order they were queued, that is by the token where
+    /// the element that brought them there started, so the match whose last element started
+    /// earliest wins, and ties go back element by element. Only threads whose elements start at
+    /// the same tokens keep the pattern's order (the earlier alternative, the greedy repetition),
+    /// the order in which a `split` stacks them. Each (instruction, position) pair is visited at
+    /// most once: a later thread reaching it is dropped.
     private mutating func run(rule: Int, at start: Int, end: Int, tokens: ContiguousArray<Token>) -> (end: Int, captures: [RuleMatch.Annotation?])? {
         let program = rules.programs[rule]
         let ncap = program.captures.count

@@ -75,15 +75,11 @@ public enum RuleParser {
     /// Reads and parses the rule file at `path`: the rules that parse, and the problems of the
     /// others (or the reason the file cannot be read).
     public static func read(path: String) -> (file: RuleFile, diagnostics: [Diagnostic]) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return (RuleFile(), [Diagnostic(file: path, line: 0, message: "is a directory, not a rule file")])
+        do {
+            return parse(try readFile(path, folder: "is a directory, not a rule file"), file: path)
+        } catch {
+            return (RuleFile(), error.diagnostics)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            return (RuleFile(), [Diagnostic(file: path, line: 0, message: reason)])
-        }
-        return parse([UInt8](data), file: path)
     }
 
     // MARK: lexing

@@ -103,14 +103,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
     /// "May 29, 2025", "29 May 2025".
     public static func parseDocumentDate(_ text: String) -> CalendarDay? {
         let t = text.trimmingCharacters(in: .whitespaces)
-        let parts = t.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
-        if let y = Int(parts[0]), parts[0].count == 4 {
-            let m = parts.count > 1 ? Int(parts[1]) : 1
-            let d = parts.count > 2 ? Int(parts[2]) : 1
-            guard let m, let d, var day = CalendarDay(year: y, month: m, day: d) else { return nil }
-            day.precision = parts.count > 2 ? .day : (parts.count > 1 ? .month : .year)
-            return day
-        }
+        if let day = CalendarDay(iso: t) { return day }
         // "May 29, 2025" / "29 May 2025"
         let words = t.replacingOccurrences(of: ",", with: " ").split(separator: " ").map { $0.lowercased() }
         guard words.count == 3 else { return nil }
@@ -118,5 +111,59 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         if let d = Int(words[0]), let m = DateWords.months[words[1]], let y = Int(words[2]) { return CalendarDay(year: y, month: m, day: d) }
         return nil
     }
+
+    /// The last day this date covers: itself at a day's precision, the last day of its month or
+    /// of its year at theirs.
+    var lastDay: CalendarDay {
+        switch precision {
+        case .day: self
+        case .month: CalendarDay(year: year, month: month, day: Self.daysIn(month: month, year: year))!
+        case .year: CalendarDay(year: year, month: 12, day: 31)!
+        }
+    }
 }
 
+extension CalendarDay {
+    /// Reads an ISO 8601 date at the precision it gives: "2025" (`.year`), "2025-05" (`.month`),
+    /// "2025-05-29" (`.day`), and a day with a time after it ("2025-05-29T16:05:45Z", the time
+    /// ignored); a month or a year is kept as its first day. Four digits, then "-" and two
+    /// digits once or twice, nothing else: nil for "2025-5-29", "2025-W21", a month past 12 or a
+    /// day its month lacks. The one reader of ISO dates: document, lexicon, fixture and gold dates
+    /// all come through it.
+    init?(iso text: String) {
+        // On the UTF-8 bytes, in place for a native string (role dates are read per mention:
+        // no array is made for them).
+        var text = text
+        guard let day = text.withUTF8({ CalendarDay(iso: $0) }) else { return nil }
+        self = day
+    }
+
+    /// `init(iso:)` over UTF-8 bytes.
+    init?(iso bytes: UnsafeBufferPointer<UInt8>) {
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var n = 0
+            for i in range {
+                guard bytes[i] &- 0x30 < 10 else { return nil }
+                n = n * 10 + Int(bytes[i] - 0x30)
+            }
+            return n
+        }
+        guard let year = number(0..<4) else { return nil }
+        switch bytes.count {
+        case 4:
+            self.init(year: year, month: 1, day: 1)!
+            precision = .year
+        case 7:
+            guard bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), (1...12).contains(month) else { return nil }
+            self.init(year: year, month: month, day: 1)!
+            precision = .month
+        case 10...:
+            guard bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let month = number(5..<7), let day = number(8..<10),
+                  let date = CalendarDay(year: year, month: month, day: day) else { return nil }
+            self = date
+        default:
+            return nil
+        }
+    }
+}
