@@ -184,7 +184,7 @@ public final class PipelineWorker {
             documentDate = stated
         }
         var resolver = EntityResolver(lexicon: pipeline.lexicon, tokenizer: tokenizer, text: text, layer: layer,
-                                      date: documentDate?.iso)
+                                      date: documentDate)
         var extraction = resolver.resolve(matches: matcher.matches, candidates: matcher.candidates,
                                           cuePositions: matcher.cuePositions, capitalPositions: matcher.capitalPositions,
                                           referencePositions: matcher.referencePositions)

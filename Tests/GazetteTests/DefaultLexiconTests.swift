@@ -51,7 +51,7 @@ struct DefaultLexiconTests {
             #expect(holders.count == 1, "\(name): \(holders.map(\.id))")
         }
         let straw = try #require(people.first { $0.name == "Jack Straw" })
-        #expect(straw.roles.contains { $0.country == "GBR" && $0.start == "2001" && $0.end == "2005" }, "\(straw.roles)")
+        #expect(straw.roles.contains { $0.country == "GBR" && $0.start == day("2001") && $0.end == day("2005") }, "\(straw.roles)")
     }
 
     /// A Korean or Chinese given name joined by a hyphen is written as two words as often: both

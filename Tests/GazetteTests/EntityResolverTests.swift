@@ -804,13 +804,13 @@ struct EntityResolverTests {
 struct DatedRoleTests {
     static let entries = [
         LexiconEntry(id: "Q-elder", type: "person", name: "Ferdinand E. Marcos", label: "Marcos", aliases: [Alias("Marcos")],
-                     roles: [Role(office: "President", country: "PHL", start: "1965-12-30", end: "1986-02-25")]),
+                     roles: [Role(office: "President", country: "PHL", start: day("1965-12-30"), end: day("1986-02-25"))]),
         LexiconEntry(id: "Q-junior", type: "person", name: "Ferdinand Marcos Jr.", label: "Marcos", aliases: [Alias("Marcos")],
-                     roles: [Role(office: "President", country: "PHL", start: "2022-06-30")]),
+                     roles: [Role(office: "President", country: "PHL", start: day("2022-06-30"))]),
         LexiconEntry(id: "Q-lee-sg", type: "person", name: "Lee Hsien Loong", label: "Lee", aliases: [Alias("Lee")],
-                     roles: [Role(office: "Prime Minister", country: "SGP", start: "2004-08-12", end: "2024-05-15")]),
+                     roles: [Role(office: "Prime Minister", country: "SGP", start: day("2004-08-12"), end: day("2024-05-15"))]),
         LexiconEntry(id: "Q-lee-kr", type: "person", name: "Lee Jae-myung", label: "Lee", aliases: [Alias("Lee")],
-                     roles: [Role(office: "President", country: "KOR", start: "2025-06-04")]),
+                     roles: [Role(office: "President", country: "KOR", start: day("2025-06-04"))]),
         LexiconEntry(id: "country:SGP", type: "country", name: "Singapore", codes: ["alpha3": "SGP"]),
     ]
 
@@ -839,7 +839,7 @@ struct DatedRoleTests {
         let entries = [
             LexiconEntry(id: "p-vell", type: "person", name: "Tomas Arvid Vellinor", label: "Vellinor", country: "NOR"),
             LexiconEntry(id: "p-dask", type: "person", name: "Lin Ferro Dask Omari", label: "Omari",
-                         roles: [Role(office: "Minister for Foreign Affairs", country: "KEN", start: "2001", end: "2003")]),
+                         roles: [Role(office: "Minister for Foreign Affairs", country: "KEN", start: day("2001"), end: day("2003"))]),
             LexiconEntry(id: "p-sula-1", type: "person", name: "Ana Sula", label: "Sula", country: "NOR"),
             LexiconEntry(id: "p-sula-2", type: "person", name: "Ana Beth Sula", label: "Sula", country: "KEN"),
             LexiconEntry(id: "country:NOR", type: "country", name: "Norway", aliases: [Alias("Norwegian", kind: .adjective)], codes: ["alpha3": "NOR"]),
@@ -883,7 +883,7 @@ struct DatedRoleTests {
     @Test func aPossessiveRoleNamesOnlyAPersonTheDocumentNames() throws {
         let entries = [
             LexiconEntry(id: "p-fjell", type: "person", name: "Kari Fjell", label: "Fjell",
-                         roles: [Role(office: "Head of State", country: "NOR", start: "2001-01-01")]),
+                         roles: [Role(office: "Head of State", country: "NOR", start: day("2001-01-01"))]),
             LexiconEntry(id: "country:NOR", type: "country", name: "Norway", aliases: [Alias("Norwegian", kind: .adjective)], codes: ["alpha3": "NOR"]),
             LexiconEntry(id: "title:president", type: "title", name: "President", aliases: [Alias("president")]),
         ]
@@ -898,7 +898,7 @@ struct DatedRoleTests {
     @Test func aOneWordNameGoingOnIsAnotherPersonUnlessItsSurnameFollows() throws {
         let entries = [
             LexiconEntry(id: "p-tolvar", type: "person", name: "Tolvar Mohamad", label: "Tolvar",
-                         aliases: [Alias("Tolvar")], roles: [Role(office: "Prime Minister", country: "MYS", start: "2001")]),
+                         aliases: [Alias("Tolvar")], roles: [Role(office: "Prime Minister", country: "MYS", start: day("2001"))]),
             LexiconEntry(id: "title:prime-minister", type: "title", name: "Prime Minister", aliases: []),
         ]
         #expect(try people(entries, "Tolvar spoke.") == ["p-tolvar"])
@@ -910,7 +910,7 @@ struct DatedRoleTests {
     @Test func aKnownNameGoesOnWithItsPatronymics() throws {
         let entries = [
             LexiconEntry(id: "p-hamid", type: "person", name: "Hamid bin Tamar", label: "Tamar",
-                         roles: [Role(office: "Crown Prince", country: "QAT", start: "2001")]),
+                         roles: [Role(office: "Crown Prince", country: "QAT", start: day("2001"))]),
         ]
         #expect(try people(entries, "Hamid bin Tamar bin Saleh Al Thani arrived.", surface: true) == ["Hamid bin Tamar bin Saleh Al Thani=p-hamid"])
         #expect(try people(entries, "Hamid bin Tamar arrived.", surface: true) == ["Hamid bin Tamar=p-hamid"])
@@ -941,9 +941,9 @@ struct DatedRoleTests {
     func aKnownNameGoesOnAsNewsWritesIt(_ text: String, _ expected: [String]) throws {
         let entries = [
             LexiconEntry(id: "p-ruiz", type: "person", name: "Tomas Ruiz", label: "Ruiz",
-                         roles: [Role(office: "President", country: "PER", start: "2001")]),
+                         roles: [Role(office: "President", country: "PER", start: day("2001"))]),
             LexiconEntry(id: "p-dorr", type: "person", name: "Ivo Dorr", label: "Dorr",
-                         roles: [Role(office: "President", country: "NOR", start: "2001")]),
+                         roles: [Role(office: "President", country: "NOR", start: day("2001"))]),
             LexiconEntry(id: "title:president", type: "title", name: "President", aliases: [Alias("President")]),
         ]
         #expect(try people(entries, text, surface: true) == expected)
@@ -954,9 +954,9 @@ struct DatedRoleTests {
     @Test func aRoleWithNoStartNamesNoOneUnnamed() throws {
         let entries = [
             LexiconEntry(id: "Q-undated", type: "person", name: "Ola Narvik", label: "Narvik",
-                         roles: [Role(office: "Head of State", country: "NOR", end: "2018-10-01")]),
+                         roles: [Role(office: "Head of State", country: "NOR", end: day("2018-10-01"))]),
             LexiconEntry(id: "Q-dated", type: "person", name: "Kari Fjell", label: "Fjell",
-                         roles: [Role(office: "Head of State", country: "NOR", start: "1990-01-01", end: "2000-01-01")]),
+                         roles: [Role(office: "Head of State", country: "NOR", start: day("1990-01-01"), end: day("2000-01-01"))]),
             LexiconEntry(id: "country:NOR", type: "country", name: "Norway", aliases: [Alias("Norwegian", kind: .adjective)], codes: ["alpha3": "NOR"]),
             LexiconEntry(id: "title:president", type: "title", name: "President", aliases: [Alias("president")]),
         ]
@@ -978,7 +978,7 @@ struct DatedRoleTests {
         let entries = [
             LexiconEntry(id: "Q-kutchma", type: "person", name: "Leonid Kutchma", label: "Kutchma",
                          aliases: [Alias("Leonid Kuchma"), Alias("Boris Kuchmenko")],
-                         roles: [Role(office: "Head of State", country: "UKR", start: "1994-07-19", end: "2005-01-23")]),
+                         roles: [Role(office: "Head of State", country: "UKR", start: day("1994-07-19"), end: day("2005-01-23"))]),
             LexiconEntry(id: "country:UKR", type: "country", name: "Ukraine", codes: ["alpha3": "UKR"]),
         ]
         let worker = try Pipeline(entries: entries).makeWorker()
@@ -1011,10 +1011,10 @@ struct DatedRoleTests {
         let entries = [
             LexiconEntry(id: "person:ola-brenn", type: "person", name: "Ola Brenn", label: "Brenn", country: "NOR"),
             LexiconEntry(id: "Q-kari", type: "person", name: "Kari Vass", label: "Vass",
-                         roles: [Role(office: "Minister for Foreign Affairs", country: "NOR", start: "1998", end: "1998")]),
+                         roles: [Role(office: "Minister for Foreign Affairs", country: "NOR", start: day("1998"), end: day("1998"))]),
             LexiconEntry(id: "Q-two", type: "person", name: "Pia Tolle", label: "Tolle",
-                         roles: [Role(office: "Prime Minister", country: "NOR", start: "1998", end: "1999"),
-                                 Role(office: "President", country: "SWE", start: "2001", end: "2002")]),
+                         roles: [Role(office: "Prime Minister", country: "NOR", start: day("1998"), end: day("1999")),
+                                 Role(office: "President", country: "SWE", start: day("2001"), end: day("2002"))]),
             LexiconEntry(id: "country:NOR", type: "country", name: "Norway", codes: ["alpha3": "NOR"]),
             LexiconEntry(id: "country:SWE", type: "country", name: "Sweden", codes: ["alpha3": "SWE"]),
             LexiconEntry(id: "title:minister", type: "title", name: "Minister", aliases: [Alias("minister")]),
@@ -1100,7 +1100,7 @@ struct DatedRoleTests {
     @Test func aTitledNameWrittenAnotherWayIsTheHolderOfThePost() throws {
         let entries = [
             LexiconEntry(id: "Q-nono", type: "person", name: "Nono Varga", label: "Varga",
-                         roles: [Role(office: "Head of State", country: "HUN", start: "2010-06-30", end: "2016-06-30")]),
+                         roles: [Role(office: "Head of State", country: "HUN", start: day("2010-06-30"), end: day("2016-06-30"))]),
             LexiconEntry(id: "country:HUN", type: "country", name: "Hungary", aliases: [Alias("Hungarian", kind: .adjective)], codes: ["alpha3": "HUN"]),
             LexiconEntry(id: "country:KEN", type: "country", name: "Kenya", aliases: [Alias("Kenyan", kind: .adjective)], codes: ["alpha3": "KEN"]),
             LexiconEntry(id: "title:president", type: "title", name: "President"),

@@ -92,20 +92,20 @@ struct LexiconParserTests {
         ("2025-05-28", true), ("2024-10-01", true), ("2024-09-30", false), ("2025-10-21", true), ("2025-10-22", false),
     ])
     func roleHeldOnDate(_ date: String, _ held: Bool) {
-        let role = Role(office: "Minister for Foreign Affairs", country: "JPN", start: "2024-10-01", end: "2025-10-21")
-        #expect(role.isHeld(on: date) == held)
+        let role = Role(office: "Minister for Foreign Affairs", country: "JPN", start: day("2024-10-01"), end: day("2025-10-21"))
+        #expect(role.isHeld(on: day(date)) == held)
     }
 
     @Test func partialRoleDatesCoverWholeMonthsAndYears() {
-        let role = Role(office: "President", start: "2022-06", end: "2028")
-        #expect(!role.isHeld(on: "2022-05-31"))
-        #expect(role.isHeld(on: "2022-06-01"))
-        #expect(role.isHeld(on: "2028-12-31"))
-        #expect(!role.isHeld(on: "2029-01-01"))
-        let open = Role(office: "President", start: "2022-06-30")
-        #expect(open.isHeld(on: "2030-01-01"))
-        #expect(Role(office: "X", start: "2024-02", end: "2024-02").isHeld(on: "2024-02-29"))
-        #expect(!Role(office: "X", start: "2023-02", end: "2023-02").isHeld(on: "2023-02-29"))
+        let role = Role(office: "President", start: day("2022-06"), end: day("2028"))
+        #expect(!role.isHeld(on: day("2022-05-31")))
+        #expect(role.isHeld(on: day("2022-06-01")))
+        #expect(role.isHeld(on: day("2028-12-31")))
+        #expect(!role.isHeld(on: day("2029-01-01")))
+        let open = Role(office: "President", start: day("2022-06-30"))
+        #expect(open.isHeld(on: day("2030-01-01")))
+        #expect(Role(office: "X", start: day("2024-02"), end: day("2024-02")).isHeld(on: day("2024-02-29")))
+        #expect(CalendarDay(iso: "2023-02-29") == nil)  // no such day to hold an office on
     }
 
     /// The default case policy of an alias: all-caps up to five letters exact, capitalized when
@@ -123,9 +123,15 @@ struct LexiconParserTests {
 
     /// Partial and malformed role dates.
     @Test func roleDateForms() {
-        #expect(Role(office: "X", start: "2024-10-01T00:00:00Z").isHeld(on: "2024-10-01"))
-        #expect(!Role(office: "X", start: "2024-10-02").isHeld(on: "2024-10-01"))
-        #expect(Role(office: "X", start: "2024", end: "2024").isHeld(on: "2024-12-31"))
-        #expect(!Role(office: "X", start: "2024", end: "2024").isHeld(on: "2025-01-01"))
+        #expect(Role(office: "X", start: day("2024-10-01T00:00:00Z")).isHeld(on: day("2024-10-01")))
+        #expect(!Role(office: "X", start: day("2024-10-02")).isHeld(on: day("2024-10-01")))
+        #expect(Role(office: "X", start: day("2024"), end: day("2024")).isHeld(on: day("2024-12-31")))
+        #expect(!Role(office: "X", start: day("2024"), end: day("2024")).isHeld(on: day("2025-01-01")))
     }
+}
+
+/// The day an ISO date names, for tests that build roles by hand.
+func day(_ iso: String) -> CalendarDay {
+    guard let day = CalendarDay(iso: iso) else { fatalError("not an ISO date: \(iso)") }
+    return day
 }

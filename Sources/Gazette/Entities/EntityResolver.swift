@@ -21,8 +21,9 @@ struct EntityResolver {
     let tokenizer: Tokenizer
     let text: UnsafeBufferPointer<UInt8>
     let layer: TextLayer
-    /// The document's date ("YYYY-MM-DD"), when known: offices are those held on that day.
-    let date: String?
+    /// The document's date, when known: offices are those held on that day (its first day for a
+    /// date given as a month or a year).
+    let date: CalendarDay?
     /// The lexicon's word classes (`WordClass`), and their union of words that are no part of a
     /// name found by position.
     let wordClasses: [KeyBits]
@@ -71,7 +72,7 @@ struct EntityResolver {
     /// have one).
     private let possessiveKey: KeyID?
 
-    init(lexicon: CompiledLexicon, tokenizer: Tokenizer, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: String? = nil) {
+    init(lexicon: CompiledLexicon, tokenizer: Tokenizer, text: UnsafeBufferPointer<UInt8>, layer: TextLayer, date: CalendarDay? = nil) {
         self.lexicon = lexicon
         self.tokenizer = tokenizer
         self.vocabulary = tokenizer.vocabulary
@@ -1884,7 +1885,7 @@ struct EntityResolver {
                 // Else, when every role held that day is of one country, that country ("President
                 // Ferdinand Marcos Jr.", whose roles are Head of State and of Government).
                 let office = result.entities[index].office
-                let held = lexicon.entries[entry].roles.filter { $0.isHeld(on: date ?? "") }
+                let held = lexicon.entries[entry].roles.filter { role in date.map(role.isHeld) ?? false }
                 let countries = Set(held.compactMap(\.country))
                 result.entities[index].country = held.first { $0.office == office }?.country
                     ?? (countries.count == 1 ? countries.first : nil)
@@ -5322,8 +5323,8 @@ struct EntityResolver {
             guard role.country == country, Self.officeClasses[role.office] == cls else { return false }
             // Years written near the title tell the time: one of them falls in the office's term
             // ("In 1971, Prime Minister Trudeau" is no Trudeau of 2015).
-            guard !years.isEmpty, let start = role.start.flatMap({ CalendarDay(iso: $0)?.year }) else { return true }
-            let end = role.end.flatMap { CalendarDay(iso: $0)?.year } ?? Int.max
+            guard !years.isEmpty, let start = role.start?.year else { return true }
+            let end = role.end?.year ?? Int.max
             return years.contains { $0 >= start && $0 <= end }
         }
     }

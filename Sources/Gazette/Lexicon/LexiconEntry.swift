@@ -143,15 +143,18 @@ public struct Role: Sendable, Equatable {
     public var office: String
     /// ISO 3166-1 alpha-3 code of the country, when the office is a country's.
     public var country: String?
-    /// ISO 8601 date at the precision known ("2024", "2024-10", "2024-10-01"), or nil if unknown.
-    public var start: String?
-    /// Same; nil while the office is held.
-    public var end: String?
+    /// The first day in office, at the precision known (the lexicon's "2024", "2024-10" or
+    /// "2024-10-01": a month or a year is kept as its first day, with that precision), or nil if
+    /// unknown.
+    public var start: CalendarDay?
+    /// The last day in office, at the precision known (a month or a year counts to its last
+    /// day); nil while the office is held.
+    public var end: CalendarDay?
     /// Where the lexicon has the office from ("UN General Debate speakers"), when it says.
     public var source: String?
 
     /// An office held, with its country, dates and source when known.
-    public init(office: String, country: String? = nil, start: String? = nil, end: String? = nil, source: String? = nil) {
+    public init(office: String, country: String? = nil, start: CalendarDay? = nil, end: CalendarDay? = nil, source: String? = nil) {
         self.office = office
         self.country = country
         self.start = start
@@ -159,12 +162,11 @@ public struct Role: Sendable, Equatable {
         self.source = source
     }
 
-    /// Whether the role was held on `date` (an ISO date "YYYY-MM-DD"). A partial start counts
-    /// from its first day, a partial end to its last; an unknown start holds from always.
-    public func isHeld(on date: String) -> Bool {
-        guard let day = CalendarDay(iso: date) else { return false }
-        if let start, let s = CalendarDay(iso: start), day < s { return false }
-        if let end, let e = CalendarDay(iso: end), day > e.lastDay { return false }
+    /// Whether the role was held on `day`. A partial start counts from its first day, a partial
+    /// end to its last; an unknown start holds from always.
+    public func isHeld(on day: CalendarDay) -> Bool {
+        if let start, day < start { return false }
+        if let end, day > end.lastDay { return false }
         return true
     }
 }

@@ -189,14 +189,14 @@ public enum LexiconParser {
     static func parseRole(_ object: JSONTree, anchor: Int?, _ c: inout LineContext) -> Role? {
         rejectUnknownFields(object, allowed: ["office", "country", "start", "end", "source"], of: "role", &c)
         guard let office = requiredText(object, "office", of: "a role", at: anchor, &c) else { return nil }
-        var dates: [String?] = []
+        var dates: [CalendarDay?] = []
         for key in ["start", "end"] {
             guard let value = object[key], !value.isNull else { dates.append(nil); continue }
-            guard let text = value.string, CalendarDay(iso: text) != nil else {
+            guard let text = value.string, let day = CalendarDay(iso: text) else {
                 c.fail("role \"\(key)\" must be an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD) or null", at: object.offset(of: key))
                 return nil
             }
-            dates.append(text)
+            dates.append(day)
         }
         let before = c.diagnostics.count
         let country = optionalString(object, "country", &c), source = optionalString(object, "source", &c)

@@ -114,7 +114,9 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
 
     /// The last day this date covers: itself at a day's precision, the last day of its month or
     /// of its year at theirs.
-    var lastDay: CalendarDay {
+    /// The last day of the span this day stands for: itself, the last of its month, or 31
+    /// December, by its precision.
+    public var lastDay: CalendarDay {
         switch precision {
         case .day: self
         case .month: CalendarDay(year: year, month: month, day: Self.daysIn(month: month, year: year))!
@@ -130,7 +132,7 @@ extension CalendarDay {
     /// digits once or twice, nothing else: nil for "2025-5-29", "2025-W21", a month past 12 or a
     /// day its month lacks. The one reader of ISO dates: document, lexicon, fixture and gold dates
     /// all come through it.
-    init?(iso text: String) {
+    public init?(iso text: String) {
         // On the UTF-8 bytes, in place for a native string (role dates are read per mention:
         // no array is made for them).
         var text = text
