@@ -35,7 +35,7 @@ public final class CompiledLexicon: Sendable {
     let nodeCandidates: [UInt32]
     let candidates: [Candidate]
     /// The longest alias, in tokens.
-    public let longestAlias: Int
+    package let longestAlias: Int
     /// Bit `k` is set when an alias starts with key `k`: most tokens start none, and the
     /// matcher passes over them with one bit test instead of a hash lookup.
     let startKeys: KeyBits
@@ -118,6 +118,7 @@ public final class CompiledLexicon: Sendable {
     ///   - extraKeys: keys the vocabulary must hold (the date recognizer's words), each learned
     ///     from a surface that tokenizes to it (`surface(forKey:)`).
     /// - Throws: `TextError` when ICU cannot be set up.
+    @_spi(Stages)
     public init(entries: [LexiconEntry], extraWords: [String] = [], extraKeys: [String] = []) throws(TextError) {
         let tokenizer = try Tokenizer()
         var edges = EdgeTable()
@@ -325,11 +326,12 @@ public final class CompiledLexicon: Sendable {
     }
 
     /// A tokenizer for documents, starting from this lexicon's vocabulary. One per thread.
-    public func makeTokenizer() throws(TextError) -> Tokenizer {
+    package func makeTokenizer() throws(TextError) -> Tokenizer {
         try Tokenizer(vocabulary: vocabulary)
     }
 
     /// The number of trie nodes, root included.
+    @_spi(Stages)
     public var nodeCount: Int { nodeCandidates.count - 1 }
 
     @inline(__always)

@@ -145,7 +145,7 @@ public final class CompiledRules: Sendable {
     let isNegativeRule: [Bool]
 
     /// Whether `token` ends a clause (the `boundary` attribute), for `explain`.
-    public func isClauseBoundary(_ token: Token) -> Bool { boundaryKeys.contains(token.key) }
+    package func isClauseBoundary(_ token: Token) -> Bool { boundaryKeys.contains(token.key) }
 
     /// Where a short aside in brackets that opens at token `i` closes: the ")" of one to five
     /// tokens after "(", before `end`, none a clause boundary, a comma or a token `excluded`
@@ -476,7 +476,7 @@ public final class CompiledRules: Sendable {
     }
 
     /// The capture names of rule `rule`, by slot (`RuleMatch.captures` follows this order).
-    public func captureNames(ofRule rule: Int) -> [String] { programs[rule].captures }
+    package func captureNames(ofRule rule: Int) -> [String] { programs[rule].captures }
 
     /// The slot of capture `name` in rule `rule`'s matches, if it captures it.
     func slot(of name: String, inRule rule: Int) -> Int? {
