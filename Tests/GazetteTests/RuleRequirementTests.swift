@@ -36,7 +36,7 @@ struct RuleRequirementTests {
                 emit a met b
             """)
         #expect(rules.wordCount == 1)
-        let needs = rules.ruleRequirements
+        let needs = Array(rules.ruleRequirements.elements)
         #expect(needs.map(\.nonzeroBitCount) == [1, 2, 2], "\(needs)")
         // The bit of r1's one set is among the bits of the other two: three bits in all, not five.
         #expect(needs[1] & needs[0] == needs[0] && needs[2] & needs[0] == needs[0])

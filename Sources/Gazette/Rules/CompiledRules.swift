@@ -25,7 +25,7 @@ public final class CompiledRules: Sendable {
     let firstKeyBits: KeyBits
     let firstKeyRules: [Int32]
     /// Per rule, whether it is in the keyword table.
-    let startsWithKey: [Bool]
+    let startsWithKey: FrozenBuffer<Bool>
     let byFirstType: [[Int32]]
     let anywhere: [Int32]
     /// Words a rule cannot match without: for each rule, up to three sets of keys, one of each
@@ -34,11 +34,11 @@ public final class CompiledRules: Sendable {
     /// requirements a frozen key meets, and `ruleRequirements[r * wordCount ..< (r + 1) *
     /// wordCount]` the bits rule `r` needs.
     let wordCount: Int
-    let requirementWords: [UInt64]
+    let requirementWords: FrozenBuffer<UInt64>
     /// Bit `key` is set when `requirementWords` has any bit for `key`: a few kilobytes that stay
     /// in the processor's cache, so most tokens never load from the larger table.
     let requirementKeys: KeyBits
-    let ruleRequirements: [UInt64]
+    let ruleRequirements: FrozenBuffer<UInt64>
 
     /// Countries of the lexicon by ISO 3166-1 alpha-3 code (for a person's country and an
     /// agreement's parties).
@@ -400,7 +400,7 @@ public final class CompiledRules: Sendable {
         self.firstKeyRules = list
         var keyedRules = [Bool](repeating: false, count: file.rules.count)
         for r in list { keyedRules[Int(r)] = true }
-        self.startsWithKey = keyedRules
+        self.startsWithKey = FrozenBuffer(keyedRules)
         self.byFirstType = byFirstType.map { Array(Set($0)).sorted() }
         self.anywhere = anywhere
         // Requirements: the keyed elements every match must have.
@@ -460,13 +460,13 @@ public final class CompiledRules: Sendable {
             for key in set where Int(key) < keyCount { table[Int(key) * words + b / 64] |= 1 << UInt64(b % 64) }
         }
         self.wordCount = words
-        self.requirementWords = table
+        self.requirementWords = FrozenBuffer(table)
         self.requirementKeys = KeyBits((0..<keyCount).filter { key in (0..<words).contains { table[key * words + $0] != 0 } })
         var ruleBits = [UInt64](repeating: 0, count: needs.count * words)
         for (r, bits) in needs.enumerated() {
             for b in bits { ruleBits[r * words + b / 64] |= 1 << UInt64(b % 64) }
         }
-        self.ruleRequirements = ruleBits
+        self.ruleRequirements = FrozenBuffer(ruleBits)
         var countries: [String: Int] = [:]
         for (i, entry) in lexicon.entries.enumerated() where entry.type == .country {
             if let code = entry.codes["alpha3"], countries[code] == nil { countries[code] = i }
@@ -806,4 +806,27 @@ public final class CompiledRules: Sendable {
             }
         }
     }
+}
+
+/// An array's elements copied once into memory of their own and never changed, read through a
+/// raw pointer: the rule matcher's token loop reads the requirement tables through it with no
+/// closure and no bounds check. Shared by all threads like the rules it belongs to; freed with
+/// them.
+final class FrozenBuffer<Element>: @unchecked Sendable {
+    /// The elements (immutable once made).
+    let elements: UnsafeBufferPointer<Element>
+    private let memory: UnsafeMutableBufferPointer<Element>
+
+    init(_ array: [Element]) {
+        memory = .allocate(capacity: max(array.count, 1))
+        let initialized = memory.initialize(fromContentsOf: array)
+        elements = UnsafeBufferPointer(rebasing: memory[0..<initialized])
+    }
+
+    deinit {
+        UnsafeMutableBufferPointer(rebasing: memory[0..<elements.count]).deinitialize()
+        memory.deallocate()
+    }
+
+    var count: Int { elements.count }
 }

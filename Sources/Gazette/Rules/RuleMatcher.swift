@@ -78,28 +78,47 @@ struct RuleMatcher {
     /// passes the test, stopping the lookahead; `tokenCount` entries per test.
     private var lookaheadBlocks: [Bool] = []
     private var tokenCount = 0
-    private var candidateStamp: [UInt64] = []
-    /// The rules to try at the current token: the first `candidateCount` (room for every rule).
-    private var candidates: [Int32] = []
     private var entityTypes: [Int] = []
-    /// Per word of requirement bits, the requirements the current sentence meets.
-    private var present: [UInt64] = []
-    /// Per rule, whether the current sentence meets its requirements.
-    private var viable: [Bool] = []
+    /// The per-sentence and per-token scratch of `match`.
+    private let scratch: Scratch
     /// The start token of the current run.
     private var runStart = 0
-    /// When tracing (for `explain`): the furthest token a run reached, and the instructions
-    /// waiting there.
-    private var tracing = false
-    private var traceFurthest = 0
-    private var traceExpected: [Int32] = []
+
+    /// The scratch `match` uses per sentence and token, in memory of its own reached through raw
+    /// pointers: no closure to reach it, no uniqueness or bounds check per rule and token. One
+    /// per matcher, sized by the rules; freed with the matcher.
+    final class Scratch {
+        /// Per word of requirement bits, the requirements the current sentence meets.
+        let present: UnsafeMutableBufferPointer<UInt64>
+        /// Per rule, whether the current sentence meets its requirements.
+        let viable: UnsafeMutableBufferPointer<Bool>
+        /// The rules to try at the current token: the first `candidateCount` (room for every rule).
+        let candidates: UnsafeMutableBufferPointer<Int32>
+        /// Per rule, the stamp of the token where it last became a candidate.
+        let candidateStamp: UnsafeMutableBufferPointer<UInt64>
+
+        init(words: Int, rules: Int) {
+            present = .allocate(capacity: max(words, 1))
+            present.initialize(repeating: 0)
+            viable = .allocate(capacity: max(rules, 1))
+            viable.initialize(repeating: false)
+            candidates = .allocate(capacity: max(rules, 1))
+            candidates.initialize(repeating: 0)
+            candidateStamp = .allocate(capacity: max(rules, 1))
+            candidateStamp.initialize(repeating: 0)
+        }
+
+        deinit {
+            present.deallocate()
+            viable.deallocate()
+            candidates.deallocate()
+            candidateStamp.deallocate()
+        }
+    }
 
     init(rules: CompiledRules) {
         self.rules = rules
-        candidateStamp = [UInt64](repeating: 0, count: rules.rules.count)
-        present = [UInt64](repeating: 0, count: rules.wordCount)
-        viable = [Bool](repeating: false, count: rules.rules.count)
-        candidates = [Int32](repeating: 0, count: rules.rules.count)
+        scratch = Scratch(words: rules.wordCount, rules: rules.rules.count)
         let longest = rules.programs.map(\.insts.count).max() ?? 0
         visited = [UInt64](repeating: 0, count: longest)
     }
@@ -113,20 +132,10 @@ struct RuleMatcher {
     mutating func match(_ layer: TextLayer, extraction: Extraction) -> [RuleMatch] {
         index(layer, extraction)
         var out: [RuleMatch] = []
-        // The per-sentence and per-token scratch, moved out of `self` for the loop and reached
-        // through raw pointers: no uniqueness or bounds check per rule and token. (`run` does
-        // not touch them.)
-        var present: [UInt64] = [], viable: [Bool] = [], candidates: [Int32] = [], candidateStamp: [UInt64] = []
-        swap(&present, &self.present)
-        swap(&viable, &self.viable)
-        swap(&candidates, &self.candidates)
-        swap(&candidateStamp, &self.candidateStamp)
-        defer {
-            swap(&present, &self.present)
-            swap(&viable, &self.viable)
-            swap(&candidates, &self.candidates)
-            swap(&candidateStamp, &self.candidateStamp)
-        }
+        // The scratch and the rule tables, through raw pointers (`Scratch`, `FrozenBuffer`).
+        // (`run` does not touch them.)
+        let present = scratch.present, viable = scratch.viable, candidates = scratch.candidates, candidateStamp = scratch.candidateStamp
+        let table = rules.requirementWords.elements, requirements = rules.ruleRequirements.elements, keyed = rules.startsWithKey.elements
         let words = rules.wordCount
         let keyCount = rules.requirementWords.count / words
         let firstKeyStart = rules.firstKeyStart, firstKeyRules = rules.firstKeyRules, firstKeyBits = rules.firstKeyBits, keyBits = rules.requirementKeys
@@ -134,13 +143,6 @@ struct RuleMatcher {
         let ruleCount = rules.startsWithKey.count
         let negative = rules.isNegativeRule
         let annotationStart = self.annotationStart, annotations = self.annotations
-        present.withUnsafeMutableBufferPointer { present in
-        viable.withUnsafeMutableBufferPointer { viable in
-        candidates.withUnsafeMutableBufferPointer { candidates in
-        candidateStamp.withUnsafeMutableBufferPointer { candidateStamp in
-        rules.requirementWords.withUnsafeBufferPointer { table in
-        rules.ruleRequirements.withUnsafeBufferPointer { requirements in
-        rules.startsWithKey.withUnsafeBufferPointer { keyed in
         layer.tokens.withUnsafeBufferPointer { tokens in
             var candidateCount = 0
             @inline(__always) func consider(_ rule: Int32, _ stamp: UInt64) {
@@ -226,20 +228,13 @@ struct RuleMatcher {
                             if pass == 0 { negativesWaiting = true }
                             continue
                         }
-                        if let m = run(rule: Int(r), at: p, end: end, tokens: layer.tokens) {
+                        if let m = run(rule: Int(r), at: p, end: end, tokens: layer.tokens, trace: NoTrace()) {
                             out.append(RuleMatch(rule: Int(r), sentence: s, firstToken: p, endToken: m.end, captures: m.captures, outcome: .kept))
                         }
                     }
                 }
                 }
             }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
         }
         return out
     }
@@ -408,7 +403,10 @@ struct RuleMatcher {
     /// the same tokens keep the pattern's order (the earlier alternative, the greedy repetition),
     /// the order in which a `split` stacks them. Each (instruction, position) pair is visited at
     /// most once: a later thread reaching it is dropped.
-    private mutating func run(rule: Int, at start: Int, end: Int, tokens: ContiguousArray<Token>) -> (end: Int, captures: [RuleMatch.Annotation?])? {
+    /// `trace` sees each step and each token test: `NoTrace` in matching (specialized away),
+    /// `FurthestTrace` for `explain`.
+    private mutating func run<Trace: RunTrace>(rule: Int, at start: Int, end: Int, tokens: ContiguousArray<Token>,
+                                               trace: Trace) -> (end: Int, captures: [RuleMatch.Annotation?])? {
         let program = rules.programs[rule]
         let ncap = program.captures.count
         threads.removeAll(keepingCapacity: true)
@@ -431,7 +429,7 @@ struct RuleMatcher {
             guard bucketStamp[pos - start] == runStamp else { continue }
             stamp += 1
             let stepStamp = stamp
-            if tracing && pos > traceFurthest { traceFurthest = pos; traceExpected.removeAll() }
+            trace.step(to: pos)
             var matchedHere = false
             var t = bucketHead[pos - start]
             while t >= 0 {
@@ -448,22 +446,22 @@ struct RuleMatcher {
                         stack.append((b, caps))
                         stack.append((a, caps))
                     case .key(let key):
-                        if tracing && pos == traceFurthest { traceExpected.append(pc) }
+                        trace.test(pc, at: pos)
                         if pos < end && tokens[pos].key == key { push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon) }
                     case .keySet(let set):
-                        if tracing && pos == traceFurthest { traceExpected.append(pc) }
+                        trace.test(pc, at: pos)
                         if pos < end && Self.contains(program.keySets[Int(set)], tokens[pos].key) {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
                     case .attribute(let attribute, let negated):
-                        if tracing && pos == traceFurthest { traceExpected.append(pc) }
+                        trace.test(pc, at: pos)
                         if pos < end && passes(attribute, tokens[pos], at: pos) != negated {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
                     case .lookahead(let test):
                         if pos >= end || !lookaheadBlocks[Int(test) * tokenCount + pos] { stack.append((pc + 1, caps)) }
                     case .annotation(let type, let slot):
-                        if tracing && pos == traceFurthest { traceExpected.append(pc) }
+                        trace.test(pc, at: pos)
                         guard pos < end else { continue }
                         for a in Int(annotationStart[pos])..<Int(annotationStart[pos + 1]) {
                             let annotation = annotations[a]
@@ -501,23 +499,20 @@ struct RuleMatcher {
     /// `prepareTracing(_:extraction:)` must have indexed the document first.
     mutating func furthestAttempt(rule: Int, layer: TextLayer)
         -> (start: Int, furthest: Int, sentenceEnd: Int, expected: [String])? {
-        tracing = true
-        defer { tracing = false }
         var best: (start: Int, furthest: Int, sentenceEnd: Int, expected: [String])?
         let labels = rules.programs[rule].labels
         for sentence in layer.sentences {
             let sentenceEnd = Int(sentence.endToken)
             for p in sentence.tokenRange {
-                traceFurthest = p
-                traceExpected.removeAll()
-                _ = run(rule: rule, at: p, end: min(sentenceEnd, p + Self.maxMatchTokens), tokens: layer.tokens)
+                let trace = FurthestTrace(furthest: p)
+                _ = run(rule: rule, at: p, end: min(sentenceEnd, p + Self.maxMatchTokens), tokens: layer.tokens, trace: trace)
                 // A run that got past its first element, furthest first; ties to the earlier.
-                guard traceFurthest > p, best == nil || traceFurthest - p > best!.furthest - best!.start else { continue }
+                guard trace.furthest > p, best == nil || trace.furthest - p > best!.furthest - best!.start else { continue }
                 var expected: [String] = []
-                for pc in traceExpected where !labels[Int(pc)].isEmpty && !expected.contains(labels[Int(pc)]) {
+                for pc in trace.expected where !labels[Int(pc)].isEmpty && !expected.contains(labels[Int(pc)]) {
                     expected.append(labels[Int(pc)])
                 }
-                best = (p, traceFurthest, sentenceEnd, expected)
+                best = (p, trace.furthest, sentenceEnd, expected)
             }
         }
         return best
@@ -531,5 +526,38 @@ struct RuleMatcher {
             if sorted[mid] < key { low = mid + 1 } else { high = mid }
         }
         return low < sorted.count && sorted[low] == key
+    }
+}
+
+/// What a run of the rule VM tells as it goes: each token it steps to, and each instruction that
+/// tests a token there. Matching runs with `NoTrace`, which the compiler specializes away, so the
+/// hot loop carries no tracing; `explain` runs with `FurthestTrace`.
+protocol RunTrace {
+    /// The run steps to token `pos` (in increasing order).
+    func step(to pos: Int)
+    /// Instruction `pc` tests the token at `pos`.
+    func test(_ pc: Int32, at pos: Int)
+}
+
+/// No tracing: an empty value, its calls empty.
+struct NoTrace: RunTrace {
+    @inline(__always) func step(to pos: Int) {}
+    @inline(__always) func test(_ pc: Int32, at pos: Int) {}
+}
+
+/// The furthest token a run reached, and the instructions that tested a token there (what the
+/// pattern expected where it stopped), for `explain`.
+final class FurthestTrace: RunTrace {
+    private(set) var furthest: Int
+    private(set) var expected: [Int32] = []
+
+    init(furthest: Int) { self.furthest = furthest }
+
+    func step(to pos: Int) {
+        if pos > furthest { furthest = pos; expected.removeAll() }
+    }
+
+    func test(_ pc: Int32, at pos: Int) {
+        if pos == furthest { expected.append(pc) }
     }
 }
