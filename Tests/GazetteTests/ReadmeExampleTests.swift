@@ -1,5 +1,5 @@
 import Testing
-@_spi(Stages) import Gazette
+import Gazette
 
 /// The library examples of README.md, as written there, with their output checked.
 @Suite("README library examples")
