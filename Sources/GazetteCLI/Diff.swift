@@ -45,7 +45,8 @@ struct Diff: ParsableCommand {
         var date: String?
         var rule: String
         var evidence: String
-        var record: [String: Any]
+        /// The record's line as read (valid JSON), for the examples of `--format json`.
+        var record: [UInt8]
     }
 
     func run() throws {
@@ -73,22 +74,24 @@ struct Diff: ParsableCommand {
             case .text: continue
             case .jsonLine: break
             }
-            guard let record = (try? JSONSerialization.jsonObject(with: Data(item.bytes))) as? [String: Any] else {
+            // The project's own JSON reader, as for every JSON Lines input.
+            guard let record = try? JSONLine.tree(item.bytes), case .object = record else {
                 throw ConfigurationFailure(message: "\(item.place): not a JSON object")
             }
-            guard record["schema"] as? String == Triple.schema else { continue }
-            guard let doc = record["doc"] as? String, let predicate = record["predicate"] as? String,
-                  let subject = record["subject"] as? [String: Any], let object = record["object"] as? [String: Any],
-                  let sid = subject["id"] as? String, let oid = object["id"] as? String else {
+            guard record["schema"]?.string == Triple.schema else { continue }
+            guard let doc = record["doc"]?.string, let predicate = record["predicate"]?.string,
+                  let subject = record["subject"], let object = record["object"],
+                  let sid = subject["id"]?.string, let oid = object["id"]?.string else {
                 throw ConfigurationFailure(message: "\(item.place): a triple record without doc, subject, predicate or object")
             }
-            let date = (record["date"] as? [String: Any])?["value"] as? String
+            let date = record["date"]?["value"]?.string
             let key = [doc, sid, predicate, oid, date ?? ""].joined(separator: "\u{1F}")
             guard seen.insert(key).inserted else { continue }
-            let evidence = ((record["evidence"] as? [[String: Any]])?.first?["text"] as? String) ?? ""
-            out.append(Fact(key: key, doc: doc, subject: subject["name"] as? String ?? sid, predicate: predicate,
-                            object: object["name"] as? String ?? oid, date: date, rule: record["rule"] as? String ?? "",
-                            evidence: evidence, record: record))
+            var evidence = ""
+            if case .array(let items)? = record["evidence"], let text = items.first?["text"]?.string { evidence = text }
+            out.append(Fact(key: key, doc: doc, subject: subject["name"]?.string ?? sid, predicate: predicate,
+                            object: object["name"]?.string ?? oid, date: date, rule: record["rule"]?.string ?? "",
+                            evidence: evidence, record: item.bytes))
         }
         return out
     }
@@ -159,9 +162,7 @@ struct Diff: ParsableCommand {
             json.beginArray()
             for (predicate, _) in Self.counts(facts, by: \.predicate) {
                 for f in facts.filter({ $0.predicate == predicate }).prefix(self.examples) {
-                    if let data = try? JSONSerialization.data(withJSONObject: f.record, options: [.sortedKeys, .withoutEscapingSlashes]) {
-                        json.raw([UInt8](data))
-                    }
+                    json.raw(f.record)
                 }
             }
             json.endArray()

@@ -241,7 +241,7 @@ package struct JSONLine {
 
 /// A JSON value read whole, for the small structured lines of lexicon files. An object keeps its
 /// fields in order, each with the byte offset of its key, so a diagnostic can point at the field.
-enum JSONTree {
+package enum JSONTree {
     case object([Field])
     case array([JSONTree])
     case string(String)
@@ -250,15 +250,15 @@ enum JSONTree {
     case bool(Bool)
     case null
 
-    struct Field {
-        var key: String
+    package struct Field {
+        package var key: String
         /// Byte offset of the key's opening quote in the line.
         var offset: Int
         var value: JSONTree
     }
 
     /// The value of field `key` of an object (the last one if repeated), else nil.
-    subscript(key: String) -> JSONTree? {
+    package subscript(key: String) -> JSONTree? {
         guard case .object(let fields) = self else { return nil }
         return fields.last(where: { $0.key == key })?.value
     }
@@ -269,7 +269,7 @@ enum JSONTree {
         return fields.last(where: { $0.key == key })?.offset
     }
 
-    var string: String? {
+    package var string: String? {
         if case .string(let text) = self { return text }
         return nil
     }
@@ -293,7 +293,7 @@ extension JSONLine {
     }
 
     /// The whole line as one JSON value: an object, array, string, number, boolean or null.
-    static func tree(_ bytes: [UInt8]) throws(Failure) -> JSONTree {
+    package static func tree(_ bytes: [UInt8]) throws(Failure) -> JSONTree {
         var parser = JSONLine(bytes: bytes, wanted: [])
         try parser.skipSpace()
         guard parser.i < bytes.count else { throw Failure(column: 1, message: "an empty line") }
