@@ -11,8 +11,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // gzip'd input, through the system zlib (Debian's zlib1g-dev).
-        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // Debian's libicu-dev. shim.h wraps every ICU function the project calls, so that no
@@ -24,6 +22,12 @@ let package = Package(
         ),
         // Tokenizer, sentence splitter, normalizer. The only importer of CICU; never imports
         // Foundation (the toolchain's Foundation ships ICU headers of its own as a module).
+        // Debian's zlib1g-dev, for gzip'd input: shim.h wraps the one macro the project calls.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "GazetteText",
             dependencies: ["CICU"]
@@ -40,14 +44,11 @@ let package = Package(
             name: "Gazette",
             dependencies: ["GazetteText", "GazetteLexiconData"]
         ),
-        // Batch processing over dumps: input reading (files, folders, gzip through compress-nio),
-        // worker threads, ordered output. A user who only calls `triples(in:)` needs neither.
+        // Batch processing over dumps: input reading (files, folders, gzip through the system
+        // zlib), worker threads, ordered output. A user who only calls `triples(in:)` needs neither.
         .target(
             name: "GazetteBatch",
-            dependencies: [
-                "Gazette",
-                .product(name: "CompressNIO", package: "compress-nio"),
-            ]
+            dependencies: ["Gazette", "CZlib"]
         ),
         .executableTarget(
             name: "GazetteCLI",

@@ -1,7 +1,6 @@
 @_spi(Stages) import Gazette
-import CompressNIO
+import CZlib
 import Foundation
-import NIOCore
 
 /// One unit of input, in input order: a whole text file, a line of a JSON Lines file, or a
 /// problem that stands for one or more documents that cannot be read.
@@ -162,7 +161,7 @@ public final class InputReader {
             case .jsonl: jsonl = true
             case .auto: jsonl = stripped.hasSuffix(".jsonl") || stripped.hasSuffix(".ndjson")
             }
-            source = gzip ? GzipSource(raw, name: name) : raw
+            source = gzip ? GzipSource(raw) : raw
             if options.format == .auto && path == "-" && !jsonl {
                 jsonl = try sniffJSONObject()
             }
@@ -346,91 +345,91 @@ final class FileSource: ByteSource {
     }
 }
 
-/// A gzip stream (one member or several, as `cat a.gz b.gz` makes) over another source.
+/// A gzip stream (one member or several, as `cat a.gz b.gz` makes) over another source, inflated
+/// by the system zlib. zlib checks each member's header and its CRC-32 and size trailer, and says
+/// where a member ends (`Z_STREAM_END`); the next bytes must then open another member. Bytes a
+/// call inflated before a damaged trailer are handed out first, and the damage is reported on the
+/// next call, so every complete line before it is read.
 final class GzipSource: ByteSource {
     let inner: ByteSource
-    let name: String
-    private var decompressor: ZlibDecompressor?
-    private var input = ByteBuffer()
-    private var output = ByteBuffer()
+    private var stream = z_stream()
+    private var opened = false
+    /// The compressed bytes read from `inner` and not yet inflated: `input[inputOffset...]`.
+    private var input: [UInt8] = []
+    private var inputOffset = 0
     private var compressedRead = 0
     private var innerEnded = false
     /// The current member's end was seen.
     private var memberEnded = false
+    /// A failure found after the bytes a call handed out, reported on the next call.
+    private var pending: DocumentFailure?
 
-    init(_ inner: ByteSource, name: String) {
+    init(_ inner: ByteSource) {
         self.inner = inner
-        self.name = name
     }
 
+    deinit { if opened { inflateEnd(&stream) } }
+
     func read(into buffer: inout [UInt8], upTo count: Int) throws -> Bool {
+        if let pending { throw pending }
+        if !opened {
+            guard czlib_inflate_init_gzip(&stream) == Z_OK else { throw DocumentFailure.gzipSetup }
+            opened = true
+        }
         while true {
-            if decompressor == nil {
-                decompressor = try? ZlibDecompressor(algorithm: .gzip)
-                guard decompressor != nil else { throw DocumentFailure.gzipSetup }
-                memberEnded = false
+            if inputOffset == input.count && !innerEnded {
+                input.removeAll(keepingCapacity: true)
+                inputOffset = 0
+                if try inner.read(into: &input, upTo: 1 << 18) { compressedRead += input.count } else { innerEnded = true }
             }
-            if input.readableBytes == 0 && !innerEnded {
-                var chunk: [UInt8] = []
-                if try inner.read(into: &chunk, upTo: 1 << 18) {
-                    compressedRead += chunk.count
-                    input.clear()
-                    input.writeBytes(chunk)
-                } else {
-                    innerEnded = true
-                }
-            }
-            if input.readableBytes == 0 && innerEnded {
+            if inputOffset == input.count && innerEnded {
                 // The end of the compressed bytes: the member must have ended with them.
                 if memberEnded || compressedRead == 0 { return false }
-                if try probeEnded() { memberEnded = true; return false }
                 throw DocumentFailure.truncatedGzip(compressedBytes: compressedRead)
             }
             if memberEnded {
                 // Another member follows ("cat a.gz b.gz"), or trailing bytes that are not one.
-                let view = input.readableBytesView
-                guard view.count < 2 || (view.first == 0x1F && view.dropFirst().first == 0x8B) else {
+                guard input.count - inputOffset < 2 || (input[inputOffset] == 0x1F && input[inputOffset + 1] == 0x8B) else {
                     throw DocumentFailure.notGzipAfterEnd
                 }
-                try? decompressor?.reset()
+                inflateReset(&stream)
                 memberEnded = false
             }
-            output.clear(minimumCapacity: count)
-            let before = input.readableBytes
-            var needInput = false
-            do {
-                try decompressor!.inflate(from: &input, to: &output)
-                // No error: either all input was used, or the member ended before it.
-                if input.readableBytes > 0 { memberEnded = true }
-            } catch let error as CompressNIOError where error == .bufferOverflow {
-                // The output is full: hand it out, and go on later.
-            } catch let error as CompressNIOError where error == .inputBufferOverflow {
-                needInput = true
-            } catch let error as CompressNIOError where error == .corruptData {
-                throw DocumentFailure.corruptGzip(afterCompressedBytes: compressedRead - input.readableBytes)
-            } catch {
-                throw DocumentFailure.gzip(String(describing: error))
+            let room = max(count, 1 << 16)
+            let start = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: room))
+            let available = input.count - inputOffset
+            var status: Int32 = Z_OK
+            var consumed = 0, produced = 0
+            input.withUnsafeMutableBufferPointer { source in
+                buffer.withUnsafeMutableBufferPointer { target in
+                    stream.next_in = source.baseAddress! + inputOffset
+                    stream.avail_in = UInt32(available)
+                    stream.next_out = target.baseAddress! + start
+                    stream.avail_out = UInt32(room)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    consumed = available - Int(stream.avail_in)
+                    produced = room - Int(stream.avail_out)
+                    // (zlib keeps no pointer into either buffer between calls.)
+                    stream.next_in = nil
+                    stream.next_out = nil
+                }
             }
-            let produced = output.readableBytes
-            if produced > 0 {
-                output.withUnsafeReadableBytes { buffer.append(contentsOf: $0) }
-                return true
+            buffer.removeSubrange((start + produced)...)
+            inputOffset += consumed
+            var failure: DocumentFailure?
+            switch status {
+            case Z_STREAM_END: memberEnded = true
+            case Z_OK, Z_BUF_ERROR: break  // more input (or more room) needed
+            case Z_DATA_ERROR: failure = .corruptGzip(afterCompressedBytes: compressedRead - (input.count - inputOffset))
+            case Z_MEM_ERROR: failure = .gzip("out of memory")
+            default: failure = .gzip(stream.msg.map { String(cString: $0) } ?? "zlib error \(status)")
             }
-            if needInput || input.readableBytes == before { continue }
+            if let failure {
+                guard produced > 0 else { throw failure }
+                pending = failure
+            }
+            if produced > 0 { return true }
         }
-    }
-
-    /// At the end of the input, whether the member ended exactly there: zlib answers "stream
-    /// end" again for a stream that ended, and takes a byte as data for one that did not.
-    private func probeEnded() throws -> Bool {
-        var probe = ByteBuffer(bytes: [0])
-        var scratch = ByteBuffer()
-        scratch.reserveCapacity(64)
-        do {
-            try decompressor?.inflate(from: &probe, to: &scratch)
-        } catch {
-            return false
-        }
-        return probe.readableBytes == 1
     }
 }

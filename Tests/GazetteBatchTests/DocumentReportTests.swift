@@ -48,4 +48,33 @@ struct DocumentReportTests {
         #expect(reports[4].description == "\(file):5:25: not valid JSON: expected ',' or '}' after a field")
         #expect(reports[0].description == "\(file):1: \"date\" is not a date (TBD); the date is read from the text")
     }
+
+    /// A gzip stream whose trailer is damaged (its CRC-32 does not match): every line that
+    /// decompressed before the damage runs, and then the damage is reported, once.
+    @Test func aDamagedGzipTrailerLosesNoLineBeforeIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-gzip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = (1...3).map { #"{"id":"d\#($0)","text":"Ana Ruiz met Ivo Dorrek."}"# }.joined(separator: "\n") + "\n"
+        let plain = folder.appendingPathComponent("dump.jsonl")
+        try Data(lines.utf8).write(to: plain)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-n", plain.path]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let packed = folder.appendingPathComponent("dump.jsonl.gz")
+        var bytes = [UInt8](try Data(contentsOf: packed))
+        bytes[bytes.count - 6] ^= 0xFF  // a byte of the CRC-32, in the 8-byte trailer
+        try Data(bytes).write(to: packed)
+
+        var reports: [DocumentReport] = []
+        var written = 0
+        let summary = try BatchRunner(pipeline: try Pipeline.load(), options: BatchRunner.Options())
+            .run(InputReader(paths: [packed.path], options: InputOptions()), write: { written += $0.count }, report: { reports.append($0) })
+        #expect(summary.documentsRead == 4 && summary.documentsExtracted == 3 && summary.documentsFailed == 1)
+        #expect(reports.count == 1)
+        if case .failure(.corruptGzip)? = reports.first?.problem {} else { Issue.record("expected a corrupt gzip stream, got \(reports)") }
+        #expect(written > 0)
+    }
 }
