@@ -20,14 +20,14 @@ let package = Package(
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
-        // Tokenizer, sentence splitter, normalizer. The only importer of CICU; never imports
-        // Foundation (the toolchain's Foundation ships ICU headers of its own as a module).
         // Debian's zlib1g-dev, for gzip'd input: shim.h wraps the one macro the project calls.
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Tokenizer, sentence splitter, normalizer. The only importer of CICU; never imports
+        // Foundation (the toolchain's Foundation ships ICU headers of its own as a module).
         .target(
             name: "GazetteText",
             dependencies: ["CICU"]

@@ -34,5 +34,6 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     /// A list of `diagnostics`.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// Each diagnostic as `file:line:column: message`, one a line.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

@@ -112,10 +112,26 @@ public final class PipelineWorker {
     ///   - document: the id the triples carry.
     ///   - date: the document's date, if known (see `entities(in:date:)`).
     public func triples(in text: String, document: String, date: CalendarDay? = nil) throws(TextError) -> [Triple] {
-        let bytes = Array(text.utf8)
-        return try bytes.withUnsafeBufferPointer { (buffer) throws(TextError) in
+        try triples(in: Array(text.utf8), document: document, date: date)
+    }
+
+    /// The triples of `text` (UTF-8 bytes), as `triples(in:document:date:)` for a string;
+    /// offsets in the triples are in code points.
+    public func triples(in text: [UInt8], document: String, date: CalendarDay? = nil) throws(TextError) -> [Triple] {
+        try text.withUnsafeBufferPointer { (buffer) throws(TextError) in
             let extraction = try extract(buffer, date: date)
             return Triple.make(extraction, document: document, text: buffer, layer: layer, rules: pipeline.rules)
+        }
+    }
+
+    /// The triples of `extraction`, which this worker found in `text` (UTF-8 bytes) as the last
+    /// document it ran, so that code that reads the extraction (its rule matches, its mentions)
+    /// gets the triples without running the document again.
+    /// - Precondition: `extraction` comes from this worker's last `extract` of `text`: its token
+    ///   indexes are into `layer`.
+    public func triples(of extraction: Extraction, in text: [UInt8], document: String) -> [Triple] {
+        text.withUnsafeBufferPointer { buffer in
+            Triple.make(extraction, document: document, text: buffer, layer: layer, rules: pipeline.rules)
         }
     }
 
@@ -130,9 +146,10 @@ public final class PipelineWorker {
         set { dateRecognizer.dayFirst = newValue }
     }
 
-    /// Everything the pipeline finds in `text` (UTF-8 bytes), as `extract(_:date:)` for a
-    /// buffer: its offsets are byte offsets into `text`, and its token layer stays in `layer`
-    /// until the next document.
+    /// Everything the pipeline finds in `text` (UTF-8 bytes): entities and dates (as
+    /// `entities(in:date:)`), then the rules' matches and the facts they state. Offsets are byte
+    /// offsets into `text`; token indexes are into `layer`, which holds this document's tokens
+    /// and sentences until the next one.
     public func extract(_ text: [UInt8], date: CalendarDay? = nil) throws(TextError) -> Extraction {
         try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try extract(buffer, date: date) }
     }
@@ -148,8 +165,14 @@ public final class PipelineWorker {
         try extract(Array(text.utf8), date: date)
     }
 
-    /// The entities and dates of `text` (UTF-8 bytes), with no rules run: see
-    /// `entities(in:date:)` for a buffer.
+    /// The entities of `text` (UTF-8 bytes) and their mentions, and its dates, in text order,
+    /// with no rules run.
+    /// - Parameter date: the document's date, when known (`CalendarDay.parseDocumentDate` reads
+    ///   "2025-05-29", "2023-09", "May 29, 2025" ...); else it is read from the text, if the text
+    ///   states it, as it is when the date given is a month or a year and the text states a day
+    ///   of it. Relative dates resolve against it (those that need its day, "on Friday", have no
+    ///   value against a month or a year); a person from a lexicon gets the office held that day;
+    ///   a shared alias resolves to the one candidate in office then.
     public func entities(in text: [UInt8], date: CalendarDay? = nil) throws(TextError) -> Extraction {
         try text.withUnsafeBufferPointer { (buffer) throws(TextError) in try entities(in: buffer, date: date) }
     }

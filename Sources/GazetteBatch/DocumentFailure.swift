@@ -20,7 +20,7 @@ public indirect enum DocumentFailure: Error, Sendable, Equatable, CustomStringCo
     case notGzipAfterEnd
     /// A gzip stream's data is damaged after this many compressed bytes.
     case corruptGzip(afterCompressedBytes: Int)
-    /// Another gzip error, as zlib's wrapper describes it.
+    /// Another gzip error, as zlib describes it.
     case gzip(String)
     /// A text input larger than one document may be (`Tokenizer.maximumDocumentSize` bytes).
     case tooLarge(limit: Int)

@@ -352,7 +352,9 @@ final class FileSource: ByteSource {
 /// next call, so every complete line before it is read.
 final class GzipSource: ByteSource {
     let inner: ByteSource
-    private var stream = z_stream()
+    /// zlib's state, at one address for the stream's life (zlib checks that each call passes the
+    /// stream it opened, by address).
+    private let stream: UnsafeMutablePointer<z_stream>
     private var opened = false
     /// The compressed bytes read from `inner` and not yet inflated: `input[inputOffset...]`.
     private var input: [UInt8] = []
@@ -366,14 +368,20 @@ final class GzipSource: ByteSource {
 
     init(_ inner: ByteSource) {
         self.inner = inner
+        stream = .allocate(capacity: 1)
+        stream.initialize(to: z_stream())
     }
 
-    deinit { if opened { inflateEnd(&stream) } }
+    deinit {
+        if opened { inflateEnd(stream) }
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
 
     func read(into buffer: inout [UInt8], upTo count: Int) throws -> Bool {
         if let pending { throw pending }
         if !opened {
-            guard czlib_inflate_init_gzip(&stream) == Z_OK else { throw DocumentFailure.gzipSetup }
+            guard czlib_inflate_init_gzip(stream) == Z_OK else { throw DocumentFailure.gzipSetup }
             opened = true
         }
         while true {
@@ -392,7 +400,7 @@ final class GzipSource: ByteSource {
                 guard input.count - inputOffset < 2 || (input[inputOffset] == 0x1F && input[inputOffset + 1] == 0x8B) else {
                     throw DocumentFailure.notGzipAfterEnd
                 }
-                inflateReset(&stream)
+                inflateReset(stream)
                 memberEnded = false
             }
             let room = max(count, 1 << 16)
@@ -403,16 +411,16 @@ final class GzipSource: ByteSource {
             var consumed = 0, produced = 0
             input.withUnsafeMutableBufferPointer { source in
                 buffer.withUnsafeMutableBufferPointer { target in
-                    stream.next_in = source.baseAddress! + inputOffset
-                    stream.avail_in = UInt32(available)
-                    stream.next_out = target.baseAddress! + start
-                    stream.avail_out = UInt32(room)
-                    status = inflate(&stream, Z_NO_FLUSH)
-                    consumed = available - Int(stream.avail_in)
-                    produced = room - Int(stream.avail_out)
+                    stream.pointee.next_in = source.baseAddress! + inputOffset
+                    stream.pointee.avail_in = UInt32(available)
+                    stream.pointee.next_out = target.baseAddress! + start
+                    stream.pointee.avail_out = UInt32(room)
+                    status = inflate(stream, Z_NO_FLUSH)
+                    consumed = available - Int(stream.pointee.avail_in)
+                    produced = room - Int(stream.pointee.avail_out)
                     // (zlib keeps no pointer into either buffer between calls.)
-                    stream.next_in = nil
-                    stream.next_out = nil
+                    stream.pointee.next_in = nil
+                    stream.pointee.next_out = nil
                 }
             }
             buffer.removeSubrange((start + produced)...)
@@ -423,7 +431,7 @@ final class GzipSource: ByteSource {
             case Z_OK, Z_BUF_ERROR: break  // more input (or more room) needed
             case Z_DATA_ERROR: failure = .corruptGzip(afterCompressedBytes: compressedRead - (input.count - inputOffset))
             case Z_MEM_ERROR: failure = .gzip("out of memory")
-            default: failure = .gzip(stream.msg.map { String(cString: $0) } ?? "zlib error \(status)")
+            default: failure = .gzip(stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)")
             }
             if let failure {
                 guard produced > 0 else { throw failure }

@@ -74,7 +74,10 @@ struct Diff: ParsableCommand {
             case .text: continue
             case .jsonLine: break
             }
-            // The project's own JSON reader, as for every JSON Lines input.
+            // The project's own JSON reader, as for every JSON Lines input (which must be UTF-8).
+            guard item.bytes.withUnsafeBufferPointer(UTF8Scanner.firstInvalidByte) == nil else {
+                throw ConfigurationFailure(message: "\(item.place): invalid UTF-8")
+            }
             guard let record = try? JSONLine.tree(item.bytes), case .object = record else {
                 throw ConfigurationFailure(message: "\(item.place): not a JSON object")
             }

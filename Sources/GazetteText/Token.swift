@@ -26,7 +26,9 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
 
 /// Shape flags of a token's surface form.
 public struct TokenShape: OptionSet, Sendable, Hashable {
+    /// The flags as bits, one per shape.
     public let rawValue: UInt8
+    /// The shape whose flags are the bits of `rawValue`.
     @inlinable public init(rawValue: UInt8) { self.rawValue = rawValue }
 
     // Computed and inlinable rather than stored: a stored static goes through a lazy
@@ -158,5 +160,6 @@ public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

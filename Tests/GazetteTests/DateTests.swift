@@ -170,6 +170,8 @@ struct DateTests {
     @Test(arguments: [
         ("2025-05-29", "2025-05-29"), ("2025-05-29T16:05:45Z", "2025-05-29"), ("2023-09", "2023-09-01"), ("2023", "2023-01-01"),
         ("May 29, 2025", "2025-05-29"), ("29 May 2025", "2025-05-29"),
+        // A month or a day of one digit, as people type a document's date.
+        ("2025-5-29", "2025-05-29"), ("2025-3-1", "2025-03-01"), ("2025-3", "2025-03-01"),
     ])
     func documentDates(_ text: String, _ iso: String) {
         #expect(CalendarDay.parseDocumentDate(text)?.iso == iso)
@@ -190,6 +192,8 @@ struct DateTests {
         #expect(CalendarDay.parseDocumentDate("2023-09")?.isoAtPrecision == "2023-09")
         #expect(CalendarDay.parseDocumentDate("2023")?.isoAtPrecision == "2023")
         #expect(CalendarDay.parseDocumentDate("May 29, 2025")?.precision == .day)
+        #expect(CalendarDay.parseDocumentDate("2025-3")?.isoAtPrecision == "2025-03")
+        #expect(CalendarDay.parseDocumentDate("2025-2-30") == nil)
     }
 
     /// A month given as the document's date takes its day from a dateline within it; a dateline

@@ -41,6 +41,13 @@ struct ReadmeExampleTests {
         #expect(facts(fromArray) == facts(fromString) && facts(fromSpan) == facts(fromString))
         #expect(try worker.entities(in: bytes.span, date: date).mentions.count == fromString.mentions.count)
         #expect(try worker.entities(in: text, date: date).facts.isEmpty)
+        // The triples of an extraction the worker just made are those of running the text.
+        let extraction = try worker.extract(bytes, date: date)
+        let names = extraction.matches.first.map { worker.pipeline.rules.captureNames(ofRule: $0.rule) } ?? []
+        #expect(names.contains("a"))
+        let fromExtraction = worker.triples(of: extraction, in: bytes, document: "d")
+        #expect(fromExtraction == (try worker.triples(in: bytes, document: "d", date: date)))
+        #expect(fromExtraction.count == facts(fromString).count)
     }
 
     @Test func tokenizerRunsAsDocumented() throws {

@@ -475,8 +475,9 @@ public final class CompiledRules: Sendable {
         self.countryEntry = countries
     }
 
-    /// The capture names of rule `rule`, by slot (`RuleMatch.captures` follows this order).
-    package func captureNames(ofRule rule: Int) -> [String] { programs[rule].captures }
+    /// The capture names of rule `rule` (an index into `rules`), by slot: `RuleMatch.captures`
+    /// follows this order ("a", "b", "x" ...).
+    public func captureNames(ofRule rule: Int) -> [String] { programs[rule].captures }
 
     /// The slot of capture `name` in rule `rule`'s matches, if it captures it.
     func slot(of name: String, inRule rule: Int) -> Int? {

@@ -44,6 +44,8 @@ public struct RuleFixture: Sendable, Equatable {
         /// nil: not compared; "-": the triple has no date.
         public var date: String?
 
+        /// "subject | predicate | object", and " | date" when the pattern gives one, as a
+        /// fixture file writes it.
         public var description: String {
             [subject, predicate, object].joined(separator: " | ") + (date.map { " | " + $0 } ?? "")
         }

@@ -19,6 +19,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         /// The year only ("2023"), the year and month ("2023-09"), or the day ("2023-09-14");
         /// `year` < `month` < `day`.
         case year, month, day
+        /// Whether `a` knows less of a day than `b`.
         public static func < (a: Precision, b: Precision) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -96,14 +97,26 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
         }
     }
 
+    /// Whether day `a` comes before day `b` (a month or a year compares as its first day).
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.days < b.days }
 
     /// Parses a document date at the precision given: "2025-05-29", "2025-05-29T16:05:45Z",
     /// "2023-09", "2023" (a month or a year is kept as its first day, with its `precision`),
-    /// "May 29, 2025", "29 May 2025".
+    /// the same with a month or day of one digit as people type them ("2025-5-29"), "May 29,
+    /// 2025", "29 May 2025".
     public static func parseDocumentDate(_ text: String) -> CalendarDay? {
         let t = text.trimmingCharacters(in: .whitespaces)
         if let day = CalendarDay(iso: t) { return day }
+        // A month or day of one digit ("2025-5-29", "2025-3"): a date a user types for a
+        // document, not the ISO form of data files, which `init(iso:)` alone reads.
+        let parts = t.prefix(10).split(separator: "-", omittingEmptySubsequences: false)
+        if parts[0].count == 4, let y = Int(parts[0]) {
+            let m = parts.count > 1 ? Int(parts[1]) : 1
+            let d = parts.count > 2 ? Int(parts[2]) : 1
+            guard let m, let d, var day = CalendarDay(year: y, month: m, day: d) else { return nil }
+            day.precision = parts.count > 2 ? .day : (parts.count > 1 ? .month : .year)
+            return day
+        }
         // "May 29, 2025" / "29 May 2025"
         let words = t.replacingOccurrences(of: ",", with: " ").split(separator: " ").map { $0.lowercased() }
         guard words.count == 3 else { return nil }
@@ -114,8 +127,6 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
 
     /// The last day this date covers: itself at a day's precision, the last day of its month or
     /// of its year at theirs.
-    /// The last day of the span this day stands for: itself, the last of its month, or 31
-    /// December, by its precision.
     public var lastDay: CalendarDay {
         switch precision {
         case .day: self
@@ -127,11 +138,12 @@ public struct CalendarDay: Sendable, Hashable, Comparable {
 
 extension CalendarDay {
     /// Reads an ISO 8601 date at the precision it gives: "2025" (`.year`), "2025-05" (`.month`),
-    /// "2025-05-29" (`.day`), and a day with a time after it ("2025-05-29T16:05:45Z", the time
-    /// ignored); a month or a year is kept as its first day. Four digits, then "-" and two
-    /// digits once or twice, nothing else: nil for "2025-5-29", "2025-W21", a month past 12 or a
-    /// day its month lacks. The one reader of ISO dates: document, lexicon, fixture and gold dates
-    /// all come through it.
+    /// "2025-05-29" (`.day`); a month or a year is kept as its first day. Four digits, then "-"
+    /// and two digits once or twice: nil for "2025-5-29", "2025-W21", a month past 12 or a day
+    /// its month lacks. After a whole day anything is ignored, a time as in
+    /// "2025-05-29T16:05:45Z" or anything else. The one reader of ISO dates: document, lexicon,
+    /// fixture and gold dates all come through it (`parseDocumentDate` also takes the
+    /// one-digit forms users type).
     public init?(iso text: String) {
         // On the UTF-8 bytes, in place for a native string (role dates are read per mention:
         // no array is made for them).
