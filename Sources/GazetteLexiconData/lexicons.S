@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 25d78638ac0c16239c59cf8926736abbf16030daf716dcc2cc24fefd5eb806a2
+// agreements.rules sha256 ee3960c51ac1de544b57fd3340096f6e4fd8a7e3d03f624e7e957cf4bc0552bf
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
