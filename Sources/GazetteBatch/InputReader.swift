@@ -291,11 +291,11 @@ final class FileSource: ByteSource {
             fd = 0
         } else {
             fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw DocumentFailure.cannotOpen(reason: Self.reason(errno)) }
+            guard fd >= 0 else { throw DocumentFailure.cannotOpen(reason: systemReason(errno)) }
         }
         self.name = name
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw DocumentFailure.cannotOpen(reason: Self.reason(errno)) }
+        guard fstat(fd, &info) == 0 else { throw DocumentFailure.cannotOpen(reason: systemReason(errno)) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw DocumentFailure.isDirectory }
     }
 
@@ -330,18 +330,12 @@ final class FileSource: ByteSource {
                 if errno == EINTR { continue }
                 let code = errno
                 buffer.removeSubrange(start...)
-                throw DocumentFailure.cannotRead(reason: Self.reason(code))
+                throw DocumentFailure.cannotRead(reason: systemReason(code))
             }
             buffer.removeSubrange((start + n)...)
             onRead?(n)
             return n > 0
         }
-    }
-
-    /// The system's words for `code` ("No such file or directory"), in lower case as a clause.
-    static func reason(_ code: Int32) -> String {
-        let text = String(cString: strerror(code))
-        return text.prefix(1).lowercased() + text.dropFirst()
     }
 }
 

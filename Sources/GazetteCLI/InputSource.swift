@@ -11,11 +11,11 @@ enum InputSource {
             fd = 0
         } else {
             fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw InputFailure(message: "\(name): \(reason(errno))") }
+            guard fd >= 0 else { throw InputFailure(message: "\(name): \(systemReason(errno))") }
         }
         defer { if fd != 0 { close(fd) } }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw InputFailure(message: "\(name): \(reason(errno))") }
+        guard fstat(fd, &info) == 0 else { throw InputFailure(message: "\(name): \(systemReason(errno))") }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw InputFailure(message: "\(name): is a directory, expected a text file")
         }
@@ -30,7 +30,7 @@ enum InputSource {
             let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, chunk) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw InputFailure(message: "\(name): cannot read: \(reason(errno))")
+                throw InputFailure(message: "\(name): cannot read: \(systemReason(errno))")
             }
             if n == 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
@@ -39,11 +39,5 @@ enum InputSource {
             }
         }
         return (name, bytes)
-    }
-
-    /// The system's words for `code` ("No such file or directory"), in lower case as a clause.
-    static func reason(_ code: Int32) -> String {
-        let text = String(cString: strerror(code))
-        return text.prefix(1).lowercased() + text.dropFirst()
     }
 }

@@ -5935,9 +5935,7 @@ struct EntityResolver {
     /// A label folded by the tokenizer's own normalizer, as token keys are, so "Séjourné" meets
     /// the key "sejourne" of the word in the text and "Łowska" the key "lowska".
     func normalizedLabel(_ label: String) -> String {
-        // ASCII (most names) folds to its lower case, as the normalizer's fast path does.
-        if label.utf8.allSatisfy({ $0 < 0x80 }) { return label.lowercased() }
-        return tokenizer.key(of: label)
+        tokenizer.key(of: label)
     }
 
     /// Whether `tokens` (a name found by its position, with no title right before it) look like

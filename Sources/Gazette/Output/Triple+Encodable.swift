@@ -1,5 +1,6 @@
 // Triples as `Encodable` values: `JSONEncoder` (or any encoder) writes the fields of the JSON
-// Lines record (docs/schema/triple.schema.json) under the same names, so Swift code can embed
+// Lines record (docs/schema/triple.schema.json) under the same names (`Triple.DateValue` and
+// `Triple.Evidence` conform where they are declared, their encoding synthesized), so Swift code can embed
 // triples in documents of its own. `Triple.jsonLine` writes the record itself, faster and in
 // the schema's key order; an encoder orders keys its own way.
 
@@ -45,40 +46,5 @@ extension Triple.Entity: Encodable {
         if let text { try c.encode(text, forKey: .text) } else { try c.encodeNil(forKey: .text) }
         if let start { try c.encode(start, forKey: .start) } else { try c.encodeNil(forKey: .start) }
         if let end { try c.encode(end, forKey: .end) } else { try c.encodeNil(forKey: .end) }
-    }
-}
-
-extension Triple.DateValue: Encodable {
-    private enum CodingKeys: String, CodingKey {
-        case value, granularity, text, start, end
-    }
-
-    /// Encodes the date as the record does.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(value, forKey: .value)
-        try c.encode(granularity.rawValue, forKey: .granularity)
-        try c.encode(text, forKey: .text)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-    }
-}
-
-extension Triple.Evidence: Encodable {
-    private enum CodingKeys: String, CodingKey {
-        case rule, sentence, start, end, text
-        case matchStart = "match_start", matchEnd = "match_end"
-    }
-
-    /// Encodes the evidence as the record does (`match_start`, `match_end`).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(rule, forKey: .rule)
-        try c.encode(sentence, forKey: .sentence)
-        try c.encode(start, forKey: .start)
-        try c.encode(end, forKey: .end)
-        try c.encode(matchStart, forKey: .matchStart)
-        try c.encode(matchEnd, forKey: .matchEnd)
-        try c.encode(text, forKey: .text)
     }
 }

@@ -52,7 +52,7 @@ public struct Triple: Sendable, Equatable {
     }
 
     /// The date of a fact: the value of a date expression, and where the text gives it.
-    public struct DateValue: Sendable, Equatable {
+    public struct DateValue: Sendable, Equatable, Encodable {
         /// ISO 8601 at the precision the text gives ("2025-05-28", "2025-04").
         public var value: String
         /// The precision of the value ("day", "month", "year" ... in the record).
@@ -66,7 +66,7 @@ public struct Triple: Sendable, Equatable {
     }
 
     /// A match that states the fact: its rule, its sentence, and where the match stands.
-    public struct Evidence: Sendable, Equatable {
+    public struct Evidence: Sendable, Equatable, Encodable {
         /// The id of the rule that matched ("met.between").
         public var rule: String
         /// Index of the sentence in the document, from 0.
@@ -83,6 +83,12 @@ public struct Triple: Sendable, Equatable {
         public var matchStart: Int
         /// Code point offset of the end of the rule's match, exclusive.
         public var matchEnd: Int
+
+        /// The record's names: the match offsets as `match_start` and `match_end`.
+        private enum CodingKeys: String, CodingKey {
+            case rule, sentence, start, end, text
+            case matchStart = "match_start", matchEnd = "match_end"
+        }
     }
 
     /// The triples of `extraction`'s facts, in order.

@@ -14,7 +14,7 @@ public struct DateMention: Sendable, Equatable {
     public var anchor: Anchor
 
     /// The precision of a date's value; the raw value is the records' `granularity`.
-    public enum Granularity: String, Sendable {
+    public enum Granularity: String, Sendable, Encodable {
         /// `day` ("2025-05-28"), `week` ("2025-W22"), `month` ("2025-05"), `quarter`
         /// ("2025-Q2"), `season` ("2025-SU"), `year` ("2025"), `decade` ("199X"), or
         /// `reference`: "now", "recently", "the future" (PRESENT_REF, PAST_REF, FUTURE_REF).
