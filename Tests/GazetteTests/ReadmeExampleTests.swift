@@ -24,6 +24,27 @@ struct ReadmeExampleTests {
         #expect(printed.last?.hasSuffix("}\n") == true)
     }
 
+    @Test func extractionLayersAsDocumented() throws {
+        var printed: [String] = []
+        func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
+
+        let pipeline = try sharedPipeline()
+        let worker = try pipeline.makeWorker()
+        let text = "Japanese Foreign Minister Takeshi Iwaya met Enrique Manalo in Manila on Tuesday."
+        let date = CalendarDay.parseDocumentDate("2025-05-29")
+        let extraction = try worker.extract(text, date: date)
+        for fact in extraction.facts {
+            let subject = extraction.entities[fact.subject.entity]   // an EntityIndex
+            let object = extraction.entities[fact.object.entity]
+            let match = extraction.matches[fact.evidence[0]]         // a MatchIndex
+            let rule = pipeline.rules.rules[match.rule]              // a RuleIndex
+            let day = fact.date.flatMap { extraction.dates[$0].value } ?? "-"  // a DateIndex
+            print(subject.name, fact.predicate, object.name, day, rule.id)
+        }
+        #expect(printed.first == "Enrique Manalo met Takeshi Iwaya 2025-05-27 met.verb")
+        #expect(printed.count == 3)
+    }
+
     /// The safe entry points (a `String`, a `[UInt8]`, a `Span<UInt8>`) give what the buffer
     /// the command line passes gives.
     @Test func everyTextFormGivesTheSameExtraction() throws {

@@ -17,7 +17,7 @@ public struct DocumentEntity: Sendable, Equatable {
     /// before the title ("Japanese Foreign Minister").
     public var country: String?
     /// The lexicon entry, when the entity is one.
-    public var lexiconEntry: Int?
+    public var lexiconEntry: LexiconEntryIndex?
     /// For an agreement found by its form: the countries (ISO 3166-1 alpha-3) its name gives as
     /// its parties ("the Japan-Angola Investment Agreement", "the Agreement between Japan and
     /// the Republic of Angola on ..."); a lexicon agreement's are the lexicon's.
@@ -29,7 +29,7 @@ public struct DocumentEntity: Sendable, Equatable {
 public struct EntityMention: Sendable, Equatable {
     /// The entities it may name, as indexes into `Extraction.entities`: one when resolved,
     /// several when an alias is shared and nothing in the text tells them apart.
-    public var candidates: [Int]
+    public var candidates: [EntityIndex]
     /// What kind of name matched.
     public var aliasKind: Alias.Kind
     /// Index of the mention's first token in `TextLayer.tokens` (for a person after a title, the
@@ -56,7 +56,7 @@ public struct EntityMention: Sendable, Equatable {
     /// it names, as indexes into `Extraction.entities`, in the order the text named them;
     /// `candidates` holds the first. Rules read one argument there as each of them; it is no
     /// name, and is not written as an entity's mention.
-    public var groupMembers: [Int]? = nil
+    public var groupMembers: [EntityIndex]? = nil
     /// For a pronoun (`aliasKind` `pronoun`): whether it is a possessive ("his", "her visit").
     public var isPossessivePronoun = false
     /// For a person named after the first of a plural title's names ("Ivo Marandi" in
@@ -82,7 +82,7 @@ public struct EntityMention: Sendable, Equatable {
     }
 
     /// The one entity it names, when resolved.
-    public var entity: Int? { candidates.count == 1 ? candidates[0] : nil }
+    public var entity: EntityIndex? { candidates.count == 1 ? candidates[0] : nil }
 }
 
 /// A title in the text ("Foreign Minister"), whether or not a name follows it.
@@ -121,5 +121,5 @@ public struct Extraction: Sendable {
     public var facts: [Fact] = []
     /// People whose title names no country's office they hold: an organisation's post ("UN
     /// Secretary-General"), or one designated or elected and not yet held ("Minister-designate").
-    var postsOfNoCountry: Set<Int> = []
+    var postsOfNoCountry: Set<EntityIndex> = []
 }

@@ -30,7 +30,7 @@ struct EntityResolver {
     let nonNameWords: KeyBits
     var result = Extraction()
     /// Document entity of each lexicon entry used so far.
-    private var entityOfEntry: [Int: Int] = [:]
+    private var entityOfEntry: [Int: EntityIndex] = [:]
     /// Per token, the index in `result.mentions` of the mention holding it, or -1.
     private var owner: [Int32]
     /// Per token, whether a title holds it: no name takes a title's words.
@@ -39,12 +39,12 @@ struct EntityResolver {
     /// (`CompiledLexicon.entityCueKeys`), found in one pass: the passes after titles look at these.
     private var cuePositions: [Int] = []
     /// Per person label (lower case), the person and the first token of its first mention.
-    private var personByLabel: [String: (entity: Int, firstToken: Int)] = [:]
+    private var personByLabel: [String: (entity: EntityIndex, firstToken: Int)] = [:]
     /// People whose title, written with no country, reads as an organisation's post
     /// (`isOrganisationTitle`): the lexicon gives them no country for it.
-    private var officesOfOrganisations: Set<Int> = []
+    private var officesOfOrganisations: Set<EntityIndex> = []
     /// People named after a title they are designated or elected to ("Prime Minister-designate X").
-    private var designated: Set<Int> = []
+    private var designated: Set<EntityIndex> = []
     /// Role descriptions met so far ("the Kenyan president"): the title's tokens, its office,
     /// its country's code and where the country stands; resolved once every name is found.
     private var roleDescriptions: [(range: Range<Int>, office: String, country: String, titleStart: Int, possessive: Bool)] = []
@@ -189,7 +189,7 @@ struct EntityResolver {
                isCapitalizedWord(end), layer.tokens[end].kind == .word, !isNonNameWord(end), !isDateWord(end),
                sentenceRange(of: end - 1).contains(end), !kept.contains(where: { endsWithSpellingOf($0, key(end)) }) { continue }
             let first = candidates[match.candidates].first { $0.entry == kept[0] }!
-            var ids: [Int] = []
+            var ids: [EntityIndex] = []
             for entry in kept where !ids.contains(entity(ofEntry: entry)) { ids.append(entity(ofEntry: entry)) }
             if lexicon.entries[kept[0]].type == .person, match.tokenRange.count >= 2, isCapitalizedWord(match.tokenRange.lowerBound),
                let office = lexicon.oneWordTitles[layer.tokens[match.tokenRange.lowerBound].key] {
@@ -270,7 +270,7 @@ struct EntityResolver {
             let m = result.mentions[n]
             // A name after the title ("Sultan Hassanal Bolkiah"), not a complement ("Sultan of Brunei").
             // (In a story of no known date, an office of theirs in a country the story names.)
-            guard isCapitalizedWord(m.firstToken + 1), let e = m.entity, let entry = result.entities[e].lexiconEntry,
+            guard isCapitalizedWord(m.firstToken + 1), let e = m.entity, let entry = result.entities[e].lexiconEntry?.rawValue,
                   let country = roleHeld(by: entry)?.country
                     ?? (date == nil ? lexicon.entries[entry].roles.compactMap(\.country).first(where: named.contains) : nil),
                   named.contains(country) else { continue }
@@ -361,14 +361,14 @@ struct EntityResolver {
     /// that person, who takes its office when they have none. With two such people ("Li Wei",
     /// "Li Qiang"), or none, it stays apart.
     mutating func mergeSurnamesIntoFullNames() {
-        var byLabel: [String: Int?] = [:]
-        for (index, entity) in result.entities.enumerated() where entity.type == .person && entity.name.contains(" ") {
+        var byLabel: [String: EntityIndex?] = [:]
+        for (index, entity) in zip(result.entities.layerIndices, result.entities) where entity.type == .person && entity.name.contains(" ") {
             let label = normalizedLabel(entity.label)
             byLabel[label] = byLabel[label] == nil ? .some(index) : .some(nil)
         }
         guard !byLabel.isEmpty else { return }
-        var into: [Int: Int] = [:]
-        for (index, entity) in result.entities.enumerated()
+        var into: [EntityIndex: EntityIndex] = [:]
+        for (index, entity) in zip(result.entities.layerIndices, result.entities)
         where entity.type == .person && entity.lexiconEntry == nil && !entity.name.contains(" ") {
             guard let full = byLabel[normalizedLabel(entity.name)] ?? nil, full != index else { continue }
             into[index] = full
@@ -395,8 +395,8 @@ struct EntityResolver {
     /// same office: news names some people by their given names (Thai, Pakistani and Indonesian
     /// leaders). With two such people, or none, it stays apart.
     mutating func mergeRoyalGivenNames() {
-        var into: [Int: Int] = [:]
-        for (index, entity) in result.entities.enumerated() where entity.type == .person && entity.lexiconEntry == nil {
+        var into: [EntityIndex: EntityIndex] = [:]
+        for (index, entity) in zip(result.entities.layerIndices, result.entities) where entity.type == .person && entity.lexiconEntry == nil {
             let words = entity.name.split(separator: " ")
             // "PM Shehbaz", "Prime Minister Prayut": one word after a title, for the one person
             // named in full with that given name and that office.
@@ -405,7 +405,7 @@ struct EntityResolver {
             let given = normalizedLabel(String(words[words.count - 1]))
             // The people the text names in full with that given name, by the words it writes
             // (the lexicon may spell a name otherwise: "Mohamed bin Zayed" for "Mohammed ...").
-            var full: [Int] = []
+            var full: [EntityIndex] = []
             for m in result.mentions where m.aliasKind == .name && m.endToken - m.firstToken >= (titled ? 2 : 3) {
                 guard let other = m.entity, other != index, result.entities[other].type == .person, !full.contains(other) else { continue }
                 var first = m.firstToken
@@ -466,7 +466,7 @@ struct EntityResolver {
     /// the emir a king's visit names), a queen for "Queen", an emir for "Emir" (so "the Amir" is not the King
     /// of Jordan the same text names), a sultan for "Sultan", an emperor for "Emperor", any of
     /// them for the other monarchs' offices ("the monarch").
-    func isMonarch(_ entity: Int, as office: String) -> Bool {
+    func isMonarch(_ entity: EntityIndex, as office: String) -> Bool {
         let kings: Set<String> = ["king", "emir", "amir", "sultan", "emperor"]
         let words: Set<String> = switch office {
         case "King": ["king"]
@@ -532,7 +532,7 @@ struct EntityResolver {
             // (In the first sentence of a text, or where this sentence names them all, this
             // sentence alone.)
             var from = sentence.lowerBound
-            var members: [Int] = []
+            var members: [EntityIndex] = []
             if byStart.isEmpty { byStart = mentionsByStart() }
             func collect() {
                 members = []
@@ -598,7 +598,7 @@ struct EntityResolver {
             guard let office = Self.bareGroupOffices[key(i)] else { continue }
             if byStart.isEmpty { byStart = mentionsByStart() }
             var from = sentence.lowerBound
-            var members: [Int] = []
+            var members: [EntityIndex] = []
             for _ in 0..<3 where from > 0 && members.count < 2 {
                 from = sentenceRange(of: from - 1).lowerBound
                 members = []
@@ -643,7 +643,7 @@ struct EntityResolver {
             let previous = layer.sentences[s - 1].tokenRange
             if byStart.isEmpty { byStart = mentionsByStart() }
             guard let m = openingPerson(of: previous, byStart: byStart), let a = m.entity else { continue }
-            var members: [Int]? = nil
+            var members: [EntityIndex]? = nil
             let after = m.endToken
             guard after + 1 < previous.upperBound else { continue }
             // Where the subject's phrase ends, the verb of travel must come within a few words.
@@ -703,7 +703,7 @@ struct EntityResolver {
             guard v < sentence.upperBound, Self.pairVerbs.contains(key(v)) else { continue }
             if byStart.isEmpty { byStart = mentionsByStart() }
             // The pair of the sentence before (or, after "Their", of the one before it too).
-            var pair: (Int, Int)?
+            var pair: (EntityIndex, EntityIndex)?
             for p in stride(from: s - 1, through: max(0, opensWithTheir ? s - 2 : s - 1), by: -1) {
                 if let found = meetingPair(in: layer.sentences[p].tokenRange, byStart: byStart) { pair = found; break }
             }
@@ -718,7 +718,7 @@ struct EntityResolver {
     /// The two people a sentence at `previous` tells met, for `findPairsThatMet`: it opens with
     /// the one (past a dateline or "The"), then "met (held talks with, received, hosted) ... the
     /// other" within a few words, or "the one and the other met (held talks)".
-    func meetingPair(in previous: Range<Int>, byStart: [MentionStart]) -> (Int, Int)? {
+    func meetingPair(in previous: Range<Int>, byStart: [MentionStart]) -> (EntityIndex, EntityIndex)? {
         guard let m = openingPerson(of: previous, byStart: byStart), let a = m.entity else { return nil }
         let after = m.endToken
         guard after + 1 < previous.upperBound else { return nil }
@@ -871,7 +871,7 @@ struct EntityResolver {
     /// those are all of one country. Not a head of state's or government's post, nor an
     /// organisation's, nor one the lexicon knows offices of.
     mutating func assignPresidencyCountries() {
-        var staff: [(entity: Int, sentence: Range<Int>)] = []
+        var staff: [(entity: EntityIndex, sentence: Range<Int>)] = []
         for m in result.mentions {
             guard let e = m.entity, result.entities[e].type == .person, let t = m.titleStart, t < m.firstToken, t >= 1,
                   key(t - 1) == "presidential", awaitsCountry(e), let office = result.entities[e].office, !Self.isHeadOffice(office) else { continue }
@@ -902,8 +902,8 @@ struct EntityResolver {
     mutating func assignNamesakeCountries() {
         guard !lexicon.namesakesByLastKey.isEmpty else { return }
         var named = Set<String>()
-        for e in result.entities.indices { if let code = alpha3(ofCountry: e) { named.insert(code) } }
-        var done = Set<Int>()
+        for e in result.entities.layerIndices { if let code = alpha3(ofCountry: e) { named.insert(code) } }
+        var done = Set<EntityIndex>()
         for m in result.mentions {
             guard let e = m.entity, !done.contains(e), result.entities[e].type == .person, result.entities[e].country == nil,
                   result.entities[e].lexiconEntry == nil, let office = result.entities[e].office,
@@ -960,7 +960,7 @@ struct EntityResolver {
         guard named.count == 2 else { return }
         let people = personMentionsInTextOrder()
         guard people.count >= 2 else { return }
-        var found: [Int: String?] = [:]
+        var found: [EntityIndex: String?] = [:]
         for (i, n) in people.enumerated() {
             let official = result.mentions[n]
             guard let e = official.entity, awaitsCountry(e), let office = result.entities[e].office,
@@ -1008,8 +1008,8 @@ struct EntityResolver {
 
     /// The people listed right before token `end` in `sentence`, joined by commas and "and"
     /// ("Foreign Minister A and Trade Minister B accompanied ..."), nearest first.
-    func peopleListed(before end: Int, in sentence: Range<Int>) -> [Int] {
-        var people: [Int] = [], end = end
+    func peopleListed(before end: Int, in sentence: Range<Int>) -> [EntityIndex] {
+        var people: [EntityIndex] = [], end = end
         while end > sentence.lowerBound, let m = mention(endingAt: end), let p = m.entity,
               result.entities[p].type == .person, m.aliasKind != .pronoun {
             people.append(p)
@@ -1033,7 +1033,7 @@ struct EntityResolver {
     /// Whether person `e` is a titled official whose country a neighbour in the text may tell:
     /// no country yet, a post that is no style, no organisation's and no envoy's, and no office
     /// the lexicon knows of theirs.
-    func awaitsCountry(_ e: Int) -> Bool {
+    func awaitsCountry(_ e: EntityIndex) -> Bool {
         guard result.entities[e].country == nil, let office = result.entities[e].office, !Self.styleTitles.contains(office.lowercased()),
               !officesOfOrganisations.contains(e), !RelationBuilder.isEnvoy(office) else { return false }
         if let entry = result.entities[e].lexiconEntry, !lexicon.entries[entry].roles.isEmpty { return false }
@@ -1089,9 +1089,9 @@ struct EntityResolver {
         }
         guard titled.count >= 2 else { return }
         titled.sort { result.mentions[$0].firstToken < result.mentions[$1].firstToken }
-        func countryOf(_ e: Int) -> String? {
+        func countryOf(_ e: EntityIndex) -> String? {
             if let c = result.entities[e].country { return c }
-            guard let entry = result.entities[e].lexiconEntry else { return nil }
+            guard let entry = result.entities[e].lexiconEntry?.rawValue else { return nil }
             return roleHeld(by: entry)?.country ?? lexicon.entries[entry].country
         }
         // Where a person's phrase ends: past "of (the) Country" naming their own country.
@@ -1119,7 +1119,7 @@ struct EntityResolver {
                 let end = phraseEnd(first)
                 guard titleStart(result.mentions[titled[j]].titleStart!) == end + 1, key(end) == "and" else { continue }
             }
-            var members: [Int] = []
+            var members: [EntityIndex] = []
             for n in titled[i...j] { if let e = result.mentions[n].entity, !members.contains(e) { members.append(e) } }
             let countries = members.compactMap(countryOf)
             guard Set(countries).count == 1, let code = countries.first else { continue }
@@ -1193,11 +1193,11 @@ struct EntityResolver {
         }
         // The people listed with a post in apposition ("Ana Ruiz, Minister of Trade,"): the post,
         // and the mention that holds it once the list's country is known.
-        var apposed: [(person: Int, office: String, mention: Int)] = []
-        var unsure: Set<Int> = []
+        var apposed: [(person: EntityIndex, office: String, mention: Int)] = []
+        var unsure: Set<EntityIndex> = []
         // The people listed from `start`, and the token after the list.
-        func list(from start: Int, in sentence: Range<Int>) -> (people: [Int], end: Int) {
-            var people: [Int] = [], k = start, leading = 0
+        func list(from start: Int, in sentence: Range<Int>) -> (people: [EntityIndex], end: Int) {
+            var people: [EntityIndex] = [], k = start, leading = 0
             // The next person's title, past capitalized words of a post the title lexicon does
             // not hold whole ("Natural Resources, Environment and Climate Change Minister").
             func nextPerson(from k: Int) -> Int? {
@@ -1254,7 +1254,7 @@ struct EntityResolver {
             let word = key(i)
             let sentence: Range<Int>
             var code: String?
-            var members: [Int] = []
+            var members: [EntityIndex] = []
             if word == "accompanied" {
                 sentence = sentenceRange(of: i)
                 // "accompanied today, Saturday 17 March, by ...": "by" within a few tokens.
@@ -1411,7 +1411,7 @@ struct EntityResolver {
     /// with no person in the sentence before the pronoun nor in the sentence before that, it
     /// stays unresolved.
     mutating func resolvePronouns() {
-        typealias Person = (token: Int, entity: Int, subject: Bool)
+        typealias Person = (token: Int, entity: EntityIndex, subject: Bool)
         // A subject: a name that opens its sentence, or that a verb follows, right after it or
         // after an apposition between commas ("Ruiz, the foreign minister, said").
         func isSubject(_ start: Int, _ end: Int) -> Bool {
@@ -1450,7 +1450,7 @@ struct EntityResolver {
         guard !pronouns.isEmpty else { return }
         var named: [Person] = []
         // Per person, the gender a word before a mention gives; nil when none does or two disagree.
-        var gender: [Int: Bool?] = [:]
+        var gender: [EntityIndex: Bool?] = [:]
         for m in result.mentions {
             guard let e = m.entity, result.entities[e].type == .person else { continue }
             if let female = isFemale(before: m.firstToken) {
@@ -1536,7 +1536,7 @@ struct EntityResolver {
             let female = word == "she" || word == "her"
             // "Dorr, with whom she met": a pronoun in a relative clause is not the person the
             // clause is about.
-            var about: Int?
+            var about: EntityIndex?
             if i > 2 && key(i - 1) == "whom" {
                 let comma = layer.tokens[i - 2].kind == .word ? i - 3 : i - 2
                 if comma > 0 && isCharacter(comma, UInt8(ascii: ",")), let m = mention(endingAt: comma) { about = m.entity }
@@ -1578,7 +1578,7 @@ struct EntityResolver {
             } else {
                 // The subject: the nearest person, and those listed with them ("A, B and C
                 // accompanied him" is none of the three).
-                var subjects = Set<Int>()
+                var subjects = Set<EntityIndex>()
                 if let nearest = before.last {
                     subjects.insert(nearest.entity)
                     if let m = mention(startingAt: nearest.token) { subjects.formUnion(peopleListed(before: m.endToken, in: sentence)) }
@@ -1705,7 +1705,7 @@ struct EntityResolver {
             // Back over its sentence and the one before, then one more, until a country is named
             // ("... an official visit to Nigeria. The meeting was held in the State House. He was
             // received ... when he visited the country on Aug. 1").
-            var city: Int?, named: Int?
+            var city: EntityIndex?, named: EntityIndex?
             func scan(_ range: Range<Int>) {
                 var k = range.upperBound - 1
                 while k >= range.lowerBound && city == nil {
@@ -1745,7 +1745,7 @@ struct EntityResolver {
                 result.mentions[index].candidates = elsewhere
                 continue
             }
-            let entries = candidates.map { result.entities[$0].lexiconEntry }
+            let entries = candidates.map { result.entities[$0].lexiconEntry?.rawValue }
             let inOffice = candidates.indices.filter { entries[$0].flatMap(roleHeld(by:)) != nil }
             if inOffice.count == 1 {
                 result.mentions[index].candidates = [candidates[inOffice[0]]]
@@ -1816,12 +1816,12 @@ struct EntityResolver {
     mutating func detachForeignAgreements() {
         let named = namedCountries()
         guard named.count >= 2 else { return }
-        func isForeign(_ e: Int) -> Bool {
+        func isForeign(_ e: EntityIndex) -> Bool {
             guard result.entities[e].type == .agreement, let entry = result.entities[e].lexiconEntry else { return false }
             let parties = lexicon.entries[entry].parties
             return !parties.isEmpty && !parties.contains(where: named.contains)
         }
-        func isUnresolved(_ candidates: [Int]) -> Bool {
+        func isUnresolved(_ candidates: [EntityIndex]) -> Bool {
             candidates.count > 1 && candidates.allSatisfy { e in
                 result.entities[e].type == .agreement && result.entities[e].lexiconEntry.map { !lexicon.entries[$0].parties.isEmpty } ?? false
             }
@@ -1829,7 +1829,7 @@ struct EntityResolver {
         // So is one of parties the document names only in part, when a sentence naming it pairs
         // one of them by a hyphen with another country ("Israel-UAE negotiations on a
         // Comprehensive Economic Partnership Agreement" is no India-UAE agreement).
-        var otherParty = Set<Int>()
+        var otherParty = Set<EntityIndex>()
         for m in result.mentions {
             guard let e = m.entity, result.entities[e].type == .agreement, !otherParty.contains(e),
                   let entry = result.entities[e].lexiconEntry else { continue }
@@ -1846,7 +1846,7 @@ struct EntityResolver {
             let candidates = result.mentions[index].candidates
             return candidates.count == 1 ? isForeign(candidates[0]) || otherParty.contains(candidates[0]) : isUnresolved(candidates)
         }.sorted { result.mentions[$0].endToken - result.mentions[$0].firstToken > result.mentions[$1].endToken - result.mentions[$1].firstToken }
-        var replacement: [[Int]: Int] = [:]
+        var replacement: [[EntityIndex]: EntityIndex] = [:]
         for index in foreign {
             let m = result.mentions[index]
             let key = m.candidates.sorted()
@@ -1863,8 +1863,8 @@ struct EntityResolver {
     /// those the text gives an office without a country take that role's country, else the one
     /// country the lexicon ties them to (`homeCountry(of:office:)`).
     mutating func assignOffices() {
-        for index in result.entities.indices {
-            guard let entry = result.entities[index].lexiconEntry else { continue }
+        for index in result.entities.layerIndices {
+            guard let entry = result.entities[index].lexiconEntry?.rawValue else { continue }
             guard let role = roleHeld(by: entry) else {
                 // No office that day (a date the roles do not cover, or none known): a title
                 // the text gives still takes the country the person serves, unless it reads as
@@ -2001,8 +2001,8 @@ struct EntityResolver {
     /// gives no head of state or government, no envoy and no military rank (a speech names
     /// foreign ones by a bare title too), and only to a person whose sentence names no other country.
     mutating func assignHomeCountry(_ code: String, after datelineEnd: Int, inferred: Bool = false) {
-        var candidates: Set<Int> = []
-        for index in result.entities.indices where result.entities[index].type == .person {
+        var candidates: Set<EntityIndex> = []
+        for index in result.entities.layerIndices where result.entities[index].type == .person {
             guard let office = result.entities[index].office, result.entities[index].country == nil,
                   !officesOfOrganisations.contains(index) else { continue }
             if inferred && (Self.isHeadOffice(office) || RelationBuilder.isEnvoy(office) || Self.styleTitles.contains(office.lowercased())) { continue }
@@ -2159,7 +2159,7 @@ struct EntityResolver {
     }
 
     /// The ISO alpha-3 code of entity `e` when it is a lexicon country.
-    func alpha3(ofCountry e: Int) -> String? {
+    func alpha3(ofCountry e: EntityIndex) -> String? {
         guard result.entities[e].type == .country, let entry = result.entities[e].lexiconEntry else { return nil }
         return lexicon.entries[entry].codes["alpha3"]
     }
@@ -2168,7 +2168,7 @@ struct EntityResolver {
     /// names heading that country's state or government (source `coreference`); with two (a
     /// president and a prime minister) or none, no one. Looked at once offices are assigned.
     mutating func resolveLeaderDescriptions() {
-        var byCountry: [String: Int?] = [:]  // per country, the one head named, or nil for two
+        var byCountry: [String: EntityIndex?] = [:]  // per country, the one head named, or nil for two
         for i in cuePositions where key(i) == "leader" && !covered(i) && i > 0 {
             guard let m = mention(endingAt: i) ?? (isPossessive(i - 1) ? mention(endingAt: i - 1) : nil),
                   let code = mentionCountry(m.firstToken) else { continue }
@@ -2176,8 +2176,8 @@ struct EntityResolver {
             guard possessive || (m.firstToken > 0 && key(m.firstToken - 1) == "the") else { continue }
             if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }  // "the Kenyan leader Ruto": a name's title
             if byCountry[code] == nil {
-                var found: Int?, two = false
-                for (index, e) in result.entities.enumerated() where e.type == .person && e.country == code {
+                var found: EntityIndex?, two = false
+                for (index, e) in zip(result.entities.layerIndices, result.entities) where e.type == .person && e.country == code {
                     guard let o = e.office, Self.isHeadOffice(o) else { continue }
                     if found == nil { found = index } else if found != index { two = true }
                 }
@@ -2223,19 +2223,20 @@ struct EntityResolver {
 
     func sentenceRange(of token: Int) -> Range<Int> { layer.sentenceRange(containing: token) }
 
-    mutating func entity(ofEntry entry: Int) -> Int {
+    mutating func entity(ofEntry entry: Int) -> EntityIndex {
         if let index = entityOfEntry[entry] { return index }
-        let e = lexicon.entries[entry]
-        result.entities.append(DocumentEntity(id: e.id, type: e.type, name: e.name, label: e.label, lexiconEntry: entry))
-        entityOfEntry[entry] = result.entities.count - 1
-        return result.entities.count - 1
+        let e = lexicon.entries[entry], index = result.entities.nextIndex
+        result.entities.append(DocumentEntity(id: e.id, type: e.type, name: e.name, label: e.label, lexiconEntry: LexiconEntryIndex(entry)))
+        entityOfEntry[entry] = index
+        return index
     }
 
-    mutating func newEntity(type: EntityType, name: String, label: String) -> Int {
+    mutating func newEntity(type: EntityType, name: String, label: String) -> EntityIndex {
         let id = type.rawValue + ":" + slug(name)
-        if let index = result.entities.firstIndex(where: { $0.id == id }) { return index }
+        if let index = result.entities.firstIndex(where: { $0.id == id }) { return EntityIndex(index) }
+        let index = result.entities.nextIndex
         result.entities.append(DocumentEntity(id: id, type: type, name: name, label: label))
-        return result.entities.count - 1
+        return index
     }
 
     @inline(__always)
@@ -2701,7 +2702,7 @@ struct EntityResolver {
             // "the Lombok Treaty" ... "the Treaty of Lombok": one agreement, named as the text
             // first names it.
             let entity = Self.invertedAgreementName(name).flatMap { other in
-                result.entities.firstIndex { $0.type == .agreement && $0.id == "agreement:" + slug(other) }
+                result.entities.firstIndex(where: { $0.type == .agreement && $0.id == "agreement:" + slug(other) }).map { EntityIndex($0) }
             } ?? newEntity(type: .agreement, name: name, label: name)
             if result.entities[entity].parties.isEmpty { result.entities[entity].parties = parties }
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
@@ -2917,7 +2918,7 @@ struct EntityResolver {
         // An agreement's name that several lexicon entries share counts as one agreement (its
         // candidates): `resolveAmbiguity` and `detachForeignAgreements` settle it and its
         // references alike.
-        var named: [(first: Int, end: Int, entity: [Int])] = []
+        var named: [(first: Int, end: Int, entity: [EntityIndex])] = []
         for m in result.mentions where !m.candidates.isEmpty && m.candidates.allSatisfy({ result.entities[$0].type == .agreement }) {
             named.append((m.firstToken, m.endToken, m.candidates))
         }
@@ -2994,7 +2995,7 @@ struct EntityResolver {
             // The window: this sentence and the two before.
             var from = sentenceRange(of: i).lowerBound
             for _ in 0..<2 where from > 0 { from = sentenceRange(of: from - 1).lowerBound }
-            var found: [Int]?
+            var found: [EntityIndex]?
             var ambiguous = false
             // The named agreements from `from` on (they are sorted by where they start).
             var low = 0, high = named.count
@@ -3002,7 +3003,7 @@ struct EntityResolver {
                 let mid = (low + high) / 2
                 if named[mid].first < from { low = mid + 1 } else { high = mid }
             }
-            var candidates: [[Int]] = []
+            var candidates: [[EntityIndex]] = []
             for n in named[low...] {
                 if n.first >= i { break }
                 guard n.end <= i - 1 else { continue }
@@ -3283,8 +3284,8 @@ struct EntityResolver {
     /// Strategic Arms Reduction Treaty (START)" makes every later "START" of the text that
     /// treaty, not the lexicon's first START.
     mutating func findAcronyms() {
-        var acronyms: [String: Int] = [:]
-        var redefined: [String: (entity: Int, from: Int)] = [:]
+        var acronyms: [String: EntityIndex] = [:]
+        var redefined: [String: (entity: EntityIndex, from: Int)] = [:]
         let count = layer.tokens.count
         for mention in result.mentions.sorted(by: { $0.firstToken < $1.firstToken }) where !mention.candidates.isEmpty {
             // An acronym that names an agreement described in lower case names it wherever it stands.
@@ -3331,7 +3332,7 @@ struct EntityResolver {
     /// of its aliases: "Comprehensive Test-Ban Treaty" is a short form of the lexicon's
     /// "Comprehensive Nuclear-Test-Ban Treaty", and its "(CTBT)" stays the lexicon's; the
     /// "Strategic Arms Reductions Treaty (START)" of a text is no form of the first START's.
-    func namesWithin(_ range: Range<Int>, _ e: Int) -> Bool {
+    func namesWithin(_ range: Range<Int>, _ e: EntityIndex) -> Bool {
         guard let entry = result.entities[e].lexiconEntry else { return false }
         let words = range.filter(isCapitalizedWord).map { word($0).lowercased() }
         let entryNames = [lexicon.entries[entry].name] + lexicon.entries[entry].aliases.map(\.text)
@@ -3342,7 +3343,7 @@ struct EntityResolver {
     }
 
     /// The lexicon agreement a one-token mention at `k` names, if it is one.
-    func lexiconAgreement(at k: Int) -> Int? {
+    func lexiconAgreement(at k: Int) -> EntityIndex? {
         guard covered(k) else { return nil }
         let m = result.mentions[Int(owner[k])]
         guard m.firstToken == k, m.endToken == k + 1, m.source == .lexicon, let e = m.entity,
@@ -4312,7 +4313,7 @@ struct EntityResolver {
     /// The tokens of a name starting at `start`: up to six capitalized words, with particles,
     /// hyphens and suffixes between or after them ("Jr.", "II"), none already covered. When a
     /// lexicon person stands at `start`, returns it instead.
-    func nameTokens(from start: Int, sentence: Range<Int>) -> (tokens: [Int], person: Int?) {
+    func nameTokens(from start: Int, sentence: Range<Int>) -> (tokens: [Int], person: EntityIndex?) {
         var end = start
         var tokens: [Int] = []
         // Six words at most; particles and hyphens do not count, so a chain of Arabic name
@@ -4388,7 +4389,7 @@ struct EntityResolver {
     }
 
     /// The person named by `tokens`: one met before with that surname, or a new one.
-    mutating func person(named tokens: [Int]) -> (entity: Int, source: EntityMention.Source) {
+    mutating func person(named tokens: [Int]) -> (entity: EntityIndex, source: EntityMention.Source) {
         let first = tokens[0], last = tokens[tokens.count - 1]
         let labelToken = tokens.last { !isIn(.nameSuffix, $0) } ?? last
         if tokens.count == 1, let known = person(labelled: key(first), before: first) {
@@ -4797,7 +4798,7 @@ struct EntityResolver {
             noteRoleDescription(title: title.lowerBound..<title.upperBound, office: office, begin: begin, complement: complement, next: start)
             return (title.upperBound, office)
         }
-        let entity: Int, source: EntityMention.Source
+        let entity: EntityIndex, source: EntityMention.Source
         // "President Benigno Aquino III", "Prime Minister Najib Tun Razak": a name the lexicon
         // writes another way (a nickname, fewer words), and the text has not named otherwise,
         // is the one lexicon person of that surname holding the title's post that day.
@@ -4864,9 +4865,9 @@ struct EntityResolver {
     /// word enough, each a person with the title's office and no country. When `holdsIt`, each
     /// name's mention is marked as listed under the title, so rules read it as the post's holder.
     @discardableResult
-    mutating func findCoordinatedNames(after end: Int, office: String, sentence: Range<Int>, holdsIt: Bool) -> [Int] {
+    mutating func findCoordinatedNames(after end: Int, office: String, sentence: Range<Int>, holdsIt: Bool) -> [EntityIndex] {
         var k = end
-        var found: [Int] = []
+        var found: [EntityIndex] = []
         while k + 1 < sentence.upperBound {
             // Past the country of the name before ("Presidents A of Mozambique and B of Zimbabwe").
             if key(k) == "of", let m = mention(startingAt: k + 1), let e = m.entity, result.entities[e].type == .country,
@@ -4939,7 +4940,7 @@ struct EntityResolver {
     /// rule reads the country word before it as theirs (`a.country`). After one country, every
     /// name is of it ("Peruvian Ministers A, B and C"). `first` is the title's first
     /// person, `others` the names coordinated with it, `begin` where the title starts.
-    mutating func giveCountriesRespectively(first: Int, others: [Int], before begin: Int, complement: Range<Int>? = nil) {
+    mutating func giveCountriesRespectively(first: EntityIndex, others: [EntityIndex], before begin: Int, complement: Range<Int>? = nil) {
         // Countries listed after the title ("the foreign ministers of Peru and Chile, A and B"):
         // each name the country of its place when the counts agree; with another count, none.
         if let complement {
@@ -5166,7 +5167,7 @@ struct EntityResolver {
         let sentence = sentenceRange(of: i)
         var next = i + 1
         if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
-        var named: [(person: Int, code: String, token: Int)] = []
+        var named: [(person: EntityIndex, code: String, token: Int)] = []
         // "his counterparts from Peru and Chile, Ana Ruiz and Li Wei": the countries first, then
         // the names in their order, as many (found here if no stage has found them).
         if next < sentence.upperBound && key(next) == "from" {
@@ -5180,7 +5181,7 @@ struct EntityResolver {
             }
             guard !codes.isEmpty, k + 1 < sentence.upperBound, key(k) == "," else { return }
             k += 1
-            var people: [(Int, Int)] = []
+            var people: [(EntityIndex, Int)] = []
             while k < sentence.upperBound && people.count < codes.count {
                 if let m = mention(startingAt: k), let p = m.entity, result.entities[p].type == .person, m.aliasKind != .pronoun {
                     people.append((p, k))
@@ -5243,7 +5244,7 @@ struct EntityResolver {
 
     /// A name of two words or more looking like a person's, starting at `k` and ending where a
     /// name may end, added as a person's mention (`findListedNames`'s test); nil when none.
-    mutating func addListedName(at k: Int, in sentence: Range<Int>) -> (entity: Int, end: Int)? {
+    mutating func addListedName(at k: Int, in sentence: Range<Int>) -> (entity: EntityIndex, end: Int)? {
         guard mayStartName(k) else { return nil }
         let (tokens, _) = nameTokens(from: k, sentence: sentence)
         guard let last = tokens.last, looksLikePersonName(tokens), mayFollowName(last + 1, in: sentence) else { return nil }
@@ -5255,9 +5256,9 @@ struct EntityResolver {
 
     /// The office of person entity `p`: the one a title gave it, else its lexicon role on the
     /// document's date.
-    func officeOf(_ p: Int) -> String? {
+    func officeOf(_ p: EntityIndex) -> String? {
         if let o = result.entities[p].office { return o }
-        if let entry = result.entities[p].lexiconEntry { return roleHeld(by: entry)?.office }
+        if let entry = result.entities[p].lexiconEntry?.rawValue { return roleHeld(by: entry)?.office }
         return nil
     }
 
@@ -5346,7 +5347,7 @@ struct EntityResolver {
     /// document's date (source `office`); with neither, or no date, it stays no mention.
     mutating func resolveRoleDescriptions() {
         // Per post and country, the person found: decided once per document.
-        var decided: [String: (Int, EntityMention.Source)?] = [:]
+        var decided: [String: (EntityIndex, EntityMention.Source)?] = [:]
         for role in roleDescriptions where !role.range.contains(where: { covered($0) }) {
             guard let cls = Self.officeClasses[role.office] else { continue }
             // In apposition to a name ("Ana Ruiz, the President of Peru,", "Ana Ruiz, Peru's
@@ -5390,12 +5391,12 @@ struct EntityResolver {
                 }
                 continue
             }
-            var named = Set<Int>()
-            for (index, entity) in result.entities.enumerated() where entity.type == .person {
+            var named = Set<EntityIndex>()
+            for (index, entity) in zip(result.entities.layerIndices, result.entities) where entity.type == .person {
                 if let o = entity.office, Self.officeClasses[o] == cls, entity.country == role.country { named.insert(index); continue }
-                if let entry = entity.lexiconEntry, holds(entry, cls, in: role.country) { named.insert(index) }
+                if let entry = entity.lexiconEntry?.rawValue, holds(entry, cls, in: role.country) { named.insert(index) }
             }
-            var found: (Int, EntityMention.Source)?
+            var found: (EntityIndex, EntityMention.Source)?
             if named.count == 1 {
                 found = (named.first!, .coreference)
             } else if named.isEmpty, !possessive, date != nil, let people = lexicon.peopleByCountry[role.country] {
@@ -5430,7 +5431,7 @@ struct EntityResolver {
             // "the visiting president": only one named in a sentence of a visit or an arrival,
             // not the host ("President Ruiz opened the summit in Lima").
             let visiting = key(description.article + 1) == "visiting"
-            var found: Int?, ambiguous = false
+            var found: EntityIndex?, ambiguous = false
             let sentenceStart = sentenceRange(of: description.article).lowerBound
             for m in result.mentions where m.firstToken < description.article {
                 // In its own sentence, a description is no name's other form unless it is its
@@ -5750,7 +5751,7 @@ struct EntityResolver {
     /// "of" in the title's complement `complement` ("Minister of Foreign Affairs of the State of Palestine"),
     /// else one after "of" right after the name, ending at `nameEnd` ("President Ruto of
     /// Kenya"); unless the person has an office already.
-    mutating func setOffice(_ entity: Int, _ office: String, before titleStart: Int, complement: Range<Int>? = nil, nameEnd: Int? = nil) {
+    mutating func setOffice(_ entity: EntityIndex, _ office: String, before titleStart: Int, complement: Range<Int>? = nil, nameEnd: Int? = nil) {
         guard result.entities[entity].office == nil else { return }
         result.entities[entity].office = office
         var found = country(before: titleStart)
@@ -5927,7 +5928,7 @@ struct EntityResolver {
     }
 
     /// A person entity, mentioned before `token`, whose label has the key `labelKey`.
-    func person(labelled labelKey: String, before token: Int) -> Int? {
+    func person(labelled labelKey: String, before token: Int) -> EntityIndex? {
         guard let known = personByLabel[labelKey], known.firstToken < token else { return nil }
         return known.entity
     }
@@ -6240,7 +6241,7 @@ struct EntityResolver {
     /// after), else the one lexicon person of it in office on the document's date, else a
     /// person of that one word, left unlinked.
     mutating func addOneWordPerson(at i: Int) {
-        let (entity, source): (Int, EntityMention.Source)
+        let (entity, source): (EntityIndex, EntityMention.Source)
         if let known = personByLabel[key(i)] {
             (entity, source) = (known.entity, .coreference)
         } else if let holder = lexiconPersonInOffice(surnameAt: i) {

@@ -34,7 +34,7 @@ extension PipelineWorker {
             case .overlapped(let by): outcome = "lost an overlap to \(rules[extraction.matches[by].rule].id)"
             }
             let rule = rules[m.rule]
-            return DocumentTrace.Match(sentence: m.sentence, rule: rule.id, predicate: rule.isNegative ? nil : rule.predicate, outcome: outcome)
+            return DocumentTrace.Match(sentence: m.sentence.rawValue, rule: rule.id, predicate: rule.isNegative ? nil : rule.predicate, outcome: outcome)
         }
         return DocumentTrace(document: document, sentences: sentences, matches: matches)
     }

@@ -477,11 +477,11 @@ public final class CompiledRules: Sendable {
 
     /// The capture names of rule `rule` (an index into `rules`), by slot: `RuleMatch.captures`
     /// follows this order ("a", "b", "x" ...).
-    public func captureNames(ofRule rule: Int) -> [String] { programs[rule].captures }
+    public func captureNames(ofRule rule: RuleIndex) -> [String] { programs[rule.rawValue].captures }
 
     /// The slot of capture `name` in rule `rule`'s matches, if it captures it.
-    func slot(of name: String, inRule rule: Int) -> Int? {
-        programs[rule].captures.firstIndex(of: name)
+    func slot(of name: String, inRule rule: RuleIndex) -> Int? {
+        programs[rule.rawValue].captures.firstIndex(of: name)
     }
 
     struct FirstSet {

@@ -14,14 +14,14 @@ public struct Fact: Sendable, Equatable {
     /// the sentence nearest to the match, else the story's last day before the sentence, else
     /// that of the same fact stated elsewhere with one date; nil when the text gives none (the
     /// document's own date is never used for a fact unless the text states it).
-    public var date: Int?
+    public var date: DateIndex?
     /// The office a title gives ("Minister for Foreign Affairs").
     public var office: String?
     /// Where it happened: an entity the rule captured as its place.
     public var place: Argument?
     /// Indexes into `Extraction.matches`, in text order; the first is the one whose mentions
     /// and rule the output shows first.
-    public var evidence: [Int]
+    public var evidence: [MatchIndex]
     /// Whether only visits by the dateline (`a.dateline`) state it: a fallback, dropped where a
     /// rule states the same visit itself.
     var byDateline = false
@@ -30,10 +30,10 @@ public struct Fact: Sendable, Equatable {
     /// unless it is derived (a person's country from the lexicon, an agreement's parties).
     public struct Argument: Sendable, Equatable {
         /// Index into `Extraction.entities`.
-        public var entity: Int
+        public var entity: EntityIndex
         /// Index into `Extraction.mentions` of the mention that names it; nil for a derived
         /// entity.
-        public var mention: Int?
+        public var mention: MentionIndex?
     }
 }
 
@@ -60,7 +60,7 @@ struct RelationBuilder {
                 for m in group where matches[m].outcome == .kept {
                     guard let p = ruleList[matches[m].rule].predicate, suppressed.contains(p),
                           matches[m].firstToken < matches[n].endToken, matches[n].firstToken < matches[m].endToken else { continue }
-                    matches[m].outcome = .suppressed(by: n)
+                    matches[m].outcome = .suppressed(by: MatchIndex(n))
                 }
             }
             // Overlap within a predicate.
@@ -84,7 +84,7 @@ struct RelationBuilder {
                     ruleList[matches[w].rule].predicate == predicate
                         && matches[m].firstToken < matches[w].endToken && matches[w].firstToken < matches[m].endToken
                 }) {
-                    matches[m].outcome = .overlapped(by: winner)
+                    matches[m].outcome = .overlapped(by: MatchIndex(winner))
                 } else {
                     accepted.append(m)
                 }
@@ -97,8 +97,8 @@ struct RelationBuilder {
         var facts: [Fact] = []
         var storyDated = Set<Int>()  // facts whose date is the story's, not their sentence's
         let usable = matches.isEmpty ? [] : usableDates(extraction, layer: layer, text: text)
-        var elsewhere: [Int: Bool] = [:]  // by sentence: whether it places its event off the dateline
-        for (m, match) in matches.enumerated() where match.outcome == .kept {
+        var elsewhere: [SentenceIndex: Bool] = [:]  // by sentence: whether it places its event off the dateline
+        for (m, match) in zip(matches.layerIndices, matches) where match.outcome == .kept {
             let rule = ruleList[match.rule]
             guard !rule.isNegative else { continue }
             let (date, fromStory) = self.date(of: match, rule: rule, sentence: layer.sentences[match.sentence].tokenRange, usable: usable,
@@ -197,9 +197,9 @@ struct RelationBuilder {
     /// event). All read from the facts: their dates, subjects and evidence.
     static func datingSignings(_ facts: [Fact], storyDated: inout Set<Int>, matches: [RuleMatch], layer: TextLayer,
                                rules: CompiledRules, _ extraction: Extraction) -> [Fact] {
-        var dates: [Int: [String: Int]] = [:]  // by agreement: each date value its own sentences give, and that date
-        var signers: [Int: Set<String>] = [:]  // by agreement: who signed on such a day
-        var named: [Int: Set<String>] = [:]  // by match: the signers its facts name
+        var dates: [EntityIndex: [String: DateIndex]] = [:]  // by agreement: each date value its own sentences give, and that date
+        var signers: [EntityIndex: Set<String>] = [:]  // by agreement: who signed on such a day
+        var named: [MatchIndex: Set<String>] = [:]  // by match: the signers its facts name
         for (i, f) in facts.enumerated() where f.predicate == signedPredicate {
             let id = extraction.entities[f.subject.entity].id
             for e in f.evidence { named[e, default: []].insert(id) }
@@ -264,7 +264,7 @@ struct RelationBuilder {
     /// Ruiz, the Peruvian foreign minister, ... He visited Lima"), not only the country the entity
     /// stage gave the person.
     static func droppingVisitsHome(_ facts: [Fact], matches: [RuleMatch], _ ruleList: [Rule]) -> [Fact] {
-        var offices = Set<[Int]>()
+        var offices = Set<[EntityIndex]>()
         for f in facts where f.predicate == "holds_office" { offices.insert([f.subject.entity, f.object.entity]) }
         guard !offices.isEmpty else { return facts }
         return facts.filter { f in
@@ -284,7 +284,7 @@ struct RelationBuilder {
     func addingHostOffices(_ facts: [Fact], matches: [RuleMatch], _ ruleList: [Rule], _ extraction: Extraction) -> [Fact] {
         let met = facts.filter { $0.predicate == "met" }
         guard !met.isEmpty else { return facts }
-        var visits: [Int: Set<Int>] = [:], visitDates: [Int: [String]] = [:], officed = Set<Int>()
+        var visits: [EntityIndex: Set<EntityIndex>] = [:], visitDates: [EntityIndex: [String]] = [:], officed = Set<EntityIndex>()
         for f in facts {
             if f.predicate == "visited" {
                 visits[f.subject.entity, default: []].insert(f.object.entity)
@@ -294,7 +294,7 @@ struct RelationBuilder {
         }
         guard !visits.isEmpty else { return facts }
         // By person: the country and the meeting first found, in the facts' order.
-        var host: [Int: (country: Int, evidence: [Int], mention: Int?)] = [:], order: [Int] = [], conflicting = Set<Int>()
+        var host: [EntityIndex: (country: EntityIndex, evidence: [MatchIndex], mention: MentionIndex?)] = [:], order: [EntityIndex] = [], conflicting = Set<EntityIndex>()
         for f in met {
             for (p, v, mention) in [(f.subject.entity, f.object.entity, f.subject.mention), (f.object.entity, f.subject.entity, f.object.mention)] {
                 let person = extraction.entities[p]
@@ -335,13 +335,13 @@ struct RelationBuilder {
     /// doubles the visit nor dates it by the meeting.
     static func droppingDatelineVisitsStated(_ facts: [Fact]) -> [Fact] {
         guard facts.contains(where: \.byDateline) else { return facts }
-        var stated = Set<[Int]>()
+        var stated = Set<[EntityIndex]>()
         for f in facts where !f.byDateline { stated.insert([f.subject.entity, f.object.entity]) }
         return facts.filter { !($0.byDateline && stated.contains([$0.subject.entity, $0.object.entity])) }
     }
 
     /// What identifies a fact but its date: subject id, predicate, object id.
-    static func factKey(_ subject: Int, _ predicate: String, _ object: Int, _ extraction: Extraction) -> String {
+    static func factKey(_ subject: EntityIndex, _ predicate: String, _ object: EntityIndex, _ extraction: Extraction) -> String {
         extraction.entities[subject].id + "\u{1F}" + predicate + "\u{1F}" + extraction.entities[object].id
     }
 
@@ -413,7 +413,7 @@ struct RelationBuilder {
     /// and Chile signed the Tarvo Accord. X signed for Peru"; not "Peru withdrew from the Tarvo
     /// Accord. X signed for Chile"); none when a sentence names two (the last mention of it, for
     /// provenance). Mentions start in text order: `firstSpan` finds a sentence's first.
-    func agreementInFocus(at m: Int, _ layer: TextLayer, _ extraction: Extraction) -> Fact.Argument? {
+    func agreementInFocus(at m: MentionIndex, _ layer: TextLayer, _ extraction: Extraction) -> Fact.Argument? {
         let mentions = extraction.mentions
         let sentence = layer.sentenceRange(containing: mentions[m].firstToken)
         // The one agreement `range` names: nil when it names none, .some(nil) when two.
@@ -424,7 +424,7 @@ struct RelationBuilder {
                 guard mentions[k].firstToken < range.upperBound else { break }
                 guard let e = mentions[k].entity, extraction.entities[e].type == .agreement else { continue }
                 if let f = found, f.entity != e { return .some(nil) }
-                found = Fact.Argument(entity: e, mention: k)
+                found = Fact.Argument(entity: e, mention: MentionIndex(k))
             }
             return found.map { .some($0) } ?? nil
         }
@@ -437,9 +437,9 @@ struct RelationBuilder {
 
     /// The country's mention that opens mention `m`'s title ("Japanese Foreign Minister X"),
     /// which `x.country` reads first, if any: its index and entity.
-    func countryBeforeTitle(_ m: Int, _ extraction: Extraction) -> (mention: Int, entity: Int)? {
+    func countryBeforeTitle(_ m: MentionIndex, _ extraction: Extraction) -> (mention: MentionIndex, entity: EntityIndex)? {
         guard let start = extraction.mentions[m].titleStart,
-              let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }), c != m,
+              let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }).map({ MentionIndex($0) }), c != m,
               let ce = extraction.mentions[c].entity, extraction.entities[ce].type == .country else { return nil }
         return (c, ce)
     }
@@ -504,7 +504,7 @@ struct RelationBuilder {
     }
 
     /// The ISO alpha-3 code of entity `e`, when it is a lexicon entry that has one (a country).
-    func alpha3(_ e: Int, _ extraction: Extraction) -> String? {
+    func alpha3(_ e: EntityIndex, _ extraction: Extraction) -> String? {
         extraction.entities[e].lexiconEntry.flatMap { lexicon.entries[$0].codes["alpha3"] }
     }
 
@@ -535,7 +535,7 @@ struct RelationBuilder {
     /// Whether country `code` is person `e`'s own: the country of the office the text or the
     /// lexicon gives them, or of any office the lexicon knows them to hold or to have held
     /// there (a monarch of several realms is at home in each).
-    func isHome(_ e: Int, _ code: String, _ extraction: Extraction) -> Bool {
+    func isHome(_ e: EntityIndex, _ code: String, _ extraction: Extraction) -> Bool {
         if extraction.entities[e].country == code { return true }
         guard let entry = extraction.entities[e].lexiconEntry else { return false }
         return lexicon.entries[entry].roles.contains { $0.country == code }
@@ -550,7 +550,7 @@ struct RelationBuilder {
     /// The whole sentence, not only the match's `placeRegion`: measured, the place of a clause
     /// before the match ("the meeting in Germany last year, when X held talks with Y") is often
     /// the event's.
-    func placesElsewhere(_ s: Int, dateline code: String, _ layer: TextLayer, _ extraction: Extraction) -> Bool {
+    func placesElsewhere(_ s: SentenceIndex, dateline code: String, _ layer: TextLayer, _ extraction: Extraction) -> Bool {
         let sentence = layer.sentences[s].tokenRange
         if sentence.contains(where: { rules.gatheringKeys.contains(Int(layer.tokens[$0].key)) }) { return true }
         // What covers each token of the sentence: 1 a mention of the dateline's country or a
@@ -703,7 +703,7 @@ struct RelationBuilder {
     /// (former Swaziland), Mali"). A person's phrase starts at their title ("President
     /// of Peru Ana Ruiz, President of Chile, Tomas Belo and ..."), and a person's country may
     /// follow their name ("Ana Ruiz of Peru, Tomas Belo of Chile ...").
-    func listed(from m: Int, _ layer: TextLayer, _ extraction: Extraction) -> [Fact.Argument] {
+    func listed(from m: MentionIndex, _ layer: TextLayer, _ extraction: Extraction) -> [Fact.Argument] {
         let mentions = extraction.mentions
         guard let first = mentions[m].entity else { return [] }
         let type = extraction.entities[first].type
@@ -711,7 +711,7 @@ struct RelationBuilder {
         let sentence = layer.sentenceRange(containing: mentions[m].firstToken)
         func isKey(_ t: Int, _ key: KeyID?) -> Bool { t < sentence.upperBound && key != nil && layer.tokens[t].key == key }
         var out = [Fact.Argument(entity: first, mention: m)]
-        var k = m
+        var k = m.rawValue
         while k + 1 < mentions.count {
             var t = mentions[k].endToken
             // "Ana Ruiz of Peru, ...", "Ivo Dorr from Chile, ...": past the country of a person.
@@ -787,7 +787,7 @@ struct RelationBuilder {
             // Wei held talks with ..."), as the `verb` attribute reads it.
             if isPerson && mentions[j].endToken < sentence.upperBound
                 && rules.predicateVerbKeys.contains(layer.tokens[mentions[j].endToken].key) { break }
-            if !out.contains(where: { $0.entity == e }) { out.append(Fact.Argument(entity: e, mention: j)) }
+            if !out.contains(where: { $0.entity == e }) { out.append(Fact.Argument(entity: e, mention: MentionIndex(j))) }
             k = j
         }
         return out
@@ -795,12 +795,12 @@ struct RelationBuilder {
 
     /// The document entity of the country with ISO 3166-1 alpha-3 code (or entry id) `code`, added from the
     /// lexicon when the document has not mentioned it.
-    func countryEntity(_ code: String, _ extraction: inout Extraction) -> Int? {
+    func countryEntity(_ code: String, _ extraction: inout Extraction) -> EntityIndex? {
         guard let entry = rules.countryEntry[code] else { return nil }
-        if let existing = extraction.entities.firstIndex(where: { $0.lexiconEntry == entry }) { return existing }
-        let e = lexicon.entries[entry]
-        extraction.entities.append(DocumentEntity(id: e.id, type: e.type, name: e.name, label: e.label, lexiconEntry: entry))
-        return extraction.entities.count - 1
+        if let existing = extraction.entities.firstIndex(where: { $0.lexiconEntry?.rawValue == entry }) { return EntityIndex(existing) }
+        let e = lexicon.entries[entry], index = extraction.entities.nextIndex
+        extraction.entities.append(DocumentEntity(id: e.id, type: e.type, name: e.name, label: e.label, lexiconEntry: LexiconEntryIndex(entry)))
+        return index
     }
 
     func office(capture name: String, _ match: RuleMatch, _ extraction: Extraction) -> String? {
@@ -911,7 +911,7 @@ struct RelationBuilder {
     /// story`, when the sentence has none, the story's day before it, or for a headline with
     /// none before it, its lede's day (`ledeDate`), else the page's stamp opening the sentence.
     func date(of match: RuleMatch, rule: Rule, sentence: Range<Int>, usable: [DateUse], layer: TextLayer,
-              text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> (index: Int?, fromStory: Bool) {
+              text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> (index: DateIndex?, fromStory: Bool) {
         switch rule.date {
         case .none?: return (nil, false)
         case .capture(let name)?:
@@ -949,7 +949,7 @@ struct RelationBuilder {
             }
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
-        if let best { return (best.index, false) }
+        if let best { return (DateIndex(best.index), false) }
         guard rule.date == .story else { return (nil, false) }
         // "Uganda has signed the treaty": a state at the time of writing, not the story's event.
         if (match.firstToken..<match.endToken).contains(where: { rules.perfectKeys.contains(layer.tokens[$0].key) }) { return (nil, false) }
@@ -959,7 +959,7 @@ struct RelationBuilder {
             ?? ledeDate(of: match, layer: layer, usable: usable, text: text, extraction)
             ?? Self.narrativeDate(before: match.firstToken, usable: usable, extraction).flatMap { i in
                 usable[i] == .story && extraction.dates[i].firstToken >= sentence.lowerBound ? i : nil }
-        return (story, story != nil)
+        return (story.map { DateIndex($0) }, story != nil)
     }
 
     /// For a headline's fact (a line with no closing punctuation, with no usable date before
@@ -971,7 +971,7 @@ struct RelationBuilder {
     func ledeDate(of match: RuleMatch, layer: TextLayer, usable: [DateUse], text: UnsafeBufferPointer<UInt8>, _ extraction: Extraction) -> Int? {
         let sentences = layer.sentences
         guard Self.isHeadline(sentences[match.sentence].tokenRange, layer: layer, text: text) else { return nil }
-        var parties = Set<Int>()
+        var parties = Set<EntityIndex>()
         // The people's countries too: "Ruiz and Dorr sign accord", then "Peru and Chile signed
         // the accord on Tuesday".
         var countries = Set<String>()
@@ -982,7 +982,7 @@ struct RelationBuilder {
         }
         guard !parties.isEmpty else { return nil }
         let dates = extraction.dates
-        for k in (match.sentence + 1)..<min(sentences.count, match.sentence + 4) {
+        for k in (match.sentence.rawValue + 1)..<min(sentences.count, match.sentence.rawValue + 4) {
             let range = sentences[k].tokenRange
             var i = Self.firstDate(endingAfter: range.lowerBound, dates)
             while i < dates.count && dates[i].firstToken < range.upperBound && !(usable[i] == .any && dates[i].granularity == .day) { i += 1 }

@@ -29,7 +29,7 @@ extension PipelineWorker {
         var out: [RuleExplanation] = []
         ruleMatcher.prepareTracing(layer, extraction: extraction)
         for (index, rule) in rules.enumerated() {
-            let matches = extraction.matches.filter { $0.rule == index }
+            let matches = extraction.matches.filter { $0.rule.rawValue == index }
             if matches.contains(where: { $0.outcome == .kept }) {
                 out.append(RuleExplanation(rule: rule.id, status: .fired))
                 continue

@@ -180,7 +180,7 @@ public struct RuleFixture: Sendable, Equatable {
         let fired: Bool
         if rules[ruleIndex].isNegative {
             fired = extraction.matches.contains { m in
-                if case .suppressed(let by) = m.outcome { return extraction.matches[by].rule == ruleIndex }
+                if case .suppressed(let by) = m.outcome { return extraction.matches[by].rule.rawValue == ruleIndex }
                 return false
             }
         } else {

@@ -3,9 +3,9 @@
 /// A match of a rule in one sentence.
 public struct RuleMatch: Sendable, Equatable {
     /// Index into `CompiledRules.rules`.
-    public var rule: Int
+    public var rule: RuleIndex
     /// Index of its sentence in `TextLayer.sentences`.
-    public var sentence: Int
+    public var sentence: SentenceIndex
     /// Index of the match's first token in `TextLayer.tokens`.
     public var firstToken: Int
     /// One past the index of its last token.
@@ -20,19 +20,19 @@ public struct RuleMatch: Sendable, Equatable {
         /// It emitted (or, for a negative rule, it was looked at for suppression).
         case kept
         /// A negative rule's match, the index in `Extraction.matches` of which, overlapped it.
-        case suppressed(by: Int)
+        case suppressed(by: MatchIndex)
         /// An overlapping match of the same predicate won (priority, length, position, rule order).
-        case overlapped(by: Int)
+        case overlapped(by: MatchIndex)
     }
 
     /// What a pattern element captured.
     public enum Annotation: Sendable, Equatable {
         /// Index into `Extraction.mentions`.
-        case mention(Int)
+        case mention(MentionIndex)
         /// Index into `Extraction.dates`.
-        case date(Int)
+        case date(DateIndex)
         /// Index into `Extraction.titles`.
-        case title(Int)
+        case title(TitleIndex)
     }
 }
 
@@ -229,7 +229,7 @@ struct RuleMatcher {
                             continue
                         }
                         if let m = run(rule: Int(r), at: p, end: end, tokens: layer.tokens, trace: NoTrace()) {
-                            out.append(RuleMatch(rule: Int(r), sentence: s, firstToken: p, endToken: m.end, captures: m.captures, outcome: .kept))
+                            out.append(RuleMatch(rule: RuleIndex(Int(r)), sentence: SentenceIndex(s), firstToken: p, endToken: m.end, captures: m.captures, outcome: .kept))
                         }
                     }
                 }
@@ -274,9 +274,9 @@ struct RuleMatcher {
         inPersonName.removeAll(keepingCapacity: true)
         inPersonName.append(contentsOf: repeatElement(false, count: layer.tokens.count))
         let personType = types.firstIndex(of: "person") ?? -1
-        for (i, m) in extraction.mentions.enumerated() {
-            guard let e = m.entity, entityTypes[e] >= 0 else { continue }
-            let type = entityTypes[e]
+        for (i, m) in zip(extraction.mentions.layerIndices, extraction.mentions) {
+            guard let e = m.entity, entityTypes[e.rawValue] >= 0 else { continue }
+            let type = entityTypes[e.rawValue]
             if type == personType {
                 // A possessive pronoun is a possessor only ("his visit"): never a person itself
                 // ("his wife met Dorr" is no meeting of his), nor a name a gap stops at.
@@ -313,10 +313,10 @@ struct RuleMatcher {
         markGaps(layer)
         // Every date, with a value or not: "on Monday" is an adjunct in a story of no known date
         // too (a fact takes a date with a value only: `RelationBuilder.date(of:)`).
-        for (i, d) in extraction.dates.enumerated() {
+        for (i, d) in zip(extraction.dates.layerIndices, extraction.dates) {
             annotations.append(Annot(start: Int32(d.firstToken), end: Int32(d.endToken), type: CompiledRules.dateType, value: .date(i)))
         }
-        for (i, t) in extraction.titles.enumerated() {
+        for (i, t) in zip(extraction.titles.layerIndices, extraction.titles) {
             annotations.append(Annot(start: Int32(t.firstToken), end: Int32(t.endToken), type: CompiledRules.titleType, value: .title(i)))
         }
         annotations.sort { ($0.start, $0.end, $0.type) < ($1.start, $1.end, $1.type) }

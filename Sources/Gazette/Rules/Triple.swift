@@ -144,7 +144,7 @@ public struct Triple: Sendable, Equatable {
             let evidence = fact.evidence.map { e -> Evidence in
                 let match = extraction.matches[e]
                 let window = evidenceWindow(match, layer: layer)
-                return Evidence(rule: rules.rules[match.rule].id, sentence: match.sentence,
+                return Evidence(rule: rules.rules[match.rule].id, sentence: match.sentence.rawValue,
                                 start: codePoints[window.lowerBound]!, end: codePoints[window.upperBound]!,
                                 text: string(window),
                                 matchStart: codePoints[Int(layer.tokens[match.firstToken].start)]!,
