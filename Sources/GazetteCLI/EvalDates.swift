@@ -101,9 +101,14 @@ struct EvalDates: ParsableCommand {
         var gold: [Gold] = []
         var stack: [(start: Int, type: String?, value: String?)] = []
         var i = 0
+        // The first ">" at or after `i`, or `body.count` when none is left: found once for all
+        // the "<" before it (text with many "<" and no ">" is read in linear time).
+        var nextClose = -1
         while i < body.count {
             let b = body[i]
-            if b == UInt8(ascii: "<"), let close = body[i...].firstIndex(of: UInt8(ascii: ">")) {
+            if b == UInt8(ascii: "<") && nextClose < i { nextClose = body[i...].firstIndex(of: UInt8(ascii: ">")) ?? body.count }
+            if b == UInt8(ascii: "<"), nextClose < body.count {
+                let close = nextClose
                 let tag = String(decoding: body[(i + 1)..<close], as: UTF8.self)
                 if tag.hasPrefix("TIMEX3") {
                     stack.append((text.count, attribute("type", in: tag), attribute("value", in: tag)))

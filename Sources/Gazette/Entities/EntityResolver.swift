@@ -31,6 +31,9 @@ struct EntityResolver {
     var result = Extraction()
     /// Document entity of each lexicon entry used so far.
     private var entityOfEntry: [Int: EntityIndex] = [:]
+    /// The first document entity of each id: a lookup, not a scan (a document may name
+    /// thousands of people).
+    private var entityByID: [String: EntityIndex] = [:]
     /// Per token, the index in `result.mentions` of the mention holding it, or -1.
     private var owner: [Int32]
     /// Per token, whether a title holds it: no name takes a title's words.
@@ -2228,14 +2231,16 @@ struct EntityResolver {
         let e = lexicon.entries[entry], index = result.entities.nextIndex
         result.entities.append(DocumentEntity(id: e.id, type: e.type, name: e.name, label: e.label, lexiconEntry: LexiconEntryIndex(entry)))
         entityOfEntry[entry] = index
+        if entityByID[e.id] == nil { entityByID[e.id] = index }
         return index
     }
 
     mutating func newEntity(type: EntityType, name: String, label: String) -> EntityIndex {
         let id = type.rawValue + ":" + slug(name)
-        if let index = result.entities.firstIndex(where: { $0.id == id }) { return EntityIndex(index) }
+        if let index = entityByID[id] { return index }
         let index = result.entities.nextIndex
         result.entities.append(DocumentEntity(id: id, type: type, name: name, label: label))
+        entityByID[id] = index
         return index
     }
 
@@ -2702,7 +2707,7 @@ struct EntityResolver {
             // "the Lombok Treaty" ... "the Treaty of Lombok": one agreement, named as the text
             // first names it.
             let entity = Self.invertedAgreementName(name).flatMap { other in
-                result.entities.firstIndex(where: { $0.type == .agreement && $0.id == "agreement:" + slug(other) }).map { EntityIndex($0) }
+                entityByID["agreement:" + slug(other)].flatMap { result.entities[$0].type == .agreement ? $0 : nil }
             } ?? newEntity(type: .agreement, name: name, label: name)
             if result.entities[entity].parties.isEmpty { result.entities[entity].parties = parties }
             add(EntityMention(candidates: [entity], aliasKind: .name, firstToken: start, endToken: end,
@@ -4802,7 +4807,7 @@ struct EntityResolver {
         // "President Benigno Aquino III", "Prime Minister Najib Tun Razak": a name the lexicon
         // writes another way (a nickname, fewer words), and the text has not named otherwise,
         // is the one lexicon person of that surname holding the title's post that day.
-        if tokens.count >= 2, !result.entities.contains(where: { $0.id == "person:" + slug(surface(first..<(last + 1))) }),
+        if tokens.count >= 2, entityByID["person:" + slug(surface(first..<(last + 1)))] == nil,
            let holder = lexiconHolder(of: office, surnameAt: tokens.last { !isIn(.nameSuffix, $0) } ?? last, givenAt: first,
                                       countryBefore: country(before: begin)) {
             (entity, source) = (self.entity(ofEntry: holder), .office)

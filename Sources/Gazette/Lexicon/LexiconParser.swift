@@ -41,15 +41,16 @@ public enum LexiconParser {
 
     /// The number of code points before the first ill-formed byte of `line`.
     static func validPrefixLength(_ line: ArraySlice<UInt8>) -> Int {
-        var count = 0
-        var rest = line
-        while !rest.isEmpty {
-            let result = Array(rest).withUnsafeBufferPointer { UTF8Scanner.decode($0, at: 0) }
-            if !result.valid { break }
-            count += 1
-            rest = rest.dropFirst(result.length)
+        line.withUnsafeBufferPointer { bytes in
+            var count = 0, offset = 0
+            while offset < bytes.count {
+                let result = UTF8Scanner.decode(bytes, at: offset)
+                if !result.valid { break }
+                count += 1
+                offset += result.length
+            }
+            return count
         }
-        return count
     }
 
     struct LineContext {

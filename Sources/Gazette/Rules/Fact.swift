@@ -167,7 +167,8 @@ struct RelationBuilder {
                         if let existing = index[key] {
                             if !viaDateline { facts[existing].byDateline = false }
                             if !fromStory { storyDated.remove(existing) }
-                            if !facts[existing].evidence.contains(m) { facts[existing].evidence.append(m) }
+                            // (Matches come in order: a match already in the evidence is its last.)
+                            if facts[existing].evidence.last != m { facts[existing].evidence.append(m) }
                             if facts[existing].office == nil { facts[existing].office = office }
                             if facts[existing].place == nil { facts[existing].place = place }
                             continue
@@ -249,8 +250,18 @@ struct RelationBuilder {
 
     /// One fact taking another's evidence (in text order), and its office and place where it had none.
     static func absorb(_ other: Fact, into fact: inout Fact) {
-        for e in other.evidence where !fact.evidence.contains(e) { fact.evidence.append(e) }
-        fact.evidence.sort()
+        // Both in text order: merged in one pass, each match once.
+        let a = fact.evidence, b = other.evidence
+        var merged: [MatchIndex] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next = j == b.count || (i < a.count && a[i] <= b[j]) ? a[i] : b[j]
+            if i < a.count && a[i] == next { i += 1 }
+            if j < b.count && b[j] == next { j += 1 }
+            merged.append(next)
+        }
+        fact.evidence = merged
         if fact.office == nil { fact.office = other.office }
         if fact.place == nil { fact.place = other.place }
     }
@@ -438,9 +449,12 @@ struct RelationBuilder {
     /// The country's mention that opens mention `m`'s title ("Japanese Foreign Minister X"),
     /// which `x.country` reads first, if any: its index and entity.
     func countryBeforeTitle(_ m: MentionIndex, _ extraction: Extraction) -> (mention: MentionIndex, entity: EntityIndex)? {
-        guard let start = extraction.mentions[m].titleStart,
-              let c = extraction.mentions.firstIndex(where: { $0.firstToken == start }).map({ MentionIndex($0) }), c != m,
-              let ce = extraction.mentions[c].entity, extraction.entities[ce].type == .country else { return nil }
+        let mentions = extraction.mentions
+        guard let start = mentions[m].titleStart else { return nil }
+        // (Mentions are in text order: the first that starts at or after `start`.)
+        let c = MentionIndex(Self.firstSpan(endingAfter: start - 1, count: mentions.count) { mentions[$0].firstToken })
+        guard c.rawValue < mentions.count, mentions[c].firstToken == start, c != m,
+              let ce = mentions[c].entity, extraction.entities[ce].type == .country else { return nil }
         return (c, ce)
     }
 

@@ -189,12 +189,18 @@ public enum RuleParser {
                 open = .skipping
             case .skipping:
                 break
-            case .define(let name, let line, let previous):
-                open = .define(name: name, line: line, lexemes: previous + lexemes)
+            // (The open statement is let go before its lexemes grow, so that they grow in place:
+            // a pattern continued over many lines is read in time linear in its length.)
+            case .define(let name, let line, var previous):
+                open = .none
+                previous.append(contentsOf: lexemes)
+                open = .define(name: name, line: line, lexemes: previous)
             case .rule(var rule, var match, let matchLine, let last, let clauseIndent):
-                if last == "match", indent > clauseIndent, let previous = match {
+                if last == "match", indent > clauseIndent, match != nil {
                     // A pattern goes on over lines indented deeper than its clause.
-                    open = .rule(rule, matchLexemes: previous + lexemes, matchLine: matchLine, lastClause: last, clauseIndent: clauseIndent)
+                    open = .none
+                    match!.append(contentsOf: lexemes)
+                    open = .rule(rule, matchLexemes: match, matchLine: matchLine, lastClause: last, clauseIndent: clauseIndent)
                 } else if first.kind == .word && RuleParser.clauseKeywords.contains(first.text) {
                     clause(&rule, &match, lexemes)
                     open = .rule(rule, matchLexemes: match, matchLine: first.text == "match" ? number : matchLine, lastClause: first.text,
