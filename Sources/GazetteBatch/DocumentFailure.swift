@@ -12,6 +12,9 @@ public indirect enum DocumentFailure: Error, Sendable, Equatable, CustomStringCo
     case isDirectory
     /// A folder given as input holds no files to read.
     case emptyFolder
+    /// An entry of a folder input that is not a regular file or a folder ("a FIFO", "a
+    /// character device"): not read, as it may never end.
+    case notRegularFile(kind: String)
     /// zlib could not be set up to decompress a gzip input.
     case gzipSetup
     /// A gzip stream ends before its member does, after this many compressed bytes.
@@ -22,7 +25,8 @@ public indirect enum DocumentFailure: Error, Sendable, Equatable, CustomStringCo
     case corruptGzip(afterCompressedBytes: Int)
     /// Another gzip error, as zlib describes it.
     case gzip(String)
-    /// A text input larger than one document may be (`Tokenizer.maximumDocumentSize` bytes).
+    /// A text input or a JSON Lines line larger than one document may be
+    /// (`InputOptions.maximumDocumentBytes`).
     case tooLarge(limit: Int)
     /// A failure of the stream that also cut a JSON Lines line short: that line (1-based) is
     /// lost with the rest.
@@ -47,6 +51,7 @@ public indirect enum DocumentFailure: Error, Sendable, Equatable, CustomStringCo
         case .cannotRead(let reason): "cannot read: \(reason)"
         case .isDirectory: "is a directory"
         case .emptyFolder: "no files in this folder"
+        case .notRegularFile(let kind): "not a regular file (\(kind)); not read"
         case .gzipSetup: "cannot set up gzip decompression"
         case .truncatedGzip(let bytes): "truncated gzip stream (it ends after \(bytes) compressed bytes)"
         case .notGzipAfterEnd: "bytes after the end of the gzip stream are not gzip"

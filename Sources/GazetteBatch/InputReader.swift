@@ -44,15 +44,28 @@ public struct InputOptions: Sendable {
     }
     /// How inputs are read: `auto` unless set.
     public var format: Format = .auto
+    /// The most bytes one document may have, a text input or a JSON Lines line (its JSON, before
+    /// the text field is decoded): a longer one is reported as a failed document and skipped,
+    /// and no more than this (and one read's chunk) is held for it. At most
+    /// `Tokenizer.maximumDocumentSize`.
+    public var maximumDocumentBytes = InputOptions.defaultMaximumDocumentBytes
+
+    /// The default largest document: 256 MiB.
+    public static let defaultMaximumDocumentBytes = 256 << 20
 
     /// Options that read inputs as `format` says.
-    public init(format: Format = .auto) { self.format = format }
+    public init(format: Format = .auto, maximumDocumentBytes: Int = InputOptions.defaultMaximumDocumentBytes) {
+        self.format = format
+        self.maximumDocumentBytes = min(max(1, maximumDocumentBytes), Tokenizer.maximumDocumentSize)
+    }
 }
 
 /// Reads files, folders (recursively, in name order, leaving out names that start with ".") and
 /// standard input, plain or gzip'd (detected by their first bytes), as a stream of `InputItem`s.
-/// Memory is bounded by the longest line or text file, not by an input's size: JSON Lines are
-/// read a chunk at a time and split at newlines.
+/// Memory is bounded by the longest line or text file (and `InputOptions.maximumDocumentBytes`),
+/// not by an input's size: JSON Lines are read a chunk at a time and split at newlines. In a
+/// folder, only regular files are read; anything else there (a FIFO, a device) and a subfolder
+/// that cannot be read are reported as failed inputs.
 public final class InputReader {
     static let chunkSize = 1 << 20
 
@@ -62,6 +75,8 @@ public final class InputReader {
     private var sourceName = ""
     private var sourceIsJSONL = false
     private var lineNumber = 0
+    /// Skipping the rest of a line over the size limit, up to its newline.
+    private var skippingLine = false
     /// Decoded bytes not yet handed out, from `bufferStart`.
     private var buffer: [UInt8] = []
     private var bufferStart = 0
@@ -86,10 +101,11 @@ public final class InputReader {
                 total = nil
                 continue
             }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let files = Self.files(under: path)
-                if files.isEmpty { problems.append(InputItem(kind: .failure(.emptyFolder), bytes: [], file: path, line: 0)) }
+            var info = stat()
+            if stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+                let (files, skipped) = Self.walk(path)
+                for (place, failure) in skipped { problems.append(InputItem(kind: .failure(failure), bytes: [], file: place, line: 0)) }
+                if files.isEmpty && skipped.isEmpty { problems.append(InputItem(kind: .failure(.emptyFolder), bytes: [], file: path, line: 0)) }
                 for file in files {
                     list.append((file, file))
                     total = total.map { $0 + Self.size(of: file) }
@@ -109,18 +125,50 @@ public final class InputReader {
     }
 
     /// Regular files below `folder`, in name order, leaving out hidden ones.
-    public static func files(under folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var out: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let path = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                out.append(path)
+    public static func files(under folder: String) -> [String] { walk(folder).files }
+
+    /// Regular files below `folder` (following links, each folder once), in path order, leaving
+    /// out names that start with "."; and, in path order, what was not read: a folder that
+    /// cannot be opened (the system's reason), an entry whose status cannot be read, anything
+    /// that is not a regular file or a folder (a FIFO would block the run, a device never ends).
+    public static func walk(_ folder: String) -> (files: [String], skipped: [(path: String, failure: DocumentFailure)]) {
+        var files: [String] = [], skipped: [(path: String, failure: DocumentFailure)] = []
+        var seen = Set<[UInt64]>()
+        func visit(_ dir: String) {
+            guard let handle = opendir(dir) else {
+                skipped.append((dir, .cannotOpen(reason: systemReason(errno))))
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if !name.hasPrefix(".") { names.append(name) }
+            }
+            closedir(handle)
+            for name in names {
+                let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+                var info = stat()
+                guard stat(path, &info) == 0 else {
+                    skipped.append((path, .cannotOpen(reason: systemReason(errno))))
+                    continue
+                }
+                switch info.st_mode & S_IFMT {
+                case S_IFREG: files.append(path)
+                case S_IFDIR: if seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted { visit(path) }
+                case S_IFIFO: skipped.append((path, .notRegularFile(kind: "a FIFO")))
+                case S_IFCHR: skipped.append((path, .notRegularFile(kind: "a character device")))
+                case S_IFBLK: skipped.append((path, .notRegularFile(kind: "a block device")))
+                case S_IFSOCK: skipped.append((path, .notRegularFile(kind: "a socket")))
+                default: skipped.append((path, .notRegularFile(kind: "not a file")))
+                }
             }
         }
-        return out.sorted()
+        var info = stat()
+        if stat(folder, &info) == 0 { seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]) }
+        visit(folder)
+        return (files.sorted(), skipped.sorted { $0.path < $1.path })
     }
 
     /// The next item, or nil at the end of all inputs.
@@ -175,6 +223,8 @@ public final class InputReader {
     /// Whether the first non-blank byte on standard input opens a JSON object (reading what it
     /// needs into the buffer).
     private func sniffJSONObject() throws -> Bool {
+        while buffer.count < 3, try fill() {}
+        skipByteOrderMark()
         while true {
             if let first = buffer[bufferStart...].first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
                 return first == UInt8(ascii: "{")
@@ -199,10 +249,21 @@ public final class InputReader {
         bufferStart = 0
     }
 
-    /// The next non-blank line of the current JSON Lines source, or nil when it ends.
+    /// A UTF-8 byte order mark opening the source (as editors on Windows write): not part of
+    /// the first line.
+    private func skipByteOrderMark() {
+        if lineNumber == 0 && bufferStart == 0 && buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+            bufferStart = 3
+        }
+    }
+
+    /// The next non-blank line of the current JSON Lines source, or nil when it ends. A line
+    /// over `maximumDocumentBytes` is a failure of its own, and its bytes are passed over (not
+    /// kept) up to its newline.
     private func nextLine() -> InputItem? {
         // How far past bufferStart the buffer has been searched for a newline.
         var scanned = 0
+        let limit = options.maximumDocumentBytes
         while true {
             let newline = buffer.withUnsafeBufferPointer { b -> Int? in
                 let from = bufferStart + scanned
@@ -210,10 +271,22 @@ public final class InputReader {
                 let found = memchr(b.baseAddress! + from, 0x0A, b.count - from)
                 return found.map { UnsafeRawPointer($0) - UnsafeRawPointer(b.baseAddress!) }
             }
+            if let newline, skippingLine {
+                bufferStart = newline + 1
+                scanned = 0
+                skippingLine = false
+                continue
+            }
             if let newline {
+                skipByteOrderMark()
                 lineNumber += 1
                 var end = newline
                 if end > bufferStart && buffer[end - 1] == 0x0D { end -= 1 }
+                if end - bufferStart > limit {
+                    bufferStart = newline + 1
+                    scanned = 0
+                    return InputItem(kind: .failure(.tooLarge(limit: limit)), bytes: [], file: sourceName, line: lineNumber)
+                }
                 let blank = buffer[bufferStart..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
                 let line = blank ? [] : Array(buffer[bufferStart..<end])
                 bufferStart = newline + 1
@@ -221,7 +294,19 @@ public final class InputReader {
                 if blank { continue }
                 return InputItem(kind: .jsonLine, bytes: line, file: sourceName, line: lineNumber)
             }
-            scanned = buffer.count - bufferStart
+            if skippingLine {
+                bufferStart = buffer.count
+                scanned = 0
+            } else if buffer.count - bufferStart > limit {
+                // Over the limit with no newline yet: the line is lost; its rest is passed over.
+                lineNumber += 1
+                bufferStart = buffer.count
+                scanned = 0
+                skippingLine = true
+                return InputItem(kind: .failure(.tooLarge(limit: limit)), bytes: [], file: sourceName, line: lineNumber)
+            } else {
+                scanned = buffer.count - bufferStart
+            }
             let more: Bool
             do {
                 more = try fill()
@@ -236,11 +321,13 @@ public final class InputReader {
             if more { continue }
             // The end of the source: a last line without a newline.
             defer { closeSource() }
-            guard bufferStart < buffer.count else { return nil }
+            skipByteOrderMark()
+            guard bufferStart < buffer.count, !skippingLine else { return nil }
             lineNumber += 1
             var line = Array(buffer[bufferStart...])
             if line.last == 0x0D { line.removeLast() }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+            if line.count > limit { return InputItem(kind: .failure(.tooLarge(limit: limit)), bytes: [], file: sourceName, line: lineNumber) }
             return InputItem(kind: .jsonLine, bytes: line, file: sourceName, line: lineNumber)
         }
     }
@@ -249,9 +336,9 @@ public final class InputReader {
     private func wholeText() -> InputItem? {
         do {
             while try fill() {
-                if buffer.count - bufferStart > Tokenizer.maximumDocumentSize {
+                if buffer.count - bufferStart > options.maximumDocumentBytes {
                     closeSource()
-                    return InputItem(kind: .failure(.tooLarge(limit: Tokenizer.maximumDocumentSize)),
+                    return InputItem(kind: .failure(.tooLarge(limit: options.maximumDocumentBytes)),
                                      bytes: [], file: sourceName, line: 0)
                 }
             }
@@ -321,8 +408,9 @@ final class FileSource: ByteSource {
     }
 
     private func rawRead(into buffer: inout [UInt8], upTo count: Int) throws -> Bool {
+        // (Appending grows the buffer geometrically; reserving exactly the next chunk would copy
+        // the whole buffer on every read of a long line.)
         let start = buffer.count
-        buffer.reserveCapacity(start + count)
         buffer.append(contentsOf: repeatElement(0, count: count))
         while true {
             let n = buffer.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + start, count) }

@@ -78,6 +78,12 @@ struct Extract: ParsableCommand {
     @Option(name: [.customShort("j"), .long], help: ArgumentHelp("Threads to run documents on (default: one per core). The output is the same for any number.", valueName: "n"))
     var jobs: Int?
 
+    /// The most threads a run takes per core.
+    static let jobsPerCore = 8
+
+    @Option(help: ArgumentHelp("The most bytes one document may have: a text file, or a JSON Lines line; a longer one is reported and skipped (at most \(Tokenizer.maximumDocumentSize)).", valueName: "bytes"))
+    var maxDocumentBytes = InputOptions.defaultMaximumDocumentBytes
+
     @Flag(help: "Stop at the first document that fails (exit code 1).")
     var strict = false
 
@@ -95,6 +101,9 @@ struct Extract: ParsableCommand {
             throw ValidationError("--date must be a date such as 2025-05-29, 2025-05, 2025 or May 29, 2025; got '\(date)'")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more; got \(jobs)") }
+        if maxDocumentBytes < 1 || maxDocumentBytes > Tokenizer.maximumDocumentSize {
+            throw ValidationError("--max-document-bytes must be from 1 to \(Tokenizer.maximumDocumentSize); got \(maxDocumentBytes)")
+        }
         if let keepFields, keepFields.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--keep-fields takes field names separated by commas; got '\(keepFields)'")
         }
@@ -103,7 +112,15 @@ struct Extract: ParsableCommand {
     func run() throws {
         let pipeline = try pipelineOptions.load()
         var options = BatchRunner.Options()
-        options.jobs = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        options.jobs = jobs ?? cores
+        // Each thread holds a worker's buffers and documents in flight: beyond a few per core they
+        // add memory and no speed.
+        let most = Self.jobsPerCore * cores
+        if options.jobs > most {
+            Diagnostics.note("--jobs \(options.jobs) is more than \(Self.jobsPerCore) per core; running \(most) (\(cores) cores)")
+            options.jobs = most
+        }
         options.strict = strict
         options.document.idField = idField
         options.document.textField = textField
@@ -113,7 +130,7 @@ struct Extract: ParsableCommand {
         options.document.documentID = doc ?? ((inputs.isEmpty || inputs == ["-"]) ? "-" : nil)
         options.document.dayFirst = !monthFirst
         options.document.emit = emit
-        let reader = InputReader(paths: inputs, options: InputOptions(format: format))
+        let reader = InputReader(paths: inputs, options: InputOptions(format: format, maximumDocumentBytes: maxDocumentBytes))
         let meter = ProgressMeter(enabled: !quiet && (progress || isatty(2) == 1), live: isatty(2) == 1, reader: reader)
         let summary = try BatchRunner(pipeline: pipeline, options: options).run(
             reader,

@@ -91,6 +91,37 @@ struct BatchInputTests {
         #expect(try docs(text) == ["-"])
     }
 
+    /// A byte order mark opening standard input (as some Windows tools write) does not hide the
+    /// JSON Lines behind it: the stream is still sniffed as JSON Lines, its first line read.
+    @Test func aByteOrderMarkOnStandardInput() throws {
+        let lines = jsonLine(id: "b1", text: Self.meeting) + "\n" + jsonLine(id: "b2", text: Self.meeting) + "\n"
+        let result = try CLI.run(["extract"], stdin: Data([0xEF, 0xBB, 0xBF] + Array(lines.utf8)))
+        #expect(result.status == 0)
+        #expect(try docs(result) == ["b1", "b2"])
+    }
+
+    /// A line over --max-document-bytes is one failed document; the run goes on.
+    @Test func aLineOverTheLimitFailsAlone() throws {
+        let long = jsonLine(id: "long", text: String(repeating: "word ", count: 400))
+        let lines = [jsonLine(id: "a", text: Self.meeting), long, jsonLine(id: "b", text: Self.meeting)].joined(separator: "\n")
+        let result = try CLI.run(["extract", "--format", "jsonl", "--max-document-bytes", "1000", "-"], stdin: Data(lines.utf8))
+        #expect(result.status == 1)
+        #expect(try docs(result) == ["a", "b"])
+        #expect(result.stderr.contains("gazette: <stdin>:2: over the limit of 1000 bytes for one document"))
+        let refused = try CLI.run(["extract", "--max-document-bytes", "0", "-"], stdin: Data(lines.utf8))
+        #expect(refused.status == 2 && refused.stderr.contains("--max-document-bytes must be from 1 to"))
+    }
+
+    /// --jobs far beyond the cores is capped, with a note, and gives the same output.
+    @Test func jobsAreCappedPerCore() throws {
+        let lines = (1...4).map { jsonLine(id: "j\($0)", text: Self.meeting) }.joined(separator: "\n")
+        let many = try CLI.run(["extract", "--jobs", "100000", "--format", "jsonl", "-"], stdin: Data(lines.utf8))
+        let one = try CLI.run(["extract", "--jobs", "1", "--format", "jsonl", "-"], stdin: Data(lines.utf8))
+        #expect(many.status == 0 && many.stdout == one.stdout)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        #expect(many.stderr.contains("--jobs 100000 is more than 8 per core; running \(8 * cores) (\(cores) cores)"))
+    }
+
     /// Folders are read recursively, in name order, hidden files left out; each file by its name.
     @Test func foldersRecursivelyInNameOrder() throws {
         let folder = try temporaryFolder()
