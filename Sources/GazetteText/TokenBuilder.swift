@@ -410,6 +410,8 @@ struct TokenBuilder {
               allDigits(text, first), allDigits(text, middle), allDigits(text, last)
         else { return false }
         let a = first.end - first.start, b = middle.end - middle.start, c = last.end - last.start
+        // (No date has a part longer than four digits; a longer run's value would overflow.)
+        guard a <= 4 && b <= 4 && c <= 4 else { return false }
         func value(_ t: Token) -> Int { text[t.byteRange].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
         let (x, y, z) = (value(first), value(middle), value(last))
         // Year first: month and day in range. Year last: day and month in either order.

@@ -63,6 +63,19 @@ struct TokenizerNewsCaseTests {
         #expect(tokenTexts(layer, bytes) == c.expected)
     }
 
+    /// A date's shape with a part of many digits ("2024-1133…3-2", found by fuzzing) is no date,
+    /// and reading it does not overflow: the parts' values are read only when a date could have them.
+    @Test func aDateShapeWithAHugePartIsNoDate() throws {
+        let huge = String(repeating: "3", count: 40)
+        for text in ["on 2024-11\(huge)-2 ended", "on 1\(huge)/05/2025 ended", "on 12/05/2\(huge) ended"] {
+            let (layer, bytes, _) = try analyze(text)
+            let tokens = tokenTexts(layer, bytes)
+            #expect(tokens.first == "on" && tokens.last == "ended" && tokens.count > 4, "\(tokens)")
+        }
+        let (layer, bytes, _) = try analyze("on 2024-11-02 ended")
+        #expect(tokenTexts(layer, bytes) == ["on", "2024-11-02", "ended"])
+    }
+
     @Test func kindsAndShapes() throws {
         let (layer, bytes, _) = try analyze("RAA signed 1,500 U.S. deals — 2025-05-29 👍 G20")
         let byText = Dictionary(uniqueKeysWithValues: zip(tokenTexts(layer, bytes), layer.tokens))
