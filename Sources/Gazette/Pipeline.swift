@@ -53,7 +53,7 @@ public final class Pipeline: Sendable {
         for d in rules.definitions {
             if let first = definedAt[d.name] {
                 if first.file != d.file {
-                    diagnostics.append(Diagnostic(file: d.file, line: d.line, message: "class \(d.name) is already defined at \(first.file):\(first.line)"))
+                    diagnostics.append(Diagnostic(file: d.file, line: d.line, column: 1, message: "class \(d.name) is already defined at \(first.file):\(first.line)"))
                 }
             } else {
                 definedAt[d.name] = d

@@ -57,8 +57,11 @@ struct ConfigurationFailure: Error {
 }
 
 enum Diagnostics {
+    /// A problem, on standard error: each line of it with the prefix, so that several problems
+    /// (a rule file's diagnostics) read one per line, each as grep and editors expect.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("gazette: \(message)\n".utf8))
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { "gazette: \($0)\n" }
+        FileHandle.standardError.write(Data(lines.joined().utf8))
     }
 
     /// A line of information (the run's summary), not a problem.

@@ -61,7 +61,7 @@ struct ExtractCommandTests {
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("gazette: \(lexicon.path):2:39: unknown field \"alias\"") == true)
-        #expect(lines.last == "\(lexicon.path):3:1: not valid JSON: expected a value")
+        #expect(lines.last == "gazette: \(lexicon.path):3:1: not valid JSON: expected a value")
     }
 
     @Test func missingLexiconFile() throws {

@@ -123,7 +123,7 @@ struct ExtractTriplesTests {
         #expect(result.stdout.isEmpty)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.contains("gazette: \(rules.path):2:43: expected ')' to close the group opened at column 21"))
-        #expect(lines.contains("\(rules.path):5:11: rule 'two': unknown class NOPE (define it with 'define NOPE = ...')"))
+        #expect(lines.contains("gazette: \(rules.path):5:11: rule 'two': unknown class NOPE (define it with 'define NOPE = ...')"))
         #expect(lines.count == 2)
     }
 

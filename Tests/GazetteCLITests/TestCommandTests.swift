@@ -44,6 +44,27 @@ struct TestCommandTests {
         #expect(xml.contains(#"<failure message="expected (Takeshi Iwaya | met | Enrique Manalo), not found; rejected"#))
     }
 
+    /// A fixture file with CRLF line ends (as written on Windows) reads as with LF, as rule and
+    /// lexicon files do: the same cases, the same verdicts, the same line numbers.
+    @Test func crlfFixturesReadAsLF() throws {
+        let text = """
+            # a comment
+            case met.verb fires: a plain meeting
+            text: Foreign Minister Takeshi Iwaya met Foreign Secretary Enrique Manalo on 3 March 2025.
+            expect: Takeshi Iwaya | met | Enrique Manalo | 2025-03-03
+
+            case met.verb silent: praise is no meeting
+            text: Foreign Minister Takeshi Iwaya praised Foreign Secretary Enrique Manalo.
+            reject: Takeshi Iwaya | met | Enrique Manalo
+            """
+        let lf = try CLI.temporaryFile(Array((text + "\n").utf8), suffix: ".fixtures")
+        let crlf = try CLI.temporaryFile(Array((text.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n").utf8), suffix: ".fixtures")
+        let a = try CLI.run(["test", "--verbose", lf.path]), b = try CLI.run(["test", "--verbose", crlf.path])
+        #expect(a.status == 0 && b.status == 0, "\(b.stderr)")
+        #expect(b.lines.last == "2 passed, 0 failed")
+        #expect(b.lines == a.lines.map { $0.replacingOccurrences(of: lf.path, with: crlf.path) })
+    }
+
     /// A rule file of one's own is tested the same way; a case for a rule that is not loaded fails.
     @Test func ownRulesAndUnknownRules() throws {
         let rules = try CLI.temporaryFile(Array("rule praised.verb\n    match @a:person praised @b:person\n    emit a praised b\n".utf8), suffix: ".rules")
@@ -96,7 +117,7 @@ struct TestCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr == """
             gazette: \(fixtures.path):1:6: expected 'case <rule-id> fires: <title>' or 'case <rule-id> silent: <title>'
-            \(fixtures.path):6:9: expected 'subject | predicate | object' with an optional '| date' (an ISO value, or - for none)
+            gazette: \(fixtures.path):6:9: expected 'subject | predicate | object' with an optional '| date' (an ISO value, or - for none)
 
             """)
     }

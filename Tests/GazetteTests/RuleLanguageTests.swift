@@ -66,12 +66,12 @@ struct RuleParserTests {
     static let cases: [Case] = [
         Case(source: "rule\n", expected: ["f.rules:1:5: expected a rule id after 'rule' (lower case letters, digits, '_', '.' and '-', e.g. met.between)"]),
         Case(source: "rule Met\n    match x\n    emit a m b\n", expected: ["f.rules:1:6: expected a rule id (lower case letters, digits, '_', '.' and '-', e.g. met.between), got 'Met'"]),
-        Case(source: "rule r\n    emit a met b\n", expected: ["f.rules:1: rule 'r' has no 'match' clause"]),
+        Case(source: "rule r\n    emit a met b\n", expected: ["f.rules:1:1: rule 'r' has no 'match' clause"]),
         Case(source: "rule r\n    match @a:person \"met\n    emit a met a\n", expected: ["f.rules:2:21: unterminated string: a quoted phrase ends with \" on the same line"]),
         Case(source: "rule r\n    match @a:person [noun] @b:person\n    emit a met b\n", expected: ["f.rules:2:22: unknown token attribute 'noun'; expected one of: capitalized, all_caps, number, punctuation, word, symbol, possessive, quote, boundary, gap, verb"]),
         Case(source: "rule r\n    match x{4,2}\n    suppress met\n", expected: ["f.rules:2:12: a repetition whose maximum (2) is below its minimum (4)"]),
         Case(source: "rule r\n    match @a:person met @b:person\n    emit a met c\n", expected: ["f.rules:3:16: rule 'r': emit names 'c', which the pattern does not capture (captures: a, b)"]),
-        Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    suppress met\n", expected: ["f.rules:1: rule 'r' has both 'emit' and 'suppress': a negative rule only suppresses"]),
+        Case(source: "rule r\n    match @a:person met @b:person\n    emit a met b\n    suppress met\n", expected: ["f.rules:1:1: rule 'r' has both 'emit' and 'suppress': a negative rule only suppresses"]),
         Case(source: "    match x\nrule r\n    match @a:person met\n    flags symmetric\n    emit a met a\n",
              expected: ["f.rules:1:5: an indented line outside a rule: clauses follow a 'rule <id>' line",
                         "f.rules:4:5: expected a clause (abroad, date, emit, match, office, place, priority, suppress, symmetric), got 'flags'"]),
@@ -126,7 +126,7 @@ struct RuleParserTests {
         ("rule r\n    match @a:person MEETS @b:person\n    emit a met b\n", "f.rules:2:21: rule 'r': unknown class MEETS (define it with 'define MEETS = ...')"),
         ("rule r\n    match @a:people met @b:person\n    emit a met b\n", "f.rules:2:14: rule 'r': unknown type 'people' in @a:people; the types are date, title, person, country, agreement, role, possessor"),
         ("define AA = x BB\ndefine BB = y AA\nrule r\n    match AA\n    suppress met\n", "f.rules:1:15: class BB refers to itself (through BB -> AA -> BB)"),
-        ("rule r\n    match []?\n    suppress met\n", "f.rules:1: rule 'r': its pattern can match no token at all; make something in it required"),
+        ("rule r\n    match []?\n    suppress met\n", "f.rules:2:5: rule 'r': its pattern can match no token at all; make something in it required"),
     ])
     func compileErrors(_ source: String, _ expected: String) throws {
         let parsed = RuleParser.parse(Array(source.utf8), file: "f.rules")
@@ -513,7 +513,9 @@ struct HostileRuleFileTests {
         ("define AA = AA\nrule x.y\n    match @a:person (x | AA) @b:person\n    emit a met b\n",
          ["f.rules:1:13: class AA refers to itself (through AA -> AA)"]),
         ("define R1 = []{0,64}\ndefine R2 = R1{0,64}\ndefine R3 = R2{0,64}\nrule x.y\n    match @a:person R3 @b:person\n    emit a met b\n",
-         ["f.rules:3: this pattern compiles to more than 20000 instructions (nested repetitions multiply); use smaller bounds"]),
+         ["f.rules:3:1: this pattern compiles to more than 20000 instructions (nested repetitions multiply); use smaller bounds"]),
+        ("define AA = x\ndefine AA = y\nrule x.y\n    match @a:person AA @b:person\n    emit a met b\n",
+         ["f.rules:2:1: class AA is already defined on line 1"]),
         ("rule x.y\n    match @a:person met{0,64}{0,64} @b:person\n    emit a met b\n",
          ["f.rules:2:30: a quantifier after a quantifier; group the element first, e.g. (x{2})?"]),
         ("rule x.y\n    match " + String(repeating: "(", count: 100) + "met" + String(repeating: ")", count: 100) + "\n    suppress met\n",

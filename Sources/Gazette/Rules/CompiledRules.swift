@@ -292,7 +292,7 @@ public final class CompiledRules: Sendable {
         }
         for definition in file.definitions {
             for capture in RulePattern.captures(of: definition.pattern).keys.sorted() {
-                diagnostics.append(Diagnostic(file: definition.file, line: definition.line,
+                diagnostics.append(Diagnostic(file: definition.file, line: definition.line, column: 1,
                                               message: "class \(definition.name) captures '\(capture)': a class cannot capture; use @_:type, and capture in the rule"))
             }
         }
@@ -306,7 +306,7 @@ public final class CompiledRules: Sendable {
         for (index, rule) in file.rules.enumerated() {
             if let other = seen[rule.id], other.file != rule.file {
                 // (Within one file the parser says so.)
-                diagnostics.append(Diagnostic(file: rule.file, line: rule.line, message: "rule '\(rule.id)' is already defined at \(other.file):\(other.line)"))
+                diagnostics.append(Diagnostic(file: rule.file, line: rule.line, column: 1, message: "rule '\(rule.id)' is already defined at \(other.file):\(other.line)"))
             }
             seen[rule.id] = rule
             compiler.begin(rule)
@@ -315,7 +315,9 @@ public final class CompiledRules: Sendable {
             programs.append(program)
             guard compiler.diagnostics.isEmpty else { continue }
             if compiler.nullable(rule.pattern) {
-                diagnostics.append(Diagnostic(file: rule.file, line: rule.line, message: "rule '\(rule.id)': its pattern can match no token at all; make something in it required"))
+                let at = rule.clauseLocations["match"]
+                diagnostics.append(Diagnostic(file: rule.file, line: at?.line ?? rule.line, column: at?.column ?? 1,
+                                              message: "rule '\(rule.id)': its pattern can match no token at all; make something in it required"))
                 continue
             }
             // Where the rule can start.
@@ -539,9 +541,12 @@ public final class CompiledRules: Sendable {
             return Program(insts: insts, keySets: keySets, captures: captures, labels: labels)
         }
 
+        /// A problem at `line` and `column`, or where no element's place is known, at the rule's
+        /// 'match' clause (a class's: its first column).
         func error(_ line: Int?, _ column: Int?, _ message: String) -> Diagnostic {
-            Diagnostic(file: rule?.file ?? "", line: line ?? rule?.line ?? 0, column: column,
-                       message: "rule '\(rule?.id ?? "")': " + message)
+            let match = rule?.clauseLocations["match"]
+            return Diagnostic(file: rule?.file ?? "", line: line ?? match?.line ?? rule?.line ?? 0, column: column ?? match?.column ?? 1,
+                              message: "rule '\(rule?.id ?? "")': " + message)
         }
 
         /// The token keys of a word as written in a rule, tokenized once per word: a class's

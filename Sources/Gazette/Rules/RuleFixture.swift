@@ -68,12 +68,13 @@ public struct RuleFixture: Sendable, Equatable {
         func close() {
             guard let last = fixtures.last else { return }
             if last.text.isEmpty {
-                diagnostics.append(Diagnostic(file: file, line: last.line, message: "case '\(last.title)' has no 'text:' line"))
+                diagnostics.append(Diagnostic(file: file, line: last.line, column: 1, message: "case '\(last.title)' has no 'text:' line"))
             }
         }
         // After a malformed case line, its other lines are skipped: one mistake, one message.
         var skipping = false
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // (A String reads "\r\n" as one Character, not "\n": CRLF lines are split on it too.)
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
             let number = i + 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -138,8 +139,15 @@ public struct RuleFixture: Sendable, Equatable {
     /// Reads and parses a fixture file.
     public static func load(path: String) throws(DiagnosticList) -> [RuleFixture] {
         let bytes = try readFile(path, folder: "is a directory, not a fixture file")
-        guard let text = String(data: Data(bytes), encoding: .utf8) else {
-            throw DiagnosticList([Diagnostic(file: path, line: 0, message: "not UTF-8 text")])
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            // Where: the first line that is not UTF-8, and the column its valid part ends at.
+            var number = 0
+            for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                number += 1
+                guard String(validating: line, as: UTF8.self) == nil else { continue }
+                throw DiagnosticList([Diagnostic(file: path, line: number, column: LexiconParser.validPrefixLength(line) + 1, message: "invalid UTF-8")])
+            }
+            throw DiagnosticList([Diagnostic(file: path, line: 1, column: 1, message: "invalid UTF-8")])
         }
         let (fixtures, diagnostics) = parse(text, file: path)
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }

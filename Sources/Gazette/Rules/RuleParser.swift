@@ -257,11 +257,11 @@ public enum RuleParser {
             case .none, .skipping: break
             case .define(let name, let line, let lexemes):
                 if lexemes.isEmpty {
-                    error(line, nil, "'define \(name)' has no pattern after '='")
+                    error(line, 1, "'define \(name)' has no pattern after '='")
                     result.failedDefinitions.append(name)
                 } else if let pattern = parsePattern(lexemes, endLine: line) {
                     if let previous = result.definitions.first(where: { $0.name == name }) {
-                        error(line, nil, "class \(name) is already defined on line \(previous.line)")
+                        error(line, 1, "class \(name) is already defined on line \(previous.line)")
                     } else {
                         result.definitions.append(RuleFile.Definition(name: name, pattern: pattern, file: file, line: line))
                     }
@@ -273,13 +273,13 @@ public enum RuleParser {
                     // A line of the rule was wrong, and said so: drop the rule without more.
                 } else if let match {
                     if match.isEmpty {
-                        error(matchLine, nil, "'match' has no pattern")
+                        error(matchLine, rule.clauseLocations["match"]?.column ?? 1, "'match' has no pattern")
                     } else if let pattern = parsePattern(match, endLine: matchLine) {
                         rule.pattern = pattern
                         if check(rule) { result.rules.append(rule) }
                     }
                 } else {
-                    error(rule.line, nil, "rule '\(rule.id)' has no 'match' clause")
+                    error(rule.line, 1, "rule '\(rule.id)' has no 'match' clause")
                 }
             }
             open = .none
@@ -289,10 +289,10 @@ public enum RuleParser {
         mutating func check(_ rule: Rule) -> Bool {
             let before = diagnostics.count
             if rule.emits.isEmpty && rule.suppresses.isEmpty {
-                error(rule.line, nil, "rule '\(rule.id)' has neither 'emit' nor 'suppress'")
+                error(rule.line, 1, "rule '\(rule.id)' has neither 'emit' nor 'suppress'")
             }
             if !rule.emits.isEmpty && !rule.suppresses.isEmpty {
-                error(rule.line, nil, "rule '\(rule.id)' has both 'emit' and 'suppress': a negative rule only suppresses")
+                error(rule.line, 1, "rule '\(rule.id)' has both 'emit' and 'suppress': a negative rule only suppresses")
             }
             // A visit by the dateline, the venue or the site (`x.dateline`, `x.venue`, `x.site`) may follow the emits of another predicate:
             // the rule's predicate, for overlaps and negative rules, is that of its first emit.
@@ -366,6 +366,7 @@ public enum RuleParser {
             case "match":
                 if match != nil { error(line, keyword.column, "rule '\(rule.id)' has a second 'match'; use '|' for alternatives") }
                 match = rest
+                if rule.clauseLocations["match"] == nil { rule.clauseLocations["match"] = Rule.Location(line: line, column: keyword.column) }
             case "emit":
                 if let emit = parseEmit(rest, line: line, end: end) { rule.emits.append(emit) }
             case _ where ["date", "office", "place"].contains(keyword.text) && rule.clauseLocations[keyword.text] != nil:
