@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "GazetteBatch", targets: ["GazetteBatch"]),
         .library(name: "GazetteText", targets: ["GazetteText"]),
         .executable(name: "gazette", targets: ["GazetteCLI"]),
+        .executable(name: "gazette-fuzz", targets: ["GazetteFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,6 +58,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets for libFuzzer (Scripts/fuzz builds them with -sanitize=fuzzer); built
+        // plainly, a tool that replays files through a target.
+        .executableTarget(name: "GazetteFuzz", dependencies: ["Gazette", "GazetteBatch"]),
         .testTarget(name: "GazetteTextTests", dependencies: ["GazetteText"]),
         .testTarget(name: "GazetteTests", dependencies: ["Gazette"]),
         .testTarget(name: "GazetteBatchTests", dependencies: ["GazetteBatch"]),

@@ -361,7 +361,7 @@ extension InputReader {
 }
 
 /// A source of bytes: a file or standard input, or a gzip stream over one.
-protocol ByteSource: AnyObject {
+package protocol ByteSource: AnyObject {
     /// Appends up to `count` more bytes to `buffer`; false at the end.
     func read(into buffer: inout [UInt8], upTo count: Int) throws -> Bool
 }
@@ -432,7 +432,7 @@ final class FileSource: ByteSource {
 /// where a member ends (`Z_STREAM_END`); the next bytes must then open another member. Bytes a
 /// call inflated before a damaged trailer are handed out first, and the damage is reported on the
 /// next call, so every complete line before it is read.
-final class GzipSource: ByteSource {
+package final class GzipSource: ByteSource {
     let inner: ByteSource
     /// zlib's state, at one address for the stream's life (zlib checks that each call passes the
     /// stream it opened, by address).
@@ -448,7 +448,7 @@ final class GzipSource: ByteSource {
     /// A failure found after the bytes a call handed out, reported on the next call.
     private var pending: DocumentFailure?
 
-    init(_ inner: ByteSource) {
+    package init(_ inner: ByteSource) {
         self.inner = inner
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
@@ -460,7 +460,7 @@ final class GzipSource: ByteSource {
         stream.deallocate()
     }
 
-    func read(into buffer: inout [UInt8], upTo count: Int) throws -> Bool {
+    package func read(into buffer: inout [UInt8], upTo count: Int) throws -> Bool {
         if let pending { throw pending }
         if !opened {
             guard czlib_inflate_init_gzip(stream) == Z_OK else { throw DocumentFailure.gzipSetup }
