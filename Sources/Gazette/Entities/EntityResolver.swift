@@ -2131,7 +2131,9 @@ struct EntityResolver {
     /// it the visit's place.
     func sendsVisitAbroad(_ sentence: Range<Int>, from code: String, after datelineEnd: Int) -> Bool {
         var abroad = false
+        // (A dateline may end past this sentence: none of it comes after the dateline then.)
         let from = max(sentence.lowerBound, datelineEnd)
+        guard from < sentence.upperBound else { return false }
         for k in from..<sentence.upperBound {
             let word = key(k)
             if word == "here" { return false }
