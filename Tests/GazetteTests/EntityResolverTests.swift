@@ -699,6 +699,19 @@ struct EntityResolverTests {
         Case(text: "They signed the Agreement between the Government of Valmora and the Government of Borvik for the Avoidance of Double Taxation, the Lima Accord and more.",
              expected: ["Agreement between the Government of Valmora and the Government of Borvik for the Avoidance of Double Taxation=agreement:agreement-between-the-government-of-valmora-and-the-government-of-borvik-for-the-avoidance-of-double-taxation(pattern)",
                         "Lima Accord=agreement:lima-accord(pattern)"]),
+        // "Among" opens the parties' list as "between" does, and the list's last party may follow
+        // a comma and "and"; "Related to" carries the subject on. Not after a name already made
+        // ("the Paris Agreement among other accords"), nor a lower-case "related to". The short
+        // name the text defines in brackets refers back to it.
+        Case(text: "They signed the Agreement Among the Government of Valmora, the Government of Borvik, and the Government of Peru for Cooperation Related to Clean Hydrogen (the Agreement).",
+             expected: ["Agreement Among the Government of Valmora, the Government of Borvik, and the Government of Peru for Cooperation Related to Clean Hydrogen=agreement:agreement-among-the-government-of-valmora-the-government-of-borvik-and-the-government-of-peru-for-cooperation-related-to-clean-hydrogen(pattern)",
+                        "Agreement=agreement:agreement-among-the-government-of-valmora-the-government-of-borvik-and-the-government-of-peru-for-cooperation-related-to-clean-hydrogen(coreference)"]),
+        Case(text: "They praised the Lima Accord among other accords. Aid was shared among the governments of Valmora and Borvik. The Quito Accord related to Trade Rules held.",
+             expected: ["Lima Accord=agreement:lima-accord(pattern)", "Quito Accord=agreement:quito-accord(pattern)"]),
+        // A lower-case "among" opens no parties (a speech's "an Agreement among States"), and ", and
+        // the" after the parties goes on only to a party ("the Government of ..."), not a second name.
+        Case(text: "They cited the Agreement between Valmora and Borvik, and the Quito Accord, and an Agreement among States.",
+             expected: ["Agreement between Valmora and Borvik=agreement:agreement-between-valmora-and-borvik(pattern)", "Quito Accord=agreement:quito-accord(pattern)"]),
         Case(text: "The Chile-Peru Fisheries Accord held.",
              expected: ["Chile-Peru Fisheries Accord=agreement:chile-peru-fisheries-accord(pattern)"]),
         // A lexicon's agreement is the lexicon's, and its name is not taken apart.

@@ -105,6 +105,20 @@ struct EntityResolver {
     /// FTA", "the Japan-EU EPA"): free trade, economic partnership and cooperation, investment.
     static let agreementAcronymHeads: Set<String> = ["fta", "epa", "cepa", "ceca", "ecta", "cecpa", "tepa", "bit", "pta"]
     static let agreementLinks: Set<String> = ["on", "of", "for", "between", "concerning", "regarding"]
+    /// The links after an agreement's head that open the list of its parties ("the Agreement
+    /// between Japan and Peru", "the Agreement Among the Government of A, the Government of B,
+    /// and the Government of C"); "among" only capitalized, as a formal title writes it (not "an
+    /// Agreement among States", "the Charter among States Members").
+    static let partyLinks: Set<String> = ["between", "among", "amongst"]
+    /// Whether the word at `i` opens an agreement's parties (`partyLinks`).
+    func isPartyLink(_ i: Int) -> Bool {
+        let k = key(i)
+        return k == "between" || (Self.partyLinks.contains(k) && isCapitalizedWord(i))
+    }
+    /// The words that open a party of a formal title's list after ", and the" ("..., and the
+    /// Government of C"), where the list's last item is a party and not a second name (", and the
+    /// Taba Agreement").
+    static let partyListHeads: Set<String> = ["government", "governments", "republic", "kingdom", "state", "states", "federation", "people's", "sultanate", "principality"]
     /// Words that carry an agreement's name on past its head: its links, and "against" ("the
     /// Convention against Torture", "the Convention against the Production of Chemical Weapons").
     static let agreementNameLinks: Set<String> = agreementLinks.union(["against"])
@@ -2543,12 +2557,12 @@ struct EntityResolver {
             // (A protocol to an agreement the lexicon knows spans that agreement's name whole.)
             if let m = protocolTarget {
                 end = m.endToken
-            } else if end < sentence.upperBound && (Self.agreementNameLinks.contains(endKey) || protocolTo) && !againstParty
-                && (start == i || endKey != "between" || acronymSkipped != nil)
+            } else if end < sentence.upperBound && (Self.agreementNameLinks.contains(endKey) || protocolTo || isPartyLink(end)) && !againstParty
+                && (start == i || !Self.partyLinks.contains(endKey) || acronymSkipped != nil)
                 && !isSignerAfterFor(end, sentence: sentence) {
                 // "the Agreement between the Government of Peru and the Government of Chile on
                 // ...": the parties' list goes on past "and the" and ", the".
-                var inParties = key(end) == "between"
+                var inParties = isPartyLink(end)
                 var k = end + 1
                 if k < sentence.upperBound && key(k) == "the" { k += 1 }
                 var last = -1
@@ -2563,6 +2577,12 @@ struct EntityResolver {
                     if inParties && last == k - 1 && k + 2 < sentence.upperBound && (key(k) == "and" || isCharacter(k, UInt8(ascii: ",")))
                         && key(k + 1) == "the" && isCapitalizedWord(k + 2) {
                         k += 2
+                        continue
+                    }
+                    // The list's last party after a comma and "and" (", and the Government of C").
+                    if inParties && last == k - 1 && k + 3 < sentence.upperBound && isCharacter(k, UInt8(ascii: ","))
+                        && key(k + 1) == "and" && key(k + 2) == "the" && isCapitalizedWord(k + 3) && Self.partyListHeads.contains(key(k + 3)) {
+                        k += 3
                         continue
                     }
                     // What the agreement is on ends the parties' list: a comma after it starts
@@ -2593,6 +2613,13 @@ struct EntityResolver {
                     if key(k) == "to" && k + 2 < sentence.upperBound && key(k + 1) == "the" && isCapitalizedWord(k + 2)
                         && (end..<k).contains(where: { ["accession", "amendment", "amendments"].contains(key($0)) }) {
                         k += 2
+                        continue
+                    }
+                    // "to" after "Related" or "Relating" ("for Cooperation Related to Naval
+                    // Propulsion").
+                    if key(k) == "to" && k + 1 < sentence.upperBound && ["related", "relating", "pertaining"].contains(key(k - 1))
+                        && isCapitalizedWord(k - 1) && isCapitalizedWord(k + 1) && !covered(k + 1) && !isDateWord(k + 1) {
+                        k += 1
                         continue
                     }
                     // "in" before two capitalized words, or a portfolio's word: "on Mutual Legal
@@ -2792,7 +2819,7 @@ struct EntityResolver {
 
     /// The countries an agreement's name at `range` (its head at `head`) gives as its parties:
     /// those joined by hyphens before the head ("the Japan-Angola Investment Agreement",
-    /// "Pakistan-GCC Free Trade Agreements": Pakistan), or named after "between" in it ("the
+    /// "Pakistan-GCC Free Trade Agreements": Pakistan), or named after "between" or "among" in it ("the
     /// Agreement between Japan and the Republic of Angola for ...").
     func namedParties(_ range: Range<Int>, head: Int) -> [String] {
         var parties: [String] = []
@@ -2812,7 +2839,7 @@ struct EntityResolver {
             k += 1
         }
         if hyphens == 0 { parties = [] }
-        if parties.isEmpty, let between = (head + 1..<range.upperBound).first(where: { key($0) == "between" }) {
+        if parties.isEmpty, let between = (head + 1..<range.upperBound).first(where: { isPartyLink($0) }) {
             var t = between + 1
             while t < range.upperBound {
                 if let code = mentionCountry(t) {
