@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 67bf58173e657c523c0b95959ee554a822cdb3424116e94cbcaffad7f2439f21
+// titles.jsonl sha256 8aab289473052a53e26165df34f5292eee803465b33733819daf59f31b27664a
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
@@ -43,13 +43,13 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 10434b7e7b9476c71c0d2006e1895215e6d95a2a024244860863db62afabdca7
+// classes.rules sha256 e88b2864f958e59054a9b79bcfd128d1f6f17656ab4b74f58d58aaf17f4d22cf
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 f0b80c8cbf36112d6b2fb80f431c1b660a900211e5e4b7758d3ac5c7460d3b19
+// met.rules sha256 e6b554cf88203da94c13dc5afbb6e33b8cd5ce77db34e3aeebda8db5a959369c
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 985f97cb0d980b4cb89029cb845c02effe88cc024c641974a939fa44734cb5f8
+// visited.rules sha256 2cf2c185122d466164811da1b299b12a89f72cc57b4312abefb32b786fedcb69
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -332,6 +332,7 @@ struct EntityResolver {
         // when the descriptions brought a person.
         mergeSurnamesIntoFullNames()
         mergeRoyalGivenNames()
+        findDiplomacyHeads()
         let entitiesBefore = result.entities.count
         resolveRoleDescriptions()
         resolveBareDescriptions()
@@ -5124,6 +5125,24 @@ struct EntityResolver {
         if before > sentence.lowerBound + 1 && key(before - 1) == "the" && Self.otherTimes.contains(key(before - 2)) { return }
         if begin > front && (front..<begin).contains(where: { Self.otherTimes.contains(key($0)) }) { return }
         roleDescriptions.append((title, office, code, min(m.firstToken, begin), possessiveNext))
+    }
+
+    /// "the head of French diplomacy", "the chief of Peruvian diplomacy": a foreign minister's post
+    /// described by the country's diplomacy, as news translated from French, Spanish or Russian
+    /// writes it; a role description of that post (`resolveRoleDescriptions`). Not after a word
+    /// of another time ("the former head of French diplomacy").
+    mutating func findDiplomacyHeads() {
+        for m in result.mentions where m.firstToken >= 3 && m.endToken < layer.tokens.count && key(m.endToken) == "diplomacy" {
+            let head = m.firstToken - 2
+            guard key(m.firstToken - 1) == "of", ["head", "chief"].contains(key(head)), key(head - 1) == "the",
+                  let e = m.entity, result.entities[e].type == .country, let entry = result.entities[e].lexiconEntry,
+                  let code = lexicon.entries[entry].codes["alpha3"], !covered(m.endToken)
+            else { continue }
+            let sentence = sentenceRange(of: head)
+            if head - 1 > sentence.lowerBound && Self.otherTimes.contains(key(head - 2)) { continue }
+            // The description's mention is the word "diplomacy"; the person's phrase starts at "head".
+            roleDescriptions.append((m.endToken..<(m.endToken + 1), "Minister for Foreign Affairs", code, head, false))
+        }
     }
 
     /// Prepositions after which a post with its country and no article is a description.
