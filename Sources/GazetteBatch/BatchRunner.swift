@@ -51,6 +51,12 @@ public final class BatchRunner {
         public var batchDocuments = 64
         /// A batch closes at this many bytes of input items (decompressed), 1 MiB unless set.
         public var batchBytes = 1 << 20
+        /// A worker whose batch has this many bytes of records waiting hands them to the
+        /// calling thread as soon as its batch is the next to write, and waits till then: a
+        /// document of millions of records (or kept fields copied into each) is written as it
+        /// goes, and memory stays bounded. 64 MiB unless set; far above what a batch of news
+        /// gives, so workers do not wait on each other.
+        public var spillBytes = 64 << 20
 
         /// The defaults: one worker thread, not strict, batches of 64 documents or 1 MiB.
         public init() {}
@@ -108,8 +114,25 @@ public final class BatchRunner {
         let condition = NSCondition()
         var work: [Batch] = []
         var results: [Int: Result] = [:]
+        /// The batch whose records are written next.
+        var nextToWrite = 0
+        /// Records of batch `nextToWrite` handed over before it ended (`Options.spillBytes`).
+        var spilled: [UInt8]?
         var inputDone = false
         var cancelled = false
+
+        /// Hands `bytes`, records of batch `index`, to the calling thread once that batch is the
+        /// next to write and the last bytes handed over are taken; waits till then (or drops
+        /// them when the run is cancelled).
+        func spill(_ bytes: [UInt8], batch index: Int) {
+            condition.lock()
+            while (nextToWrite != index || spilled != nil) && !cancelled { condition.wait() }
+            if !cancelled {
+                spilled = bytes
+                condition.broadcast()
+            }
+            condition.unlock()
+        }
     }
 
     /// Runs every item of `reader`.
@@ -146,15 +169,27 @@ public final class BatchRunner {
         var lastProgress = Date()
         let maxInFlight = 4 * jobs
 
-        /// Writes the results that are ready, in order; with `waitForOne`, waits for the next.
+        /// Writes the results that are ready, in order (and the records a worker handed over
+        /// before its batch ended); with `waitForOne`, waits for the next result.
         func drain(waitForOne: Bool) throws -> Bool {
             var waited = !waitForOne
             while true {
                 shared.condition.lock()
-                while waited == false && shared.results[nextToWrite] == nil && !shared.cancelled {
+                while waited == false && shared.results[nextToWrite] == nil && shared.spilled == nil && !shared.cancelled {
                     shared.condition.wait()
                 }
+                if let bytes = shared.spilled {
+                    shared.spilled = nil
+                    shared.condition.broadcast()
+                    shared.condition.unlock()
+                    try write(bytes)
+                    continue
+                }
                 let result = shared.results.removeValue(forKey: nextToWrite)
+                if result != nil {
+                    shared.nextToWrite = nextToWrite + 1
+                    shared.condition.broadcast()
+                }
                 shared.condition.unlock()
                 guard let result else { return true }
                 waited = true
@@ -217,7 +252,11 @@ public final class BatchRunner {
             shared.condition.unlock()
             var result: Result
             if var p = processor {
+                let index = batch.index
+                p.json.spillBytes = options.spillBytes
+                p.json.spill = { [shared] bytes in shared.spill(bytes, batch: index) }
                 result = p.run(batch.items)
+                p.json.spill = nil
                 processor = p
             } else {
                 result = Result(output: [], messages: batch.items.map {

@@ -9,6 +9,13 @@
 public struct JSONWriter: Sendable {
     /// The bytes written so far.
     public var bytes: [UInt8] = []
+    /// Called when a record ends with `bytes` at `spillBytes` or more: it takes the records
+    /// written so far, and the buffer starts again empty, so that a document with millions of
+    /// records is written out as it goes rather than held whole. Nil (the default): the buffer
+    /// grows.
+    public var spill: (@Sendable ([UInt8]) -> Void)?
+    /// Where `spill` is called; 64 MiB unless set.
+    public var spillBytes = 64 << 20
     /// Bit `depth` is set when the container at that depth already holds a value.
     private var filled: UInt64 = 0
     private var depth = 0
@@ -48,6 +55,10 @@ public struct JSONWriter: Sendable {
         bytes.append(0x0A)
         filled = 0
         depth = 0
+        if bytes.count >= spillBytes, let spill {
+            spill(bytes)
+            bytes.removeAll(keepingCapacity: true)
+        }
     }
 
     /// An object key; the next value written is its value.
