@@ -13,8 +13,10 @@ struct Diff: ParsableCommand {
             subject id, predicate, object id and date, not by line order. Prints the counts of \
             added and removed facts, by predicate and by rule, and examples of each with the \
             sentence that states them (--examples per predicate). --format json writes the same \
-            as one JSON object. Exit codes: 0, or 1 with --fail-on-change when the outputs \
-            differ; 2 when an input cannot be read or holds a line that is not a record.
+            as one JSON object. One of the two (either may be -, standard input) is read \
+            twice; 16 bytes per fact are held, and the examples. Exit codes: 0, or 1 with \
+            --fail-on-change when the outputs differ; 2 when an input cannot be read or holds \
+            a line that is not a record.
             """
     )
 
@@ -35,9 +37,8 @@ struct Diff: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    /// A fact of an output, with what the report shows of it.
+    /// A fact of an output, with what the report shows of it (kept only for the examples).
     struct Fact {
-        var key: String
         var doc: String
         var subject: String
         var predicate: String
@@ -49,25 +50,78 @@ struct Diff: ParsableCommand {
         var record: [UInt8]
     }
 
-    func run() throws {
-        let before = try Self.facts(old)
-        let after = try Self.facts(new)
-        let oldKeys = Set(before.map(\.key)), newKeys = Set(after.map(\.key))
-        let added = after.filter { !oldKeys.contains($0.key) }
-        let removed = before.filter { !newKeys.contains($0.key) }
-        let unchanged = Set(before.map(\.key)).intersection(newKeys).count
-        let report = format == .json
-            ? json(before: before.count, after: after.count, added: added, removed: removed, unchanged: unchanged)
-            : text(before: before.count, after: after.count, added: added, removed: removed, unchanged: unchanged)
-        try StandardOutput.write(Array(report.utf8))
-        if failOnChange && !(added.isEmpty && removed.isEmpty) { throw ExitCode(1) }
+    /// A fact's identity (document, subject id, predicate, object id, date) as two independent
+    /// 64-bit hashes of its fields: 16 bytes a fact, so that the facts of a large dump's two
+    /// outputs fit in memory (two keys of 1M facts each collide with odds of about 1 in 10^25).
+    struct Key: Hashable {
+        var a: UInt64
+        var b: UInt64
+
+        init(_ fields: [String]) {
+            var first = Hasher(), second = Hasher()
+            first.combine(0 as UInt8)
+            second.combine(1 as UInt8)
+            for f in fields {
+                first.combine(f)
+                second.combine(f)
+            }
+            a = UInt64(bitPattern: Int64(first.finalize()))
+            b = UInt64(bitPattern: Int64(second.finalize()))
+        }
     }
 
-    /// The distinct facts of an output file, in file order.
-    static func facts(_ path: String) throws -> [Fact] {
+    /// The facts added (or removed): how many, by predicate and by rule, and the first
+    /// `examples` of each predicate in file order.
+    struct Changes {
+        var count = 0
+        var byPredicate: [String: Int] = [:]
+        var byRule: [String: Int] = [:]
+        var examples: [String: [Fact]] = [:]
+
+        mutating func add(_ fact: @autoclosure () -> Fact, predicate: String, rule: String, keeping limit: Int) {
+            count += 1
+            byPredicate[predicate, default: 0] += 1
+            byRule[rule, default: 0] += 1
+            if examples[predicate, default: []].count < limit { examples[predicate, default: []].append(fact()) }
+        }
+
+        /// Counts by name, sorted by name.
+        static func sorted(_ counts: [String: Int]) -> [(String, Int)] { counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    }
+
+    func run() throws {
+        // One output is read twice (the other may be standard input): its keys first, then,
+        // once the other's are known, the facts it alone has. The other is read once: its keys,
+        // and the facts the first does not have, as they come. Only the keys and the examples
+        // are held.
+        let twice = old == "-" ? new : old, once = old == "-" ? old : new
+        var firstKeys: Set<Key> = []
+        try Self.eachFact(twice) { key, _, _, _, _ in firstKeys.insert(key) }
+        var onceKeys: Set<Key> = []
+        var onceOnly = Changes()
+        try Self.eachFact(once) { key, record, line, predicate, rule in
+            guard onceKeys.insert(key).inserted, !firstKeys.contains(key) else { return }
+            onceOnly.add(Self.fact(record, line: line, predicate: predicate, rule: rule), predicate: predicate, rule: rule, keeping: examples)
+        }
+        var twiceOnly = Changes(), counted: Set<Key> = []
+        try Self.eachFact(twice) { key, record, line, predicate, rule in
+            guard !onceKeys.contains(key), counted.insert(key).inserted else { return }
+            twiceOnly.add(Self.fact(record, line: line, predicate: predicate, rule: rule), predicate: predicate, rule: rule, keeping: examples)
+        }
+        let (added, removed) = old == "-" ? (twiceOnly, onceOnly) : (onceOnly, twiceOnly)
+        let (before, after) = old == "-" ? (onceKeys.count, firstKeys.count) : (firstKeys.count, onceKeys.count)
+        let unchanged = onceKeys.count - onceOnly.count
+        let report = format == .json
+            ? json(before: before, after: after, added: added, removed: removed, unchanged: unchanged)
+            : text(before: before, after: after, added: added, removed: removed, unchanged: unchanged)
+        try StandardOutput.write(Array(report.utf8))
+        if failOnChange && !(added.count == 0 && removed.count == 0) { throw ExitCode(1) }
+    }
+
+    /// Calls `body` with each triple record of an output file, in file order: its key, the
+    /// record, its predicate and rule (other records are passed over).
+    static func eachFact(_ path: String, _ body: (Key, JSONTree, [UInt8], String, String) throws -> Void) throws {
         let reader = InputReader(paths: [path], options: InputOptions(format: .jsonl))
-        var out: [Fact] = []
-        var seen: Set<String> = []
         while let item = reader.next() {
             switch item.kind {
             case .failure(let failure): throw ConfigurationFailure(message: "\(item.place): \(failure)")
@@ -83,32 +137,22 @@ struct Diff: ParsableCommand {
             }
             guard record["schema"]?.string == Triple.schema else { continue }
             guard let doc = record["doc"]?.string, let predicate = record["predicate"]?.string,
-                  let subject = record["subject"], let object = record["object"],
-                  let sid = subject["id"]?.string, let oid = object["id"]?.string else {
+                  let sid = record["subject"]?["id"]?.string, let oid = record["object"]?["id"]?.string else {
                 throw ConfigurationFailure(message: "\(item.place): a triple record without doc, subject, predicate or object")
             }
-            let date = record["date"]?["value"]?.string
-            let key = [doc, sid, predicate, oid, date ?? ""].joined(separator: "\u{1F}")
-            guard seen.insert(key).inserted else { continue }
-            var evidence = ""
-            if case .array(let items)? = record["evidence"], let text = items.first?["text"]?.string { evidence = text }
-            out.append(Fact(key: key, doc: doc, subject: subject["name"]?.string ?? sid, predicate: predicate,
-                            object: object["name"]?.string ?? oid, date: date, rule: record["rule"]?.string ?? "",
-                            evidence: evidence, record: item.bytes))
+            let key = Key([doc, sid, predicate, oid, record["date"]?["value"]?.string ?? ""])
+            try body(key, record, item.bytes, predicate, record["rule"]?.string ?? "")
         }
-        return out
     }
 
-    /// Counts per key, in the order keys first appear.
-    static func counts(_ facts: [Fact], by key: (Fact) -> String) -> [(String, Int)] {
-        var order: [String] = []
-        var count: [String: Int] = [:]
-        for f in facts {
-            let k = key(f)
-            if count[k] == nil { order.append(k) }
-            count[k, default: 0] += 1
-        }
-        return order.sorted().map { ($0, count[$0]!) }
+    /// What the report shows of a triple record (`eachFact` checked its fields).
+    static func fact(_ record: JSONTree, line: [UInt8], predicate: String, rule: String) -> Fact {
+        var evidence = ""
+        if case .array(let items)? = record["evidence"], let text = items.first?["text"]?.string { evidence = text }
+        let sid = record["subject"]?["id"]?.string ?? "", oid = record["object"]?["id"]?.string ?? ""
+        return Fact(doc: record["doc"]?.string ?? "", subject: record["subject"]?["name"]?.string ?? sid, predicate: predicate,
+                    object: record["object"]?["name"]?.string ?? oid, date: record["date"]?["value"]?.string, rule: rule,
+                    evidence: evidence, record: line)
     }
 
     func table(_ title: String, added: [(String, Int)], removed: [(String, Int)]) -> String {
@@ -122,16 +166,16 @@ struct Diff: ParsableCommand {
         return out
     }
 
-    func text(before: Int, after: Int, added: [Fact], removed: [Fact], unchanged: Int) -> String {
+    func text(before: Int, after: Int, added: Changes, removed: Changes, unchanged: Int) -> String {
         var out = "old: \(old) (\(before) facts)\nnew: \(new) (\(after) facts)\n"
         out += "added \(added.count), removed \(removed.count), unchanged \(unchanged)\n"
-        guard !added.isEmpty || !removed.isEmpty else { return out }
-        out += "\n" + table("by predicate", added: Self.counts(added, by: \.predicate), removed: Self.counts(removed, by: \.predicate))
-        out += "\n" + table("by rule", added: Self.counts(added, by: \.rule), removed: Self.counts(removed, by: \.rule))
-        for (label, facts) in [("added", added), ("removed", removed)] where !facts.isEmpty {
-            for (predicate, n) in Self.counts(facts, by: \.predicate) {
+        guard added.count > 0 || removed.count > 0 else { return out }
+        out += "\n" + table("by predicate", added: Changes.sorted(added.byPredicate), removed: Changes.sorted(removed.byPredicate))
+        out += "\n" + table("by rule", added: Changes.sorted(added.byRule), removed: Changes.sorted(removed.byRule))
+        for (label, changes) in [("added", added), ("removed", removed)] where changes.count > 0 {
+            for (predicate, n) in Changes.sorted(changes.byPredicate) {
                 out += "\n\(label) \(predicate) (\(min(n, examples)) of \(n)):\n"
-                for f in facts.filter({ $0.predicate == predicate }).prefix(examples) {
+                for f in changes.examples[predicate] ?? [] {
                     out += "  \(f.doc)  (\(f.subject) | \(f.predicate) | \(f.object) | \(f.date ?? "-"))  by \(f.rule)\n"
                     out += "    \"\(Self.clip(f.evidence))\"\n"
                 }
@@ -145,12 +189,11 @@ struct Diff: ParsableCommand {
         return flat.count <= 200 ? flat : String(flat.prefix(197)) + "..."
     }
 
-    func json(before: Int, after: Int, added: [Fact], removed: [Fact], unchanged: Int) -> String {
+    func json(before: Int, after: Int, added: Changes, removed: Changes, unchanged: Int) -> String {
         var json = JSONWriter(capacity: 1 << 16)
-        func counts(_ name: StaticString, _ key: (Fact) -> String) {
+        func counts(_ name: StaticString, _ a: [String: Int], _ r: [String: Int]) {
             json.key(name)
             json.beginObject()
-            let a = Dictionary(uniqueKeysWithValues: Self.counts(added, by: key)), r = Dictionary(uniqueKeysWithValues: Self.counts(removed, by: key))
             for n in Array(Set(a.keys).union(r.keys)).sorted() {
                 json.key(named: n)
                 json.beginObject()
@@ -160,13 +203,11 @@ struct Diff: ParsableCommand {
             }
             json.endObject()
         }
-        func examples(_ name: StaticString, _ facts: [Fact]) {
+        func examples(_ name: StaticString, _ changes: Changes) {
             json.key(name)
             json.beginArray()
-            for (predicate, _) in Self.counts(facts, by: \.predicate) {
-                for f in facts.filter({ $0.predicate == predicate }).prefix(self.examples) {
-                    json.raw(f.record)
-                }
+            for (predicate, _) in Changes.sorted(changes.byPredicate) {
+                for f in changes.examples[predicate] ?? [] { json.raw(f.record) }
             }
             json.endArray()
         }
@@ -176,8 +217,8 @@ struct Diff: ParsableCommand {
         json.key("added"); json.int(added.count)
         json.key("removed"); json.int(removed.count)
         json.key("unchanged"); json.int(unchanged)
-        counts("by_predicate", \.predicate)
-        counts("by_rule", \.rule)
+        counts("by_predicate", added.byPredicate, removed.byPredicate)
+        counts("by_rule", added.byRule, removed.byRule)
         json.key("examples")
         json.beginObject()
         examples("added", added)

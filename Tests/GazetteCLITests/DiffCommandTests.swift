@@ -57,6 +57,28 @@ struct DiffCommandTests {
         #expect(((object["examples"] as? [String: Any])?["added"] as? [Any])?.count == 2)
     }
 
+    /// Either output may come on standard input (the other file is read twice); duplicate
+    /// lines of one fact count once, as added or removed.
+    @Test func eitherOutputOnStandardInput() throws {
+        let a = record("d1", "Ann", "met", "Bob", rule: "met.verb")
+        let b = record("d1", "Ann", "visited", "Avalon", rule: "visited.verb")
+        let c = record("d2", "Cy", "met", "Dee", rule: "met.between")
+        let (old, new) = try files([a, b, b], [a, c, c])
+        let files = try CLI.run(["diff", "--format", "json", old.path, new.path])
+        let counts = { (result: CLI.Result) throws -> [Int?] in
+            let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
+            return ["added", "removed", "unchanged"].map { object[$0] as? Int }
+                + [(object["old"] as? [String: Any])?["facts"] as? Int, (object["new"] as? [String: Any])?["facts"] as? Int]
+        }
+        #expect(try counts(files) == [1, 1, 1, 2, 2])
+        let oldOnStdin = try CLI.run(["diff", "--format", "json", "-", new.path], stdin: try Data(contentsOf: old))
+        #expect(try counts(oldOnStdin) == [1, 1, 1, 2, 2])
+        let newOnStdin = try CLI.run(["diff", "--format", "json", old.path, "-"], stdin: try Data(contentsOf: new))
+        #expect(try counts(newOnStdin) == [1, 1, 1, 2, 2])
+        let text = try CLI.run(["diff", "-", new.path], stdin: try Data(contentsOf: old))
+        #expect(text.lines.contains("removed visited (1 of 1):") && text.lines.contains("added met (1 of 1):"))
+    }
+
     @Test func failOnChange() throws {
         let a = record("d1", "Ann", "met", "Bob", rule: "met.verb")
         let (same1, same2) = try files([a], [a])
