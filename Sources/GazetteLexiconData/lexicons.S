@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 ee3960c51ac1de544b57fd3340096f6e4fd8a7e3d03f624e7e957cf4bc0552bf
+// agreements.rules sha256 0516b1e229c2da4adebb356c1eb04cc4f67a588fa9ad6276acc31dfc8f81aa5b
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
