@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 e88b2864f958e59054a9b79bcfd128d1f6f17656ab4b74f58d58aaf17f4d22cf
+// classes.rules sha256 709938d14be39b0f6054229da00adef1e4b8f69ca8ead760667d178621348283
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -67,7 +67,7 @@ SYMBOL(gazette_rules_3_end):
 SYMBOL(gazette_rules_4_start):
     .incbin "office.rules"
 SYMBOL(gazette_rules_4_end):
-// visited.rules sha256 2cf2c185122d466164811da1b299b12a89f72cc57b4312abefb32b786fedcb69
+// visited.rules sha256 3d2b2a8ac23c62aac6cb34aec443bb487e286b2390acc4fee2a029cd7bc8b6d0
     .globl SYMBOL(gazette_rules_5_start)
     .globl SYMBOL(gazette_rules_5_end)
 SYMBOL(gazette_rules_5_start):

@@ -714,7 +714,8 @@ struct RelationBuilder {
     /// Mention `m`'s entity and those of the mentions of its type listed right after it in its
     /// sentence: each after a comma, "and" or both, and "the" at most ("Kenya, Uganda, the Sudan
     /// and Tanzania", "Kenya, and Uganda"), past a short aside in brackets after one ("eSwatini
-    /// (former Swaziland), Mali"). A person's phrase starts at their title ("President
+    /// (former Swaziland), Mali"); a city no lexicon knows stands for the country in brackets
+    /// after it ("London (United Kingdom), Brisbane (Australia)"). A person's phrase starts at their title ("President
     /// of Peru Ana Ruiz, President of Chile, Tomas Belo and ..."), and a person's country may
     /// follow their name ("Ana Ruiz of Peru, Tomas Belo of Chile ...").
     func listed(from m: MentionIndex, _ layer: TextLayer, _ extraction: Extraction) -> [Fact.Argument] {
@@ -728,6 +729,8 @@ struct RelationBuilder {
         var k = m.rawValue
         while k + 1 < mentions.count {
             var t = mentions[k].endToken
+            // Past the bracket that closes a country named after its city ("Brisbane (Australia)").
+            if !isPerson && isKey(t, rules.closeParenKey) && t > 0 && k > m.rawValue && isKey(mentions[k].firstToken - 1, rules.openParenKey) { t += 1 }
             // "Ana Ruiz of Peru, ...", "Ivo Dorr from Chile, ...": past the country of a person.
             if isPerson && (isKey(t, rules.ofKey) || isKey(t, rules.fromKey)) {
                 var c = t + 1
@@ -736,6 +739,14 @@ struct RelationBuilder {
                    let e = mentions[j].entity, extraction.entities[e].type == .country {
                     t = mentions[j].endToken
                 }
+            }
+            // "New York City (USA), ...": past the rest of a city's name that the lexicon's name
+            // of it leaves out, before its country in brackets.
+            if !isPerson {
+                var p = t
+                while p < sentence.upperBound && p - t < 2 && layer.tokens[p].kind == .word && layer.tokens[p].shape.contains(.capitalized) { p += 1 }
+                if p > t && isKey(p, rules.openParenKey)
+                    && !mentions[(k + 1)...].prefix(while: { $0.firstToken < p }).contains(where: { $0.firstToken >= t && $0.entity != nil }) { t = p }
             }
             // "eSwatini (former Swaziland), Mali ...": past a short aside in brackets after an item.
             if let close = rules.shortAsideClose(openingAt: t, in: layer.tokens, before: sentence.upperBound) { t = close + 1 }
@@ -756,7 +767,20 @@ struct RelationBuilder {
             guard t < sentence.upperBound else { break }
             // The next mention of the type, by its name, or for a person by the start of its phrase.
             var found: Int?
-            for j in (k + 1)..<mentions.count {
+            // "visits to London (United Kingdom), Brisbane (Australia) and Tokyo (Japan)": a city
+            // no lexicon knows, its country in brackets after it, stands for that country.
+            if !isPerson {
+                var p = t
+                while p < sentence.upperBound && p - t < 4 && layer.tokens[p].kind == .word && layer.tokens[p].shape.contains(.capitalized) { p += 1 }
+                if p > t && isKey(p, rules.openParenKey),
+                   !mentions[(k + 1)...].prefix(while: { $0.firstToken < p }).contains(where: { $0.firstToken >= t && $0.entity != nil }),
+                   let j = mentions[(k + 1)...].prefix(while: { $0.firstToken <= p + 1 }).firstIndex(where: { $0.firstToken == p + 1 }),
+                   let e = mentions[j].entity, extraction.entities[e].type == type, mentions[j].aliasKind != .adjective,
+                   isKey(mentions[j].endToken, rules.closeParenKey) {
+                    found = j
+                }
+            }
+            for j in (k + 1)..<mentions.count where found == nil {
                 let next = mentions[j]
                 // A title runs a few words before its name: looked at no further.
                 guard next.firstToken <= t + (isPerson ? 12 : 0), next.firstToken < sentence.upperBound else { break }
