@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 0516b1e229c2da4adebb356c1eb04cc4f67a588fa9ad6276acc31dfc8f81aa5b
+// agreements.rules sha256 24d1de36db23d30671f9dd6735898d147ebdcf8aa19b8d6cbe98b208728131bf
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 709938d14be39b0f6054229da00adef1e4b8f69ca8ead760667d178621348283
+// classes.rules sha256 027239a94104977d3a25b8b9bbeb97562dbba6df0efac613cb29c4bd089fd241
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
