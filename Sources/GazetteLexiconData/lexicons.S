@@ -31,19 +31,19 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 8aab289473052a53e26165df34f5292eee803465b33733819daf59f31b27664a
+// titles.jsonl sha256 c1f1e92378301a77d7596809534c054672921a98def3f8504a85670d372d3d04
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 24d1de36db23d30671f9dd6735898d147ebdcf8aa19b8d6cbe98b208728131bf
+// agreements.rules sha256 8ee5d40286a3f74fde4433bbb3dcbf12c3df445918545937f83776a44b256991
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 027239a94104977d3a25b8b9bbeb97562dbba6df0efac613cb29c4bd089fd241
+// classes.rules sha256 0eb0b5fcfec39cebbd1a537b6a167f0a319408483b21500620da3ee8e58e627c
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 5508f588ac6cb33f9b42dfcc33f0d692afa6823520f3f3cdc1b98c154ed0698e
+// negative.rules sha256 8eb954b9c069d395bae66a22619c790f0bf97241e532f25ddbb18a23d8109184
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -710,6 +710,8 @@ struct EntityResolverTests {
              expected: ["Lima Accord=agreement:lima-accord(pattern)", "Quito Accord=agreement:quito-accord(pattern)"]),
         // A lower-case "among" opens no parties (a speech's "an Agreement among States"), and ", and
         // the" after the parties goes on only to a party ("the Government of ..."), not a second name.
+        // A title-case headline's "Among" before words that are no party names no parties.
+        Case(text: "Peru and Chile Sign Agreement Among Neighbours on Fisheries", expected: ["Peru=country:PER(lexicon)", "Chile=country:CHL(lexicon)"]),
         Case(text: "They cited the Agreement between Valmora and Borvik, and the Quito Accord, and an Agreement among States.",
              expected: ["Agreement between Valmora and Borvik=agreement:agreement-between-valmora-and-borvik(pattern)", "Quito Accord=agreement:quito-accord(pattern)"]),
         Case(text: "The Chile-Peru Fisheries Accord held.",
@@ -921,6 +923,9 @@ struct DatedRoleTests {
         #expect(try people(entries, "Norwegian Foreign Minister Ola Brekke arrived. The head of Norwegian diplomacy spoke.")
                 == ["person:ola-brekke", "person:ola-brekke"])
         #expect(try people(entries, "The former head of Norwegian diplomacy spoke.") == [])
+        // Before a name in apposition or a possessive, the description is not the lexicon's holder.
+        #expect(try !people(entries, "The head of Norwegian diplomacy, Ola Brekke, spoke.").contains("p-fjell"))
+        #expect(try people(entries, "The head of Norwegian diplomacy's staff spoke.") == [])
         #expect(try people(entries, "The head of Norwegian industry spoke.") == [])
     }
 

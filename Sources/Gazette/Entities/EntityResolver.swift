@@ -113,7 +113,13 @@ struct EntityResolver {
     /// Whether the word at `i` opens an agreement's parties (`partyLinks`).
     func isPartyLink(_ i: Int) -> Bool {
         let k = key(i)
-        return k == "between" || (Self.partyLinks.contains(k) && isCapitalizedWord(i))
+        if k == "between" { return true }
+        // "Among" opens parties when they follow as a formal title names them ("Among the
+        // Government of A"), or as countries ("Among Peru, Chile and Kenya"); not in a headline in
+        // title case ("Sign Agreement Among Neighbours on Fisheries").
+        guard Self.partyLinks.contains(k), isCapitalizedWord(i), i + 1 < layer.tokens.count else { return false }
+        if key(i + 1) == "the" { return i + 2 < layer.tokens.count && Self.partyListHeads.contains(key(i + 2)) }
+        return mentionCountry(i + 1) != nil
     }
     /// The words that open a party of a formal title's list after ", and the" ("..., and the
     /// Government of C"), where the list's last item is a party and not a second name (", and the
@@ -2439,7 +2445,7 @@ struct EntityResolver {
         "congratulates", "launches", "pledges", "condemns", "rejects", "warns", "thanks", "praises", "inaugurates",
         "addresses", "seeks", "vows", "backs", "hails", "slams", "begins", "concludes", "travels", "flies", "lands",
         "agrees", "announces", "appoints", "meet", "visit", "hold", "sign", "discuss", "agree", "call", "urge",
-        "responsible", "happy",
+        "responsible", "happy", "elect", "designate",
     ]
 
     mutating func findAgreements() {
@@ -5140,6 +5146,11 @@ struct EntityResolver {
             else { continue }
             let sentence = sentenceRange(of: head)
             if head - 1 > sentence.lowerBound && Self.otherTimes.contains(key(head - 2)) { continue }
+            // Not before a name in apposition or with no comma ("the head of French diplomacy, X":
+            // X is the one named), nor before a possessive ("the head of French diplomacy's staff").
+            let after = m.endToken + 1
+            if after < sentence.upperBound && (isPossessive(after) || isCapitalizedWord(after)
+                || (isCharacter(after, UInt8(ascii: ",")) && after + 1 < sentence.upperBound && isCapitalizedWord(after + 1))) { continue }
             // The description's mention is the word "diplomacy"; the person's phrase starts at "head".
             roleDescriptions.append((m.endToken..<(m.endToken + 1), "Minister for Foreign Affairs", code, head, false))
         }
