@@ -48,26 +48,20 @@ public typealias LexiconEntryIndex = LayerIndex<LexiconEntry>
 /// An index into `TextLayer.sentences`.
 public typealias SentenceIndex = LayerIndex<Sentence>
 
-extension Array {
-    /// The element at a typed index of this array's layer.
+extension MutableCollection where Index == Int {
+    /// The element at a typed index of this collection's layer (an `Array` or a `ContiguousArray`).
     @inlinable public subscript(index: LayerIndex<Element>) -> Element {
         get { self[index.rawValue] }
         set { self[index.rawValue] = newValue }
     }
+}
 
+extension Array {
     /// The index the next appended element will have.
     @inlinable package var nextIndex: LayerIndex<Element> { LayerIndex(count) }
 
     /// The typed indices of the elements, in order.
     @inlinable package var layerIndices: LazyMapSequence<Range<Int>, LayerIndex<Element>> {
         indices.lazy.map { LayerIndex($0) }
-    }
-}
-
-extension ContiguousArray {
-    /// The element at a typed index of this array's layer.
-    @inlinable public subscript(index: LayerIndex<Element>) -> Element {
-        get { self[index.rawValue] }
-        set { self[index.rawValue] = newValue }
     }
 }

@@ -285,7 +285,7 @@ public final class InputReader {
                 if end - bufferStart > limit {
                     bufferStart = newline + 1
                     scanned = 0
-                    return InputItem(kind: .failure(.tooLarge(limit: limit)), bytes: [], file: sourceName, line: lineNumber)
+                    return tooLarge(line: lineNumber)
                 }
                 let blank = buffer[bufferStart..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
                 let line = blank ? [] : Array(buffer[bufferStart..<end])
@@ -303,7 +303,7 @@ public final class InputReader {
                 bufferStart = buffer.count
                 scanned = 0
                 skippingLine = true
-                return InputItem(kind: .failure(.tooLarge(limit: limit)), bytes: [], file: sourceName, line: lineNumber)
+                return tooLarge(line: lineNumber)
             } else {
                 scanned = buffer.count - bufferStart
             }
@@ -327,9 +327,15 @@ public final class InputReader {
             var line = Array(buffer[bufferStart...])
             if line.last == 0x0D { line.removeLast() }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
-            if line.count > limit { return InputItem(kind: .failure(.tooLarge(limit: limit)), bytes: [], file: sourceName, line: lineNumber) }
+            if line.count > limit { return tooLarge(line: lineNumber) }
             return InputItem(kind: .jsonLine, bytes: line, file: sourceName, line: lineNumber)
         }
+    }
+
+    /// The failure of a document over `maximumDocumentBytes`: line `line` of the current source
+    /// (0: the whole source, a text document).
+    private func tooLarge(line: Int) -> InputItem {
+        InputItem(kind: .failure(.tooLarge(limit: options.maximumDocumentBytes)), bytes: [], file: sourceName, line: line)
     }
 
     /// The whole current source as one text document.
@@ -338,8 +344,7 @@ public final class InputReader {
             while try fill() {
                 if buffer.count - bufferStart > options.maximumDocumentBytes {
                     closeSource()
-                    return InputItem(kind: .failure(.tooLarge(limit: options.maximumDocumentBytes)),
-                                     bytes: [], file: sourceName, line: 0)
+                    return tooLarge(line: 0)
                 }
             }
         } catch {
