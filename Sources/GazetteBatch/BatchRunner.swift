@@ -26,9 +26,12 @@ public struct DocumentOptions: Sendable {
     /// The records written for each document: triples (the default), entities and dates, or
     /// both.
     public var emit: Emission = .triples
+    /// The most tokens one document may have (`Tokenizer.maximumTokens`); a document with more
+    /// fails, reported like any other, so its per-token layers stay bounded.
+    public var maximumTokens = Tokenizer.defaultMaximumTokens
 
     /// The defaults: fields "id", "text" and "date", no fields kept, no date given, numeric
-    /// dates day first, triples.
+    /// dates day first, triples, at most `Tokenizer.defaultMaximumTokens` tokens a document.
     public init() {}
 }
 
@@ -283,6 +286,7 @@ struct DocumentProcessor {
     init(pipeline: Pipeline, options: BatchRunner.Options) throws {
         worker = try pipeline.makeWorker()
         worker.dayFirst = options.document.dayFirst
+        worker.tokenizer.maximumTokens = options.document.maximumTokens
         self.options = options
         let d = options.document
         wantedFields = Set([d.idField, d.textField, d.dateField, "title"] + d.keepFields)

@@ -27,10 +27,18 @@ struct Tokenize: ParsableCommand {
     @Option(help: ArgumentHelp("Add this document id to every record as \"doc\".", valueName: "id"))
     var doc: String?
 
+    @Option(help: ArgumentHelp("The most tokens the document may have, which bounds its memory.", valueName: "tokens"))
+    var maxDocumentTokens = Tokenizer.defaultMaximumTokens
+
+    func validate() throws {
+        if maxDocumentTokens < 1 { throw ValidationError("--max-document-tokens must be 1 or more; got \(maxDocumentTokens)") }
+    }
+
     func run() throws {
         let input = try InputSource.read(file)
         let tokenizer: Tokenizer
         do { tokenizer = try Tokenizer() } catch { throw ConfigurationFailure(message: error.message) }
+        tokenizer.maximumTokens = maxDocumentTokens
         var json = JSONWriter()
         try input.bytes.withUnsafeBufferPointer { text in
             var layer = TextLayer()

@@ -141,12 +141,15 @@ public struct TextLayer: Sendable {
 
 /// Why text could not be analyzed.
 public struct TextError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The kinds of failure: ICU could not be set up, or the document is too large.
+    /// The kinds of failure: ICU could not be set up, or the document is too large or has too
+    /// many tokens.
     public enum Code: String, Sendable {
         /// ICU could not be set up (missing data, failed to open an iterator).
         case icu
         /// The document is larger than ICU's 32-bit offsets allow (2 GiB).
         case documentTooLarge
+        /// The document has more tokens than `Tokenizer.maximumTokens`.
+        case tooManyTokens
     }
     /// What kind of failure it is.
     public var code: Code

@@ -41,12 +41,14 @@ struct TokenBuilder {
     func clearKeyCache() { keyCache.initialize(repeating: 0, count: Self.keyCacheEntries * 3) }
 
     /// Appends the tokens of `text`'s word-break segments (see `WordSegmenter`); `breaker` is
-    /// ICU's word break iterator, set on the whole text when the byte loop is off.
+    /// ICU's word break iterator, set on the whole text when the byte loop is off. Once `tokens`
+    /// holds more than `limit` tokens, the rest of the text adds none (the caller fails the
+    /// document), so a text where every byte is a token costs no more than `limit` of them.
     mutating func splitWords(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>,
-                             into tokens: inout ContiguousArray<Token>) {
+                             into tokens: inout ContiguousArray<Token>, limit: Int = .max) {
         var words = self.words
         words.forEach(breaker, text, spaces: false) { start, end, status in
-            segment(text, start, end, status: status, into: &tokens)
+            if tokens.count <= limit { segment(text, start, end, status: status, into: &tokens) }
         }
         self.words = words
     }

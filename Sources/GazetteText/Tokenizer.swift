@@ -28,6 +28,13 @@ public final class Tokenizer {
     @exclusivity(unchecked) public var transientLimit = 400_000
     /// The same limit in bytes of transient keys and surfaces.
     @exclusivity(unchecked) public var transientByteLimit = 32 << 20
+    /// The most tokens one document may have; past it `analyze` stops adding tokens and throws
+    /// `TextError.tooManyTokens`, so the per-token layers of a document (its tokens here, then
+    /// the resolver's and the matcher's) stay bounded whatever its bytes hold.
+    @exclusivity(unchecked) public var maximumTokens = Tokenizer.defaultMaximumTokens
+    /// The default of `maximumTokens`: 16 Mi tokens, about 90 MB of English prose (which has a
+    /// token every 5 to 6 bytes), or 16 MiB of text where every byte is a token.
+    public static let defaultMaximumTokens = 1 << 24
     /// Runs ICU's sentence iterator over the whole text instead of windows around candidate
     /// sentence ends: the reference that tests compare the windowed splitter with.
     @_spi(Testing) @exclusivity(unchecked) public var fullSentencePass = false
@@ -90,7 +97,8 @@ public final class Tokenizer {
     ///
     /// Ill-formed UTF-8 is read with repair (each maximal ill-formed subsequence as U+FFFD, see
     /// `UTF8Scanner`); offsets still point into `text`. O(n) in the length of `text`.
-    /// - Throws: `TextError.documentTooLarge` past `maximumDocumentSize` bytes.
+    /// - Throws: `TextError.documentTooLarge` past `maximumDocumentSize` bytes,
+    ///   `TextError.tooManyTokens` past `maximumTokens` tokens.
     @_spi(Stages)
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, into layer: inout TextLayer) throws(TextError) {
         layer.reset()
@@ -118,7 +126,12 @@ public final class Tokenizer {
                 throw TextError(.icu, "ICU cannot iterate the text (\(String(cString: cicu_error_name(status))))")
             }
         }
-        builder.splitWords(wordBreaker, text, into: &layer.tokens)
+        builder.splitWords(wordBreaker, text, into: &layer.tokens, limit: maximumTokens)
+        guard layer.tokens.count <= maximumTokens else {
+            let limit = maximumTokens
+            layer.reset()
+            throw TextError(.tooManyTokens, "over the limit of \(limit) tokens for one document")
+        }
         if fullSentencePass || !builder.splitSentences(sentenceBreaker, text, layer: &layer) {
             cicu_ubrk_set_utext(sentenceBreaker, UnsafeMutablePointer(utext), &status)
             builder.splitSentencesWithFullICUPass(sentenceBreaker, text, layer: &layer)

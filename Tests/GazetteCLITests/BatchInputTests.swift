@@ -112,6 +112,20 @@ struct BatchInputTests {
         #expect(refused.status == 2 && refused.stderr.contains("--max-document-bytes must be from 1 to"))
     }
 
+    /// A document of more tokens than --max-document-tokens is one failed document, reported
+    /// with its place; the others go on.
+    @Test func aDocumentOverTheTokenLimitFailsAlone() throws {
+        let dense = jsonLine(id: "dense", text: String(repeating: ".", count: 5000))
+        let lines = [jsonLine(id: "a", text: Self.meeting), dense, jsonLine(id: "b", text: Self.meeting)].joined(separator: "\n")
+        let result = try CLI.run(["extract", "--format", "jsonl", "--max-document-tokens", "1000", "-"], stdin: Data(lines.utf8))
+        #expect(result.status == 1)
+        #expect(try docs(result) == ["a", "b"])
+        #expect(result.stderr.contains("gazette: <stdin>:2: over the limit of 1000 tokens for one document"))
+        #expect(result.stderr.contains("3 documents read, 2 extracted, 1 failed"))
+        let refused = try CLI.run(["extract", "--max-document-tokens", "0", "-"], stdin: Data(lines.utf8))
+        #expect(refused.status == 2 && refused.stderr.contains("--max-document-tokens must be 1 or more"))
+    }
+
     /// --jobs far beyond the cores is capped, with a note, and gives the same output.
     @Test func jobsAreCappedPerCore() throws {
         let lines = (1...4).map { jsonLine(id: "j\($0)", text: Self.meeting) }.joined(separator: "\n")

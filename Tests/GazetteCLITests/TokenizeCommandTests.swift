@@ -36,6 +36,17 @@ struct TokenizeCommandTests {
         #expect(try jsonObjects(implicit).compactMap { $0["text"] as? String } == ["Hi", "."])
     }
 
+    /// A document of more tokens than --max-document-tokens writes no token and says why.
+    @Test func tokensPastTheLimit() throws {
+        let text = Data("Manalo's visit to Japan-Philippines talks.".utf8)
+        let refused = try CLI.run(["tokenize", "--max-document-tokens", "8", "-"], stdin: text)
+        #expect(refused.status == 1 && refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("over the limit of 8 tokens for one document"))
+        let fits = try CLI.run(["tokenize", "--max-document-tokens", "9", "-"], stdin: text)
+        #expect(fits.status == 0)
+        #expect(try jsonObjects(fits).count == 9)
+    }
+
     @Test func sentencesAndDocumentID() throws {
         let result = try CLI.run(["tokenize", "--sentences", "--doc", "a1", "-"],
                                  stdin: Data("Mr. Iwaya met Manalo. They agreed.\nNext line".utf8))

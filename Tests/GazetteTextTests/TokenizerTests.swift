@@ -197,6 +197,27 @@ struct SentenceSplitterTests {
         }
     }
 
+    /// A document of more tokens than `maximumTokens` fails, having kept no more than that many
+    /// (so text where every byte is a token costs the limit, not its size); one of exactly that
+    /// many is tokenized, and the next document starts afresh.
+    @Test func tokensPastTheLimitFailTheDocument() throws {
+        let tokenizer = try Tokenizer()
+        tokenizer.maximumTokens = 6
+        var layer = TextLayer()
+        let six = Array("Manalo met Iwaya in Tokyo.".utf8)
+        try six.withUnsafeBufferPointer { try tokenizer.analyze($0, into: &layer) }
+        #expect(layer.tokens.count == 6)
+        let dense = [UInt8](repeating: 0, count: 100_000)
+        #expect(throws: TextError(.tooManyTokens, "over the limit of 6 tokens for one document")) {
+            try dense.withUnsafeBufferPointer { try tokenizer.analyze($0, into: &layer) }
+        }
+        #expect(layer.tokens.isEmpty && layer.tokens.capacity < 64)
+        let seven = Array("Manalo met Iwaya in Tokyo today.".utf8)
+        #expect(throws: TextError.self) { try seven.withUnsafeBufferPointer { try tokenizer.analyze($0, into: &layer) } }
+        try six.withUnsafeBufferPointer { try tokenizer.analyze($0, into: &layer) }
+        #expect(tokenTexts(layer, six) == ["Manalo", "met", "Iwaya", "in", "Tokyo", "."])
+    }
+
     @Test func layerIsReusedAcrossDocuments() throws {
         let tokenizer = try Tokenizer()
         var layer = TextLayer()
