@@ -420,6 +420,20 @@ struct EntityResolver {
     /// leaders). With two such people, or none, it stays apart.
     mutating func mergeRoyalGivenNames() {
         var into: [EntityIndex: EntityIndex] = [:]
+        // The people the text names in full, by the first word of a name it writes (after an
+        // honorific or a royal style): with two words or more, and with three or more. Built in
+        // one pass, so the look-up per person does not scan every mention.
+        var namedInFull: [[String: [EntityIndex]]] = [[:], [:]]
+        for m in result.mentions where m.aliasKind == .name && m.endToken - m.firstToken >= 2 {
+            guard let other = m.entity, result.entities[other].type == .person else { continue }
+            var first = m.firstToken
+            if isIn(.honorific, first) || Self.royalStyles.contains(key(first)) { first += 1 }
+            guard first < m.endToken else { continue }
+            let word = key(first)
+            for (n, words) in [2, 3].enumerated() where m.endToken - m.firstToken >= words {
+                if !(namedInFull[n][word]?.contains(other) ?? false) { namedInFull[n][word, default: []].append(other) }
+            }
+        }
         for (index, entity) in zip(result.entities.layerIndices, result.entities) where entity.type == .person && entity.lexiconEntry == nil {
             let words = entity.name.split(separator: " ")
             // "PM Shehbaz", "Prime Minister Prayut": one word after a title, for the one person
@@ -429,14 +443,7 @@ struct EntityResolver {
             let given = normalizedLabel(String(words[words.count - 1]))
             // The people the text names in full with that given name, by the words it writes
             // (the lexicon may spell a name otherwise: "Mohamed bin Zayed" for "Mohammed ...").
-            var full: [EntityIndex] = []
-            for m in result.mentions where m.aliasKind == .name && m.endToken - m.firstToken >= (titled ? 2 : 3) {
-                guard let other = m.entity, other != index, result.entities[other].type == .person, !full.contains(other) else { continue }
-                var first = m.firstToken
-                if isIn(.honorific, first) || Self.royalStyles.contains(key(first)) { first += 1 }
-                guard first < m.endToken, key(first) == given else { continue }
-                full.append(other)
-            }
+            let full = (namedInFull[titled ? 0 : 1][given] ?? []).filter { $0 != index }
             guard full.count == 1 else { continue }
             if titled {
                 guard let office = result.entities[full[0]].office, office.lowercased() == entity.office?.lowercased() else { continue }
@@ -490,7 +497,7 @@ struct EntityResolver {
     /// the emir a king's visit names), a queen for "Queen", an emir for "Emir" (so "the Amir" is not the King
     /// of Jordan the same text names), a sultan for "Sultan", an emperor for "Emperor", any of
     /// them for the other monarchs' offices ("the monarch").
-    func isMonarch(_ entity: EntityIndex, as office: String) -> Bool {
+    func isMonarch(_ entity: EntityIndex, as office: String, titledBy monarchTitles: [EntityIndex: Set<String>]) -> Bool {
         let kings: Set<String> = ["king", "emir", "amir", "sultan", "emperor"]
         let words: Set<String> = switch office {
         case "King": ["king"]
@@ -504,9 +511,23 @@ struct EntityResolver {
         if let o = result.entities[entity].office, words.contains(o.lowercased()) || (anyMonarch && Self.monarchOffices.contains(o)) {
             return true
         }
-        return result.mentions.contains { m in
-            m.entity == entity && words.contains(key(m.titleStart ?? m.firstToken))
-        }
+        return !(monarchTitles[entity] ?? []).isDisjoint(with: words)
+    }
+
+    static let monarchTitleWords: Set<String> = ["king", "queen", "emir", "amir", "sultan", "emperor"]
+
+    /// Each person's monarch's titles (`monarchTitleWords`) that the text writes before (or as the
+    /// first word of) a mention of theirs, for `isMonarch`.
+    func monarchTitles() -> [EntityIndex: Set<String>] {
+        var titles: [EntityIndex: Set<String>] = [:]
+        for m in result.mentions { noteMonarchTitle(of: m, in: &titles) }
+        return titles
+    }
+
+    func noteMonarchTitle(of m: EntityMention, in titles: inout [EntityIndex: Set<String>]) {
+        guard let e = m.entity else { return }
+        let word = key(m.titleStart ?? m.firstToken)
+        if Self.monarchTitleWords.contains(word) { titles[e, default: []].insert(word) }
     }
 
     /// "Ruiz met Dorr on Monday. The two leaders signed the accord", "Ruiz, Dorr and Pardo met.
@@ -1206,9 +1227,13 @@ struct EntityResolver {
         guard !openers.isEmpty else { return }
         // Person mentions by the first token of their title (or name), for the list walk.
         var personAt: [Int: Int] = [:]
+        // And by their sentence (its first token), in the mentions' order, so that finding a
+        // list's leader reads one sentence's people, not the document's.
+        var peopleBySentence: [Int: [Int]] = [:]
         for (n, m) in result.mentions.enumerated() {
             guard let e = m.entity, result.entities[e].type == .person else { continue }
             personAt[m.titleStart ?? m.firstToken] = n
+            peopleBySentence[sentenceRange(of: m.firstToken).lowerBound, default: []].append(n)
         }
         guard !personAt.isEmpty else { return }
         func countryCode(ofMention m: EntityMention?) -> String? {
@@ -1304,10 +1329,10 @@ struct EntityResolver {
                     }
                     let listed = list(from: start, in: sentence)
                     members = listed.people
-                    let leader = result.mentions.last { m in
-                        m.endToken <= i && m.firstToken >= sentence.lowerBound && m.entity.map { result.entities[$0].type == .person } == true
-                            && (pronouns || m.aliasKind != .pronoun)
-                    } ?? personAt[listed.end].map { result.mentions[$0] }
+                    let leader = (peopleBySentence[sentence.lowerBound] ?? []).last { n in
+                        let m = result.mentions[n]
+                        return m.endToken <= i && (pronouns || m.aliasKind != .pronoun)
+                    }.map { result.mentions[$0] } ?? personAt[listed.end].map { result.mentions[$0] }
                     // The second pass reads only the lists whose leader is a pronoun.
                     if pronouns && leader?.aliasKind != .pronoun { continue }
                     code = countryCode(ofMention: leader)
@@ -5488,6 +5513,7 @@ struct EntityResolver {
     /// no one. Only a person named before counts: a description does not look ahead.
     mutating func resolveBareDescriptions() {
         var visits: [Int: Bool] = [:]
+        var titledMonarchs = monarchTitles()
         for description in bareDescriptions where !description.range.contains(where: { covered($0) }) {
             // "the minister": a minister of any portfolio, not a prime minister.
             let anyMinister = description.office == Self.anyMinisterOffice
@@ -5517,7 +5543,7 @@ struct EntityResolver {
                 else { continue }
                 // "the king" is a king named before (as "King Charles III" too), not a president
                 // nor a queen; "the queen" a queen; "the monarch" either.
-                if Self.monarchOffices.contains(description.office) && !isMonarch(p, as: description.office) { continue }
+                if Self.monarchOffices.contains(description.office) && !isMonarch(p, as: description.office, titledBy: titledMonarchs) { continue }
                 if visiting && !tellsOfVisit(sentenceRange(of: m.firstToken), &visits) { continue }
                 if found == nil { found = p } else { ambiguous = true; break }
             }
@@ -5535,8 +5561,10 @@ struct EntityResolver {
                 }
                 if unnamed { continue }
             }
-            add(EntityMention(candidates: [found], aliasKind: .description, firstToken: description.range.lowerBound,
-                              endToken: description.range.upperBound, byteStart: 0, byteEnd: 0, source: .coreference))
+            let described = EntityMention(candidates: [found], aliasKind: .description, firstToken: description.range.lowerBound,
+                                          endToken: description.range.upperBound, byteStart: 0, byteEnd: 0, source: .coreference)
+            noteMonarchTitle(of: described, in: &titledMonarchs)
+            add(described)
         }
     }
 
