@@ -43,19 +43,19 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 0eb0b5fcfec39cebbd1a537b6a167f0a319408483b21500620da3ee8e58e627c
+// classes.rules sha256 a8ef54856030ae0ce5257422c030b00564bd1fa8382296a0f0ed40e1e7b9ac60
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 e6b554cf88203da94c13dc5afbb6e33b8cd5ce77db34e3aeebda8db5a959369c
+// met.rules sha256 815baaf9828557c8352d8a8ce2fe1a95599c654fa05c7125c8cd2f612a1a9ef5
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 8eb954b9c069d395bae66a22619c790f0bf97241e532f25ddbb18a23d8109184
+// negative.rules sha256 06ffc5e3a4960466cffe15c09e8bd1c51889cebe723b84d7e3b72bfaae00678c
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

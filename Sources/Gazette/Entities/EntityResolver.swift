@@ -5193,6 +5193,11 @@ struct EntityResolver {
     /// post's office, or "counterpart" when the sentence names none.
     mutating func findCounterparts() {
         for i in cuePositions where i > 1 && isIn(.counterpart, i) && !covered(i) {
+            // "his French and German counterparts, Ana Ruiz and Li Wei": each country in turn.
+            if key(i) == "counterparts", let codes = coordinatedCountries(endingAt: i), codes.count > 1 {
+                assignCounterpartsOfCountries(after: i, codes: codes)
+                continue
+            }
             if country(before: i)?.endToken != i {
                 assignCounterpartsOfCountries(after: i)
                 continue
@@ -5252,23 +5257,38 @@ struct EntityResolver {
     /// "from" names, in their order, as many) holds, in that country, the office of the nearest
     /// person before with an office of a known class (not of that country), when they have none
     /// of their own.
-    mutating func assignCounterpartsOfCountries(after i: Int) {
+    /// The countries coordinated right before token `end`, in their order: "French and German"
+    /// before "counterparts" gives FRA, DEU; nil when a country does not end right there.
+    func coordinatedCountries(endingAt end: Int) -> [String]? {
+        var codes: [String] = [], k = end
+        while let c = mention(endingAt: k), let ce = c.entity, let code = alpha3(ofCountry: ce) {
+            codes.insert(code, at: 0)
+            k = c.firstToken
+            guard k >= 2, key(k - 1) == "and" || key(k - 1) == "," else { break }
+            k -= 1
+            if key(k) == "and" && k >= 2 && key(k - 1) == "," { k -= 1 }
+        }
+        return codes.isEmpty ? nil : codes
+    }
+
+    mutating func assignCounterpartsOfCountries(after i: Int, codes before: [String] = []) {
         let sentence = sentenceRange(of: i)
         var next = i + 1
         if next + 1 < sentence.upperBound && key(next) == "," { next += 1 }
         var named: [(person: EntityIndex, code: String, token: Int)] = []
-        // "his counterparts from Peru and Chile, Ana Ruiz and Li Wei": the countries first, then
-        // the names in their order, as many (found here if no stage has found them).
-        if next < sentence.upperBound && key(next) == "from" {
-            var codes: [String] = [], k = next + 1
-            while k < sentence.upperBound {
+        // "his counterparts from Peru and Chile, Ana Ruiz and Li Wei", "his Peruvian and Chilean
+        // counterparts, Ana Ruiz and Li Wei": the countries first, then the names in their
+        // order, as many (found here if no stage has found them).
+        if !before.isEmpty || next < sentence.upperBound && key(next) == "from" {
+            var codes = before, k = before.isEmpty ? next + 1 : (key(i + 1) == "," ? i + 1 : i)
+            while before.isEmpty && k < sentence.upperBound {
                 if key(k) == "the" { k += 1 }
                 guard let c = mention(startingAt: k), let ce = c.entity, let code = alpha3(ofCountry: ce) else { break }
                 codes.append(code)
                 k = c.endToken
                 if k + 1 < sentence.upperBound && key(k) == "and" { k += 1 } else if k + 2 < sentence.upperBound && key(k) == "," && key(k + 1) == "and" { k += 2 } else { break }
             }
-            guard !codes.isEmpty, k + 1 < sentence.upperBound, key(k) == "," else { return }
+            guard !codes.isEmpty, k + 1 < sentence.upperBound, key(k) == "," || k == i else { return }
             k += 1
             var people: [(EntityIndex, Int)] = []
             while k < sentence.upperBound && people.count < codes.count {
@@ -5305,6 +5325,13 @@ struct EntityResolver {
             result.entities[p].office = office
             result.entities[p].country = code
             result.mentions[Int(owner[token])].listedUnderTitle = true
+        }
+        // The countries before "counterparts" are no title of the last one's alone: each name's
+        // country is its own.
+        if !before.isEmpty {
+            for (_, _, token) in named where (result.mentions[Int(owner[token])].titleStart ?? i) < i {
+                result.mentions[Int(owner[token])].titleStart = nil
+            }
         }
     }
 

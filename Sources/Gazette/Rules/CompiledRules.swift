@@ -112,7 +112,7 @@ public final class CompiledRules: Sendable {
     /// Words before a place that say where an event happened ("in", "at"), and words of a
     /// gathering held somewhere of its own ("summit", "sidelines"): with either, a sentence
     /// places its event elsewhere than the dateline (`a.dateline`).
-    static let placeWords = ["in", "at"]
+    static let placeWords = ["in", "at", "near"]
     static let gatheringWords = ["summit", "sidelines", "conference", "forum", "assembly"]
     let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?, atKey: KeyID?
     /// Nouns of travel before "to" and a place, after "on": "X, who is on an official visit to

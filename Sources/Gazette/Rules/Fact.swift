@@ -185,7 +185,7 @@ struct RelationBuilder {
         }
         facts = Self.datingSignings(facts, storyDated: &storyDated, matches: matches, layer: layer, rules: rules, extraction)
         facts = addingHostOffices(facts, matches: matches, ruleList, extraction)
-        extraction.facts = Self.datingAlike(Self.droppingVisitsHome(Self.droppingDatelineVisitsStated(facts), matches: matches, ruleList),
+        extraction.facts = Self.datingAlike(Self.droppingVisitsHome(droppingDatelineVisitsStated(facts, extraction), matches: matches, ruleList),
                                             storyDated: storyDated, extraction)
     }
 
@@ -268,6 +268,7 @@ struct RelationBuilder {
 
     /// The predicate whose undated facts take their agreement's one signing date.
     static let signedPredicate = "signed"
+    static let visitPredicate = "visited"
     static let officePredicate = "holds_office"
 
     /// A rule that says `abroad` gives no visit to a country the document says the person holds
@@ -343,12 +344,24 @@ struct RelationBuilder {
 
     /// A visit by the dateline is a fallback: where a rule states the same visit (subject, predicate,
     /// object) with its own words, at whatever date, the dateline's is dropped, so that it neither
-    /// doubles the visit nor dates it by the meeting.
-    static func droppingDatelineVisitsStated(_ facts: [Fact]) -> [Fact] {
+    /// doubles the visit nor dates it by the meeting. Nor is a visit to the dateline's country
+    /// by the dateline where the story takes a person of that country abroad in its own words
+    /// ("ISLAMABAD - Dar arrived in Kabul on Saturday ... Dar held talks with Muttaqi and called
+    /// on Akhund": the meetings were in Kabul, the report filed at home).
+    func droppingDatelineVisitsStated(_ facts: [Fact], _ extraction: Extraction) -> [Fact] {
         guard facts.contains(where: \.byDateline) else { return facts }
         var stated = Set<[EntityIndex]>()
         for f in facts where !f.byDateline { stated.insert([f.subject.entity, f.object.entity]) }
-        return facts.filter { !($0.byDateline && stated.contains([$0.subject.entity, $0.object.entity])) }
+        let home = extraction.datelineCountry
+        let homeAbroad = home != nil && facts.contains { f in
+            !f.byDateline && f.predicate == Self.visitPredicate && extraction.entities[f.subject.entity].type == .person
+                && extraction.entities[f.subject.entity].country == home && alpha3(f.object.entity, extraction) != home
+        }
+        return facts.filter { f in
+            guard f.byDateline else { return true }
+            if stated.contains([f.subject.entity, f.object.entity]) { return false }
+            return !(homeAbroad && alpha3(f.object.entity, extraction) == home)
+        }
     }
 
     /// What identifies a fact but its date: subject id, predicate, object id.
