@@ -37,13 +37,13 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 8ee5d40286a3f74fde4433bbb3dcbf12c3df445918545937f83776a44b256991
+// agreements.rules sha256 09e1d1082f896fe08948ccea910e82029eb7844f6c53a2125fab6494b726d264
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 a8ef54856030ae0ce5257422c030b00564bd1fa8382296a0f0ed40e1e7b9ac60
+// classes.rules sha256 8510f15dd678d4795a49a9b94026952b2bff4ea853844cb2ddaba262bb0e4204
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):

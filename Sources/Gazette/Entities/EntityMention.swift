@@ -50,7 +50,9 @@ public struct EntityMention: Sendable, Equatable {
     public var titleStart: Int? = nil
     /// Where the person's phrase starts when words of tenure or a form of address come before
     /// the title ("Acting" in "Acting Chilean Foreign Minister X", "His" in "His Highness the
-    /// Crown Prince X"); rules match the person from there too. Nil when nothing comes before.
+    /// Crown Prince X"); rules match the person from there too. For an agreement, the year
+    /// before its name ("1974" in "the 1974 Land Boundary Agreement"), from which rules match it
+    /// too. Nil when nothing comes before.
     public var phraseStart: Int? = nil
     /// For a group named by its number ("the three presidents", "the two leaders"): the people
     /// it names, as indexes into `Extraction.entities`, in the order the text named them;

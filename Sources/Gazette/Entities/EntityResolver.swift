@@ -5838,12 +5838,25 @@ struct EntityResolver {
         return front < start ? front : nil
     }
 
-    /// Gives each mention after a title its `phraseStart`.
+    /// Gives each mention after a title its `phraseStart`, and each agreement after a year
+    /// ("the 1974 Land Boundary Agreement", "the 2015 Paris Agreement") the year's token, so that
+    /// rules read "of the 1974 ..." as "of the ...". (A year after "the" or a possessive, and
+    /// before a name that does not open with it.)
     mutating func assignPhraseStarts() {
         var titleByEnd: [Int: Int] = [:]
         for title in result.titles { titleByEnd[title.endToken] = min(titleByEnd[title.endToken] ?? title.firstToken, title.firstToken) }
         for n in result.mentions.indices {
-            guard let t = result.mentions[n].titleStart, let front = phraseStart(before: t, titleByEnd: titleByEnd) else { continue }
+            let m = result.mentions[n]
+            if m.titleStart == nil, let e = m.entity, result.entities[e].type == .agreement, m.firstToken >= 2 {
+                let year = m.firstToken - 1
+                let token = layer.tokens[year]
+                if token.kind == .number, token.end - token.start == 4, owner[year] < 0,
+                   key(year - 1) == "the" || isPossessive(year - 1) || isIn(.possessiveDeterminer, year - 1) {
+                    result.mentions[n].phraseStart = year
+                }
+                continue
+            }
+            guard let t = m.titleStart, let front = phraseStart(before: t, titleByEnd: titleByEnd) else { continue }
             result.mentions[n].phraseStart = front
         }
     }

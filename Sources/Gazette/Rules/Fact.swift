@@ -970,11 +970,15 @@ struct RelationBuilder {
         case .story?, nil: break
         }
         let dates = extraction.dates
-        // Where the match's last capture starts (its end when it captures nothing).
+        // Where the match's last capture starts (its end when it captures nothing); the years
+        // that open a captured agreement's phrase ("the 1998 Andes Pact").
         var lastCapture = -1
+        var namingYears: [Int] = []
         for case let annotation? in match.captures {
             switch annotation {
-            case .mention(let m): lastCapture = max(lastCapture, extraction.mentions[m].firstToken)
+            case .mention(let m):
+                lastCapture = max(lastCapture, extraction.mentions[m].firstToken)
+                if extraction.mentions[m].titleStart == nil, let p = extraction.mentions[m].phraseStart { namingYears.append(p) }
             case .date(let d): lastCapture = max(lastCapture, dates[d].firstToken)
             case .title(let t): lastCapture = max(lastCapture, extraction.titles[t].firstToken)
             }
@@ -998,6 +1002,9 @@ struct RelationBuilder {
                (max(sentence.lowerBound, d.firstToken - 3)..<d.firstToken).contains(where: { rules.sayingKeys.contains(layer.tokens[$0].key) }) {
                 distance += sentence.count
             }
+            // The year in an agreement's name dates it only when the clause gives no other date:
+            // "ratified the 2015 Paris Agreement on Friday" is Friday's.
+            if namingYears.contains(d.firstToken) { distance += 2 * sentence.count }
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
         if let best { return (DateIndex(best.index), false) }

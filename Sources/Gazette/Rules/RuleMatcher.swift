@@ -296,6 +296,8 @@ struct RuleMatcher {
                 if let p = m.phraseStart, p < t {
                     annotations.append(Annot(start: Int32(p), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
                 }
+            } else if let p = m.phraseStart, p < m.firstToken {
+                annotations.append(Annot(start: Int32(p), end: Int32(m.endToken), type: UInt8(type), value: .mention(i)))
             }
             // A person the document names, described by a post as well ("the Kenyan
             // president"), is there a role too, from the country word before it; a post with
