@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 815baaf9828557c8352d8a8ce2fe1a95599c654fa05c7125c8cd2f612a1a9ef5
+// met.rules sha256 aebb698e9bf75f1cec54ebea7b56eb2ade75d87e76e8cfd800616157e0278fb1
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):

@@ -5236,6 +5236,13 @@ struct EntityResolver {
             while next + 1 < sentence.upperBound && isHonorific(next) && isCapitalizedWord(next) { next += 1 }
             // A title after it ("his Japanese counterpart, Foreign Minister ..."): that title speaks.
             if next < sentence.upperBound && inTitle[next] { continue }
+            // "his Argentine counterpart Santiago Cafiero": a city's name opening a name after it
+            // is a given name, as after a title.
+            if next + 1 < sentence.upperBound, let c = mention(startingAt: next), c.endToken == next + 1, c.aliasKind == .capital,
+               isCapitalizedWord(next + 1), !covered(next + 1), !isIn(.notName, next + 1), !isDateWord(next + 1) {
+                uncover(next..<(next + 1))
+                _ = addListedName(at: next, in: sentence)
+            }
             if let named = mention(startingAt: next), let p = named.entity, result.entities[p].type == .person {
                 if result.entities[p].office == nil { result.entities[p].office = office ?? "counterpart" }
                 if result.entities[p].country == nil { result.entities[p].country = code }
