@@ -2218,14 +2218,27 @@ struct EntityResolver {
     /// "the Kenyan leader", "Kenya's leader" with no name after it: the one person the document
     /// names heading that country's state or government (source `coreference`); with two (a
     /// president and a prime minister) or none, no one. Looked at once offices are assigned.
+    /// With a name after it, a title for the lexicon's head of that country.
     mutating func resolveLeaderDescriptions() {
         var byCountry: [String: EntityIndex?] = [:]  // per country, the one head named, or nil for two
         for i in cuePositions where key(i) == "leader" && !covered(i) && i > 0 {
             guard let m = mention(endingAt: i) ?? (isPossessive(i - 1) ? mention(endingAt: i - 1) : nil),
                   let code = mentionCountry(m.firstToken) else { continue }
             let possessive = m.endToken < i
+            // "the Ghanaian leader Nana Akufo-Addo", "Ghana's leader X" (with "the" or not): the
+            // country's leader as a title, for a lexicon person heading that country's state or
+            // government on the document's date (the lexicon, not the word, says which post:
+            // "Ugandan rebel leader X" or "opposition leader X" put a word between).
+            if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) {
+                if let named = mention(startingAt: i + 1), named.titleStart == nil, let p = named.entity,
+                   let entry = result.entities[p].lexiconEntry?.rawValue, let role = roleHeld(by: entry),
+                   role.country == code, Self.isHeadOffice(role.office) {
+                    result.titles.append(TitleMention(firstToken: i, endToken: i + 1, office: role.office))
+                    result.mentions[Int(owner[i + 1])].titleStart = m.firstToken
+                }
+                continue
+            }
             guard possessive || (m.firstToken > 0 && key(m.firstToken - 1) == "the") else { continue }
-            if i + 1 < layer.tokens.count && isCapitalizedWord(i + 1) { continue }  // "the Kenyan leader Ruto": a name's title
             if byCountry[code] == nil {
                 var found: EntityIndex?, two = false
                 for (index, e) in zip(result.entities.layerIndices, result.entities) where e.type == .person && e.country == code {
