@@ -3625,12 +3625,12 @@ struct EntityResolver {
     /// (private) plane", "Ruto's motorcade".
     static let journeyThings: Set<String> = journeyNouns.union(["plane", "aircraft", "jet", "flight", "motorcade", "convoy", "car", "helicopter"])
 
-    /// Whether the words from `k` (up to two words in lower case, then the noun) name a journey
-    /// or its craft (`journeyThings`).
+    /// Whether the words from `k` (up to three words, numbers or hyphens: "Latin American",
+    /// "three-nation", then the noun) name a journey or its craft (`journeyThings`).
     func possessesJourney(after k: Int) -> Bool {
         var n = k
-        while n < layer.tokens.count && n < k + 3 {
-            guard layer.tokens[n].kind == .word && !isCapitalizedWord(n) else { return false }
+        while n < layer.tokens.count && n < k + 4 {
+            guard layer.tokens[n].kind == .word || layer.tokens[n].kind == .number || isCharacter(n, UInt8(ascii: "-")) else { return false }
             if Self.journeyThings.contains(key(n)) { return true }
             n += 1
         }
