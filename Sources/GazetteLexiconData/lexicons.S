@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 aebb698e9bf75f1cec54ebea7b56eb2ade75d87e76e8cfd800616157e0278fb1
+// met.rules sha256 45f2bc15241a076965a74c0caa5f9b5ae0c8a3841d0fc3fed369365a4130170e
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
