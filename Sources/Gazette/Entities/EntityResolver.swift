@@ -6542,6 +6542,38 @@ struct EntityResolver {
                                   byteStart: 0, byteEnd: 0, source: .coreference))
             }
         }
+        findGivenNames()
+    }
+
+    /// Words that open a name without being a given name ("Sheikh Tamim", "Dr Ana Ruiz").
+    static let notGivenNames: Set<String> = ["sheikh", "shaikh", "prince", "princess", "king", "queen", "emir", "amir", "sultan",
+                                             "crown", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "al", "el", "de", "van", "von"]
+
+    /// "Retno Marsudi ... Retno, who is in Malaysia on a working visit, ...": a capitalized word
+    /// alone, where a party stands (`isArgumentPosition`), that is the given name of exactly one
+    /// person the text names in full and nobody's surname, is that person (source `coreference`).
+    /// News names Indonesian, Malaysian and Thai people, among others, by their given names.
+    mutating func findGivenNames() {
+        var given: [KeyID: EntityIndex?] = [:]
+        for (index, e) in zip(result.entities.layerIndices, result.entities) where e.type == .person {
+            let words = e.name.split(separator: " ")
+            guard words.count >= 2, let first = words.first, first.count >= 4 else { continue }
+            let word = normalizedLabel(String(first))
+            guard !Self.notGivenNames.contains(word), personByLabel[word] == nil, let id = vocabulary.keyID(forKey: word) else { continue }
+            if let known = given[id] { if known != index { given[id] = .some(nil) } } else { given[id] = index }
+        }
+        guard !given.isEmpty else { return }
+        let bits = KeyBits(given.keys.map(Int.init))
+        var found: [Int] = []
+        for i in 0..<layer.tokens.count where bits.contains(layer.tokens[i].key) { found.append(i) }
+        for i in found where !covered(i) && isCapitalizedWord(i) && !opensLongerName(i) {
+            guard let entity = given[layer.tokens[i].key] ?? nil else { continue }
+            let sentenceStart = sentenceRange(of: i).lowerBound
+            if i > sentenceStart && isCapitalizedWord(i - 1) && !covered(i - 1) { continue }
+            guard !isTitleCase(sentenceRange(of: i)), isArgumentPosition(i) else { continue }
+            add(EntityMention(candidates: [entity], aliasKind: .short, firstToken: i, endToken: i + 1,
+                              byteStart: 0, byteEnd: 0, source: .coreference))
+        }
     }
 }
 

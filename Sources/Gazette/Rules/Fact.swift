@@ -25,6 +25,8 @@ public struct Fact: Sendable, Equatable {
     /// Whether only visits by the dateline (`a.dateline`) state it: a fallback, dropped where a
     /// rule states the same visit itself.
     var byDateline = false
+    /// Whether only the dateline's country states it (not a place the match's words name).
+    var onlyByDateline = false
 
     /// An entity in a fact: an index into `Extraction.entities`, and the mention that names it,
     /// unless it is derived (a person's country from the lexicon, an agreement's parties).
@@ -164,8 +166,10 @@ struct RelationBuilder {
                         let dateValue: String = date.flatMap { extraction.dates[$0].value } ?? ""
                         let key = Self.factKey(subject.entity, emit.predicate, object.entity, extraction) + "\u{1F}" + dateValue
                         let viaDateline = emit.object.allSatisfy { $0.derived?.placesVisitor == true }
+                        let onlyDateline = emit.object.allSatisfy { $0.derived == .dateline || ($0.derived == .venue && site == nil) }
                         if let existing = index[key] {
                             if !viaDateline { facts[existing].byDateline = false }
+                            if !onlyDateline { facts[existing].onlyByDateline = false }
                             if !fromStory { storyDated.remove(existing) }
                             // (Matches come in order: a match already in the evidence is its last.)
                             if facts[existing].evidence.last != m { facts[existing].evidence.append(m) }
@@ -178,6 +182,7 @@ struct RelationBuilder {
                         var fact = Fact(subject: subject, predicate: emit.predicate, object: object, date: date,
                                         office: office, place: place, evidence: [m])
                         fact.byDateline = viaDateline
+                        fact.onlyByDateline = onlyDateline
                         facts.append(fact)
                     }
                 }
@@ -234,6 +239,7 @@ struct RelationBuilder {
             guard let j = first[key] else { first[key] = i; continue }
             absorb(f, into: &merged[j])
             if !f.byDateline { merged[j].byDateline = false }
+            if !f.onlyByDateline { merged[j].onlyByDateline = false }
             if !storyDated.contains(i) { storyDated.remove(j) }
             dropped.insert(i)
         }
@@ -344,23 +350,26 @@ struct RelationBuilder {
 
     /// A visit by the dateline is a fallback: where a rule states the same visit (subject, predicate,
     /// object) with its own words, at whatever date, the dateline's is dropped, so that it neither
-    /// doubles the visit nor dates it by the meeting. Nor is a visit to the dateline's country
-    /// by the dateline where the story takes a person of that country abroad in its own words
-    /// ("ISLAMABAD - Dar arrived in Kabul on Saturday ... Dar held talks with Muttaqi and called
-    /// on Akhund": the meetings were in Kabul, the report filed at home).
+    /// doubles the visit nor dates it by the meeting. Nor is a visit that only the dateline
+    /// places in its country where the story takes a person of that country abroad, in its own
+    /// words, at the story's time (undated, or in the story's month: "ISLAMABAD - Dar arrived in
+    /// Kabul on Saturday ... Dar held talks with Muttaqi and called on Akhund": the meetings were
+    /// in Kabul, the report filed at home; not "Singh, who visited Colombo in August 2008").
     func droppingDatelineVisitsStated(_ facts: [Fact], _ extraction: Extraction) -> [Fact] {
         guard facts.contains(where: \.byDateline) else { return facts }
         var stated = Set<[EntityIndex]>()
         for f in facts where !f.byDateline { stated.insert([f.subject.entity, f.object.entity]) }
         let home = extraction.datelineCountry
+        let month = extraction.documentDate.map { String($0.isoAtPrecision.prefix(7)) }
         let homeAbroad = home != nil && facts.contains { f in
             !f.byDateline && f.predicate == Self.visitPredicate && extraction.entities[f.subject.entity].type == .person
                 && extraction.entities[f.subject.entity].country == home && alpha3(f.object.entity, extraction) != home
+                && (f.date.flatMap { extraction.dates[$0].value }.map { value in month.map { value.hasPrefix($0) } ?? false } ?? true)
         }
         return facts.filter { f in
             guard f.byDateline else { return true }
             if stated.contains([f.subject.entity, f.object.entity]) { return false }
-            return !(homeAbroad && alpha3(f.object.entity, extraction) == home)
+            return !(homeAbroad && f.onlyByDateline && alpha3(f.object.entity, extraction) == home)
         }
     }
 
@@ -1002,9 +1011,10 @@ struct RelationBuilder {
                (max(sentence.lowerBound, d.firstToken - 3)..<d.firstToken).contains(where: { rules.sayingKeys.contains(layer.tokens[$0].key) }) {
                 distance += sentence.count
             }
-            // The year in an agreement's name dates it only when the clause gives no other date:
-            // "ratified the 2015 Paris Agreement on Friday" is Friday's.
-            if namingYears.contains(d.firstToken) { distance += 2 * sentence.count }
+            // The year in an agreement's name dates a ratification or negotiations only when the
+            // clause gives no other date: "ratified the 2015 Paris Agreement on Friday" is Friday's.
+            // (Not for a signing: "signed the 1998 Andes Pact" is the year's.)
+            if rule.predicate != Self.signedPredicate && namingYears.contains(d.firstToken) { distance += 2 * sentence.count }
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
         if let best { return (DateIndex(best.index), false) }
