@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 45f2bc15241a076965a74c0caa5f9b5ae0c8a3841d0fc3fed369365a4130170e
+// met.rules sha256 454a337a558d932043bd4959dbd5e48513f5d03b576292155cd878fdffca8221
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
