@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 09e1d1082f896fe08948ccea910e82029eb7844f6c53a2125fab6494b726d264
+// agreements.rules sha256 afd3cf346e7a16fd9bbd3316a29790dc5ad52748e913a9795cb3cd4656caf34b
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
