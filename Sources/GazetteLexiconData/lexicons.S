@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 afd3cf346e7a16fd9bbd3316a29790dc5ad52748e913a9795cb3cd4656caf34b
+// agreements.rules sha256 2b3fe39ca8a9ea00b13d9b7e7425aaeb01a71173dfb2d8c4f54545de0a20ccc8
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
