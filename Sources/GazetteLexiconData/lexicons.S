@@ -37,7 +37,7 @@ SYMBOL(gazette_lexicon_3_end):
 SYMBOL(gazette_lexicon_4_start):
     .incbin "titles.jsonl"
 SYMBOL(gazette_lexicon_4_end):
-// agreements.rules sha256 2b3fe39ca8a9ea00b13d9b7e7425aaeb01a71173dfb2d8c4f54545de0a20ccc8
+// agreements.rules sha256 b93dabb36cfeb7fdb75a54853b17e2d296127e32da6bb5b1c774c25920251ce0
     .globl SYMBOL(gazette_rules_0_start)
     .globl SYMBOL(gazette_rules_0_end)
 SYMBOL(gazette_rules_0_start):
@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 454a337a558d932043bd4959dbd5e48513f5d03b576292155cd878fdffca8221
+// met.rules sha256 3f840b5b262272f290381b52870f0a724968784102479e3c7b69476cc440c8ea
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
