@@ -113,6 +113,11 @@ public final class CompiledRules: Sendable {
     /// gathering held somewhere of its own ("summit", "sidelines"): with either, a sentence
     /// places its event elsewhere than the dateline (`a.dateline`).
     static let placeWords = ["in", "at", "near"]
+    /// Verbs of a visit done before a place: "Krishna visited Islamabad in July, but his talks
+    /// with X ..." places the talks there, not at the dateline (not "visiting", an adjective as
+    /// often as a verb: "visiting Chinese President X").
+    static let visitedWords = ["visited", "toured"]
+    let visitedKeys: KeyBits
     static let gatheringWords = ["summit", "sidelines", "conference", "forum", "assembly"]
     let placeKeys: KeyBits, gatheringKeys: KeyBits, inKey: KeyID?, atKey: KeyID?
     /// Nouns of travel before "to" and a place, after "on": "X, who is on an official visit to
@@ -251,7 +256,7 @@ public final class CompiledRules: Sendable {
         // venue, a topic ...): each must have a frozen key whatever the rules hold, or a document's
         // token would get a key of its own and never equal it.
         return out + ["\"", "'"] + boundaryWords + dateMarkerWords + officeVerbWords + ["office", "since", "date"] + tenureEventWords
-            + followingWords + possessivePronounWords + placeWords + gatheringWords + topicWords + adjunctWords + aheadWords
+            + followingWords + possessivePronounWords + placeWords + visitedWords + gatheringWords + topicWords + adjunctWords + aheadWords
             + counterpartWords + perfectWords + portfolioJoinWords + relativeWords + [",", "-", "and", "as", "at", "in", "of", "from", "the", "well", "that", "to", "on", tokenizable("'s")]
             + placeNounWords + travelNounWords + predicateVerbWords + signingWords + [";", "."]
     }
@@ -374,6 +379,7 @@ public final class CompiledRules: Sendable {
         self.portfolioJoinKeys = keyBits(Self.portfolioJoinWords)
         self.counterpartKeys = keyBits(Self.counterpartWords)
         self.placeKeys = keyBits(Self.placeWords)
+        self.visitedKeys = keyBits(Self.visitedWords)
         self.placeNounKeys = keyBits(Self.placeNounWords)
         self.gatheringKeys = keyBits(Self.gatheringWords)
         self.travelNounKeys = keyBits(Self.travelNounWords)

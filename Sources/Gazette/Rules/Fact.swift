@@ -618,6 +618,12 @@ struct RelationBuilder {
                 return true
             }
         }
+        // "Krishna visited Islamabad in July, but his talks with X ...": a visit told done to
+        // another country's place.
+        for t in sentence where rules.visitedKeys.contains(Int(layer.tokens[t].key)) && t + 1 < sentence.upperBound
+            && covered[t + 1 - sentence.lowerBound] == 2 {
+            return true
+        }
         for t in sentence where rules.placeKeys.contains(Int(layer.tokens[t].key)) {
             // "on the situation in Iraq": a topic's place, not the event's.
             if t > sentence.lowerBound && layer.tokens[t].key == rules.inKey && rules.topicKeys.contains(Int(layer.tokens[t - 1].key)) { continue }
