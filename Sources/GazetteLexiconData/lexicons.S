@@ -31,7 +31,7 @@ SYMBOL(gazette_lexicon_2_end):
 SYMBOL(gazette_lexicon_3_start):
     .incbin "stop-phrases.jsonl"
 SYMBOL(gazette_lexicon_3_end):
-// titles.jsonl sha256 c1f1e92378301a77d7596809534c054672921a98def3f8504a85670d372d3d04
+// titles.jsonl sha256 af8d17ddebaaacdce4fd2e0e8b18da7882f71d4134ecbe41bdaa0a18dbe7f042
     .globl SYMBOL(gazette_lexicon_4_start)
     .globl SYMBOL(gazette_lexicon_4_end)
 SYMBOL(gazette_lexicon_4_start):
