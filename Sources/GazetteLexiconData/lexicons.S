@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 06ffc5e3a4960466cffe15c09e8bd1c51889cebe723b84d7e3b72bfaae00678c
+// negative.rules sha256 7230a30e0f67b5ddd3d90c8af0471c58c6e0032a1e83cda5694750aea4ab6403
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -1017,10 +1017,11 @@ struct RelationBuilder {
                (max(sentence.lowerBound, d.firstToken - 3)..<d.firstToken).contains(where: { rules.sayingKeys.contains(layer.tokens[$0].key) }) {
                 distance += sentence.count
             }
-            // The year in an agreement's name dates a ratification or negotiations only when the
-            // clause gives no other date: "ratified the 2015 Paris Agreement on Friday" is Friday's.
-            // (Not for a signing: "signed the 1998 Andes Pact" is the year's.)
-            if rule.predicate != Self.signedPredicate && namingYears.contains(d.firstToken) { distance += 2 * sentence.count }
+            // The year in an agreement's name is its signing's: it dates no ratification nor
+            // negotiations ("San Marino recently ratified the 1993 Hague Convention";
+            // "ratified the 2015 Paris Agreement on Friday" is Friday's), but "signed the 1998
+            // Andes Pact" is the year's.
+            if rule.predicate != Self.signedPredicate && namingYears.contains(d.firstToken) { continue }
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
         if let best { return (DateIndex(best.index), false) }
