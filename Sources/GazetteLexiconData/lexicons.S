@@ -25,7 +25,7 @@ SYMBOL(gazette_lexicon_1_end):
 SYMBOL(gazette_lexicon_2_start):
     .incbin "people.jsonl"
 SYMBOL(gazette_lexicon_2_end):
-// stop-phrases.jsonl sha256 050ac4c0f0865c02d331a1711d62ad6106257d4e8bdc964dc8b193660a12d32c
+// stop-phrases.jsonl sha256 0a1a6ef57c792ecdca0ce6b08e4782e97ddf67119cba767a843b8cdf96401d64
     .globl SYMBOL(gazette_lexicon_3_start)
     .globl SYMBOL(gazette_lexicon_3_end)
 SYMBOL(gazette_lexicon_3_start):
