@@ -1019,17 +1019,9 @@ struct RelationBuilder {
             }
             // The year in an agreement's name is its signing's: it dates no ratification nor
             // negotiations ("San Marino recently ratified the 1993 Hague Convention";
-            // "ratified the 2015 Paris Agreement on Friday" is Friday's), and a signing only when
-            // the sentence gives no other date with a year of its own ("signed the 1998 Andes
-            // Pact" is the year's, "signed the 1974 Land Boundary Agreement in 2015" 2015's, but
-            // "the 1972 Simla Agreement, signed ... after their war the previous year" 1972's:
-            // a date the story's day anchors says nothing of 1972).
-            if namingYears.contains(d.firstToken) {
-                guard rule.predicate == Self.signedPredicate else { continue }
-                distance += 2 * sentence.count
-            } else if !namingYears.isEmpty && rule.predicate == Self.signedPredicate && d.anchor != .absolute {
-                distance += 3 * sentence.count
-            }
+            // "ratified the 2015 Paris Agreement on Friday" is Friday's), but a signing ("the
+            // 1975 Algiers Treaty signed by Iran and Iraq", in a sentence dated otherwise too).
+            if rule.predicate != Self.signedPredicate && namingYears.contains(d.firstToken) { continue }
             if best == nil || distance < best!.distance { best = (distance, i) }
         }
         if let best { return (DateIndex(best.index), false) }
