@@ -49,13 +49,13 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 3f840b5b262272f290381b52870f0a724968784102479e3c7b69476cc440c8ea
+// met.rules sha256 90d6f94884b4da13e086850d486183c82dc7dc1b40a20e3be0f58b215a72ddf3
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 7230a30e0f67b5ddd3d90c8af0471c58c6e0032a1e83cda5694750aea4ab6403
+// negative.rules sha256 d15b60e21b4b1e23df08fbfc67cbf709e9e03600df9b84c56e467098397237fc
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):

@@ -47,8 +47,15 @@ struct TokenBuilder {
     mutating func splitWords(_ breaker: OpaquePointer, _ text: UnsafeBufferPointer<UInt8>,
                              into tokens: inout ContiguousArray<Token>, limit: Int = .max) {
         var words = self.words
-        words.forEach(breaker, text, spaces: false) { start, end, status in
-            if tokens.count <= limit { segment(text, start, end, status: status, into: &tokens) }
+        // A token takes a byte at least: a text of no more bytes than the limit needs no count.
+        if text.count <= limit {
+            words.forEach(breaker, text, spaces: false) { start, end, status in
+                segment(text, start, end, status: status, into: &tokens)
+            }
+        } else {
+            words.forEach(breaker, text, spaces: false) { start, end, status in
+                if tokens.count <= limit { segment(text, start, end, status: status, into: &tokens) }
+            }
         }
         self.words = words
     }
