@@ -84,8 +84,7 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("The most bytes one document may have: a text file, or a JSON Lines line; a longer one is reported and skipped (at most \(Tokenizer.maximumDocumentSize)).", valueName: "bytes"))
     var maxDocumentBytes = InputOptions.defaultMaximumDocumentBytes
 
-    @Option(help: ArgumentHelp("The most tokens one document may have, which bounds its memory; one with more is reported and skipped.", valueName: "tokens"))
-    var maxDocumentTokens = Tokenizer.defaultMaximumTokens
+    @OptionGroup var tokenLimit: TokenLimitOptions
 
     @Flag(help: "Stop at the first document that fails (exit code 1).")
     var strict = false
@@ -107,7 +106,6 @@ struct Extract: ParsableCommand {
         if maxDocumentBytes < 1 || maxDocumentBytes > Tokenizer.maximumDocumentSize {
             throw ValidationError("--max-document-bytes must be from 1 to \(Tokenizer.maximumDocumentSize); got \(maxDocumentBytes)")
         }
-        if maxDocumentTokens < 1 { throw ValidationError("--max-document-tokens must be 1 or more; got \(maxDocumentTokens)") }
         if let keepFields, keepFields.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("--keep-fields takes field names separated by commas; got '\(keepFields)'")
         }
@@ -134,7 +132,7 @@ struct Extract: ParsableCommand {
         options.document.documentID = doc ?? ((inputs.isEmpty || inputs == ["-"]) ? "-" : nil)
         options.document.dayFirst = !monthFirst
         options.document.emit = emit
-        options.document.maximumTokens = maxDocumentTokens
+        options.document.maximumTokens = tokenLimit.maxDocumentTokens
         let reader = InputReader(paths: inputs, options: InputOptions(format: format, maximumDocumentBytes: maxDocumentBytes))
         let meter = ProgressMeter(enabled: !quiet && (progress || isatty(2) == 1), live: isatty(2) == 1, reader: reader)
         let summary = try BatchRunner(pipeline: pipeline, options: options).run(

@@ -26,3 +26,13 @@ struct PipelineOptions: ParsableArguments {
         }
     }
 }
+
+/// `--max-document-tokens`, shared by the commands that tokenize documents (`extract`, `tokenize`).
+struct TokenLimitOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The most tokens one document may have, which bounds its memory; one with more is reported and skipped.", valueName: "tokens"))
+    var maxDocumentTokens = Tokenizer.defaultMaximumTokens
+
+    func validate() throws {
+        if maxDocumentTokens < 1 { throw ValidationError("--max-document-tokens must be 1 or more; got \(maxDocumentTokens)") }
+    }
+}

@@ -27,18 +27,13 @@ struct Tokenize: ParsableCommand {
     @Option(help: ArgumentHelp("Add this document id to every record as \"doc\".", valueName: "id"))
     var doc: String?
 
-    @Option(help: ArgumentHelp("The most tokens the document may have, which bounds its memory.", valueName: "tokens"))
-    var maxDocumentTokens = Tokenizer.defaultMaximumTokens
-
-    func validate() throws {
-        if maxDocumentTokens < 1 { throw ValidationError("--max-document-tokens must be 1 or more; got \(maxDocumentTokens)") }
-    }
+    @OptionGroup var tokenLimit: TokenLimitOptions
 
     func run() throws {
         let input = try InputSource.read(file)
         let tokenizer: Tokenizer
         do { tokenizer = try Tokenizer() } catch { throw ConfigurationFailure(message: error.message) }
-        tokenizer.maximumTokens = maxDocumentTokens
+        tokenizer.maximumTokens = tokenLimit.maxDocumentTokens
         var json = JSONWriter()
         try input.bytes.withUnsafeBufferPointer { text in
             var layer = TextLayer()

@@ -100,30 +100,22 @@ struct BatchInputTests {
         #expect(try docs(result) == ["b1", "b2"])
     }
 
-    /// A line over --max-document-bytes is one failed document; the run goes on.
-    @Test func aLineOverTheLimitFailsAlone() throws {
-        let long = jsonLine(id: "long", text: String(repeating: "word ", count: 400))
-        let lines = [jsonLine(id: "a", text: Self.meeting), long, jsonLine(id: "b", text: Self.meeting)].joined(separator: "\n")
-        let result = try CLI.run(["extract", "--format", "jsonl", "--max-document-bytes", "1000", "-"], stdin: Data(lines.utf8))
+    /// A document over a limit is one failed document, reported with its place; the others go
+    /// on, and a limit below 1 is refused: a line over --max-document-bytes (400 words), a
+    /// document over --max-document-tokens (5,000 periods).
+    @Test(arguments: [
+        ("--max-document-bytes", String(repeating: "word ", count: 400), "over the limit of 1000 bytes for one document", "--max-document-bytes must be from 1 to"),
+        ("--max-document-tokens", String(repeating: ".", count: 5000), "over the limit of 1000 tokens for one document", "--max-document-tokens must be 1 or more"),
+    ])
+    func aDocumentOverALimitFailsAlone(flag: String, text: String, message: String, refusal: String) throws {
+        let lines = [jsonLine(id: "a", text: Self.meeting), jsonLine(id: "big", text: text), jsonLine(id: "b", text: Self.meeting)].joined(separator: "\n")
+        let result = try CLI.run(["extract", "--format", "jsonl", flag, "1000", "-"], stdin: Data(lines.utf8))
         #expect(result.status == 1)
         #expect(try docs(result) == ["a", "b"])
-        #expect(result.stderr.contains("gazette: <stdin>:2: over the limit of 1000 bytes for one document"))
-        let refused = try CLI.run(["extract", "--max-document-bytes", "0", "-"], stdin: Data(lines.utf8))
-        #expect(refused.status == 2 && refused.stderr.contains("--max-document-bytes must be from 1 to"))
-    }
-
-    /// A document of more tokens than --max-document-tokens is one failed document, reported
-    /// with its place; the others go on.
-    @Test func aDocumentOverTheTokenLimitFailsAlone() throws {
-        let dense = jsonLine(id: "dense", text: String(repeating: ".", count: 5000))
-        let lines = [jsonLine(id: "a", text: Self.meeting), dense, jsonLine(id: "b", text: Self.meeting)].joined(separator: "\n")
-        let result = try CLI.run(["extract", "--format", "jsonl", "--max-document-tokens", "1000", "-"], stdin: Data(lines.utf8))
-        #expect(result.status == 1)
-        #expect(try docs(result) == ["a", "b"])
-        #expect(result.stderr.contains("gazette: <stdin>:2: over the limit of 1000 tokens for one document"))
+        #expect(result.stderr.contains("gazette: <stdin>:2: " + message))
         #expect(result.stderr.contains("3 documents read, 2 extracted, 1 failed"))
-        let refused = try CLI.run(["extract", "--max-document-tokens", "0", "-"], stdin: Data(lines.utf8))
-        #expect(refused.status == 2 && refused.stderr.contains("--max-document-tokens must be 1 or more"))
+        let refused = try CLI.run(["extract", flag, "0", "-"], stdin: Data(lines.utf8))
+        #expect(refused.status == 2 && refused.stderr.contains(refusal))
     }
 
     /// --jobs far beyond the cores is capped, with a note, and gives the same output.
