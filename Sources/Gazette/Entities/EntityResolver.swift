@@ -6545,10 +6545,6 @@ struct EntityResolver {
         findGivenNames()
     }
 
-    /// Words that open a name without being a given name ("Sheikh Tamim", "Dr Ana Ruiz").
-    static let notGivenNames: Set<String> = ["sheikh", "shaikh", "prince", "princess", "king", "queen", "emir", "amir", "sultan",
-                                             "crown", "dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "al", "el", "de", "van", "von"]
-
     /// "Retno Marsudi ... Retno, who is in Malaysia on a working visit, ...": a capitalized word
     /// alone, where a party stands (`isArgumentPosition`), that is the given name of exactly one
     /// person the text names in full and nobody's surname, is that person (source `coreference`).
@@ -6559,7 +6555,9 @@ struct EntityResolver {
             let words = e.name.split(separator: " ")
             guard words.count >= 2, let first = words.first, first.count >= 4 else { continue }
             let word = normalizedLabel(String(first))
-            guard !Self.notGivenNames.contains(word), personByLabel[word] == nil, let id = vocabulary.keyID(forKey: word) else { continue }
+            // (Not a style, an honorific or a particle opening the name: "Sheikh Tamim", "Dr Ana Ruiz".)
+            guard !Self.royalStyles.contains(word), !Self.honorifics.contains(word), !Self.nameParticles.contains(word),
+                  personByLabel[word] == nil, let id = vocabulary.keyID(forKey: word) else { continue }
             if let known = given[id] { if known != index { given[id] = .some(nil) } } else { given[id] = index }
         }
         guard !given.isEmpty else { return }

@@ -304,7 +304,7 @@ struct RelationBuilder {
         guard !met.isEmpty else { return facts }
         var visits: [EntityIndex: Set<EntityIndex>] = [:], visitDates: [EntityIndex: [String]] = [:], officed = Set<EntityIndex>()
         for f in facts {
-            if f.predicate == "visited" {
+            if f.predicate == Self.visitPredicate {
                 visits[f.subject.entity, default: []].insert(f.object.entity)
                 if let d = f.date, let v = extraction.dates[d].value { visitDates[f.subject.entity, default: []].append(v) }
             }
