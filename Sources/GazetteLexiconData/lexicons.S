@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 d15b60e21b4b1e23df08fbfc67cbf709e9e03600df9b84c56e467098397237fc
+// negative.rules sha256 93589b4d3c871ebb10080e3fe3d5a74c970bf15ad44d3072debf59469ebd1d40
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
