@@ -49,7 +49,7 @@ SYMBOL(gazette_rules_0_end):
 SYMBOL(gazette_rules_1_start):
     .incbin "classes.rules"
 SYMBOL(gazette_rules_1_end):
-// met.rules sha256 90d6f94884b4da13e086850d486183c82dc7dc1b40a20e3be0f58b215a72ddf3
+// met.rules sha256 c43293be8bfe6bab4e692078f2a9386c982c9fc1c54132e7eaea3d7f4b255295
     .globl SYMBOL(gazette_rules_2_start)
     .globl SYMBOL(gazette_rules_2_end)
 SYMBOL(gazette_rules_2_start):
