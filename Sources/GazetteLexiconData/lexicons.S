@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 93589b4d3c871ebb10080e3fe3d5a74c970bf15ad44d3072debf59469ebd1d40
+// negative.rules sha256 6708d52d79a7d78ea7f7532f1f606957d938786653d8edd9b6084d0c2bf9ce9c
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
