@@ -55,7 +55,7 @@ SYMBOL(gazette_rules_1_end):
 SYMBOL(gazette_rules_2_start):
     .incbin "met.rules"
 SYMBOL(gazette_rules_2_end):
-// negative.rules sha256 6708d52d79a7d78ea7f7532f1f606957d938786653d8edd9b6084d0c2bf9ce9c
+// negative.rules sha256 73fdfb575dd62ed40f8cab1a40ded9756976be21acb21088ed8cdd54f53bfeb5
     .globl SYMBOL(gazette_rules_3_start)
     .globl SYMBOL(gazette_rules_3_end)
 SYMBOL(gazette_rules_3_start):
