@@ -43,7 +43,7 @@ SYMBOL(gazette_lexicon_4_end):
 SYMBOL(gazette_rules_0_start):
     .incbin "agreements.rules"
 SYMBOL(gazette_rules_0_end):
-// classes.rules sha256 8510f15dd678d4795a49a9b94026952b2bff4ea853844cb2ddaba262bb0e4204
+// classes.rules sha256 4a7db8ac38b59e7fa1a5a0f9f10ed520b0cd2fab99df7ca3abfa9d00621d4ab8
     .globl SYMBOL(gazette_rules_1_start)
     .globl SYMBOL(gazette_rules_1_end)
 SYMBOL(gazette_rules_1_start):
