@@ -420,6 +420,25 @@ struct RuleMatchingTests {
         #expect(bad.diagnostics.map(\.message).first?.contains("captures nothing") == true)
     }
 
+    /// A lookahead's test is made per sentence, when a run first reaches it there: each sentence
+    /// of a document gets its own answers, whatever the sentences' lengths and order.
+    @Test func lookaheadsAnswerForTheirOwnSentence() throws {
+        let p = try rulePipeline("""
+            rule m
+                match @a:person met @b:person !@_:country
+                emit a met b
+            rule n
+                match @a:person (!(who | which) [gap]){1,6} by meeting @b:person
+                emit a met b
+            """)
+        #expect(try triples(p, "Ann Lee met Bob Ray Borduria. Cy Dow met Bob Ray.") == ["(p:cy met p:bob -)"])
+        #expect(try triples(p, "Cy Dow met Bob Ray. Ann Lee met Bob Ray Borduria.") == ["(p:cy met p:bob -)"])
+        #expect(try triples(p, "Ann Lee praised the aides who ended the long row by meeting Bob Ray. Cy Dow ended it by meeting Bob Ray.")
+            == ["(p:cy met p:bob -)"])
+        #expect(try triples(p, "Cy Dow ended it by meeting Bob Ray. Ann Lee praised the aides who ended the long row by meeting Bob Ray.")
+            == ["(p:cy met p:bob -)"])
+    }
+
     @Test func negativeRulesSuppressOnlyWhatTheyOverlap() throws {
         let p = try rulePipeline("""
             rule m

@@ -74,10 +74,17 @@ struct RuleMatcher {
     /// run's loop inlines, made all of rule matching a third slower: measured, 463 M against
     /// 335 M instructions on 181 UNGDC speeches.)
     private var verbAt: [Bool] = []
-    /// Per lookahead test of the rules (`CompiledRules.lookaheads`) and token: whether the token
-    /// passes the test, stopping the lookahead; `tokenCount` entries per test.
+    /// Per lookahead test of the rules (`CompiledRules.lookaheads`) and token of the current
+    /// sentence: whether the token passes the test, stopping the lookahead; `sentenceLength`
+    /// entries per test, from `sentenceFirst`. A test's row is filled the first time a run in the
+    /// sentence reaches it (`lookaheadFilled` holds the sentence's stamp then): most sentences
+    /// reach few tests or none, and a table of every test over every token of a document cost
+    /// 12 to 22 M instructions a test on 181 speeches.
     private var lookaheadBlocks: [Bool] = []
-    private var tokenCount = 0
+    private var lookaheadFilled: [UInt64] = []
+    private var sentenceStamp: UInt64 = 0
+    private var sentenceFirst = 0
+    private var sentenceLength = 0
     private var entityTypes: [Int] = []
     /// The per-sentence and per-token scratch of `match`.
     private let scratch: Scratch
@@ -190,6 +197,7 @@ struct RuleMatcher {
                     }
                 }
                 guard anyViable else { continue }
+                enterSentence(sentence.tokenRange)
                 var anyAnywhere = false
                 for r in anywhere where viable[Int(r)] { anyAnywhere = true }
                 // Negative rules only matter where a rule of a predicate matched: they run in a
@@ -334,32 +342,48 @@ struct RuleMatcher {
                 }
             }
         }
-        // Each lookahead's test at each token, once per document (a test inside the run's loop
-        // slowed all of it).
-        tokenCount = count
-        var blocks: [Bool] = []
-        swap(&blocks, &lookaheadBlocks)
-        blocks.removeAll(keepingCapacity: true)
-        blocks.append(contentsOf: repeatElement(false, count: rules.lookaheads.count * count))
-        let tokens = layer.tokens
-        for (i, test) in rules.lookaheads.enumerated() {
-            let base = i * count
-            switch test {
-            case .attribute(let attribute, let negated):
-                for t in 0..<count where passes(attribute, tokens[t], at: t) != negated { blocks[base + t] = true }
-            case .keys(let keys):
-                for t in 0..<count where Self.contains(keys, tokens[t].key) { blocks[base + t] = true }
-            case .annotation(let type):
-                for a in annotations where a.type == type && Int(a.start) < count { blocks[base + Int(a.start)] = true }
-            }
+        if lookaheadFilled.count != rules.lookaheads.count {
+            lookaheadFilled = [UInt64](repeating: 0, count: rules.lookaheads.count)
         }
-        swap(&blocks, &lookaheadBlocks)
         if bucketHead.isEmpty {
             // Buckets are indexed by position relative to a run's start, which a run never
             // passes by more than maxMatchTokens.
             bucketHead = [Int32](repeating: -1, count: Self.maxMatchTokens + 1)
             bucketTail = [Int32](repeating: -1, count: Self.maxMatchTokens + 1)
             bucketStamp = [UInt64](repeating: 0, count: Self.maxMatchTokens + 1)
+        }
+    }
+
+    /// Starts the sentence of tokens `range`: the lookahead tables of the sentence before no
+    /// longer hold (`fillLookahead`).
+    private mutating func enterSentence(_ range: Range<Int>) {
+        sentenceStamp &+= 1
+        sentenceFirst = range.lowerBound
+        sentenceLength = range.count
+        let needed = rules.lookaheads.count * range.count
+        if lookaheadBlocks.count < needed {
+            lookaheadBlocks.append(contentsOf: repeatElement(false, count: needed - lookaheadBlocks.count))
+        }
+    }
+
+    /// Lookahead test `test` at each token of the current sentence, in its row of the table.
+    @inline(never)
+    private mutating func fillLookahead(_ test: Int, tokens: ContiguousArray<Token>) {
+        lookaheadFilled[test] = sentenceStamp
+        let first = sentenceFirst, count = sentenceLength, base = test * count
+        var blocks: [Bool] = []
+        swap(&blocks, &lookaheadBlocks)
+        defer { swap(&blocks, &lookaheadBlocks) }
+        for i in 0..<count { blocks[base + i] = false }
+        switch rules.lookaheads[test] {
+        case .attribute(let attribute, let negated):
+            for i in 0..<count where passes(attribute, tokens[first + i], at: first + i) != negated { blocks[base + i] = true }
+        case .keys(let keys):
+            for i in 0..<count where Self.contains(keys, tokens[first + i].key) { blocks[base + i] = true }
+        case .annotation(let type):
+            for a in Int(annotationStart[first])..<Int(annotationStart[first + count]) where annotations[a].type == type {
+                blocks[base + Int(annotations[a].start) - first] = true
+            }
         }
     }
 
@@ -461,7 +485,9 @@ struct RuleMatcher {
                             push(pos + 1, pc: pc + 1, caps: caps, runStamp: runStamp, horizon: &horizon)
                         }
                     case .lookahead(let test):
-                        if pos >= end || !lookaheadBlocks[Int(test) * tokenCount + pos] { stack.append((pc + 1, caps)) }
+                        if pos >= end { stack.append((pc + 1, caps)); continue }
+                        if lookaheadFilled[Int(test)] != sentenceStamp { fillLookahead(Int(test), tokens: tokens) }
+                        if !lookaheadBlocks[Int(test) * sentenceLength + pos - sentenceFirst] { stack.append((pc + 1, caps)) }
                     case .annotation(let type, let slot):
                         trace.test(pc, at: pos)
                         guard pos < end else { continue }
@@ -505,6 +531,7 @@ struct RuleMatcher {
         let labels = rules.programs[rule].labels
         for sentence in layer.sentences {
             let sentenceEnd = Int(sentence.endToken)
+            enterSentence(sentence.tokenRange)
             for p in sentence.tokenRange {
                 let trace = FurthestTrace(furthest: p)
                 _ = run(rule: rule, at: p, end: min(sentenceEnd, p + Self.maxMatchTokens), tokens: layer.tokens, trace: trace)
