@@ -128,6 +128,7 @@ struct RuleMatcher {
         scratch = Scratch(words: rules.wordCount, rules: rules.rules.count)
         let longest = rules.programs.map(\.insts.count).max() ?? 0
         visited = [UInt64](repeating: 0, count: longest)
+        lookaheadFilled = [UInt64](repeating: 0, count: rules.lookaheads.count)
     }
 
     /// The most tokens a match spans. It bounds each run, so matching a document takes time
@@ -341,9 +342,6 @@ struct RuleMatcher {
                     starts[t] = Int32(a)
                 }
             }
-        }
-        if lookaheadFilled.count != rules.lookaheads.count {
-            lookaheadFilled = [UInt64](repeating: 0, count: rules.lookaheads.count)
         }
         if bucketHead.isEmpty {
             // Buckets are indexed by position relative to a run's start, which a run never
